@@ -1,0 +1,1 @@
+export default { transform: { '^.+\\.ts$': ['@swc/jest', { jsc: { target: 'es2024', parser: { syntax: 'typescript' }, experimental: { keepImportAttributes: true } }, module: { type: 'es6' } }] }, extensionsToTreatAsEsm: ['.ts'], testEnvironment: 'node' };

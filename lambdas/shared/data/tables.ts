@@ -1,0 +1,76 @@
+/**
+ * The single definition of every DynamoDB table: keys, indexes, TTL and streams.
+ * CDK (lib/constructs/data-tables.ts) and the local bootstrap (local/dynamodb/tables.ts)
+ * both build their tables from this module, so the deployed and local layouts cannot drift.
+ * Only repositories know how key values are composed.
+ */
+export type KeyType = 'S' | 'N';
+
+export interface KeyAttribute {
+  readonly name: string;
+  readonly type: KeyType;
+}
+
+export interface IndexDefinition {
+  readonly indexName: string;
+  readonly partitionKey: KeyAttribute;
+  readonly sortKey?: KeyAttribute;
+}
+
+export interface TableDefinition {
+  /** Stable logical id: the CDK construct id and the local table name suffix. */
+  readonly id: 'ServiceData' | 'Tickets' | 'CallLogs';
+  /** Environment variable through which a function receives the table's name. */
+  readonly environmentVariable: string;
+  readonly partitionKey: KeyAttribute;
+  readonly sortKey?: KeyAttribute;
+  readonly globalSecondaryIndexes: readonly IndexDefinition[];
+  readonly timeToLiveAttribute?: string;
+  /** DynamoDB stream view type, when something consumes the table's changes. */
+  readonly stream?: 'NEW_IMAGE' | 'NEW_AND_OLD_IMAGES';
+}
+
+const pk: KeyAttribute = { name: 'pk', type: 'S' };
+const sk: KeyAttribute = { name: 'sk', type: 'S' };
+const gsi1: IndexDefinition = {
+  indexName: 'gsi1',
+  partitionKey: { name: 'gsi1pk', type: 'S' },
+  sortKey: { name: 'gsi1sk', type: 'S' },
+};
+const gsi2: IndexDefinition = {
+  indexName: 'gsi2',
+  partitionKey: { name: 'gsi2pk', type: 'S' },
+  sortKey: { name: 'gsi2sk', type: 'S' },
+};
+
+/** Catalogue and citizen records: centres, services, slots, bookings, applications, pensions. */
+export const serviceDataTable: TableDefinition = {
+  id: 'ServiceData',
+  environmentVariable: 'SERVICE_DATA_TABLE_NAME',
+  partitionKey: pk,
+  sortKey: sk,
+  globalSecondaryIndexes: [gsi1],
+  // Verification-attempt counters and idempotency markers expire on their own.
+  timeToLiveAttribute: 'expiresAt',
+};
+
+/** Complaints and service requests with their history. The stream starts escalations. */
+export const ticketsTable: TableDefinition = {
+  id: 'Tickets',
+  environmentVariable: 'TICKETS_TABLE_NAME',
+  partitionKey: pk,
+  sortKey: sk,
+  globalSecondaryIndexes: [gsi1, gsi2],
+  stream: 'NEW_AND_OLD_IMAGES',
+};
+
+/** One item per contact, written from contact trace records; expires after the retention period. */
+export const callLogsTable: TableDefinition = {
+  id: 'CallLogs',
+  environmentVariable: 'CALL_LOGS_TABLE_NAME',
+  partitionKey: { name: 'contactId', type: 'S' },
+  globalSecondaryIndexes: [gsi1, gsi2],
+  timeToLiveAttribute: 'expiresAt',
+};
+
+export const tableDefinitions = [serviceDataTable, ticketsTable, callLogsTable] as const;

@@ -1,0 +1,79 @@
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
+import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
+import { parser } from '@aws-lambda-powertools/parser/middleware';
+import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
+import middy from '@middy/core';
+import type { Context } from 'aws-lambda';
+import { z } from 'zod';
+import {
+  type ConnectContactFlowEvent,
+  ConnectContactFlowEventSchema,
+  type ConnectResult,
+  ConnectResultSchema,
+} from './connect-event.schema.ts';
+import { isDomainError } from './errors.ts';
+import { logger, metrics, tracer } from './powertools.ts';
+import { LanguageSchema, renderSpeech, type Speech } from './speech/render.ts';
+
+/** What every flow-facing use case returns: an outcome to branch on, flat values, optional speech. */
+export interface FlowOutcome {
+  readonly outcome: string;
+  readonly values?: Readonly<Record<string, string | number | boolean | undefined>>;
+  readonly speech?: Speech;
+}
+
+export interface ConnectHandlerOptions<P extends z.ZodType> {
+  /** Schema of `Details.Parameters` (the flow's LambdaInvocationAttributes). */
+  readonly parameters: P;
+  /** The use case: typed parameters and contact data in, a flow outcome out. */
+  readonly useCase: (parameters: z.infer<P>, contact: ConnectContactFlowEvent['Details']['ContactData']) => Promise<FlowOutcome>;
+}
+
+const SpeechParametersSchema = z.object({ lang: LanguageSchema.default('en') });
+
+/**
+ * The one middleware stack for Lambdas invoked by contact flows: logger context, tracing,
+ * metrics, zod parsing of the Connect event, then the use case. Domain errors become a flat
+ * `{ outcome }` result here and only here; anything else is rethrown so the flow takes the
+ * InvokeLambdaFunction error branch.
+ */
+export const connectHandler = <P extends z.ZodObject>({ parameters, useCase }: ConnectHandlerOptions<P>) => {
+  const EventSchema = ConnectContactFlowEventSchema.extend({
+    Details: ConnectContactFlowEventSchema.shape.Details.extend({
+      Parameters: parameters.extend(SpeechParametersSchema.shape),
+    }),
+  });
+
+  const handle = async (event: ConnectContactFlowEvent, _context: Context): Promise<ConnectResult> => {
+    const { ContactData, Parameters } = event.Details;
+    const { lang } = SpeechParametersSchema.parse(Parameters);
+    let result: FlowOutcome;
+    try {
+      result = await useCase(Parameters as z.infer<P>, ContactData);
+    } catch (error) {
+      if (!isDomainError(error)) throw error;
+      result = { outcome: error.outcome, values: error.details, speech: error.speech };
+    }
+    metrics.addMetadata('outcome', result.outcome);
+    metrics.addMetric(`Outcome_${result.outcome}`, MetricUnit.Count, 1);
+    logger.info('Contact flow request handled', { outcome: result.outcome });
+    return ConnectResultSchema.parse(toConnectResult(result, lang));
+  };
+
+  return middy<ConnectContactFlowEvent, ConnectResult>()
+    .use(injectLambdaContext(logger, { clearState: true }))
+    .use(captureLambdaHandler(tracer, { captureResponse: false }))
+    .use(logMetrics(metrics))
+    .use(parser({ schema: EventSchema }))
+    .handler(handle);
+};
+
+/** Flattens an outcome into Connect's STRING_MAP: strings only, speech rendered for the caller's language. */
+export const toConnectResult = ({ outcome, values = {}, speech }: FlowOutcome, lang: z.infer<typeof LanguageSchema>): ConnectResult => {
+  const result: ConnectResult = { outcome };
+  for (const [key, value] of Object.entries(values)) {
+    if (value !== undefined) result[key] = String(value);
+  }
+  return speech ? { ...result, ...renderSpeech(speech, lang) } : result;
+};

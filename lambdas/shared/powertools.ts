@@ -1,0 +1,11 @@
+import { Logger } from '@aws-lambda-powertools/logger';
+import { Metrics } from '@aws-lambda-powertools/metrics';
+import { Tracer } from '@aws-lambda-powertools/tracer';
+
+/** Namespace of every custom metric the platform emits (dashboards and alarms read it). */
+export const METRICS_NAMESPACE = 'HudumaContactCentre';
+
+// One instance of each per container; service name comes from POWERTOOLS_SERVICE_NAME.
+export const logger = new Logger();
+export const metrics = new Metrics({ namespace: METRICS_NAMESPACE });
+export const tracer = new Tracer();

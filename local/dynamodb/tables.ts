@@ -1,0 +1,79 @@
+import {
+  type AttributeDefinition,
+  type CreateTableCommandInput,
+  CreateTableCommand,
+  DescribeTableCommand,
+  DynamoDBClient,
+  type KeySchemaElement,
+  ResourceNotFoundException,
+  UpdateTimeToLiveCommand,
+} from '@aws-sdk/client-dynamodb';
+import { type KeyAttribute, type TableDefinition, tableDefinitions } from '#shared/data/tables.ts';
+
+/** Local table names, e.g. huduma-service-data. */
+export const localTableName = (definition: TableDefinition): string =>
+  `huduma-${definition.id.replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase()}`;
+
+/** The environment a handler needs to find every local table. */
+export const localTableEnvironment = (): Record<string, string> =>
+  Object.fromEntries(tableDefinitions.map((definition) => [definition.environmentVariable, localTableName(definition)]));
+
+export const localDynamoDbClient = (endpoint: string): DynamoDBClient =>
+  new DynamoDBClient({ endpoint, region: 'af-south-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+
+const keySchema = (partition: KeyAttribute, sort?: KeyAttribute): KeySchemaElement[] => [
+  { AttributeName: partition.name, KeyType: 'HASH' },
+  ...(sort ? [{ AttributeName: sort.name, KeyType: 'RANGE' as const }] : []),
+];
+
+const toCreateTableInput = (definition: TableDefinition): CreateTableCommandInput => {
+  const keyAttributes = [
+    definition.partitionKey,
+    definition.sortKey,
+    ...definition.globalSecondaryIndexes.flatMap((index) => [index.partitionKey, index.sortKey]),
+  ].filter((attribute) => attribute !== undefined);
+  const attributeDefinitions = [...new Map(keyAttributes.map((a) => [a.name, a])).values()].map(
+    (a): AttributeDefinition => ({ AttributeName: a.name, AttributeType: a.type }),
+  );
+  return {
+    TableName: localTableName(definition),
+    BillingMode: 'PAY_PER_REQUEST',
+    AttributeDefinitions: attributeDefinitions,
+    KeySchema: keySchema(definition.partitionKey, definition.sortKey),
+    ...(definition.globalSecondaryIndexes.length > 0 && {
+      GlobalSecondaryIndexes: definition.globalSecondaryIndexes.map((index) => ({
+        IndexName: index.indexName,
+        KeySchema: keySchema(index.partitionKey, index.sortKey),
+        Projection: { ProjectionType: 'ALL' },
+      })),
+    }),
+    ...(definition.stream && { StreamSpecification: { StreamEnabled: true, StreamViewType: definition.stream } }),
+  };
+};
+
+const exists = async (client: DynamoDBClient, tableName: string) => {
+  try {
+    await client.send(new DescribeTableCommand({ TableName: tableName }));
+    return true;
+  } catch (error) {
+    if (error instanceof ResourceNotFoundException) return false;
+    throw error;
+  }
+};
+
+/** Creates every table of the data model that does not exist yet (idempotent). */
+export const createLocalTables = async (client: DynamoDBClient): Promise<void> => {
+  for (const definition of tableDefinitions) {
+    const tableName = localTableName(definition);
+    if (await exists(client, tableName)) continue;
+    await client.send(new CreateTableCommand(toCreateTableInput(definition)));
+    if (definition.timeToLiveAttribute) {
+      await client.send(
+        new UpdateTimeToLiveCommand({
+          TableName: tableName,
+          TimeToLiveSpecification: { AttributeName: definition.timeToLiveAttribute, Enabled: true },
+        }),
+      );
+    }
+  }
+};
