@@ -96,7 +96,8 @@ export const startDynamoDbLocal = async ({
   const port = await freePort();
   // The engine reports telemetry unless told not to, and this machine may have no route out.
   process.env.DDB_LOCAL_TELEMETRY = '0';
-  const child = spawn({ port, sharedDb: true, stdio: ['ignore', 'ignore', 'pipe'], ...(dbPath && { path: dbPath }) });
+  const child = spawn({ port, sharedDb: true, stdio: 'pipe', ...(dbPath && { path: dbPath }) });
+  child.stdout?.resume();
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr += chunk.toString();

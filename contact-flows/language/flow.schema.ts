@@ -1,0 +1,46 @@
+import { z } from 'zod';
+
+/** An operand comparison in a Transitions.Conditions entry. */
+export const ConditionSchema = z.object({
+  Operator: z.string(),
+  Operands: z.array(z.string()),
+});
+
+export const ActionSchema = z.looseObject({
+  Identifier: z.string(),
+  Type: z.string(),
+  Parameters: z.record(z.string(), z.unknown()).default({}),
+  Transitions: z
+    .object({
+      NextAction: z.string().optional(),
+      Errors: z.array(z.object({ ErrorType: z.string(), NextAction: z.string() })).optional(),
+      Conditions: z.array(z.object({ NextAction: z.string(), Condition: ConditionSchema })).optional(),
+    })
+    .default({}),
+});
+
+/**
+ * An Amazon Connect Flow Language document (Version 2019-10-30).
+ * @see https://docs.aws.amazon.com/connect/latest/APIReference/flow-language.html
+ */
+export const FlowSchema = z.looseObject({
+  Version: z.literal('2019-10-30'),
+  StartAction: z.string(),
+  Metadata: z.record(z.string(), z.unknown()).optional(),
+  Actions: z.array(ActionSchema),
+});
+
+export type FlowAction = z.infer<typeof ActionSchema>;
+export type FlowDocument = z.infer<typeof FlowSchema>;
+
+/** Connect flow types (CfnContactFlow.type). */
+export type FlowType =
+  | 'CONTACT_FLOW'
+  | 'CUSTOMER_QUEUE'
+  | 'CUSTOMER_HOLD'
+  | 'CUSTOMER_WHISPER'
+  | 'AGENT_HOLD'
+  | 'AGENT_WHISPER'
+  | 'OUTBOUND_WHISPER'
+  | 'AGENT_TRANSFER'
+  | 'QUEUE_TRANSFER';

@@ -1,0 +1,27 @@
+import { localTableEnvironment } from './dynamodb/tables.ts';
+import { LOCAL_PROMPT_AUDIO_URI } from './arns.ts';
+
+export interface LocalEnvironmentOptions {
+  readonly dynamoDbEndpoint: string;
+  /** Powertools log level for handlers. @default 'SILENT' */
+  readonly logLevel?: string;
+}
+
+/**
+ * The environment the handlers read at cold start, pointed at DynamoDB Local. Set it before
+ * the first handler module is imported.
+ */
+export const localEnvironment = ({ dynamoDbEndpoint, logLevel = 'SILENT' }: LocalEnvironmentOptions): Record<string, string> => ({
+  ...localTableEnvironment(),
+  DYNAMODB_ENDPOINT: dynamoDbEndpoint,
+  AWS_REGION: 'af-south-1',
+  PROMPT_AUDIO_URI: LOCAL_PROMPT_AUDIO_URI,
+  POWERTOOLS_SERVICE_NAME: 'huduma-local',
+  POWERTOOLS_LOG_LEVEL: logLevel,
+  POWERTOOLS_METRICS_DISABLED: 'true',
+  POWERTOOLS_TRACE_ENABLED: 'false',
+});
+
+export const applyLocalEnvironment = (options: LocalEnvironmentOptions): void => {
+  Object.assign(process.env, localEnvironment(options));
+};

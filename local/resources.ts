@@ -1,0 +1,62 @@
+import { readFileSync } from 'node:fs';
+import { FlowSchema } from '../contact-flows/language/flow.schema.ts';
+import { FLOW_FUNCTIONS, FLOWS, flowPlaceholder, HOURS, QUEUES } from '../contact-flows/manifest.ts';
+import { getPrompt } from '#shared/speech/catalogue.ts';
+import { clipUri } from '#shared/speech/render.ts';
+import type { EngineResources, LoadedFlow } from './flow-engine/engine.ts';
+import type { LambdaHandler } from './flow-engine/types.ts';
+import { LOCAL_INSTANCE_ARN, localArn } from './arns.ts';
+
+const flowsDirectory = new URL('../contact-flows/', import.meta.url);
+
+export const loadFlowDocument = (file: string) =>
+  FlowSchema.parse(JSON.parse(readFileSync(new URL(file, flowsDirectory), 'utf8')));
+
+/** Resource placeholders and the local ARN each stands for. */
+const localResourceArns = (): Map<string, string> =>
+  new Map([
+    ...Object.entries(FLOW_FUNCTIONS).map(([name, fn]): [string, string] => [name, localArn.lambda(fn.handler)]),
+    ...Object.entries(QUEUES).map(([name, queue]): [string, string] => [name, localArn.queue(queue.id)]),
+    ...Object.entries(HOURS).map(([name, hours]): [string, string] => [name, localArn.hours(hours.id)]),
+    ...FLOWS.map((flow): [string, string] => [flowPlaceholder(flow.id), localArn.flow(flow.id)]),
+  ]);
+
+/**
+ * Everything the engine needs to run the repository's flows locally: the flow files, the
+ * deployed handlers imported in-process, queues and prompts. Import after the local
+ * environment is applied: handlers read it at cold start.
+ */
+export const loadLocalResources = async (): Promise<EngineResources> => {
+  const lambdas = new Map<string, { name: string; handler: LambdaHandler }>();
+  for (const { handler } of Object.values(FLOW_FUNCTIONS)) {
+    const module = (await import(`../lambdas/${handler}/handler.ts`)) as { handler: LambdaHandler };
+    lambdas.set(localArn.lambda(handler), { name: `huduma-${handler}`, handler: module.handler });
+  }
+  const flows = new Map<string, LoadedFlow>(
+    FLOWS.map((flow) => [
+      localArn.flow(flow.id),
+      { id: flow.id, arn: localArn.flow(flow.id), type: flow.type, document: loadFlowDocument(flow.file) },
+    ]),
+  );
+  const queues = new Map(Object.values(QUEUES).map((queue) => [localArn.queue(queue.id), queue]));
+  const arns = localResourceArns();
+  // Recorded clips live at <base>/sw/<promptId>.wav.
+  const audioPrefix = clipUri('x').slice(0, -'x.wav'.length);
+  return {
+    instanceArn: LOCAL_INSTANCE_ARN,
+    flows,
+    lambdas,
+    queues,
+    resolveResource(name) {
+      const arn = arns.get(name);
+      if (!arn) throw new Error(`No local resource for placeholder \${${name}}`);
+      return arn;
+    },
+    prompts: {
+      text: (promptId, lang) => getPrompt(promptId)[lang],
+      audioUri: (promptId) => clipUri(promptId),
+      idFromAudioUri: (uri) =>
+        uri.startsWith(audioPrefix) && uri.endsWith('.wav') ? uri.slice(audioPrefix.length, -'.wav'.length) : undefined,
+    },
+  };
+};

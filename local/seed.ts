@@ -1,0 +1,43 @@
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { z } from 'zod';
+import applicationsFile from '../data/demo/applications.json' with { type: 'json' };
+import pensionersFile from '../data/demo/pensioners.json' with { type: 'json' };
+import { ApplicationSchema, createApplicationRepository } from '#shared/data/applications.repository.ts';
+import { createCatalogueRepository } from '#shared/data/catalogue.repository.ts';
+import { catalogueFiles } from '#shared/data/catalogue-files.ts';
+import {
+  createPensionRepository,
+  hashIdNumber,
+  PaymentSchema,
+  PensionerSchema,
+} from '#shared/data/pensions.repository.ts';
+import { serviceDataTable } from '#shared/data/tables.ts';
+import { localTableName } from './dynamodb/tables.ts';
+
+const DemoPensionerSchema = PensionerSchema.omit({ idNumberHash: true }).extend({
+  idNumber: z.string().regex(/^\d{6,9}$/),
+  payments: z.array(PaymentSchema),
+});
+
+export interface SeedSummary {
+  readonly catalogueItems: number;
+  readonly applications: number;
+  readonly pensioners: number;
+}
+
+/** Loads the catalogue from data/ and the demo records from data/demo/ (idempotent overwrites). */
+export const seed = async (client: DynamoDBDocumentClient): Promise<SeedSummary> => {
+  const tableName = localTableName(serviceDataTable);
+  const catalogueItems = await createCatalogueRepository(client, tableName).load(catalogueFiles);
+
+  const applications = z.array(ApplicationSchema).parse(applicationsFile.applications);
+  const applicationRepository = createApplicationRepository(client, tableName);
+  await Promise.all(applications.map((application) => applicationRepository.put(application)));
+
+  const pensioners = z.array(DemoPensionerSchema).parse(pensionersFile.pensioners);
+  const pensionRepository = createPensionRepository(client, tableName);
+  for (const { idNumber, payments, ...pensioner } of pensioners) {
+    await pensionRepository.put({ ...pensioner, idNumberHash: hashIdNumber(pensioner.pensionNumber, idNumber) }, payments);
+  }
+  return { catalogueItems, applications: applications.length, pensioners: pensioners.length };
+};
