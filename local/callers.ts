@@ -4,7 +4,10 @@ import type { Caller, CallerInput, InputRequest, SpokenPrompt } from './flow-eng
  * A caller who follows a script: one entry per input prompt, digits or `_` for silence.
  * When the script runs out the caller hangs up, so a scripted call always ends.
  */
-export const scriptedCaller = (keys: readonly string[], onPrompt?: (prompt: SpokenPrompt) => void): Caller => {
+export const scriptedCaller = (
+  keys: readonly string[],
+  onPrompt?: (prompt: SpokenPrompt) => void,
+): Caller => {
   const remaining = [...keys];
   return {
     hear: onPrompt,
@@ -12,8 +15,14 @@ export const scriptedCaller = (keys: readonly string[], onPrompt?: (prompt: Spok
       const entry = remaining.shift();
       if (entry === undefined) return { kind: 'hangup' };
       if (entry === '_' || entry === '') return { kind: 'timeout' };
-      const digits = request.terminator && entry.endsWith(request.terminator) ? entry.slice(0, -request.terminator.length) : entry;
-      return { kind: 'digits', digits: request.maxDigits ? digits.slice(0, request.maxDigits) : digits };
+      const digits =
+        request.terminator && entry.endsWith(request.terminator)
+          ? entry.slice(0, -request.terminator.length)
+          : entry;
+      return {
+        kind: 'digits',
+        digits: request.maxDigits ? digits.slice(0, request.maxDigits) : digits,
+      };
     },
   };
 };

@@ -1,5 +1,5 @@
-import { localTableEnvironment } from './dynamodb/tables.ts';
 import { LOCAL_PROMPT_AUDIO_URI } from './arns.ts';
+import { localTableEnvironment } from './dynamodb/tables.ts';
 
 export interface LocalEnvironmentOptions {
   readonly dynamoDbEndpoint: string;
@@ -11,7 +11,10 @@ export interface LocalEnvironmentOptions {
  * The environment the handlers read at cold start, pointed at DynamoDB Local. Set it before
  * the first handler module is imported.
  */
-export const localEnvironment = ({ dynamoDbEndpoint, logLevel = 'SILENT' }: LocalEnvironmentOptions): Record<string, string> => ({
+export const localEnvironment = ({
+  dynamoDbEndpoint,
+  logLevel = 'SILENT',
+}: LocalEnvironmentOptions): Record<string, string> => ({
   ...localTableEnvironment(),
   DYNAMODB_ENDPOINT: dynamoDbEndpoint,
   AWS_REGION: 'af-south-1',

@@ -1,11 +1,17 @@
 import { readFileSync } from 'node:fs';
-import { FlowSchema } from '../contact-flows/language/flow.schema.ts';
-import { FLOW_FUNCTIONS, FLOWS, flowPlaceholder, HOURS, QUEUES } from '../contact-flows/manifest.ts';
 import { getPrompt } from '#shared/speech/catalogue.ts';
 import { clipUri } from '#shared/speech/render.ts';
+import { FlowSchema } from '../contact-flows/language/flow.schema.ts';
+import {
+  FLOW_FUNCTIONS,
+  FLOWS,
+  flowPlaceholder,
+  HOURS,
+  QUEUES,
+} from '../contact-flows/manifest.ts';
+import { LOCAL_INSTANCE_ARN, localArn } from './arns.ts';
 import type { EngineResources, LoadedFlow } from './flow-engine/engine.ts';
 import type { LambdaHandler } from './flow-engine/types.ts';
-import { LOCAL_INSTANCE_ARN, localArn } from './arns.ts';
 
 const flowsDirectory = new URL('../contact-flows/', import.meta.url);
 
@@ -15,9 +21,18 @@ export const loadFlowDocument = (file: string) =>
 /** Resource placeholders and the local ARN each stands for. */
 const localResourceArns = (): Map<string, string> =>
   new Map([
-    ...Object.entries(FLOW_FUNCTIONS).map(([name, fn]): [string, string] => [name, localArn.lambda(fn.handler)]),
-    ...Object.entries(QUEUES).map(([name, queue]): [string, string] => [name, localArn.queue(queue.id)]),
-    ...Object.entries(HOURS).map(([name, hours]): [string, string] => [name, localArn.hours(hours.id)]),
+    ...Object.entries(FLOW_FUNCTIONS).map(([name, fn]): [string, string] => [
+      name,
+      localArn.lambda(fn.handler),
+    ]),
+    ...Object.entries(QUEUES).map(([name, queue]): [string, string] => [
+      name,
+      localArn.queue(queue.id),
+    ]),
+    ...Object.entries(HOURS).map(([name, hours]): [string, string] => [
+      name,
+      localArn.hours(hours.id),
+    ]),
     ...FLOWS.map((flow): [string, string] => [flowPlaceholder(flow.id), localArn.flow(flow.id)]),
   ]);
 
@@ -35,7 +50,12 @@ export const loadLocalResources = async (): Promise<EngineResources> => {
   const flows = new Map<string, LoadedFlow>(
     FLOWS.map((flow) => [
       localArn.flow(flow.id),
-      { id: flow.id, arn: localArn.flow(flow.id), type: flow.type, document: loadFlowDocument(flow.file) },
+      {
+        id: flow.id,
+        arn: localArn.flow(flow.id),
+        type: flow.type,
+        document: loadFlowDocument(flow.file),
+      },
     ]),
   );
   const queues = new Map(Object.values(QUEUES).map((queue) => [localArn.queue(queue.id), queue]));
@@ -56,7 +76,9 @@ export const loadLocalResources = async (): Promise<EngineResources> => {
       text: (promptId, lang) => getPrompt(promptId)[lang],
       audioUri: (promptId) => clipUri(promptId),
       idFromAudioUri: (uri) =>
-        uri.startsWith(audioPrefix) && uri.endsWith('.wav') ? uri.slice(audioPrefix.length, -'.wav'.length) : undefined,
+        uri.startsWith(audioPrefix) && uri.endsWith('.wav')
+          ? uri.slice(audioPrefix.length, -'.wav'.length)
+          : undefined,
     },
   };
 };

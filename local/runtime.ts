@@ -24,7 +24,10 @@ export interface LocalRuntime {
  * The whole contact centre on this machine: DynamoDB Local with the data model and seed data,
  * and the flow engine wired to the deployed handlers.
  */
-export const startLocalRuntime = async ({ dbPath, logLevel }: LocalRuntimeOptions = {}): Promise<LocalRuntime> => {
+export const startLocalRuntime = async ({
+  dbPath,
+  logLevel,
+}: LocalRuntimeOptions = {}): Promise<LocalRuntime> => {
   const dynamoDb = await startDynamoDbLocal(dbPath ? { dbPath } : {});
   try {
     applyLocalEnvironment({ dynamoDbEndpoint: dynamoDb.endpoint, ...(logLevel && { logLevel }) });
@@ -37,7 +40,13 @@ export const startLocalRuntime = async ({ dbPath, logLevel }: LocalRuntimeOption
     await createLocalTables(localDynamoDbClient(dynamoDb.endpoint));
     const seeded = await seed(documentClient);
     const engine = new FlowEngine(await loadLocalResources());
-    return { dynamoDb, engine, seeded, mainFlowArn: localArn.flow('main'), stop: () => dynamoDb.stop() };
+    return {
+      dynamoDb,
+      engine,
+      seeded,
+      mainFlowArn: localArn.flow('main'),
+      stop: () => dynamoDb.stop(),
+    };
   } catch (error) {
     await dynamoDb.stop();
     throw error;

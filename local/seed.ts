@@ -1,8 +1,9 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
-import applicationsFile from '../data/demo/applications.json' with { type: 'json' };
-import pensionersFile from '../data/demo/pensioners.json' with { type: 'json' };
-import { ApplicationSchema, createApplicationRepository } from '#shared/data/applications.repository.ts';
+import {
+  ApplicationSchema,
+  createApplicationRepository,
+} from '#shared/data/applications.repository.ts';
 import { createCatalogueRepository } from '#shared/data/catalogue.repository.ts';
 import { catalogueFiles } from '#shared/data/catalogue-files.ts';
 import {
@@ -12,6 +13,8 @@ import {
   PensionerSchema,
 } from '#shared/data/pensions.repository.ts';
 import { serviceDataTable } from '#shared/data/tables.ts';
+import applicationsFile from '../data/demo/applications.json' with { type: 'json' };
+import pensionersFile from '../data/demo/pensioners.json' with { type: 'json' };
 import { localTableName } from './dynamodb/tables.ts';
 
 const DemoPensionerSchema = PensionerSchema.omit({ idNumberHash: true }).extend({
@@ -37,7 +40,10 @@ export const seed = async (client: DynamoDBDocumentClient): Promise<SeedSummary>
   const pensioners = z.array(DemoPensionerSchema).parse(pensionersFile.pensioners);
   const pensionRepository = createPensionRepository(client, tableName);
   for (const { idNumber, payments, ...pensioner } of pensioners) {
-    await pensionRepository.put({ ...pensioner, idNumberHash: hashIdNumber(pensioner.pensionNumber, idNumber) }, payments);
+    await pensionRepository.put(
+      { ...pensioner, idNumberHash: hashIdNumber(pensioner.pensionNumber, idNumber) },
+      payments,
+    );
   }
   return { catalogueItems, applications: applications.length, pensioners: pensioners.length };
 };

@@ -14,7 +14,9 @@ export const ActionSchema = z.looseObject({
     .object({
       NextAction: z.string().optional(),
       Errors: z.array(z.object({ ErrorType: z.string(), NextAction: z.string() })).optional(),
-      Conditions: z.array(z.object({ NextAction: z.string(), Condition: ConditionSchema })).optional(),
+      Conditions: z
+        .array(z.object({ NextAction: z.string(), Condition: ConditionSchema }))
+        .optional(),
     })
     .default({}),
 });

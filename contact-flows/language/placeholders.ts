@@ -8,7 +8,12 @@ export const PLACEHOLDER = /\$\{([A-Za-z0-9_]+|(?:en|sw):[a-z0-9_.-]+)\}/g;
 
 export type Placeholder =
   | { readonly kind: 'resource'; readonly token: string; readonly name: string }
-  | { readonly kind: 'prompt'; readonly token: string; readonly lang: 'en' | 'sw'; readonly promptId: string };
+  | {
+      readonly kind: 'prompt';
+      readonly token: string;
+      readonly lang: 'en' | 'sw';
+      readonly promptId: string;
+    };
 
 export const parsePlaceholder = (token: string): Placeholder => {
   const name = token.slice(2, -1);
@@ -24,14 +29,20 @@ export const findPlaceholders = (text: string): Placeholder[] =>
 
 /** `${` that is not a well-formed placeholder: a typo that CloudFormation would reject. */
 export const findMalformedPlaceholders = (text: string): string[] =>
-  [...text.matchAll(/\$\{[^}]*\}?/g)].map((m) => m[0]).filter((token) => !new RegExp(`^${PLACEHOLDER.source}$`).test(token));
+  [...text.matchAll(/\$\{[^}]*\}?/g)]
+    .map((m) => m[0])
+    .filter((token) => !new RegExp(`^${PLACEHOLDER.source}$`).test(token));
 
 /**
  * Replaces placeholders in every string of a parsed flow (never in raw JSON text, so values
  * need no escaping). Returns a deep copy.
  */
-export const substitutePlaceholders = <T>(value: T, resolve: (placeholder: Placeholder) => string): T => {
-  if (typeof value === 'string') return value.replace(PLACEHOLDER, (token) => resolve(parsePlaceholder(token))) as T;
+export const substitutePlaceholders = <T>(
+  value: T,
+  resolve: (placeholder: Placeholder) => string,
+): T => {
+  if (typeof value === 'string')
+    return value.replace(PLACEHOLDER, (token) => resolve(parsePlaceholder(token))) as T;
   if (Array.isArray(value)) return value.map((item) => substitutePlaceholders(item, resolve)) as T;
   if (value && typeof value === 'object') {
     return Object.fromEntries(

@@ -39,7 +39,10 @@ export const ConnectContactFlowEventSchema = z.object({
         CustomerEndpoint: EndpointSchema,
         SystemEndpoint: EndpointSchema,
         Queue: z
-          .union([z.string(), z.object({ ARN: z.string().nullish(), Name: z.string().nullish() }).loose()])
+          .union([
+            z.string(),
+            z.object({ ARN: z.string().nullish(), Name: z.string().nullish() }).loose(),
+          ])
           .nullish(),
       })
       .loose(),

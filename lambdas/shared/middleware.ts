@@ -27,7 +27,10 @@ export interface ConnectHandlerOptions<P extends z.ZodType> {
   /** Schema of `Details.Parameters` (the flow's LambdaInvocationAttributes). */
   readonly parameters: P;
   /** The use case: typed parameters and contact data in, a flow outcome out. */
-  readonly useCase: (parameters: z.infer<P>, contact: ConnectContactFlowEvent['Details']['ContactData']) => Promise<FlowOutcome>;
+  readonly useCase: (
+    parameters: z.infer<P>,
+    contact: ConnectContactFlowEvent['Details']['ContactData'],
+  ) => Promise<FlowOutcome>;
 }
 
 const SpeechParametersSchema = z.object({ lang: LanguageSchema.default('en') });
@@ -38,14 +41,20 @@ const SpeechParametersSchema = z.object({ lang: LanguageSchema.default('en') });
  * `{ outcome }` result here and only here; anything else is rethrown so the flow takes the
  * InvokeLambdaFunction error branch.
  */
-export const connectHandler = <P extends z.ZodObject>({ parameters, useCase }: ConnectHandlerOptions<P>) => {
+export const connectHandler = <P extends z.ZodObject>({
+  parameters,
+  useCase,
+}: ConnectHandlerOptions<P>) => {
   const EventSchema = ConnectContactFlowEventSchema.extend({
     Details: ConnectContactFlowEventSchema.shape.Details.extend({
       Parameters: parameters.extend(SpeechParametersSchema.shape),
     }),
   });
 
-  const handle = async (event: ConnectContactFlowEvent, _context: Context): Promise<ConnectResult> => {
+  const handle = async (
+    event: ConnectContactFlowEvent,
+    _context: Context,
+  ): Promise<ConnectResult> => {
     const { ContactData, Parameters } = event.Details;
     const { lang } = SpeechParametersSchema.parse(Parameters);
     let result: FlowOutcome;
@@ -70,7 +79,10 @@ export const connectHandler = <P extends z.ZodObject>({ parameters, useCase }: C
 };
 
 /** Flattens an outcome into Connect's STRING_MAP: strings only, speech rendered for the caller's language. */
-export const toConnectResult = ({ outcome, values = {}, speech }: FlowOutcome, lang: z.infer<typeof LanguageSchema>): ConnectResult => {
+export const toConnectResult = (
+  { outcome, values = {}, speech }: FlowOutcome,
+  lang: z.infer<typeof LanguageSchema>,
+): ConnectResult => {
   const result: ConnectResult = { outcome };
   for (const [key, value] of Object.entries(values)) {
     if (value !== undefined) result[key] = String(value);

@@ -24,7 +24,14 @@ export const trackApplication =
   async ({ applicationNumber }: TrackApplicationParameters): Promise<FlowOutcome> => {
     if (!APPLICATION_NUMBER.test(applicationNumber)) {
       throw new InvalidInputError('Application numbers have 8 digits', {
-        details: { reason: applicationNumber.length === 0 ? 'EMPTY' : /\D/.test(applicationNumber) ? 'NOT_DIGITS' : 'WRONG_LENGTH' },
+        details: {
+          reason:
+            applicationNumber.length === 0
+              ? 'EMPTY'
+              : /\D/.test(applicationNumber)
+                ? 'NOT_DIGITS'
+                : 'WRONG_LENGTH',
+        },
       });
     }
     const application = await applications.get(applicationNumber);
@@ -36,7 +43,12 @@ export const trackApplication =
     const { status, serviceId, centreId, rejectionReason, collectedOn } = application;
     return {
       outcome: 'FOUND',
-      values: { status, serviceId, centreId: status === 'READY' ? centreId : undefined, rejectionReason },
+      values: {
+        status,
+        serviceId,
+        centreId: status === 'READY' ? centreId : undefined,
+        rejectionReason,
+      },
       speech: {
         prompt: `tracking.status.${status.toLowerCase()}`,
         vars: {

@@ -2,7 +2,8 @@
 export const clockFrom = (at: string | undefined): (() => Date) => {
   if (!at) return () => new Date();
   const start = Date.parse(at);
-  if (Number.isNaN(start)) throw new Error(`--at must be an ISO time, e.g. 2026-12-01T09:00:00+03:00 (got "${at}")`);
+  if (Number.isNaN(start))
+    throw new Error(`--at must be an ISO time, e.g. 2026-12-01T09:00:00+03:00 (got "${at}")`);
   const offset = start - Date.now();
   return () => new Date(Date.now() + offset);
 };

@@ -8,6 +8,8 @@ export interface DynamoDbLocalOptions {
   readonly dbPath?: string;
   /** Milliseconds to wait for the engine to answer. @default 30000 */
   readonly startTimeoutMs?: number;
+  /** The Java executable. @default 'java' */
+  readonly javaCommand?: string;
 }
 
 export interface DynamoDbLocal {
@@ -26,8 +28,8 @@ export class JavaMissingError extends Error {
   }
 }
 
-const assertJava = () => {
-  const probe = spawnSync('java', ['-version'], { stdio: 'ignore' });
+const assertJava = (javaCommand: string) => {
+  const probe = spawnSync(javaCommand, ['-version'], { stdio: 'ignore' });
   if (probe.error || probe.status !== 0) throw new JavaMissingError();
 };
 
@@ -39,7 +41,9 @@ const freePort = () =>
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
       server.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('No free port')),
+        typeof address === 'object' && address
+          ? resolve(address.port)
+          : reject(new Error('No free port')),
       );
     });
   });
@@ -90,13 +94,21 @@ const waitForExit = (child: ChildProcess, timeoutMs: number) =>
 export const startDynamoDbLocal = async ({
   dbPath,
   startTimeoutMs = 30_000,
+  javaCommand = 'java',
 }: DynamoDbLocalOptions = {}): Promise<DynamoDbLocal> => {
-  assertJava();
+  assertJava(javaCommand);
   if (dbPath) mkdirSync(dbPath, { recursive: true });
   const port = await freePort();
   // The engine reports telemetry unless told not to, and this machine may have no route out.
   process.env.DDB_LOCAL_TELEMETRY = '0';
-  const child = spawn({ port, sharedDb: true, stdio: 'pipe', ...(dbPath && { path: dbPath }) });
+  // The package types `command` as java|docker but runs any Java executable it is given.
+  const child = spawn({
+    command: javaCommand as 'java',
+    port,
+    sharedDb: true,
+    stdio: 'pipe',
+    ...(dbPath && { path: dbPath }),
+  });
   child.stdout?.resume();
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {
@@ -113,10 +125,13 @@ export const startDynamoDbLocal = async ({
 
   const deadline = Date.now() + startTimeoutMs;
   while (!(await answers(endpoint))) {
-    if (child.exitCode !== null) throw new Error(`DynamoDB Local exited with code ${child.exitCode}: ${stderr.trim()}`);
+    if (child.exitCode !== null)
+      throw new Error(`DynamoDB Local exited with code ${child.exitCode}: ${stderr.trim()}`);
     if (Date.now() > deadline) {
       await stop();
-      throw new Error(`DynamoDB Local did not answer on ${endpoint} within ${startTimeoutMs} ms: ${stderr.trim()}`);
+      throw new Error(
+        `DynamoDB Local did not answer on ${endpoint} within ${startTimeoutMs} ms: ${stderr.trim()}`,
+      );
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }

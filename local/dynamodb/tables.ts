@@ -1,7 +1,7 @@
 import {
   type AttributeDefinition,
-  type CreateTableCommandInput,
   CreateTableCommand,
+  type CreateTableCommandInput,
   DescribeTableCommand,
   DynamoDBClient,
   type KeySchemaElement,
@@ -16,10 +16,19 @@ export const localTableName = (definition: TableDefinition): string =>
 
 /** The environment a handler needs to find every local table. */
 export const localTableEnvironment = (): Record<string, string> =>
-  Object.fromEntries(tableDefinitions.map((definition) => [definition.environmentVariable, localTableName(definition)]));
+  Object.fromEntries(
+    tableDefinitions.map((definition) => [
+      definition.environmentVariable,
+      localTableName(definition),
+    ]),
+  );
 
 export const localDynamoDbClient = (endpoint: string): DynamoDBClient =>
-  new DynamoDBClient({ endpoint, region: 'af-south-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  new DynamoDBClient({
+    endpoint,
+    region: 'af-south-1',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
 
 const keySchema = (partition: KeyAttribute, sort?: KeyAttribute): KeySchemaElement[] => [
   { AttributeName: partition.name, KeyType: 'HASH' },
@@ -47,7 +56,9 @@ const toCreateTableInput = (definition: TableDefinition): CreateTableCommandInpu
         Projection: { ProjectionType: 'ALL' },
       })),
     }),
-    ...(definition.stream && { StreamSpecification: { StreamEnabled: true, StreamViewType: definition.stream } }),
+    ...(definition.stream && {
+      StreamSpecification: { StreamEnabled: true, StreamViewType: definition.stream },
+    }),
   };
 };
 

@@ -1,7 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { Context } from 'aws-lambda';
-import type { FlowAction, FlowDocument, FlowType } from '../../contact-flows/language/flow.schema.ts';
-import { type Placeholder, PLACEHOLDER, parsePlaceholder } from '../../contact-flows/language/placeholders.ts';
+import type {
+  FlowAction,
+  FlowDocument,
+  FlowType,
+} from '../../contact-flows/language/flow.schema.ts';
+import {
+  PLACEHOLDER,
+  type Placeholder,
+  parsePlaceholder,
+} from '../../contact-flows/language/placeholders.ts';
 import { interpolate, isSinglePath, resolvePath } from './jsonpath.ts';
 import type { Caller, Disposition, LambdaHandler, SpokenPrompt, TranscriptEvent } from './types.ts';
 
@@ -57,7 +65,12 @@ type ActionOutcome =
 type ActionHandler = (run: ContactRun, action: FlowAction) => Promise<ActionOutcome>;
 
 /** Actions that end a flow without transitions. */
-const TERMINAL_TYPES = new Set(['DisconnectParticipant', 'EndFlowExecution', 'EndFlowModuleExecution', 'TransferContactToAgent']);
+const TERMINAL_TYPES = new Set([
+  'DisconnectParticipant',
+  'EndFlowExecution',
+  'EndFlowModuleExecution',
+  'TransferContactToAgent',
+]);
 const MAX_STEPS_PER_CONTACT = 2000;
 
 class CallerHungUp extends Error {
@@ -109,7 +122,10 @@ class ContactRun {
       InitiationMethod: this.options.initiationMethod ?? 'INBOUND',
       LanguageCode: this.languageCode,
       CustomerEndpoint: { Address: this.options.customerNumber, Type: 'TELEPHONE_NUMBER' },
-      SystemEndpoint: { Address: this.options.systemNumber ?? '+254709000000', Type: 'TELEPHONE_NUMBER' },
+      SystemEndpoint: {
+        Address: this.options.systemNumber ?? '+254709000000',
+        Type: 'TELEPHONE_NUMBER',
+      },
       Queue: this.targetQueue && { ARN: this.targetQueue.arn, Name: this.targetQueue.name },
       AwsRegion: 'af-south-1',
     };
@@ -128,7 +144,8 @@ class ContactRun {
 
   /** A parameter value as Connect evaluates it: placeholders filled, JSONPath resolved. */
   evaluate(value: unknown): string {
-    if (typeof value !== 'string') return value === undefined || value === null ? '' : String(value);
+    if (typeof value !== 'string')
+      return value === undefined || value === null ? '' : String(value);
     const filled = this.fillPlaceholders(value);
     if (isSinglePath(filled)) {
       const resolved = resolvePath(this.flowData(), filled);
@@ -146,17 +163,32 @@ class ContactRun {
     const { Text, SSML, PromptId, Media } = action.Parameters as Record<string, unknown>;
     const lang = this.attributes.lang === 'sw' ? 'sw' : 'en';
     if (typeof Text === 'string') {
-      return { action: action.Identifier, text: this.evaluate(Text), source: 'tts', ...this.promptIdOf(Text) };
+      return {
+        action: action.Identifier,
+        text: this.evaluate(Text),
+        source: 'tts',
+        ...this.promptIdOf(Text),
+      };
     }
     if (typeof SSML === 'string') {
-      return { action: action.Identifier, text: this.evaluate(SSML).replace(/<[^>]+>/g, ''), source: 'tts' };
+      return {
+        action: action.Identifier,
+        text: this.evaluate(SSML).replace(/<[^>]+>/g, ''),
+        source: 'tts',
+      };
     }
-    const uri = Media && typeof Media === 'object' ? (Media as Record<string, unknown>).Uri : undefined;
+    const uri =
+      Media && typeof Media === 'object' ? (Media as Record<string, unknown>).Uri : undefined;
     if (typeof uri === 'string' || typeof PromptId === 'string') {
       const location = this.evaluate(uri ?? PromptId);
       const promptId = this.resources.prompts.idFromAudioUri(location);
       const text = promptId ? this.resources.prompts.text(promptId, lang) : location;
-      return { action: action.Identifier, text, source: uri ? 'audio' : 'prompt', ...(promptId && { promptId }) };
+      return {
+        action: action.Identifier,
+        text,
+        source: uri ? 'audio' : 'prompt',
+        ...(promptId && { promptId }),
+      };
     }
     return undefined;
   }
@@ -183,10 +215,9 @@ class ContactRun {
     const arn = this.evaluate(parameters.LambdaFunctionARN);
     const limitSeconds = Number(parameters.InvocationTimeLimitSeconds ?? 8);
     const attributes = Object.fromEntries(
-      Object.entries((parameters.LambdaInvocationAttributes ?? {}) as Record<string, unknown>).map(([key, value]) => [
-        key,
-        this.evaluate(value),
-      ]),
+      Object.entries((parameters.LambdaInvocationAttributes ?? {}) as Record<string, unknown>).map(
+        ([key, value]) => [key, this.evaluate(value)],
+      ),
     );
     const target = this.resources.lambdas.get(arn);
     const started = performance.now();
@@ -227,12 +258,17 @@ class ContactRun {
     const context = lambdaContext(target.name, deadline);
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`Timed out after ${limitSeconds} s`)), limitSeconds * 1000);
+      timer = setTimeout(
+        () => reject(new Error(`Timed out after ${limitSeconds} s`)),
+        limitSeconds * 1000,
+      );
     });
     try {
       const response = await Promise.race([target.handler(event, context), timeout]);
-      const responseType = (parameters.ResponseValidation as { ResponseType?: string } | undefined)?.ResponseType;
-      if (!isAcceptedResponse(response, responseType)) return fail('The response is not a flat map of strings');
+      const responseType = (parameters.ResponseValidation as { ResponseType?: string } | undefined)
+        ?.ResponseType;
+      if (!isAcceptedResponse(response, responseType))
+        return fail('The response is not a flat map of strings');
       this.external = response as Record<string, unknown>;
       this.record({
         type: 'lambda',
@@ -311,13 +347,19 @@ const ACTIONS: Record<string, ActionHandler> = {
     const parameters = action.Parameters as Record<string, unknown>;
     const stored = parameters.StoreInput === 'True';
     const dtmf = (parameters.DTMFConfiguration ?? {}) as Record<string, string>;
-    const validation = parameters.InputValidation as { CustomValidation?: { MaximumLength?: string } } | undefined;
+    const validation = parameters.InputValidation as
+      | { CustomValidation?: { MaximumLength?: string } }
+      | undefined;
     run.hear(run.speak(action));
     const input = await run.options.caller.input({
       action: action.Identifier,
-      timeoutSeconds: Number(parameters.InputTimeLimitSeconds ?? parameters.InputTimeoutSeconds ?? 5),
+      timeoutSeconds: Number(
+        parameters.InputTimeLimitSeconds ?? parameters.InputTimeoutSeconds ?? 5,
+      ),
       stored,
-      ...(validation?.CustomValidation?.MaximumLength && { maxDigits: Number(validation.CustomValidation.MaximumLength) }),
+      ...(validation?.CustomValidation?.MaximumLength && {
+        maxDigits: Number(validation.CustomValidation.MaximumLength),
+      }),
       ...(dtmf.InputTerminationSequence && { terminator: dtmf.InputTerminationSequence }),
     });
     run.record({ type: 'input', action: action.Identifier, input });
@@ -335,7 +377,9 @@ const ACTIONS: Record<string, ActionHandler> = {
 
   async UpdateContactAttributes(run, action) {
     const attributes = (action.Parameters.Attributes ?? {}) as Record<string, unknown>;
-    const changes = Object.fromEntries(Object.entries(attributes).map(([key, value]) => [key, run.evaluate(value)]));
+    const changes = Object.fromEntries(
+      Object.entries(attributes).map(([key, value]) => [key, run.evaluate(value)]),
+    );
     Object.assign(run.attributes, changes);
     run.record({ type: 'attributes', action: action.Identifier, changes });
     return next;
@@ -360,13 +404,15 @@ const ACTIONS: Record<string, ActionHandler> = {
   async UpdateContactTargetQueue(run, action) {
     const arn = run.evaluate(action.Parameters.QueueId ?? action.Parameters.AgentId);
     const queue = run.resources.queues.get(arn);
-    if (!queue) return { kind: 'error', errorType: 'NoMatchingError', message: `Unknown queue ${arn}` };
+    if (!queue)
+      return { kind: 'error', errorType: 'NoMatchingError', message: `Unknown queue ${arn}` };
     run.targetQueue = { arn, name: queue.name };
     return next;
   },
 
   async TransferContactToQueue(run) {
-    if (!run.targetQueue) return { kind: 'error', errorType: 'NoMatchingError', message: 'No working queue set' };
+    if (!run.targetQueue)
+      return { kind: 'error', errorType: 'NoMatchingError', message: 'No working queue set' };
     return {
       kind: 'end',
       disposition: { type: 'QUEUED', queue: run.targetQueue.name, queueArn: run.targetQueue.arn },
@@ -378,14 +424,17 @@ const ACTIONS: Record<string, ActionHandler> = {
   },
 
   async UpdateContactEventHooks(run, action) {
-    for (const [hook, flow] of Object.entries((action.Parameters.EventHooks ?? {}) as Record<string, unknown>)) {
+    for (const [hook, flow] of Object.entries(
+      (action.Parameters.EventHooks ?? {}) as Record<string, unknown>,
+    )) {
       run.eventHooks[hook] = run.evaluate(flow);
     }
     return next;
   },
 
   async UpdateContactData(run, action) {
-    if (typeof action.Parameters.LanguageCode === 'string') run.languageCode = run.evaluate(action.Parameters.LanguageCode);
+    if (typeof action.Parameters.LanguageCode === 'string')
+      run.languageCode = run.evaluate(action.Parameters.LanguageCode);
     return next;
   },
 
@@ -435,17 +484,27 @@ export class FlowEngine {
   async run(options: ContactOptions): Promise<ContactResult> {
     const run = new ContactRun(this, options);
     const disposition = await this.execute(run, options.flowArn);
-    return { contactId: run.contactId, attributes: run.attributes, transcript: run.transcript, disposition };
+    return {
+      contactId: run.contactId,
+      attributes: run.attributes,
+      transcript: run.transcript,
+      disposition,
+    };
   }
 
   private async execute(run: ContactRun, startFlowArn: string): Promise<Disposition> {
     let flow = this.flow(startFlowArn);
     let actionId: string | undefined = flow.document.StartAction;
     for (let step = 0; step < MAX_STEPS_PER_CONTACT; step++) {
-      const action = actionId ? flow.document.Actions.find((a) => a.Identifier === actionId) : undefined;
+      const action = actionId
+        ? flow.document.Actions.find((a) => a.Identifier === actionId)
+        : undefined;
       if (!action) return { type: 'ENDED', reason: `No action "${actionId}" in flow ${flow.id}` };
       const handler = ACTIONS[action.Type];
-      if (!handler) throw new Error(`Flow ${flow.id} uses ${action.Type}, which the local engine does not support`);
+      if (!handler)
+        throw new Error(
+          `Flow ${flow.id} uses ${action.Type}, which the local engine does not support`,
+        );
       let outcome: ActionOutcome;
       try {
         outcome = await handler(run, action);
@@ -454,7 +513,12 @@ export class FlowEngine {
         throw error;
       }
       if (outcome.kind === 'error') {
-        run.record({ type: 'error', action: action.Identifier, errorType: outcome.errorType, ...(outcome.message && { message: outcome.message }) });
+        run.record({
+          type: 'error',
+          action: action.Identifier,
+          errorType: outcome.errorType,
+          ...(outcome.message && { message: outcome.message }),
+        });
       }
       if (outcome.kind === 'end') return outcome.disposition;
       if (outcome.kind === 'transfer') {
@@ -466,7 +530,9 @@ export class FlowEngine {
       if (TERMINAL_TYPES.has(action.Type)) return { type: 'ENDED', reason: action.Type };
       actionId = route(action, outcome);
     }
-    throw new Error(`Contact ran more than ${MAX_STEPS_PER_CONTACT} actions: a flow loops without end`);
+    throw new Error(
+      `Contact ran more than ${MAX_STEPS_PER_CONTACT} actions: a flow loops without end`,
+    );
   }
 
   private flow(arn: string): LoadedFlow {

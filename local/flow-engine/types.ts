@@ -43,9 +43,18 @@ export type TranscriptEvent =
       readonly error?: string;
       readonly durationMs: number;
     }
-  | { readonly type: 'attributes'; readonly action: string; readonly changes: Record<string, string> }
+  | {
+      readonly type: 'attributes';
+      readonly action: string;
+      readonly changes: Record<string, string>;
+    }
   | { readonly type: 'flow'; readonly action: string; readonly flow: string }
-  | { readonly type: 'error'; readonly action: string; readonly errorType: string; readonly message?: string };
+  | {
+      readonly type: 'error';
+      readonly action: string;
+      readonly errorType: string;
+      readonly message?: string;
+    };
 
 /** How the contact left the flows. */
 export type Disposition =

@@ -1,7 +1,13 @@
 import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 
-export const ApplicationStatusSchema = z.enum(['RECEIVED', 'IN_PROCESSING', 'READY', 'COLLECTED', 'REJECTED']);
+export const ApplicationStatusSchema = z.enum([
+  'RECEIVED',
+  'IN_PROCESSING',
+  'READY',
+  'COLLECTED',
+  'REJECTED',
+]);
 export type ApplicationStatus = z.infer<typeof ApplicationStatusSchema>;
 
 export const RejectionReasonSchema = z.enum([
@@ -32,13 +38,17 @@ const key = (applicationNumber: string) => ({ pk: `APP#${applicationNumber}`, sk
 /** Document applications in the service-data table, read by application number. */
 export const createApplicationRepository = (client: DynamoDBDocumentClient, tableName: string) => ({
   async get(applicationNumber: string): Promise<Application | undefined> {
-    const { Item } = await client.send(new GetCommand({ TableName: tableName, Key: key(applicationNumber) }));
+    const { Item } = await client.send(
+      new GetCommand({ TableName: tableName, Key: key(applicationNumber) }),
+    );
     return Item ? ApplicationSchema.parse(Item) : undefined;
   },
 
   async put(application: Application): Promise<void> {
     const item = ApplicationSchema.parse(application);
-    await client.send(new PutCommand({ TableName: tableName, Item: { ...key(item.applicationNumber), ...item } }));
+    await client.send(
+      new PutCommand({ TableName: tableName, Item: { ...key(item.applicationNumber), ...item } }),
+    );
   },
 });
 

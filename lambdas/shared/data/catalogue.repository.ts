@@ -9,7 +9,10 @@ import { z } from 'zod';
 const HoursWindow = z.string().regex(/^\d{2}:\d{2}-\d{2}:\d{2}$/);
 
 /** A county, by its number in the Constitution's First Schedule ("047" is Nairobi). */
-export const CountySchema = z.object({ code: z.string().regex(/^\d{3}$/), name: z.string().min(1) });
+export const CountySchema = z.object({
+  code: z.string().regex(/^\d{3}$/),
+  name: z.string().min(1),
+});
 
 /** A Huduma Centre as listed in data/huduma-centres.json. */
 export const CentreSchema = z.looseObject({
@@ -68,7 +71,10 @@ const keys = {
     gsi1sk: `CENTRE#${String(number).padStart(2, '0')}`,
   }),
   service: (id: string) => ({ pk: `SERVICE#${id}`, sk: 'SERVICE' }),
-  centreService: (centreId: string, serviceId: string) => ({ pk: `CENTRE#${centreId}`, sk: `SERVICE#${serviceId}` }),
+  centreService: (centreId: string, serviceId: string) => ({
+    pk: `CENTRE#${centreId}`,
+    sk: `SERVICE#${serviceId}`,
+  }),
   agency: (id: string) => ({ pk: `AGENCY#${id}`, sk: 'AGENCY' }),
   holiday: (date: string) => ({ pk: 'CALENDAR#KE', sk: `HOLIDAY#${date}` }),
 };
@@ -98,7 +104,10 @@ export const createCatalogueRepository = (client: DynamoDBDocumentClient, tableN
     },
 
     /** The centre a caller selects by keypad: county code, then its number in that county. */
-    async findCentreByKeypad(keypadCountyCode: string, numberInCounty: number): Promise<Centre | undefined> {
+    async findCentreByKeypad(
+      keypadCountyCode: string,
+      numberInCounty: number,
+    ): Promise<Centre | undefined> {
       const { Items = [] } = await client.send(
         new QueryCommand({
           TableName: tableName,
@@ -119,7 +128,10 @@ export const createCatalogueRepository = (client: DynamoDBDocumentClient, tableN
           TableName: tableName,
           IndexName: 'gsi1',
           KeyConditionExpression: 'gsi1pk = :county AND begins_with(gsi1sk, :centre)',
-          ExpressionAttributeValues: { ':county': `COUNTY#${keypadCountyCode}`, ':centre': 'CENTRE#' },
+          ExpressionAttributeValues: {
+            ':county': `COUNTY#${keypadCountyCode}`,
+            ':centre': 'CENTRE#',
+          },
         }),
       );
       return Items.map((item) => CentreSchema.parse(strip(item)));
@@ -153,7 +165,11 @@ export const createCatalogueRepository = (client: DynamoDBDocumentClient, tableN
         new QueryCommand({
           TableName: tableName,
           KeyConditionExpression: 'pk = :calendar AND sk BETWEEN :from AND :to',
-          ExpressionAttributeValues: { ':calendar': 'CALENDAR#KE', ':from': `HOLIDAY#${from}`, ':to': `HOLIDAY#${to}` },
+          ExpressionAttributeValues: {
+            ':calendar': 'CALENDAR#KE',
+            ':from': `HOLIDAY#${from}`,
+            ':to': `HOLIDAY#${to}`,
+          },
         }),
       );
       return Items.map((item) => HolidaySchema.parse(strip(item)));

@@ -1,9 +1,19 @@
 import { createHash } from 'node:crypto';
-import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+} from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 
 export const PensionTypeSchema = z.enum(['service', 'survivor', 'disability', 'psss']);
-export const ClaimStatusSchema = z.enum(['IN_PAYMENT', 'PROCESSING', 'AWAITING_DOCUMENTS', 'SUSPENDED']);
+export const ClaimStatusSchema = z.enum([
+  'IN_PAYMENT',
+  'PROCESSING',
+  'AWAITING_DOCUMENTS',
+  'SUSPENDED',
+]);
 export const LifeCertificateStatusSchema = z.enum(['VALID', 'DUE', 'OVERDUE']);
 
 /** Digits a caller can key for a pension number (the digits of APN/PC…). */
@@ -22,19 +32,30 @@ export const PensionerSchema = z.object({
 });
 export type Pensioner = z.infer<typeof PensionerSchema>;
 
-export const PaymentSchema = z.object({ date: z.iso.date(), amountKes: z.number().int().nonnegative() });
+export const PaymentSchema = z.object({
+  date: z.iso.date(),
+  amountKes: z.number().int().nonnegative(),
+});
 export type Payment = z.infer<typeof PaymentSchema>;
 
 export const hashIdNumber = (pensionNumber: string, idNumber: string): string =>
   createHash('sha256').update(`${pensionNumber}:${idNumber}`).digest('hex');
 
-const pensionerKey = (pensionNumber: string) => ({ pk: `PENSION#${pensionNumber}`, sk: 'PENSIONER' });
-const paymentKey = (pensionNumber: string, date: string) => ({ pk: `PENSION#${pensionNumber}`, sk: `PAYMENT#${date}` });
+const pensionerKey = (pensionNumber: string) => ({
+  pk: `PENSION#${pensionNumber}`,
+  sk: 'PENSIONER',
+});
+const paymentKey = (pensionNumber: string, date: string) => ({
+  pk: `PENSION#${pensionNumber}`,
+  sk: `PAYMENT#${date}`,
+});
 
 /** Pensioners and their payments in the service-data table. */
 export const createPensionRepository = (client: DynamoDBDocumentClient, tableName: string) => ({
   async get(pensionNumber: string): Promise<Pensioner | undefined> {
-    const { Item } = await client.send(new GetCommand({ TableName: tableName, Key: pensionerKey(pensionNumber) }));
+    const { Item } = await client.send(
+      new GetCommand({ TableName: tableName, Key: pensionerKey(pensionNumber) }),
+    );
     return Item ? PensionerSchema.parse(Item) : undefined;
   },
 
@@ -43,7 +64,10 @@ export const createPensionRepository = (client: DynamoDBDocumentClient, tableNam
       new QueryCommand({
         TableName: tableName,
         KeyConditionExpression: 'pk = :pension AND begins_with(sk, :payment)',
-        ExpressionAttributeValues: { ':pension': `PENSION#${pensionNumber}`, ':payment': 'PAYMENT#' },
+        ExpressionAttributeValues: {
+          ':pension': `PENSION#${pensionNumber}`,
+          ':payment': 'PAYMENT#',
+        },
         ScanIndexForward: false,
         Limit: 1,
       }),
@@ -53,12 +77,20 @@ export const createPensionRepository = (client: DynamoDBDocumentClient, tableNam
 
   async put(pensioner: Pensioner, payments: Payment[] = []): Promise<void> {
     const item = PensionerSchema.parse(pensioner);
-    await client.send(new PutCommand({ TableName: tableName, Item: { ...pensionerKey(item.pensionNumber), ...item } }));
+    await client.send(
+      new PutCommand({
+        TableName: tableName,
+        Item: { ...pensionerKey(item.pensionNumber), ...item },
+      }),
+    );
     for (const payment of payments) {
       await client.send(
         new PutCommand({
           TableName: tableName,
-          Item: { ...paymentKey(item.pensionNumber, payment.date), ...PaymentSchema.parse(payment) },
+          Item: {
+            ...paymentKey(item.pensionNumber, payment.date),
+            ...PaymentSchema.parse(payment),
+          },
         }),
       );
     }

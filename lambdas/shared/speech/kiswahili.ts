@@ -1,12 +1,41 @@
 /** Kiswahili words for numbers, dates and clock times, used to name and transcribe recorded clips. */
 
 const UNITS = ['sifuri', 'moja', 'mbili', 'tatu', 'nne', 'tano', 'sita', 'saba', 'nane', 'tisa'];
-const TENS = ['', 'kumi', 'ishirini', 'thelathini', 'arobaini', 'hamsini', 'sitini', 'sabini', 'themanini', 'tisini'];
+const TENS = [
+  '',
+  'kumi',
+  'ishirini',
+  'thelathini',
+  'arobaini',
+  'hamsini',
+  'sitini',
+  'sabini',
+  'themanini',
+  'tisini',
+];
 
-export const WEEKDAYS_SW = ['Jumapili', 'Jumatatu', 'Jumanne', 'Jumatano', 'Alhamisi', 'Ijumaa', 'Jumamosi'];
+export const WEEKDAYS_SW = [
+  'Jumapili',
+  'Jumatatu',
+  'Jumanne',
+  'Jumatano',
+  'Alhamisi',
+  'Ijumaa',
+  'Jumamosi',
+];
 export const MONTHS_SW = [
-  'Januari', 'Februari', 'Machi', 'Aprili', 'Mei', 'Juni',
-  'Julai', 'Agosti', 'Septemba', 'Oktoba', 'Novemba', 'Desemba',
+  'Januari',
+  'Februari',
+  'Machi',
+  'Aprili',
+  'Mei',
+  'Juni',
+  'Julai',
+  'Agosti',
+  'Septemba',
+  'Oktoba',
+  'Novemba',
+  'Desemba',
 ];
 
 /** A number word clip: `num.<value>` for 0-9, tens, and the group words mia, elfu, milioni, and `num.na`. */
@@ -48,7 +77,9 @@ export const numberWords = (value: number): NumberWord[] => {
   if (millions > 0) groups.push([word('1000000', 'milioni'), ...belowThousand(millions)]);
   if (thousands > 0) groups.push([word('1000', 'elfu'), ...belowThousand(thousands)]);
   if (rest > 0) groups.push(belowThousand(rest));
-  return groups.flatMap((group, index) => (index > 0 && index === groups.length - 1 && rest < 100 ? [NA, ...group] : group));
+  return groups.flatMap((group, index) =>
+    index > 0 && index === groups.length - 1 && rest < 100 ? [NA, ...group] : group,
+  );
 };
 
 /** Every clip numberWords can produce. */
@@ -67,7 +98,13 @@ export const NUMBER_WORD_CLIPS: NumberWord[] = [
  */
 export const clockTimeSw = (hours: number, minutes: number): string => {
   const swahiliHour = (hours + 6) % 12 || 12;
-  const hourWords = swahiliHour < 10 ? UNITS[swahiliHour] : swahiliHour === 10 ? 'kumi' : `kumi na ${UNITS[swahiliHour - 10]}`;
-  const period = hours < 6 || hours >= 19 ? 'usiku' : hours < 12 ? 'asubuhi' : hours < 16 ? 'mchana' : 'jioni';
+  const hourWords =
+    swahiliHour < 10
+      ? UNITS[swahiliHour]
+      : swahiliHour === 10
+        ? 'kumi'
+        : `kumi na ${UNITS[swahiliHour - 10]}`;
+  const period =
+    hours < 6 || hours >= 19 ? 'usiku' : hours < 12 ? 'asubuhi' : hours < 16 ? 'mchana' : 'jioni';
   return `saa ${hourWords}${minutes === 30 ? ' na nusu' : ''} ${period}`;
 };

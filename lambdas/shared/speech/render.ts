@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { parseEnv } from '../env.ts';
 import { getPrompt } from './catalogue.ts';
-import { MONTHS_SW, numberWords, WEEKDAYS_SW } from './kiswahili.ts';
+import { numberWords } from './kiswahili.ts';
 
 export const LanguageSchema = z.enum(['en', 'sw']);
 export type Language = z.infer<typeof LanguageSchema>;
@@ -29,11 +29,6 @@ const env = parseEnv(
 );
 
 const SLOT = /\{(\w+):(\w+)\}/g;
-const WEEKDAYS_EN = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-const MONTHS_EN = [
-  'January', 'February', 'March', 'April', 'May', 'June',
-  'July', 'August', 'September', 'October', 'November', 'December',
-];
 
 const promptClip = (id: string, lang: Language): Clip => ({ id, text: getPrompt(id)[lang] });
 
@@ -54,8 +49,17 @@ const slotClips = (type: string, value: string | number, lang: Language): Clip[]
       const [year, month, day] = text.split('-').map(Number) as [number, number, number];
       const weekday = new Date(Date.UTC(year, month - 1, day)).getUTCDay();
       return lang === 'en'
-        ? [{ id: `weekday.${weekday}`, text: `${WEEKDAYS_EN[weekday]} ${day} ${MONTHS_EN[month - 1]}` }]
-        : [promptClip(`weekday.${weekday}`, lang), promptClip(`day.${day}`, lang), promptClip(`month.${month}`, lang)];
+        ? [
+            {
+              id: 'date',
+              text: `${getPrompt(`weekday.${weekday}`).en} ${day} ${getPrompt(`month.${month}`).en}`,
+            },
+          ]
+        : [
+            promptClip(`weekday.${weekday}`, lang),
+            promptClip(`day.${day}`, lang),
+            promptClip(`month.${month}`, lang),
+          ];
     }
     case 'time':
       return [promptClip(`time.${text.replace(':', '')}`, lang)];
@@ -63,7 +67,8 @@ const slotClips = (type: string, value: string | number, lang: Language): Clip[]
     case 'amount': {
       const amount = Number(value);
       const currency = type === 'amount' ? [promptClip('currency.kes', lang)] : [];
-      if (lang === 'en') return [{ id: 'number', text: amount.toLocaleString('en-KE') }, ...currency];
+      if (lang === 'en')
+        return [{ id: 'number', text: amount.toLocaleString('en-KE') }, ...currency];
       // Kiswahili puts the currency first: "shilingi elfu moja".
       return [...currency, ...numberWords(amount).map((w) => ({ id: w.clip, text: w.text }))];
     }
@@ -83,7 +88,8 @@ export const renderClips = ({ prompt, vars = {} }: Speech, lang: Language): Clip
   let last = 0;
   const pushStatic = (text: string) => {
     // Punctuation between slots is not worth a recording.
-    if (/[\p{L}\p{N}]/u.test(text)) clips.push({ id: `${prompt}.p${++part}`, text: text.trim() });
+    if (/[\p{L}\p{N}]/u.test(text))
+      clips.push({ id: `${prompt}.p${++part}`, text: text.trim().replace(/^[.,;:]\s*/, '') });
   };
   for (const match of template.matchAll(SLOT)) {
     const [, name, type] = match as unknown as [string, string, string];
@@ -116,10 +122,16 @@ export const clipUri = (clipId: string): string => `${env.PROMPT_AUDIO_URI}/sw/$
  * `sayPrompt` (the prompt id) and, for Kiswahili voice, `clip1..clipN` with `clipCount`.
  */
 export const renderSpeech = (speech: Speech, lang: Language): Record<string, string> => {
-  const rendered: Record<string, string> = { say: renderText(speech, lang), sayPrompt: speech.prompt };
+  const rendered: Record<string, string> = {
+    say: renderText(speech, lang),
+    sayPrompt: speech.prompt,
+  };
   if (lang === 'en') return rendered;
   const clips = renderClips(speech, lang);
-  if (clips.length > MAX_CLIPS) throw new Error(`Prompt ${speech.prompt} renders ${clips.length} clips; at most ${MAX_CLIPS} can be played`);
+  if (clips.length > MAX_CLIPS)
+    throw new Error(
+      `Prompt ${speech.prompt} renders ${clips.length} clips; at most ${MAX_CLIPS} can be played`,
+    );
   clips.forEach((clip, index) => {
     rendered[`clip${index + 1}`] = clipUri(clip.id);
   });

@@ -1,0 +1,46 @@
+import { randomUUID } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import type { Context } from 'aws-lambda';
+
+const eventsDirectory = new URL('../events/connect/', import.meta.url);
+
+/** AWS's published Connect contact-flow events (test/events/connect, see test/events/README.md). */
+export const connectEventFixtures = readdirSync(eventsDirectory).filter((file) =>
+  file.endsWith('.json'),
+);
+
+/**
+ * A Connect contact-flow event from a published fixture, with our flow's parameters and a
+ * fresh ContactId (or the one given, to replay a retried invocation).
+ */
+export const connectEvent = (
+  parameters: Record<string, string>,
+  {
+    fixture = 'connect-event-v3-admin-guide-current.json',
+    contactId = randomUUID(),
+    customerNumber = '+254712345678',
+  } = {},
+) => {
+  const event = JSON.parse(readFileSync(new URL(fixture, eventsDirectory), 'utf8'));
+  event.Details.Parameters = parameters;
+  event.Details.ContactData.ContactId = contactId;
+  if (event.Details.ContactData.CustomerEndpoint)
+    event.Details.ContactData.CustomerEndpoint.Address = customerNumber;
+  return event;
+};
+
+export const lambdaContext = (functionName = 'test'): Context => ({
+  callbackWaitsForEmptyEventLoop: false,
+  functionName,
+  functionVersion: '$LATEST',
+  invokedFunctionArn: `arn:aws:lambda:af-south-1:000000000000:function:${functionName}`,
+  memoryLimitInMB: '256',
+  awsRequestId: randomUUID(),
+  logGroupName: `/aws/lambda/${functionName}`,
+  logStreamName: 'test',
+  // As under Connect's 3 s invocation limit; middy aborts just before it.
+  getRemainingTimeInMillis: () => 3000,
+  done: () => undefined,
+  fail: () => undefined,
+  succeed: () => undefined,
+});
