@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { getPrompt } from '#shared/speech/catalogue.ts';
 import { clipUri } from '#shared/speech/render.ts';
-import { FlowSchema } from '../contact-flows/language/flow.schema.ts';
+import { loadFlowDocument } from '../contact-flows/load.ts';
 import {
   FLOW_FUNCTIONS,
   FLOWS,
@@ -12,11 +11,6 @@ import {
 import { LOCAL_INSTANCE_ARN, localArn } from './arns.ts';
 import type { EngineResources, LoadedFlow } from './flow-engine/engine.ts';
 import type { LambdaHandler } from './flow-engine/types.ts';
-
-const flowsDirectory = new URL('../contact-flows/', import.meta.url);
-
-export const loadFlowDocument = (file: string) =>
-  FlowSchema.parse(JSON.parse(readFileSync(new URL(file, flowsDirectory), 'utf8')));
 
 /** Resource placeholders and the local ARN each stands for. */
 const localResourceArns = (): Map<string, string> =>

@@ -1,0 +1,92 @@
+import { z } from 'zod';
+
+export const DAYS = [
+  'SUNDAY',
+  'MONDAY',
+  'TUESDAY',
+  'WEDNESDAY',
+  'THURSDAY',
+  'FRIDAY',
+  'SATURDAY',
+] as const;
+export const DaySchema = z.enum(DAYS);
+const ClockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
+
+/**
+ * Opening hours in one time zone: a weekly pattern plus dates with their own rule. This is
+ * the shape CDK turns into Connect hours of operation, the local engine evaluates for
+ * CheckHoursOfOperation, and the call-back dialer uses to find the next opening.
+ */
+export const OpeningHoursSchema = z.object({
+  timeZone: z.string().min(1),
+  weekly: z.array(z.object({ day: DaySchema, open: ClockTime, close: ClockTime })),
+  /** Dates (YYYY-MM-DD) on which the centre is closed all day, e.g. public holidays. */
+  closedDates: z.array(z.iso.date()).default([]),
+});
+export type OpeningHours = z.infer<typeof OpeningHoursSchema>;
+
+const minutes = (clock: string) => Number(clock.slice(0, 2)) * 60 + Number(clock.slice(3, 5));
+
+/** Local date, weekday and minute of day of an instant in a time zone. */
+export const localTime = (at: Date, timeZone: string) => {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      weekday: 'long',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    })
+      .formatToParts(at)
+      .map((part) => [part.type, part.value]),
+  );
+  return {
+    date: `${parts.year}-${parts.month}-${parts.day}`,
+    day: String(parts.weekday).toUpperCase() as (typeof DAYS)[number],
+    minuteOfDay: Number(parts.hour) * 60 + Number(parts.minute),
+  };
+};
+
+/** Whether the hours are open at an instant. */
+export const isOpen = (hours: OpeningHours, at: Date): boolean => {
+  const { date, day, minuteOfDay } = localTime(at, hours.timeZone);
+  if (hours.closedDates.includes(date)) return false;
+  return hours.weekly.some(
+    (window) =>
+      window.day === day &&
+      minuteOfDay >= minutes(window.open) &&
+      minuteOfDay < minutes(window.close),
+  );
+};
+
+const addDays = (date: string, days: number) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+/** The instant a wall-clock time on a local date happens in a time zone. */
+export const zonedInstant = (date: string, clock: string, timeZone: string): Date => {
+  const guess = Date.parse(`${date}T${clock}:00Z`);
+  const local = localTime(new Date(guess), timeZone);
+  const localAsUtc = Date.parse(`${local.date}T00:00:00Z`) + local.minuteOfDay * 60_000;
+  return new Date(guess - (localAsUtc - guess));
+};
+
+/** The first instant at or after `from` when the hours are open (searching 60 days), or undefined. */
+export const nextOpening = (hours: OpeningHours, from: Date): Date | undefined => {
+  if (isOpen(hours, from)) return from;
+  const today = localTime(from, hours.timeZone).date;
+  for (let offset = 0; offset <= 60; offset++) {
+    const date = addDays(today, offset);
+    if (hours.closedDates.includes(date)) continue;
+    const day = DAYS[new Date(`${date}T00:00:00Z`).getUTCDay()];
+    const opens = hours.weekly
+      .filter((window) => window.day === day)
+      .map((window) => zonedInstant(date, window.open, hours.timeZone))
+      .filter((instant) => instant >= from)
+      .sort((a, b) => a.getTime() - b.getTime());
+    if (opens[0]) return opens[0];
+  }
+  return undefined;
+};

@@ -1,0 +1,66 @@
+import { Stack } from 'aws-cdk-lib';
+import { CfnContactFlow } from 'aws-cdk-lib/aws-connect';
+import { Construct, type IDependable } from 'constructs';
+import {
+  findPlaceholders,
+  substitutePlaceholders,
+} from '../../contact-flows/language/placeholders.ts';
+import { loadFlowDocument } from '../../contact-flows/load.ts';
+import { FLOWS, type FlowId, flowPlaceholder } from '../../contact-flows/manifest.ts';
+import { getPrompt } from '../../lambdas/shared/speech/catalogue.ts';
+
+export interface ContactFlowsProps {
+  readonly instanceArn: string;
+  /** The ARN behind every resource placeholder the flows use (Lambdas, queues, hours). */
+  readonly resources: Readonly<Record<string, string>>;
+  /** Base URI of the recorded Kiswahili prompts: `${sw:id}` becomes `<uri>/sw/<id>.wav`. */
+  readonly promptAudioUri: string;
+  /** Created before any flow: Connect validates a flow's references when it is published. */
+  readonly dependsOn?: readonly IDependable[];
+}
+
+/**
+ * Deploys every flow in contact-flows/ with CfnContactFlow, its placeholders filled on the
+ * parsed document: resource ARNs, English prompt text, Kiswahili prompt audio locations.
+ */
+export class ContactFlows extends Construct {
+  readonly flows: Record<FlowId, CfnContactFlow>;
+
+  constructor(scope: Construct, id: string, props: ContactFlowsProps) {
+    super(scope, id);
+    const flows = {} as Record<FlowId, CfnContactFlow>;
+    const resources: Record<string, string> = { ...props.resources };
+    for (const definition of FLOWS) {
+      const document = loadFlowDocument(definition.file);
+      const filled = substitutePlaceholders(document, (placeholder) => {
+        if (placeholder.kind === 'prompt') {
+          return placeholder.lang === 'en'
+            ? getPrompt(placeholder.promptId).en
+            : `${props.promptAudioUri}/sw/${placeholder.promptId}.wav`;
+        }
+        const arn = resources[placeholder.name];
+        if (!arn)
+          throw new Error(
+            `Flow ${definition.id} uses \${${placeholder.name}}, which no resource fills`,
+          );
+        return arn;
+      });
+      const content = Stack.of(this).toJsonString(filled);
+      const flow = new CfnContactFlow(this, definition.id, {
+        instanceArn: props.instanceArn,
+        name: definition.name,
+        description: definition.description,
+        type: definition.type,
+        content,
+      });
+      for (const dependency of props.dependsOn ?? []) flow.node.addDependency(dependency);
+      flows[definition.id] = flow;
+      resources[flowPlaceholder(definition.id)] = flow.attrContactFlowArn;
+    }
+    this.flows = flows;
+  }
+}
+
+/** Placeholders left in a synthesized flow's content: must be none. */
+export const unfilledPlaceholders = (content: string): string[] =>
+  findPlaceholders(content).map((placeholder) => placeholder.token);

@@ -1,0 +1,66 @@
+import { RemovalPolicy } from 'aws-cdk-lib';
+import {
+  type Attribute,
+  AttributeType,
+  StreamViewType,
+  TableEncryptionV2,
+  TableV2,
+} from 'aws-cdk-lib/aws-dynamodb';
+import { Key } from 'aws-cdk-lib/aws-kms';
+import { Construct } from 'constructs';
+import {
+  type KeyAttribute,
+  type TableDefinition,
+  tableDefinitions,
+} from '../../lambdas/shared/data/tables.ts';
+
+export interface DataTablesProps {
+  /** Keep tables and key on stack deletion and turn on deletion protection. */
+  readonly retainData: boolean;
+}
+
+const attribute = ({ name, type }: KeyAttribute): Attribute => ({
+  name,
+  type: type === 'S' ? AttributeType.STRING : AttributeType.NUMBER,
+});
+
+/**
+ * The platform's DynamoDB tables, built from the one data-model definition
+ * (lambdas/shared/data/tables.ts): customer-managed KMS key, point-in-time recovery,
+ * deletion protection, TTL and streams as defined there.
+ */
+export class DataTables extends Construct {
+  readonly key: Key;
+  readonly tables: Record<TableDefinition['id'], TableV2>;
+
+  constructor(scope: Construct, id: string, props: DataTablesProps) {
+    super(scope, id);
+    const removalPolicy = props.retainData ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
+    this.key = new Key(this, 'Key', {
+      description: 'Encrypts Huduma contact-centre tables (tickets, call logs, service data)',
+      enableKeyRotation: true,
+      removalPolicy,
+    });
+    const build = (definition: TableDefinition) =>
+      new TableV2(this, definition.id, {
+        partitionKey: attribute(definition.partitionKey),
+        ...(definition.sortKey && { sortKey: attribute(definition.sortKey) }),
+        globalSecondaryIndexes: definition.globalSecondaryIndexes.map((index) => ({
+          indexName: index.indexName,
+          partitionKey: attribute(index.partitionKey),
+          ...(index.sortKey && { sortKey: attribute(index.sortKey) }),
+        })),
+        ...(definition.timeToLiveAttribute && {
+          timeToLiveAttribute: definition.timeToLiveAttribute,
+        }),
+        ...(definition.stream && { dynamoStream: StreamViewType[definition.stream] }),
+        encryption: TableEncryptionV2.customerManagedKey(this.key),
+        pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+        deletionProtection: props.retainData,
+        removalPolicy,
+      });
+    this.tables = Object.fromEntries(
+      tableDefinitions.map((definition) => [definition.id, build(definition)]),
+    ) as Record<TableDefinition['id'], TableV2>;
+  }
+}

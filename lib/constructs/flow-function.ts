@@ -1,0 +1,130 @@
+import { type CfnResource, Duration, Stack, Validations } from 'aws-cdk-lib';
+import { CfnIntegrationAssociation } from 'aws-cdk-lib/aws-connect';
+import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { Construct } from 'constructs';
+import type { TableDefinition } from '../../lambdas/shared/data/tables.ts';
+import { LAMBDA_BUNDLING, lambdaEntry } from '../bundling.ts';
+
+export type TableAccess = 'read' | 'readWrite';
+
+/** Item-level actions only: request paths read by key (no Scan) and never touch table settings. */
+const TABLE_ACTIONS: Record<TableAccess, string[]> = {
+  read: [
+    'dynamodb:GetItem',
+    'dynamodb:BatchGetItem',
+    'dynamodb:Query',
+    'dynamodb:ConditionCheckItem',
+  ],
+  readWrite: [
+    'dynamodb:GetItem',
+    'dynamodb:BatchGetItem',
+    'dynamodb:Query',
+    'dynamodb:ConditionCheckItem',
+    'dynamodb:PutItem',
+    'dynamodb:UpdateItem',
+    'dynamodb:DeleteItem',
+    'dynamodb:BatchWriteItem',
+  ],
+};
+
+export interface PlatformFunctionProps {
+  /** The handler folder: lambdas/<handler>/handler.ts. */
+  readonly handler: string;
+  readonly description: string;
+  readonly logRetention: RetentionDays;
+  /** @default 3 seconds, Connect's invocation limit for flow Lambdas */
+  readonly timeout?: Duration;
+  /** @default 512 */
+  readonly memorySize?: number;
+  readonly environment?: Record<string, string>;
+  /** How the function is invoked: synchronous callers handle failures themselves. @default 'synchronous' */
+  readonly invocation?: 'synchronous' | 'asynchronous';
+}
+
+/**
+ * Every platform Lambda: Node.js 24 on ARM64, X-Ray tracing, its own log group with retention,
+ * Powertools configured, bundled from lambdas/<handler>/handler.ts.
+ */
+export class PlatformFunction extends NodejsFunction {
+  constructor(scope: Construct, id: string, props: PlatformFunctionProps) {
+    const logGroup = new LogGroup(scope, `${id}Logs`, { retention: props.logRetention });
+    // Our own role instead of AWSLambdaBasicExecutionRole: logs only to this function's group.
+    const role = new Role(scope, `${id}Role`, {
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+    });
+    logGroup.grantWrite(role);
+    super(scope, id, {
+      role,
+      entry: lambdaEntry(props.handler),
+      handler: 'handler',
+      description: props.description,
+      runtime: Runtime.NODEJS_24_X,
+      architecture: Architecture.ARM_64,
+      memorySize: props.memorySize ?? 512,
+      timeout: props.timeout ?? Duration.seconds(3),
+      tracing: Tracing.ACTIVE,
+      logGroup,
+      environment: {
+        NODE_OPTIONS: '--enable-source-maps',
+        POWERTOOLS_SERVICE_NAME: `huduma-${props.handler}`,
+        POWERTOOLS_LOG_LEVEL: 'INFO',
+        ...props.environment,
+      },
+      bundling: {
+        format: OutputFormat.ESM,
+        target: LAMBDA_BUNDLING.target,
+        minify: LAMBDA_BUNDLING.minify,
+        sourceMap: LAMBDA_BUNDLING.sourcemap,
+        mainFields: [...LAMBDA_BUNDLING.mainFields],
+        banner: LAMBDA_BUNDLING.banner,
+        externalModules: LAMBDA_BUNDLING.external,
+      },
+    });
+    Validations.of(role).acknowledge({
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason:
+        'X-Ray PutTraceSegments and PutTelemetryRecords support no resource-level permissions.',
+    });
+    if (props.invocation !== 'asynchronous') {
+      Validations.of(this).acknowledge({
+        id: 'Serverless-LambdaDLQ',
+        reason:
+          'Invoked synchronously (Connect flows, API Gateway, event source mappings); a Lambda DLQ only receives failed asynchronous invocations.',
+      });
+    }
+  }
+
+  /** Gives the function a table's name (in the variable the data model names) and the least access it needs. */
+  bindTable(definition: TableDefinition, table: TableV2, access: TableAccess): this {
+    this.addEnvironment(definition.environmentVariable, table.tableName);
+    table.grant(this, ...TABLE_ACTIONS[access]);
+    if (access === 'read') table.encryptionKey?.grantDecrypt(this);
+    else table.encryptionKey?.grantEncryptDecrypt(this);
+    if (definition.globalSecondaryIndexes.length > 0 && this.role) {
+      const tableLogicalId = Stack.of(table).getLogicalId(table.node.defaultChild as CfnResource);
+      Validations.of(this.role).acknowledge({
+        id: `AwsSolutions-IAM5[Resource::<${tableLogicalId}.Arn>/index/*]`,
+        reason: `Queries reach only the ${definition.id} table's own secondary indexes.`,
+      });
+    }
+    return this;
+  }
+
+  /** Lets a Connect instance invoke the function from its flows: resource policy plus integration association. */
+  allowInvokeFromConnect(instanceArn: string): CfnIntegrationAssociation {
+    this.addPermission('InvokeFromConnect', {
+      principal: new ServicePrincipal('connect.amazonaws.com'),
+      sourceArn: instanceArn,
+      sourceAccount: Stack.of(this).account,
+    });
+    return new CfnIntegrationAssociation(this, 'ConnectAssociation', {
+      instanceId: instanceArn,
+      integrationType: 'LAMBDA_FUNCTION',
+      integrationArn: this.functionArn,
+    });
+  }
+}
