@@ -3,7 +3,7 @@ import { CfnIntegrationAssociation } from 'aws-cdk-lib/aws-connect';
 import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import type { TableDefinition } from '../../lambdas/shared/data/tables.ts';
@@ -82,6 +82,7 @@ export class PlatformFunction extends NodejsFunction {
         mainFields: [...LAMBDA_BUNDLING.mainFields],
         banner: LAMBDA_BUNDLING.banner,
         externalModules: LAMBDA_BUNDLING.external,
+        logLevel: LogLevel.WARNING,
       },
     });
     Validations.of(role).acknowledge({

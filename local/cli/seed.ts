@@ -1,0 +1,9 @@
+import { startLocalRuntime } from '../runtime.ts';
+
+// Starting the runtime creates the tables and loads the catalogue and demo records.
+const runtime = await startLocalRuntime({ dbPath: '.local/dynamodb' });
+const { catalogueItems, applications, pensioners } = runtime.seeded;
+console.log(
+  `Loaded ${catalogueItems} catalogue items, ${applications} demo applications and ${pensioners} pensioners into .local/dynamodb`,
+);
+await runtime.stop();

@@ -1,0 +1,97 @@
+import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
+import type { Caller, CallerInput, InputRequest } from '../flow-engine/types.ts';
+import { startLocalRuntime } from '../runtime.ts';
+import { clockFrom } from './clock.ts';
+
+const USAGE = `Runs the Huduma contact centre on this machine and places calls in the terminal.
+
+  npm start [-- --from <E.164>] [--at <ISO time>]
+
+  Type the keys the IVR asks for and press Enter. An empty line is silence; q hangs up.`;
+
+const { values } = parseArgs({
+  options: {
+    from: { type: 'string', default: '+254712345678' },
+    at: { type: 'string' },
+    help: { type: 'boolean', default: false },
+  },
+});
+if (values.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
+
+const terminal = createInterface({ input: process.stdin, output: process.stdout });
+// Reading lines through the iterator keeps typed-ahead (or piped) answers until they are asked for.
+const lines = terminal[Symbol.asyncIterator]();
+let stdinClosed = false;
+
+const ask = async (question: string): Promise<string | undefined> => {
+  if (stdinClosed) return undefined;
+  process.stdout.write(question);
+  const line = await lines.next();
+  if (line.done) {
+    stdinClosed = true;
+    return undefined;
+  }
+  if (!process.stdin.isTTY) process.stdout.write(`${line.value}\n`);
+  return line.value;
+};
+
+const terminalCaller: Caller = {
+  hear: (prompt) => console.log(`\n  IVR  ${prompt.text}`),
+  async input(request: InputRequest): Promise<CallerInput> {
+    const hint = request.stored ? 'digits' : 'one key';
+    const answer = await ask(`  YOU  (${hint}; Enter = silence, q = hang up) > `);
+    if (answer === undefined || answer.trim().toLowerCase() === 'q') return { kind: 'hangup' };
+    const digits = answer.replace(/\s/g, '');
+    if (digits === '') return { kind: 'timeout' };
+    return {
+      kind: 'digits',
+      digits:
+        request.terminator && digits.endsWith(request.terminator) ? digits.slice(0, -1) : digits,
+    };
+  },
+};
+
+console.log('Starting DynamoDB Local and loading the catalogue and demo data…');
+const runtime = await startLocalRuntime({ dbPath: '.local/dynamodb' });
+let stopping = false;
+const stop = async () => {
+  if (stopping) return;
+  stopping = true;
+  terminal.close();
+  await runtime.stop();
+};
+process.on('SIGINT', () => {
+  console.log('\nStopping…');
+  void stop().then(() => process.exit(130));
+});
+process.on('SIGTERM', () => void stop().then(() => process.exit(143)));
+
+console.log(`Huduma Contact Centre is running locally (DynamoDB Local at ${runtime.dynamoDb.endpoint}).
+Seeded ${runtime.seeded.catalogueItems} catalogue items, ${runtime.seeded.applications} demo applications and ${runtime.seeded.pensioners} pensioners.
+Try application number 12345678 (ready for collection). See README.md for the demo records.`);
+
+const now = clockFrom(values.at);
+try {
+  do {
+    console.log(`\n📞 Calling the contact centre from ${values.from}…`);
+    const result = await runtime.engine.run({
+      flowArn: runtime.mainFlowArn,
+      customerNumber: values.from,
+      caller: terminalCaller,
+      now,
+    });
+    const { disposition } = result;
+    console.log(
+      `\n  ☎   Call ended: ${disposition.type === 'QUEUED' ? `queued for an agent (${disposition.queue})` : disposition.type.toLowerCase()}`,
+    );
+  } while (
+    (await ask('\nPress Enter to call again, or q to quit > '))?.trim().toLowerCase() !== 'q' &&
+    !stdinClosed
+  );
+} finally {
+  await stop();
+}
