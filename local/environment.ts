@@ -19,6 +19,7 @@ export const localEnvironment = ({
   DYNAMODB_ENDPOINT: dynamoDbEndpoint,
   AWS_REGION: 'af-south-1',
   PROMPT_AUDIO_URI: LOCAL_PROMPT_AUDIO_URI,
+  NOTIFIER: 'outbox',
   POWERTOOLS_SERVICE_NAME: 'huduma-local',
   POWERTOOLS_LOG_LEVEL: logLevel,
   POWERTOOLS_METRICS_DISABLED: 'true',

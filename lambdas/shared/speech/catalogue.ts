@@ -1,7 +1,8 @@
 import counties from '../../../data/counties.json' with { type: 'json' };
 import centres from '../../../data/huduma-centres.json' with { type: 'json' };
 import services from '../../../data/huduma-services.json' with { type: 'json' };
-import catalogueFile from '../../../prompts/catalogue.json' with { type: 'json' };
+import mainPrompts from '../../../prompts/main.json' with { type: 'json' };
+import trackingPrompts from '../../../prompts/tracking.json' with { type: 'json' };
 import {
   clockTimeSw,
   MONTHS_SW,
@@ -82,9 +83,15 @@ const enumeratedPrompts = (): [string, PromptText][] => [
   ['currency.kes', { en: 'shillings', sw: 'shilingi' }],
 ];
 
+/** The prompt files in prompts/, one per capability. */
+export const PROMPT_FILES: readonly { prompts: Record<string, PromptText> }[] = [
+  mainPrompts,
+  trackingPrompts,
+];
+
 /** Every prompt id the platform can speak, with its English and Kiswahili text. */
 export const promptCatalogue: ReadonlyMap<string, PromptText> = new Map([
-  ...Object.entries(catalogueFile.prompts),
+  ...PROMPT_FILES.flatMap((file) => Object.entries(file.prompts)),
   ...namePrompts(),
   ...enumeratedPrompts(),
 ]);

@@ -1,0 +1,48 @@
+import { SendMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
+import { z } from 'zod';
+import { LanguageSchema } from '../speech/render.ts';
+
+/**
+ * A message to a person outside the contact centre: an SMS to a caller, an email or SMS to an
+ * agency focal person. The text is rendered from a catalogue prompt in the recipient's
+ * language when it is sent, so messages stay translatable and free of ad-hoc text.
+ */
+export const NotificationSchema = z.object({
+  /** Stable id: delivery is idempotent on it (e.g. `booking-confirmation#<reference>`). */
+  id: z.string().min(1),
+  channel: z.enum(['sms', 'email']),
+  /** E.164 number for SMS, address for email. */
+  to: z.string().min(1),
+  lang: LanguageSchema,
+  prompt: z.string().min(1),
+  vars: z.record(z.string(), z.union([z.string(), z.number()])).default({}),
+});
+export type Notification = z.infer<typeof NotificationSchema>;
+
+/** Where use cases hand notifications for delivery. */
+export interface Notifier {
+  notify(notification: Notification): Promise<void>;
+}
+
+/** Deployed: notifications go to an SQS queue whose consumer delivers them (with retries and a DLQ). */
+export const sqsNotifier = (client: SQSClient, queueUrl: string): Notifier => ({
+  async notify(notification) {
+    await client.send(
+      new SendMessageCommand({
+        QueueUrl: queueUrl,
+        MessageBody: JSON.stringify(NotificationSchema.parse(notification)),
+      }),
+    );
+  },
+});
+
+/** Local runtime and tests: notifications land in an in-process outbox that can be read back. */
+export const outboxNotifier = (): Notifier & { readonly outbox: Notification[] } => {
+  const outbox: Notification[] = [];
+  return {
+    outbox,
+    async notify(notification) {
+      outbox.push(NotificationSchema.parse(notification));
+    },
+  };
+};
