@@ -41,13 +41,14 @@ const SpeechParametersSchema = z.object({ lang: LanguageSchema.default('en') });
  * `{ outcome }` result here and only here; anything else is rethrown so the flow takes the
  * InvokeLambdaFunction error branch.
  */
-export const connectHandler = <P extends z.ZodObject>({
+export const connectHandler = <P extends z.ZodType<Record<string, unknown>>>({
   parameters,
   useCase,
 }: ConnectHandlerOptions<P>) => {
   const EventSchema = ConnectContactFlowEventSchema.extend({
     Details: ConnectContactFlowEventSchema.shape.Details.extend({
-      Parameters: parameters.extend(SpeechParametersSchema.shape),
+      // Objects or discriminated unions (one Lambda serving several operations) alike.
+      Parameters: z.intersection(SpeechParametersSchema, parameters),
     }),
   });
 
@@ -61,7 +62,10 @@ export const connectHandler = <P extends z.ZodObject>({
     try {
       result = await useCase(Parameters as z.infer<P>, ContactData);
     } catch (error) {
-      if (!isDomainError(error)) throw error;
+      if (!isDomainError(error)) {
+        metrics.addMetric('UnexpectedError', MetricUnit.Count, 1);
+        throw error;
+      }
       result = { outcome: error.outcome, values: error.details, speech: error.speech };
     }
     metrics.addMetadata('outcome', result.outcome);
