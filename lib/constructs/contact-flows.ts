@@ -5,8 +5,10 @@ import {
   findPlaceholders,
   substitutePlaceholders,
 } from '../../contact-flows/language/placeholders.ts';
+import { formatProblems } from '../../contact-flows/language/validator.ts';
 import { loadFlowDocument } from '../../contact-flows/load.ts';
 import { FLOWS, type FlowId, flowPlaceholder } from '../../contact-flows/manifest.ts';
+import { validateRepositoryFlow } from '../../contact-flows/validate.ts';
 import { getPrompt } from '../../lambdas/shared/speech/catalogue.ts';
 
 export interface ContactFlowsProps {
@@ -31,6 +33,10 @@ export class ContactFlows extends Construct {
     const flows = {} as Record<FlowId, CfnContactFlow>;
     const resources: Record<string, string> = { ...props.resources };
     for (const definition of FLOWS) {
+      // Connect rejects an invalid flow only at deploy time, with little detail: fail synthesis instead.
+      const problems = validateRepositoryFlow(definition);
+      if (problems.length > 0)
+        throw new Error(`Invalid contact flow:\n${formatProblems(definition.file, problems)}`);
       const document = loadFlowDocument(definition.file);
       const filled = substitutePlaceholders(document, (placeholder) => {
         if (placeholder.kind === 'prompt') {
