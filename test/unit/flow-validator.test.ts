@@ -58,8 +58,8 @@ const rulesOf = (mutate: (flow: Flow) => void, options: ValidationOptions = repo
   return validateFlow(JSON.stringify(flow), options).map((problem) => problem.rule);
 };
 
-// biome-ignore lint/suspicious/noExplicitAny: the tests reshape arbitrary flow JSON
 const action = (flow: Flow, id: string) =>
+  // biome-ignore lint/suspicious/noExplicitAny: the tests reshape arbitrary flow JSON
   flow.Actions.find((a) => a.Identifier === id) as Record<string, any>;
 
 describe('flow validator', () => {
