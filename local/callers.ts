@@ -1,8 +1,9 @@
 import type { Caller, CallerInput, InputRequest, SpokenPrompt } from './flow-engine/types.ts';
 
 /**
- * A caller who follows a script: one entry per input prompt, digits or `_` for silence.
- * When the script runs out the caller hangs up, so a scripted call always ends.
+ * A caller who follows a script: one entry per input prompt: digits, `_` for silence, `q` to
+ * hang up. When the script runs out the caller hangs up in the IVR (so a scripted call always
+ * ends) but keeps waiting, silently, in a queue.
  */
 export const scriptedCaller = (
   keys: readonly string[],
@@ -13,7 +14,8 @@ export const scriptedCaller = (
     hear: onPrompt,
     async input(request: InputRequest): Promise<CallerInput> {
       const entry = remaining.shift();
-      if (entry === undefined) return { kind: 'hangup' };
+      if (entry === undefined) return request.phase === 'queue' ? { kind: 'timeout' } : { kind: 'hangup' };
+      if (entry === 'q') return { kind: 'hangup' };
       if (entry === '_' || entry === '') return { kind: 'timeout' };
       const digits =
         request.terminator && entry.endsWith(request.terminator)

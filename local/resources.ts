@@ -1,4 +1,4 @@
-import { getPrompt } from '#shared/speech/catalogue.ts';
+import { promptCatalogue } from '#shared/speech/catalogue.ts';
 import { clipUri } from '#shared/speech/render.ts';
 import { loadFlowDocument } from '../contact-flows/load.ts';
 import {
@@ -8,9 +8,14 @@ import {
   HOURS,
   QUEUES,
 } from '../contact-flows/manifest.ts';
+import { contactCentreHours, environments } from '../lib/config/environments.ts';
 import { LOCAL_INSTANCE_ARN, localArn } from './arns.ts';
-import type { EngineResources, LoadedFlow } from './flow-engine/engine.ts';
-import type { LambdaHandler } from './flow-engine/types.ts';
+import type {
+  EngineResources,
+  LambdaHandler,
+  LoadedFlow,
+  LocalQueue,
+} from './flow-engine/types.ts';
 
 /** Resource placeholders and the local ARN each stands for. */
 const localResourceArns = (): Map<string, string> =>
@@ -32,8 +37,8 @@ const localResourceArns = (): Map<string, string> =>
 
 /**
  * Everything the engine needs to run the repository's flows locally: the flow files, the
- * deployed handlers imported in-process, queues and prompts. Import after the local
- * environment is applied: handlers read it at cold start.
+ * deployed handlers imported in-process, queues, hours (the dev environment's config) and
+ * prompts. Import after the local environment is applied: handlers read it at cold start.
  */
 export const loadLocalResources = async (): Promise<EngineResources> => {
   const lambdas = new Map<string, { name: string; handler: LambdaHandler }>();
@@ -52,7 +57,14 @@ export const loadLocalResources = async (): Promise<EngineResources> => {
       },
     ]),
   );
-  const queues = new Map(Object.values(QUEUES).map((queue) => [localArn.queue(queue.id), queue]));
+  const contactCentreHoursArn = localArn.hours(HOURS.ContactCentreHoursArn.id);
+  const queues = new Map<string, LocalQueue>(
+    Object.values(QUEUES).map((queue) => [
+      localArn.queue(queue.id),
+      { ...queue, hoursArn: contactCentreHoursArn },
+    ]),
+  );
+  const hours = new Map([[contactCentreHoursArn, contactCentreHours(environments.dev)]]);
   const arns = localResourceArns();
   // Recorded clips live at <base>/sw/<promptId>.wav.
   const audioPrefix = clipUri('x').slice(0, -'x.wav'.length);
@@ -61,13 +73,14 @@ export const loadLocalResources = async (): Promise<EngineResources> => {
     flows,
     lambdas,
     queues,
+    hours,
     resolveResource(name) {
       const arn = arns.get(name);
       if (!arn) throw new Error(`No local resource for placeholder \${${name}}`);
       return arn;
     },
     prompts: {
-      text: (promptId, lang) => getPrompt(promptId)[lang],
+      text: (promptId, lang) => promptCatalogue.get(promptId)?.[lang],
       audioUri: (promptId) => clipUri(promptId),
       idFromAudioUri: (uri) =>
         uri.startsWith(audioPrefix) && uri.endsWith('.wav')

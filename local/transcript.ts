@@ -1,5 +1,4 @@
-import type { ContactResult } from './flow-engine/engine.ts';
-import type { TranscriptEvent } from './flow-engine/types.ts';
+import type { ContactResult, TranscriptEvent } from './flow-engine/types.ts';
 
 /** The JSON transcript of a call (documented in docs/local-runtime.md). */
 export const toTranscript = (result: ContactResult, call: { from: string; startedAt: Date }) => ({

@@ -35,7 +35,7 @@ try {
     flowArn: runtime.mainFlowArn,
     customerNumber: values.from,
     caller: scriptedCaller(parseKeys(values.keys)),
-    now,
+    startAt: startedAt,
   });
   if (values.json) {
     console.log(JSON.stringify(toTranscript(result, { from: values.from, startedAt }), null, 2));

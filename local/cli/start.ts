@@ -82,7 +82,7 @@ try {
       flowArn: runtime.mainFlowArn,
       customerNumber: values.from,
       caller: terminalCaller,
-      now,
+      startAt: now(),
     });
     const { disposition } = result;
     console.log(

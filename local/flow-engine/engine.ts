@@ -1,457 +1,37 @@
-import { randomUUID } from 'node:crypto';
-import type { Context } from 'aws-lambda';
+import type { FlowAction, FlowDocument } from '../../contact-flows/language/flow.schema.ts';
+import { ACTIONS, type ActionOutcome, conditionHolds, SUPPORTED_ACTION_TYPES } from './actions.ts';
+import { CallerHungUp, ContactRun } from './contact.ts';
+import { contactTraceRecord } from './ctr.ts';
 import type {
-  FlowAction,
-  FlowDocument,
-  FlowType,
-} from '../../contact-flows/language/flow.schema.ts';
-import {
-  PLACEHOLDER,
-  type Placeholder,
-  parsePlaceholder,
-} from '../../contact-flows/language/placeholders.ts';
-import { interpolate, isSinglePath, resolvePath } from './jsonpath.ts';
-import type { Caller, Disposition, LambdaHandler, SpokenPrompt, TranscriptEvent } from './types.ts';
+  ContactOptions,
+  ContactResult,
+  Disposition,
+  EngineResources,
+  LoadedFlow,
+} from './types.ts';
 
-export interface LoadedFlow {
-  readonly id: string;
-  readonly arn: string;
-  readonly type: FlowType;
-  readonly document: FlowDocument;
-}
+const MAX_STEPS_PER_FLOW_RUN = 2000;
+const DEFAULT_MAX_WAIT_SECONDS = 1800;
 
-export interface EngineResources {
-  readonly instanceArn: string;
-  /** Flows by ARN. */
-  readonly flows: ReadonlyMap<string, LoadedFlow>;
-  /** In-process Lambda handlers by function ARN. */
-  readonly lambdas: ReadonlyMap<string, { readonly name: string; readonly handler: LambdaHandler }>;
-  /** Queues by ARN. */
-  readonly queues: ReadonlyMap<string, { readonly id: string; readonly name: string }>;
-  /** The local stand-in for a resource placeholder (a Lambda, queue, hours or flow ARN). */
-  resolveResource(name: string): string;
-  /** Catalogue text of a prompt, and the prompt id behind a recorded-audio location. */
-  readonly prompts: {
-    text(promptId: string, lang: 'en' | 'sw'): string;
-    audioUri(promptId: string): string;
-    idFromAudioUri(uri: string): string | undefined;
-  };
-}
+/** How a run of flows ended. */
+type FlowExit =
+  | { readonly kind: 'end'; readonly disposition: Disposition }
+  | { readonly kind: 'queued' }
+  | { readonly kind: 'hungup' }
+  | { readonly kind: 'stopped' };
 
-export interface ContactOptions {
-  readonly flowArn: string;
-  readonly caller: Caller;
-  readonly customerNumber: string;
-  readonly systemNumber?: string;
-  readonly now?: () => Date;
-  readonly initiationMethod?: 'INBOUND' | 'OUTBOUND' | 'CALLBACK' | 'API';
-  readonly attributes?: Record<string, string>;
-}
-
-export interface ContactResult {
-  readonly contactId: string;
-  readonly attributes: Record<string, string>;
-  readonly transcript: TranscriptEvent[];
-  readonly disposition: Disposition;
-}
-
-/** An action's effect: a result to match against Conditions, an error type, or the end of the contact. */
-type ActionOutcome =
-  | { readonly kind: 'next'; readonly result?: string }
-  | { readonly kind: 'error'; readonly errorType: string; readonly message?: string }
-  | { readonly kind: 'transfer'; readonly flowArn: string }
-  | { readonly kind: 'end'; readonly disposition: Disposition };
-
-type ActionHandler = (run: ContactRun, action: FlowAction) => Promise<ActionOutcome>;
-
-/** Actions that end a flow without transitions. */
-const TERMINAL_TYPES = new Set([
-  'DisconnectParticipant',
-  'EndFlowExecution',
-  'EndFlowModuleExecution',
-  'TransferContactToAgent',
-]);
-const MAX_STEPS_PER_CONTACT = 2000;
-
-class CallerHungUp extends Error {
-  constructor() {
-    super('The caller hung up');
-    this.name = 'CallerHungUp';
+export class UnsupportedActionError extends Error {
+  constructor(flow: string, type: string) {
+    super(`Flow ${flow} uses ${type}, which the local engine does not run`);
+    this.name = 'UnsupportedActionError';
   }
 }
 
-/** Per-contact state: what Connect keeps for one contact while its flows run. */
-class ContactRun {
-  readonly contactId = randomUUID();
-  readonly transcript: TranscriptEvent[] = [];
-  readonly attributes: Record<string, string>;
-  external: Record<string, unknown> = {};
-  storedInput: string | undefined;
-  languageCode = 'en-US';
-  targetQueue: { arn: string; name: string } | undefined;
-  readonly eventHooks: Record<string, string> = {};
-  readonly loopCounters = new Map<string, number>();
-
-  readonly engine: FlowEngine;
-  readonly options: ContactOptions;
-
-  constructor(engine: FlowEngine, options: ContactOptions) {
-    this.engine = engine;
-    this.options = options;
-    this.attributes = { ...options.attributes };
-  }
-
-  get resources() {
-    return this.engine.resources;
-  }
-
-  now(): Date {
-    return this.options.now?.() ?? new Date();
-  }
-
-  /** The data JSONPath reads: `$.Attributes`, `$.External`, system attributes. */
-  flowData(): Record<string, unknown> {
-    return {
-      Attributes: this.attributes,
-      External: this.external,
-      StoredCustomerInput: this.storedInput,
-      ContactId: this.contactId,
-      InitialContactId: this.contactId,
-      Channel: 'VOICE',
-      InstanceARN: this.resources.instanceArn,
-      InitiationMethod: this.options.initiationMethod ?? 'INBOUND',
-      LanguageCode: this.languageCode,
-      CustomerEndpoint: { Address: this.options.customerNumber, Type: 'TELEPHONE_NUMBER' },
-      SystemEndpoint: {
-        Address: this.options.systemNumber ?? '+254709000000',
-        Type: 'TELEPHONE_NUMBER',
-      },
-      Queue: this.targetQueue && { ARN: this.targetQueue.arn, Name: this.targetQueue.name },
-      AwsRegion: 'af-south-1',
-    };
-  }
-
-  /** Fills resource placeholders with local ARNs and prompt placeholders with catalogue content. */
-  fillPlaceholders(value: string): string {
-    return value.replace(PLACEHOLDER, (token) => {
-      const placeholder: Placeholder = parsePlaceholder(token);
-      if (placeholder.kind === 'resource') return this.resources.resolveResource(placeholder.name);
-      return placeholder.lang === 'en'
-        ? this.resources.prompts.text(placeholder.promptId, 'en')
-        : this.resources.prompts.audioUri(placeholder.promptId);
-    });
-  }
-
-  /** A parameter value as Connect evaluates it: placeholders filled, JSONPath resolved. */
-  evaluate(value: unknown): string {
-    if (typeof value !== 'string')
-      return value === undefined || value === null ? '' : String(value);
-    const filled = this.fillPlaceholders(value);
-    if (isSinglePath(filled)) {
-      const resolved = resolvePath(this.flowData(), filled);
-      return resolved === undefined || resolved === null ? '' : String(resolved);
-    }
-    return interpolate(filled, this.flowData());
-  }
-
-  record(event: TranscriptEvent): void {
-    this.transcript.push(event);
-  }
-
-  /** What a message-bearing action (MessageParticipant, GetParticipantInput) says. */
-  speak(action: FlowAction): SpokenPrompt | undefined {
-    const { Text, SSML, PromptId, Media } = action.Parameters as Record<string, unknown>;
-    const lang = this.attributes.lang === 'sw' ? 'sw' : 'en';
-    if (typeof Text === 'string') {
-      return {
-        action: action.Identifier,
-        text: this.evaluate(Text),
-        source: 'tts',
-        ...this.promptIdOf(Text),
-      };
-    }
-    if (typeof SSML === 'string') {
-      return {
-        action: action.Identifier,
-        text: this.evaluate(SSML).replace(/<[^>]+>/g, ''),
-        source: 'tts',
-      };
-    }
-    const uri =
-      Media && typeof Media === 'object' ? (Media as Record<string, unknown>).Uri : undefined;
-    if (typeof uri === 'string' || typeof PromptId === 'string') {
-      const location = this.evaluate(uri ?? PromptId);
-      const promptId = this.resources.prompts.idFromAudioUri(location);
-      const text = promptId ? this.resources.prompts.text(promptId, lang) : location;
-      return {
-        action: action.Identifier,
-        text,
-        source: uri ? 'audio' : 'prompt',
-        ...(promptId && { promptId }),
-      };
-    }
-    return undefined;
-  }
-
-  /** The catalogue prompt id behind a Text parameter: a `${en:id}` placeholder or a handler's `say`. */
-  private promptIdOf(text: string): { promptId?: string } {
-    const placeholder = /^\$\{en:([a-z0-9_.-]+)\}$/.exec(text);
-    if (placeholder) return { promptId: placeholder[1]! };
-    if (isSinglePath(text) && text.endsWith('.say')) {
-      const promptId = resolvePath(this.flowData(), `${text}Prompt`);
-      if (typeof promptId === 'string') return { promptId };
-    }
-    return {};
-  }
-
-  hear(prompt: SpokenPrompt | undefined): void {
-    if (!prompt) return;
-    this.record({ type: 'prompt', ...prompt });
-    this.options.caller.hear?.(prompt);
-  }
-
-  async invokeLambda(action: FlowAction): Promise<ActionOutcome> {
-    const parameters = action.Parameters as Record<string, unknown>;
-    const arn = this.evaluate(parameters.LambdaFunctionARN);
-    const limitSeconds = Number(parameters.InvocationTimeLimitSeconds ?? 8);
-    const attributes = Object.fromEntries(
-      Object.entries((parameters.LambdaInvocationAttributes ?? {}) as Record<string, unknown>).map(
-        ([key, value]) => [key, this.evaluate(value)],
-      ),
-    );
-    const target = this.resources.lambdas.get(arn);
-    const started = performance.now();
-    const fail = (message: string): ActionOutcome => {
-      this.record({
-        type: 'lambda',
-        action: action.Identifier,
-        function: target?.name ?? arn,
-        parameters: attributes,
-        error: message,
-        durationMs: Math.round(performance.now() - started),
-      });
-      return { kind: 'error', errorType: 'NoMatchingError', message };
-    };
-    if (!target) return fail(`No local Lambda for ${arn}`);
-
-    const data = this.flowData();
-    const event = {
-      Name: 'ContactFlowEvent',
-      Details: {
-        ContactData: {
-          Attributes: { ...this.attributes },
-          Channel: data.Channel,
-          ContactId: this.contactId,
-          CustomerEndpoint: data.CustomerEndpoint,
-          SystemEndpoint: data.SystemEndpoint,
-          InitialContactId: this.contactId,
-          InitiationMethod: data.InitiationMethod,
-          InstanceARN: this.resources.instanceArn,
-          LanguageCode: this.languageCode,
-          PreviousContactId: this.contactId,
-          Queue: data.Queue ?? null,
-        },
-        Parameters: attributes,
-      },
-    };
-    const deadline = Date.now() + limitSeconds * 1000;
-    const context = lambdaContext(target.name, deadline);
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(
-        () => reject(new Error(`Timed out after ${limitSeconds} s`)),
-        limitSeconds * 1000,
-      );
-    });
-    try {
-      const response = await Promise.race([target.handler(event, context), timeout]);
-      const responseType = (parameters.ResponseValidation as { ResponseType?: string } | undefined)
-        ?.ResponseType;
-      if (!isAcceptedResponse(response, responseType))
-        return fail('The response is not a flat map of strings');
-      this.external = response as Record<string, unknown>;
-      this.record({
-        type: 'lambda',
-        action: action.Identifier,
-        function: target.name,
-        parameters: attributes,
-        result: this.external,
-        durationMs: Math.round(performance.now() - started),
-      });
-      return { kind: 'next' };
-    } catch (error) {
-      return fail(error instanceof Error ? error.message : String(error));
-    } finally {
-      clearTimeout(timer);
-    }
-  }
-}
-
-const isAcceptedResponse = (response: unknown, responseType: string | undefined): boolean => {
-  if (response === null || typeof response !== 'object' || Array.isArray(response)) return false;
-  if (responseType === 'JSON') return true;
-  return Object.values(response).every((value) => typeof value === 'string' || value === null);
-};
-
-const lambdaContext = (functionName: string, deadline: number): Context => ({
-  callbackWaitsForEmptyEventLoop: false,
-  functionName,
-  functionVersion: '$LATEST',
-  invokedFunctionArn: `arn:aws:lambda:af-south-1:000000000000:function:${functionName}`,
-  memoryLimitInMB: '256',
-  awsRequestId: randomUUID(),
-  logGroupName: `/aws/lambda/${functionName}`,
-  logStreamName: 'local',
-  getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
-  done: () => undefined,
-  fail: () => undefined,
-  succeed: () => undefined,
-});
-
-const numberOf = (value: string) => (value.trim() === '' ? Number.NaN : Number(value));
-
-/** Connect's condition operators; Number* are false when either side is not numeric. */
-const conditionHolds = (operator: string, result: string, operand: string): boolean => {
-  switch (operator) {
-    case 'Equals':
-      return result === operand;
-    case 'TextStartsWith':
-      return result.startsWith(operand);
-    case 'TextEndsWith':
-      return result.endsWith(operand);
-    case 'TextContains':
-      return result.includes(operand);
-    case 'NumberGreaterThan':
-      return numberOf(result) > numberOf(operand);
-    case 'NumberGreaterOrEqualTo':
-      return numberOf(result) >= numberOf(operand);
-    case 'NumberLessThan':
-      return numberOf(result) < numberOf(operand);
-    case 'NumberLessOrEqualTo':
-      return numberOf(result) <= numberOf(operand);
-    default:
-      return false;
-  }
-};
-
-const next: ActionOutcome = { kind: 'next' };
-
-/** What each supported action type does. */
-const ACTIONS: Record<string, ActionHandler> = {
-  async MessageParticipant(run, action) {
-    run.hear(run.speak(action));
-    return next;
-  },
-
-  async GetParticipantInput(run, action) {
-    const parameters = action.Parameters as Record<string, unknown>;
-    const stored = parameters.StoreInput === 'True';
-    const dtmf = (parameters.DTMFConfiguration ?? {}) as Record<string, string>;
-    const validation = parameters.InputValidation as
-      | { CustomValidation?: { MaximumLength?: string } }
-      | undefined;
-    run.hear(run.speak(action));
-    const input = await run.options.caller.input({
-      action: action.Identifier,
-      timeoutSeconds: Number(
-        parameters.InputTimeLimitSeconds ?? parameters.InputTimeoutSeconds ?? 5,
-      ),
-      stored,
-      ...(validation?.CustomValidation?.MaximumLength && {
-        maxDigits: Number(validation.CustomValidation.MaximumLength),
-      }),
-      ...(dtmf.InputTerminationSequence && { terminator: dtmf.InputTerminationSequence }),
-    });
-    run.record({ type: 'input', action: action.Identifier, input });
-    if (input.kind === 'hangup') throw new CallerHungUp();
-    if (input.kind === 'timeout') return { kind: 'error', errorType: 'InputTimeLimitExceeded' };
-    if (stored) {
-      run.storedInput = input.digits;
-      return next;
-    }
-    // A menu takes one key.
-    return { kind: 'next', result: input.digits.slice(0, 1) };
-  },
-
-  InvokeLambdaFunction: (run, action) => run.invokeLambda(action),
-
-  async UpdateContactAttributes(run, action) {
-    const attributes = (action.Parameters.Attributes ?? {}) as Record<string, unknown>;
-    const changes = Object.fromEntries(
-      Object.entries(attributes).map(([key, value]) => [key, run.evaluate(value)]),
-    );
-    Object.assign(run.attributes, changes);
-    run.record({ type: 'attributes', action: action.Identifier, changes });
-    return next;
-  },
-
-  async Compare(run, action) {
-    return { kind: 'next', result: run.evaluate(action.Parameters.ComparisonValue) };
-  },
-
-  async Loop(run, action) {
-    const limit = Number(run.evaluate(action.Parameters.LoopCount));
-    const key = action.Identifier;
-    const count = run.loopCounters.get(key) ?? 0;
-    if (count < limit) {
-      run.loopCounters.set(key, count + 1);
-      return { kind: 'next', result: 'ContinueLooping' };
-    }
-    run.loopCounters.delete(key);
-    return { kind: 'next', result: 'DoneLooping' };
-  },
-
-  async UpdateContactTargetQueue(run, action) {
-    const arn = run.evaluate(action.Parameters.QueueId ?? action.Parameters.AgentId);
-    const queue = run.resources.queues.get(arn);
-    if (!queue)
-      return { kind: 'error', errorType: 'NoMatchingError', message: `Unknown queue ${arn}` };
-    run.targetQueue = { arn, name: queue.name };
-    return next;
-  },
-
-  async TransferContactToQueue(run) {
-    if (!run.targetQueue)
-      return { kind: 'error', errorType: 'NoMatchingError', message: 'No working queue set' };
-    return {
-      kind: 'end',
-      disposition: { type: 'QUEUED', queue: run.targetQueue.name, queueArn: run.targetQueue.arn },
-    };
-  },
-
-  async TransferToFlow(run, action) {
-    return { kind: 'transfer', flowArn: run.evaluate(action.Parameters.ContactFlowId) };
-  },
-
-  async UpdateContactEventHooks(run, action) {
-    for (const [hook, flow] of Object.entries(
-      (action.Parameters.EventHooks ?? {}) as Record<string, unknown>,
-    )) {
-      run.eventHooks[hook] = run.evaluate(flow);
-    }
-    return next;
-  },
-
-  async UpdateContactData(run, action) {
-    if (typeof action.Parameters.LanguageCode === 'string')
-      run.languageCode = run.evaluate(action.Parameters.LanguageCode);
-    return next;
-  },
-
-  UpdateFlowLoggingBehavior: async () => next,
-  UpdateContactTextToSpeechVoice: async () => next,
-  UpdateContactRecordingBehavior: async () => next,
-
-  async DisconnectParticipant() {
-    return { kind: 'end', disposition: { type: 'DISCONNECTED', by: 'FLOW' } };
-  },
-
-  async EndFlowExecution() {
-    return { kind: 'end', disposition: { type: 'ENDED', reason: 'EndFlowExecution' } };
-  },
-};
-
-export const SUPPORTED_ACTION_TYPES: ReadonlySet<string> = new Set(Object.keys(ACTIONS));
+/** The action types in a flow the engine cannot run (named, never skipped silently). */
+export const unsupportedActionTypes = (document: FlowDocument): string[] =>
+  [...new Set(document.Actions.map((action) => action.Type))]
+    .filter((type) => !SUPPORTED_ACTION_TYPES.has(type))
+    .sort();
 
 /** Which branch Connect takes after an action (reference §1.5, rule 2). */
 const route = (action: FlowAction, outcome: ActionOutcome): string | undefined => {
@@ -471,8 +51,10 @@ const route = (action: FlowAction, outcome: ActionOutcome): string | undefined =
 };
 
 /**
- * Runs Amazon Connect Flow Language documents locally, action by action, invoking the same
- * Lambda handlers that deploy, in-process, with Connect-shaped events.
+ * Runs Amazon Connect Flow Language documents locally as Connect does (reference §1.5): the
+ * deployed Lambda handlers in-process with Connect-shaped events, modules, transfers, event
+ * hooks, hours on the contact's own clock, queues with a simulated agent, and a contact
+ * trace record at the end.
  */
 export class FlowEngine {
   readonly resources: EngineResources;
@@ -482,62 +64,242 @@ export class FlowEngine {
   }
 
   async run(options: ContactOptions): Promise<ContactResult> {
-    const run = new ContactRun(this, options);
-    const disposition = await this.execute(run, options.flowArn);
+    const run = new ContactRun(this.resources, options);
+    const exit = await this.runFlows(run, options.flowArn);
+    let disposition: Disposition;
+    if (exit.kind === 'queued') disposition = await this.waitInQueue(run);
+    else if (exit.kind === 'end') disposition = exit.disposition;
+    else disposition = { type: 'DISCONNECTED', by: 'CUSTOMER' };
+    const endedByFlow =
+      (disposition.type === 'DISCONNECTED' && disposition.by === 'FLOW') ||
+      disposition.type === 'ENDED';
+    if (run.callback && endedByFlow) {
+      disposition = {
+        type: 'CALLBACK_REQUESTED',
+        queue: run.callback.queue,
+        number: run.callback.number,
+      };
+    }
+    run.disconnectedAt ??= run.clock;
     return {
       contactId: run.contactId,
       attributes: run.attributes,
       transcript: run.transcript,
       disposition,
-    };
+      visited: run.visited,
+      ...(disposition.type !== 'QUEUED' && {
+        contactTraceRecord: contactTraceRecord(run, disposition),
+      }),
+    } as ContactResult;
   }
 
-  private async execute(run: ContactRun, startFlowArn: string): Promise<Disposition> {
-    let flow = this.flow(startFlowArn);
-    let actionId: string | undefined = flow.document.StartAction;
-    for (let step = 0; step < MAX_STEPS_PER_CONTACT; step++) {
-      const action = actionId
-        ? flow.document.Actions.find((a) => a.Identifier === actionId)
-        : undefined;
-      if (!action) return { type: 'ENDED', reason: `No action "${actionId}" in flow ${flow.id}` };
+  /** Runs flows from `flowArn` until the contact leaves them (or `stop` says to stop watching). */
+  private async runFlows(
+    run: ContactRun,
+    flowArn: string,
+    stop?: () => boolean,
+  ): Promise<FlowExit> {
+    const first = this.resources.flows.get(flowArn);
+    if (!first)
+      return { kind: 'end', disposition: { type: 'ENDED', reason: `No flow ${flowArn}` } };
+    const stack: { flow: LoadedFlow; returnTo?: FlowAction }[] = [{ flow: first }];
+    let actionId: string | undefined = first.document.StartAction;
+    for (let step = 0; step < MAX_STEPS_PER_FLOW_RUN; step++) {
+      if (stop?.()) return { kind: 'stopped' };
+      const frame = stack.at(-1)!;
+      const action = frame.flow.document.Actions.find(
+        (candidate) => candidate.Identifier === actionId,
+      );
+      if (!action)
+        return {
+          kind: 'end',
+          disposition: { type: 'ENDED', reason: `No action "${actionId}" in ${frame.flow.id}` },
+        };
+      run.visited.push(`${frame.flow.id}#${action.Identifier}`);
       const handler = ACTIONS[action.Type];
-      if (!handler)
-        throw new Error(
-          `Flow ${flow.id} uses ${action.Type}, which the local engine does not support`,
-        );
+      if (!handler) throw new UnsupportedActionError(frame.flow.id, action.Type);
+
       let outcome: ActionOutcome;
       try {
         outcome = await handler(run, action);
       } catch (error) {
-        if (error instanceof CallerHungUp) return { type: 'DISCONNECTED', by: 'CUSTOMER' };
+        if (error instanceof CallerHungUp) return { kind: 'hungup' };
         throw error;
       }
-      if (outcome.kind === 'error') {
-        run.record({
-          type: 'error',
-          action: action.Identifier,
-          errorType: outcome.errorType,
-          ...(outcome.message && { message: outcome.message }),
-        });
+      switch (outcome.kind) {
+        case 'end':
+          return outcome;
+        case 'queued':
+          return { kind: 'queued' };
+        case 'transfer': {
+          const target = this.resources.flows.get(outcome.flowArn);
+          if (!target)
+            return {
+              kind: 'end',
+              disposition: {
+                type: 'ENDED',
+                reason: `Transfer to a flow the engine does not have: ${outcome.flowArn}`,
+              },
+            };
+          run.record({ type: 'flow', action: action.Identifier, flow: target.id });
+          stack.splice(0, stack.length, { flow: target });
+          actionId = target.document.StartAction;
+          continue;
+        }
+        case 'module': {
+          const module = this.resources.flows.get(outcome.moduleArn);
+          if (!module) {
+            run.record({
+              type: 'error',
+              action: action.Identifier,
+              errorType: 'NoMatchingError',
+              message: `No module ${outcome.moduleArn}`,
+            });
+            actionId = route(action, { kind: 'error', errorType: 'NoMatchingError' });
+            continue;
+          }
+          stack.push({ flow: module, returnTo: action });
+          actionId = module.document.StartAction;
+          continue;
+        }
+        case 'return': {
+          const { returnTo } = stack.pop()!;
+          if (!returnTo || stack.length === 0)
+            return {
+              kind: 'end',
+              disposition: { type: 'ENDED', reason: 'EndFlowModuleExecution outside a module' },
+            };
+          actionId = route(returnTo, { kind: 'next' });
+          continue;
+        }
+        case 'error':
+          run.record({
+            type: 'error',
+            action: action.Identifier,
+            errorType: outcome.errorType,
+            ...(outcome.message && { message: outcome.message }),
+          });
+          actionId = route(action, outcome);
+          continue;
+        default:
+          actionId = route(action, outcome);
       }
-      if (outcome.kind === 'end') return outcome.disposition;
-      if (outcome.kind === 'transfer') {
-        flow = this.flow(outcome.flowArn);
-        run.record({ type: 'flow', action: action.Identifier, flow: flow.id });
-        actionId = flow.document.StartAction;
-        continue;
-      }
-      if (TERMINAL_TYPES.has(action.Type)) return { type: 'ENDED', reason: action.Type };
-      actionId = route(action, outcome);
     }
     throw new Error(
-      `Contact ran more than ${MAX_STEPS_PER_CONTACT} actions: a flow loops without end`,
+      `A contact ran more than ${MAX_STEPS_PER_FLOW_RUN} actions in one flow run: a flow loops without end`,
     );
   }
 
-  private flow(arn: string): LoadedFlow {
-    const flow = this.resources.flows.get(arn);
-    if (!flow) throw new Error(`No flow with ARN ${arn}`);
-    return flow;
+  /**
+   * The contact waits in its queue: the customer queue flow (if one is set) runs until the
+   * simulated agent answers, the caller hangs up or asks for a call-back, or the simulation
+   * stops watching. After the agent hangs up, the CustomerRemaining flow (e.g. a survey) runs.
+   */
+  private async waitInQueue(run: ContactRun): Promise<Disposition> {
+    const target = run.targetQueue!;
+    const simulation = run.options.queue ?? {};
+    run.queue = { arn: target.arn, name: target.name, enqueuedAt: run.clock };
+    run.record({
+      type: 'queue',
+      event: 'ENQUEUED',
+      queue: target.name,
+      at: run.now().toISOString(),
+    });
+    run.phase = 'queue';
+    const enqueuedAt = run.clock;
+    const answerAt =
+      simulation.answerAfterSeconds === undefined
+        ? Number.POSITIVE_INFINITY
+        : enqueuedAt + simulation.answerAfterSeconds * 1000;
+    const stopAt = Math.min(
+      answerAt,
+      enqueuedAt + (simulation.maxWaitSeconds ?? DEFAULT_MAX_WAIT_SECONDS) * 1000,
+    );
+    const waitSeconds = () => Math.round((run.clock - enqueuedAt) / 1000);
+    const dequeue = () => {
+      run.queue!.dequeuedAt = run.clock;
+      run.record({
+        type: 'queue',
+        event: 'DEQUEUED',
+        queue: target.name,
+        at: run.now().toISOString(),
+      });
+    };
+
+    const queueFlow = run.eventHooks.CustomerQueue;
+    while (queueFlow && run.clock < stopAt) {
+      const exit = await this.runFlows(run, queueFlow, () => run.clock >= stopAt);
+      if (exit.kind === 'hungup') {
+        dequeue();
+        return { type: 'ABANDONED', queue: target.name, waitSeconds: waitSeconds() };
+      }
+      if (exit.kind === 'stopped') break;
+      if (exit.kind === 'end') {
+        if (run.callback) {
+          dequeue();
+          return {
+            type: 'CALLBACK_REQUESTED',
+            queue: run.callback.queue,
+            number: run.callback.number,
+          };
+        }
+        // EndFlowExecution leaves the contact in queue without a queue flow; a disconnect ends it.
+        if (exit.disposition.type !== 'ENDED') {
+          dequeue();
+          return exit.disposition;
+        }
+        break;
+      }
+    }
+    run.clock = Math.max(run.clock, stopAt === Number.POSITIVE_INFINITY ? run.clock : stopAt);
+    if (run.clock < answerAt)
+      return {
+        type: 'QUEUED',
+        queue: target.name,
+        queueArn: target.arn,
+        waitSeconds: waitSeconds(),
+      };
+
+    dequeue();
+    const agent = simulation.agent ?? {};
+    run.agent = {
+      username: agent.username ?? 'agent1',
+      connectedAt: run.clock,
+      talkSeconds: agent.talkSeconds ?? 180,
+      holdSeconds: agent.holdSeconds ?? 0,
+      afterContactWorkSeconds: agent.afterContactWorkSeconds ?? 30,
+    };
+    run.record({
+      type: 'agent',
+      event: 'CONNECTED',
+      agent: run.agent.username,
+      at: run.now().toISOString(),
+    });
+    run.advance(run.agent.talkSeconds + run.agent.holdSeconds);
+    run.agent.disconnectedAt = run.clock;
+    run.record({
+      type: 'agent',
+      event: 'DISCONNECTED',
+      agent: run.agent.username,
+      at: run.now().toISOString(),
+    });
+    const answered: Disposition = {
+      type: 'ANSWERED',
+      queue: target.name,
+      agent: run.agent.username,
+      waitSeconds: Math.round((run.agent.connectedAt - enqueuedAt) / 1000),
+    };
+
+    const remainingFlow = run.eventHooks.CustomerRemaining;
+    if (remainingFlow) {
+      run.phase = 'after-agent';
+      run.record({
+        type: 'flow',
+        action: 'CustomerRemaining',
+        flow: this.resources.flows.get(remainingFlow)?.id ?? remainingFlow,
+      });
+      await this.runFlows(run, remainingFlow);
+    }
+    return answered;
   }
 }

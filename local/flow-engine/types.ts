@@ -1,4 +1,6 @@
 import type { Context } from 'aws-lambda';
+import type { FlowDocument, FlowType } from '../../contact-flows/language/flow.schema.ts';
+import type { OpeningHours } from '../../lambdas/shared/hours.ts';
 
 /** What the caller hears (or reads, on chat): a prompt with its catalogue id when known. */
 export interface SpokenPrompt {
@@ -9,8 +11,12 @@ export interface SpokenPrompt {
   readonly source: 'tts' | 'prompt' | 'audio';
 }
 
+/** Where in the contact the caller is when asked for input. */
+export type ContactPhase = 'ivr' | 'queue' | 'after-agent';
+
 export interface InputRequest {
   readonly action: string;
+  readonly phase: ContactPhase;
   readonly timeoutSeconds: number;
   /** Stored input (a number) rather than a single menu key. */
   readonly stored: boolean;
@@ -30,6 +36,75 @@ export interface Caller {
 }
 
 export type LambdaHandler = (event: unknown, context: Context) => Promise<unknown>;
+
+export interface LoadedFlow {
+  readonly id: string;
+  readonly arn: string;
+  /** Flow type; modules are entered with InvokeFlowModule and return with EndFlowModuleExecution. */
+  readonly type: FlowType | 'MODULE';
+  readonly document: FlowDocument;
+}
+
+export interface LocalQueue {
+  readonly id: string;
+  readonly name: string;
+  /** ARN of the hours CheckHoursOfOperation uses when the flow names none. */
+  readonly hoursArn?: string;
+}
+
+/** Everything the engine needs to run flows: flows, handlers, queues, hours and prompts, by ARN. */
+export interface EngineResources {
+  readonly instanceArn: string;
+  readonly flows: ReadonlyMap<string, LoadedFlow>;
+  /** In-process Lambda handlers by function ARN. */
+  readonly lambdas: ReadonlyMap<string, { readonly name: string; readonly handler: LambdaHandler }>;
+  readonly queues: ReadonlyMap<string, LocalQueue>;
+  readonly hours: ReadonlyMap<string, OpeningHours>;
+  /** The local stand-in for a resource placeholder (a Lambda, queue, hours or flow ARN). */
+  resolveResource(name: string): string;
+  /** Catalogue text of a prompt, and the prompt id behind a recorded-audio location. */
+  readonly prompts: {
+    text(promptId: string, lang: 'en' | 'sw'): string | undefined;
+    audioUri(promptId: string): string;
+    idFromAudioUri(uri: string): string | undefined;
+  };
+  /** For flows from other projects: answers invocations of functions we do not have. */
+  readonly stubLambda?: LambdaHandler;
+}
+
+/** How the simulated contact centre behaves while a contact waits in a queue. */
+export interface QueueSimulation {
+  /** Contacts already waiting when this one joins. @default 2 */
+  readonly contactsAhead?: number;
+  /** Agents staffed (logged in) and available. @default 3 staffed, 0 available */
+  readonly agentsStaffed?: number;
+  readonly agentsAvailable?: number;
+  /** Seconds in queue before an agent answers; nobody answers when omitted. */
+  readonly answerAfterSeconds?: number;
+  /** Seconds the simulation watches a waiting contact before it stops. @default 1800 */
+  readonly maxWaitSeconds?: number;
+  /** The agent who answers. */
+  readonly agent?: {
+    readonly username?: string;
+    readonly talkSeconds?: number;
+    readonly holdSeconds?: number;
+    readonly afterContactWorkSeconds?: number;
+  };
+}
+
+export interface ContactOptions {
+  readonly flowArn: string;
+  readonly caller: Caller;
+  readonly customerNumber: string;
+  readonly systemNumber?: string;
+  /** When the contact starts; the engine then advances its own clock. @default now */
+  readonly startAt?: Date;
+  readonly initiationMethod?: 'INBOUND' | 'OUTBOUND' | 'CALLBACK' | 'API';
+  readonly attributes?: Record<string, string>;
+  readonly queue?: QueueSimulation;
+  /** Random number source for DistributeByPercentage. @default Math.random */
+  readonly random?: () => number;
+}
 
 export type TranscriptEvent =
   | ({ readonly type: 'prompt' } & SpokenPrompt)
@@ -54,10 +129,93 @@ export type TranscriptEvent =
       readonly action: string;
       readonly errorType: string;
       readonly message?: string;
-    };
+    }
+  | {
+      readonly type: 'queue';
+      readonly event: 'ENQUEUED' | 'DEQUEUED';
+      readonly queue: string;
+      readonly at: string;
+    }
+  | {
+      readonly type: 'agent';
+      readonly event: 'CONNECTED' | 'DISCONNECTED';
+      readonly agent: string;
+      readonly at: string;
+    }
+  | { readonly type: 'callback'; readonly queue: string; readonly number: string };
 
-/** How the contact left the flows. */
+/** How the contact ended. */
 export type Disposition =
   | { readonly type: 'DISCONNECTED'; readonly by: 'FLOW' | 'CUSTOMER' }
-  | { readonly type: 'QUEUED'; readonly queue: string; readonly queueArn: string }
+  /** Still waiting for an agent when the simulation stopped watching. */
+  | {
+      readonly type: 'QUEUED';
+      readonly queue: string;
+      readonly queueArn: string;
+      readonly waitSeconds: number;
+    }
+  | {
+      readonly type: 'ANSWERED';
+      readonly queue: string;
+      readonly agent: string;
+      readonly waitSeconds: number;
+    }
+  | { readonly type: 'ABANDONED'; readonly queue: string; readonly waitSeconds: number }
+  | { readonly type: 'CALLBACK_REQUESTED'; readonly queue: string; readonly number: string }
   | { readonly type: 'ENDED'; readonly reason: string };
+
+/** A contact trace record in Amazon Connect's shape (the fields the platform reads). */
+export interface ContactTraceRecord {
+  readonly AWSAccountId: string;
+  readonly AWSContactTraceRecordFormatVersion: '2017-03-10';
+  readonly Agent: {
+    readonly ARN: string;
+    readonly Username: string;
+    readonly ConnectedToAgentTimestamp: string;
+    readonly AgentInteractionDuration: number;
+    readonly CustomerHoldDuration: number;
+    readonly NumberOfHolds: number;
+    readonly LongestHoldDuration: number;
+    readonly AfterContactWorkStartTimestamp: string;
+    readonly AfterContactWorkEndTimestamp: string;
+    readonly AfterContactWorkDuration: number;
+    readonly RoutingProfile: { readonly ARN: string; readonly Name: string };
+    readonly HierarchyGroups: null;
+  } | null;
+  readonly AgentConnectionAttempts: number;
+  readonly Attributes: Record<string, string>;
+  readonly Channel: 'VOICE';
+  readonly ConnectedToSystemTimestamp: string;
+  readonly ContactId: string;
+  readonly CustomerEndpoint: { readonly Address: string; readonly Type: 'TELEPHONE_NUMBER' };
+  readonly DisconnectReason: string;
+  readonly DisconnectTimestamp: string;
+  readonly InitialContactId: string | null;
+  readonly InitiationMethod: string;
+  readonly InitiationTimestamp: string;
+  readonly InstanceARN: string;
+  readonly LastUpdateTimestamp: string;
+  readonly NextContactId: string | null;
+  readonly PreviousContactId: string | null;
+  readonly Queue: {
+    readonly ARN: string;
+    readonly Name: string;
+    readonly EnqueueTimestamp: string;
+    readonly DequeueTimestamp: string | null;
+    readonly Duration: number;
+  } | null;
+  readonly Recording: null;
+  readonly SystemEndpoint: { readonly Address: string; readonly Type: 'TELEPHONE_NUMBER' };
+  readonly TransferCompletedTimestamp: null;
+  readonly TransferredToEndpoint: null;
+}
+
+export interface ContactResult {
+  readonly contactId: string;
+  readonly attributes: Record<string, string>;
+  readonly transcript: TranscriptEvent[];
+  readonly disposition: Disposition;
+  readonly contactTraceRecord: ContactTraceRecord;
+  /** Every action that ran, as `<flow id>#<action id>`: the raw material of flow coverage. */
+  readonly visited: readonly string[];
+}

@@ -1,7 +1,11 @@
 import { localArn } from '../../local/arns.ts';
 import { scriptedCaller } from '../../local/callers.ts';
-import { type EngineResources, FlowEngine } from '../../local/flow-engine/engine.ts';
-import type { LambdaHandler, TranscriptEvent } from '../../local/flow-engine/types.ts';
+import { FlowEngine } from '../../local/flow-engine/engine.ts';
+import type {
+  EngineResources,
+  LambdaHandler,
+  TranscriptEvent,
+} from '../../local/flow-engine/types.ts';
 import { loadLocalResources } from '../../local/resources.ts';
 
 export const resources: EngineResources = await loadLocalResources();
@@ -34,7 +38,7 @@ export const call = async ({
     flowArn: localArn.flow(flow),
     customerNumber: from,
     caller: scriptedCaller(keys),
-    ...(at && { now: () => new Date(at) }),
+    ...(at && { startAt: new Date(at) }),
   });
   const events = result.transcript;
   return {

@@ -1,0 +1,264 @@
+import { randomUUID } from 'node:crypto';
+import type { FlowAction } from '../../contact-flows/language/flow.schema.ts';
+import { isOpen } from '../../lambdas/shared/hours.ts';
+import { toE164 } from '../../lambdas/shared/phone.ts';
+import type { ContactRun } from './contact.ts';
+import type { Disposition } from './types.ts';
+
+/** An action's effect: a result to match against Conditions, an error type, a jump, or the end. */
+export type ActionOutcome =
+  | { readonly kind: 'next'; readonly result?: string }
+  | { readonly kind: 'error'; readonly errorType: string; readonly message?: string }
+  | { readonly kind: 'transfer'; readonly flowArn: string }
+  | { readonly kind: 'module'; readonly moduleArn: string }
+  | { readonly kind: 'return' }
+  | { readonly kind: 'queued' }
+  | { readonly kind: 'end'; readonly disposition: Disposition };
+
+type ActionHandler = (run: ContactRun, action: FlowAction) => Promise<ActionOutcome>;
+
+const next: ActionOutcome = { kind: 'next' };
+const noMatchingError = (message: string): ActionOutcome => ({
+  kind: 'error',
+  errorType: 'NoMatchingError',
+  message,
+});
+const ignored: ActionHandler = async () => next;
+
+const numberOf = (value: string) => (value.trim() === '' ? Number.NaN : Number(value));
+
+/** Connect's condition operators; Number* are false when either side is not numeric. */
+export const conditionHolds = (operator: string, result: string, operand: string): boolean => {
+  switch (operator) {
+    case 'Equals':
+      return result === operand;
+    case 'TextStartsWith':
+      return result.startsWith(operand);
+    case 'TextEndsWith':
+      return result.endsWith(operand);
+    case 'TextContains':
+      return result.includes(operand);
+    case 'NumberGreaterThan':
+      return numberOf(result) > numberOf(operand);
+    case 'NumberGreaterOrEqualTo':
+      return numberOf(result) >= numberOf(operand);
+    case 'NumberLessThan':
+      return numberOf(result) < numberOf(operand);
+    case 'NumberLessOrEqualTo':
+      return numberOf(result) <= numberOf(operand);
+    default:
+      return false;
+  }
+};
+
+/** What each supported action type does. */
+export const ACTIONS: Record<string, ActionHandler> = {
+  async MessageParticipant(run, action) {
+    run.hear(run.spokenBy(action));
+    return next;
+  },
+
+  async GetParticipantInput(run, action) {
+    const parameters = action.Parameters as Record<string, unknown>;
+    const stored = parameters.StoreInput === 'True';
+    const dtmf = (parameters.DTMFConfiguration ?? {}) as Record<string, string>;
+    const validation = parameters.InputValidation as
+      | {
+          CustomValidation?: { MaximumLength?: string };
+          PhoneNumberValidation?: { NumberFormat?: string; CountryCode?: string };
+        }
+      | undefined;
+    run.hear(run.spokenBy(action));
+    const input = await run.input({
+      action: action.Identifier,
+      timeoutSeconds: Number(
+        parameters.InputTimeLimitSeconds ?? parameters.InputTimeoutSeconds ?? 5,
+      ),
+      stored,
+      ...(validation?.CustomValidation?.MaximumLength && {
+        maxDigits: Number(validation.CustomValidation.MaximumLength),
+      }),
+      ...(dtmf.InputTerminationSequence && { terminator: dtmf.InputTerminationSequence }),
+    });
+    if (input.kind === 'timeout') return { kind: 'error', errorType: 'InputTimeLimitExceeded' };
+    if (!stored)
+      return { kind: 'next', result: input.kind === 'digits' ? input.digits.slice(0, 1) : '' };
+    const digits = input.kind === 'digits' ? input.digits : '';
+    if (validation?.PhoneNumberValidation) {
+      const { NumberFormat, CountryCode } = validation.PhoneNumberValidation;
+      const e164 =
+        NumberFormat === 'Local' && CountryCode === 'KE'
+          ? toE164(digits)
+          : toE164(digits.startsWith('+') ? digits : `+${digits}`);
+      if (!e164) return { kind: 'error', errorType: 'InvalidPhoneNumber' };
+      run.storedInput = e164;
+      return next;
+    }
+    run.storedInput = digits;
+    return next;
+  },
+
+  async InvokeLambdaFunction(run, action) {
+    const result = await run.invokeLambda(action);
+    return result.ok ? next : noMatchingError(result.message);
+  },
+
+  async UpdateContactAttributes(run, action) {
+    const attributes = (action.Parameters.Attributes ?? {}) as Record<string, unknown>;
+    const changes = Object.fromEntries(
+      Object.entries(attributes).map(([key, value]) => [key, run.evaluate(value)]),
+    );
+    Object.assign(run.attributes, changes);
+    run.record({ type: 'attributes', action: action.Identifier, changes });
+    return next;
+  },
+
+  async UpdateFlowAttributes(run, action) {
+    for (const [key, value] of Object.entries(
+      (action.Parameters.FlowAttributes ?? {}) as Record<string, { Value?: unknown }>,
+    )) {
+      run.flowAttributes[key] = run.evaluate(value?.Value);
+    }
+    return next;
+  },
+
+  async Compare(run, action) {
+    return { kind: 'next', result: run.evaluate(action.Parameters.ComparisonValue) };
+  },
+
+  async Loop(run, action) {
+    const limit = Number(run.evaluate(action.Parameters.LoopCount));
+    const key = action.Identifier;
+    const count = run.loopCounters.get(key) ?? 0;
+    if (count < limit) {
+      run.loopCounters.set(key, count + 1);
+      return { kind: 'next', result: 'ContinueLooping' };
+    }
+    run.loopCounters.delete(key);
+    return { kind: 'next', result: 'DoneLooping' };
+  },
+
+  async DistributeByPercentage(run) {
+    const random = run.options.random ?? Math.random;
+    return { kind: 'next', result: String(Math.floor(random() * 100) + 1) };
+  },
+
+  async CheckHoursOfOperation(run, action) {
+    const arn = action.Parameters.HoursOfOperationId
+      ? run.evaluate(action.Parameters.HoursOfOperationId)
+      : run.targetQueue && run.resources.queues.get(run.targetQueue.arn)?.hoursArn;
+    const hours = arn ? run.resources.hours.get(arn) : undefined;
+    if (!hours) return noMatchingError(`No hours of operation ${arn ?? '(no working queue)'}`);
+    return { kind: 'next', result: isOpen(hours, run.now()) ? 'True' : 'False' };
+  },
+
+  async GetMetricData() {
+    // The metrics are read from $.Metrics, which ContactRun computes from the queue simulation.
+    return next;
+  },
+
+  async CheckMetricData(run, action) {
+    const data = run.flowData().Metrics as {
+      Queue: Record<string, string>;
+      Agents: Record<string, { Count: string }>;
+    };
+    const metric = String(action.Parameters.MetricType);
+    const values: Record<string, string | undefined> = {
+      NumberOfAgentsAvailable: data.Agents.Available?.Count,
+      NumberOfAgentsStaffed: data.Agents.Staffed?.Count,
+      NumberOfAgentsOnline: data.Agents.Online?.Count,
+      NumberOfContactsInQueue: data.Queue.Size,
+      OldestContactInQueueAgeSeconds: data.Queue.OldestContactAge,
+    };
+    const value = values[metric];
+    return value === undefined
+      ? noMatchingError(`Unknown metric ${metric}`)
+      : { kind: 'next', result: value };
+  },
+
+  async UpdateContactTargetQueue(run, action) {
+    const arn = run.evaluate(action.Parameters.QueueId ?? action.Parameters.AgentId);
+    const queue = run.resources.queues.get(arn) ?? (run.resources.stubLambda && { name: arn });
+    if (!queue) return noMatchingError(`Unknown queue ${arn}`);
+    run.targetQueue = { arn, name: queue.name };
+    return next;
+  },
+
+  async TransferContactToQueue(run) {
+    if (!run.targetQueue) return noMatchingError('No working queue set');
+    if (run.queue) return noMatchingError('The contact is already in a queue');
+    return { kind: 'queued' };
+  },
+
+  async UpdateContactCallbackNumber(run, action) {
+    const number = toE164(run.evaluate(action.Parameters.CallbackNumber));
+    if (!number) return { kind: 'error', errorType: 'InvalidCallbackNumber' };
+    run.callbackNumber = number;
+    return next;
+  },
+
+  async CreateCallbackContact(run, action) {
+    const arn = action.Parameters.QueueId
+      ? run.evaluate(action.Parameters.QueueId)
+      : (run.queue?.arn ?? run.targetQueue?.arn);
+    const queue = arn ? run.resources.queues.get(arn) : undefined;
+    if (!arn || !queue) return noMatchingError('No queue for the call-back');
+    run.callback = { queue: queue.name, number: run.callbackNumber, contactId: randomUUID() };
+    run.record({ type: 'callback', queue: queue.name, number: run.callbackNumber });
+    return next;
+  },
+
+  async MessageParticipantIteratively(run, action) {
+    const messages = (action.Parameters.Messages ?? []) as Record<string, unknown>[];
+    for (const message of messages) run.hear(run.spokenBy(action, message));
+    const interrupt = Number(action.Parameters.InterruptFrequencySeconds ?? 0);
+    // Prompts loop until interrupted; the engine stops the queue flow once an agent answers.
+    run.advance(interrupt > 0 ? interrupt : 60);
+    return { kind: 'next', result: 'MessagesInterrupted' };
+  },
+
+  async TransferToFlow(run, action) {
+    return { kind: 'transfer', flowArn: run.evaluate(action.Parameters.ContactFlowId) };
+  },
+
+  async InvokeFlowModule(run, action) {
+    return { kind: 'module', moduleArn: run.evaluate(action.Parameters.FlowModuleId) };
+  },
+
+  async EndFlowModuleExecution() {
+    return { kind: 'return' };
+  },
+
+  async UpdateContactEventHooks(run, action) {
+    for (const [hook, flow] of Object.entries(
+      (action.Parameters.EventHooks ?? {}) as Record<string, unknown>,
+    )) {
+      run.eventHooks[hook] = run.evaluate(flow);
+    }
+    return next;
+  },
+
+  async UpdateContactData(run, action) {
+    if (typeof action.Parameters.LanguageCode === 'string')
+      run.languageCode = run.evaluate(action.Parameters.LanguageCode);
+    return next;
+  },
+
+  UpdateFlowLoggingBehavior: ignored,
+  UpdateContactTextToSpeechVoice: ignored,
+  UpdateContactRecordingBehavior: ignored,
+  UpdateContactRecordingAndAnalyticsBehavior: ignored,
+  UpdateContactRoutingBehavior: ignored,
+  TagContact: ignored,
+  UntagContact: ignored,
+
+  async DisconnectParticipant() {
+    return { kind: 'end', disposition: { type: 'DISCONNECTED', by: 'FLOW' } };
+  },
+
+  async EndFlowExecution() {
+    return { kind: 'end', disposition: { type: 'ENDED', reason: 'EndFlowExecution' } };
+  },
+};
+
+export const SUPPORTED_ACTION_TYPES: ReadonlySet<string> = new Set(Object.keys(ACTIONS));
