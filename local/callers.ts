@@ -14,7 +14,8 @@ export const scriptedCaller = (
     hear: onPrompt,
     async input(request: InputRequest): Promise<CallerInput> {
       const entry = remaining.shift();
-      if (entry === undefined) return request.phase === 'queue' ? { kind: 'timeout' } : { kind: 'hangup' };
+      if (entry === undefined)
+        return request.phase === 'queue' ? { kind: 'timeout' } : { kind: 'hangup' };
       if (entry === 'q') return { kind: 'hangup' };
       if (entry === '_' || entry === '') return { kind: 'timeout' };
       const digits =

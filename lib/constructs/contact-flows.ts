@@ -1,5 +1,5 @@
 import { Stack } from 'aws-cdk-lib';
-import { CfnContactFlow } from 'aws-cdk-lib/aws-connect';
+import { CfnContactFlow, CfnContactFlowModule } from 'aws-cdk-lib/aws-connect';
 import { Construct, type IDependable } from 'constructs';
 import {
   findPlaceholders,
@@ -26,11 +26,12 @@ export interface ContactFlowsProps {
  * parsed document: resource ARNs, English prompt text, Kiswahili prompt audio locations.
  */
 export class ContactFlows extends Construct {
-  readonly flows: Record<FlowId, CfnContactFlow>;
+  /** Flows and modules by manifest id. */
+  readonly flows: Record<FlowId, CfnContactFlow | CfnContactFlowModule>;
 
   constructor(scope: Construct, id: string, props: ContactFlowsProps) {
     super(scope, id);
-    const flows = {} as Record<FlowId, CfnContactFlow>;
+    const flows = {} as Record<FlowId, CfnContactFlow | CfnContactFlowModule>;
     const resources: Record<string, string> = { ...props.resources };
     for (const definition of FLOWS) {
       // Connect rejects an invalid flow only at deploy time, with little detail: fail synthesis instead.
@@ -52,16 +53,27 @@ export class ContactFlows extends Construct {
         return arn;
       });
       const content = Stack.of(this).toJsonString(filled);
-      const flow = new CfnContactFlow(this, definition.id, {
-        instanceArn: props.instanceArn,
-        name: definition.name,
-        description: definition.description,
-        type: definition.type,
-        content,
-      });
+      const flow =
+        definition.type === 'MODULE'
+          ? new CfnContactFlowModule(this, definition.id, {
+              instanceArn: props.instanceArn,
+              name: definition.name,
+              description: definition.description,
+              content,
+            })
+          : new CfnContactFlow(this, definition.id, {
+              instanceArn: props.instanceArn,
+              name: definition.name,
+              description: definition.description,
+              type: definition.type,
+              content,
+            });
       for (const dependency of props.dependsOn ?? []) flow.node.addDependency(dependency);
       flows[definition.id] = flow;
-      resources[flowPlaceholder(definition.id)] = flow.attrContactFlowArn;
+      resources[flowPlaceholder(definition.id)] =
+        flow instanceof CfnContactFlowModule
+          ? flow.attrContactFlowModuleArn
+          : flow.attrContactFlowArn;
     }
     this.flows = flows;
   }

@@ -36,7 +36,10 @@ export class SelfService extends Construct {
       'Document application status for callers',
     ).bindTable(serviceDataTable, props.serviceDataTable, 'read');
 
-    this.functions = { TrackingFunctionArn: tracking };
+    // Renders prompts with values only a flow knows (queue position, a call-back's reason).
+    const speech = flowFunction('Speech', 'speech', 'Renders catalogue prompts for contact flows');
+
+    this.functions = { TrackingFunctionArn: tracking, SpeechFunctionArn: speech };
     for (const fn of Object.values(this.functions)) fn.allowInvokeFromConnect(props.instanceArn);
   }
 }

@@ -212,8 +212,12 @@ export const ACTIONS: Record<string, ActionHandler> = {
     const messages = (action.Parameters.Messages ?? []) as Record<string, unknown>[];
     for (const message of messages) run.hear(run.spokenBy(action, message));
     const interrupt = Number(action.Parameters.InterruptFrequencySeconds ?? 0);
-    // Prompts loop until interrupted; the engine stops the queue flow once an agent answers.
-    run.advance(interrupt > 0 ? interrupt : 60);
+    // Prompts loop until interrupted, or until an agent answers (the queue deadline).
+    const untilDeadline =
+      run.queueDeadline === undefined
+        ? Number.POSITIVE_INFINITY
+        : (run.queueDeadline - run.clock) / 1000;
+    run.advance(Math.min(interrupt > 0 ? interrupt : 60, untilDeadline));
     return { kind: 'next', result: 'MessagesInterrupted' };
   },
 

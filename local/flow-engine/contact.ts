@@ -64,6 +64,8 @@ export class ContactRun {
   agent: AgentState | undefined;
   callback: { queue: string; number: string; contactId: string } | undefined;
   disconnectedAt: number | undefined;
+  /** While queued: when the simulation stops the queue flow (an agent answers, or it stops watching). */
+  queueDeadline: number | undefined;
 
   constructor(resources: EngineResources, options: ContactOptions) {
     this.resources = resources;

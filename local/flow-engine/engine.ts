@@ -226,6 +226,7 @@ export class FlowEngine {
       });
     };
 
+    run.queueDeadline = stopAt;
     const queueFlow = run.eventHooks.CustomerQueue;
     while (queueFlow && run.clock < stopAt) {
       const exit = await this.runFlows(run, queueFlow, () => run.clock >= stopAt);

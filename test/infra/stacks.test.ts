@@ -98,14 +98,35 @@ describe('contact-centre stack', () => {
     });
   });
 
-  it('deploys the main flow with every placeholder filled', () => {
-    const [flow] = Object.values(centreTemplate.findResources('AWS::Connect::ContactFlow'));
-    const content = JSON.stringify(flow?.Properties.Content);
-    expect(flow?.Properties.Type).toBe('CONTACT_FLOW');
-    expect(content).not.toMatch(/\$\{/);
-    expect(content).toContain('Welcome to the Huduma Contact Centre.');
-    expect(content).toMatch(/SelfServiceTracking[0-9A-F]+","Arn"/);
-    expect(flow?.DependsOn).toEqual(
+  it('deploys every flow and module with every placeholder filled', () => {
+    const flows = Object.values(centreTemplate.findResources('AWS::Connect::ContactFlow'));
+    const modules = Object.values(centreTemplate.findResources('AWS::Connect::ContactFlowModule'));
+    expect(flows.map((flow) => flow.Properties.Name).sort()).toEqual([
+      'Huduma agent routing',
+      'Huduma customer queue',
+      'Huduma document tracking',
+      'Huduma main inbound',
+      'Huduma main menu',
+      'Huduma outbound call-back',
+    ]);
+    expect(modules.map((module) => module.Properties.Name)).toEqual(['Huduma say clips']);
+    for (const resource of [...flows, ...modules]) {
+      expect(JSON.stringify(resource.Properties.Content)).not.toMatch(/\$\{/);
+    }
+  });
+
+  it('fills the tracking flow with the function ARN and English prompt text, after the function is associated', () => {
+    const [tracking] = Object.values(
+      centreTemplate.findResources('AWS::Connect::ContactFlow', {
+        Properties: { Name: 'Huduma document tracking' },
+      }),
+    );
+    const content = JSON.stringify(tracking?.Properties.Content);
+    expect(tracking?.Properties.Type).toBe('CONTACT_FLOW');
+    expect(content).toContain('Please enter your 8 digit application number');
+    expect(content).toMatch(/SelfServiceTracking[0-9A-F]+\\?",\\?"Arn/);
+    expect(content).toMatch(/PromptAudioBucket/);
+    expect(tracking?.DependsOn).toEqual(
       expect.arrayContaining([expect.stringMatching(/^SelfServiceTrackingConnectAssociation/)]),
     );
   });

@@ -1,7 +1,10 @@
 import counties from '../../../data/counties.json' with { type: 'json' };
 import centres from '../../../data/huduma-centres.json' with { type: 'json' };
 import services from '../../../data/huduma-services.json' with { type: 'json' };
+import agentPrompts from '../../../prompts/agent.json' with { type: 'json' };
 import mainPrompts from '../../../prompts/main.json' with { type: 'json' };
+import outboundPrompts from '../../../prompts/outbound.json' with { type: 'json' };
+import queuePrompts from '../../../prompts/queue.json' with { type: 'json' };
 import trackingPrompts from '../../../prompts/tracking.json' with { type: 'json' };
 import {
   clockTimeSw,
@@ -87,6 +90,9 @@ const enumeratedPrompts = (): [string, PromptText][] => [
 export const PROMPT_FILES: readonly { prompts: Record<string, PromptText> }[] = [
   mainPrompts,
   trackingPrompts,
+  agentPrompts,
+  queuePrompts,
+  outboundPrompts,
 ];
 
 /** Every prompt id the platform can speak, with its English and Kiswahili text. */

@@ -1,0 +1,231 @@
+import type { FlowAction, FlowDocument } from '../language/flow.schema.ts';
+
+type Transitions = FlowAction['Transitions'];
+
+/** Where a prompt or input goes when the caller is silent, keys something unexpected, or Connect errs. */
+export interface InputBranches {
+  readonly onTimeout: string;
+  readonly onInvalid?: string;
+  readonly onError: string;
+  /** @default 6 */
+  readonly timeoutSeconds?: number;
+}
+
+const LANGUAGE = '$.Attributes.lang';
+
+/**
+ * Writes Flow Language with the platform's conventions, so the committed flows stay regular:
+ * every static prompt in English (text-to-speech, `${en:id}`) and Kiswahili (recorded audio,
+ * `${sw:id}`) chosen by the contact's `lang` attribute; dynamic speech from a handler's `say`
+ * (English) or clips (Kiswahili, played by the say-clips module); every Lambda called with the
+ * caller's language and Connect's 3-second budget; an error branch on every action that can
+ * fail. The output is plain Flow Language: what is committed is what deploys and what the
+ * local engine runs.
+ */
+export class FlowBuilder {
+  private readonly actions: FlowAction[] = [];
+  private readonly start: string;
+
+  constructor(start: string) {
+    this.start = start;
+  }
+
+  document(): FlowDocument {
+    const ids = new Set<string>();
+    for (const action of this.actions) {
+      if (ids.has(action.Identifier)) throw new Error(`Duplicate action ${action.Identifier}`);
+      ids.add(action.Identifier);
+    }
+    return { Version: '2019-10-30', StartAction: this.start, Metadata: {}, Actions: this.actions };
+  }
+
+  /** Any action, as Flow Language writes it. */
+  add(
+    Identifier: string,
+    Type: string,
+    Parameters: Record<string, unknown>,
+    Transitions: Transitions,
+  ): this {
+    this.actions.push({ Identifier, Type, Parameters, Transitions });
+    return this;
+  }
+
+  private byLanguage(id: string): this {
+    return this.add(
+      id,
+      'Compare',
+      { ComparisonValue: LANGUAGE },
+      {
+        NextAction: `${id}-en`,
+        Errors: [{ ErrorType: 'NoMatchingCondition', NextAction: `${id}-en` }],
+        Conditions: [
+          { NextAction: `${id}-sw`, Condition: { Operator: 'Equals', Operands: ['sw'] } },
+        ],
+      },
+    );
+  }
+
+  /** Speaks a static catalogue prompt in the caller's language, then goes on (a failed prompt must not end the call). */
+  say(id: string, prompt: string, next: string): this {
+    const then = { NextAction: next, Errors: [{ ErrorType: 'NoMatchingError', NextAction: next }] };
+    return this.byLanguage(id)
+      .add(`${id}-en`, 'MessageParticipant', { Text: `\${en:${prompt}}` }, then)
+      .add(`${id}-sw`, 'MessageParticipant', { Media: kiswahiliAudio(`\${sw:${prompt}}`) }, then);
+  }
+
+  /** Speaks what the last Lambda rendered: `say` in English, its recorded clips in Kiswahili. */
+  sayResult(id: string, next: string): this {
+    const then = { NextAction: next, Errors: [{ ErrorType: 'NoMatchingError', NextAction: next }] };
+    return this.byLanguage(id)
+      .add(`${id}-en`, 'MessageParticipant', { Text: '$.External.say' }, then)
+      .add(`${id}-sw`, 'InvokeFlowModule', { FlowModuleId: '${SayClipsModuleArn}' }, then);
+  }
+
+  /** A keypad menu: one key per option, silence and unknown keys handled. */
+  menu(id: string, prompt: string, options: Record<string, string>, branches: InputBranches): this {
+    const build = (language: 'en' | 'sw') => ({
+      ...promptParameters(language, prompt),
+      StoreInput: 'False',
+      InputTimeLimitSeconds: String(branches.timeoutSeconds ?? 6),
+    });
+    const transitions: Transitions = {
+      NextAction: branches.onInvalid ?? branches.onTimeout,
+      Errors: [
+        { ErrorType: 'InputTimeLimitExceeded', NextAction: branches.onTimeout },
+        { ErrorType: 'NoMatchingCondition', NextAction: branches.onInvalid ?? branches.onTimeout },
+        { ErrorType: 'NoMatchingError', NextAction: branches.onError },
+      ],
+      Conditions: Object.entries(options).map(([key, target]) => ({
+        NextAction: target,
+        Condition: { Operator: 'Equals', Operands: [key] },
+      })),
+    };
+    return this.byLanguage(id)
+      .add(`${id}-en`, 'GetParticipantInput', build('en'), transitions)
+      .add(`${id}-sw`, 'GetParticipantInput', build('sw'), transitions);
+  }
+
+  /**
+   * Collects several digits ended by #, into $.StoredCustomerInput. `*` is an ordinary key here
+   * (flows read "*" as "back to the menu" and "0" as "an agent").
+   */
+  digits(
+    id: string,
+    prompt: string,
+    maxLength: number,
+    next: string,
+    branches: Omit<InputBranches, 'onInvalid'>,
+  ): this {
+    const build = (language: 'en' | 'sw') => ({
+      ...promptParameters(language, prompt),
+      StoreInput: 'True',
+      InputTimeLimitSeconds: String(branches.timeoutSeconds ?? 8),
+      InputValidation: { CustomValidation: { MaximumLength: String(maxLength) } },
+      DTMFConfiguration: {
+        InputTerminationSequence: '#',
+        DisableCancelKey: 'True',
+        InterdigitTimeLimitSeconds: '5',
+      },
+    });
+    const transitions: Transitions = {
+      NextAction: next,
+      Errors: [
+        { ErrorType: 'InputTimeLimitExceeded', NextAction: branches.onTimeout },
+        { ErrorType: 'NoMatchingError', NextAction: branches.onError },
+      ],
+    };
+    return this.byLanguage(id)
+      .add(`${id}-en`, 'GetParticipantInput', build('en'), transitions)
+      .add(`${id}-sw`, 'GetParticipantInput', build('sw'), transitions);
+  }
+
+  /** Calls a platform Lambda (by placeholder) with the caller's language; any failure takes `onError`. */
+  invoke(
+    id: string,
+    functionPlaceholder: string,
+    parameters: Record<string, string>,
+    next: string,
+    onError: string,
+  ): this {
+    return this.add(
+      id,
+      'InvokeLambdaFunction',
+      {
+        LambdaFunctionARN: `\${${functionPlaceholder}}`,
+        InvocationTimeLimitSeconds: '3',
+        InvocationType: 'SYNCHRONOUS',
+        LambdaInvocationAttributes: { ...parameters, lang: LANGUAGE },
+        ResponseValidation: { ResponseType: 'STRING_MAP' },
+      },
+      { NextAction: next, Errors: [{ ErrorType: 'NoMatchingError', NextAction: onError }] },
+    );
+  }
+
+  /** Branches on a value (e.g. `$.External.outcome`); anything unlisted goes to `otherwise`. */
+  branch(id: string, value: string, cases: Record<string, string>, otherwise: string): this {
+    return this.add(
+      id,
+      'Compare',
+      { ComparisonValue: value },
+      {
+        NextAction: otherwise,
+        Errors: [{ ErrorType: 'NoMatchingCondition', NextAction: otherwise }],
+        Conditions: Object.entries(cases).map(([operand, target]) => ({
+          NextAction: target,
+          Condition: { Operator: 'Equals', Operands: [operand] },
+        })),
+      },
+    );
+  }
+
+  setAttributes(id: string, attributes: Record<string, string>, next: string): this {
+    return this.add(
+      id,
+      'UpdateContactAttributes',
+      { Attributes: attributes, TargetContact: 'Current' },
+      {
+        NextAction: next,
+        Errors: [{ ErrorType: 'NoMatchingError', NextAction: next }],
+      },
+    );
+  }
+
+  /** Repeats `again` `count` times, then goes to `done`. */
+  loop(id: string, count: number, again: string, done: string): this {
+    return this.add(
+      id,
+      'Loop',
+      { LoopCount: String(count) },
+      {
+        NextAction: done,
+        Conditions: [
+          { NextAction: again, Condition: { Operator: 'Equals', Operands: ['ContinueLooping'] } },
+          { NextAction: done, Condition: { Operator: 'Equals', Operands: ['DoneLooping'] } },
+        ],
+      },
+    );
+  }
+
+  /** Continues in another flow (a placeholder, or a JSONPath holding the flow's ARN). */
+  transfer(id: string, flow: string, onError: string): this {
+    return this.add(
+      id,
+      'TransferToFlow',
+      { ContactFlowId: flow },
+      {
+        NextAction: onError,
+        Errors: [{ ErrorType: 'NoMatchingError', NextAction: onError }],
+      },
+    );
+  }
+
+  disconnect(id: string): this {
+    return this.add(id, 'DisconnectParticipant', {}, {});
+  }
+}
+
+/** Kiswahili prompts are recordings played from S3 (Polly has no Swahili voice). */
+const kiswahiliAudio = (uri: string) => ({ Uri: uri, SourceType: 'S3', MediaType: 'Audio' });
+
+const promptParameters = (language: 'en' | 'sw', prompt: string) =>
+  language === 'en' ? { Text: `\${en:${prompt}}` } : { Media: kiswahiliAudio(`\${sw:${prompt}}`) };
