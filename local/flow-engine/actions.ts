@@ -148,6 +148,7 @@ export const ACTIONS: Record<string, ActionHandler> = {
       ? run.evaluate(action.Parameters.HoursOfOperationId)
       : run.targetQueue && run.resources.queues.get(run.targetQueue.arn)?.hoursArn;
     const hours = arn ? run.resources.hours.get(arn) : undefined;
+    if (!hours && run.resources.stubs) return { kind: 'next', result: 'True' };
     if (!hours) return noMatchingError(`No hours of operation ${arn ?? '(no working queue)'}`);
     return { kind: 'next', result: isOpen(hours, run.now()) ? 'True' : 'False' };
   },
@@ -178,7 +179,7 @@ export const ACTIONS: Record<string, ActionHandler> = {
 
   async UpdateContactTargetQueue(run, action) {
     const arn = run.evaluate(action.Parameters.QueueId ?? action.Parameters.AgentId);
-    const queue = run.resources.queues.get(arn) ?? (run.resources.stubLambda && { name: arn });
+    const queue = run.resources.queues.get(arn) ?? (run.resources.stubs && { name: arn });
     if (!queue) return noMatchingError(`Unknown queue ${arn}`);
     run.targetQueue = { arn, name: queue.name };
     return next;
@@ -187,6 +188,7 @@ export const ACTIONS: Record<string, ActionHandler> = {
   async TransferContactToQueue(run) {
     if (!run.targetQueue) return noMatchingError('No working queue set');
     if (run.queue) return noMatchingError('The contact is already in a queue');
+    if (run.options.queue?.atCapacity) return { kind: 'error', errorType: 'QueueAtCapacity' };
     return { kind: 'queued' };
   },
 

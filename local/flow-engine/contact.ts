@@ -226,7 +226,7 @@ export class ContactRun {
     );
     const target =
       this.resources.lambdas.get(arn) ??
-      (this.resources.stubLambda && { name: `stub:${arn}`, handler: this.resources.stubLambda });
+      (this.resources.stubs && { name: `stub:${arn}`, handler: this.resources.stubs.lambda });
     const started = performance.now();
     const finish = (outcome: { result?: Record<string, unknown>; error?: string }) => {
       const durationMs = Math.round(performance.now() - started);

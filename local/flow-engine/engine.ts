@@ -133,14 +133,17 @@ export class FlowEngine {
           return { kind: 'queued' };
         case 'transfer': {
           const target = this.resources.flows.get(outcome.flowArn);
-          if (!target)
-            return {
-              kind: 'end',
-              disposition: {
-                type: 'ENDED',
-                reason: `Transfer to a flow the engine does not have: ${outcome.flowArn}`,
-              },
-            };
+          if (!target) {
+            // Connect takes the error branch when the target is not a valid flow.
+            run.record({
+              type: 'error',
+              action: action.Identifier,
+              errorType: 'NoMatchingError',
+              message: `No flow ${outcome.flowArn}`,
+            });
+            actionId = route(action, { kind: 'error', errorType: 'NoMatchingError' });
+            continue;
+          }
           run.record({ type: 'flow', action: action.Identifier, flow: target.id });
           stack.splice(0, stack.length, { flow: target });
           actionId = target.document.StartAction;

@@ -68,8 +68,11 @@ export interface EngineResources {
     audioUri(promptId: string): string;
     idFromAudioUri(uri: string): string | undefined;
   };
-  /** For flows from other projects: answers invocations of functions we do not have. */
-  readonly stubLambda?: LambdaHandler;
+  /**
+   * For flows from other projects: stand-ins for resources this repository does not have.
+   * Their Lambdas answer with `lambda`, their queues exist, their hours are always open.
+   */
+  readonly stubs?: { readonly lambda: LambdaHandler };
 }
 
 /** How the simulated contact centre behaves while a contact waits in a queue. */
@@ -81,6 +84,8 @@ export interface QueueSimulation {
   readonly agentsAvailable?: number;
   /** Seconds in queue before an agent answers; nobody answers when omitted. */
   readonly answerAfterSeconds?: number;
+  /** The queue is full: TransferContactToQueue takes its QueueAtCapacity branch. */
+  readonly atCapacity?: boolean;
   /** Seconds the simulation watches a waiting contact before it stops. @default 1800 */
   readonly maxWaitSeconds?: number;
   /** The agent who answers. */
