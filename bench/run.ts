@@ -9,6 +9,7 @@ import {
 import { applyLocalEnvironment, localEnvironment } from '../local/environment.ts';
 import { connectEvent, lambdaContext } from '../test/support/connect.ts';
 import { measureBundles } from './bundles.ts';
+import { benchmarkFlows } from './flows.ts';
 import { measurePair, ms, percentile } from './stats.ts';
 
 const ITERATIONS = 2000;
@@ -67,6 +68,24 @@ try {
     1,
   );
   console.table(rows);
+
+  console.log(
+    '\n200 concurrent scripted calls (main → menu → tracking) through the engine and handlers\n',
+  );
+  const { loadLocalResources } = await import('../local/resources.ts');
+  const flows = await benchmarkFlows(await loadLocalResources());
+  console.table([
+    {
+      calls: flows.calls,
+      errors: flows.errors,
+      'calls/s': flows.callsPerSecond.toFixed(0),
+      'call p50': ms(flows.callP50Ms),
+      'call p99': ms(flows.callP99Ms),
+      'actions/call': flows.actionsPerCall.toFixed(0),
+      'engine per action': `${flows.engineMicrosecondsPerAction.toFixed(0)} µs`,
+      'handler per invocation': ms(flows.handlerMillisecondsPerInvocation),
+    },
+  ]);
 
   console.log(
     '\nHandler bundles (esbuild, as CDK bundles them): size and module load time in a fresh process\n',

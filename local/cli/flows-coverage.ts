@@ -16,13 +16,19 @@ try {
     ['node_modules/jest/bin/jest.js', '--selectProjects', 'integration', '--', 'test/flows'],
     {
       stdio: 'inherit',
-      env: { ...process.env, FLOW_COVERAGE_DIR: directory, NODE_OPTIONS: '--experimental-vm-modules' },
+      env: {
+        ...process.env,
+        FLOW_COVERAGE_DIR: directory,
+        NODE_OPTIONS: '--experimental-vm-modules',
+      },
     },
   );
   if (jest.status !== 0) process.exit(jest.status ?? 1);
 
   const visited = new Set(
-    readdirSync(directory).flatMap((file) => readFileSync(join(directory, file), 'utf8').split('\n').filter(Boolean)),
+    readdirSync(directory).flatMap((file) =>
+      readFileSync(join(directory, file), 'utf8').split('\n').filter(Boolean),
+    ),
   );
   let missed = 0;
   let total = 0;
