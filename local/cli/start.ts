@@ -2,11 +2,12 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import type { Caller, CallerInput, InputRequest } from '../flow-engine/types.ts';
 import { startLocalRuntime } from '../runtime.ts';
+import { describeDisposition } from '../transcript.ts';
 import { clockFrom } from './clock.ts';
 
 const USAGE = `Runs the Huduma contact centre on this machine and places calls in the terminal.
 
-  npm start [-- --from <E.164>] [--at <ISO time>]
+  npm start [-- --from <E.164>] [--at <ISO time>] [--agent-after <seconds>]
 
   Type the keys the IVR asks for and press Enter. An empty line is silence; q hangs up.`;
 
@@ -14,6 +15,7 @@ const { values } = parseArgs({
   options: {
     from: { type: 'string', default: '+254712345678' },
     at: { type: 'string' },
+    'agent-after': { type: 'string' },
     help: { type: 'boolean', default: false },
   },
 });
@@ -83,11 +85,11 @@ try {
       customerNumber: values.from,
       caller: terminalCaller,
       startAt: now(),
+      ...(values['agent-after'] !== undefined && {
+        queue: { answerAfterSeconds: Number(values['agent-after']) },
+      }),
     });
-    const { disposition } = result;
-    console.log(
-      `\n  ☎   Call ended: ${disposition.type === 'QUEUED' ? `queued for an agent (${disposition.queue})` : disposition.type.toLowerCase()}`,
-    );
+    console.log(`\n  ☎   Call ended: ${describeDisposition(result.disposition)}`);
   } while (
     (await ask('\nPress Enter to call again, or q to quit > '))?.trim().toLowerCase() !== 'q' &&
     !stdinClosed

@@ -255,7 +255,12 @@ export class FlowEngine {
         break;
       }
     }
-    run.clock = Math.max(run.clock, stopAt === Number.POSITIVE_INFINITY ? run.clock : stopAt);
+    run.queueDeadline = undefined;
+    // An agent answering cuts off whatever the queue flow was playing.
+    run.clock =
+      answerAt <= run.clock
+        ? answerAt
+        : Math.max(run.clock, Number.isFinite(stopAt) ? stopAt : run.clock);
     if (run.clock < answerAt)
       return {
         type: 'QUEUED',
