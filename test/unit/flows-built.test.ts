@@ -5,7 +5,9 @@ describe('contact flow files', () => {
   it.each(renderFlowFiles().map(({ file, content }) => [file, content]))(
     'contact-flows/%s is what `npm run flows:build` writes',
     (file, content) => {
-      expect(readFileSync(new URL(`../../contact-flows/${file}`, import.meta.url), 'utf8')).toBe(content);
+      expect(readFileSync(new URL(`../../contact-flows/${file}`, import.meta.url), 'utf8')).toBe(
+        content,
+      );
     },
   );
 });

@@ -134,3 +134,30 @@ describe('speech rendering', () => {
     );
   });
 });
+
+describe('Kiswahili recording list', () => {
+  it('lists every clip a rendered prompt can play', async () => {
+    const { kiswahiliRecordings } = await import('../../lambdas/shared/speech/catalogue.ts');
+    const recorded = new Set(kiswahiliRecordings().map((clip) => clip.id));
+    const samples = [
+      {
+        prompt: 'tracking.status.ready',
+        vars: { application: '90817263', service: 'passport', centre: 'nac-001' },
+      },
+      {
+        prompt: 'tracking.status.collected',
+        vars: { application: '45678901', date: '2027-03-31' },
+      },
+      { prompt: 'queue.position', vars: { position: 1250 } },
+    ];
+    for (const sample of samples) {
+      for (const clip of renderClips(sample, 'sw'))
+        expect({ clip: clip.id, recorded: recorded.has(clip.id) }).toEqual({
+          clip: clip.id,
+          recorded: true,
+        });
+    }
+    expect(recorded.has('tracking.status.ready.p4')).toBe(true);
+    expect(recorded.has('tracking.status.ready')).toBe(false);
+  });
+});

@@ -102,8 +102,28 @@ export const promptCatalogue: ReadonlyMap<string, PromptText> = new Map([
   ...enumeratedPrompts(),
 ]);
 
+/** A slot in a prompt template: `{name:type}`. */
+export const SLOT = /\{(\w+):(\w+)\}/g;
+
 export const getPrompt = (id: string): PromptText => {
   const prompt = promptCatalogue.get(id);
   if (!prompt) throw new Error(`Unknown prompt id: ${id}`);
   return prompt;
 };
+
+/**
+ * Every Kiswahili clip the IVR can play, with the words to record: whole prompts, the parts of
+ * prompts around their slots, and the enumerated values. This is the studio's recording list.
+ */
+export const kiswahiliRecordings = (): { id: string; text: string }[] =>
+  [...promptCatalogue.keys()].flatMap((id) => {
+    const template = getPrompt(id).sw;
+    const parts = template.replace(SLOT, '\u0000').split('\u0000');
+    if (parts.length === 1) return [{ id, text: template }];
+    return parts
+      .filter((text) => /[\p{L}\p{N}]/u.test(text))
+      .map((text, index) => ({
+        id: `${id}.p${index + 1}`,
+        text: text.trim().replace(/^[.,;:]\s*/, ''),
+      }));
+  });

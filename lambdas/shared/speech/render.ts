@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { parseEnv } from '../env.ts';
-import { getPrompt } from './catalogue.ts';
+import { getPrompt, SLOT } from './catalogue.ts';
 import { numberWords } from './kiswahili.ts';
 
 export const LanguageSchema = z.enum(['en', 'sw']);
@@ -27,8 +27,6 @@ const env = parseEnv(
     PROMPT_AUDIO_URI: z.string().regex(/^s3:\/\/[^/]+(\/.*)?$/),
   }),
 );
-
-const SLOT = /\{(\w+):(\w+)\}/g;
 
 const promptClip = (id: string, lang: Language): Clip => ({ id, text: getPrompt(id)[lang] });
 
