@@ -1,22 +1,18 @@
 import { App, type Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { type EnvironmentConfig, environments } from '../../lib/config/environments.ts';
-import { ContactCentreStack } from '../../lib/stacks/contact-centre-stack.ts';
-import { DataStack } from '../../lib/stacks/data-stack.ts';
+import { addContactCentre } from '../../lib/contact-centre-app.ts';
 
 /** The whole CDK app for one environment, built as bin/app.ts builds it. */
-export const buildApp = (name: EnvironmentConfig['name'] = 'prod') => {
+export const buildApp = (
+  name: EnvironmentConfig['name'] = 'prod',
+  overrides: Partial<EnvironmentConfig> = {},
+) => {
   const app = new App({ context: { '@aws-cdk/core:defaultCrossStackReferences': 'strong' } });
-  const config = environments[name];
-  const env = { region: config.region };
-  const data = new DataStack(app, `Huduma-${name}-Data`, { env, config });
-  const contactCentre = new ContactCentreStack(app, `Huduma-${name}-ContactCentre`, {
-    env,
-    config,
-    tables: { serviceData: data.data.tables.ServiceData },
-    accessLogsBucket: data.accessLogsBucket,
+  const { data, contactCentre, stacks } = addContactCentre(app, {
+    ...environments[name],
+    ...overrides,
   });
-  const stacks: Stack[] = [data, contactCentre];
   return {
     app,
     data,

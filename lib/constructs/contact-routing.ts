@@ -1,0 +1,162 @@
+import {
+  CfnHoursOfOperation,
+  CfnQueue,
+  CfnQuickConnect,
+  CfnRoutingProfile,
+} from 'aws-cdk-lib/aws-connect';
+import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import { HOURS, QUEUES } from '../../contact-flows/manifest.ts';
+import type { OpeningHours } from '../../lambdas/shared/hours.ts';
+import type { RoutingProfileDefinition } from '../config/agents.ts';
+import { ConnectApiCall, connectResourceId } from './connect-api-call.ts';
+
+type QueuePlaceholder = keyof typeof QUEUES;
+
+export interface ContactRoutingProps {
+  readonly instanceArn: string;
+  readonly instanceId: string;
+  /** The contact centre's opening hours; closed dates become CLOSED overrides. */
+  readonly hours: OpeningHours;
+  /** Routing profiles by id (lib/config/agents.ts). */
+  readonly routingProfiles: Readonly<Record<string, RoutingProfileDefinition>>;
+  /** Caller ID for outbound calls (call-backs) placed from the queues. @default none */
+  readonly outboundCallerIdNumberArn?: string;
+  /** Retention of the log group of the Connect API calls that associate quick connects. */
+  readonly logRetention: RetentionDays;
+}
+
+/** Connect allows at most this many overrides per hours of operation. */
+export const MAX_HOURS_OVERRIDES = 50;
+
+const clock = (time: string) => ({
+  hours: Number(time.slice(0, 2)),
+  minutes: Number(time.slice(3, 5)),
+});
+
+/**
+ * How contacts reach agents: the hours of operation (with holiday overrides), the queues of
+ * contact-flows/manifest.ts, the routing profiles that map queues to agents, and a quick
+ * connect per queue for transfers.
+ */
+export class ContactRouting extends Construct {
+  readonly hours: CfnHoursOfOperation;
+  /** Queues by placeholder name (e.g. GeneralQueueArn). */
+  readonly queues: Record<QueuePlaceholder, CfnQueue>;
+  readonly routingProfiles: Record<string, CfnRoutingProfile>;
+  readonly quickConnects: CfnQuickConnect[] = [];
+  private readonly props: ContactRoutingProps;
+
+  constructor(scope: Construct, id: string, props: ContactRoutingProps) {
+    super(scope, id);
+    const closed = props.hours.closedDates;
+    if (closed.length > MAX_HOURS_OVERRIDES) {
+      throw new Error(
+        `Connect allows ${MAX_HOURS_OVERRIDES} overrides per hours of operation, but ${closed.length} ` +
+          `holidays from ${closed[0]} to ${closed.at(-1)} need one. Remove past or far-future dates ` +
+          'from data/kenya-public-holidays-*.json, or set hours.openOnHolidays in lib/config/environments.ts.',
+      );
+    }
+    this.props = props;
+    this.hours = new CfnHoursOfOperation(this, 'Hours', {
+      instanceArn: props.instanceArn,
+      name: HOURS.ContactCentreHoursArn.name,
+      description: `Open ${props.hours.weekly.length} days a week; public holidays per configuration`,
+      timeZone: props.hours.timeZone,
+      config: props.hours.weekly.map((window) => ({
+        day: window.day,
+        startTime: clock(window.open),
+        endTime: clock(window.close),
+      })),
+      ...(closed.length > 0 && {
+        hoursOfOperationOverrides: closed.map((date) => ({
+          overrideName: `Public holiday ${date}`,
+          effectiveFrom: date,
+          effectiveTill: date,
+          overrideType: 'CLOSED',
+          overrideConfig: [],
+        })),
+      }),
+    });
+
+    this.queues = Object.fromEntries(
+      Object.entries(QUEUES).map(([placeholder, queue]) => [
+        placeholder,
+        new CfnQueue(this, `Queue-${queue.id}`, {
+          instanceArn: props.instanceArn,
+          name: queue.name,
+          hoursOfOperationArn: this.hours.attrHoursOfOperationArn,
+          ...(props.outboundCallerIdNumberArn && {
+            outboundCallerConfig: {
+              outboundCallerIdName: 'Huduma',
+              outboundCallerIdNumberArn: props.outboundCallerIdNumberArn,
+            },
+          }),
+        }),
+      ]),
+    ) as Record<QueuePlaceholder, CfnQueue>;
+
+    this.routingProfiles = Object.fromEntries(
+      Object.entries(props.routingProfiles).map(([profileId, profile]) => [
+        profileId,
+        new CfnRoutingProfile(this, `RoutingProfile-${profileId}`, {
+          instanceArn: props.instanceArn,
+          name: profile.name,
+          description: profile.description,
+          defaultOutboundQueueArn: this.queues[profile.defaultOutboundQueue].attrQueueArn,
+          mediaConcurrencies: [{ channel: 'VOICE', concurrency: 1 }],
+          queueConfigs: Object.entries(profile.queues).map(([placeholder, routing]) => ({
+            priority: routing.priority,
+            delay: routing.delay ?? 0,
+            queueReference: {
+              channel: 'VOICE',
+              queueArn: this.queues[placeholder as QueuePlaceholder].attrQueueArn,
+            },
+          })),
+        }),
+      ]),
+    );
+  }
+
+  /**
+   * Adds a quick connect per queue, transferring through a QUEUE_TRANSFER flow, and offers all of
+   * them on every queue. The association is an API call: CfnQueue.QuickConnectArns would make
+   * each queue depend on quick connects that depend on the queues (a dependency cycle).
+   */
+  addQuickConnects(queueTransferFlowArn: string): CfnQuickConnect[] {
+    const { instanceArn, instanceId } = this.props;
+    for (const [placeholder, queue] of Object.entries(QUEUES)) {
+      this.quickConnects.push(
+        new CfnQuickConnect(this, `QuickConnect-${queue.id}`, {
+          instanceArn,
+          name: queue.name,
+          description: `Transfer to the ${queue.name} queue`,
+          quickConnectConfig: {
+            quickConnectType: 'QUEUE',
+            queueConfig: {
+              contactFlowArn: queueTransferFlowArn,
+              queueArn: this.queues[placeholder as QueuePlaceholder].attrQueueArn,
+            },
+          },
+        }),
+      );
+    }
+    const quickConnectArns = this.quickConnects.map((qc) => qc.attrQuickConnectArn);
+    const QuickConnectIds = quickConnectArns.map(connectResourceId);
+    for (const [placeholder, queue] of Object.entries(QUEUES)) {
+      const queueArn = this.queues[placeholder as QueuePlaceholder].attrQueueArn;
+      const parameters = { InstanceId: instanceId, QueueId: connectResourceId(queueArn), QuickConnectIds };
+      new ConnectApiCall(this, `QueueQuickConnects-${queue.id}`, {
+        onCreate: { action: 'AssociateQueueQuickConnects', parameters },
+        onDelete: { action: 'DisassociateQueueQuickConnects', parameters },
+        physicalResourceId: `${queue.id}-quick-connects`,
+        permissions: {
+          actions: ['connect:AssociateQueueQuickConnects', 'connect:DisassociateQueueQuickConnects'],
+          resources: [instanceArn, queueArn, ...quickConnectArns],
+        },
+        logRetention: this.props.logRetention,
+      });
+    }
+    return this.quickConnects;
+  }
+}
