@@ -175,7 +175,7 @@ export class AgentDesktop extends Construct {
       description: 'Copies the agent desktop into its bucket and invalidates the CDN',
     });
     deployLogs.grantWrite(deployRole);
-    const deployment = new BucketDeployment(this, 'Deployment', {
+    new BucketDeployment(this, 'Deployment', {
       sources: [
         Source.asset(AGENT_DESKTOP_DIR, {
           bundling: {
@@ -210,10 +210,10 @@ export class AgentDesktop extends Construct {
       origin: this.url,
     });
 
-    this.acknowledge(deployRole, deployment, props);
+    this.acknowledge(deployRole, props);
   }
 
-  private acknowledge(role: Role, deployment: BucketDeployment, props: AgentDesktopProps) {
+  private acknowledge(role: Role, props: AgentDesktopProps) {
     if (!props.domain) {
       Validations.of(this.distribution).acknowledge({
         id: 'AwsSolutions-CFR4',
@@ -258,18 +258,17 @@ export class AgentDesktop extends Construct {
     if (handler) {
       const reasons: Record<string, string> = {
         'AwsSolutions-L1':
-          "CDK's BucketDeployment provider pins its own Python runtime; it runs only during deployments.",
+          "CDK's BucketDeployment provider pins the Python runtime its bundled AWS CLI layer supports; it runs only during deployments.",
         'Serverless-LambdaDLQ':
           'Invoked synchronously by CloudFormation, which reports failures itself; a DLQ would never receive anything.',
         'Serverless-LambdaTracing':
           'A deployment-time file copy recorded by CloudFormation and CloudTrail; tracing adds nothing.',
         'Serverless-LambdaLatestVersion':
-          "CDK's BucketDeployment provider pins its own Python runtime; it runs only during deployments.",
+          "CDK's BucketDeployment provider pins the Python runtime its bundled AWS CLI layer supports; it runs only during deployments.",
       };
       for (const [id, reason] of Object.entries(reasons)) {
         Validations.of(handler).acknowledge({ id, reason });
       }
     }
-    void deployment;
   }
 }

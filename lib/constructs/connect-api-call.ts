@@ -94,14 +94,10 @@ export class ConnectApiCall extends Construct {
     if (!provider || acknowledged.has(provider)) return;
     acknowledged.add(provider);
     const reasons: Record<string, string> = {
-      'AwsSolutions-L1':
-        "CDK's AwsCustomResource provider pins its own Node.js runtime; it runs only during deployments.",
       'Serverless-LambdaDLQ':
         'Invoked synchronously by CloudFormation, which reports failures itself; a DLQ would never receive anything.',
       'Serverless-LambdaTracing':
         'A deployment-time provider whose calls CloudFormation and CloudTrail already record; tracing adds nothing.',
-      'Serverless-LambdaLatestVersion':
-        "CDK's AwsCustomResource provider pins its own Node.js runtime; it runs only during deployments.",
     };
     for (const [id, reason] of Object.entries(reasons)) {
       Validations.of(provider).acknowledge({ id, reason });
