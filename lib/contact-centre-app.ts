@@ -11,7 +11,8 @@ export const addContactCentre = (app: App, config: EnvironmentConfig) => {
   const data = new DataStack(app, `${prefix}-Data`, {
     env,
     config,
-    description: 'Huduma Contact Centre: stateful resources (tables, Connect instance, keys, buckets)',
+    description:
+      'Huduma Contact Centre: stateful resources (tables, Connect instance, keys, buckets)',
   });
   const contactCentre = new ContactCentreStack(app, `${prefix}-ContactCentre`, {
     env,

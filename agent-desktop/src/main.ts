@@ -4,8 +4,9 @@ import { type ScreenPop, screenPop } from './screen-pop.ts';
 /** config.json, written by CDK at deploy time. */
 interface DesktopConfig {
   readonly ccpUrl: string;
-  readonly loginUrl: string;
   readonly region: string;
+  /** Only for SAML sign-in; Connect-managed users sign in at the CCP itself. */
+  readonly loginUrl?: string;
 }
 
 const element = <T extends HTMLElement>(id: string): T => {
@@ -47,7 +48,10 @@ const render = (pop: ScreenPop | undefined): void => {
 
 const attributesOf = (contact: connect.Contact): Record<string, string> =>
   Object.fromEntries(
-    Object.entries(contact.getAttributes()).map(([key, attribute]) => [key, attribute?.value ?? ""]),
+    Object.entries(contact.getAttributes()).map(([key, attribute]) => [
+      key,
+      attribute?.value ?? '',
+    ]),
   );
 
 const start = async (): Promise<void> => {
@@ -56,7 +60,7 @@ const start = async (): Promise<void> => {
   const config = (await response.json()) as DesktopConfig;
   connect.core.initCCP(element('ccp'), {
     ccpUrl: config.ccpUrl,
-    loginUrl: config.loginUrl,
+    ...(config.loginUrl && { loginUrl: config.loginUrl }),
     region: config.region,
     loginPopup: true,
     loginPopupAutoClose: true,

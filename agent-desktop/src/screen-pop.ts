@@ -57,17 +57,18 @@ const DETAIL_LABELS: Record<string, string> = {
   verified: 'Identity verified',
 };
 
-/** Hides all but the country code and the last three digits: +254 7•• ••• 678. */
+/** Hides all but Kenya's country code and the last three digits: +254 ••• ••• 678. */
 export const maskPhoneNumber = (number: string | undefined): string => {
-  const digits = (number ?? '').replace(/[^\d+]/g, '');
-  if (!/^\+?\d{6,15}$/.test(digits)) return 'Withheld';
-  const international = digits.startsWith('+');
-  const country = international && digits.startsWith('+254') ? '+254 ' : international ? '+' : '';
-  const rest = digits.slice(country.trim().length);
-  const last = rest.slice(-3);
-  const hidden = rest.slice(0, -3).replace(/\d/g, '•');
-  const grouped = `${hidden}${last}`.replace(/(.{3})(?=.)/g, '$1 ');
-  return `${country}${grouped}`;
+  const compact = (number ?? '').replace(/[\s()-]/g, '');
+  if (!/^\+?\d{6,15}$/.test(compact)) return 'Withheld';
+  const prefix = compact.startsWith('+254') ? '+254 ' : compact.startsWith('+') ? '+' : '';
+  const digits = compact.slice(prefix.trim().length);
+  const masked = `${digits.slice(0, -3).replace(/\d/g, '•')}${digits.slice(-3)}`;
+  // Group in threes from the right, so the visible digits stand together.
+  const groups: string[] = [];
+  for (let end = masked.length; end > 0; end -= 3)
+    groups.unshift(masked.slice(Math.max(0, end - 3), end));
+  return `${prefix}${groups.join(' ')}`;
 };
 
 const describeStep = (step: string): string => {

@@ -8,7 +8,9 @@ export interface RoutingProfileDefinition {
   /** Queue an agent's outbound calls (call-backs) are placed from: its caller ID. */
   readonly defaultOutboundQueue: QueuePlaceholder;
   /** Queues the agents take voice contacts from; priority 1 is served first. */
-  readonly queues: Readonly<Partial<Record<QueuePlaceholder, { priority: number; delay?: number }>>>;
+  readonly queues: Readonly<
+    Partial<Record<QueuePlaceholder, { priority: number; delay?: number }>>
+  >;
 }
 
 /** Who takes which calls. Assign each agent one routing profile in the Connect admin site. */
@@ -99,7 +101,8 @@ export const SECURITY_PROFILES = {
   },
   analyst: {
     name: 'Huduma analyst',
-    description: 'Real-time and historical metrics, dashboards and saved reports; no contact content',
+    description:
+      'Real-time and historical metrics, dashboards and saved reports; no contact content',
     permissions: [
       'AccessMetrics',
       'AccessMetrics.RealTimeMetrics.Access',

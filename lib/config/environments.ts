@@ -111,7 +111,9 @@ export const parseEnvironmentConfig = (config: unknown): EnvironmentConfig => {
   const result = EnvironmentConfigSchema.safeParse(config);
   if (!result.success) {
     const name = (config as { name?: string } | undefined)?.name ?? 'unknown';
-    throw new Error(`Invalid configuration for environment "${name}":\n${z.prettifyError(result.error)}`);
+    throw new Error(
+      `Invalid configuration for environment "${name}":\n${z.prettifyError(result.error)}`,
+    );
   }
   return result.data;
 };

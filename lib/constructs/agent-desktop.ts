@@ -158,7 +158,11 @@ export class AgentDesktop extends Construct {
       logFilePrefix: 'agent-desktop-cdn/',
       ...(props.domain && {
         domainNames: [props.domain.domainName],
-        certificate: Certificate.fromCertificateArn(this, 'Certificate', props.domain.certificateArn),
+        certificate: Certificate.fromCertificateArn(
+          this,
+          'Certificate',
+          props.domain.certificateArn,
+        ),
         minimumProtocolVersion: SecurityPolicyProtocol.TLS_V1_2_2021,
       }),
       ...(props.webAclArn && { webAclId: props.webAclArn }),
@@ -191,7 +195,6 @@ export class AgentDesktop extends Construct {
         }),
         Source.jsonData('config.json', {
           ccpUrl: `${connectOrigin}/ccp-v2/`,
-          loginUrl: `${connectOrigin}/connect/login`,
           region,
         }),
       ],
@@ -249,7 +252,7 @@ export class AgentDesktop extends Construct {
       Validations.of(role).acknowledge({
         id: `AwsSolutions-IAM5[${finding}]`,
         reason:
-          'BucketDeployment copies the bundled desktop from the CDK asset bucket into the desktop bucket: it reads and lists asset objects, writes and prunes objects under the desktop bucket only, uses that bucket\'s key, and invalidates its distribution (CloudFront invalidation supports no resource-level permission).',
+          "BucketDeployment copies the bundled desktop from the CDK asset bucket into the desktop bucket: it reads and lists asset objects, writes and prunes objects under the desktop bucket only, uses that bucket's key, and invalidates its distribution (CloudFront invalidation supports no resource-level permission).",
       });
     }
     const handler = Stack.of(this)

@@ -145,13 +145,20 @@ export class ContactRouting extends Construct {
     const QuickConnectIds = quickConnectArns.map(connectResourceId);
     for (const [placeholder, queue] of Object.entries(QUEUES)) {
       const queueArn = this.queues[placeholder as QueuePlaceholder].attrQueueArn;
-      const parameters = { InstanceId: instanceId, QueueId: connectResourceId(queueArn), QuickConnectIds };
+      const parameters = {
+        InstanceId: instanceId,
+        QueueId: connectResourceId(queueArn),
+        QuickConnectIds,
+      };
       new ConnectApiCall(this, `QueueQuickConnects-${queue.id}`, {
         onCreate: { action: 'AssociateQueueQuickConnects', parameters },
         onDelete: { action: 'DisassociateQueueQuickConnects', parameters },
         physicalResourceId: `${queue.id}-quick-connects`,
         permissions: {
-          actions: ['connect:AssociateQueueQuickConnects', 'connect:DisassociateQueueQuickConnects'],
+          actions: [
+            'connect:AssociateQueueQuickConnects',
+            'connect:DisassociateQueueQuickConnects',
+          ],
           resources: [instanceArn, queueArn, ...quickConnectArns],
         },
         logRetention: this.props.logRetention,

@@ -1,9 +1,9 @@
 import { App, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
-import { QUEUES } from '../../contact-flows/manifest.ts';
-import { ROUTING_PROFILES, SECURITY_PROFILES } from '../../lib/config/agents.ts';
-import { DAYS } from '../../lambdas/shared/hours.ts';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { QUEUES } from '../../contact-flows/manifest.ts';
+import { DAYS } from '../../lambdas/shared/hours.ts';
+import { ROUTING_PROFILES, SECURITY_PROFILES } from '../../lib/config/agents.ts';
 import { ContactRouting, MAX_HOURS_OVERRIDES } from '../../lib/constructs/contact-routing.ts';
 import { buildApp } from '../support/app.ts';
 
@@ -108,7 +108,12 @@ describe('phone number', () => {
             Effect: 'Allow',
             Resource: [
               { 'Fn::ImportValue': Match.stringLikeRegexp('ConnectPhoneNumber') },
-              { 'Fn::GetAtt': [Match.stringLikeRegexp('^FlowsmainFlow|^Flowsmain'), 'ContactFlowArn'] },
+              {
+                'Fn::GetAtt': [
+                  Match.stringLikeRegexp('^FlowsmainFlow|^Flowsmain'),
+                  'ContactFlowArn',
+                ],
+              },
             ],
           },
         ]),
@@ -119,7 +124,11 @@ describe('phone number', () => {
   it('uses an existing number without claiming one', () => {
     const phoneNumberArn =
       'arn:aws:connect:af-south-1:123456789012:phone-number/11111111-2222-3333-4444-555555555555';
-    const existing = buildApp('dev', { phoneNumber: { kind: 'existing', phoneNumberArn } }, { bundle: false });
+    const existing = buildApp(
+      'dev',
+      { phoneNumber: { kind: 'existing', phoneNumberArn } },
+      { bundle: false },
+    );
     existing.template(existing.data).resourceCountIs('AWS::Connect::PhoneNumber', 0);
     const centre = existing.template(existing.contactCentre);
     expect(customResourceCalls(centre, 'AssociatePhoneNumberContactFlow')).toHaveLength(1);
@@ -129,7 +138,11 @@ describe('phone number', () => {
   it('imports a number from End User Messaging by its ARN', () => {
     const sourcePhoneNumberArn =
       'arn:aws:sms-voice:af-south-1:123456789012:phone-number/phone-0123456789abcdef';
-    const imported = buildApp('dev', { phoneNumber: { kind: 'import', sourcePhoneNumberArn } }, { bundle: false });
+    const imported = buildApp(
+      'dev',
+      { phoneNumber: { kind: 'import', sourcePhoneNumberArn } },
+      { bundle: false },
+    );
     imported.template(imported.data).hasResourceProperties('AWS::Connect::PhoneNumber', {
       SourcePhoneNumberArn: sourcePhoneNumberArn,
     });
@@ -187,7 +200,9 @@ describe('routing', () => {
           Priority: 1,
           QueueReference: {
             Channel: 'VOICE',
-            QueueArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('QueuepensionsB|Queuepensions'), 'QueueArn'] },
+            QueueArn: {
+              'Fn::GetAtt': [Match.stringLikeRegexp('QueuepensionsB|Queuepensions'), 'QueueArn'],
+            },
           },
         }),
       ]),
@@ -216,12 +231,15 @@ describe('routing', () => {
 });
 
 describe('security profiles', () => {
-  it.each(Object.entries(SECURITY_PROFILES))('grants the %s exactly its listed permissions', (_, profile) => {
-    centreTemplate.hasResourceProperties('AWS::Connect::SecurityProfile', {
-      SecurityProfileName: profile.name,
-      Permissions: [...profile.permissions].sort(),
-    });
-  });
+  it.each(Object.entries(SECURITY_PROFILES))(
+    'grants the %s exactly its listed permissions',
+    (_, profile) => {
+      centreTemplate.hasResourceProperties('AWS::Connect::SecurityProfile', {
+        SecurityProfileName: profile.name,
+        Permissions: [...profile.permissions].sort(),
+      });
+    },
+  );
 
   it('gives no role recording downloads, deletions or unredacted data', () => {
     for (const profile of Object.values(SECURITY_PROFILES)) {

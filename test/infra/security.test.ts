@@ -1,6 +1,6 @@
 import { environmentNames } from '../../lib/config/environments.ts';
 import { buildApp } from '../support/app.ts';
-import { AppTemplates, actionsOf, type Located } from '../support/templates.ts';
+import { AppTemplates, actionsOf, type Json, type Located } from '../support/templates.ts';
 
 const KMS_KEY = 'AWS::KMS::Key';
 
@@ -58,7 +58,8 @@ describe.each(environmentNames)('security of the %s app', (name) => {
       const exceptions = buckets.filter(isSseS3Exception);
       expect(exceptions.map(({ id }) => id.replace(/[0-9A-F]{8}$/, ''))).toEqual(['AccessLogs']);
       for (const bucket of buckets) {
-        const [rule] = bucket.resource.Properties?.BucketEncryption.ServerSideEncryptionConfiguration;
+        const [rule] =
+          bucket.resource.Properties?.BucketEncryption?.ServerSideEncryptionConfiguration ?? [];
         if (isSseS3Exception(bucket)) {
           expect(rule.ServerSideEncryptionByDefault).toEqual({ SSEAlgorithm: 'AES256' });
         } else {
@@ -96,7 +97,9 @@ describe.each(environmentNames)('security of the %s app', (name) => {
     it('keeps contact-flow logs in a group it created with retention', () => {
       const flowLogs = app
         .resources('AWS::Logs::LogGroup')
-        .filter(({ resource }) => String(resource.Properties?.LogGroupName).startsWith('/aws/connect/'));
+        .filter(({ resource }) =>
+          String(resource.Properties?.LogGroupName).startsWith('/aws/connect/'),
+        );
       expect(flowLogs).toHaveLength(1);
     });
   });
@@ -128,7 +131,9 @@ describe.each(environmentNames)('security of the %s app', (name) => {
     it('are every function a flow names, each associated with the instance', () => {
       const associated = app
         .resources('AWS::Connect::IntegrationAssociation')
-        .map(({ stack, resource }) => app.referenced(stack, resource.Properties?.IntegrationArn)?.id);
+        .map(
+          ({ stack, resource }) => app.referenced(stack, resource.Properties?.IntegrationArn)?.id,
+        );
       const named = app
         .resources('AWS::Connect::ContactFlow')
         .flatMap(({ stack, resource }) => app.allReferenced(stack, resource.Properties?.Content))
@@ -204,16 +209,16 @@ describe.each(environmentNames)('security of the %s app', (name) => {
   });
 
   describe('no public access', () => {
-    const allows = (document: Record<string, any> | undefined) =>
+    const allows = (document: Record<string, Json> | undefined) =>
       (document?.Statement ?? []).filter(
-        (statement: Record<string, any>) => statement.Effect === 'Allow',
+        (statement: Record<string, Json>) => statement.Effect === 'Allow',
       );
     const isEveryone = (principal: unknown) =>
       principal === '*' ||
       (typeof principal === 'object' &&
         principal !== null &&
         [Object.values(principal)].flat(2).includes('*'));
-    const policies: [string, (resource: Located) => Record<string, any> | undefined][] = [
+    const policies: [string, (resource: Located) => Record<string, Json> | undefined][] = [
       ['AWS::S3::BucketPolicy', ({ resource }) => resource.Properties?.PolicyDocument],
       ['AWS::KMS::Key', ({ resource }) => resource.Properties?.KeyPolicy],
       ['AWS::SQS::QueuePolicy', ({ resource }) => resource.Properties?.PolicyDocument],
@@ -222,13 +227,16 @@ describe.each(environmentNames)('security of the %s app', (name) => {
       ['AWS::IAM::Role', ({ resource }) => resource.Properties?.AssumeRolePolicyDocument],
     ];
 
-    it.each(policies)('allows no one-for-everyone principal without conditions in %s', (type, document) => {
-      for (const located of app.resources(type)) {
-        for (const statement of allows(document(located))) {
-          if (isEveryone(statement.Principal)) expect(statement.Condition).toBeDefined();
+    it.each(policies)(
+      'allows no one-for-everyone principal without conditions in %s',
+      (type, document) => {
+        for (const located of app.resources(type)) {
+          for (const statement of allows(document(located))) {
+            if (isEveryone(statement.Principal)) expect(statement.Condition).toBeDefined();
+          }
         }
-      }
-    });
+      },
+    );
 
     it('lets no one invoke a function without naming the source', () => {
       for (const { resource } of app.resources('AWS::Lambda::Permission')) {
@@ -253,13 +261,15 @@ describe.each(environmentNames)('security of the %s app', (name) => {
 
     it('denies plain-HTTP access to every bucket', () => {
       const buckets = app.resources('AWS::S3::Bucket');
-      const secured = app.resources('AWS::S3::BucketPolicy').filter(({ resource }) =>
-        (resource.Properties?.PolicyDocument.Statement ?? []).some(
-          (statement: Record<string, any>) =>
-            statement.Effect === 'Deny' &&
-            statement.Condition?.Bool?.['aws:SecureTransport'] === 'false',
-        ),
-      );
+      const secured = app
+        .resources('AWS::S3::BucketPolicy')
+        .filter(({ resource }) =>
+          (resource.Properties?.PolicyDocument.Statement ?? []).some(
+            (statement: Record<string, Json>) =>
+              statement.Effect === 'Deny' &&
+              statement.Condition?.Bool?.['aws:SecureTransport'] === 'false',
+          ),
+        );
       expect(secured).toHaveLength(buckets.length);
     });
   });

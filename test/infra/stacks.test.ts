@@ -143,7 +143,11 @@ describe('stateful and stateless split', () => {
 
   it('lets a dev teardown delete its stateful resources', () => {
     const dev = buildApp('dev', {}, { bundle: false });
-    for (const type of ['AWS::DynamoDB::GlobalTable', 'AWS::S3::Bucket', 'AWS::Connect::Instance']) {
+    for (const type of [
+      'AWS::DynamoDB::GlobalTable',
+      'AWS::S3::Bucket',
+      'AWS::Connect::Instance',
+    ]) {
       for (const resource of Object.values(dev.template(dev.data).findResources(type))) {
         expect(resource.DeletionPolicy).toBe('Delete');
       }

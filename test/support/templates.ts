@@ -1,10 +1,14 @@
 import type { Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 
+/** Synthesized CloudFormation JSON: shapes vary by resource type, so tests read it untyped. */
+// biome-ignore lint/suspicious/noExplicitAny: CloudFormation templates are untyped JSON.
+export type Json = any;
+
 /** A CloudFormation resource as it appears in a synthesized template. */
 export interface CfnResourceJson {
   readonly Type: string;
-  readonly Properties?: Record<string, any>;
+  readonly Properties?: Record<string, Json>;
   readonly DeletionPolicy?: string;
   readonly DependsOn?: string[];
 }
@@ -21,7 +25,7 @@ export interface Located {
  * `Fn::ImportValue` is followed to the exporting stack's output.
  */
 export class AppTemplates {
-  private readonly templates: Map<string, Record<string, any>>;
+  private readonly templates: Map<string, Record<string, Json>>;
 
   constructor(stacks: readonly Stack[]) {
     this.templates = new Map(
@@ -49,14 +53,14 @@ export class AppTemplates {
    */
   referenced(stack: string, value: unknown): Located | undefined {
     if (typeof value !== 'object' || value === null) return undefined;
-    const intrinsic = value as Record<string, any>;
+    const intrinsic = value as Record<string, Json>;
     if (typeof intrinsic.Ref === 'string') return this.resource(stack, intrinsic.Ref);
     if (Array.isArray(intrinsic['Fn::GetAtt'])) {
       return this.resource(stack, intrinsic['Fn::GetAtt'][0]);
     }
     if (typeof intrinsic['Fn::ImportValue'] === 'string') {
       for (const [exporter, template] of this.templates) {
-        for (const output of Object.values((template.Outputs ?? {}) as Record<string, any>)) {
+        for (const output of Object.values((template.Outputs ?? {}) as Record<string, Json>)) {
           if (output.Export?.Name === intrinsic['Fn::ImportValue']) {
             return this.referenced(exporter, output.Value);
           }
@@ -78,7 +82,7 @@ export class AppTemplates {
   }
 
   /** The IAM policy statements attached to a role. */
-  roleStatements(role: Located): Record<string, any>[] {
+  roleStatements(role: Located): Record<string, Json>[] {
     return this.resources('AWS::IAM::Policy')
       .filter(({ stack, resource }) =>
         (resource.Properties?.Roles ?? []).some(
@@ -90,4 +94,4 @@ export class AppTemplates {
 }
 
 /** A statement's actions, always as an array. */
-export const actionsOf = (statement: Record<string, any>): string[] => [statement.Action].flat();
+export const actionsOf = (statement: Record<string, Json>): string[] => [statement.Action].flat();
