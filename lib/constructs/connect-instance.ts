@@ -38,6 +38,8 @@ export class ConnectInstance extends Construct {
   readonly flowLogs: LogGroup;
   /** ARN of the number callers dial (`phone-number/<id>` form), when one is configured. */
   readonly phoneNumberArn?: string;
+  /** The claimed number in E.164, when this construct claimed or imported it. */
+  readonly phoneNumberAddress?: string;
 
   constructor(scope: Construct, id: string, props: ConnectInstanceProps) {
     super(scope, id);
@@ -98,10 +100,15 @@ export class ConnectInstance extends Construct {
     storage('CALL_RECORDINGS', 'connect/call-recordings');
     storage('CHAT_TRANSCRIPTS', 'connect/chat-transcripts');
 
-    this.phoneNumberArn = this.phoneNumber(props.phoneNumber, removalPolicy);
+    const number = this.phoneNumber(props.phoneNumber, removalPolicy);
+    this.phoneNumberArn = number?.arn;
+    this.phoneNumberAddress = number?.address;
   }
 
-  private phoneNumber(config: PhoneNumberConfig, removalPolicy: RemovalPolicy): string | undefined {
+  private phoneNumber(
+    config: PhoneNumberConfig,
+    removalPolicy: RemovalPolicy,
+  ): { arn: string; address?: string } | undefined {
     switch (config.kind) {
       case 'claim':
       case 'import': {
@@ -114,10 +121,10 @@ export class ConnectInstance extends Construct {
         });
         // Releasing the number would break the carrier's 1919 forwarding; it may not be re-claimable.
         number.applyRemovalPolicy(removalPolicy);
-        return number.attrPhoneNumberArn;
+        return { arn: number.attrPhoneNumberArn, address: number.attrAddress };
       }
       case 'existing':
-        return config.phoneNumberArn;
+        return { arn: config.phoneNumberArn };
       case 'none':
         return undefined;
     }

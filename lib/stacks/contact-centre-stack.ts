@@ -114,6 +114,13 @@ export class ContactCentreStack extends Stack {
     });
 
     new CfnOutput(this, 'AgentDesktopUrl', { value: this.agentDesktop.url });
+    new CfnOutput(this, 'ContactRecordStreamName', {
+      value: this.contactRecords.stream.streamName,
+    });
+    new CfnOutput(this, 'TrackingFunctionName', {
+      value: selfService.functions.TrackingFunctionArn.functionName,
+      description: 'Invoke with a Connect sample event as a smoke check (docs/deploy.md)',
+    });
     new CfnOutput(this, 'AdminUrl', {
       value: `https://${config.instanceAlias}.my.connect.aws/`,
       description: 'Connect admin website (log in as the first admin user, see docs/deploy.md)',

@@ -1,4 +1,4 @@
-import { RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import { CfnOutput, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import type { EnvironmentConfig } from '../config/environments.ts';
@@ -53,5 +53,18 @@ export class DataStack extends Stack {
       accessLogsBucket: this.accessLogsBucket,
       retainData: config.retainData,
     });
+
+    new CfnOutput(this, 'ConnectInstanceId', { value: this.connect.instanceId });
+    if (this.connect.phoneNumberAddress) {
+      new CfnOutput(this, 'PhoneNumber', {
+        value: this.connect.phoneNumberAddress,
+        description: 'The number the carrier routes 1919 to',
+      });
+    }
+    new CfnOutput(this, 'PromptAudioBucket', {
+      value: this.prompts.bucket.bucketName,
+      description: 'Upload recorded Kiswahili prompts to prompts/sw/ (npm run -s prompts:clips)',
+    });
+    new CfnOutput(this, 'RecordingsBucket', { value: this.connect.recordingsBucket.bucketName });
   }
 }
