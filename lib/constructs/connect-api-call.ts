@@ -14,6 +14,12 @@ export interface ConnectCall {
   readonly parameters: Record<string, unknown>;
 }
 
+/** IAM actions on exactly these resource ARNs. */
+export interface ConnectPermissions {
+  readonly actions: string[];
+  readonly resources: string[];
+}
+
 export interface ConnectApiCallProps {
   /** Made when the resource is created and whenever its parameters change. */
   readonly onCreate: ConnectCall;
@@ -21,8 +27,11 @@ export interface ConnectApiCallProps {
   readonly onDelete: ConnectCall;
   /** Stable identity of what the call configures. */
   readonly physicalResourceId: string;
-  /** The IAM actions the calls need, on exactly these resource ARNs. */
-  readonly permissions: { readonly actions: string[]; readonly resources: string[] };
+  /**
+   * The IAM actions the calls need, on exactly these resource ARNs. Omit when a group of calls
+   * shares one grant made with `ConnectApiCall.grant`.
+   */
+  readonly permissions?: ConnectPermissions;
   readonly logRetention: RetentionDays;
 }
 
@@ -57,18 +66,27 @@ export class ConnectApiCall extends Construct {
       onCreate: sdkCall(props.onCreate),
       onUpdate: sdkCall(props.onCreate),
       onDelete: sdkCall(props.onDelete),
-      policy: AwsCustomResourcePolicy.fromStatements([
-        new PolicyStatement({
-          actions: props.permissions.actions,
-          resources: props.permissions.resources,
-        }),
-      ]),
+      ...(props.permissions && {
+        policy: AwsCustomResourcePolicy.fromStatements([new PolicyStatement(props.permissions)]),
+      }),
       role,
       logGroup,
       installLatestAwsSdk: false,
       memorySize: 256,
     });
+    // Grants made with ConnectApiCall.grant land in the role's default policy: wait for it.
+    this.resource.node.addDependency(role);
     ConnectApiCall.acknowledgeProvider(Stack.of(this));
+  }
+
+  /** Lets the stack's Connect API calls use these actions on these resources. */
+  static grant(
+    scope: Construct,
+    permissions: ConnectPermissions,
+    logRetention: RetentionDays,
+  ): void {
+    const { role } = ConnectApiCall.provider(Stack.of(scope), logRetention);
+    role.addToPrincipalPolicy(new PolicyStatement(permissions));
   }
 
   /** The stack's provider role and log group, created once. */

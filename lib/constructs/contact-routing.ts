@@ -141,29 +141,31 @@ export class ContactRouting extends Construct {
         }),
       );
     }
+    // One association per queue and quick connect: adding or removing a queue then only adds or
+    // removes its own pairs, and no call ever re-associates an existing pair.
     const quickConnectArns = this.quickConnects.map((qc) => qc.attrQuickConnectArn);
-    const QuickConnectIds = quickConnectArns.map(connectResourceId);
-    for (const [placeholder, queue] of Object.entries(QUEUES)) {
-      const queueArn = this.queues[placeholder as QueuePlaceholder].attrQueueArn;
-      const parameters = {
-        InstanceId: instanceId,
-        QueueId: connectResourceId(queueArn),
-        QuickConnectIds,
-      };
-      new ConnectApiCall(this, `QueueQuickConnects-${queue.id}`, {
-        onCreate: { action: 'AssociateQueueQuickConnects', parameters },
-        onDelete: { action: 'DisassociateQueueQuickConnects', parameters },
-        physicalResourceId: `${queue.id}-quick-connects`,
-        permissions: {
-          actions: [
-            'connect:AssociateQueueQuickConnects',
-            'connect:DisassociateQueueQuickConnects',
-          ],
-          resources: [instanceArn, queueArn, ...quickConnectArns],
-        },
-        logRetention: this.props.logRetention,
+    const queueArns = Object.values(this.queues).map((queue) => queue.attrQueueArn);
+    ConnectApiCall.grant(
+      this,
+      {
+        actions: ['connect:AssociateQueueQuickConnects', 'connect:DisassociateQueueQuickConnects'],
+        resources: [instanceArn, ...queueArns, ...quickConnectArns],
+      },
+      this.props.logRetention,
+    );
+    Object.values(QUEUES).forEach((queue, queueIndex) => {
+      const QueueId = connectResourceId(queueArns[queueIndex] as string);
+      Object.values(QUEUES).forEach((target, targetIndex) => {
+        const QuickConnectIds = [connectResourceId(quickConnectArns[targetIndex] as string)];
+        const parameters = { InstanceId: instanceId, QueueId, QuickConnectIds };
+        new ConnectApiCall(this, `QuickConnect-${target.id}-on-${queue.id}`, {
+          onCreate: { action: 'AssociateQueueQuickConnects', parameters },
+          onDelete: { action: 'DisassociateQueueQuickConnects', parameters },
+          physicalResourceId: `quick-connect-${target.id}-on-${queue.id}`,
+          logRetention: this.props.logRetention,
+        });
       });
-    }
+    });
     return this.quickConnects;
   }
 }

@@ -226,7 +226,14 @@ describe('routing', () => {
       Name: 'Huduma queue transfer',
       Type: 'QUEUE_TRANSFER',
     });
-    expect(customResourceCalls(centreTemplate, 'AssociateQueueQuickConnects')).toHaveLength(5);
+    const associations = customResourceCalls(centreTemplate, 'AssociateQueueQuickConnects');
+    expect(associations).toHaveLength(25);
+    for (const association of associations) {
+      // The shared grant must be in place before the call runs.
+      expect(association.DependsOn).toEqual(
+        expect.arrayContaining([expect.stringMatching(/^ConnectApiCallRoleDefaultPolicy/)]),
+      );
+    }
   });
 });
 
