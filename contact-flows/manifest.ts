@@ -21,13 +21,6 @@ export const FLOWS = [
     name: 'Huduma main inbound',
     description: 'Welcome, self-service menu and routing for every inbound call',
   },
-  {
-    id: 'queue-transfer',
-    file: 'queue-transfer.json',
-    type: 'QUEUE_TRANSFER',
-    name: 'Huduma queue transfer',
-    description: 'Quick-connect transfers from an agent to another queue',
-  },
 ] as const satisfies readonly FlowDefinition[];
 
 export type FlowId = (typeof FLOWS)[number]['id'];
@@ -37,13 +30,13 @@ export const FLOW_FUNCTIONS = {
   TrackingFunctionArn: { handler: 'tracking' },
 } as const satisfies Record<string, { handler: string }>;
 
-/** Queues, by placeholder. Routing profiles (lib/config/agents.ts) say which agents work them. */
+/** Queues, by placeholder. */
 export const QUEUES = {
   GeneralQueueArn: { id: 'general', name: 'General enquiries' },
   AppointmentsQueueArn: { id: 'appointments', name: 'Appointments' },
   PensionsQueueArn: { id: 'pensions', name: 'Pensions' },
   ComplaintsQueueArn: { id: 'complaints', name: 'Complaints' },
-  CallbackQueueArn: { id: 'callback', name: 'Call-backs' },
+  CallbackQueueArn: { id: 'callbacks', name: 'Call-backs' },
 } as const satisfies Record<string, { id: string; name: string }>;
 
 /** Hours of operation, by placeholder. */

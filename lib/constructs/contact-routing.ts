@@ -1,4 +1,6 @@
+import { Stack } from 'aws-cdk-lib';
 import {
+  CfnContactFlow,
   CfnHoursOfOperation,
   CfnQueue,
   CfnQuickConnect,
@@ -6,8 +8,11 @@ import {
 } from 'aws-cdk-lib/aws-connect';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { substitutePlaceholders } from '../../contact-flows/language/placeholders.ts';
+import { loadFlowDocument } from '../../contact-flows/load.ts';
 import { HOURS, QUEUES } from '../../contact-flows/manifest.ts';
 import type { OpeningHours } from '../../lambdas/shared/hours.ts';
+import { getPrompt } from '../../lambdas/shared/speech/catalogue.ts';
 import type { RoutingProfileDefinition } from '../config/agents.ts';
 import { ConnectApiCall, connectResourceId } from './connect-api-call.ts';
 
@@ -37,13 +42,15 @@ const clock = (time: string) => ({
 /**
  * How contacts reach agents: the hours of operation (with holiday overrides), the queues of
  * contact-flows/manifest.ts, the routing profiles that map queues to agents, and a quick
- * connect per queue for transfers.
+ * connect per queue, offered on every queue, for agent transfers.
  */
 export class ContactRouting extends Construct {
   readonly hours: CfnHoursOfOperation;
   /** Queues by placeholder name (e.g. GeneralQueueArn). */
   readonly queues: Record<QueuePlaceholder, CfnQueue>;
   readonly routingProfiles: Record<string, CfnRoutingProfile>;
+  /** The QUEUE_TRANSFER flow quick connects run (contact-flows/queue-transfer.json). */
+  readonly queueTransferFlow: CfnContactFlow;
   readonly quickConnects: CfnQuickConnect[] = [];
   private readonly props: ContactRoutingProps;
 
@@ -116,14 +123,32 @@ export class ContactRouting extends Construct {
         }),
       ]),
     );
+
+    this.queueTransferFlow = new CfnContactFlow(this, 'QueueTransferFlow', {
+      instanceArn: props.instanceArn,
+      name: 'Huduma queue transfer',
+      description: 'Quick-connect transfers from an agent to another queue',
+      type: 'QUEUE_TRANSFER',
+      content: Stack.of(this).toJsonString(
+        substitutePlaceholders(loadFlowDocument('queue-transfer.json'), (placeholder) => {
+          if (placeholder.kind === 'prompt' && placeholder.lang === 'en') {
+            return getPrompt(placeholder.promptId).en;
+          }
+          throw new Error(
+            `queue-transfer.json may use only English prompts, not ${placeholder.token}`,
+          );
+        }),
+      ),
+    });
+    this.addQuickConnects(this.queueTransferFlow.attrContactFlowArn);
   }
 
   /**
-   * Adds a quick connect per queue, transferring through a QUEUE_TRANSFER flow, and offers all of
-   * them on every queue. The association is an API call: CfnQueue.QuickConnectArns would make
-   * each queue depend on quick connects that depend on the queues (a dependency cycle).
+   * A quick connect per queue, transferring through the QUEUE_TRANSFER flow, each offered on
+   * every queue. The association is an API call: CfnQueue.QuickConnectArns would make each
+   * queue depend on quick connects that depend on the queues (a dependency cycle).
    */
-  addQuickConnects(queueTransferFlowArn: string): CfnQuickConnect[] {
+  private addQuickConnects(queueTransferFlowArn: string): void {
     const { instanceArn, instanceId } = this.props;
     for (const [placeholder, queue] of Object.entries(QUEUES)) {
       this.quickConnects.push(
@@ -166,6 +191,5 @@ export class ContactRouting extends Construct {
         });
       });
     });
-    return this.quickConnects;
   }
 }

@@ -1,4 +1,5 @@
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnContactFlow } from 'aws-cdk-lib/aws-connect';
 import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
@@ -80,13 +81,13 @@ export class ContactCentreStack extends Stack {
       },
       dependsOn: Object.values(selfService.functions),
     });
-    this.routing.addQuickConnects(this.flows.flows['queue-transfer'].attrContactFlowArn);
 
-    if (connect.phoneNumberArn) {
+    const main = this.flows.flows.main;
+    if (connect.phoneNumberArn && main instanceof CfnContactFlow) {
       new InboundNumber(this, 'InboundNumber', {
         instanceId: connect.instanceId,
         phoneNumberArn: connect.phoneNumberArn,
-        contactFlowArn: this.flows.flows.main.attrContactFlowArn,
+        contactFlowArn: main.attrContactFlowArn,
         logRetention: retention,
       });
     }

@@ -216,16 +216,19 @@ describe('routing', () => {
         QuickConnectType: 'QUEUE',
         QueueConfig: {
           ContactFlowArn: {
-            'Fn::GetAtt': [Match.stringLikeRegexp('^Flowsqueuetransfer'), 'ContactFlowArn'],
+            'Fn::GetAtt': [Match.stringLikeRegexp('^RoutingQueueTransferFlow'), 'ContactFlowArn'],
           },
           QueueArn: Match.anyValue(),
         },
       },
     });
-    centreTemplate.hasResourceProperties('AWS::Connect::ContactFlow', {
-      Name: 'Huduma queue transfer',
-      Type: 'QUEUE_TRANSFER',
-    });
+    const [transfer] = Object.values(
+      centreTemplate.findResources('AWS::Connect::ContactFlow', {
+        Properties: { Name: 'Huduma queue transfer', Type: 'QUEUE_TRANSFER' },
+      }),
+    );
+    expect(JSON.stringify(transfer?.Properties.Content)).not.toMatch(/\$\{/);
+    expect(JSON.stringify(transfer?.Properties.Content)).toContain('TransferContactToQueue');
     const associations = customResourceCalls(centreTemplate, 'AssociateQueueQuickConnects');
     expect(associations).toHaveLength(25);
     for (const association of associations) {
