@@ -63,7 +63,8 @@ export class DataStack extends Stack {
     }
     new CfnOutput(this, 'PromptAudioBucket', {
       value: this.prompts.bucket.bucketName,
-      description: 'Upload recorded Kiswahili prompts to prompts/sw/ (npm run -s prompts:clips)',
+      description:
+        'Upload recorded Kiswahili prompts to prompts/sw/ (npm run -s prompts:recordings)',
     });
     new CfnOutput(this, 'RecordingsBucket', { value: this.connect.recordingsBucket.bucketName });
   }
