@@ -1,24 +1,14 @@
 #!/usr/bin/env node
-import { App, Tags } from 'aws-cdk-lib';
+import { App, Validations } from 'aws-cdk-lib';
+import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
 import { environmentNames, environments } from '../lib/config/environments.ts';
-import { ContactCentreStack } from '../lib/stacks/contact-centre-stack.ts';
-import { DataStack } from '../lib/stacks/data-stack.ts';
+import { addContactCentre } from '../lib/contact-centre-app.ts';
 
 const app = new App();
 const envName = app.node.tryGetContext('env') ?? 'dev';
 if (!environmentNames.includes(envName)) {
   throw new Error(`Unknown environment "${envName}": use -c env=${environmentNames.join('|')}`);
 }
-const config = environments[envName as keyof typeof environments];
-const env = { account: config.account, region: config.region };
-const prefix = `Huduma-${config.name}`;
-
-const data = new DataStack(app, `${prefix}-Data`, { env, config });
-new ContactCentreStack(app, `${prefix}-ContactCentre`, {
-  env,
-  config,
-  tables: { serviceData: data.data.tables.ServiceData },
-  accessLogsBucket: data.accessLogsBucket,
-});
-Tags.of(app).add('project', 'huduma-contact-centre');
-Tags.of(app).add('environment', config.name);
+addContactCentre(app, environments[envName as keyof typeof environments]);
+// The security gate runs on every synth and deploy, not only in the tests.
+Validations.of(app).addPlugins(new AwsSolutionsChecks(app), new ServerlessChecks(app));

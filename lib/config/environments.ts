@@ -1,73 +1,175 @@
+import { z } from 'zod';
 import { catalogueFiles } from '../../lambdas/shared/data/catalogue-files.ts';
-import { DAYS, type OpeningHours } from '../../lambdas/shared/hours.ts';
+import { DAYS, localTime, type OpeningHours } from '../../lambdas/shared/hours.ts';
 
-/** How the contact centre gets its phone number (Connect does not sell Kenyan numbers; see README). */
-export type PhoneNumberConfig =
-  | {
-      readonly kind: 'claim';
-      readonly countryCode: string;
-      readonly type: 'DID' | 'TOLL_FREE';
-      readonly prefix?: string;
-    }
-  | { readonly kind: 'import'; readonly phoneNumberArn: string }
-  | { readonly kind: 'none' };
+const ClockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a 24-hour HH:MM time');
+const CountryCode = z.string().regex(/^[A-Z]{2}$/, 'an ISO 3166-1 alpha-2 country code');
+const Arn = (service: string, resource: string) =>
+  z
+    .string()
+    .regex(
+      new RegExp(`^arn:aws[a-z-]*:${service}:[a-z0-9-]*:\\d{12}:${resource}`),
+      `an ${service} ARN (${resource}…)`,
+    );
 
-export interface EnvironmentConfig {
-  readonly name: 'dev' | 'prod';
-  /** AWS account; synthesis stays environment-agnostic when omitted. */
-  readonly account?: string;
-  readonly region: string;
-  /** Amazon Connect instance alias (unique per region; forms the CCP URL). */
-  readonly instanceAlias: string;
-  /** Contact-centre opening hours, Africa/Nairobi. */
-  readonly hours: {
-    readonly timeZone: string;
-    readonly open: string;
-    readonly close: string;
-    readonly openOnHolidays: boolean;
-  };
-  readonly phoneNumber: PhoneNumberConfig;
-  /** Days CloudWatch keeps Lambda logs. */
-  readonly logRetentionDays: number;
+/**
+ * How the contact centre gets the number callers dial. Connect does not sell Kenyan numbers:
+ * the 1919 short code reaches a claimed number through a Kenyan carrier (docs/deploy.md).
+ */
+export const PhoneNumberConfigSchema = z.discriminatedUnion('kind', [
+  /** Claim a new number for the instance at deploy time. */
+  z.object({
+    kind: z.literal('claim'),
+    countryCode: CountryCode,
+    type: z.enum(['DID', 'TOLL_FREE']),
+    /** E.164 prefix the number must start with, e.g. `+2721`. */
+    prefix: z
+      .string()
+      .regex(/^\+\d{1,14}$/)
+      .optional(),
+  }),
+  /** Import a number already held in AWS End User Messaging (CfnPhoneNumber sourcePhoneNumberArn). */
+  z.object({ kind: z.literal('import'), sourcePhoneNumberArn: Arn('sms-voice', 'phone-number/') }),
+  /** A number already claimed to this instance (ported in, or claimed in the console). */
+  z.object({ kind: z.literal('existing'), phoneNumberArn: Arn('connect', 'phone-number/') }),
+  /** No number: the flows run, but nobody can call in (e.g. a test environment). */
+  z.object({ kind: z.literal('none') }),
+]);
+export type PhoneNumberConfig = z.infer<typeof PhoneNumberConfigSchema>;
+
+export const EnvironmentConfigSchema = z.object({
+  name: z.enum(['dev', 'prod']),
+  /** AWS account; synthesis stays environment-agnostic (and offline) when omitted. */
+  account: z
+    .string()
+    .regex(/^\d{12}$/)
+    .optional(),
+  region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'an AWS region such as af-south-1'),
+  /** Amazon Connect instance alias: unique in the region, forms the agents' login URL. */
+  instanceAlias: z
+    .string()
+    .max(45)
+    .regex(/^(?!d-)([\da-zA-Z]+)([-]*[\da-zA-Z])*$/, 'letters, digits and inner hyphens'),
+  /** Contact Lens conversational analytics; turn off in regions that do not offer it. */
+  contactLens: z.boolean(),
+  /** Opening hours of the contact centre (every day). */
+  hours: z
+    .object({
+      timeZone: z.string().min(1),
+      open: ClockTime,
+      close: ClockTime,
+      /** Open on public holidays (data/kenya-public-holidays-*.json); when false each becomes a CLOSED override. */
+      openOnHolidays: z.boolean(),
+    })
+    .refine((hours) => hours.open < hours.close, 'hours.open must be before hours.close'),
+  /** Service levels the complaint escalation and the analytics dashboards measure against. */
+  sla: z.object({
+    /** Hours an agency has to resolve a complaint before the last escalation. */
+    complaintResolutionHours: z.number().int().positive(),
+    /** Calls answered within this many seconds count towards the service level. */
+    answerWithinSeconds: z.number().int().positive(),
+  }),
+  phoneNumber: PhoneNumberConfigSchema,
+  agentDesktop: z
+    .object({
+      /** Custom domain for the agent desktop; the CloudFront domain is used when omitted. */
+      domainName: z.string().optional(),
+      /** ACM certificate for domainName; CloudFront requires it in us-east-1. */
+      certificateArn: z
+        .string()
+        .regex(
+          /^arn:aws[a-z-]*:acm:us-east-1:\d{12}:certificate\/.+$/,
+          'an ACM certificate ARN in us-east-1',
+        )
+        .optional(),
+      /** Countries (ISO alpha-2) the desktop may be loaded from. */
+      allowedCountries: z.array(CountryCode).min(1),
+      /** WAF web ACL (CLOUDFRONT scope, us-east-1) to attach to the distribution. */
+      webAclArn: Arn('wafv2', 'global/webacl/').optional(),
+    })
+    .refine(
+      (desktop) => (desktop.domainName === undefined) === (desktop.certificateArn === undefined),
+      'agentDesktop.domainName and agentDesktop.certificateArn are set together',
+    ),
+  /** QuickSight user or group that analysts use to read the Athena views (call analytics). */
+  quickSightPrincipalArn: Arn('quicksight', '(user|group)/').optional(),
+  /** Days CloudWatch keeps Lambda and contact-flow logs. */
+  logRetentionDays: z.number().int().positive(),
   /** Days a call log item lives before TTL removes it. */
-  readonly callLogRetentionDays: number;
+  callLogRetentionDays: z.number().int().positive(),
+  /** Days call recordings and chat transcripts are kept (Data Protection Act: no longer than necessary). */
+  recordingRetentionDays: z.number().int().positive(),
+  /** Hours the contact-record stream keeps records for its consumers (24-8760). */
+  contactRecordStreamRetentionHours: z.number().int().min(24).max(8760),
   /** Stateful resources are kept (and protected) when the stack is deleted. */
-  readonly retainData: boolean;
-}
+  retainData: z.boolean(),
+});
+export type EnvironmentConfig = z.infer<typeof EnvironmentConfigSchema>;
+
+/** Validates an environment's config, failing synthesis with every problem listed. */
+export const parseEnvironmentConfig = (config: unknown): EnvironmentConfig => {
+  const result = EnvironmentConfigSchema.safeParse(config);
+  if (!result.success) {
+    const name = (config as { name?: string } | undefined)?.name ?? 'unknown';
+    throw new Error(
+      `Invalid configuration for environment "${name}":\n${z.prettifyError(result.error)}`,
+    );
+  }
+  return result.data;
+};
 
 const shared = {
   region: 'af-south-1',
+  contactLens: true,
   hours: { timeZone: 'Africa/Nairobi', open: '07:00', close: '19:00', openOnHolidays: true },
+  sla: { complaintResolutionHours: 72, answerWithinSeconds: 20 },
+  // af-south-1 sells South African numbers; the Kenyan carrier forwards 1919 to this DID.
+  phoneNumber: { kind: 'claim', countryCode: 'ZA', type: 'DID' },
 } as const;
 
 export const environments: Record<EnvironmentConfig['name'], EnvironmentConfig> = {
-  dev: {
+  dev: parseEnvironmentConfig({
     ...shared,
     name: 'dev',
     instanceAlias: 'huduma-cc-dev',
-    phoneNumber: { kind: 'claim', countryCode: 'ZA', type: 'DID' },
+    agentDesktop: { allowedCountries: ['KE', 'ZA'] },
     logRetentionDays: 30,
     callLogRetentionDays: 90,
+    recordingRetentionDays: 30,
+    contactRecordStreamRetentionHours: 24,
     retainData: false,
-  },
-  prod: {
+  }),
+  prod: parseEnvironmentConfig({
     ...shared,
     name: 'prod',
     instanceAlias: 'huduma-cc',
-    phoneNumber: { kind: 'claim', countryCode: 'ZA', type: 'DID' },
+    agentDesktop: { allowedCountries: ['KE'] },
     logRetentionDays: 365,
     callLogRetentionDays: 730,
+    recordingRetentionDays: 90,
+    contactRecordStreamRetentionHours: 168,
     retainData: true,
-  },
+  }),
 };
 
 export const environmentNames = Object.keys(environments) as EnvironmentConfig['name'][];
 
-/** The contact centre's opening hours as the platform evaluates them: every day, holidays per config. */
-export const contactCentreHours = (config: EnvironmentConfig): OpeningHours => ({
-  timeZone: config.hours.timeZone,
-  weekly: DAYS.map((day) => ({ day, open: config.hours.open, close: config.hours.close })),
-  closedDates: config.hours.openOnHolidays
-    ? []
-    : catalogueFiles.holidays.map((holiday) => holiday.date),
-});
+/**
+ * The contact centre's opening hours as the platform evaluates them: every day, and, when the
+ * config closes on holidays, the public holidays in data/ from `today` (Africa/Nairobi) on.
+ */
+export const contactCentreHours = (
+  config: EnvironmentConfig,
+  today: Date = new Date(),
+): OpeningHours => {
+  const from = localTime(today, config.hours.timeZone).date;
+  return {
+    timeZone: config.hours.timeZone,
+    weekly: DAYS.map((day) => ({ day, open: config.hours.open, close: config.hours.close })),
+    closedDates: config.hours.openOnHolidays
+      ? []
+      : [...new Set(catalogueFiles.holidays.map((holiday) => holiday.date))]
+          .filter((date) => date >= from)
+          .sort(),
+  };
+};

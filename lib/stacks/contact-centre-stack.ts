@@ -1,43 +1,63 @@
-import { Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnContactFlow } from 'aws-cdk-lib/aws-connect';
 import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
+import { ROUTING_PROFILES, SECURITY_PROFILES } from '../config/agents.ts';
 import { contactCentreHours, type EnvironmentConfig } from '../config/environments.ts';
 import { logRetention } from '../config/log-retention.ts';
-import { ConnectInstance } from '../constructs/connect-instance.ts';
+import { AgentDesktop } from '../constructs/agent-desktop.ts';
+import type { ConnectInstance } from '../constructs/connect-instance.ts';
 import { ContactFlows } from '../constructs/contact-flows.ts';
-import { PromptAudio } from '../constructs/prompt-audio.ts';
+import { ContactRecordStream } from '../constructs/contact-record-stream.ts';
+import { ContactRouting } from '../constructs/contact-routing.ts';
+import { InboundNumber } from '../constructs/inbound-number.ts';
+import { SecurityProfiles } from '../constructs/security-profiles.ts';
 import { SelfService } from '../constructs/self-service.ts';
 
 export interface ContactCentreStackProps extends StackProps {
   readonly config: EnvironmentConfig;
   readonly tables: { readonly serviceData: TableV2 };
   readonly accessLogsBucket: IBucket;
+  /** The Connect instance (data stack) this stack configures. */
+  readonly connect: ConnectInstance;
+  /** Base URI of the recorded Kiswahili prompts (data stack). */
+  readonly promptAudioUri: string;
 }
 
-/** The Connect instance, its flows and the Lambdas they invoke. */
+/**
+ * Everything that can be rebuilt from the repository: routing (hours, queues, profiles, quick
+ * connects), security profiles, the flows and the Lambdas they invoke, the number-to-flow
+ * association, the contact-record stream and the agent desktop. Complaint escalation and call
+ * analytics slot in here, reading `contactRecords.stream` and the tables.
+ */
 export class ContactCentreStack extends Stack {
-  readonly connect: ConnectInstance;
+  readonly routing: ContactRouting;
   readonly flows: ContactFlows;
+  readonly contactRecords: ContactRecordStream;
+  readonly agentDesktop: AgentDesktop;
 
   constructor(scope: Construct, id: string, props: ContactCentreStackProps) {
     super(scope, id, props);
-    const { config } = props;
-    this.connect = new ConnectInstance(this, 'Connect', {
-      instanceAlias: config.instanceAlias,
-      hours: contactCentreHours(config),
-    });
-    const instanceArn = this.connect.instance.attrArn;
-    const prompts = new PromptAudio(this, 'PromptAudio', {
+    const { config, connect } = props;
+    const instanceArn = connect.instanceArn;
+    const retention = logRetention(config.logRetentionDays);
+
+    this.routing = new ContactRouting(this, 'Routing', {
       instanceArn,
-      accessLogsBucket: props.accessLogsBucket,
-      retainData: config.retainData,
+      instanceId: connect.instanceId,
+      hours: contactCentreHours(config),
+      routingProfiles: ROUTING_PROFILES,
+      outboundCallerIdNumberArn: connect.phoneNumberArn,
+      logRetention: retention,
     });
+    new SecurityProfiles(this, 'SecurityProfiles', { instanceArn, profiles: SECURITY_PROFILES });
+
     const selfService = new SelfService(this, 'SelfService', {
       instanceArn,
       serviceDataTable: props.tables.serviceData,
-      promptAudioUri: prompts.audioUri,
-      logRetention: logRetention(config.logRetentionDays),
+      promptAudioUri: props.promptAudioUri,
+      logRetention: retention,
     });
     const functionArns = Object.fromEntries(
       Object.entries(selfService.functions).map(([placeholder, fn]) => [
@@ -46,20 +66,65 @@ export class ContactCentreStack extends Stack {
       ]),
     );
     const queueArns = Object.fromEntries(
-      Object.entries(this.connect.queues).map(([placeholder, queue]) => [
+      Object.entries(this.routing.queues).map(([placeholder, queue]) => [
         placeholder,
         queue.attrQueueArn,
       ]),
     );
     this.flows = new ContactFlows(this, 'Flows', {
       instanceArn,
-      promptAudioUri: prompts.audioUri,
+      promptAudioUri: props.promptAudioUri,
       resources: {
         ...functionArns,
         ...queueArns,
-        ContactCentreHoursArn: this.connect.hours.attrHoursOfOperationArn,
+        ContactCentreHoursArn: this.routing.hours.attrHoursOfOperationArn,
       },
       dependsOn: Object.values(selfService.functions),
+    });
+
+    const main = this.flows.flows.main;
+    if (connect.phoneNumberArn && main instanceof CfnContactFlow) {
+      new InboundNumber(this, 'InboundNumber', {
+        instanceId: connect.instanceId,
+        phoneNumberArn: connect.phoneNumberArn,
+        contactFlowArn: main.attrContactFlowArn,
+        logRetention: retention,
+      });
+    }
+
+    this.contactRecords = new ContactRecordStream(this, 'ContactRecords', {
+      instanceArn,
+      storageKey: connect.storageKey,
+      retentionHours: config.contactRecordStreamRetentionHours,
+    });
+
+    this.agentDesktop = new AgentDesktop(this, 'AgentDesktop', {
+      instanceArn,
+      instanceAlias: config.instanceAlias,
+      accessLogsBucket: props.accessLogsBucket,
+      allowedCountries: config.agentDesktop.allowedCountries,
+      ...(config.agentDesktop.domainName &&
+        config.agentDesktop.certificateArn && {
+          domain: {
+            domainName: config.agentDesktop.domainName,
+            certificateArn: config.agentDesktop.certificateArn,
+          },
+        }),
+      webAclArn: config.agentDesktop.webAclArn,
+      logRetention: retention,
+    });
+
+    new CfnOutput(this, 'AgentDesktopUrl', { value: this.agentDesktop.url });
+    new CfnOutput(this, 'ContactRecordStreamName', {
+      value: this.contactRecords.stream.streamName,
+    });
+    new CfnOutput(this, 'TrackingFunctionName', {
+      value: selfService.functions.TrackingFunctionArn.functionName,
+      description: 'Invoke with a Connect sample event as a smoke check (docs/deploy.md)',
+    });
+    new CfnOutput(this, 'AdminUrl', {
+      value: `https://${config.instanceAlias}.my.connect.aws/`,
+      description: 'Connect admin website (log in as the first admin user, see docs/deploy.md)',
     });
   }
 }

@@ -1,33 +1,71 @@
-import { RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import { CfnOutput, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import type { EnvironmentConfig } from '../config/environments.ts';
+import { logRetention } from '../config/log-retention.ts';
+import { ConnectInstance } from '../constructs/connect-instance.ts';
 import { DataTables } from '../constructs/data-tables.ts';
+import { PromptAudio } from '../constructs/prompt-audio.ts';
 
 export interface DataStackProps extends StackProps {
   readonly config: EnvironmentConfig;
 }
 
-/** Stateful resources: the tables and their key, and the access-log bucket. Protected from deletion. */
+/**
+ * Stateful resources, protected from deletion when the config retains data: the tables and
+ * their key, the Connect instance with its number, recordings and key, the recorded prompts,
+ * and the access-log bucket.
+ */
 export class DataStack extends Stack {
   readonly data: DataTables;
   readonly accessLogsBucket: Bucket;
+  readonly connect: ConnectInstance;
+  readonly prompts: PromptAudio;
 
   constructor(scope: Construct, id: string, props: DataStackProps) {
-    super(scope, id, { ...props, terminationProtection: props.config.retainData });
-    this.data = new DataTables(this, 'Data', { retainData: props.config.retainData });
+    const { config } = props;
+    super(scope, id, { ...props, terminationProtection: config.retainData });
+    this.data = new DataTables(this, 'Data', { retainData: config.retainData });
     // S3 server access logs can only be delivered to a bucket encrypted with S3-managed keys.
     this.accessLogsBucket = new Bucket(this, 'AccessLogs', {
       encryption: BucketEncryption.S3_MANAGED,
       blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
       objectOwnership: ObjectOwnership.BUCKET_OWNER_PREFERRED,
       enforceSSL: true,
-      removalPolicy: props.config.retainData ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+      removalPolicy: config.retainData ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
     });
     Validations.of(this.accessLogsBucket).acknowledge({
       id: 'AwsSolutions-S1',
       reason:
         'This bucket is where the other buckets deliver their access logs; logging it to itself would loop.',
     });
+    this.connect = new ConnectInstance(this, 'Connect', {
+      instanceAlias: config.instanceAlias,
+      contactLens: config.contactLens,
+      phoneNumber: config.phoneNumber,
+      accessLogsBucket: this.accessLogsBucket,
+      recordingRetentionDays: config.recordingRetentionDays,
+      logRetention: logRetention(config.logRetentionDays),
+      retainData: config.retainData,
+    });
+    this.prompts = new PromptAudio(this, 'PromptAudio', {
+      instanceArn: this.connect.instanceArn,
+      accessLogsBucket: this.accessLogsBucket,
+      retainData: config.retainData,
+    });
+
+    new CfnOutput(this, 'ConnectInstanceId', { value: this.connect.instanceId });
+    if (this.connect.phoneNumberAddress) {
+      new CfnOutput(this, 'PhoneNumber', {
+        value: this.connect.phoneNumberAddress,
+        description: 'The number the carrier routes 1919 to',
+      });
+    }
+    new CfnOutput(this, 'PromptAudioBucket', {
+      value: this.prompts.bucket.bucketName,
+      description:
+        'Upload recorded Kiswahili prompts to prompts/sw/ (npm run -s prompts:recordings)',
+    });
+    new CfnOutput(this, 'RecordingsBucket', { value: this.connect.recordingsBucket.bucketName });
   }
 }

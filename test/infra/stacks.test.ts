@@ -75,7 +75,7 @@ describe('contact-centre stack', () => {
     centreTemplate.hasResourceProperties('AWS::Lambda::Permission', {
       Action: 'lambda:InvokeFunction',
       Principal: 'connect.amazonaws.com',
-      SourceArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^ConnectInstance'), 'Arn'] },
+      SourceArn: { 'Fn::ImportValue': Match.stringLikeRegexp('ConnectInstance.*Arn') },
     });
     centreTemplate.hasResourceProperties('AWS::Connect::IntegrationAssociation', {
       IntegrationType: 'LAMBDA_FUNCTION',
@@ -108,6 +108,7 @@ describe('contact-centre stack', () => {
       'Huduma main inbound',
       'Huduma main menu',
       'Huduma outbound call-back',
+      'Huduma queue transfer',
     ]);
     expect(modules.map((module) => module.Properties.Name)).toEqual(['Huduma say clips']);
     for (const resource of [...flows, ...modules]) {
@@ -129,5 +130,45 @@ describe('contact-centre stack', () => {
     expect(tracking?.DependsOn).toEqual(
       expect.arrayContaining([expect.stringMatching(/^SelfServiceTrackingConnectAssociation/)]),
     );
+  });
+});
+
+describe('stateful and stateless split', () => {
+  it('protects the stateful stack from deletion in prod, and not in dev', () => {
+    expect(data.terminationProtection).toBe(true);
+    expect(buildApp('dev', {}, { bundle: false }).data.terminationProtection).toBe(false);
+  });
+
+  it('keeps every table, key, bucket, the Connect instance and its number in the data stack, retained in prod', () => {
+    for (const type of [
+      'AWS::DynamoDB::GlobalTable',
+      'AWS::KMS::Key',
+      'AWS::S3::Bucket',
+      'AWS::Connect::Instance',
+      'AWS::Connect::PhoneNumber',
+    ]) {
+      const resources = Object.values(dataTemplate.findResources(type));
+      expect(resources.length).toBeGreaterThan(0);
+      for (const resource of resources) expect(resource.DeletionPolicy).toBe('Retain');
+    }
+  });
+
+  it('keeps no table or Connect instance in the stateless stack', () => {
+    centreTemplate.resourceCountIs('AWS::DynamoDB::GlobalTable', 0);
+    centreTemplate.resourceCountIs('AWS::Connect::Instance', 0);
+    centreTemplate.resourceCountIs('AWS::Connect::PhoneNumber', 0);
+  });
+
+  it('lets a dev teardown delete its stateful resources', () => {
+    const dev = buildApp('dev', {}, { bundle: false });
+    for (const type of [
+      'AWS::DynamoDB::GlobalTable',
+      'AWS::S3::Bucket',
+      'AWS::Connect::Instance',
+    ]) {
+      for (const resource of Object.values(dev.template(dev.data).findResources(type))) {
+        expect(resource.DeletionPolicy).toBe('Delete');
+      }
+    }
   });
 });

@@ -1,22 +1,29 @@
 import { App, type Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { type EnvironmentConfig, environments } from '../../lib/config/environments.ts';
-import { ContactCentreStack } from '../../lib/stacks/contact-centre-stack.ts';
-import { DataStack } from '../../lib/stacks/data-stack.ts';
+import { addContactCentre } from '../../lib/contact-centre-app.ts';
 
-/** The whole CDK app for one environment, built as bin/app.ts builds it. */
-export const buildApp = (name: EnvironmentConfig['name'] = 'prod') => {
-  const app = new App({ context: { '@aws-cdk/core:defaultCrossStackReferences': 'strong' } });
-  const config = environments[name];
-  const env = { region: config.region };
-  const data = new DataStack(app, `Huduma-${name}-Data`, { env, config });
-  const contactCentre = new ContactCentreStack(app, `Huduma-${name}-ContactCentre`, {
-    env,
-    config,
-    tables: { serviceData: data.data.tables.ServiceData },
-    accessLogsBucket: data.accessLogsBucket,
+export interface BuildOptions {
+  /** Bundle the Lambdas and the agent desktop; off for tests that only read templates. @default true */
+  readonly bundle?: boolean;
+}
+
+/** The whole CDK app for one environment, built as bin/app.ts builds it, with optional config overrides. */
+export const buildApp = (
+  name: EnvironmentConfig['name'] = 'prod',
+  overrides: Partial<EnvironmentConfig> = {},
+  options: BuildOptions = {},
+) => {
+  const app = new App({
+    context: {
+      '@aws-cdk/core:defaultCrossStackReferences': 'strong',
+      ...(options.bundle === false && { 'aws:cdk:bundling-stacks': [] }),
+    },
   });
-  const stacks: Stack[] = [data, contactCentre];
+  const { data, contactCentre, stacks } = addContactCentre(app, {
+    ...environments[name],
+    ...overrides,
+  });
   return {
     app,
     data,

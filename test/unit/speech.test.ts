@@ -5,6 +5,7 @@ import {
   renderClips,
   renderSpeech,
   renderText,
+  type Speech,
 } from '../../lambdas/shared/speech/render.ts';
 
 const words = (n: number) =>
@@ -139,7 +140,7 @@ describe('Kiswahili recording list', () => {
   it('lists every clip a rendered prompt can play', async () => {
     const { kiswahiliRecordings } = await import('../../lambdas/shared/speech/catalogue.ts');
     const recorded = new Set(kiswahiliRecordings().map((clip) => clip.id));
-    const samples = [
+    const samples: Speech[] = [
       {
         prompt: 'tracking.status.ready',
         vars: { application: '90817263', service: 'passport', centre: 'nac-001' },

@@ -1,0 +1,277 @@
+import { copyFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  Annotations,
+  type CfnResource,
+  DefaultStackSynthesizer,
+  DockerImage,
+  Duration,
+  RemovalPolicy,
+  Stack,
+  Validations,
+} from 'aws-cdk-lib';
+import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
+import {
+  AllowedMethods,
+  CachePolicy,
+  Distribution,
+  GeoRestriction,
+  HeadersFrameOption,
+  HeadersReferrerPolicy,
+  HttpVersion,
+  PriceClass,
+  ResponseHeadersPolicy,
+  SecurityPolicyProtocol,
+  ViewerProtocolPolicy,
+} from 'aws-cdk-lib/aws-cloudfront';
+import { S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
+import { CfnApprovedOrigin } from 'aws-cdk-lib/aws-connect';
+import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Key } from 'aws-cdk-lib/aws-kms';
+import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { BlockPublicAccess, Bucket, BucketEncryption, type IBucket } from 'aws-cdk-lib/aws-s3';
+import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
+import { Construct } from 'constructs';
+import { buildSync } from 'esbuild';
+
+/** The agent desktop's sources: index.html, styles.css and src/main.ts (bundled at synth). */
+export const AGENT_DESKTOP_DIR = fileURLToPath(new URL('../../agent-desktop', import.meta.url));
+
+export interface AgentDesktopProps {
+  readonly instanceArn: string;
+  /** The instance alias: the CCP lives at https://<alias>.my.connect.aws/ccp-v2/. */
+  readonly instanceAlias: string;
+  /** Bucket that receives the S3 and CloudFront access logs. */
+  readonly accessLogsBucket: IBucket;
+  /** Countries (ISO alpha-2) the desktop may be loaded from. */
+  readonly allowedCountries: readonly string[];
+  /** Custom domain and its us-east-1 ACM certificate. @default the CloudFront domain */
+  readonly domain?: { readonly domainName: string; readonly certificateArn: string };
+  /** WAF web ACL (CLOUDFRONT scope) for the distribution. @default none */
+  readonly webAclArn?: string;
+  readonly logRetention: RetentionDays;
+}
+
+/** Bundles src/main.ts with esbuild and copies the static files: the deployable desktop. */
+export const bundleAgentDesktop = (outputDir: string): void => {
+  buildSync({
+    entryPoints: [join(AGENT_DESKTOP_DIR, 'src', 'main.ts')],
+    outfile: join(outputDir, 'app.js'),
+    bundle: true,
+    minify: true,
+    sourcemap: true,
+    format: 'iife',
+    target: 'es2022',
+    platform: 'browser',
+    logLevel: 'warning',
+  });
+  for (const file of readdirSync(AGENT_DESKTOP_DIR)) {
+    if (/\.(html|css|svg|ico)$/.test(file)) {
+      copyFileSync(join(AGENT_DESKTOP_DIR, file), join(outputDir, file));
+    }
+  }
+};
+
+/**
+ * The agent desktop: a static page embedding the Connect CCP (amazon-connect-streams) with a
+ * screen pop of what the caller did in the IVR. Served from a private, KMS-encrypted bucket
+ * through CloudFront with origin access control, security headers and a country allow-list;
+ * its origin is approved on the Connect instance so the CCP may be embedded.
+ */
+export class AgentDesktop extends Construct {
+  readonly bucket: Bucket;
+  readonly distribution: Distribution;
+  /** Where agents open the desktop, e.g. https://d111111abcdef8.cloudfront.net. */
+  readonly url: string;
+
+  constructor(scope: Construct, id: string, props: AgentDesktopProps) {
+    super(scope, id);
+    const { region } = Stack.of(this);
+    const connectOrigin = `https://${props.instanceAlias}.my.connect.aws`;
+
+    const key = new Key(this, 'Key', {
+      description: 'Encrypts the agent desktop files',
+      enableKeyRotation: true,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    // Holds only build output: the deployment empties it on delete (retainOnDelete: false).
+    this.bucket = new Bucket(this, 'Bucket', {
+      encryption: BucketEncryption.KMS,
+      encryptionKey: key,
+      bucketKeyEnabled: true,
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      enforceSSL: true,
+      serverAccessLogsBucket: props.accessLogsBucket,
+      serverAccessLogsPrefix: 'agent-desktop/',
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+
+    const headers = new ResponseHeadersPolicy(this, 'SecurityHeaders', {
+      comment: 'Agent desktop: CSP allowing only the Connect CCP frame',
+      securityHeadersBehavior: {
+        contentSecurityPolicy: {
+          override: true,
+          contentSecurityPolicy: [
+            "default-src 'none'",
+            "script-src 'self'",
+            "style-src 'self'",
+            "img-src 'self' data:",
+            "connect-src 'self'",
+            `frame-src ${connectOrigin}`,
+            "frame-ancestors 'none'",
+            "base-uri 'none'",
+            "form-action 'none'",
+          ].join('; '),
+        },
+        contentTypeOptions: { override: true },
+        frameOptions: { frameOption: HeadersFrameOption.DENY, override: true },
+        referrerPolicy: { referrerPolicy: HeadersReferrerPolicy.NO_REFERRER, override: true },
+        strictTransportSecurity: {
+          accessControlMaxAge: Duration.days(365),
+          includeSubdomains: true,
+          override: true,
+        },
+      },
+    });
+    const origin = S3BucketOrigin.withOriginAccessControl(this.bucket);
+    const behaviour = {
+      origin,
+      viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+      allowedMethods: AllowedMethods.ALLOW_GET_HEAD,
+      responseHeadersPolicy: headers,
+    };
+    this.distribution = new Distribution(this, 'Distribution', {
+      comment: 'Huduma agent desktop',
+      defaultRootObject: 'index.html',
+      defaultBehavior: { ...behaviour, cachePolicy: CachePolicy.CACHING_OPTIMIZED },
+      // The instance address comes from config.json: never serve a stale one.
+      additionalBehaviors: {
+        '/config.json': { ...behaviour, cachePolicy: CachePolicy.CACHING_DISABLED },
+      },
+      geoRestriction: GeoRestriction.allowlist(...props.allowedCountries),
+      // Price class 200 includes the edge locations in Africa.
+      priceClass: PriceClass.PRICE_CLASS_200,
+      httpVersion: HttpVersion.HTTP2_AND_3,
+      enableLogging: true,
+      logBucket: props.accessLogsBucket,
+      logFilePrefix: 'agent-desktop-cdn/',
+      ...(props.domain && {
+        domainNames: [props.domain.domainName],
+        certificate: Certificate.fromCertificateArn(
+          this,
+          'Certificate',
+          props.domain.certificateArn,
+        ),
+        minimumProtocolVersion: SecurityPolicyProtocol.TLS_V1_2_2021,
+      }),
+      ...(props.webAclArn && { webAclId: props.webAclArn }),
+    });
+    Annotations.of(this).acknowledgeWarning(
+      '@aws-cdk/aws-cloudfront-origins:wildcardKeyPolicyForOac',
+      'The key policy lets CloudFront in this account decrypt (a distribution-specific condition would be a dependency cycle); the bucket policy still admits only this distribution.',
+    );
+    this.url = `https://${props.domain?.domainName ?? this.distribution.distributionDomainName}`;
+
+    const deployLogs = new LogGroup(this, 'DeploymentLogs', { retention: props.logRetention });
+    const deployRole = new Role(this, 'DeploymentRole', {
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+      description: 'Copies the agent desktop into its bucket and invalidates the CDN',
+    });
+    deployLogs.grantWrite(deployRole);
+    new BucketDeployment(this, 'Deployment', {
+      sources: [
+        Source.asset(AGENT_DESKTOP_DIR, {
+          bundling: {
+            // esbuild runs in-process; the image is only CDK's fallback and is never pulled.
+            image: DockerImage.fromRegistry('node:24-alpine'),
+            local: {
+              tryBundle: (outputDir) => {
+                bundleAgentDesktop(outputDir);
+                return true;
+              },
+            },
+          },
+        }),
+        Source.jsonData('config.json', {
+          ccpUrl: `${connectOrigin}/ccp-v2/`,
+          region,
+        }),
+      ],
+      destinationBucket: this.bucket,
+      distribution: this.distribution,
+      distributionPaths: ['/*'],
+      retainOnDelete: false,
+      prune: true,
+      role: deployRole,
+      logGroup: deployLogs,
+      memoryLimit: 512,
+    });
+
+    new CfnApprovedOrigin(this, 'ApprovedOrigin', {
+      instanceId: props.instanceArn,
+      origin: this.url,
+    });
+
+    this.acknowledge(deployRole, props);
+  }
+
+  private acknowledge(role: Role, props: AgentDesktopProps) {
+    if (!props.domain) {
+      Validations.of(this.distribution).acknowledge({
+        id: 'AwsSolutions-CFR4',
+        reason:
+          'Without agentDesktop.domainName the distribution serves the default *.cloudfront.net certificate, whose minimum TLS version cannot be set; configure a domain and us-east-1 certificate to enforce TLS 1.2.',
+      });
+    }
+    if (!props.webAclArn) {
+      Validations.of(this.distribution).acknowledge({
+        id: 'AwsSolutions-CFR2',
+        reason:
+          'The distribution serves static files only, to an allow-listed country; sign-in and every contact operation go to Connect itself. A WAF web ACL (us-east-1, CLOUDFRONT scope) can be attached with agentDesktop.webAclArn.',
+      });
+    }
+    // BucketDeployment grants its provider what copying a whole folder takes.
+    const stack = Stack.of(this);
+    const qualifier =
+      stack.synthesizer.bootstrapQualifier ?? DefaultStackSynthesizer.DEFAULT_QUALIFIER;
+    const bucketId = stack.getLogicalId(this.bucket.node.defaultChild as CfnResource);
+    const findings = [
+      'Action::s3:GetBucket*',
+      'Action::s3:GetObject*',
+      'Action::s3:List*',
+      'Action::s3:Abort*',
+      'Action::s3:DeleteObject*',
+      'Action::kms:GenerateDataKey*',
+      'Action::kms:ReEncrypt*',
+      `Resource::<${bucketId}.Arn>/*`,
+      `Resource::arn:<AWS::Partition>:s3:::cdk-${qualifier}-assets-<AWS::AccountId>-${stack.region}/*`,
+      'Resource::*',
+    ];
+    for (const finding of findings) {
+      Validations.of(role).acknowledge({
+        id: `AwsSolutions-IAM5[${finding}]`,
+        reason:
+          "BucketDeployment copies the bundled desktop from the CDK asset bucket into the desktop bucket: it reads and lists asset objects, writes and prunes objects under the desktop bucket only, uses that bucket's key, and invalidates its distribution (CloudFront invalidation supports no resource-level permission).",
+      });
+    }
+    const handler = Stack.of(this)
+      .node.findAll()
+      .find((c) => c.node.id.startsWith('Custom::CDKBucketDeployment'));
+    if (handler) {
+      const reasons: Record<string, string> = {
+        'AwsSolutions-L1':
+          "CDK's BucketDeployment provider pins the Python runtime its bundled AWS CLI layer supports; it runs only during deployments.",
+        'Serverless-LambdaDLQ':
+          'Invoked synchronously by CloudFormation, which reports failures itself; a DLQ would never receive anything.',
+        'Serverless-LambdaTracing':
+          'A deployment-time file copy recorded by CloudFormation and CloudTrail; tracing adds nothing.',
+        'Serverless-LambdaLatestVersion':
+          "CDK's BucketDeployment provider pins the Python runtime its bundled AWS CLI layer supports; it runs only during deployments.",
+      };
+      for (const [id, reason] of Object.entries(reasons)) {
+        Validations.of(handler).acknowledge({ id, reason });
+      }
+    }
+  }
+}
