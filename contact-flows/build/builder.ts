@@ -190,6 +190,14 @@ export class FlowBuilder {
     );
   }
 
+  /**
+   * Appends a step (`<capability>` or `<capability>:<outcome>`) to the contact's `journey`
+   * attribute: what the agent's screen pop shows and call logs keep as the IVR path.
+   */
+  step(id: string, step: string, next: string): this {
+    return this.setAttributes(id, { journey: `$.Attributes.journey,${step}` }, next);
+  }
+
   /** Repeats `again` `count` times, then goes to `done`. */
   loop(id: string, count: number, again: string, done: string): this {
     return this.add(

@@ -70,7 +70,7 @@ const main = (): FlowDocument =>
     // a flow deployed after it without a CloudFormation cycle.
     .setAttributes(
       'directory',
-      { menuFlow: '${MenuFlowArn}', agentQueue: '${GeneralQueueArn}', ivrPath: 'welcome' },
+      { menuFlow: '${MenuFlowArn}', agentQueue: '${GeneralQueueArn}' },
       'welcome',
     )
     .add(
@@ -158,9 +158,13 @@ const menu = (): FlowDocument =>
     .say('no-choice', 'main.no_choice', 'retry')
     .say('invalid', 'main.invalid_choice', 'retry')
     .loop('retry', 2, 'menu', 'to-agent')
-    .setAttributes('to-tracking', { ivrPath: '$.Attributes.ivrPath>tracking' }, 'tracking')
+    .step('to-tracking', 'tracking', 'tracking')
     .transfer('tracking', '${TrackingFlowArn}', 'error')
-    .setAttributes('to-agent', { ivrPath: '$.Attributes.ivrPath>agent' }, 'agent')
+    .setAttributes(
+      'to-agent',
+      { intent: 'general', journey: '$.Attributes.journey,agent' },
+      'agent',
+    )
     .transfer('agent', '${AgentFlowArn}', 'error')
     .say('error', 'main.error', 'hang-up')
     .disconnect('hang-up')
@@ -320,7 +324,7 @@ const agent = (): FlowDocument =>
     )
     .setAttributes(
       'callback-confirmed',
-      { ivrPath: '$.Attributes.ivrPath>callback', selfService: 'CALLBACK_REQUESTED' },
+      { journey: '$.Attributes.journey,callback:CREATED', selfService: 'CALLBACK_REQUESTED' },
       'say-callback-confirmed',
     )
     .say('say-callback-confirmed', 'agent.callback_confirmed', 'goodbye')
@@ -413,7 +417,7 @@ const customerQueue = (): FlowDocument => {
       )
       .setAttributes(
         'callback-confirmed',
-        { selfService: 'CALLBACK_REQUESTED' },
+        { journey: '$.Attributes.journey,callback:CREATED', selfService: 'CALLBACK_REQUESTED' },
         'say-callback-confirmed',
       )
       .say('say-callback-confirmed', 'queue.callback_confirmed', 'hang-up')
@@ -444,7 +448,11 @@ const tracking = (): FlowDocument =>
       'error',
     )
     .sayResult('say-status', 'tracked')
-    .setAttributes('tracked', { selfService: 'TRACKED' }, 'after')
+    .setAttributes(
+      'tracked',
+      { journey: '$.Attributes.journey,tracking:FOUND', selfService: 'TRACKED' },
+      'after',
+    )
     .menu(
       'after',
       'tracking.after',
@@ -462,7 +470,11 @@ const tracking = (): FlowDocument =>
     .say('give-up', 'tracking.too_many_attempts', 'to-agent')
     .setAttributes(
       'to-agent',
-      { agentQueue: '${GeneralQueueArn}', ivrPath: '$.Attributes.ivrPath>agent' },
+      {
+        agentQueue: '${GeneralQueueArn}',
+        intent: 'tracking',
+        journey: '$.Attributes.journey,agent',
+      },
       'agent',
     )
     .transfer('agent', '${AgentFlowArn}', 'error-hang-up')

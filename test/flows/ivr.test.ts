@@ -20,7 +20,7 @@ describe('main flow: welcome, language and menu', () => {
     expect(result.prompts.find((p) => p.promptId === 'main.privacy_notice')).toMatchObject({
       source: 'tts',
     });
-    expect(result.attributes).toMatchObject({ lang: 'en', ivrPath: 'welcome' });
+    expect(result.attributes).toMatchObject({ lang: 'en' });
     expect(result.disposition).toEqual({ type: 'DISCONNECTED', by: 'CUSTOMER' });
   });
 
@@ -51,7 +51,7 @@ describe('main flow: welcome, language and menu', () => {
     expect(result.heard.filter((id) => id === 'main.menu')).toHaveLength(3);
     expect(result.heard).toContain('agent.connecting');
     expect(result.disposition).toMatchObject({ type: 'QUEUED', queue: 'General enquiries' });
-    expect(result.attributes.ivrPath).toBe('welcome>agent');
+    expect(result.attributes).toMatchObject({ journey: ',agent', intent: 'general' });
   });
 });
 

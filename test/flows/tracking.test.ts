@@ -20,7 +20,7 @@ describe('tracking flow', () => {
     });
     expect(result.attributes).toMatchObject({
       selfService: 'TRACKED',
-      ivrPath: 'welcome>tracking',
+      journey: ',tracking,tracking:FOUND',
     });
   });
 
