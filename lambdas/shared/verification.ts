@@ -49,6 +49,12 @@ const securityEvent = (event: string, claim: ProofClaim, states: readonly Attemp
       .map((s) => s.subject.scope),
   });
 
+/** A failed proof, counted: how many tries are left, and whether the caller or record is now locked. */
+export interface CountedFailure {
+  readonly attemptsLeft: number;
+  readonly locked: boolean;
+}
+
 /**
  * Rate-limits proofs of identity: failures count against the calling number and the claimed
  * record alike (ATTEMPT_POLICY), and a locked caller or record is refused even with the right
@@ -60,37 +66,49 @@ export const createProofGuard = ({
 }: {
   readonly attempts: AttemptRepository;
   readonly now: () => Date;
-}) => ({
-  /** Throws LockedOutError when the caller or the record is locked out. */
-  async assertNotLocked(claim: ProofClaim, speech: ProofSpeech): Promise<void> {
-    const states = await attempts.check(subjectsOf(claim), now());
-    if (states.some((state) => state.lockedUntil !== undefined)) {
-      securityEvent('VERIFICATION_REFUSED_LOCKED_OUT', claim, states);
-      throw new LockedOutError('Too many failed verifications', { speech: speech.lockedOut });
-    }
-  },
-
-  /** Counts a failed proof and throws VerificationFailedError (attempts left) or LockedOutError. */
-  async fail(claim: ProofClaim, speech: ProofSpeech): Promise<never> {
+}) => {
+  const countFailure = async (claim: ProofClaim): Promise<CountedFailure> => {
     const token = createHash('sha256')
       .update(`${claim.contactId}|${claim.record.scope}:${claim.record.id}|${claim.proof}`)
       .digest('hex')
       .slice(0, 24);
     const states = await attempts.recordFailure(subjectsOf(claim), token, now());
-    if (states.some((state) => state.lockedUntil !== undefined)) {
-      if (states.some((state) => state.lockedNow))
-        securityEvent('VERIFICATION_LOCKOUT', claim, states);
-      throw new LockedOutError('Too many failed verifications', { speech: speech.lockedOut });
-    }
-    const attemptsLeft = Math.max(
-      0,
-      ATTEMPT_POLICY.maxFailures - Math.max(...states.map((state) => state.failures)),
-    );
-    throw new VerificationFailedError('The proof did not match', {
-      details: { attemptsLeft },
-      speech: speech.failed(attemptsLeft),
-    });
-  },
-});
+    const locked = states.some((state) => state.lockedUntil !== undefined);
+    if (states.some((state) => state.lockedNow))
+      securityEvent('VERIFICATION_LOCKOUT', claim, states);
+    const attemptsLeft = locked
+      ? 0
+      : Math.max(
+          0,
+          ATTEMPT_POLICY.maxFailures - Math.max(...states.map((state) => state.failures)),
+        );
+    return { attemptsLeft, locked };
+  };
+
+  return {
+    /** Throws LockedOutError when the caller or the record is locked out. */
+    async assertNotLocked(claim: ProofClaim, lockedOut: Speech): Promise<void> {
+      const states = await attempts.check(subjectsOf(claim), now());
+      if (states.some((state) => state.lockedUntil !== undefined)) {
+        securityEvent('VERIFICATION_REFUSED_LOCKED_OUT', claim, states);
+        throw new LockedOutError('Too many failed verifications', { speech: lockedOut });
+      }
+    },
+
+    /** Counts a failed proof; the caller throws its own outcome unless `locked`. */
+    countFailure,
+
+    /** Counts a failed proof and throws VerificationFailedError (attempts left) or LockedOutError. */
+    async fail(claim: ProofClaim, speech: ProofSpeech): Promise<never> {
+      const { attemptsLeft, locked } = await countFailure(claim);
+      if (locked)
+        throw new LockedOutError('Too many failed verifications', { speech: speech.lockedOut });
+      throw new VerificationFailedError('The proof did not match', {
+        details: { attemptsLeft },
+        speech: speech.failed(attemptsLeft),
+      });
+    },
+  };
+};
 
 export type ProofGuard = ReturnType<typeof createProofGuard>;

@@ -57,7 +57,7 @@ export const trackApplication =
     };
     const [application] = await Promise.all([
       applications.get(applicationNumber),
-      proofs.assertNotLocked(claim, speech),
+      proofs.assertNotLocked(claim, speech.lockedOut),
     ]);
     if (!application || application.idNumberLast4 !== idLast4) return proofs.fail(claim, speech);
 
