@@ -54,6 +54,8 @@ export const TicketSchema = z.object({
   category: z.string().min(1),
   /** Catalogue service concerned (data/huduma-services.json), when known. */
   serviceId: z.string().min(1).optional(),
+  /** The customer's record the ticket is about (a service request's pension, an application). */
+  about: z.object({ kind: z.enum(['PENSION', 'APPLICATION']), id: z.string().min(1) }).optional(),
   /** Where to call or text the customer back; absent for anonymous complaints. */
   callbackNumber: E164.optional(),
   lang: LanguageSchema,

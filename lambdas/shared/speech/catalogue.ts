@@ -3,6 +3,7 @@ import centres from '../../../data/huduma-centres.json' with { type: 'json' };
 import services from '../../../data/huduma-services.json' with { type: 'json' };
 import complaintsPrompts from '../../../prompts/complaints.json' with { type: 'json' };
 import mainPrompts from '../../../prompts/main.json' with { type: 'json' };
+import pensionsPrompts from '../../../prompts/pensions.json' with { type: 'json' };
 import trackingPrompts from '../../../prompts/tracking.json' with { type: 'json' };
 import {
   clockTimeSw,
@@ -89,6 +90,7 @@ export const PROMPT_FILES: readonly { prompts: Record<string, PromptText> }[] = 
   mainPrompts,
   trackingPrompts,
   complaintsPrompts,
+  pensionsPrompts,
 ];
 
 /** Every prompt id the platform can speak, with its English and Kiswahili text. */

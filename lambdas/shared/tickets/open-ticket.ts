@@ -21,6 +21,7 @@ export interface TicketDraft {
   readonly agencyId: string;
   readonly category: string;
   readonly serviceId?: string | undefined;
+  readonly about?: Ticket['about'];
   readonly callbackNumber?: string | undefined;
   readonly lang: Language;
   readonly channel: Ticket['channel'];
