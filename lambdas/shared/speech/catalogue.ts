@@ -4,6 +4,7 @@ import services from '../../../data/huduma-services.json' with { type: 'json' };
 import complaintsPrompts from '../../../prompts/complaints.json' with { type: 'json' };
 import mainPrompts from '../../../prompts/main.json' with { type: 'json' };
 import pensionsPrompts from '../../../prompts/pensions.json' with { type: 'json' };
+import surveyPrompts from '../../../prompts/survey.json' with { type: 'json' };
 import trackingPrompts from '../../../prompts/tracking.json' with { type: 'json' };
 import {
   clockTimeSw,
@@ -91,6 +92,7 @@ export const PROMPT_FILES: readonly { prompts: Record<string, PromptText> }[] = 
   trackingPrompts,
   complaintsPrompts,
   pensionsPrompts,
+  surveyPrompts,
 ];
 
 /** Every prompt id the platform can speak, with its English and Kiswahili text. */
