@@ -17,7 +17,11 @@ const data = new DataStack(app, `${prefix}-Data`, { env, config });
 new ContactCentreStack(app, `${prefix}-ContactCentre`, {
   env,
   config,
-  tables: { serviceData: data.data.tables.ServiceData },
+  tables: {
+    serviceData: data.data.tables.ServiceData,
+    tickets: data.data.tables.Tickets,
+    callLogs: data.data.tables.CallLogs,
+  },
   accessLogsBucket: data.accessLogsBucket,
 });
 Tags.of(app).add('project', 'huduma-contact-centre');

@@ -11,7 +11,11 @@ import { SelfService } from '../constructs/self-service.ts';
 
 export interface ContactCentreStackProps extends StackProps {
   readonly config: EnvironmentConfig;
-  readonly tables: { readonly serviceData: TableV2 };
+  readonly tables: {
+    readonly serviceData: TableV2;
+    readonly tickets: TableV2;
+    readonly callLogs: TableV2;
+  };
   readonly accessLogsBucket: IBucket;
 }
 
@@ -36,6 +40,9 @@ export class ContactCentreStack extends Stack {
     const selfService = new SelfService(this, 'SelfService', {
       instanceArn,
       serviceDataTable: props.tables.serviceData,
+      ticketsTable: props.tables.tickets,
+      callLogsTable: props.tables.callLogs,
+      callLogRetentionDays: config.callLogRetentionDays,
       promptAudioUri: prompts.audioUri,
       logRetention: logRetention(config.logRetentionDays),
     });
