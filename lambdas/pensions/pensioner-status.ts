@@ -4,6 +4,7 @@ import type { Pensioner, PensionRepository } from '#shared/data/pensions.reposit
 import type { VerifiedContactRepository } from '#shared/data/verified-contacts.repository.ts';
 import { NotVerifiedError } from '#shared/errors.ts';
 import type { FlowOutcome } from '#shared/middleware.ts';
+import { MAX_CLIPS, renderClips, type Speech } from '#shared/speech/render.ts';
 
 /** Operations that read a verified pensioner's records: no parameters, the contact's proof is enough. */
 export const ClaimStatusParametersSchema = z.object({ operation: z.literal('claim-status') });
@@ -69,21 +70,29 @@ export const claimStatus =
     };
   };
 
-/** The last payment made: date and amount. */
+/**
+ * The last payment made: date and amount. A very large amount spoken in Kiswahili with the
+ * date would pass the clips a flow can play; then only the amount is spoken (the date stays
+ * in `lastPaymentDate`).
+ */
 export const lastPayment =
   (dependencies: PensionerStatusDependencies) =>
   async (_: unknown, contact: FlowContact): Promise<FlowOutcome> => {
     const pensionNumber = await verifiedPensionNumber(dependencies, contact);
     const payment = await dependencies.pensions.lastPayment(pensionNumber);
+    let speech: Speech = { prompt: 'pensions.last_payment.none' };
+    if (payment) {
+      speech = {
+        prompt: 'pensions.last_payment.paid',
+        vars: { amount: payment.amountKes, date: payment.date },
+      };
+      if (renderClips(speech, 'sw').length > MAX_CLIPS)
+        speech = { prompt: 'pensions.last_payment.amount', vars: { amount: payment.amountKes } };
+    }
     return {
       outcome: 'FOUND',
       values: { lastPaymentDate: payment?.date, lastPaymentAmount: payment?.amountKes },
-      speech: payment
-        ? {
-            prompt: 'pensions.last_payment.paid',
-            vars: { amount: payment.amountKes, date: payment.date },
-          }
-        : { prompt: 'pensions.last_payment.none' },
+      speech,
     };
   };
 

@@ -19,7 +19,7 @@ const pensions = createPensionRepository(documentClient, tableNames.serviceData)
 const tickets = createTicketRepository(documentClient, tableNames.tickets);
 
 /** A pensioner of this test's own, so failed proofs never lock another test's record. */
-const newPensioner = async () => {
+const newPensioner = async (lastPaymentKes = 31200) => {
   const pensionNumber = uniqueDigits(10, '00009');
   const idNumber = uniqueDigits(8, '3');
   await pensions.put(
@@ -32,7 +32,7 @@ const newPensioner = async () => {
       nextPaymentDate: '2026-12-22',
       lifeCertificate: { status: 'DUE', dueDate: '2026-12-31' },
     },
-    [{ date: '2026-11-24', amountKes: 31200 }],
+    [{ date: '2026-11-24', amountKes: lastPaymentKes }],
   );
   return { pensionNumber, idNumber };
 };
@@ -147,6 +147,20 @@ describe('pensions handler: verified pensioner', () => {
       'Malipo yako ya mwisho yalikuwa shilingi elfu ishirini na tano mia nne na thelathini, yaliyolipwa Jumanne tarehe ishirini na nne Novemba.',
     );
     expect(Number(kiswahili.clipCount)).toBeLessThanOrEqual(16);
+  });
+
+  it('speaks only the amount when a large amount and the date would not fit the Kiswahili clips', async () => {
+    const { pensionNumber, idNumber } = await newPensioner(977_777);
+    const contact = await verifiedContact(pensionNumber, idNumber);
+
+    const result = await contact.call({ operation: 'last-payment', lang: 'sw' });
+
+    expect(result).toMatchObject({
+      lastPaymentDate: '2026-11-24',
+      lastPaymentAmount: '977777',
+      sayPrompt: 'pensions.last_payment.amount',
+    });
+    expect(Number(result.clipCount)).toBeLessThanOrEqual(16);
   });
 
   it('says when there has been no payment yet', async () => {
