@@ -1,5 +1,13 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { serviceDataTable } from '../lambdas/shared/data/tables.ts';
+import { randomUUID } from 'node:crypto';
+import {
+  BatchGetCommand,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
+import { callLogsTable, serviceDataTable, ticketsTable } from '../lambdas/shared/data/tables.ts';
 import { startDynamoDbLocal } from '../local/dynamodb/launcher.ts';
 import {
   createLocalTables,
@@ -22,17 +30,23 @@ const dynamoDb = await startDynamoDbLocal();
 try {
   applyLocalEnvironment({ dynamoDbEndpoint: dynamoDb.endpoint });
   await createLocalTables(localDynamoDbClient(dynamoDb.endpoint));
-  const [{ seed }, { documentClient }, tracking] = await Promise.all([
-    import('../local/seed.ts'),
-    import('../lambdas/shared/data/client.ts'),
-    import('../lambdas/tracking/handler.ts'),
-  ]);
+  const [{ seed }, { documentClient }, tracking, pensions, complaints, survey, verified] =
+    await Promise.all([
+      import('../local/seed.ts'),
+      import('../lambdas/shared/data/client.ts'),
+      import('../lambdas/tracking/handler.ts'),
+      import('../lambdas/pensions/handler.ts'),
+      import('../lambdas/complaints/handler.ts'),
+      import('../lambdas/survey/handler.ts'),
+      import('../lambdas/shared/data/verified-contacts.repository.ts'),
+    ]);
   await seed(documentClient);
 
   console.log(
     `\nHandler latency, warm, ${ITERATIONS} calls each (DynamoDB Local on this machine)\n`,
   );
   const rows: Record<string, string>[] = [];
+  /** `rawCall` makes `roundTrips` times the round trip it times (or, with 1, all the handler's round trips itself). */
   const compare = async (
     name: string,
     handlerCall: () => Promise<unknown>,
@@ -53,17 +67,238 @@ try {
     });
   };
 
-  const tableName = localTableName(serviceDataTable);
+  const tables = {
+    serviceData: localTableName(serviceDataTable),
+    tickets: localTableName(ticketsTable),
+    callLogs: localTableName(callLogsTable),
+  };
+  const send = documentClient.send.bind(documentClient);
+  const get = (TableName: string, Key: Record<string, string>) =>
+    send(new GetCommand({ TableName, Key, ConsistentRead: true }));
+  const batchGet = (TableName: string, pks: string[]) =>
+    send(
+      new BatchGetCommand({
+        RequestItems: {
+          [TableName]: {
+            Keys: pks.map((pk) => ({ pk, sk: pk.split('#')[0]! })),
+            ConsistentRead: true,
+          },
+        },
+      }),
+    );
+  const counterUpdate = (pk: string) =>
+    send(
+      new UpdateCommand({
+        TableName: tables.serviceData,
+        Key: { pk, sk: 'ATTEMPTS' },
+        UpdateExpression:
+          'SET windowStartedAt = if_not_exists(windowStartedAt, :now) ADD failures :one',
+        ExpressionAttributeValues: { ':now': 1, ':one': 1 },
+        ReturnValues: 'ALL_NEW',
+      }),
+    );
+  const threePuts = (pks: string[]) =>
+    send(
+      new TransactWriteCommand({
+        TransactItems: pks.map((pk) => ({
+          Put: {
+            TableName: tables.tickets,
+            Item: { pk, sk: 'BENCH', value: 'x'.repeat(300) },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        })),
+      }),
+    );
+  const invoke = (
+    fn: { handler: (event: never, context: never) => Promise<unknown> },
+    name: string,
+    parameters: Record<string, string>,
+    options: Parameters<typeof connectEvent>[1] = {},
+  ) => fn.handler(connectEvent(parameters, options) as never, lambdaContext(name) as never);
+  const digits = (n: number) =>
+    Array.from({ length: n }, () => Math.floor(Math.random() * 10)).join('');
+  const caller = () => `+2547${digits(8)}`;
+
   await compare(
-    'tracking (1 GetItem)',
+    'tracking: FOUND (GetItem ‖ BatchGet)',
+    () => invoke(tracking, 'tracking', { applicationNumber: '12345678', idLast4: '5678' }),
     () =>
-      tracking.handler(
-        connectEvent({ applicationNumber: '12345678', lang: 'en' }),
-        lambdaContext('tracking'),
+      Promise.all([
+        get(tables.serviceData, { pk: 'APP#12345678', sk: 'APP' }),
+        batchGet(tables.serviceData, ['ATTEMPTS#caller#a', 'ATTEMPTS#application#b']),
+      ]),
+    1,
+  );
+  await compare(
+    'tracking: VERIFICATION_FAILED (GetItem ‖ BatchGet, then 2 UpdateItem ‖)',
+    () =>
+      invoke(
+        tracking,
+        'tracking',
+        { applicationNumber: `9${digits(7)}`, idLast4: '0000' },
+        { customerNumber: caller() },
+      ),
+    async () => {
+      await Promise.all([
+        get(tables.serviceData, { pk: `APP#9${digits(7)}`, sk: 'APP' }),
+        batchGet(tables.serviceData, ['ATTEMPTS#caller#c', 'ATTEMPTS#application#d']),
+      ]);
+      await Promise.all([
+        counterUpdate(`ATTEMPTS#r${digits(12)}`),
+        counterUpdate(`ATTEMPTS#r${digits(12)}`),
+      ]);
+    },
+    1,
+  );
+
+  await compare(
+    'pensions: info (no DynamoDB; raw = 1 GetItem for scale)',
+    () => invoke(pensions, 'pensions', { operation: 'info', typeKey: '1', topicKey: '3' }),
+    () => get(tables.serviceData, { pk: 'PENSION#0000368915', sk: 'PENSIONER' }),
+    1,
+  );
+  await compare(
+    'pensions: verify (GetItem ‖ BatchGet, then PutItem)',
+    () =>
+      invoke(pensions, 'pensions', {
+        operation: 'verify',
+        pensionNumber: '0000368915',
+        idNumber: '22334455',
+      }),
+    async () => {
+      await Promise.all([
+        get(tables.serviceData, { pk: 'PENSION#0000368915', sk: 'PENSIONER' }),
+        batchGet(tables.serviceData, ['ATTEMPTS#caller#e', 'ATTEMPTS#pension#f']),
+      ]);
+      await send(
+        new PutCommand({
+          TableName: tables.serviceData,
+          Item: {
+            pk: `VERIFIED#${randomUUID()}`,
+            sk: 'PENSION',
+            recordId: '0000368915',
+            expiresAt: 1,
+          },
+        }),
+      );
+    },
+    1,
+  );
+  const verifiedContacts = verified.createVerifiedContactRepository(
+    documentClient,
+    tables.serviceData,
+  );
+  const verifiedContact = randomUUID();
+  await verifiedContacts.grant(
+    verifiedContact,
+    'PENSION',
+    '0000368915',
+    new Date(Date.now() + 3_600_000),
+  );
+  await compare(
+    'pensions: claim-status (2 GetItem)',
+    () =>
+      invoke(pensions, 'pensions', { operation: 'claim-status' }, { contactId: verifiedContact }),
+    async () => {
+      await get(tables.serviceData, { pk: `VERIFIED#${verifiedContact}`, sk: 'PENSION' });
+      await get(tables.serviceData, { pk: 'PENSION#0000368915', sk: 'PENSIONER' });
+    },
+    1,
+  );
+  await compare(
+    'pensions: last-payment (GetItem, Query)',
+    () =>
+      invoke(pensions, 'pensions', { operation: 'last-payment' }, { contactId: verifiedContact }),
+    async () => {
+      await get(tables.serviceData, { pk: `VERIFIED#${verifiedContact}`, sk: 'PENSION' });
+      await send(
+        new QueryCommand({
+          TableName: tables.serviceData,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :payment)',
+          ExpressionAttributeValues: { ':pk': 'PENSION#0000368915', ':payment': 'PAYMENT#' },
+          ScanIndexForward: false,
+          Limit: 1,
+        }),
+      );
+    },
+    1,
+  );
+  const requestContacts = Array.from({ length: ITERATIONS + 60 }, () => randomUUID());
+  const expiresLater = new Date(Date.now() + 3_600_000);
+  for (const contactId of requestContacts)
+    await verifiedContacts.grant(contactId, 'PENSION', '0000368915', expiresLater);
+  let nextRequest = 0;
+  await compare(
+    'pensions: request (GetItem, TransactWrite of 3 Puts)',
+    () =>
+      invoke(
+        pensions,
+        'pensions',
+        { operation: 'request', requestType: 'statement' },
+        { contactId: requestContacts[nextRequest++]! },
+      ),
+    async () => {
+      await get(tables.serviceData, { pk: `VERIFIED#${verifiedContact}`, sk: 'PENSION' });
+      await threePuts([`B#${randomUUID()}`, `B#${randomUUID()}`, `B#${randomUUID()}`]);
+    },
+    1,
+  );
+
+  await compare(
+    'complaints: create (GetItem, TransactWrite of 3 Puts)',
+    () =>
+      invoke(
+        complaints,
+        'complaints',
+        { operation: 'create', categoryKey: '1', serviceKey: '3' },
+        { customerNumber: caller() },
+      ),
+    async () => {
+      await get(tables.serviceData, { pk: 'SERVICE#passport', sk: 'SERVICE' });
+      await threePuts([`B#${randomUUID()}`, `B#${randomUUID()}`, `B#${randomUUID()}`]);
+    },
+    1,
+  );
+  const complainant = caller();
+  const lodged = (await invoke(
+    complaints,
+    'complaints',
+    { operation: 'create', categoryKey: '1' },
+    { customerNumber: complainant },
+  )) as Record<string, string>;
+  await compare(
+    'complaints: status (GetItem ‖ BatchGet)',
+    () =>
+      invoke(
+        complaints,
+        'complaints',
+        { operation: 'status', reference: String(lodged.reference) },
+        { customerNumber: complainant },
       ),
     () =>
-      documentClient.send(
-        new GetCommand({ TableName: tableName, Key: { pk: 'APP#12345678', sk: 'APP' } }),
+      Promise.all([
+        get(tables.tickets, { pk: `TICKET#${lodged.reference}`, sk: 'TICKET' }),
+        batchGet(tables.serviceData, ['ATTEMPTS#caller#g', 'ATTEMPTS#ticket#h']),
+      ]),
+    1,
+  );
+
+  await compare(
+    'survey: record (1 UpdateItem)',
+    () => invoke(survey, 'survey', { question: 'csat', score: '5' }),
+    () =>
+      send(
+        new UpdateCommand({
+          TableName: tables.callLogs,
+          Key: { contactId: randomUUID() },
+          UpdateExpression:
+            'SET csat = :score, csatRecordedAt = :at, expiresAt = if_not_exists(expiresAt, :expires)',
+          ExpressionAttributeValues: {
+            ':score': 5,
+            ':at': new Date().toISOString(),
+            ':expires': 1,
+          },
+        }),
       ),
     1,
   );

@@ -78,6 +78,9 @@ export type FlowId = (typeof FLOWS)[number]['id'];
 export const FLOW_FUNCTIONS = {
   TrackingFunctionArn: { handler: 'tracking' },
   SpeechFunctionArn: { handler: 'speech' },
+  PensionsFunctionArn: { handler: 'pensions' },
+  ComplaintsFunctionArn: { handler: 'complaints' },
+  SurveyFunctionArn: { handler: 'survey' },
 } as const satisfies Record<string, { handler: string }>;
 
 /** Queues, by placeholder. */

@@ -18,7 +18,11 @@ export const addContactCentre = (app: App, config: EnvironmentConfig) => {
     env,
     config,
     description: 'Huduma Contact Centre: routing, flows, Lambdas, contact records, agent desktop',
-    tables: { serviceData: data.data.tables.ServiceData },
+    tables: {
+      serviceData: data.data.tables.ServiceData,
+      tickets: data.data.tables.Tickets,
+      callLogs: data.data.tables.CallLogs,
+    },
     accessLogsBucket: data.accessLogsBucket,
     connect: data.connect,
     promptAudioUri: data.prompts.audioUri,

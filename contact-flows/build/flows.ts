@@ -433,24 +433,36 @@ const tracking = (): FlowDocument =>
       onTimeout: 'no-input',
       onError: 'error',
     })
-    .branch('shortcut', '$.StoredCustomerInput', { '*': 'to-menu', '0': 'to-agent' }, 'lookup')
+    .branch('shortcut', '$.StoredCustomerInput', { '*': 'to-menu', '0': 'to-agent' }, 'remember')
+    // The number waits in an attribute (also the agent's screen-pop reference) while the proof is asked.
+    .setAttributes('remember', { reference: '$.StoredCustomerInput' }, 'ask-id')
+    .digits('ask-id', 'tracking.ask_id_digits', 4, 'id-shortcut', {
+      onTimeout: 'no-input-id',
+      onError: 'error',
+    })
+    .branch('id-shortcut', '$.StoredCustomerInput', { '*': 'to-menu', '0': 'to-agent' }, 'lookup')
     .invoke(
       'lookup',
       'TrackingFunctionArn',
-      { applicationNumber: '$.StoredCustomerInput' },
+      { applicationNumber: '$.Attributes.reference', idLast4: '$.StoredCustomerInput' },
       'outcome',
       'error',
     )
     .branch(
       'outcome',
       '$.External.outcome',
-      { FOUND: 'say-status', NOT_FOUND: 'say-not-found', INVALID_INPUT: 'invalid' },
+      {
+        FOUND: 'say-status',
+        VERIFICATION_FAILED: 'say-failed',
+        LOCKED_OUT: 'say-locked-out',
+        INVALID_INPUT: 'invalid-field',
+      },
       'error',
     )
     .sayResult('say-status', 'tracked')
     .setAttributes(
       'tracked',
-      { journey: '$.Attributes.journey,tracking:FOUND', selfService: 'TRACKED' },
+      { journey: '$.Attributes.journey,tracking:FOUND', verified: 'true', selfService: 'TRACKED' },
       'after',
     )
     .menu(
@@ -463,10 +475,17 @@ const tracking = (): FlowDocument =>
         onError: 'goodbye',
       },
     )
-    .sayResult('say-not-found', 'retry')
+    .sayResult('say-failed', 'failed')
+    .step('failed', 'tracking:VERIFICATION_FAILED', 'retry')
+    .sayResult('say-locked-out', 'locked-out')
+    .step('locked-out', 'tracking:LOCKED_OUT', 'to-agent')
+    .branch('invalid-field', '$.External.field', { idLast4: 'invalid-id' }, 'invalid')
     .say('invalid', 'tracking.invalid_number', 'retry')
+    .say('invalid-id', 'tracking.invalid_id_digits', 'retry-id')
     .say('no-input', 'tracking.no_input', 'retry')
+    .say('no-input-id', 'tracking.no_input', 'retry-id')
     .loop('retry', 2, 'ask', 'give-up')
+    .loop('retry-id', 2, 'ask-id', 'give-up')
     .say('give-up', 'tracking.too_many_attempts', 'to-agent')
     .setAttributes(
       'to-agent',

@@ -46,6 +46,16 @@ export class LockedOutError extends DomainError {
   readonly outcome = 'LOCKED_OUT';
 }
 
+/** The caller proved who they are, but may not hear this record (e.g. not the ticket's call-back number). */
+export class RefusedError extends DomainError {
+  readonly outcome = 'REFUSED';
+}
+
+/** An operation that needs a proof of identity earlier in the contact, which was not given. */
+export class NotVerifiedError extends DomainError {
+  readonly outcome = 'NOT_VERIFIED';
+}
+
 /** The requested capacity is gone (slot full). */
 export class CapacityExhaustedError extends DomainError {
   readonly outcome = 'FULL';

@@ -1,14 +1,20 @@
 import { createApplicationRepository } from '#shared/data/applications.repository.ts';
+import { createAttemptRepository } from '#shared/data/attempts.repository.ts';
 import { documentClient } from '#shared/data/client.ts';
 import { connectHandler } from '#shared/middleware.ts';
+import { createProofGuard } from '#shared/verification.ts';
 import { config } from './config.ts';
 import { TrackApplicationParametersSchema, trackApplication } from './track-application.ts';
 
 const track = trackApplication({
   applications: createApplicationRepository(documentClient, config.SERVICE_DATA_TABLE_NAME),
+  proofs: createProofGuard({
+    attempts: createAttemptRepository(documentClient, config.SERVICE_DATA_TABLE_NAME),
+    now: () => new Date(),
+  }),
 });
 
 export const handler = connectHandler({
   parameters: TrackApplicationParametersSchema,
-  useCase: (parameters) => track(parameters),
+  useCase: (parameters, contact) => track(parameters, contact),
 });

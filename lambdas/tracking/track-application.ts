@@ -1,45 +1,66 @@
 import { z } from 'zod';
+import { callingNumber, type FlowContact } from '#shared/contact.ts';
 import type { ApplicationRepository } from '#shared/data/applications.repository.ts';
-import { InvalidInputError, NotFoundError } from '#shared/errors.ts';
+import { invalidDigits } from '#shared/keyed-input.ts';
 import type { FlowOutcome } from '#shared/middleware.ts';
+import type { ProofGuard, ProofSpeech } from '#shared/verification.ts';
 
 /** What the flow passes: the digits the caller typed, unvalidated. */
 export const TrackApplicationParametersSchema = z.object({
   applicationNumber: z.string(),
+  /** The last four digits of the ID number on the application: the caller's proof. */
+  idLast4: z.string(),
 });
 export type TrackApplicationParameters = z.infer<typeof TrackApplicationParametersSchema>;
 
 const APPLICATION_NUMBER = /^\d{8}$/;
+const ID_LAST4 = /^\d{4}$/;
 
 export interface TrackApplicationDependencies {
   readonly applications: ApplicationRepository;
+  readonly proofs: ProofGuard;
 }
 
 /**
- * Looks up a document application and says where it stands: received, in processing, ready
- * for collection (where), collected (when) or rejected (why).
+ * Looks up a document application once the caller proves it is theirs (the last four digits
+ * of the applicant's ID number) and says where it stands: received, in processing, ready for
+ * collection (where, what to bring), collected (when) or rejected (why). An unknown number
+ * and a wrong proof give the same answer and count alike, so the IVR cannot be used to find
+ * out which application numbers exist.
  */
 export const trackApplication =
-  ({ applications }: TrackApplicationDependencies) =>
-  async ({ applicationNumber }: TrackApplicationParameters): Promise<FlowOutcome> => {
-    if (!APPLICATION_NUMBER.test(applicationNumber)) {
-      throw new InvalidInputError('Application numbers have 8 digits', {
-        details: {
-          reason:
-            applicationNumber.length === 0
-              ? 'EMPTY'
-              : /\D/.test(applicationNumber)
-                ? 'NOT_DIGITS'
-                : 'WRONG_LENGTH',
-        },
+  ({ applications, proofs }: TrackApplicationDependencies) =>
+  async (
+    { applicationNumber, idLast4 }: TrackApplicationParameters,
+    contact: FlowContact,
+  ): Promise<FlowOutcome> => {
+    if (!APPLICATION_NUMBER.test(applicationNumber))
+      throw invalidDigits('applicationNumber', applicationNumber, {
+        prompt: 'tracking.invalid_number',
       });
-    }
-    const application = await applications.get(applicationNumber);
-    if (!application) {
-      throw new NotFoundError('No such application', {
-        speech: { prompt: 'tracking.not_found', vars: { application: applicationNumber } },
-      });
-    }
+    if (!ID_LAST4.test(idLast4))
+      throw invalidDigits('idLast4', idLast4, { prompt: 'tracking.invalid_id_digits' });
+
+    const claim = {
+      capability: 'tracking',
+      contactId: contact.ContactId,
+      caller: callingNumber(contact),
+      record: { scope: 'application', id: applicationNumber },
+      proof: idLast4,
+    } as const;
+    const speech: ProofSpeech = {
+      failed: (attemptsLeft) => ({
+        prompt: 'tracking.verification_failed',
+        vars: { application: applicationNumber, attemptsLeft },
+      }),
+      lockedOut: { prompt: 'tracking.locked_out' },
+    };
+    const [application] = await Promise.all([
+      applications.get(applicationNumber),
+      proofs.assertNotLocked(claim, speech.lockedOut),
+    ]);
+    if (!application || application.idNumberLast4 !== idLast4) return proofs.fail(claim, speech);
+
     const { status, serviceId, centreId, rejectionReason, collectedOn } = application;
     return {
       outcome: 'FOUND',

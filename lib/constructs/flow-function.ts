@@ -9,7 +9,11 @@ import type { Construct } from 'constructs';
 import type { TableDefinition } from '../../lambdas/shared/data/tables.ts';
 import { LAMBDA_BUNDLING, lambdaEntry } from '../bundling.ts';
 
-export type TableAccess = 'read' | 'readWrite';
+/**
+ * `read`: items by key and query. `readUpdate`: also put and update items (transactions
+ * included), never delete. `update`: UpdateItem only (create-or-merge writers). `readWrite`: all.
+ */
+export type TableAccess = 'read' | 'readUpdate' | 'update' | 'readWrite';
 
 /** Item-level actions only: request paths read by key (no Scan) and never touch table settings. */
 const TABLE_ACTIONS: Record<TableAccess, string[]> = {
@@ -19,6 +23,15 @@ const TABLE_ACTIONS: Record<TableAccess, string[]> = {
     'dynamodb:Query',
     'dynamodb:ConditionCheckItem',
   ],
+  readUpdate: [
+    'dynamodb:GetItem',
+    'dynamodb:BatchGetItem',
+    'dynamodb:Query',
+    'dynamodb:ConditionCheckItem',
+    'dynamodb:PutItem',
+    'dynamodb:UpdateItem',
+  ],
+  update: ['dynamodb:UpdateItem'],
   readWrite: [
     'dynamodb:GetItem',
     'dynamodb:BatchGetItem',
@@ -114,8 +127,9 @@ export class PlatformFunction extends NodejsFunction {
         ],
       }),
     );
+    // Named KMS actions, not grantEncryptDecrypt's ReEncrypt* and GenerateDataKey* wildcards.
     if (access === 'read') table.encryptionKey?.grantDecrypt(this);
-    else table.encryptionKey?.grantEncryptDecrypt(this);
+    else table.encryptionKey?.grant(this, 'kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey');
     return this;
   }
 

@@ -1,24 +1,36 @@
+import { Duration, Validations } from 'aws-cdk-lib';
 import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { Key } from 'aws-cdk-lib/aws-kms';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { FLOW_FUNCTIONS } from '../../contact-flows/manifest.ts';
-import { serviceDataTable } from '../../lambdas/shared/data/tables.ts';
+import { callLogsTable, serviceDataTable, ticketsTable } from '../../lambdas/shared/data/tables.ts';
 import { PlatformFunction } from './flow-function.ts';
 
 export interface SelfServiceProps {
   readonly instanceArn: string;
   readonly serviceDataTable: TableV2;
+  /** Complaints and service requests. */
+  readonly ticketsTable: TableV2;
+  /** Call logs, where the post-call survey is recorded. */
+  readonly callLogsTable: TableV2;
+  /** Days a call log item lives (a survey answer written before the CTR sets the expiry). */
+  readonly callLogRetentionDays: number;
   readonly promptAudioUri: string;
   readonly logRetention: RetentionDays;
 }
 
 /**
  * The Lambdas contact flows invoke for self-service, each with only the table access it
- * needs, allowed to be invoked by the Connect instance.
+ * needs, allowed to be invoked by the Connect instance; and the queue through which they
+ * hand SMS notifications to the sender.
  */
 export class SelfService extends Construct {
   /** Functions by the placeholder flows use for them. */
   readonly functions: Record<keyof typeof FLOW_FUNCTIONS, PlatformFunction>;
+  /** Notifications (SMS, email) waiting for delivery; messages follow NotificationSchema. */
+  readonly notificationsQueue: Queue;
 
   constructor(scope: Construct, id: string, props: SelfServiceProps) {
     super(scope, id);
@@ -30,16 +42,88 @@ export class SelfService extends Construct {
         environment: { PROMPT_AUDIO_URI: props.promptAudioUri },
       });
 
+    const notificationsKey = new Key(this, 'NotificationsKey', {
+      description: 'Encrypts Huduma notification queues (caller phone numbers in SMS requests)',
+      enableKeyRotation: true,
+    });
+    const deadLetters = new Queue(this, 'NotificationsDeadLetters', {
+      encryption: QueueEncryption.KMS,
+      encryptionMasterKey: notificationsKey,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
+    this.notificationsQueue = new Queue(this, 'Notifications', {
+      encryption: QueueEncryption.KMS,
+      encryptionMasterKey: notificationsKey,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(4),
+      deadLetterQueue: { queue: deadLetters, maxReceiveCount: 5 },
+    });
+    Validations.of(deadLetters).acknowledge(
+      {
+        id: 'AwsSolutions-SQS3',
+        reason: 'This is the dead-letter queue of the notifications queue; it has none of its own.',
+      },
+      {
+        id: 'Serverless-SQSRedrivePolicy',
+        reason: 'This is the dead-letter queue of the notifications queue; it has none of its own.',
+      },
+    );
+    const notifying = (fn: PlatformFunction) => {
+      fn.addEnvironment('NOTIFIER', 'sqs');
+      fn.addEnvironment('NOTIFICATIONS_QUEUE_URL', this.notificationsQueue.queueUrl);
+      // Send only; SSE-KMS producers need GenerateDataKey and Decrypt (grantSendMessages would add wildcards).
+      this.notificationsQueue.grant(
+        fn,
+        'sqs:SendMessage',
+        'sqs:GetQueueAttributes',
+        'sqs:GetQueueUrl',
+      );
+      notificationsKey.grant(fn, 'kms:GenerateDataKey', 'kms:Decrypt');
+      return fn;
+    };
+
+    // Tracking and pensions write failed-proof counters (and pensions its verified-contact
+    // markers) to the service-data table, so they need put and update there; nothing deletes.
     const tracking = flowFunction(
       'Tracking',
       'tracking',
-      'Document application status for callers',
-    ).bindTable(serviceDataTable, props.serviceDataTable, 'read');
+      'Document application status for callers who prove the application is theirs',
+    ).bindTable(serviceDataTable, props.serviceDataTable, 'readUpdate');
+
+    const pensions = notifying(
+      flowFunction(
+        'Pensions',
+        'pensions',
+        'Pension information, and status and service requests for verified pensioners',
+      )
+        .bindTable(serviceDataTable, props.serviceDataTable, 'readUpdate')
+        .bindTable(ticketsTable, props.ticketsTable, 'readUpdate'),
+    );
+
+    const complaints = notifying(
+      flowFunction('Complaints', 'complaints', 'Complaint intake and status for callers')
+        .bindTable(serviceDataTable, props.serviceDataTable, 'readUpdate')
+        .bindTable(ticketsTable, props.ticketsTable, 'readUpdate'),
+    );
+
+    const survey = flowFunction(
+      'Survey',
+      'survey',
+      'Post-call survey answers (CSAT, NPS) on the call log',
+    ).bindTable(callLogsTable, props.callLogsTable, 'update');
+    survey.addEnvironment('CALL_LOG_RETENTION_DAYS', String(props.callLogRetentionDays));
 
     // Renders prompts with values only a flow knows (queue position, a call-back's reason).
     const speech = flowFunction('Speech', 'speech', 'Renders catalogue prompts for contact flows');
 
-    this.functions = { TrackingFunctionArn: tracking, SpeechFunctionArn: speech };
+    this.functions = {
+      TrackingFunctionArn: tracking,
+      SpeechFunctionArn: speech,
+      PensionsFunctionArn: pensions,
+      ComplaintsFunctionArn: complaints,
+      SurveyFunctionArn: survey,
+    };
     for (const fn of Object.values(this.functions)) fn.allowInvokeFromConnect(props.instanceArn);
   }
 }

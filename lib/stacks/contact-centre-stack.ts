@@ -17,7 +17,11 @@ import { SelfService } from '../constructs/self-service.ts';
 
 export interface ContactCentreStackProps extends StackProps {
   readonly config: EnvironmentConfig;
-  readonly tables: { readonly serviceData: TableV2 };
+  readonly tables: {
+    readonly serviceData: TableV2;
+    readonly tickets: TableV2;
+    readonly callLogs: TableV2;
+  };
   readonly accessLogsBucket: IBucket;
   /** The Connect instance (data stack) this stack configures. */
   readonly connect: ConnectInstance;
@@ -56,6 +60,9 @@ export class ContactCentreStack extends Stack {
     const selfService = new SelfService(this, 'SelfService', {
       instanceArn,
       serviceDataTable: props.tables.serviceData,
+      ticketsTable: props.tables.tickets,
+      callLogsTable: props.tables.callLogs,
+      callLogRetentionDays: config.callLogRetentionDays,
       promptAudioUri: props.promptAudioUri,
       logRetention: retention,
     });

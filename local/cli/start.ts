@@ -74,7 +74,7 @@ process.on('SIGTERM', () => void stop().then(() => process.exit(143)));
 
 console.log(`Huduma Contact Centre is running locally (DynamoDB Local at ${runtime.dynamoDb.endpoint}).
 Seeded ${runtime.seeded.catalogueItems} catalogue items, ${runtime.seeded.applications} demo applications and ${runtime.seeded.pensioners} pensioners.
-Try application number 12345678 (ready for collection). See README.md for the demo records.`);
+Try application number 12345678 with ID digits 5678 (ready for collection). See README.md for the demo records.`);
 
 const now = clockFrom(values.at);
 try {

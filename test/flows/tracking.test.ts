@@ -1,66 +1,97 @@
+import { randomInt } from 'node:crypto';
 import { call, ENGLISH, KISWAHILI, withLambda } from '../support/contact-centre.ts';
 
 const TRACKING = [ENGLISH, '2'];
+/** Failed proofs count per calling number across the shared test database: use a fresh one. */
+const freshCaller = () => `+2547${String(randomInt(10_000_000, 99_999_999))}`;
 
 describe('tracking flow', () => {
-  it('speaks the status of a demo application and offers what next', async () => {
+  it('asks for the number and the ID proof, speaks the status and offers what next', async () => {
     // Act
-    const result = await call({ keys: [...TRACKING, '12345678'] });
+    const result = await call({ keys: [...TRACKING, '12345678', '5678'] });
 
     // Assess
-    expect(result.heard.slice(-3)).toEqual([
+    expect(result.heard.slice(-4)).toEqual([
       'tracking.ask_number',
+      'tracking.ask_id_digits',
       'tracking.status.ready',
       'tracking.after',
     ]);
     expect(result.lambdaCalls[0]).toMatchObject({
       function: 'huduma-tracking',
-      parameters: { applicationNumber: '12345678', lang: 'en' },
+      parameters: { applicationNumber: '12345678', idLast4: '5678', lang: 'en' },
       result: { outcome: 'FOUND', status: 'READY' },
     });
     expect(result.attributes).toMatchObject({
       selfService: 'TRACKED',
       journey: ',tracking,tracking:FOUND',
+      reference: '12345678',
+      verified: 'true',
     });
   });
 
   it('plays Kiswahili results from recorded clips through the say-clips module', async () => {
-    const result = await call({ keys: [KISWAHILI, '2', '12345678'] });
+    const result = await call({ keys: [KISWAHILI, '2', '12345678', '5678'] });
 
     const clips = result.prompts.filter((p) => p.action.startsWith('play-')).map((p) => p.promptId);
-    expect(clips).toEqual([
-      'tracking.status.ready.p1',
-      ...'12345678'.split('').map((digit) => `digit.${digit}`),
-      'tracking.status.ready.p2',
-      'service.duplicate-id',
-      'tracking.status.ready.p3',
-      'centre.nac-001',
-      'tracking.status.ready.p4',
-    ]);
+    expect(clips.slice(0, 2)).toEqual(['tracking.status.ready.p1', 'digit.1']);
+    expect(clips).toEqual(expect.arrayContaining(['service.duplicate-id', 'centre.nac-001']));
     expect(result.lambdaCalls[0]?.parameters.lang).toBe('sw');
   });
 
   it('re-prompts after a mistyped number and then finds the application', async () => {
-    const result = await call({ keys: [...TRACKING, '1234', '23456789'] });
+    const result = await call({ keys: [...TRACKING, '1234', '5678', '23456789', '1234'] });
 
     expect(result.heard).toEqual(
       expect.arrayContaining(['tracking.invalid_number', 'tracking.status.in_processing']),
     );
   });
 
-  it('reads back an unknown number and lets the caller try again', async () => {
-    const result = await call({ keys: [...TRACKING, '99999999', '12345678'] });
+  it('asks again for the ID digits when too few are keyed', async () => {
+    const result = await call({ keys: [...TRACKING, '12345678', '12', '5678'] });
 
-    const after = result.heard.slice(result.heard.indexOf('tracking.not_found'));
-    expect(after.slice(0, 3)).toEqual([
-      'tracking.not_found',
-      'tracking.ask_number',
-      'tracking.status.ready',
+    expect(result.heard).toContain('tracking.invalid_id_digits');
+    expect(result.heard).toContain('tracking.status.ready');
+  });
+
+  it('answers a wrong proof and an unknown number alike, then lets the caller try again', async () => {
+    const from = freshCaller();
+    const result = await call({
+      from,
+      keys: [...TRACKING, '12345678', '0000', '99999999', '1111', '12345678', '5678'],
+    });
+
+    const failed = result.lambdaCalls.map((event) => event.result?.outcome);
+    expect(failed).toEqual(['VERIFICATION_FAILED', 'VERIFICATION_FAILED', 'FOUND']);
+    expect(result.heard.filter((id) => id === 'tracking.verification_failed')).toHaveLength(2);
+    expect(result.attributes.journey).toContain('tracking:VERIFICATION_FAILED');
+  });
+
+  it('routes a caller locked out after five failed proofs to an agent, even with the right proof', async () => {
+    const from = freshCaller();
+    await call({
+      from,
+      keys: [...TRACKING, '12345678', '0001', '12345678', '0002', '12345678', '0003'],
+    });
+
+    const result = await call({
+      from,
+      keys: [...TRACKING, '23456789', '0004', '23456789', '0005'],
+    });
+    const withRightProof = await call({ from, keys: [...TRACKING, '12345678', '5678'] });
+
+    const tracking = result.lambdaCalls.filter((event) => event.function === 'huduma-tracking');
+    expect(tracking.map((event) => event.result?.outcome)).toEqual([
+      'VERIFICATION_FAILED',
+      'LOCKED_OUT',
     ]);
+    expect(result.heard).toContain('tracking.locked_out');
+    expect(result.disposition).toMatchObject({ type: 'QUEUED', queue: 'General enquiries' });
+    expect(withRightProof.lambdaCalls[0]?.result?.outcome).toBe('LOCKED_OUT');
   });
 
   it('offers an agent after three invalid numbers', async () => {
-    const result = await call({ keys: [...TRACKING, '1', '12', '123'] });
+    const result = await call({ keys: [...TRACKING, '1', '5678', '12', '5678', '123', '5678'] });
 
     expect(result.heard.filter((id) => id === 'tracking.ask_number')).toHaveLength(3);
     expect(result.heard).toContain('tracking.too_many_attempts');
@@ -77,12 +108,13 @@ describe('tracking flow', () => {
     expect(result.disposition).toMatchObject({ type: 'QUEUED' });
   });
 
-  it('goes back to the main menu with star and to an agent with 0', async () => {
+  it('goes back to the main menu with star and to an agent with 0, from either prompt', async () => {
     const toMenu = await call({ keys: [...TRACKING, '*'] });
-    const toAgent = await call({ keys: [...TRACKING, '0'] });
+    const toAgent = await call({ keys: [...TRACKING, '12345678', '0'] });
 
     expect(toMenu.heard.filter((id) => id === 'main.menu')).toHaveLength(2);
     expect(toAgent.disposition).toMatchObject({ type: 'QUEUED', queue: 'General enquiries' });
+    expect(toAgent.attributes.intent).toBe('tracking');
   });
 
   it('apologises and queues for an agent when the Lambda fails', async () => {
@@ -90,7 +122,10 @@ describe('tracking flow', () => {
       throw new Error('DynamoDB is unavailable');
     });
 
-    const result = await call({ keys: [...TRACKING, '12345678'], engineResources: failing });
+    const result = await call({
+      keys: [...TRACKING, '12345678', '5678'],
+      engineResources: failing,
+    });
 
     expect(result.lambdaCalls[0]).toMatchObject({ error: 'DynamoDB is unavailable' });
     expect(result.heard).toContain('main.error');
@@ -103,7 +138,7 @@ describe('tracking flow', () => {
       () => new Promise((resolve) => setTimeout(() => resolve({ outcome: 'FOUND' }), 3500)),
     );
 
-    const result = await call({ keys: [...TRACKING, '12345678'], engineResources: slow });
+    const result = await call({ keys: [...TRACKING, '12345678', '5678'], engineResources: slow });
 
     expect(result.lambdaCalls[0]?.error).toMatch(/Timed out after 3 s/);
     expect(result.disposition).toMatchObject({ type: 'QUEUED' });

@@ -54,23 +54,6 @@ describe('contact-centre stack', () => {
     });
   });
 
-  it('lets the tracking function read items of the service-data table and nothing else in DynamoDB', () => {
-    const policies = Object.values(centreTemplate.findResources('AWS::IAM::Policy'));
-    const dynamoStatements = policies.flatMap((policy) =>
-      policy.Properties.PolicyDocument.Statement.filter((statement: { Action: string[] }) =>
-        [statement.Action].flat().some((action) => action.startsWith('dynamodb:')),
-      ),
-    );
-    expect(dynamoStatements).toHaveLength(1);
-    expect([...dynamoStatements[0].Action].sort()).toEqual([
-      'dynamodb:BatchGetItem',
-      'dynamodb:ConditionCheckItem',
-      'dynamodb:GetItem',
-      'dynamodb:Query',
-    ]);
-    expect(JSON.stringify(dynamoStatements[0].Resource)).toMatch(/DataServiceData/);
-  });
-
   it('allows only its own Connect instance to invoke the flow function, and associates it', () => {
     centreTemplate.hasResourceProperties('AWS::Lambda::Permission', {
       Action: 'lambda:InvokeFunction',

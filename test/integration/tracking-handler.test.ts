@@ -1,13 +1,31 @@
+import { createApplicationRepository } from '../../lambdas/shared/data/applications.repository.ts';
 import { handler } from '../../lambdas/tracking/handler.ts';
 import { connectEvent, connectEventFixtures, lambdaContext } from '../support/connect.ts';
+import { documentClient, tableNames, uniqueCaller, uniqueDigits } from '../support/data.ts';
 
 const track = (parameters: Record<string, string>, options?: Parameters<typeof connectEvent>[1]) =>
   handler(connectEvent(parameters, options), lambdaContext('tracking'));
 
+const applications = createApplicationRepository(documentClient, tableNames.serviceData);
+
+/** An application of this test's own, so failed proofs never lock another test's record. */
+const newApplication = async (idNumberLast4 = '2580') => {
+  const applicationNumber = uniqueDigits(8);
+  await applications.put({
+    applicationNumber,
+    serviceId: 'passport',
+    status: 'IN_PROCESSING',
+    centreId: 'nac-001',
+    idNumberLast4,
+    updatedAt: '2026-11-20T08:00:00.000Z',
+  });
+  return applicationNumber;
+};
+
 describe('tracking handler', () => {
-  it('says where a ready application can be collected', async () => {
+  it('says where a ready application can be collected once the caller proves it is theirs', async () => {
     // Act
-    const result = await track({ applicationNumber: '12345678', lang: 'en' });
+    const result = await track({ applicationNumber: '12345678', idLast4: '5678', lang: 'en' });
 
     // Assess
     expect(result).toEqual({
@@ -21,20 +39,20 @@ describe('tracking handler', () => {
   });
 
   it.each([
-    ['23456789', 'IN_PROCESSING', 'tracking.status.in_processing'],
-    ['34567890', 'RECEIVED', 'tracking.status.received'],
-    ['45678901', 'COLLECTED', 'tracking.status.collected'],
-    ['56789012', 'REJECTED', 'tracking.status.rejected'],
-  ])('reports application %s as %s', async (applicationNumber, status, prompt) => {
-    const result = await track({ applicationNumber, lang: 'en' });
+    ['23456789', '1234', 'IN_PROCESSING', 'tracking.status.in_processing'],
+    ['34567890', '4321', 'RECEIVED', 'tracking.status.received'],
+    ['45678901', '9876', 'COLLECTED', 'tracking.status.collected'],
+    ['56789012', '2468', 'REJECTED', 'tracking.status.rejected'],
+  ])('reports application %s as %s', async (applicationNumber, idLast4, status, prompt) => {
+    const result = await track({ applicationNumber, idLast4, lang: 'en' });
 
     expect(result).toMatchObject({ outcome: 'FOUND', status, sayPrompt: prompt });
     expect(result.centreId).toBeUndefined();
   });
 
   it('gives the collection date and the rejection reason in words', async () => {
-    const collected = await track({ applicationNumber: '45678901', lang: 'en' });
-    const rejected = await track({ applicationNumber: '56789012', lang: 'en' });
+    const collected = await track({ applicationNumber: '45678901', idLast4: '9876', lang: 'en' });
+    const rejected = await track({ applicationNumber: '56789012', idLast4: '2468', lang: 'en' });
 
     expect(collected.say).toContain('collected on Wednesday 18 November');
     expect(rejected).toMatchObject({ rejectionReason: 'missing_documents' });
@@ -42,7 +60,7 @@ describe('tracking handler', () => {
   });
 
   it('renders Kiswahili as recorded clips the flow can play', async () => {
-    const result = await track({ applicationNumber: '12345678', lang: 'sw' });
+    const result = await track({ applicationNumber: '12345678', idLast4: '5678', lang: 'sw' });
 
     expect(result.say).toBe(
       'Maombi moja mbili tatu nne tano sita saba nane ya kitambulisho mbadala yako tayari kuchukuliwa katika Kituo cha Huduma cha GPO. Tafadhali leta kitambulisho chako halisi au kadi ya kusubiri.',
@@ -54,14 +72,99 @@ describe('tracking handler', () => {
     expect(result.clip11).toBe('s3://huduma-local-prompts/prompts/sw/service.duplicate-id.wav');
   });
 
-  it('returns NOT_FOUND and reads back the number for an unknown application', async () => {
-    const result = await track({ applicationNumber: '99999999', lang: 'en' });
+  it('returns VERIFICATION_FAILED with the attempts left for a wrong proof', async () => {
+    const applicationNumber = await newApplication('2580');
+
+    const result = await track(
+      { applicationNumber, idLast4: '0000', lang: 'en' },
+      { customerNumber: uniqueCaller() },
+    );
 
     expect(result).toEqual({
-      outcome: 'NOT_FOUND',
-      sayPrompt: 'tracking.not_found',
-      say: 'We could not find application number 9 9 9 9 9 9 9 9.',
+      outcome: 'VERIFICATION_FAILED',
+      attemptsLeft: '4',
+      sayPrompt: 'tracking.verification_failed',
+      say: `We could not find application ${[...applicationNumber].join(' ')} with those ID number digits. Please check both and try again. Attempts left: 4.`,
     });
+  });
+
+  it('answers an unknown application number exactly as a wrong proof, so numbers cannot be enumerated', async () => {
+    const wrongProof = await track(
+      { applicationNumber: await newApplication('2580'), idLast4: '1111', lang: 'en' },
+      { customerNumber: uniqueCaller() },
+    );
+    const unknown = await track(
+      { applicationNumber: uniqueDigits(8, '0'), idLast4: '1111', lang: 'en' },
+      { customerNumber: uniqueCaller() },
+    );
+
+    const { say: _a, ...wrongProofResult } = wrongProof;
+    const { say: _b, ...unknownResult } = unknown;
+    expect(unknownResult).toEqual(wrongProofResult);
+    expect(unknown).toMatchObject({ outcome: 'VERIFICATION_FAILED', attemptsLeft: '4' });
+  });
+
+  it('counts a retried invocation (same contact, same digits) once', async () => {
+    const applicationNumber = await newApplication();
+    const options = { customerNumber: uniqueCaller(), contactId: crypto.randomUUID() };
+
+    const first = await track({ applicationNumber, idLast4: '1111', lang: 'en' }, options);
+    const retried = await track({ applicationNumber, idLast4: '1111', lang: 'en' }, options);
+    const another = await track({ applicationNumber, idLast4: '2222', lang: 'en' }, options);
+
+    expect(first).toMatchObject({ outcome: 'VERIFICATION_FAILED', attemptsLeft: '4' });
+    expect(retried).toEqual(first);
+    expect(another).toMatchObject({ outcome: 'VERIFICATION_FAILED', attemptsLeft: '3' });
+  });
+
+  it('locks a calling number out after 5 failures in an hour, and then refuses even a correct proof', async () => {
+    const customerNumber = uniqueCaller();
+    const results = [];
+    for (let attempt = 0; attempt < 5; attempt++) {
+      // Different applications each time: an enumeration attempt.
+      results.push(
+        await track(
+          { applicationNumber: await newApplication('2580'), idLast4: '0000', lang: 'en' },
+          { customerNumber },
+        ),
+      );
+    }
+
+    const correctProof = await track(
+      { applicationNumber: '12345678', idLast4: '5678', lang: 'en' },
+      { customerNumber },
+    );
+
+    expect(results.map((result) => result.attemptsLeft ?? result.outcome)).toEqual([
+      '4',
+      '3',
+      '2',
+      '1',
+      'LOCKED_OUT',
+    ]);
+    expect(results[4]).toEqual({
+      outcome: 'LOCKED_OUT',
+      sayPrompt: 'tracking.locked_out',
+      say: 'Sorry, we cannot give application details on this call because of too many unsuccessful attempts. Let us connect you to an agent.',
+    });
+    expect(correctProof).toMatchObject({ outcome: 'LOCKED_OUT' });
+  });
+
+  it('locks an application out after 5 failures from different numbers, and then refuses its owner', async () => {
+    const applicationNumber = await newApplication('2580');
+    for (let attempt = 0; attempt < 5; attempt++) {
+      await track(
+        { applicationNumber, idLast4: `000${attempt}`, lang: 'en' },
+        { customerNumber: uniqueCaller() },
+      );
+    }
+
+    const owner = await track(
+      { applicationNumber, idLast4: '2580', lang: 'en' },
+      { customerNumber: uniqueCaller() },
+    );
+
+    expect(owner).toMatchObject({ outcome: 'LOCKED_OUT', sayPrompt: 'tracking.locked_out' });
   });
 
   it.each([
@@ -70,31 +173,61 @@ describe('tracking handler', () => {
     ['too many digits', '123456789', 'WRONG_LENGTH'],
     ['nothing', '', 'EMPTY'],
     ['a star key', '1234567*', 'NOT_DIGITS'],
-  ])('returns INVALID_INPUT for %s without a lookup', async (_, applicationNumber, reason) => {
-    await expect(track({ applicationNumber, lang: 'en' })).resolves.toEqual({
-      outcome: 'INVALID_INPUT',
-      reason,
-    });
-  });
+  ])(
+    'returns INVALID_INPUT for an application number with %s, without a lookup',
+    async (_, applicationNumber, reason) => {
+      await expect(track({ applicationNumber, idLast4: '5678', lang: 'en' })).resolves.toEqual({
+        outcome: 'INVALID_INPUT',
+        field: 'applicationNumber',
+        reason,
+        sayPrompt: 'tracking.invalid_number',
+        say: 'That is not a valid application number. An application number has 8 digits.',
+      });
+    },
+  );
+
+  it.each([
+    ['too few digits', '567', 'WRONG_LENGTH'],
+    ['nothing', '', 'EMPTY'],
+    ['a star key', '56*8', 'NOT_DIGITS'],
+  ])(
+    'returns INVALID_INPUT for ID digits with %s, without counting a failure',
+    async (_, idLast4, reason) => {
+      const customerNumber = uniqueCaller();
+      const applicationNumber = await newApplication('2580');
+
+      const result = await track({ applicationNumber, idLast4, lang: 'en' }, { customerNumber });
+      const next = await track(
+        { applicationNumber, idLast4: '0000', lang: 'en' },
+        { customerNumber },
+      );
+
+      expect(result).toMatchObject({ outcome: 'INVALID_INPUT', field: 'idLast4', reason });
+      expect(next).toMatchObject({ outcome: 'VERIFICATION_FAILED', attemptsLeft: '4' });
+    },
+  );
 
   it.each(connectEventFixtures)('accepts the published Connect event %s', async (fixture) => {
-    await expect(track({ applicationNumber: '12345678' }, { fixture })).resolves.toMatchObject({
-      outcome: 'FOUND',
-    });
+    await expect(
+      track({ applicationNumber: '12345678', idLast4: '5678' }, { fixture }),
+    ).resolves.toMatchObject({ outcome: 'FOUND' });
   });
 
   it('defaults to English when the flow sends no language', async () => {
-    await expect(track({ applicationNumber: '12345678' })).resolves.toMatchObject({
+    await expect(track({ applicationNumber: '12345678', idLast4: '5678' })).resolves.toMatchObject({
       outcome: 'FOUND',
       say: expect.stringContaining('ready for collection'),
     });
   });
 
-  it('throws, so the flow takes its error branch, when the flow sends no application number', async () => {
-    await expect(track({ lang: 'en' })).rejects.toThrow();
+  it('throws, so the flow takes its error branch, when the flow sends no application number or proof', async () => {
+    await expect(track({ idLast4: '5678', lang: 'en' })).rejects.toThrow();
+    await expect(track({ applicationNumber: '12345678', lang: 'en' })).rejects.toThrow();
   });
 
   it('throws when the flow sends an unsupported language', async () => {
-    await expect(track({ applicationNumber: '12345678', lang: 'fr' })).rejects.toThrow();
+    await expect(
+      track({ applicationNumber: '12345678', idLast4: '5678', lang: 'fr' }),
+    ).rejects.toThrow();
   });
 });

@@ -2,9 +2,12 @@ import counties from '../../../data/counties.json' with { type: 'json' };
 import centres from '../../../data/huduma-centres.json' with { type: 'json' };
 import services from '../../../data/huduma-services.json' with { type: 'json' };
 import agentPrompts from '../../../prompts/agent.json' with { type: 'json' };
+import complaintsPrompts from '../../../prompts/complaints.json' with { type: 'json' };
 import mainPrompts from '../../../prompts/main.json' with { type: 'json' };
 import outboundPrompts from '../../../prompts/outbound.json' with { type: 'json' };
+import pensionsPrompts from '../../../prompts/pensions.json' with { type: 'json' };
 import queuePrompts from '../../../prompts/queue.json' with { type: 'json' };
+import surveyPrompts from '../../../prompts/survey.json' with { type: 'json' };
 import trackingPrompts from '../../../prompts/tracking.json' with { type: 'json' };
 import {
   clockTimeSw,
@@ -93,6 +96,9 @@ export const PROMPT_FILES: readonly { prompts: Record<string, PromptText> }[] = 
   agentPrompts,
   queuePrompts,
   outboundPrompts,
+  complaintsPrompts,
+  pensionsPrompts,
+  surveyPrompts,
 ];
 
 /** Every prompt id the platform can speak, with its English and Kiswahili text. */

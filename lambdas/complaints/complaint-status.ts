@@ -1,0 +1,86 @@
+import { z } from 'zod';
+import { callingNumber, type FlowContact } from '#shared/contact.ts';
+import type { TicketRepository } from '#shared/data/tickets.repository.ts';
+import { LockedOutError, NotFoundError, RefusedError } from '#shared/errors.ts';
+import { localTime } from '#shared/hours.ts';
+import { invalidDigits } from '#shared/keyed-input.ts';
+import type { FlowOutcome } from '#shared/middleware.ts';
+import { isValidReference } from '#shared/reference.ts';
+import type { ProofClaim, ProofGuard } from '#shared/verification.ts';
+
+/** What the flow passes to hear a ticket's status: the reference the caller keyed. */
+export const ComplaintStatusParametersSchema = z.object({
+  operation: z.literal('status'),
+  reference: z.string(),
+});
+export type ComplaintStatusParameters = z.infer<typeof ComplaintStatusParametersSchema>;
+
+export interface ComplaintStatusDependencies {
+  readonly tickets: TicketRepository;
+  readonly proofs: ProofGuard;
+}
+
+const TIME_ZONE = 'Africa/Nairobi';
+const LOCKED_OUT = { prompt: 'complaints.locked_out' } as const;
+
+/**
+ * Says where a complaint or service request stands, to its call-back number only: the
+ * calling number is the proof. An unknown reference and a mismatched number each count as a
+ * failed proof against the calling number (and the reference), so references cannot be probed.
+ */
+export const complaintStatus =
+  ({ tickets, proofs }: ComplaintStatusDependencies) =>
+  async ({ reference }: ComplaintStatusParameters, contact: FlowContact): Promise<FlowOutcome> => {
+    const invalid = { prompt: 'complaints.invalid_reference' };
+    if (!/^\d{8}$/.test(reference)) throw invalidDigits('reference', reference, invalid);
+    if (!isValidReference(reference))
+      throw invalidDigits('reference', reference, invalid, 'CHECK_DIGIT');
+
+    const caller = callingNumber(contact);
+    if (!caller)
+      throw new RefusedError('The calling number is withheld', {
+        details: { reason: 'NUMBER_WITHHELD' },
+        speech: { prompt: 'complaints.refused.number_withheld' },
+      });
+
+    const claim: ProofClaim = {
+      capability: 'complaints',
+      contactId: contact.ContactId,
+      caller,
+      record: { scope: 'ticket', id: reference },
+      proof: caller,
+    };
+    const [ticket] = await Promise.all([
+      tickets.get(reference),
+      proofs.assertNotLocked(claim, LOCKED_OUT),
+    ]);
+    if (!ticket || ticket.callbackNumber !== caller) {
+      const { attemptsLeft, locked } = await proofs.countFailure(claim);
+      if (locked) throw new LockedOutError('Too many failed verifications', { speech: LOCKED_OUT });
+      if (!ticket)
+        throw new NotFoundError('No such ticket', {
+          details: { attemptsLeft },
+          speech: { prompt: 'complaints.not_found', vars: { reference, attemptsLeft } },
+        });
+      throw new RefusedError('Not the call-back number of this ticket', {
+        details: { reason: 'NOT_CALLBACK_NUMBER', attemptsLeft },
+        speech: { prompt: 'complaints.refused.not_callback_number' },
+      });
+    }
+
+    const dueDate = localTime(new Date(ticket.dueAt), TIME_ZONE).date;
+    return {
+      outcome: 'FOUND',
+      values: {
+        reference: ticket.reference,
+        type: ticket.type,
+        status: ticket.status,
+        agencyId: ticket.agencyId,
+        dueDate,
+      },
+      speech: {
+        prompt: `complaints.status.${ticket.status.toLowerCase()}`,
+        vars: { reference: ticket.reference, date: dueDate },
+      },
+    };
+  };

@@ -1,0 +1,77 @@
+import { timingSafeEqual } from 'node:crypto';
+import { z } from 'zod';
+import { callingNumber, type FlowContact } from '#shared/contact.ts';
+import { hashIdNumber, type PensionRepository } from '#shared/data/pensions.repository.ts';
+import type { VerifiedContactRepository } from '#shared/data/verified-contacts.repository.ts';
+import { invalidDigits } from '#shared/keyed-input.ts';
+import type { FlowOutcome } from '#shared/middleware.ts';
+import type { ProofGuard, ProofSpeech } from '#shared/verification.ts';
+
+/** What the flow passes to verify a pensioner: the digits the caller keyed, unvalidated. */
+export const VerifyPensionerParametersSchema = z.object({
+  operation: z.literal('verify'),
+  pensionNumber: z.string(),
+  /** The national ID number: checked against a hash, never stored or logged. */
+  idNumber: z.string(),
+});
+export type VerifyPensionerParameters = z.infer<typeof VerifyPensionerParametersSchema>;
+
+export interface VerifyPensionerDependencies {
+  readonly pensions: PensionRepository;
+  readonly verifiedContacts: VerifiedContactRepository;
+  readonly proofs: ProofGuard;
+  readonly now: () => Date;
+}
+
+const PENSION_NUMBER = /^\d{6,10}$/;
+const ID_NUMBER = /^\d{6,9}$/;
+
+const SPEECH: ProofSpeech = {
+  failed: (attemptsLeft) => ({ prompt: 'pensions.verification_failed', vars: { attemptsLeft } }),
+  lockedOut: { prompt: 'pensions.locked_out' },
+};
+
+const sameHash = (a: string, b: string) => timingSafeEqual(Buffer.from(a), Buffer.from(b));
+
+/**
+ * Checks a pensioner's proof (pension number + national ID number against the stored hash).
+ * On success the contact is marked verified for that pension, so the status and request
+ * operations that follow on the call need no proof again. An unknown pension number and a
+ * wrong ID number give the same answer and count alike.
+ */
+export const verifyPensioner =
+  ({ pensions, verifiedContacts, proofs, now }: VerifyPensionerDependencies) =>
+  async (
+    { pensionNumber, idNumber }: VerifyPensionerParameters,
+    contact: FlowContact,
+  ): Promise<FlowOutcome> => {
+    if (!PENSION_NUMBER.test(pensionNumber))
+      throw invalidDigits('pensionNumber', pensionNumber, {
+        prompt: 'pensions.invalid_pension_number',
+      });
+    if (!ID_NUMBER.test(idNumber))
+      throw invalidDigits('idNumber', idNumber, { prompt: 'pensions.invalid_id_number' });
+
+    const claim = {
+      capability: 'pensions',
+      contactId: contact.ContactId,
+      caller: callingNumber(contact),
+      record: { scope: 'pension', id: pensionNumber },
+      proof: idNumber,
+    } as const;
+    const [pensioner] = await Promise.all([
+      pensions.get(pensionNumber),
+      proofs.assertNotLocked(claim, SPEECH.lockedOut),
+    ]);
+    const proved =
+      pensioner !== undefined &&
+      sameHash(pensioner.idNumberHash, hashIdNumber(pensionNumber, idNumber));
+    if (!pensioner || !proved) return proofs.fail(claim, SPEECH);
+
+    await verifiedContacts.grant(contact.ContactId, 'PENSION', pensionNumber, now());
+    return {
+      outcome: 'VERIFIED',
+      values: { pensionType: pensioner.pensionType },
+      speech: { prompt: 'pensions.verified' },
+    };
+  };

@@ -1,0 +1,373 @@
+import { randomUUID } from 'node:crypto';
+import { handler } from '../../lambdas/pensions/handler.ts';
+import {
+  createPensionRepository,
+  hashIdNumber,
+} from '../../lambdas/shared/data/pensions.repository.ts';
+import { createTicketRepository } from '../../lambdas/shared/data/tickets.repository.ts';
+import { localOutbox } from '../../lambdas/shared/notifications/default-notifier.ts';
+import { isValidReference } from '../../lambdas/shared/reference.ts';
+import { connectEvent, lambdaContext } from '../support/connect.ts';
+import { documentClient, tableNames, uniqueCaller, uniqueDigits } from '../support/data.ts';
+
+const pensionsHandler = (
+  parameters: Record<string, string>,
+  options?: Parameters<typeof connectEvent>[1],
+) => handler(connectEvent(parameters, options), lambdaContext('pensions'));
+
+const pensions = createPensionRepository(documentClient, tableNames.serviceData);
+const tickets = createTicketRepository(documentClient, tableNames.tickets);
+
+/** A pensioner of this test's own, so failed proofs never lock another test's record. */
+const newPensioner = async (lastPaymentKes = 31200) => {
+  const pensionNumber = uniqueDigits(10, '00009');
+  const idNumber = uniqueDigits(8, '3');
+  await pensions.put(
+    {
+      pensionNumber,
+      idNumberHash: hashIdNumber(pensionNumber, idNumber),
+      pensionType: 'service',
+      claimStatus: 'IN_PAYMENT',
+      monthlyAmountKes: 31200,
+      nextPaymentDate: '2026-12-22',
+      lifeCertificate: { status: 'DUE', dueDate: '2026-12-31' },
+    },
+    [{ date: '2026-11-24', amountKes: lastPaymentKes }],
+  );
+  return { pensionNumber, idNumber };
+};
+
+/** A contact that has verified as the given pensioner: later operations reuse its ContactId. */
+const verifiedContact = async (pensionNumber: string, idNumber: string) => {
+  const options = { contactId: randomUUID(), customerNumber: uniqueCaller() };
+  const result = await pensionsHandler(
+    { operation: 'verify', pensionNumber, idNumber, lang: 'en' },
+    options,
+  );
+  expect(result.outcome).toBe('VERIFIED');
+  return {
+    ...options,
+    call: (parameters: Record<string, string>) => pensionsHandler(parameters, options),
+  };
+};
+
+describe('pensions handler: information', () => {
+  it.each([
+    ['1', '1', 'service', 'pensions.info.service.how_to_apply'],
+    ['2', '2', 'survivor', 'pensions.info.survivor.documents'],
+    ['3', '1', 'disability', 'pensions.info.disability.how_to_apply'],
+    ['4', '2', 'psss', 'pensions.info.psss.documents'],
+  ])(
+    'speaks type %s topic %s without any proof',
+    async (typeKey, topicKey, pensionType, prompt) => {
+      const result = await pensionsHandler({ operation: 'info', typeKey, topicKey, lang: 'en' });
+
+      expect(result).toMatchObject({ outcome: 'INFO', pensionType, sayPrompt: prompt });
+      expect(result.say?.length).toBeGreaterThan(40);
+    },
+  );
+
+  it('gives the next payroll date from data', async () => {
+    const result = await pensionsHandler({
+      operation: 'info',
+      typeKey: '1',
+      topicKey: '3',
+      lang: 'en',
+    });
+
+    expect(result).toMatchObject({
+      outcome: 'INFO',
+      topic: 'payment_dates',
+      sayPrompt: 'pensions.info.payment_dates',
+    });
+    expect(result.nextPaymentDate! >= new Date().toISOString().slice(0, 10)).toBe(true);
+    expect(result.say).toMatch(/^Monthly payments for a service pension are next paid on \w+day/);
+  });
+
+  it('says PSSS has no monthly payroll date', async () => {
+    const result = await pensionsHandler({ operation: 'info', typeKey: '4', topicKey: '3' });
+
+    expect(result).toMatchObject({ outcome: 'INFO', sayPrompt: 'pensions.info.no_payment_dates' });
+  });
+
+  it('speaks Kiswahili from recorded clips', async () => {
+    const result = await pensionsHandler({
+      operation: 'info',
+      typeKey: '2',
+      topicKey: '3',
+      lang: 'sw',
+    });
+
+    expect(result.say).toMatch(/^Malipo ya kila mwezi ya pensheni ya wategemezi yatalipwa tena /);
+    expect(result.clip2).toBe('s3://huduma-local-prompts/prompts/sw/pensions.type.survivor.wav');
+  });
+
+  it.each([
+    ['typeKey', { typeKey: '9', topicKey: '1' }, 'NOT_IN_MENU'],
+    ['topicKey', { typeKey: '1', topicKey: '' }, 'EMPTY'],
+  ])('returns INVALID_INPUT for a %s not in the menu', async (field, keys, reason) => {
+    await expect(pensionsHandler({ operation: 'info', ...keys })).resolves.toMatchObject({
+      outcome: 'INVALID_INPUT',
+      field,
+      reason,
+      sayPrompt: 'pensions.invalid_choice',
+    });
+  });
+});
+
+describe('pensions handler: verified pensioner', () => {
+  it('verifies the demo pensioner and then tells the claim status and next payment date', async () => {
+    const contact = await verifiedContact('0000368915', '22334455');
+
+    const result = await contact.call({ operation: 'claim-status', lang: 'en' });
+
+    expect(result).toEqual({
+      outcome: 'FOUND',
+      claimStatus: 'IN_PAYMENT',
+      pensionType: 'service',
+      nextPaymentDate: '2026-12-23',
+      sayPrompt: 'pensions.claim.in_payment',
+      say: 'Your pension is in payment. Your next payment is due on Wednesday 23 December.',
+    });
+  });
+
+  it('tells the last payment, date and amount, in both languages', async () => {
+    const contact = await verifiedContact('0000368915', '22334455');
+
+    const english = await contact.call({ operation: 'last-payment', lang: 'en' });
+    const kiswahili = await contact.call({ operation: 'last-payment', lang: 'sw' });
+
+    expect(english).toMatchObject({
+      outcome: 'FOUND',
+      lastPaymentDate: '2026-11-24',
+      lastPaymentAmount: '25430',
+      say: 'Your last payment was 25,430 shillings, paid on Tuesday 24 November.',
+    });
+    expect(kiswahili.say).toBe(
+      'Malipo yako ya mwisho yalikuwa shilingi elfu ishirini na tano mia nne na thelathini, yaliyolipwa Jumanne tarehe ishirini na nne Novemba.',
+    );
+    expect(Number(kiswahili.clipCount)).toBeLessThanOrEqual(16);
+  });
+
+  it('speaks only the amount when a large amount and the date would not fit the Kiswahili clips', async () => {
+    const { pensionNumber, idNumber } = await newPensioner(977_777);
+    const contact = await verifiedContact(pensionNumber, idNumber);
+
+    const result = await contact.call({ operation: 'last-payment', lang: 'sw' });
+
+    expect(result).toMatchObject({
+      lastPaymentDate: '2026-11-24',
+      lastPaymentAmount: '977777',
+      sayPrompt: 'pensions.last_payment.amount',
+    });
+    expect(Number(result.clipCount)).toBeLessThanOrEqual(16);
+  });
+
+  it('says when there has been no payment yet', async () => {
+    const contact = await verifiedContact('0000412207', '11223344');
+
+    await expect(contact.call({ operation: 'last-payment' })).resolves.toMatchObject({
+      outcome: 'FOUND',
+      sayPrompt: 'pensions.last_payment.none',
+    });
+    await expect(contact.call({ operation: 'claim-status' })).resolves.toMatchObject({
+      claimStatus: 'PROCESSING',
+      sayPrompt: 'pensions.claim.processing',
+    });
+  });
+
+  it.each([
+    ['0000368915', '22334455', 'VALID', '2027-06-30'],
+    ['0000412207', '11223344', 'DUE', '2026-12-31'],
+    ['0000287731', '9988776', 'OVERDUE', '2026-06-30'],
+  ])(
+    'tells pensioner %s the life certificate is %s',
+    async (pensionNumber, idNumber, status, date) => {
+      const contact = await verifiedContact(pensionNumber, idNumber);
+
+      await expect(contact.call({ operation: 'life-certificate' })).resolves.toMatchObject({
+        outcome: 'FOUND',
+        lifeCertificateStatus: status,
+        lifeCertificateDueDate: date,
+        sayPrompt: `pensions.life_certificate.${status.toLowerCase()}`,
+      });
+    },
+  );
+
+  it.each(['claim-status', 'last-payment', 'life-certificate'])(
+    'returns NOT_VERIFIED for %s on a contact that has not proved who it is',
+    async (operation) => {
+      await expect(pensionsHandler({ operation })).resolves.toMatchObject({
+        outcome: 'NOT_VERIFIED',
+        sayPrompt: 'pensions.not_verified',
+      });
+    },
+  );
+
+  it('refuses a request on an unverified contact and opens no ticket', async () => {
+    const contactId = randomUUID();
+
+    const result = await pensionsHandler(
+      { operation: 'request', requestType: 'statement' },
+      { contactId },
+    );
+
+    expect(result.outcome).toBe('NOT_VERIFIED');
+    await expect(
+      tickets.findByContact({ contactId, kind: 'SERVICE_REQUEST#statement' }),
+    ).resolves.toBeUndefined();
+  });
+});
+
+describe('pensions handler: proof of identity', () => {
+  it('returns VERIFICATION_FAILED with the attempts left for a wrong ID number', async () => {
+    const { pensionNumber } = await newPensioner();
+
+    const result = await pensionsHandler(
+      { operation: 'verify', pensionNumber, idNumber: '12345678', lang: 'en' },
+      { customerNumber: uniqueCaller() },
+    );
+
+    expect(result).toEqual({
+      outcome: 'VERIFICATION_FAILED',
+      attemptsLeft: '4',
+      sayPrompt: 'pensions.verification_failed',
+      say: 'We could not match that pension number and ID number. Please check both and try again. Attempts left: 4.',
+    });
+  });
+
+  it('answers an unknown pension number exactly as a wrong ID number', async () => {
+    const { pensionNumber } = await newPensioner();
+
+    const wrongId = await pensionsHandler(
+      { operation: 'verify', pensionNumber, idNumber: '12345678' },
+      { customerNumber: uniqueCaller() },
+    );
+    const unknown = await pensionsHandler(
+      { operation: 'verify', pensionNumber: uniqueDigits(10, '00008'), idNumber: '12345678' },
+      { customerNumber: uniqueCaller() },
+    );
+
+    expect(unknown).toEqual(wrongId);
+  });
+
+  it('locks the pension out after 5 failures, and then refuses the right ID number', async () => {
+    const { pensionNumber, idNumber } = await newPensioner();
+    const outcomes = [];
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const result = await pensionsHandler(
+        { operation: 'verify', pensionNumber, idNumber: `1111111${attempt}` },
+        { customerNumber: uniqueCaller() },
+      );
+      outcomes.push(result.attemptsLeft ?? result.outcome);
+    }
+
+    const owner = await pensionsHandler(
+      { operation: 'verify', pensionNumber, idNumber },
+      { customerNumber: uniqueCaller() },
+    );
+
+    expect(outcomes).toEqual(['4', '3', '2', '1', 'LOCKED_OUT']);
+    expect(owner).toMatchObject({ outcome: 'LOCKED_OUT', sayPrompt: 'pensions.locked_out' });
+  });
+
+  it('counts failures per calling number across tracking and pensions alike', async () => {
+    const customerNumber = uniqueCaller();
+    for (let attempt = 0; attempt < 5; attempt++) {
+      await pensionsHandler(
+        { operation: 'verify', pensionNumber: uniqueDigits(10, '00007'), idNumber: '12345678' },
+        { customerNumber },
+      );
+    }
+
+    const demo = await pensionsHandler(
+      { operation: 'verify', pensionNumber: '0000368915', idNumber: '22334455' },
+      { customerNumber },
+    );
+
+    expect(demo.outcome).toBe('LOCKED_OUT');
+  });
+
+  it.each([
+    ['pensionNumber', { pensionNumber: '123', idNumber: '22334455' }, 'WRONG_LENGTH'],
+    ['pensionNumber', { pensionNumber: '', idNumber: '22334455' }, 'EMPTY'],
+    ['idNumber', { pensionNumber: '0000368915', idNumber: '22*34455' }, 'NOT_DIGITS'],
+    ['idNumber', { pensionNumber: '0000368915', idNumber: '1234567890' }, 'WRONG_LENGTH'],
+  ])(
+    'returns INVALID_INPUT for a malformed %s, without counting a failure',
+    async (field, digits, reason) => {
+      await expect(
+        pensionsHandler({ operation: 'verify', ...digits }, { customerNumber: uniqueCaller() }),
+      ).resolves.toMatchObject({ outcome: 'INVALID_INPUT', field, reason });
+    },
+  );
+});
+
+describe('pensions handler: service requests', () => {
+  it.each([
+    ['statement', 'a pension statement'],
+    ['bank_details_change', 'a change of bank details'],
+    ['life_certificate_appointment', 'a life certificate appointment'],
+  ])(
+    'opens a %s service request for the Pensions Department with a reference',
+    async (requestType, spoken) => {
+      const { pensionNumber, idNumber } = await newPensioner();
+      const contact = await verifiedContact(pensionNumber, idNumber);
+
+      const result = await contact.call({ operation: 'request', requestType, lang: 'en' });
+
+      const reference = String(result.reference);
+      expect(result).toMatchObject({
+        outcome: 'CREATED',
+        requestType,
+        smsSent: 'true',
+        sayPrompt: 'pensions.request.created',
+        say: `Your request for ${spoken} has been sent to the Pensions Department. Your reference number is ${[...reference].join(' ')}.`,
+      });
+      expect(reference).toMatch(/^8\d{7}$/);
+      expect(isValidReference(reference)).toBe(true);
+      const ticket = await tickets.get(reference);
+      expect(ticket).toMatchObject({
+        type: 'SERVICE_REQUEST',
+        status: 'OPEN',
+        agencyId: 'pensions',
+        category: requestType,
+        serviceId: 'pension-enquiry',
+        about: { kind: 'PENSION', id: pensionNumber },
+        callbackNumber: contact.customerNumber,
+        slaPolicyId: 'service-request',
+        contactId: contact.contactId,
+      });
+      expect(Date.parse(ticket!.dueAt) - Date.parse(ticket!.createdAt)).toBe(48 * 3_600_000);
+      expect(localOutbox.filter((n) => n.to === contact.customerNumber)).toEqual([
+        {
+          id: `ticket-acknowledgement#${reference}`,
+          channel: 'sms',
+          to: contact.customerNumber,
+          lang: 'en',
+          prompt: 'pensions.sms.request_acknowledgement',
+          vars: { request: `pensions.request.${requestType}`, hours: 48, reference },
+        },
+      ]);
+    },
+  );
+
+  it('returns the same reference when Connect retries, and opens one request of each type per contact', async () => {
+    const { pensionNumber, idNumber } = await newPensioner();
+    const contact = await verifiedContact(pensionNumber, idNumber);
+
+    const first = await contact.call({ operation: 'request', requestType: 'statement' });
+    const retried = await contact.call({ operation: 'request', requestType: 'statement' });
+    const other = await contact.call({ operation: 'request', requestType: 'bank_details_change' });
+
+    expect(retried).toEqual(first);
+    expect(other.reference).not.toBe(first.reference);
+    await expect(tickets.listByCaller(contact.customerNumber)).resolves.toHaveLength(2);
+  });
+
+  it('throws, so the flow takes its error branch, for a request type the flow should never send', async () => {
+    await expect(
+      pensionsHandler({ operation: 'request', requestType: 'pay-me-twice' }),
+    ).rejects.toThrow();
+  });
+});

@@ -1,0 +1,42 @@
+import { randomInt } from 'node:crypto';
+import { documentClient } from '../../lambdas/shared/data/client.ts';
+
+export { documentClient };
+
+/** Table names as the handlers see them (the local environment). */
+export const tableNames = {
+  serviceData: process.env.SERVICE_DATA_TABLE_NAME ?? 'huduma-service-data',
+  tickets: process.env.TICKETS_TABLE_NAME ?? 'huduma-tickets',
+  callLogs: process.env.CALL_LOGS_TABLE_NAME ?? 'huduma-call-logs',
+};
+
+/** Random digits with a fixed prefix: unique records per test in the shared database. */
+export const uniqueDigits = (length: number, prefix = '9'): string =>
+  prefix + Array.from({ length: length - prefix.length }, () => String(randomInt(10))).join('');
+
+/** A Kenyan mobile number no other test uses. */
+export const uniqueCaller = (): string => `+2547${uniqueDigits(8, '')}`;
+
+/**
+ * Everything written to stdout and stderr while `act` runs, as one string. Handlers log at the
+ * level POWERTOOLS_LOG_LEVEL had when they were imported (tests: SILENT unless set first).
+ */
+export const captureLogs = async (act: () => Promise<unknown>): Promise<string> => {
+  const lines: string[] = [];
+  const streams = [process.stdout, process.stderr];
+  const writes = streams.map((stream) => stream.write);
+  for (const stream of streams) {
+    stream.write = ((chunk: unknown) => {
+      lines.push(String(chunk));
+      return true;
+    }) as typeof stream.write;
+  }
+  try {
+    await act();
+  } finally {
+    streams.forEach((stream, index) => {
+      stream.write = writes[index]!;
+    });
+  }
+  return lines.join('');
+};
