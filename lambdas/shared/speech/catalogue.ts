@@ -1,6 +1,7 @@
 import counties from '../../../data/counties.json' with { type: 'json' };
 import centres from '../../../data/huduma-centres.json' with { type: 'json' };
 import services from '../../../data/huduma-services.json' with { type: 'json' };
+import appointmentsPrompts from '../../../prompts/appointments.json' with { type: 'json' };
 import mainPrompts from '../../../prompts/main.json' with { type: 'json' };
 import trackingPrompts from '../../../prompts/tracking.json' with { type: 'json' };
 import {
@@ -87,6 +88,7 @@ const enumeratedPrompts = (): [string, PromptText][] => [
 export const PROMPT_FILES: readonly { prompts: Record<string, PromptText> }[] = [
   mainPrompts,
   trackingPrompts,
+  appointmentsPrompts,
 ];
 
 /** Every prompt id the platform can speak, with its English and Kiswahili text. */
