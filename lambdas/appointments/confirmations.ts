@@ -15,7 +15,7 @@ export const bookingSms = (
   lang: Language,
   idSuffix = '',
 ): Notification => ({
-  id: `booking-${kind}#${booking.reference}${kind === 'moved' ? `#${booking.slot}` : ''}${idSuffix}`,
+  id: `appointment-${kind}#${booking.reference}${kind === 'moved' ? `#${booking.slot}` : ''}${idSuffix}`,
   channel: 'sms',
   to: booking.smsNumber,
   lang,
