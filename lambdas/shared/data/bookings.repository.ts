@@ -265,9 +265,10 @@ export const createBookingRepository = (client: DynamoDBDocumentClient, tableNam
               expiresAt: epochSeconds(now) + CONTACT_MARKER_SECONDS,
             },
             ConditionExpression: replacesContactBooking
-              ? 'attribute_not_exists(pk) OR reference = :replaced'
+              ? 'attribute_not_exists(pk) OR #reference = :replaced'
               : 'attribute_not_exists(pk)',
             ...(replacesContactBooking && {
+              ExpressionAttributeNames: { '#reference': 'reference' },
               ExpressionAttributeValues: { ':replaced': replacesContactBooking },
             }),
             ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
@@ -372,8 +373,8 @@ export const createBookingRepository = (client: DynamoDBDocumentClient, tableNam
             TableName: tableName,
             Key: keys.booking(booking.reference),
             UpdateExpression: 'SET #status = :cancelled, lastContact = :contact, updatedAt = :now',
-            ConditionExpression: '#status = :active AND slot = :slot',
-            ExpressionAttributeNames: { '#status': 'status' },
+            ConditionExpression: '#status = :active AND #slot = :slot',
+            ExpressionAttributeNames: { '#status': 'status', '#slot': 'slot' },
             ExpressionAttributeValues: {
               ':cancelled': 'CANCELLED',
               ':active': 'ACTIVE',
@@ -388,7 +389,8 @@ export const createBookingRepository = (client: DynamoDBDocumentClient, tableNam
           Delete: {
             TableName: tableName,
             Key: keys.active(booking.phone, booking.serviceId),
-            ConditionExpression: 'attribute_not_exists(pk) OR reference = :reference',
+            ConditionExpression: 'attribute_not_exists(pk) OR #reference = :reference',
+            ExpressionAttributeNames: { '#reference': 'reference' },
             ExpressionAttributeValues: { ':reference': booking.reference },
           },
         },
@@ -429,9 +431,9 @@ export const createBookingRepository = (client: DynamoDBDocumentClient, tableNam
             TableName: tableName,
             Key: keys.booking(booking.reference),
             UpdateExpression:
-              'SET slot = :slot, startsAt = :startsAt, endsAt = :endsAt, gsi1sk = :gsi1sk, lastContact = :contact, updatedAt = :now, expiresAt = :expiresAt',
-            ConditionExpression: '#status = :active AND slot = :oldSlot',
-            ExpressionAttributeNames: { '#status': 'status' },
+              'SET #slot = :slot, startsAt = :startsAt, endsAt = :endsAt, gsi1sk = :gsi1sk, lastContact = :contact, updatedAt = :now, expiresAt = :expiresAt',
+            ConditionExpression: '#status = :active AND #slot = :oldSlot',
+            ExpressionAttributeNames: { '#status': 'status', '#slot': 'slot' },
             ExpressionAttributeValues: {
               ':slot': slot,
               ':startsAt': startsAt,
@@ -456,7 +458,8 @@ export const createBookingRepository = (client: DynamoDBDocumentClient, tableNam
               activeUntil: epochSeconds(endsAt),
               expiresAt: epochSeconds(endsAt),
             },
-            ConditionExpression: 'attribute_not_exists(pk) OR reference = :reference',
+            ConditionExpression: 'attribute_not_exists(pk) OR #reference = :reference',
+            ExpressionAttributeNames: { '#reference': 'reference' },
             ExpressionAttributeValues: { ':reference': booking.reference },
           },
         },
