@@ -122,6 +122,9 @@ export const bookAppointment =
             speech: { prompt: 'appointments.full' },
           });
         case 'ACTIVE_BOOKING_EXISTS':
+          logger.info('Caller already holds a booking for the service', {
+            reference: result.reference,
+          });
           return await activeBookingExists(deps, result.reference, contact, lang);
         case 'CONTACT_ALREADY_BOOKED': {
           const { booking: earlier } = await bookings.get(result.reference, now);
@@ -137,6 +140,7 @@ export const bookAppointment =
           break;
         }
         case 'REFERENCE_TAKEN':
+          logger.debug('Reference taken, drawing another', { reference });
           break;
       }
     }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { InvalidInputError } from '#shared/errors.ts';
 import type { FlowOutcome } from '#shared/middleware.ts';
+import { logger } from '#shared/powertools.ts';
 import type { AppointmentDependencies } from './dependencies.ts';
 import { operationParameters, optionalParameter } from './dependencies.ts';
 import { loadDesk, searchRange } from './desk.ts';
@@ -39,6 +40,12 @@ export const offerSlots =
       (slot) => (after === undefined || slot.id > after) && (booked.get(slot.id) ?? 0) < capacity,
     );
     const offered = free.slice(0, policy.slotsOffered);
+    logger.debug('Slots offered', {
+      centreId,
+      serviceId,
+      free: free.length,
+      offered: offered.length,
+    });
     if (offered.length === 0)
       return {
         outcome: 'NO_SLOTS',

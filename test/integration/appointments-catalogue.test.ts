@@ -1,5 +1,6 @@
+import { handler } from '../../lambdas/appointments/handler.ts';
 import { appointmentsAt } from '../support/appointments.ts';
-import { connectEventFixtures } from '../support/connect.ts';
+import { connectEvent, connectEventFixtures, lambdaContext } from '../support/connect.ts';
 
 // No bookings here: finding a centre and listing its services only read the catalogue.
 const appointments = appointmentsAt('2026-01-12T09:00:00+03:00');
@@ -193,6 +194,16 @@ describe('appointments handler: the Connect contract', () => {
     await expect(
       appointments({ operation: 'find-centre', countyCode: '47', centreNumber: '1' }, { fixture }),
     ).resolves.toMatchObject({ outcome: 'FOUND' });
+  });
+
+  it('exports the deployed handler, on the real clock, offering slots from today on', async () => {
+    const result = await handler(
+      connectEvent({ operation: 'offer-slots', centreId: 'wpk-001', serviceId: 'helb-clearance' }),
+      lambdaContext('appointments'),
+    );
+
+    expect(result).toMatchObject({ outcome: 'FOUND', slotCount: '3' });
+    expect(Date.parse(`${result.slot1}:00+03:00`)).toBeGreaterThan(Date.now());
   });
 
   it('throws, so the flow takes its error branch, for an unknown operation', async () => {
