@@ -28,6 +28,7 @@ export type FlowId = (typeof FLOWS)[number]['id'];
 /** Lambda functions invoked from flows, by placeholder; `handler` is lambdas/<handler>/handler.ts. */
 export const FLOW_FUNCTIONS = {
   TrackingFunctionArn: { handler: 'tracking' },
+  AppointmentsFunctionArn: { handler: 'appointments' },
 } as const satisfies Record<string, { handler: string }>;
 
 /** Queues, by placeholder. */
