@@ -37,8 +37,9 @@ try {
     handlerCall: () => Promise<unknown>,
     rawCall: () => Promise<unknown>,
     roundTrips: number,
+    iterations = ITERATIONS,
   ) => {
-    const [handler, raw] = await measurePair(handlerCall, rawCall, ITERATIONS);
+    const [handler, raw] = await measurePair(handlerCall, rawCall, iterations);
     const rawP50 = percentile(raw, 50) * roundTrips;
     const rawP99 = percentile(raw, 99) * roundTrips;
     rows.push({
@@ -66,7 +67,17 @@ try {
       ),
     1,
   );
+  const appointments = await import('./appointments.ts');
+  await appointments.benchAppointments({
+    compare,
+    client: documentClient,
+    tableName,
+    iterations: ITERATIONS,
+  });
   console.table(rows);
+
+  console.log('\nAppointments: 100 simultaneous bookings for the last 10 places of a slot\n');
+  console.table(await appointments.benchLastPlaces());
 
   console.log(
     '\nHandler bundles (esbuild, as CDK bundles them): size and module load time in a fresh process\n',

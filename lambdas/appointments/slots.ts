@@ -83,12 +83,26 @@ const gridOn = (date: string, { hours, slotMinutes }: SlotCalendar): string[] =>
 /** Every slot in the booking window that starts after `now`, in time order. */
 export const upcomingSlots = (calendar: SlotCalendar, now: Date): Slot[] => {
   const { from, to } = bookingWindow(calendar, now);
+  const closed = new Set(calendar.hours.closedDates);
+  const slotMs = calendar.slotMinutes * 60_000;
   const slots: Slot[] = [];
   for (let date = from; date <= to; date = addDays(date, 1)) {
-    if (calendar.hours.closedDates.includes(date)) continue;
-    for (const time of gridOn(date, calendar)) {
-      const slot = toSlot(date, time, calendar);
-      if (slot.startsAt > now) slots.push(slot);
+    if (closed.has(date)) continue;
+    const times = gridOn(date, calendar);
+    if (times.length === 0) continue;
+    // One time-zone conversion per day: the zone's offset is taken as fixed within opening
+    // hours (Africa/Nairobi has no daylight saving), which keeps offer-slots cheap.
+    const dayStart = zonedInstant(date, '00:00', calendar.hours.timeZone).getTime();
+    for (const time of times) {
+      const startsAt = new Date(dayStart + minutes(time) * 60_000);
+      if (startsAt > now)
+        slots.push({
+          id: `${date}T${time}`,
+          date,
+          time,
+          startsAt,
+          endsAt: new Date(startsAt.getTime() + slotMs),
+        });
     }
   }
   return slots.sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
