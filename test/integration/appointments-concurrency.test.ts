@@ -1,9 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { appointmentPolicy, capacityOf } from '../../lambdas/appointments/policy.ts';
 import { appointmentsAt, bookingRepository, newCaller } from '../support/appointments.ts';
+import { lambdaContext } from '../support/connect.ts';
 
-// Monday 2 March 2026 in Nairobi. Other appointment test files use other weeks.
-const appointments = appointmentsAt('2026-03-02T08:00:00+03:00');
+// Monday 2 March 2026 in Nairobi. Other appointment test files use other weeks. Deployed,
+// each attempt runs in its own Lambda against DynamoDB; here one DynamoDB Local queues all
+// of them, so the burst may outlast Connect's 3 s per call: give middy more time.
+const appointments = appointmentsAt(
+  '2026-03-02T08:00:00+03:00',
+  {},
+  {
+    ...lambdaContext('appointments'),
+    getRemainingTimeInMillis: () => 60_000,
+  },
+);
 const bookings = bookingRepository();
 
 describe('appointments handler: booking the last places concurrently', () => {

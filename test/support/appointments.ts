@@ -1,4 +1,5 @@
 import { randomInt } from 'node:crypto';
+import type { Context } from 'aws-lambda';
 import { createAppointmentsHandler } from '../../lambdas/appointments/handler.ts';
 import { createBookingRepository } from '../../lambdas/shared/data/bookings.repository.ts';
 import { documentClient } from '../../lambdas/shared/data/client.ts';
@@ -12,10 +13,14 @@ type EventOptions = Parameters<typeof connectEvent>[1];
  * The appointments handler (the real middy stack) with its clock fixed at `at` (an ISO time,
  * e.g. 2026-02-02T10:05:00+03:00), called with a published Connect event.
  */
-export const appointmentsAt = (at: string, overrides: Overrides = {}) => {
+export const appointmentsAt = (
+  at: string,
+  overrides: Overrides = {},
+  context: Context = lambdaContext('appointments'),
+) => {
   const handler = createAppointmentsHandler({ clock: () => new Date(at), ...overrides });
   return (parameters: Record<string, string>, options?: EventOptions) =>
-    handler(connectEvent(parameters, options), lambdaContext('appointments'));
+    handler(connectEvent(parameters, options), context);
 };
 
 /** A Kenyan mobile number no other test uses, in E.164. */
