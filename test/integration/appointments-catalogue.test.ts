@@ -51,6 +51,16 @@ describe('appointments handler: list-centres', () => {
     expect(result.clip3).toMatch(/\/sw\/appointments\.press\.1\.wav$/);
   });
 
+  it('does not read a three-digit number as the county its last two digits name', async () => {
+    await expect(
+      appointments({ operation: 'list-centres', countyCode: '147' }),
+    ).resolves.toMatchObject({
+      outcome: 'NOT_FOUND',
+      reason: 'UNKNOWN_COUNTY',
+      say: 'There is no county with number 1 4 7.',
+    });
+  });
+
   it('returns NOT_FOUND for a county code no county has', async () => {
     await expect(appointments({ operation: 'list-centres', countyCode: '48' })).resolves.toEqual({
       outcome: 'NOT_FOUND',
