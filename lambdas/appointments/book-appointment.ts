@@ -10,7 +10,7 @@ import { bookingSms } from './confirmations.ts';
 import type { AppointmentDependencies, ContactData } from './dependencies.ts';
 import { operationParameters, optionalParameter } from './dependencies.ts';
 import { loadDesk, requireBookableSlot } from './desk.ts';
-import { capacityOf } from './policy.ts';
+import { capacityOf, retainUntil } from './policy.ts';
 import { parseSlotId } from './slots.ts';
 
 export const BookParametersSchema = operationParameters('book', {
@@ -26,7 +26,6 @@ export const BookParametersSchema = operationParameters('book', {
 export type BookParameters = z.infer<typeof BookParametersSchema>;
 
 const MAX_REFERENCE_ATTEMPTS = 5;
-const DAY_MS = 86_400_000;
 
 /** What the flow hears and branches on for a booking that exists: a new one or a retry's. */
 export const bookedOutcome = (booking: Booking): FlowOutcome => ({
@@ -85,7 +84,7 @@ export const bookAppointment =
       });
     const now = deps.clock();
     const desk = await loadDesk(deps, centreId, serviceId, now);
-    const slot = requireBookableSlot(slotId, desk, now, policy.bookingWindowDays);
+    const slot = requireBookableSlot(slotId, desk, now);
 
     let replacesContactBooking: string | undefined;
     for (let attempt = 0; attempt < MAX_REFERENCE_ATTEMPTS; attempt++) {
@@ -109,7 +108,7 @@ export const bookAppointment =
       const result = await bookings.create(booking, {
         capacity: capacityOf(policy, serviceId),
         now,
-        retainUntil: new Date(slot.endsAt.getTime() + policy.retainDaysAfterAppointment * DAY_MS),
+        retainUntil: retainUntil(policy, slot.endsAt),
         replacesContactBooking,
       });
       switch (result.kind) {

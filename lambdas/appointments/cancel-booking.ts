@@ -40,12 +40,9 @@ export const cancelBooking =
       const retried = booking.status === 'CANCELLED' && booking.lastContact === contact.ContactId;
       if (!retried) {
         requireChangeable(booking, now);
+        const result = await deps.bookings.cancel(booking, { contactId: contact.ContactId, now });
         // A concurrent change (a move, another cancel) makes the transaction fail: read again.
-        if (
-          (await deps.bookings.cancel(booking, { contactId: contact.ContactId, now })) !==
-          'CANCELLED'
-        )
-          continue;
+        if (result === 'BOOKING_CHANGED') continue;
         logger.info('Booking cancelled', { reference: booking.reference });
       }
       await deps.notifier.notify(bookingSms('cancelled', booking, lang));

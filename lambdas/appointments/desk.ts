@@ -1,8 +1,7 @@
 import type { Centre } from '#shared/data/catalogue.repository.ts';
 import { InvalidInputError } from '#shared/errors.ts';
 import type { AppointmentDependencies } from './dependencies.ts';
-import { NotOfferedError, SlotUnavailableError } from './errors.ts';
-import { unknownCentre } from './list-services.ts';
+import { NotOfferedError, SlotUnavailableError, unknownCentre } from './errors.ts';
 import { isBookable } from './policy.ts';
 import { addDays, checkSlot, deskCalendar, type Slot, type SlotCalendar } from './slots.ts';
 
@@ -71,7 +70,7 @@ export const loadDesk = async (
 };
 
 /** A slot id the flow passed back, checked against the desk's calendar: the slot, or a typed failure. */
-export const requireBookableSlot = (slotId: string, desk: Desk, now: Date, days: number): Slot => {
+export const requireBookableSlot = (slotId: string, desk: Desk, now: Date): Slot => {
   const checked = checkSlot(slotId, desk.calendar, now);
   if (!checked)
     throw new InvalidInputError('slot: not a slot id', {
@@ -82,7 +81,7 @@ export const requireBookableSlot = (slotId: string, desk: Desk, now: Date, days:
       details: { reason: checked.reason },
       speech: {
         prompt: `appointments.unavailable.${checked.reason.toLowerCase()}`,
-        vars: checked.reason === 'TOO_FAR' ? { days } : {},
+        vars: checked.reason === 'TOO_FAR' ? { days: desk.calendar.windowDays } : {},
       },
     });
   return checked.slot;

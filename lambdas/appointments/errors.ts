@@ -1,4 +1,4 @@
-import { DomainError } from '#shared/errors.ts';
+import { DomainError, NotFoundError } from '#shared/errors.ts';
 
 /** The service is not offered at the centre, or takes no appointments. */
 export class NotOfferedError extends DomainError {
@@ -9,6 +9,16 @@ export class NotOfferedError extends DomainError {
 export class SlotUnavailableError extends DomainError {
   readonly outcome = 'UNAVAILABLE';
 }
+
+export const unknownCounty = (code: string) =>
+  new NotFoundError('No such county', {
+    details: { reason: 'UNKNOWN_COUNTY' },
+    speech: { prompt: 'appointments.unknown_county', vars: { code } },
+  });
+
+/** A centre id the flow passed that the catalogue does not have: nothing to name, so no speech. */
+export const unknownCentre = () =>
+  new NotFoundError('No such centre', { details: { reason: 'UNKNOWN_CENTRE' } });
 
 /** The caller must prove they own the booking (phone number or ID number) before going on. */
 export class ProofRequiredError extends DomainError {

@@ -5,7 +5,7 @@ import { requireDigits } from './caller-input.ts';
 import { requireCountyCode } from './county-code.ts';
 import type { AppointmentDependencies } from './dependencies.ts';
 import { operationParameters } from './dependencies.ts';
-import { unknownCounty } from './list-centres.ts';
+import { unknownCounty } from './errors.ts';
 
 export const FindCentreParametersSchema = operationParameters('find-centre', {
   /** The county code the caller keyed. */

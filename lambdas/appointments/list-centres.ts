@@ -5,6 +5,7 @@ import type { FlowOutcome } from '#shared/middleware.ts';
 import { requireCountyCode } from './county-code.ts';
 import type { AppointmentDependencies } from './dependencies.ts';
 import { operationParameters } from './dependencies.ts';
+import { unknownCounty } from './errors.ts';
 import { centreMenuSpeech } from './menus.ts';
 
 export const ListCentresParametersSchema = operationParameters('list-centres', {
@@ -12,12 +13,6 @@ export const ListCentresParametersSchema = operationParameters('list-centres', {
   countyCode: z.string(),
 });
 export type ListCentresParameters = z.infer<typeof ListCentresParametersSchema>;
-
-export const unknownCounty = (code: string) =>
-  new NotFoundError('No such county', {
-    details: { reason: 'UNKNOWN_COUNTY' },
-    speech: { prompt: 'appointments.unknown_county', vars: { code } },
-  });
 
 /**
  * The Huduma Centres in a county, as a menu whose keys are the centres' numbers in the county

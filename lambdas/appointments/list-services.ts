@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { InvalidInputError, NotFoundError } from '#shared/errors.ts';
+import { InvalidInputError } from '#shared/errors.ts';
 import type { FlowOutcome } from '#shared/middleware.ts';
 import type { AppointmentDependencies } from './dependencies.ts';
 import { operationParameters, optionalParameter } from './dependencies.ts';
-import { NotOfferedError } from './errors.ts';
+import { NotOfferedError, unknownCentre } from './errors.ts';
 import { page, serviceMenuSpeech } from './menus.ts';
 import { isBookable } from './policy.ts';
 
@@ -13,9 +13,6 @@ export const ListServicesParametersSchema = operationParameters('list-services',
   page: optionalParameter,
 });
 export type ListServicesParameters = z.infer<typeof ListServicesParametersSchema>;
-
-export const unknownCentre = () =>
-  new NotFoundError('No such centre', { details: { reason: 'UNKNOWN_CENTRE' } });
 
 /** The bookable services at a centre, a page at a time, as a menu keyed 1..n. */
 export const listServices =

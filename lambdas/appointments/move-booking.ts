@@ -8,7 +8,7 @@ import { bookingSms } from './confirmations.ts';
 import type { AppointmentDependencies, ContactData } from './dependencies.ts';
 import { operationParameters, optionalParameter } from './dependencies.ts';
 import { loadDesk, requireBookableSlot } from './desk.ts';
-import { capacityOf } from './policy.ts';
+import { capacityOf, retainUntil } from './policy.ts';
 import { parseSlotId } from './slots.ts';
 
 export const MoveParametersSchema = operationParameters('move', {
@@ -20,7 +20,6 @@ export const MoveParametersSchema = operationParameters('move', {
 export type MoveParameters = z.infer<typeof MoveParametersSchema>;
 
 const MAX_ATTEMPTS = 3;
-const DAY_MS = 86_400_000;
 
 const movedOutcome = (booking: Booking): FlowOutcome => ({
   outcome: 'MOVED',
@@ -57,7 +56,7 @@ export const moveBooking =
       // Already in that slot: a retried invocation whose move went through, or nothing to do.
       if (booking.slot !== slotId) {
         const desk = await loadDesk(deps, booking.centreId, booking.serviceId, now);
-        const slot = requireBookableSlot(slotId, desk, now, deps.policy.bookingWindowDays);
+        const slot = requireBookableSlot(slotId, desk, now);
         const result = await deps.bookings.move(booking, {
           slot: slot.id,
           startsAt: slot.startsAt.toISOString(),
@@ -65,9 +64,7 @@ export const moveBooking =
           capacity: capacityOf(deps.policy, booking.serviceId),
           contactId: contact.ContactId,
           now,
-          retainUntil: new Date(
-            slot.endsAt.getTime() + deps.policy.retainDaysAfterAppointment * DAY_MS,
-          ),
+          retainUntil: retainUntil(deps.policy, slot.endsAt),
         });
         if (result === 'FULL')
           throw new CapacityExhaustedError('Slot full', {

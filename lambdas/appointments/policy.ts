@@ -55,5 +55,9 @@ export const appointmentPolicy: AppointmentPolicy = AppointmentPolicySchema.pars
 export const capacityOf = (policy: AppointmentPolicy, serviceId: string): number =>
   policy.capacity[serviceId] ?? policy.defaultCapacity;
 
+/** When a booking for a slot ending at `endsAt` is deleted (TTL). */
+export const retainUntil = (policy: AppointmentPolicy, endsAt: Date): Date =>
+  new Date(endsAt.getTime() + policy.retainDaysAfterAppointment * 86_400_000);
+
 export const isBookable = (policy: AppointmentPolicy, serviceId: string): boolean =>
   !policy.notBookable.includes(serviceId);
