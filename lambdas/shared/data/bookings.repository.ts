@@ -78,14 +78,7 @@ const DAY_SECONDS = 86_400;
 const CONTACT_MARKER_SECONDS = DAY_SECONDS;
 
 const strip = (item: Record<string, unknown>) => {
-  const {
-    pk: _pk,
-    sk: _sk,
-    gsi1pk: _g1,
-    gsi1sk: _g2,
-    expiresAt: _e,
-    ...rest
-  } = item as Record<string, unknown>;
+  const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g2, expiresAt: _e, ...rest } = item;
   return rest;
 };
 
