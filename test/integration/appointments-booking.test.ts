@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { appointmentPolicy } from '../../lambdas/appointments/policy.ts';
 import { localOutbox } from '../../lambdas/shared/notifications/default-notifier.ts';
-import { isValidReference } from '../../lambdas/shared/reference.ts';
+import { isValidReference, newReference } from '../../lambdas/shared/reference.ts';
 import { appointmentsAt, bookingRepository, newCaller } from '../support/appointments.ts';
 
 // Monday 2 February 2026, 10:05 in Nairobi. Other appointment test files use other weeks.
@@ -256,6 +256,35 @@ describe('appointments handler: book', () => {
     expect(new Set(sentTo(caller).map((n) => n.id))).toEqual(
       new Set([`appointment-booked#${first.reference}`]),
     );
+  });
+
+  it('draws another reference when the first one drawn is taken', async () => {
+    // Prepare
+    const taken = await book('kic-001', 'sha-registration', '2026-02-05T14:00');
+    const fresh = newReference('booking');
+    const draws = [taken.reference!, fresh];
+    const unlucky = appointmentsAt(NOW, { newReference: () => draws.shift()! });
+
+    // Act
+    const result = await unlucky(
+      {
+        operation: 'book',
+        centreId: 'kic-001',
+        serviceId: 'sha-registration',
+        slot: '2026-02-05T14:00',
+      },
+      { customerNumber: newCaller() },
+    );
+
+    // Assess
+    expect(result).toMatchObject({ outcome: 'BOOKED', reference: fresh });
+    const counts = await bookings.bookedCounts(
+      'kic-001',
+      'sha-registration',
+      '2026-02-05T14:00',
+      '2026-02-05T14:00',
+    );
+    expect(counts.get('2026-02-05T14:00')).toBe(2);
   });
 
   it('lets one call book two different services', async () => {
