@@ -7,6 +7,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { createAppointmentsHandler } from '../lambdas/appointments/handler.ts';
 import { appointmentPolicy, capacityOf } from '../lambdas/appointments/policy.ts';
+import { createBookingRepository } from '../lambdas/shared/data/bookings.repository.ts';
 import { catalogueFiles } from '../lambdas/shared/data/catalogue-files.ts';
 import { connectEvent, lambdaContext } from '../test/support/connect.ts';
 import { ms, percentile } from './stats.ts';
@@ -376,8 +377,13 @@ export const benchAppointments = async ({
  * 100 callers press "book" at once for the last 10 places of a slot: counts the outcomes and
  * the counter, and times the burst. Repeated on fresh slots.
  */
-export const benchLastPlaces = async (rounds = 5) => {
+export const benchLastPlaces = async (
+  client: DynamoDBDocumentClient,
+  tableName: string,
+  rounds = 5,
+) => {
   const handler = createAppointmentsHandler({ clock: () => NOW });
+  const bookings = createBookingRepository(client, tableName);
   const serviceId = 'new-id';
   const capacity = capacityOf(appointmentPolicy, serviceId);
   const rows: Record<string, string>[] = [];
@@ -402,6 +408,7 @@ export const benchLastPlaces = async (rounds = 5) => {
     );
     const wall = performance.now() - started;
     const count = (outcome: string) => results.filter((r) => r.outcome === outcome).length;
+    const counter = (await bookings.bookedCounts(centreId, serviceId, slot, slot)).get(slot);
     rows.push({
       round: String(round + 1),
       attempts: '100',
@@ -409,6 +416,7 @@ export const benchLastPlaces = async (rounds = 5) => {
       BOOKED: String(count('BOOKED')),
       FULL: String(count('FULL')),
       other: String(100 - count('BOOKED') - count('FULL')),
+      'counter / capacity': `${counter} / ${capacity}`,
       'burst wall time': ms(wall),
       'call p50': ms(percentile(latencies, 50)),
       'call p99': ms(percentile(latencies, 99)),

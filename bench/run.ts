@@ -77,7 +77,7 @@ try {
   console.table(rows);
 
   console.log('\nAppointments: 100 simultaneous bookings for the last 10 places of a slot\n');
-  console.table(await appointments.benchLastPlaces());
+  console.table(await appointments.benchLastPlaces(documentClient, tableName));
 
   console.log(
     '\nHandler bundles (esbuild, as CDK bundles them): size and module load time in a fresh process\n',
