@@ -52,8 +52,9 @@ try {
     handlerCall: () => Promise<unknown>,
     rawCall: () => Promise<unknown>,
     roundTrips: number,
+    iterations = ITERATIONS,
   ) => {
-    const [handler, raw] = await measurePair(handlerCall, rawCall, ITERATIONS);
+    const [handler, raw] = await measurePair(handlerCall, rawCall, iterations);
     const rawP50 = percentile(raw, 50) * roundTrips;
     const rawP99 = percentile(raw, 99) * roundTrips;
     rows.push({
@@ -302,7 +303,17 @@ try {
       ),
     1,
   );
+  const appointments = await import('./appointments.ts');
+  await appointments.benchAppointments({
+    compare,
+    client: documentClient,
+    tableName: tables.serviceData,
+    iterations: ITERATIONS,
+  });
   console.table(rows);
+
+  console.log('\nAppointments: 100 simultaneous bookings for the last 10 places of a slot\n');
+  console.table(await appointments.benchLastPlaces(documentClient, tables.serviceData));
 
   console.log(
     '\n200 concurrent scripted calls (main → menu → tracking) through the engine and handlers\n',

@@ -81,6 +81,7 @@ export const FLOW_FUNCTIONS = {
   PensionsFunctionArn: { handler: 'pensions' },
   ComplaintsFunctionArn: { handler: 'complaints' },
   SurveyFunctionArn: { handler: 'survey' },
+  AppointmentsFunctionArn: { handler: 'appointments' },
 } as const satisfies Record<string, { handler: string }>;
 
 /** Queues, by placeholder. */

@@ -29,7 +29,7 @@ export interface SelfServiceProps {
 export class SelfService extends Construct {
   /** Functions by the placeholder flows use for them. */
   readonly functions: Record<keyof typeof FLOW_FUNCTIONS, PlatformFunction>;
-  /** Notifications (SMS, email) waiting for delivery; messages follow NotificationSchema. */
+  /** SMS and email to callers and agencies (NotificationSchema); its consumer delivers them. */
   readonly notificationsQueue: Queue;
 
   constructor(scope: Construct, id: string, props: SelfServiceProps) {
@@ -42,44 +42,9 @@ export class SelfService extends Construct {
         environment: { PROMPT_AUDIO_URI: props.promptAudioUri },
       });
 
-    const notificationsKey = new Key(this, 'NotificationsKey', {
-      description: 'Encrypts Huduma notification queues (caller phone numbers in SMS requests)',
-      enableKeyRotation: true,
-    });
-    const deadLetters = new Queue(this, 'NotificationsDeadLetters', {
-      encryption: QueueEncryption.KMS,
-      encryptionMasterKey: notificationsKey,
-      enforceSSL: true,
-      retentionPeriod: Duration.days(14),
-    });
-    this.notificationsQueue = new Queue(this, 'Notifications', {
-      encryption: QueueEncryption.KMS,
-      encryptionMasterKey: notificationsKey,
-      enforceSSL: true,
-      retentionPeriod: Duration.days(4),
-      deadLetterQueue: { queue: deadLetters, maxReceiveCount: 5 },
-    });
-    Validations.of(deadLetters).acknowledge(
-      {
-        id: 'AwsSolutions-SQS3',
-        reason: 'This is the dead-letter queue of the notifications queue; it has none of its own.',
-      },
-      {
-        id: 'Serverless-SQSRedrivePolicy',
-        reason: 'This is the dead-letter queue of the notifications queue; it has none of its own.',
-      },
-    );
+    this.notificationsQueue = this.createNotificationsQueue();
     const notifying = (fn: PlatformFunction) => {
-      fn.addEnvironment('NOTIFIER', 'sqs');
-      fn.addEnvironment('NOTIFICATIONS_QUEUE_URL', this.notificationsQueue.queueUrl);
-      // Send only; SSE-KMS producers need GenerateDataKey and Decrypt (grantSendMessages would add wildcards).
-      this.notificationsQueue.grant(
-        fn,
-        'sqs:SendMessage',
-        'sqs:GetQueueAttributes',
-        'sqs:GetQueueUrl',
-      );
-      notificationsKey.grant(fn, 'kms:GenerateDataKey', 'kms:Decrypt');
+      this.allowToNotify(fn);
       return fn;
     };
 
@@ -114,6 +79,14 @@ export class SelfService extends Construct {
     ).bindTable(callLogsTable, props.callLogsTable, 'update');
     survey.addEnvironment('CALL_LOG_RETENTION_DAYS', String(props.callLogRetentionDays));
 
+    const appointments = notifying(
+      flowFunction(
+        'Appointments',
+        'appointments',
+        'Appointment booking at Huduma Centres: find a centre, offer slots, book, cancel, move',
+      ).bindTable(serviceDataTable, props.serviceDataTable, 'readWrite'),
+    );
+
     // Renders prompts with values only a flow knows (queue position, a call-back's reason).
     const speech = flowFunction('Speech', 'speech', 'Renders catalogue prompts for contact flows');
 
@@ -123,7 +96,43 @@ export class SelfService extends Construct {
       PensionsFunctionArn: pensions,
       ComplaintsFunctionArn: complaints,
       SurveyFunctionArn: survey,
+      AppointmentsFunctionArn: appointments,
     };
     for (const fn of Object.values(this.functions)) fn.allowInvokeFromConnect(props.instanceArn);
+  }
+
+  /** The notifications queue and its dead-letter queue, encrypted with their own key. */
+  private createNotificationsQueue(): Queue {
+    const key = new Key(this, 'NotificationsKey', {
+      description: 'Encrypts Huduma notifications (SMS and email to callers and agencies)',
+      enableKeyRotation: true,
+    });
+    const deadLetters = new Queue(this, 'NotificationsDeadLetters', {
+      encryption: QueueEncryption.KMS,
+      encryptionMasterKey: key,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
+    for (const id of ['AwsSolutions-SQS3', 'Serverless-SQSRedrivePolicy'])
+      Validations.of(deadLetters).acknowledge({
+        id,
+        reason:
+          'This is the dead-letter queue of the notifications queue; it needs none of its own.',
+      });
+    return new Queue(this, 'Notifications', {
+      encryption: QueueEncryption.KMS,
+      encryptionMasterKey: key,
+      enforceSSL: true,
+      deadLetterQueue: { queue: deadLetters, maxReceiveCount: 5 },
+    });
+  }
+
+  /** Lets a function queue notifications: the SQS notifier's settings and send permission only. */
+  private allowToNotify(fn: PlatformFunction): void {
+    fn.addEnvironment('NOTIFIER', 'sqs');
+    fn.addEnvironment('NOTIFICATIONS_QUEUE_URL', this.notificationsQueue.queueUrl);
+    // Exactly what a producer of an SSE-KMS queue needs (not grantSendMessages' wildcards).
+    this.notificationsQueue.grant(fn, 'sqs:SendMessage');
+    this.notificationsQueue.encryptionMasterKey?.grant(fn, 'kms:GenerateDataKey', 'kms:Decrypt');
   }
 }

@@ -40,7 +40,9 @@ describe('tracking function', () => {
 
   it('is invoked by the tracking flow', () => {
     const [flow] = Object.values(
-      centre.findResources('AWS::Connect::ContactFlow', { Properties: { Name: 'Huduma document tracking' } }),
+      centre.findResources('AWS::Connect::ContactFlow', {
+        Properties: { Name: 'Huduma document tracking' },
+      }),
     );
     expect(JSON.stringify(flow?.Properties.Content)).toMatch(/SelfServiceTracking[0-9A-F]+","Arn"/);
     centre.hasResourceProperties('AWS::Connect::IntegrationAssociation', {

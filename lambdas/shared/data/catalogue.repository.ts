@@ -154,6 +154,11 @@ export const createCatalogueRepository = (client: DynamoDBDocumentClient, tableN
       return Items.sort((a, b) => a.position - b.position).map((item) => String(item.serviceId));
     },
 
+    /** Whether a centre has a desk for a service (one GetItem). */
+    async offersService(centreId: string, serviceId: string): Promise<boolean> {
+      return (await get(keys.centreService(centreId, serviceId))) !== undefined;
+    },
+
     async getAgency(id: string): Promise<Agency | undefined> {
       const item = await get(keys.agency(id));
       return item && AgencySchema.parse(strip(item));

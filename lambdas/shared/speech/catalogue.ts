@@ -2,6 +2,7 @@ import counties from '../../../data/counties.json' with { type: 'json' };
 import centres from '../../../data/huduma-centres.json' with { type: 'json' };
 import services from '../../../data/huduma-services.json' with { type: 'json' };
 import agentPrompts from '../../../prompts/agent.json' with { type: 'json' };
+import appointmentsPrompts from '../../../prompts/appointments.json' with { type: 'json' };
 import complaintsPrompts from '../../../prompts/complaints.json' with { type: 'json' };
 import mainPrompts from '../../../prompts/main.json' with { type: 'json' };
 import outboundPrompts from '../../../prompts/outbound.json' with { type: 'json' };
@@ -99,6 +100,7 @@ export const PROMPT_FILES: readonly { prompts: Record<string, PromptText> }[] = 
   complaintsPrompts,
   pensionsPrompts,
   surveyPrompts,
+  appointmentsPrompts,
 ];
 
 /** Every prompt id the platform can speak, with its English and Kiswahili text. */

@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import type { Booking } from '#shared/data/bookings.repository.ts';
+import type { FlowOutcome } from '#shared/middleware.ts';
+import { logger } from '#shared/powertools.ts';
+import { findOwnBooking, requireChangeable } from './booking-lookup.ts';
+import { bookingSms } from './confirmations.ts';
+import type { AppointmentDependencies, ContactData } from './dependencies.ts';
+import { operationParameters, optionalParameter } from './dependencies.ts';
+
+export const CancelParametersSchema = operationParameters('cancel', {
+  reference: z.string(),
+  proof: optionalParameter,
+});
+export type CancelParameters = z.infer<typeof CancelParametersSchema>;
+
+const MAX_ATTEMPTS = 3;
+
+const cancelledOutcome = (booking: Booking): FlowOutcome => ({
+  outcome: 'CANCELLED',
+  values: { reference: booking.reference },
+  speech: {
+    prompt: 'appointments.cancelled',
+    vars: { date: booking.slot.slice(0, 10), time: booking.slot.slice(11) },
+  },
+});
+
+/**
+ * Cancels a caller's booking: the place goes back to the slot and the caller may book the
+ * service again. A retried invocation (same ContactId) gets the same answer.
+ */
+export const cancelBooking =
+  (deps: Pick<AppointmentDependencies, 'bookings' | 'notifier' | 'policy' | 'clock'>) =>
+  async (
+    { reference, proof, lang }: CancelParameters,
+    contact: ContactData,
+  ): Promise<FlowOutcome> => {
+    const now = deps.clock();
+    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      const booking = await findOwnBooking(deps, { reference, proof, contact, now });
+      const retried = booking.status === 'CANCELLED' && booking.lastContact === contact.ContactId;
+      if (!retried) {
+        requireChangeable(booking, now);
+        const result = await deps.bookings.cancel(booking, { contactId: contact.ContactId, now });
+        // A concurrent change (a move, another cancel) makes the transaction fail: read again.
+        if (result === 'BOOKING_CHANGED') continue;
+        logger.info('Booking cancelled', { reference: booking.reference });
+      }
+      await deps.notifier.notify(bookingSms('cancelled', booking, lang));
+      return cancelledOutcome(booking);
+    }
+    throw new Error('Booking kept changing during cancellation');
+  };

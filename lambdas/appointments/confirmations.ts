@@ -1,0 +1,30 @@
+import type { Booking } from '#shared/data/bookings.repository.ts';
+import type { Notification } from '#shared/notifications/notifier.ts';
+import type { Language } from '#shared/speech/render.ts';
+
+export type ConfirmationKind = 'booked' | 'cancelled' | 'moved' | 'reminder';
+
+/**
+ * The SMS for a booking event, rendered later from `appointments.sms.<kind>` in the caller's
+ * language. The id is stable per event, so a retried invocation queues a duplicate the
+ * delivery side drops.
+ */
+export const bookingSms = (
+  kind: ConfirmationKind,
+  booking: Booking,
+  lang: Language,
+  idSuffix = '',
+): Notification => ({
+  id: `appointment-${kind}#${booking.reference}${kind === 'moved' ? `#${booking.slot}` : ''}${idSuffix}`,
+  channel: 'sms',
+  to: booking.smsNumber,
+  lang,
+  prompt: `appointments.sms.${kind}`,
+  vars: {
+    reference: booking.reference,
+    service: booking.serviceId,
+    centre: booking.centreId,
+    date: booking.slot.slice(0, 10),
+    time: booking.slot.slice(11),
+  },
+});

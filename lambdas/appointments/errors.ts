@@ -1,0 +1,26 @@
+import { DomainError, NotFoundError } from '#shared/errors.ts';
+
+/** The service is not offered at the centre, or takes no appointments. */
+export class NotOfferedError extends DomainError {
+  readonly outcome = 'NOT_OFFERED';
+}
+
+/** The slot cannot be booked: past, beyond the booking window, a weekend, a holiday, closed. */
+export class SlotUnavailableError extends DomainError {
+  readonly outcome = 'UNAVAILABLE';
+}
+
+export const unknownCounty = (code: string) =>
+  new NotFoundError('No such county', {
+    details: { reason: 'UNKNOWN_COUNTY' },
+    speech: { prompt: 'appointments.unknown_county', vars: { code } },
+  });
+
+/** A centre id the flow passed that the catalogue does not have: nothing to name, so no speech. */
+export const unknownCentre = () =>
+  new NotFoundError('No such centre', { details: { reason: 'UNKNOWN_CENTRE' } });
+
+/** The caller must prove they own the booking (phone number or ID number) before going on. */
+export class ProofRequiredError extends DomainError {
+  readonly outcome = 'PROOF_REQUIRED';
+}

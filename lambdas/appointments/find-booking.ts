@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import type { FlowOutcome } from '#shared/middleware.ts';
+import { bookingStatus, findOwnBooking } from './booking-lookup.ts';
+import type { AppointmentDependencies, ContactData } from './dependencies.ts';
+import { operationParameters, optionalParameter } from './dependencies.ts';
+
+export const FindBookingParametersSchema = operationParameters('find-booking', {
+  /** The booking reference as keyed. */
+  reference: z.string(),
+  /** The phone number or ID number the caller keyed; not needed when calling from the booking's number. */
+  proof: optionalParameter,
+});
+export type FindBookingParameters = z.infer<typeof FindBookingParametersSchema>;
+
+/** A caller's booking by reference: what, where and when, once they have proved it is theirs. */
+export const findBooking =
+  (deps: Pick<AppointmentDependencies, 'bookings' | 'policy' | 'clock'>) =>
+  async (
+    { reference, proof }: FindBookingParameters,
+    contact: ContactData,
+  ): Promise<FlowOutcome> => {
+    const now = deps.clock();
+    const booking = await findOwnBooking(deps, { reference, proof, contact, now });
+    const status = bookingStatus(booking, now);
+    return {
+      outcome: 'FOUND',
+      values: {
+        reference: booking.reference,
+        status,
+        centreId: booking.centreId,
+        serviceId: booking.serviceId,
+        slot: booking.slot,
+      },
+      speech:
+        status === 'ACTIVE'
+          ? {
+              prompt: 'appointments.booking.details',
+              vars: {
+                service: booking.serviceId,
+                centre: booking.centreId,
+                date: booking.slot.slice(0, 10),
+                time: booking.slot.slice(11),
+              },
+            }
+          : { prompt: `appointments.booking.${status.toLowerCase()}` },
+    };
+  };

@@ -1,0 +1,495 @@
+import { createHash } from 'node:crypto';
+import {
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  type TransactWriteCommandInput,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
+import { z } from 'zod';
+import { LanguageSchema } from '../speech/render.ts';
+
+/** A slot: its local start time at the centre, `YYYY-MM-DDTHH:MM` (Africa/Nairobi). */
+export const SlotIdSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/);
+const E164Schema = z.string().regex(/^\+[1-9]\d{6,14}$/);
+
+export const BookingStatusSchema = z.enum(['ACTIVE', 'CANCELLED']);
+export type BookingStatus = z.infer<typeof BookingStatusSchema>;
+
+/** An appointment at a Huduma Centre desk. */
+export const BookingSchema = z.object({
+  /** 8 digits, Verhoeff check digit last (lambdas/shared/reference.ts). */
+  reference: z.string().regex(/^\d{8}$/),
+  centreId: z.string().min(1),
+  serviceId: z.string().min(1),
+  slot: SlotIdSchema,
+  startsAt: z.iso.datetime(),
+  endsAt: z.iso.datetime(),
+  status: BookingStatusSchema,
+  /** The calling number that booked: the owner, who may hold one active booking per service. */
+  phone: E164Schema,
+  /** Where confirmations go: the callback number the caller gave, else `phone`. */
+  smsNumber: E164Schema,
+  /** SHA-256 of "<reference>:<ID number>" when the caller gave an ID number: proof, not the number. */
+  idNumberHash: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .optional(),
+  lang: LanguageSchema,
+  /** The contact that booked, and the one that made the last change: retries are recognised by them. */
+  bookedByContact: z.string().min(1),
+  lastContact: z.string().min(1),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+});
+export type Booking = z.infer<typeof BookingSchema>;
+
+export const hashBookingIdNumber = (reference: string, idNumber: string): string =>
+  createHash('sha256').update(`${reference}:${idNumber}`).digest('hex');
+
+const keys = {
+  /** One counter per desk and slot; a missing counter means nothing is booked. */
+  counter: (centreId: string, serviceId: string, slot: string) => ({
+    pk: `SLOTS#${centreId}#${serviceId}`,
+    sk: slot,
+  }),
+  booking: (reference: string) => ({ pk: `BOOKING#${reference}`, sk: 'BOOKING' }),
+  verification: (reference: string) => ({ pk: `BOOKING#${reference}`, sk: 'VERIFY' }),
+  /** Per service, so one call can book two different services. */
+  contact: (contactId: string, serviceId: string) => ({
+    pk: `CONTACT#${contactId}`,
+    sk: `BOOKING#${serviceId}`,
+  }),
+  active: (phone: string, serviceId: string) => ({
+    pk: `ACTIVE#${phone}#${serviceId}`,
+    sk: 'BOOKING',
+  }),
+  caller: (phone: string, slot: string, reference: string) => ({
+    gsi1pk: `CALLER#${phone}`,
+    gsi1sk: `BOOKING#${slot}#${reference}`,
+  }),
+};
+
+const epochSeconds = (at: Date | string) => Math.floor(new Date(at).getTime() / 1000);
+const DAY_SECONDS = 86_400;
+/** Contact markers only need to outlive Connect's retries (8 s); a day is plenty. */
+const CONTACT_MARKER_SECONDS = DAY_SECONDS;
+
+const strip = (item: Record<string, unknown>) => {
+  const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g2, expiresAt: _e, ...rest } = item;
+  return rest;
+};
+
+export type CreateBookingResult =
+  | { readonly kind: 'BOOKED' }
+  /** No place left in the slot. */
+  | { readonly kind: 'FULL' }
+  /** The caller already holds an active booking for the service. */
+  | { readonly kind: 'ACTIVE_BOOKING_EXISTS'; readonly reference: string }
+  /** This contact already booked the service: a retried invocation, or a second attempt in one call. */
+  | { readonly kind: 'CONTACT_ALREADY_BOOKED'; readonly reference: string }
+  /** The generated reference is in use: pick another. */
+  | { readonly kind: 'REFERENCE_TAKEN' };
+
+export type MoveBookingResult = 'MOVED' | 'FULL' | 'BOOKING_CHANGED';
+export type CancelBookingResult = 'CANCELLED' | 'BOOKING_CHANGED';
+
+interface CancellationReason {
+  readonly Code?: string;
+  readonly Item?: Record<string, { S?: string }>;
+}
+
+const cancellationReasons = (error: unknown): CancellationReason[] | undefined =>
+  error instanceof Error && error.name === 'TransactionCanceledException'
+    ? ((error as { CancellationReasons?: CancellationReason[] }).CancellationReasons ?? [])
+    : undefined;
+
+const MAX_CONFLICT_RETRIES = 8;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Bookings, slot counters and their guards in the service-data table. Every write that
+ * changes capacity is one transaction with the booking it belongs to, so counters and
+ * bookings never disagree and a counter never passes the capacity or drops below zero.
+ */
+export const createBookingRepository = (client: DynamoDBDocumentClient, tableName: string) => {
+  /**
+   * Runs a transaction; on cancellation returns the per-item reasons. Transactions that lose
+   * a race with another transaction on the same item (TransactionConflict, no condition
+   * failed) are retried with jittered backoff: only a failed condition is an answer.
+   */
+  const transact = async (
+    items: NonNullable<TransactWriteCommandInput['TransactItems']>,
+  ): Promise<CancellationReason[] | undefined> => {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await client.send(new TransactWriteCommand({ TransactItems: items }));
+        return undefined;
+      } catch (error) {
+        const reasons = cancellationReasons(error);
+        if (!reasons) throw error;
+        if (reasons.some((reason) => reason.Code === 'ConditionalCheckFailed')) return reasons;
+        if (
+          attempt >= MAX_CONFLICT_RETRIES ||
+          !reasons.some((reason) => reason.Code === 'TransactionConflict')
+        )
+          throw error;
+        await sleep(Math.random() * Math.min(200, 10 * 2 ** attempt));
+      }
+    }
+  };
+
+  const failed = (reasons: CancellationReason[], index: number) =>
+    reasons[index]?.Code === 'ConditionalCheckFailed';
+
+  const referenceIn = async (
+    reason: CancellationReason | undefined,
+    key: { pk: string; sk: string },
+  ): Promise<string> => {
+    const returned = reason?.Item?.reference?.S;
+    if (returned) return returned;
+    const { Item } = await client.send(
+      new GetCommand({ TableName: tableName, Key: key, ConsistentRead: true }),
+    );
+    return z.object({ reference: z.string() }).parse(Item).reference;
+  };
+
+  const counterIncrement = (
+    centreId: string,
+    serviceId: string,
+    slot: string,
+    capacity: number,
+    endsAt: string,
+  ) => ({
+    Update: {
+      TableName: tableName,
+      Key: keys.counter(centreId, serviceId, slot),
+      UpdateExpression: 'ADD booked :one SET expiresAt = :expiresAt',
+      ConditionExpression: 'attribute_not_exists(booked) OR booked < :capacity',
+      ExpressionAttributeValues: {
+        ':one': 1,
+        ':capacity': capacity,
+        ':expiresAt': epochSeconds(endsAt) + DAY_SECONDS,
+      },
+    },
+  });
+
+  const counterRelease = (booking: Booking) => ({
+    Update: {
+      TableName: tableName,
+      Key: keys.counter(booking.centreId, booking.serviceId, booking.slot),
+      UpdateExpression: 'ADD booked :minusOne',
+      ConditionExpression: 'booked >= :one',
+      ExpressionAttributeValues: { ':minusOne': -1, ':one': 1 },
+    },
+  });
+
+  return {
+    /** Places booked per slot for a desk between two slot ids (inclusive); absent slots have none. */
+    async bookedCounts(
+      centreId: string,
+      serviceId: string,
+      fromSlot: string,
+      toSlot: string,
+    ): Promise<Map<string, number>> {
+      const counts = new Map<string, number>();
+      let ExclusiveStartKey: Record<string, unknown> | undefined;
+      do {
+        const page = await client.send(
+          new QueryCommand({
+            TableName: tableName,
+            KeyConditionExpression: 'pk = :desk AND sk BETWEEN :from AND :to',
+            ExpressionAttributeValues: {
+              ':desk': keys.counter(centreId, serviceId, '').pk,
+              ':from': fromSlot,
+              ':to': toSlot,
+            },
+            ProjectionExpression: 'sk, booked',
+            ExclusiveStartKey,
+          }),
+        );
+        for (const item of page.Items ?? []) counts.set(String(item.sk), Number(item.booked));
+        ExclusiveStartKey = page.LastEvaluatedKey;
+      } while (ExclusiveStartKey);
+      return counts;
+    },
+
+    /**
+     * Books a place in one transaction: takes a place in the slot counter (never beyond
+     * `capacity`), writes the booking, marks the contact (a retried invocation finds its
+     * booking) and takes the caller's active-booking lock for the service.
+     */
+    async create(
+      booking: Booking,
+      {
+        capacity,
+        now,
+        retainUntil,
+        replacesContactBooking,
+      }: { capacity: number; now: Date; retainUntil: Date; replacesContactBooking?: string },
+    ): Promise<CreateBookingResult> {
+      if (capacity < 1) return { kind: 'FULL' };
+      const item = BookingSchema.parse(booking);
+      const lockUntil = epochSeconds(item.endsAt);
+      const contactKey = keys.contact(item.bookedByContact, item.serviceId);
+      const activeKey = keys.active(item.phone, item.serviceId);
+      const reasons = await transact([
+        counterIncrement(item.centreId, item.serviceId, item.slot, capacity, item.endsAt),
+        {
+          Put: {
+            TableName: tableName,
+            Item: {
+              ...keys.booking(item.reference),
+              ...keys.caller(item.phone, item.slot, item.reference),
+              ...item,
+              expiresAt: epochSeconds(retainUntil),
+            },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        },
+        {
+          Put: {
+            TableName: tableName,
+            Item: {
+              ...contactKey,
+              reference: item.reference,
+              expiresAt: epochSeconds(now) + CONTACT_MARKER_SECONDS,
+            },
+            ConditionExpression: replacesContactBooking
+              ? 'attribute_not_exists(pk) OR #reference = :replaced'
+              : 'attribute_not_exists(pk)',
+            ...(replacesContactBooking && {
+              ExpressionAttributeNames: { '#reference': 'reference' },
+              ExpressionAttributeValues: { ':replaced': replacesContactBooking },
+            }),
+            ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+          },
+        },
+        {
+          Put: {
+            TableName: tableName,
+            Item: {
+              ...activeKey,
+              reference: item.reference,
+              activeUntil: lockUntil,
+              expiresAt: lockUntil,
+            },
+            // A lock whose appointment is over no longer counts (TTL deletes it later).
+            ConditionExpression: 'attribute_not_exists(pk) OR activeUntil <= :now',
+            ExpressionAttributeValues: { ':now': epochSeconds(now) },
+            ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+          },
+        },
+      ]);
+      if (!reasons) return { kind: 'BOOKED' };
+      if (failed(reasons, 2))
+        return {
+          kind: 'CONTACT_ALREADY_BOOKED',
+          reference: await referenceIn(reasons[2], contactKey),
+        };
+      if (failed(reasons, 3))
+        return {
+          kind: 'ACTIVE_BOOKING_EXISTS',
+          reference: await referenceIn(reasons[3], activeKey),
+        };
+      if (failed(reasons, 0)) return { kind: 'FULL' };
+      if (failed(reasons, 1)) return { kind: 'REFERENCE_TAKEN' };
+      throw new Error('Booking transaction cancelled for an unknown reason');
+    },
+
+    /** A booking and the failed proofs against it in the current window: one Query. */
+    async get(
+      reference: string,
+      now: Date,
+    ): Promise<{ booking: Booking | undefined; failedVerifications: number }> {
+      const { Items = [] } = await client.send(
+        new QueryCommand({
+          TableName: tableName,
+          KeyConditionExpression: 'pk = :booking',
+          ExpressionAttributeValues: { ':booking': keys.booking(reference).pk },
+          ConsistentRead: true,
+        }),
+      );
+      const bookingItem = Items.find((item) => item.sk === 'BOOKING');
+      const verification = Items.find((item) => item.sk === 'VERIFY');
+      const live = verification && Number(verification.expiresAt) > epochSeconds(now);
+      return {
+        booking: bookingItem && BookingSchema.parse(strip(bookingItem)),
+        failedVerifications: live ? Number(verification.failures) : 0,
+      };
+    },
+
+    /** Counts a failed proof; the count restarts when its window has passed. Returns the count. */
+    async recordFailedVerification(
+      reference: string,
+      { now, windowEndsAt }: { now: Date; windowEndsAt: Date },
+    ): Promise<number> {
+      try {
+        const { Attributes } = await client.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: keys.verification(reference),
+            UpdateExpression: 'ADD failures :one',
+            ConditionExpression: 'expiresAt > :now',
+            ExpressionAttributeValues: { ':one': 1, ':now': epochSeconds(now) },
+            ReturnValues: 'UPDATED_NEW',
+          }),
+        );
+        return Number(Attributes?.failures);
+      } catch (error) {
+        if (!(error instanceof Error && error.name === 'ConditionalCheckFailedException'))
+          throw error;
+        await client.send(
+          new PutCommand({
+            TableName: tableName,
+            Item: {
+              ...keys.verification(reference),
+              failures: 1,
+              expiresAt: epochSeconds(windowEndsAt),
+            },
+          }),
+        );
+        return 1;
+      }
+    },
+
+    /** Cancels an active booking: releases its place and the caller's lock, in one transaction. */
+    async cancel(
+      booking: Booking,
+      { contactId, now }: { contactId: string; now: Date },
+    ): Promise<CancelBookingResult> {
+      const reasons = await transact([
+        {
+          Update: {
+            TableName: tableName,
+            Key: keys.booking(booking.reference),
+            UpdateExpression: 'SET #status = :cancelled, lastContact = :contact, updatedAt = :now',
+            ConditionExpression: '#status = :active AND #slot = :slot',
+            ExpressionAttributeNames: { '#status': 'status', '#slot': 'slot' },
+            ExpressionAttributeValues: {
+              ':cancelled': 'CANCELLED',
+              ':active': 'ACTIVE',
+              ':slot': booking.slot,
+              ':contact': contactId,
+              ':now': now.toISOString(),
+            },
+          },
+        },
+        counterRelease(booking),
+        {
+          Delete: {
+            TableName: tableName,
+            Key: keys.active(booking.phone, booking.serviceId),
+            ConditionExpression: 'attribute_not_exists(pk) OR #reference = :reference',
+            ExpressionAttributeNames: { '#reference': 'reference' },
+            ExpressionAttributeValues: { ':reference': booking.reference },
+          },
+        },
+      ]);
+      if (!reasons) return 'CANCELLED';
+      if (failed(reasons, 0)) return 'BOOKING_CHANGED';
+      throw new Error('Cancellation transaction cancelled: counter or lock out of step');
+    },
+
+    /**
+     * Moves an active booking to another slot of the same desk: takes a place in the new slot
+     * (never beyond `capacity`), releases the old one and moves the lock, in one transaction.
+     */
+    async move(
+      booking: Booking,
+      {
+        slot,
+        startsAt,
+        endsAt,
+        capacity,
+        contactId,
+        now,
+        retainUntil,
+      }: {
+        slot: string;
+        startsAt: string;
+        endsAt: string;
+        capacity: number;
+        contactId: string;
+        now: Date;
+        retainUntil: Date;
+      },
+    ): Promise<MoveBookingResult> {
+      if (capacity < 1) return 'FULL';
+      const reasons = await transact([
+        {
+          Update: {
+            TableName: tableName,
+            Key: keys.booking(booking.reference),
+            UpdateExpression:
+              'SET #slot = :slot, startsAt = :startsAt, endsAt = :endsAt, gsi1sk = :gsi1sk, lastContact = :contact, updatedAt = :now, expiresAt = :expiresAt',
+            ConditionExpression: '#status = :active AND #slot = :oldSlot',
+            ExpressionAttributeNames: { '#status': 'status', '#slot': 'slot' },
+            ExpressionAttributeValues: {
+              ':slot': slot,
+              ':startsAt': startsAt,
+              ':endsAt': endsAt,
+              ':gsi1sk': keys.caller(booking.phone, slot, booking.reference).gsi1sk,
+              ':contact': contactId,
+              ':now': now.toISOString(),
+              ':expiresAt': epochSeconds(retainUntil),
+              ':active': 'ACTIVE',
+              ':oldSlot': booking.slot,
+            },
+          },
+        },
+        counterIncrement(booking.centreId, booking.serviceId, slot, capacity, endsAt),
+        counterRelease(booking),
+        {
+          Put: {
+            TableName: tableName,
+            Item: {
+              ...keys.active(booking.phone, booking.serviceId),
+              reference: booking.reference,
+              activeUntil: epochSeconds(endsAt),
+              expiresAt: epochSeconds(endsAt),
+            },
+            ConditionExpression: 'attribute_not_exists(pk) OR #reference = :reference',
+            ExpressionAttributeNames: { '#reference': 'reference' },
+            ExpressionAttributeValues: { ':reference': booking.reference },
+          },
+        },
+      ]);
+      if (!reasons) return 'MOVED';
+      if (failed(reasons, 0)) return 'BOOKING_CHANGED';
+      if (failed(reasons, 1)) return 'FULL';
+      throw new Error('Move transaction cancelled: counter or lock out of step');
+    },
+
+    /** A caller's active bookings from a date on, soonest first (gsi1 `CALLER#<e164>`). */
+    async listUpcomingByCaller(phone: string, fromDate: string): Promise<Booking[]> {
+      const bookings: Booking[] = [];
+      let ExclusiveStartKey: Record<string, unknown> | undefined;
+      do {
+        const page = await client.send(
+          new QueryCommand({
+            TableName: tableName,
+            IndexName: 'gsi1',
+            KeyConditionExpression: 'gsi1pk = :caller AND gsi1sk BETWEEN :from AND :to',
+            FilterExpression: '#status = :active',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: {
+              ':caller': `CALLER#${phone}`,
+              ':from': `BOOKING#${fromDate}`,
+              ':to': 'BOOKING#\uffff',
+              ':active': 'ACTIVE',
+            },
+            ExclusiveStartKey,
+          }),
+        );
+        for (const item of page.Items ?? []) bookings.push(BookingSchema.parse(strip(item)));
+        ExclusiveStartKey = page.LastEvaluatedKey;
+      } while (ExclusiveStartKey);
+      return bookings;
+    },
+  };
+};
+
+export type BookingRepository = ReturnType<typeof createBookingRepository>;

@@ -1,0 +1,31 @@
+import { randomInt } from 'node:crypto';
+import type { Context } from 'aws-lambda';
+import { createAppointmentsHandler } from '../../lambdas/appointments/handler.ts';
+import { createBookingRepository } from '../../lambdas/shared/data/bookings.repository.ts';
+import { documentClient } from '../../lambdas/shared/data/client.ts';
+import { serviceDataTable } from '../../lambdas/shared/data/tables.ts';
+import { connectEvent, lambdaContext } from './connect.ts';
+
+type Overrides = Parameters<typeof createAppointmentsHandler>[0];
+type EventOptions = Parameters<typeof connectEvent>[1];
+
+/**
+ * The appointments handler (the real middy stack) with its clock fixed at `at` (an ISO time,
+ * e.g. 2026-02-02T10:05:00+03:00), called with a published Connect event.
+ */
+export const appointmentsAt = (
+  at: string,
+  overrides: Overrides = {},
+  context: Context = lambdaContext('appointments'),
+) => {
+  const handler = createAppointmentsHandler({ clock: () => new Date(at), ...overrides });
+  return (parameters: Record<string, string>, options?: EventOptions) =>
+    handler(connectEvent(parameters, options), context);
+};
+
+/** A Kenyan mobile number no other test uses, in E.164. */
+export const newCaller = (): string => `+2547${String(randomInt(0, 100_000_000)).padStart(8, '0')}`;
+
+/** The repository over the test run's DynamoDB Local, for reading what the handler wrote. */
+export const bookingRepository = () =>
+  createBookingRepository(documentClient, process.env[serviceDataTable.environmentVariable]!);
