@@ -48,6 +48,13 @@ export const FLOWS = [
     description: 'Track a document application by number',
   },
   {
+    id: 'appointments',
+    file: 'appointments.json',
+    type: 'CONTACT_FLOW',
+    name: 'Huduma appointments',
+    description: 'Book, check, cancel or move an appointment at a Huduma Centre',
+  },
+  {
     id: 'menu',
     file: 'menu.json',
     type: 'CONTACT_FLOW',

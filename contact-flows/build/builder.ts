@@ -106,6 +106,47 @@ export class FlowBuilder {
   }
 
   /**
+   * A menu whose options the last Lambda rendered (centres, services, slots from data): in
+   * English the input prompt speaks `$.External.say`; in Kiswahili the say-clips module plays
+   * the recorded clips, then a short recorded prompt listens for the key.
+   */
+  dynamicMenu(id: string, options: Record<string, string>, branches: InputBranches): this {
+    const transitions: Transitions = {
+      NextAction: branches.onInvalid ?? branches.onTimeout,
+      Errors: [
+        { ErrorType: 'InputTimeLimitExceeded', NextAction: branches.onTimeout },
+        { ErrorType: 'NoMatchingCondition', NextAction: branches.onInvalid ?? branches.onTimeout },
+        { ErrorType: 'NoMatchingError', NextAction: branches.onError },
+      ],
+      Conditions: Object.entries(options).map(([key, target]) => ({
+        NextAction: target,
+        Condition: { Operator: 'Equals', Operands: [key] },
+      })),
+    };
+    const input = {
+      StoreInput: 'False',
+      InputTimeLimitSeconds: String(branches.timeoutSeconds ?? 6),
+    };
+    return this.byLanguage(id)
+      .add(`${id}-en`, 'GetParticipantInput', { Text: '$.External.say', ...input }, transitions)
+      .add(
+        `${id}-sw`,
+        'InvokeFlowModule',
+        { FlowModuleId: '${SayClipsModuleArn}' },
+        {
+          NextAction: `${id}-sw-input`,
+          Errors: [{ ErrorType: 'NoMatchingError', NextAction: `${id}-sw-input` }],
+        },
+      )
+      .add(
+        `${id}-sw-input`,
+        'GetParticipantInput',
+        { ...promptParameters('sw', 'main.choose_now'), ...input },
+        transitions,
+      );
+  }
+
+  /**
    * Collects several digits ended by #, into $.StoredCustomerInput. `*` is an ordinary key here
    * (flows read "*" as "back to the menu" and "0" as "an agent").
    */

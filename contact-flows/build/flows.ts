@@ -148,7 +148,7 @@ const menu = (): FlowDocument =>
     .menu(
       'menu',
       'main.menu',
-      { '2': 'to-tracking', '0': 'to-agent', '9': 'menu' },
+      { '1': 'to-appointments', '2': 'to-tracking', '0': 'to-agent', '9': 'menu' },
       {
         onTimeout: 'no-choice',
         onInvalid: 'invalid',
@@ -158,6 +158,8 @@ const menu = (): FlowDocument =>
     .say('no-choice', 'main.no_choice', 'retry')
     .say('invalid', 'main.invalid_choice', 'retry')
     .loop('retry', 2, 'menu', 'to-agent')
+    .step('to-appointments', 'appointments', 'appointments')
+    .transfer('appointments', '${AppointmentsFlowArn}', 'error')
     .step('to-tracking', 'tracking', 'tracking')
     .transfer('tracking', '${TrackingFlowArn}', 'error')
     .setAttributes(
@@ -562,12 +564,427 @@ const outboundCallback = (): FlowDocument =>
     .disconnect('hang-up')
     .document();
 
+/** Shared exits of a capability flow: an agent in its queue, the main menu, errors, goodbye. */
+const exits = (flow: FlowBuilder, queue: string, intent: string): FlowBuilder =>
+  flow
+    .setAttributes(
+      'to-agent',
+      { agentQueue: `\${${queue}}`, intent, journey: '$.Attributes.journey,agent' },
+      'agent',
+    )
+    .transfer('agent', '${AgentFlowArn}', 'error-hang-up')
+    .transfer('to-menu', '$.Attributes.menuFlow', 'error-hang-up')
+    .say('error', 'main.error', 'to-agent')
+    .say('goodbye', 'main.goodbye', 'hang-up')
+    .say('error-hang-up', 'main.error', 'hang-up')
+    .say('no-choice', 'main.no_choice', 'start-retry')
+    .say('invalid-choice', 'main.invalid_choice', 'start-retry')
+    .disconnect('hang-up');
+
+/** One action per menu key k, setting attributes from that key's option, then going on. */
+const pickOption = (
+  flow: FlowBuilder,
+  prefix: string,
+  keys: number,
+  attributes: (k: number) => Record<string, string>,
+  next: string,
+) => {
+  for (let k = 1; k <= keys; k++) flow.setAttributes(`${prefix}-${k}`, attributes(k), next);
+  return flow;
+};
+
+const keys = (count: number, prefix: string) =>
+  Object.fromEntries(
+    Array.from({ length: count }, (_, i) => [String(i + 1), `${prefix}-${i + 1}`]),
+  );
+
+/**
+ * Book, check, cancel or move an appointment at a Huduma Centre: county → centre → service →
+ * slot → confirm → book (reference read back, SMS); or reference → proof when needed → cancel
+ * or move. Lists come from data through the appointments Lambda (docs/flow-contracts.md).
+ */
+const appointments = (): FlowDocument => {
+  const appointment = (operation: string, parameters: Record<string, string>) => ({
+    operation,
+    ...parameters,
+  });
+  const flow = new FlowBuilder('start')
+    .menu(
+      'start',
+      'appointments.start',
+      { '1': 'new', '2': 'ask-reference', '*': 'to-menu', '0': 'to-agent' },
+      {
+        onTimeout: 'no-choice',
+        onInvalid: 'invalid-choice',
+        onError: 'error',
+      },
+    )
+    .loop('start-retry', 2, 'start', 'to-agent')
+
+    // Booking: county, centre, service, slot.
+    .setAttributes('new', { servicePage: '', slotsAfter: '', slotPurpose: 'book' }, 'ask-county')
+    .digits('ask-county', 'appointments.ask_county', 3, 'county-shortcut', {
+      onTimeout: 'county-no-input',
+      onError: 'error',
+    })
+    .branch(
+      'county-shortcut',
+      '$.StoredCustomerInput',
+      { '*': 'to-menu', '0': 'to-agent' },
+      'list-centres',
+    )
+    .invoke(
+      'list-centres',
+      'AppointmentsFunctionArn',
+      appointment('list-centres', { countyCode: '$.StoredCustomerInput' }),
+      'centres-outcome',
+      'error',
+    )
+    .branch('centres-outcome', '$.External.outcome', { FOUND: 'centre-menu' }, 'centres-failed')
+    .sayResult('centres-failed', 'county-retry')
+    .say('county-no-input', 'main.no_choice', 'county-retry')
+    .loop('county-retry', 2, 'ask-county', 'to-agent')
+    .dynamicMenu(
+      'centre-menu',
+      { ...keys(7, 'pick-centre'), '8': 'centre-menu', '*': 'to-menu', '0': 'to-agent' },
+      {
+        onTimeout: 'centre-no-choice',
+        onInvalid: 'centre-invalid',
+        onError: 'error',
+      },
+    )
+    .say('centre-no-choice', 'main.no_choice', 'centre-retry')
+    .say('centre-invalid', 'main.invalid_choice', 'centre-retry')
+    .loop('centre-retry', 2, 'list-centres', 'to-agent')
+    .invoke(
+      'list-services',
+      'AppointmentsFunctionArn',
+      appointment('list-services', {
+        centreId: '$.Attributes.centreId',
+        page: '$.Attributes.servicePage',
+      }),
+      'services-outcome',
+      'error',
+    )
+    .branch(
+      'services-outcome',
+      '$.External.outcome',
+      { FOUND: 'service-menu', NOT_FOUND: 'centre-invalid' },
+      'error',
+    )
+    .dynamicMenu(
+      'service-menu',
+      {
+        ...keys(7, 'pick-service'),
+        '8': 'service-menu',
+        '9': 'more-services',
+        '*': 'to-menu',
+        '0': 'to-agent',
+      },
+      { onTimeout: 'service-no-choice', onInvalid: 'service-invalid', onError: 'error' },
+    )
+    .setAttributes('more-services', { servicePage: '$.External.nextPage' }, 'list-services')
+    .say('service-no-choice', 'main.no_choice', 'service-retry')
+    .say('service-invalid', 'main.invalid_choice', 'service-retry')
+    .loop('service-retry', 2, 'list-services', 'to-agent')
+    .invoke(
+      'offer-slots',
+      'AppointmentsFunctionArn',
+      appointment('offer-slots', {
+        centreId: '$.Attributes.centreId',
+        serviceId: '$.Attributes.serviceId',
+        after: '$.Attributes.slotsAfter',
+      }),
+      'slots-outcome',
+      'error',
+    )
+    .branch(
+      'slots-outcome',
+      '$.External.outcome',
+      {
+        FOUND: 'slot-menu',
+        NO_SLOTS: 'say-no-slots',
+        NOT_OFFERED: 'not-offered',
+        NOT_FOUND: 'service-invalid',
+      },
+      'error',
+    )
+    // A key beyond the options listed gives no service: a wrong key, not a service the centre lacks.
+    .branch('not-offered', '$.External.reason', { NOT_BOOKABLE: 'say-no-slots' }, 'service-invalid')
+    .sayResult('say-no-slots', 'after')
+    .dynamicMenu(
+      'slot-menu',
+      {
+        ...keys(3, 'pick-slot'),
+        '8': 'slot-menu',
+        '9': 'later-slots',
+        '*': 'to-menu',
+        '0': 'to-agent',
+      },
+      { onTimeout: 'slot-no-choice', onInvalid: 'slot-invalid', onError: 'error' },
+    )
+    .setAttributes('later-slots', { slotsAfter: '$.External.nextAfter' }, 'offer-slots')
+    .say('slot-no-choice', 'main.no_choice', 'slot-retry')
+    .say('slot-invalid', 'main.invalid_choice', 'slot-retry')
+    .loop('slot-retry', 2, 'offer-slots', 'to-agent')
+    .branch('slot-purpose', '$.Attributes.slotPurpose', { move: 'move-route' }, 'confirm')
+
+    // Confirm before committing, then book.
+    .invoke(
+      'confirm',
+      'SpeechFunctionArn',
+      {
+        prompt: 'appointments.confirm',
+        service: '$.Attributes.serviceId',
+        centre: '$.Attributes.centreId',
+        slot: '$.Attributes.slot',
+      },
+      'confirm-menu',
+      'slot-invalid',
+    )
+    .dynamicMenu(
+      'confirm-menu',
+      { '1': 'book', '2': 'offer-slots', '*': 'to-menu', '0': 'to-agent' },
+      {
+        onTimeout: 'confirm-retry',
+        onInvalid: 'confirm-retry',
+        onError: 'error',
+      },
+    )
+    .loop('confirm-retry', 1, 'confirm', 'after')
+    .invoke(
+      'book',
+      'AppointmentsFunctionArn',
+      appointment('book', {
+        centreId: '$.Attributes.centreId',
+        serviceId: '$.Attributes.serviceId',
+        slot: '$.Attributes.slot',
+      }),
+      'book-outcome',
+      'error',
+    )
+    // Withheld calling number: the SMS needs a number, keyed now and never kept in attributes.
+    .invoke(
+      'book-with-number',
+      'AppointmentsFunctionArn',
+      appointment('book', {
+        centreId: '$.Attributes.centreId',
+        serviceId: '$.Attributes.serviceId',
+        slot: '$.Attributes.slot',
+        callbackNumber: '$.StoredCustomerInput',
+      }),
+      'book-outcome',
+      'error',
+    )
+    .branch(
+      'book-outcome',
+      '$.External.outcome',
+      {
+        BOOKED: 'say-booked',
+        FULL: 'say-retry-slot',
+        UNAVAILABLE: 'say-retry-slot',
+        CONFLICT: 'say-conflict',
+        INVALID_INPUT: 'book-invalid',
+      },
+      'error',
+    )
+    .sayResult('say-booked', 'booked')
+    .setAttributes(
+      'booked',
+      {
+        reference: '$.External.reference',
+        selfService: 'BOOKED',
+        journey: '$.Attributes.journey,appointments:BOOKED',
+      },
+      'after',
+    )
+    .sayResult('say-retry-slot', 'offer-slots')
+    .sayResult('say-conflict', 'conflict')
+    .step('conflict', 'appointments:CONFLICT', 'after')
+    .branch('book-invalid', '$.External.field', { callbackNumber: 'phone-retry' }, 'slot-invalid')
+    .loop('phone-retry', 2, 'ask-phone', 'to-agent')
+    .digits('ask-phone', 'appointments.phone_number_needed', 13, 'book-with-number', {
+      onTimeout: 'to-agent',
+      onError: 'error',
+    })
+
+    // Managing a booking: reference, proof when the caller is not the booking's number.
+    .digits('ask-reference', 'appointments.ask_reference', 8, 'reference-shortcut', {
+      onTimeout: 'reference-no-input',
+      onError: 'error',
+    })
+    .branch(
+      'reference-shortcut',
+      '$.StoredCustomerInput',
+      { '*': 'to-menu', '0': 'to-agent' },
+      'remember-reference',
+    )
+    .setAttributes(
+      'remember-reference',
+      { reference: '$.StoredCustomerInput', proofGiven: 'false' },
+      'find',
+    )
+    .invoke(
+      'find',
+      'AppointmentsFunctionArn',
+      appointment('find-booking', { reference: '$.Attributes.reference' }),
+      'find-outcome',
+      'error',
+    )
+    .invoke(
+      'find-with-proof',
+      'AppointmentsFunctionArn',
+      appointment('find-booking', {
+        reference: '$.Attributes.reference',
+        proof: '$.StoredCustomerInput',
+      }),
+      'find-outcome',
+      'error',
+    )
+    .branch(
+      'find-outcome',
+      '$.External.outcome',
+      {
+        FOUND: 'say-booking',
+        PROOF_REQUIRED: 'ask-proof',
+        VERIFICATION_FAILED: 'say-proof-failed',
+        LOCKED_OUT: 'say-locked-out',
+        NOT_FOUND: 'say-reference-not-found',
+        INVALID_INPUT: 'reference-invalid',
+      },
+      'error',
+    )
+    .digits('ask-proof', 'appointments.ask_proof', 13, 'proof-given', {
+      onTimeout: 'to-agent',
+      onError: 'error',
+    })
+    .setAttributes('proof-given', { proofGiven: 'true' }, 'find-with-proof')
+    .sayResult('say-proof-failed', 'proof-retry')
+    .loop('proof-retry', 2, 'ask-proof', 'to-agent')
+    .sayResult('say-locked-out', 'locked-out')
+    .step('locked-out', 'appointments:LOCKED_OUT', 'to-agent')
+    .sayResult('say-reference-not-found', 'reference-retry')
+    .say('reference-invalid', 'appointments.invalid_reference', 'reference-retry')
+    .say('reference-no-input', 'main.no_choice', 'reference-retry')
+    .loop('reference-retry', 2, 'ask-reference', 'to-agent')
+    .sayResult('say-booking', 'booking')
+    .setAttributes(
+      'booking',
+      { centreId: '$.External.centreId', serviceId: '$.External.serviceId', verified: 'true' },
+      'booking-status',
+    )
+    .branch('booking-status', '$.External.status', { ACTIVE: 'manage-menu' }, 'after')
+    .menu(
+      'manage-menu',
+      'appointments.manage_options',
+      { '1': 'cancel-route', '2': 'move-start', '*': 'to-menu', '0': 'to-agent' },
+      {
+        onTimeout: 'manage-retry',
+        onInvalid: 'manage-retry',
+        onError: 'error',
+      },
+    )
+    .loop('manage-retry', 1, 'manage-menu', 'after')
+    // The proof (if one was asked) is still $.StoredCustomerInput: menus do not store input.
+    .branch('cancel-route', '$.Attributes.proofGiven', { true: 'cancel-with-proof' }, 'cancel')
+    .invoke(
+      'cancel',
+      'AppointmentsFunctionArn',
+      appointment('cancel', { reference: '$.Attributes.reference' }),
+      'cancel-outcome',
+      'error',
+    )
+    .invoke(
+      'cancel-with-proof',
+      'AppointmentsFunctionArn',
+      appointment('cancel', {
+        reference: '$.Attributes.reference',
+        proof: '$.StoredCustomerInput',
+      }),
+      'cancel-outcome',
+      'error',
+    )
+    .branch(
+      'cancel-outcome',
+      '$.External.outcome',
+      { CANCELLED: 'say-cancelled' },
+      'say-not-changed',
+    )
+    .sayResult('say-cancelled', 'cancelled')
+    .setAttributes(
+      'cancelled',
+      { selfService: 'CANCELLED', journey: '$.Attributes.journey,appointments:CANCELLED' },
+      'after',
+    )
+    .sayResult('say-not-changed', 'after')
+    .setAttributes('move-start', { slotPurpose: 'move', slotsAfter: '' }, 'offer-slots')
+    .branch('move-route', '$.Attributes.proofGiven', { true: 'move-with-proof' }, 'move')
+    .invoke(
+      'move',
+      'AppointmentsFunctionArn',
+      appointment('move', { reference: '$.Attributes.reference', slot: '$.Attributes.slot' }),
+      'move-outcome',
+      'error',
+    )
+    .invoke(
+      'move-with-proof',
+      'AppointmentsFunctionArn',
+      appointment('move', {
+        reference: '$.Attributes.reference',
+        slot: '$.Attributes.slot',
+        proof: '$.StoredCustomerInput',
+      }),
+      'move-outcome',
+      'error',
+    )
+    .branch(
+      'move-outcome',
+      '$.External.outcome',
+      { MOVED: 'say-moved', FULL: 'say-retry-slot', UNAVAILABLE: 'say-retry-slot' },
+      'say-not-changed',
+    )
+    .sayResult('say-moved', 'moved')
+    .setAttributes(
+      'moved',
+      { selfService: 'MOVED', journey: '$.Attributes.journey,appointments:MOVED' },
+      'after',
+    )
+
+    .menu(
+      'after',
+      'appointments.after',
+      { '1': 'start', '*': 'to-menu', '0': 'to-agent' },
+      {
+        onTimeout: 'goodbye',
+        onInvalid: 'goodbye',
+        onError: 'goodbye',
+      },
+    );
+  pickOption(
+    flow,
+    'pick-centre',
+    7,
+    (k) => ({ centreId: `$.External.option${k}`, servicePage: '' }),
+    'list-services',
+  );
+  pickOption(
+    flow,
+    'pick-service',
+    7,
+    (k) => ({ serviceId: `$.External.option${k}`, slotsAfter: '' }),
+    'offer-slots',
+  );
+  pickOption(flow, 'pick-slot', 3, (k) => ({ slot: `$.External.slot${k}` }), 'slot-purpose');
+  return exits(flow, 'AppointmentsQueueArn', 'appointments').document();
+};
+
 /** Every flow file in contact-flows/, by manifest id. */
 export const FLOW_BUILDERS: Record<FlowId, () => FlowDocument> = {
   'say-clips': sayClips,
   'customer-queue': customerQueue,
   agent,
   tracking,
+  appointments,
   menu,
   main,
   'outbound-callback': outboundCallback,

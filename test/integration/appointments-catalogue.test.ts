@@ -161,7 +161,7 @@ describe('appointments handler: list-services', () => {
     expect(result.nextPage).toBeUndefined();
     expect(Object.values(result)).toContain('court-filing');
     expect(Object.values(result)).not.toContain('tele-counselling');
-    expect(result.say).toMatch(/To hear these choices again, press 0\.$/);
+    expect(result.say).toMatch(/To hear these choices again, press 8\.$/);
   });
 
   it('leaves out a service the centre has no desk for', async () => {
