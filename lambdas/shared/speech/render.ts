@@ -65,7 +65,9 @@ const slotClips = (type: string, value: string | number, lang: Language): Clip[]
       // An appointment slot id, YYYY-MM-DDTHH:MM (Africa/Nairobi): the date, then the time.
       const [date = '', time = ''] = text.split('T');
       const clips = [...slotClips('date', date, lang), ...slotClips('time', time, lang)];
-      return lang === 'en' ? [{ id: 'slot', text: `${clips[0]?.text} at ${clips[1]?.text}` }] : clips;
+      return lang === 'en'
+        ? [{ id: 'slot', text: `${clips[0]?.text} at ${clips[1]?.text}` }]
+        : clips;
     }
     case 'number':
     case 'amount': {
