@@ -55,6 +55,27 @@ export const FLOWS = [
     description: 'Book, check, cancel or move an appointment at a Huduma Centre',
   },
   {
+    id: 'pensions',
+    file: 'pensions.json',
+    type: 'CONTACT_FLOW',
+    name: 'Huduma pensions',
+    description: 'Pension information, and status and service requests after proof of identity',
+  },
+  {
+    id: 'complaints',
+    file: 'complaints.json',
+    type: 'CONTACT_FLOW',
+    name: 'Huduma complaints',
+    description: 'Lodge a complaint with a reference, or hear the status of one',
+  },
+  {
+    id: 'survey',
+    file: 'survey.json',
+    type: 'CONTACT_FLOW',
+    name: 'Huduma post-call survey',
+    description: 'After the agent hangs up: CSAT (1-5) and NPS (0-10)',
+  },
+  {
     id: 'menu',
     file: 'menu.json',
     type: 'CONTACT_FLOW',

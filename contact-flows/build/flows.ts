@@ -62,6 +62,16 @@ const main = (): FlowDocument =>
       'UpdateContactEventHooks',
       { EventHooks: { CustomerQueue: '${CustomerQueueFlowArn}' } },
       {
+        NextAction: 'survey-hook',
+        Errors: [{ ErrorType: 'NoMatchingError', NextAction: 'survey-hook' }],
+      },
+    )
+    // After the agent hangs up, the caller stays for the post-call survey.
+    .add(
+      'survey-hook',
+      'UpdateContactEventHooks',
+      { EventHooks: { CustomerRemaining: '${SurveyFlowArn}' } },
+      {
         NextAction: 'directory',
         Errors: [{ ErrorType: 'NoMatchingError', NextAction: 'directory' }],
       },
@@ -148,7 +158,14 @@ const menu = (): FlowDocument =>
     .menu(
       'menu',
       'main.menu',
-      { '1': 'to-appointments', '2': 'to-tracking', '0': 'to-agent', '9': 'menu' },
+      {
+        '1': 'to-appointments',
+        '2': 'to-tracking',
+        '3': 'to-pensions',
+        '4': 'to-complaints',
+        '0': 'to-agent',
+        '9': 'menu',
+      },
       {
         onTimeout: 'no-choice',
         onInvalid: 'invalid',
@@ -160,6 +177,10 @@ const menu = (): FlowDocument =>
     .loop('retry', 2, 'menu', 'to-agent')
     .step('to-appointments', 'appointments', 'appointments')
     .transfer('appointments', '${AppointmentsFlowArn}', 'error')
+    .step('to-pensions', 'pensions', 'pensions')
+    .transfer('pensions', '${PensionsFlowArn}', 'error')
+    .step('to-complaints', 'complaints', 'complaints')
+    .transfer('complaints', '${ComplaintsFlowArn}', 'error')
     .step('to-tracking', 'tracking', 'tracking')
     .transfer('tracking', '${TrackingFlowArn}', 'error')
     .setAttributes(
@@ -978,6 +999,430 @@ const appointments = (): FlowDocument => {
   return exits(flow, 'AppointmentsQueueArn', 'appointments').document();
 };
 
+/** Pension information for anyone; status and service requests after proof of identity. */
+const pensions = (): FlowDocument => {
+  const flow = new FlowBuilder('start')
+    .menu(
+      'start',
+      'pensions.start',
+      { '1': 'ask-type', '2': 'ask-pension-number', '*': 'to-menu', '0': 'to-agent' },
+      {
+        onTimeout: 'no-choice',
+        onInvalid: 'invalid-choice',
+        onError: 'error',
+      },
+    )
+    .loop('start-retry', 2, 'start', 'to-agent')
+
+    // Information: the kind of pension, then the topic.
+    .digits('ask-type', 'pensions.ask_type', 1, 'type-shortcut', {
+      onTimeout: 'info-no-input',
+      onError: 'error',
+    })
+    .branch(
+      'type-shortcut',
+      '$.StoredCustomerInput',
+      { '*': 'to-menu', '0': 'to-agent' },
+      'remember-type',
+    )
+    .setAttributes('remember-type', { pensionTypeKey: '$.StoredCustomerInput' }, 'ask-topic')
+    .digits('ask-topic', 'pensions.ask_topic', 1, 'topic-shortcut', {
+      onTimeout: 'info-no-input',
+      onError: 'error',
+    })
+    .branch('topic-shortcut', '$.StoredCustomerInput', { '*': 'to-menu', '0': 'to-agent' }, 'info')
+    .invoke(
+      'info',
+      'PensionsFunctionArn',
+      {
+        operation: 'info',
+        typeKey: '$.Attributes.pensionTypeKey',
+        topicKey: '$.StoredCustomerInput',
+      },
+      'info-outcome',
+      'error',
+    )
+    .branch(
+      'info-outcome',
+      '$.External.outcome',
+      { INFO: 'say-info', INVALID_INPUT: 'say-info-invalid' },
+      'error',
+    )
+    .sayResult('say-info', 'informed')
+    .setAttributes(
+      'informed',
+      { selfService: 'INFORMED', journey: '$.Attributes.journey,pensions:INFO' },
+      'after',
+    )
+    .sayResult('say-info-invalid', 'info-retry')
+    .say('info-no-input', 'main.no_choice', 'info-retry')
+    .loop('info-retry', 2, 'ask-type', 'to-agent')
+    .menu(
+      'after',
+      'pensions.after',
+      { '1': 'start', '*': 'to-menu', '0': 'to-agent' },
+      {
+        onTimeout: 'goodbye',
+        onInvalid: 'goodbye',
+        onError: 'goodbye',
+      },
+    )
+
+    // The caller's own pension: pension number and national ID number prove it.
+    .digits('ask-pension-number', 'pensions.ask_pension_number', 10, 'number-shortcut', {
+      onTimeout: 'verify-no-input',
+      onError: 'error',
+    })
+    .branch(
+      'number-shortcut',
+      '$.StoredCustomerInput',
+      { '*': 'to-menu', '0': 'to-agent' },
+      'remember-number',
+    )
+    .setAttributes('remember-number', { reference: '$.StoredCustomerInput' }, 'ask-id')
+    .digits('ask-id', 'pensions.ask_id_number', 9, 'id-shortcut', {
+      onTimeout: 'verify-no-input',
+      onError: 'error',
+    })
+    .branch('id-shortcut', '$.StoredCustomerInput', { '*': 'to-menu', '0': 'to-agent' }, 'verify')
+    .invoke(
+      'verify',
+      'PensionsFunctionArn',
+      {
+        operation: 'verify',
+        pensionNumber: '$.Attributes.reference',
+        idNumber: '$.StoredCustomerInput',
+      },
+      'verify-outcome',
+      'error',
+    )
+    .branch(
+      'verify-outcome',
+      '$.External.outcome',
+      {
+        VERIFIED: 'say-verified',
+        VERIFICATION_FAILED: 'say-verify-failed',
+        LOCKED_OUT: 'say-locked-out',
+        INVALID_INPUT: 'say-verify-failed',
+      },
+      'error',
+    )
+    .sayResult('say-verified', 'verified')
+    .setAttributes(
+      'verified',
+      { verified: 'true', journey: '$.Attributes.journey,pensions:VERIFIED' },
+      'account',
+    )
+    .sayResult('say-verify-failed', 'verify-failed')
+    .step('verify-failed', 'pensions:VERIFICATION_FAILED', 'verify-retry')
+    .say('verify-no-input', 'main.no_choice', 'verify-retry')
+    .loop('verify-retry', 2, 'ask-pension-number', 'to-agent')
+    .sayResult('say-locked-out', 'locked-out')
+    .step('locked-out', 'pensions:LOCKED_OUT', 'to-agent')
+    .menu(
+      'account',
+      'pensions.account_menu',
+      {
+        '1': 'claim-status',
+        '2': 'last-payment',
+        '3': 'life-certificate',
+        '4': 'requests',
+        '*': 'to-menu',
+        '0': 'to-agent',
+      },
+      { onTimeout: 'goodbye', onInvalid: 'account-invalid', onError: 'error' },
+    )
+    .say('account-invalid', 'main.invalid_choice', 'account-retry')
+    .loop('account-retry', 2, 'account', 'to-agent')
+    .invoke(
+      'claim-status',
+      'PensionsFunctionArn',
+      { operation: 'claim-status' },
+      'account-outcome',
+      'error',
+    )
+    .invoke(
+      'last-payment',
+      'PensionsFunctionArn',
+      { operation: 'last-payment' },
+      'account-outcome',
+      'error',
+    )
+    .invoke(
+      'life-certificate',
+      'PensionsFunctionArn',
+      { operation: 'life-certificate' },
+      'account-outcome',
+      'error',
+    )
+    .branch(
+      'account-outcome',
+      '$.External.outcome',
+      { FOUND: 'say-account', NOT_VERIFIED: 'say-not-verified' },
+      'error',
+    )
+    .sayResult('say-account', 'account-heard')
+    .setAttributes(
+      'account-heard',
+      { selfService: 'INFORMED', journey: '$.Attributes.journey,pensions:FOUND' },
+      'account',
+    )
+    .sayResult('say-not-verified', 'ask-pension-number')
+
+    // Service requests, confirmed before the ticket is opened.
+    .menu(
+      'requests',
+      'pensions.request_menu',
+      {
+        '1': 'request-statement',
+        '2': 'request-bank-details',
+        '3': 'request-life-certificate',
+        '*': 'account',
+      },
+      { onTimeout: 'account', onInvalid: 'account-invalid', onError: 'error' },
+    )
+    .setAttributes(
+      'request-statement',
+      { requestType: 'statement', requestPrompt: 'pensions.request.statement' },
+      'confirm-request',
+    )
+    .setAttributes(
+      'request-bank-details',
+      { requestType: 'bank_details_change', requestPrompt: 'pensions.request.bank_details_change' },
+      'confirm-request',
+    )
+    .setAttributes(
+      'request-life-certificate',
+      {
+        requestType: 'life_certificate_appointment',
+        requestPrompt: 'pensions.request.life_certificate_appointment',
+      },
+      'confirm-request',
+    )
+    .invoke(
+      'confirm-request',
+      'SpeechFunctionArn',
+      { prompt: 'pensions.confirm_request', request: '$.Attributes.requestPrompt' },
+      'confirm-menu',
+      'error',
+    )
+    .dynamicMenu(
+      'confirm-menu',
+      { '1': 'request', '2': 'account', '*': 'to-menu', '0': 'to-agent' },
+      {
+        onTimeout: 'account',
+        onInvalid: 'account',
+        onError: 'error',
+      },
+    )
+    .invoke(
+      'request',
+      'PensionsFunctionArn',
+      { operation: 'request', requestType: '$.Attributes.requestType' },
+      'request-outcome',
+      'error',
+    )
+    .branch(
+      'request-outcome',
+      '$.External.outcome',
+      { CREATED: 'say-requested', NOT_VERIFIED: 'say-not-verified' },
+      'error',
+    )
+    .sayResult('say-requested', 'requested')
+    .setAttributes(
+      'requested',
+      {
+        requestReference: '$.External.reference',
+        selfService: 'REQUEST_CREATED',
+        journey: '$.Attributes.journey,pensions:CREATED',
+      },
+      'account',
+    );
+  return exits(flow, 'PensionsQueueArn', 'pensions').document();
+};
+
+/** Lodge a complaint (category, service, call-back number, confirmation) or hear a complaint's status. */
+const complaints = (): FlowDocument => {
+  const flow = new FlowBuilder('start')
+    .menu(
+      'start',
+      'complaints.start',
+      { '1': 'ask-category', '2': 'ask-reference', '*': 'to-menu', '0': 'to-agent' },
+      {
+        onTimeout: 'no-choice',
+        onInvalid: 'invalid-choice',
+        onError: 'error',
+      },
+    )
+    .loop('start-retry', 2, 'start', 'to-agent')
+
+    // These two menus use every digit (data/complaint-keypad.json): star still returns to the menu.
+    .digits('ask-category', 'complaints.ask_category', 1, 'category-shortcut', {
+      onTimeout: 'lodge-no-input',
+      onError: 'error',
+    })
+    .branch('category-shortcut', '$.StoredCustomerInput', { '*': 'to-menu' }, 'remember-category')
+    .setAttributes(
+      'remember-category',
+      { complaintCategoryKey: '$.StoredCustomerInput' },
+      'ask-service',
+    )
+    .digits('ask-service', 'complaints.ask_service', 1, 'service-shortcut', {
+      onTimeout: 'lodge-no-input',
+      onError: 'error',
+    })
+    .branch('service-shortcut', '$.StoredCustomerInput', { '*': 'to-menu' }, 'remember-service')
+    .setAttributes(
+      'remember-service',
+      { complaintServiceKey: '$.StoredCustomerInput' },
+      'ask-callback',
+    )
+    // Hash alone keeps the calling number; the number keyed is passed on, never kept in attributes.
+    .digits('ask-callback', 'complaints.ask_callback_number', 13, 'confirm', {
+      onTimeout: 'lodge-no-input',
+      onError: 'error',
+    })
+    .menu(
+      'confirm',
+      'complaints.confirm',
+      { '1': 'create', '2': 'ask-category', '*': 'to-menu', '0': 'to-agent' },
+      {
+        onTimeout: 'lodge-no-input',
+        onInvalid: 'lodge-invalid',
+        onError: 'error',
+      },
+    )
+    .invoke(
+      'create',
+      'ComplaintsFunctionArn',
+      {
+        operation: 'create',
+        categoryKey: '$.Attributes.complaintCategoryKey',
+        serviceKey: '$.Attributes.complaintServiceKey',
+        callbackNumber: '$.StoredCustomerInput',
+      },
+      'create-outcome',
+      'error',
+    )
+    .branch(
+      'create-outcome',
+      '$.External.outcome',
+      { CREATED: 'say-created', INVALID_INPUT: 'say-create-invalid' },
+      'error',
+    )
+    .sayResult('say-created', 'created')
+    .setAttributes(
+      'created',
+      {
+        reference: '$.External.reference',
+        selfService: 'COMPLAINT_CREATED',
+        journey: '$.Attributes.journey,complaints:CREATED',
+      },
+      'after',
+    )
+    .sayResult('say-create-invalid', 'create-invalid')
+    .branch(
+      'create-invalid',
+      '$.External.field',
+      { callbackNumber: 'lodge-retry-callback' },
+      'lodge-retry',
+    )
+    .loop('lodge-retry-callback', 2, 'ask-callback', 'to-agent')
+    .say('lodge-no-input', 'main.no_choice', 'lodge-retry')
+    .say('lodge-invalid', 'main.invalid_choice', 'lodge-retry')
+    .loop('lodge-retry', 2, 'ask-category', 'to-agent')
+
+    // A complaint's status, for its call-back number only.
+    .digits('ask-reference', 'complaints.ask_reference', 8, 'reference-shortcut', {
+      onTimeout: 'status-no-input',
+      onError: 'error',
+    })
+    .branch(
+      'reference-shortcut',
+      '$.StoredCustomerInput',
+      { '*': 'to-menu', '0': 'to-agent' },
+      'status',
+    )
+    .invoke(
+      'status',
+      'ComplaintsFunctionArn',
+      { operation: 'status', reference: '$.StoredCustomerInput' },
+      'status-outcome',
+      'error',
+    )
+    .branch(
+      'status-outcome',
+      '$.External.outcome',
+      {
+        FOUND: 'say-status',
+        REFUSED: 'say-refused',
+        NOT_FOUND: 'say-status-retry',
+        INVALID_INPUT: 'say-status-retry',
+        LOCKED_OUT: 'say-refused',
+      },
+      'error',
+    )
+    .sayResult('say-status', 'status-heard')
+    .setAttributes(
+      'status-heard',
+      {
+        reference: '$.External.reference',
+        verified: 'true',
+        selfService: 'STATUS_HEARD',
+        journey: '$.Attributes.journey,complaints:FOUND',
+      },
+      'after',
+    )
+    .sayResult('say-refused', 'refused')
+    .step('refused', 'complaints:REFUSED', 'to-agent')
+    .sayResult('say-status-retry', 'status-retry')
+    .say('status-no-input', 'main.no_choice', 'status-retry')
+    .loop('status-retry', 2, 'ask-reference', 'to-agent')
+    .menu(
+      'after',
+      'complaints.after',
+      { '*': 'to-menu', '0': 'to-agent' },
+      { onTimeout: 'goodbye', onInvalid: 'goodbye', onError: 'goodbye' },
+    );
+  return exits(flow, 'ComplaintsQueueArn', 'complaints').document();
+};
+
+/** After the agent hangs up (CustomerRemaining): CSAT 1-5, then NPS 0-10. */
+const survey = (): FlowDocument =>
+  new FlowBuilder('intro')
+    .say('intro', 'survey.intro', 'ask-csat')
+    .digits('ask-csat', 'survey.ask_csat', 1, 'record-csat', {
+      onTimeout: 'thanks',
+      onError: 'thanks',
+    })
+    .invoke(
+      'record-csat',
+      'SurveyFunctionArn',
+      { question: 'csat', score: '$.StoredCustomerInput' },
+      'csat-outcome',
+      'ask-nps',
+    )
+    .branch('csat-outcome', '$.External.outcome', { RECORDED: 'ask-nps' }, 'say-csat-invalid')
+    .sayResult('say-csat-invalid', 'csat-retry')
+    .loop('csat-retry', 1, 'ask-csat', 'ask-nps')
+    .digits('ask-nps', 'survey.ask_nps', 2, 'record-nps', {
+      onTimeout: 'thanks',
+      onError: 'thanks',
+    })
+    .invoke(
+      'record-nps',
+      'SurveyFunctionArn',
+      { question: 'nps', score: '$.StoredCustomerInput' },
+      'nps-outcome',
+      'thanks',
+    )
+    .branch('nps-outcome', '$.External.outcome', { RECORDED: 'thanks' }, 'say-nps-invalid')
+    .sayResult('say-nps-invalid', 'nps-retry')
+    .loop('nps-retry', 1, 'ask-nps', 'thanks')
+    .say('thanks', 'survey.thanks', 'hang-up')
+    .disconnect('hang-up')
+    .document();
+
 /** Every flow file in contact-flows/, by manifest id. */
 export const FLOW_BUILDERS: Record<FlowId, () => FlowDocument> = {
   'say-clips': sayClips,
@@ -985,6 +1430,9 @@ export const FLOW_BUILDERS: Record<FlowId, () => FlowDocument> = {
   agent,
   tracking,
   appointments,
+  pensions,
+  complaints,
+  survey,
   menu,
   main,
   'outbound-callback': outboundCallback,
