@@ -86,11 +86,15 @@ describe('contact-centre stack', () => {
     const modules = Object.values(centreTemplate.findResources('AWS::Connect::ContactFlowModule'));
     expect(flows.map((flow) => flow.Properties.Name).sort()).toEqual([
       'Huduma agent routing',
+      'Huduma appointments',
+      'Huduma complaints',
       'Huduma customer queue',
       'Huduma document tracking',
       'Huduma main inbound',
       'Huduma main menu',
       'Huduma outbound call-back',
+      'Huduma pensions',
+      'Huduma post-call survey',
       'Huduma queue transfer',
     ]);
     expect(modules.map((module) => module.Properties.Name)).toEqual(['Huduma say clips']);
