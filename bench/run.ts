@@ -303,6 +303,45 @@ try {
       ),
     1,
   );
+  const callerContext = await import('../lambdas/caller-context/handler.ts');
+  const returning = caller();
+  await invoke(
+    complaints,
+    'complaints',
+    { operation: 'create', categoryKey: '1', serviceKey: '3', callbackNumber: '' },
+    { customerNumber: returning },
+  );
+  await compare(
+    'caller-context: open complaint (Query ‖ Query)',
+    () => invoke(callerContext, 'caller-context', {}, { customerNumber: returning }),
+    () =>
+      Promise.all([
+        send(
+          new QueryCommand({
+            TableName: tables.tickets,
+            IndexName: 'gsi2',
+            KeyConditionExpression: 'gsi2pk = :caller',
+            ExpressionAttributeValues: { ':caller': `CALLER#${returning}` },
+            ScanIndexForward: false,
+            Limit: 20,
+          }),
+        ),
+        send(
+          new QueryCommand({
+            TableName: tables.serviceData,
+            IndexName: 'gsi1',
+            KeyConditionExpression: 'gsi1pk = :caller AND gsi1sk BETWEEN :from AND :to',
+            ExpressionAttributeValues: {
+              ':caller': `CALLER#${returning}`,
+              ':from': 'BOOKING#2026',
+              ':to': 'BOOKING#\uffff',
+            },
+          }),
+        ),
+      ]),
+    1,
+  );
+
   const appointments = await import('./appointments.ts');
   await appointments.benchAppointments({
     compare,

@@ -110,6 +110,7 @@ export const FLOW_FUNCTIONS = {
   ComplaintsFunctionArn: { handler: 'complaints' },
   SurveyFunctionArn: { handler: 'survey' },
   AppointmentsFunctionArn: { handler: 'appointments' },
+  CallerContextFunctionArn: { handler: 'caller-context' },
 } as const satisfies Record<string, { handler: string }>;
 
 /** Queues, by placeholder. */

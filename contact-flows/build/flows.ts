@@ -132,7 +132,45 @@ const main = (): FlowDocument =>
     .setAttributes('english', { lang: 'en' }, 'privacy')
     .setAttributes('kiswahili', { lang: 'sw' }, 'privacy')
     .say('privacy', 'main.privacy_notice', 'hint')
-    .say('hint', 'main.navigation_hint', 'hours')
+    .say('hint', 'main.navigation_hint', 'caller-context')
+    // A known caller hears a shortcut to their open complaint or next appointment.
+    .invoke('caller-context', 'CallerContextFunctionArn', {}, 'context-outcome', 'hours')
+    .branch(
+      'context-outcome',
+      '$.External.outcome',
+      {
+        OPEN_COMPLAINT: 'context-offer',
+        UPCOMING_BOOKING: 'context-offer',
+        KNOWN: 'context-counts',
+      },
+      'hours',
+    )
+    .setAttributes(
+      'context-offer',
+      {
+        openComplaints: '$.External.openComplaints',
+        upcomingBookings: '$.External.upcomingBookings',
+      },
+      'context-menu',
+    )
+    .dynamicMenu(
+      'context-menu',
+      { '1': 'take-shortcut', '2': 'hours' },
+      { onTimeout: 'hours', onInvalid: 'hours', onError: 'hours' },
+    )
+    .setAttributes(
+      'take-shortcut',
+      { shortcut: '$.External.shortcut', shortcutReference: '$.External.shortcutReference' },
+      'hours',
+    )
+    .setAttributes(
+      'context-counts',
+      {
+        openComplaints: '$.External.openComplaints',
+        upcomingBookings: '$.External.upcomingBookings',
+      },
+      'hours',
+    )
     .add(
       'hours',
       'CheckHoursOfOperation',
@@ -154,7 +192,13 @@ const main = (): FlowDocument =>
 
 /** The public menu. These digits are the product's public menu: keep them. */
 const menu = (): FlowDocument =>
-  new FlowBuilder('menu')
+  new FlowBuilder('shortcut')
+    .branch(
+      'shortcut',
+      '$.Attributes.shortcut',
+      { 'complaint-status': 'to-complaints', booking: 'to-appointments' },
+      'menu',
+    )
     .menu(
       'menu',
       'main.menu',
@@ -629,7 +673,13 @@ const appointments = (): FlowDocument => {
     operation,
     ...parameters,
   });
-  const flow = new FlowBuilder('start')
+  const flow = new FlowBuilder('entry')
+    .branch('entry', '$.Attributes.shortcut', { booking: 'booking-shortcut' }, 'start')
+    .setAttributes(
+      'booking-shortcut',
+      { shortcut: '', reference: '$.Attributes.shortcutReference', proofGiven: 'false' },
+      'find',
+    )
     .menu(
       'start',
       'appointments.start',
@@ -1243,7 +1293,16 @@ const pensions = (): FlowDocument => {
 
 /** Lodge a complaint (category, service, call-back number, confirmation) or hear a complaint's status. */
 const complaints = (): FlowDocument => {
-  const flow = new FlowBuilder('start')
+  const flow = new FlowBuilder('entry')
+    .branch('entry', '$.Attributes.shortcut', { 'complaint-status': 'status-shortcut' }, 'start')
+    .setAttributes('status-shortcut', { shortcut: '' }, 'status-of-shortcut')
+    .invoke(
+      'status-of-shortcut',
+      'ComplaintsFunctionArn',
+      { operation: 'status', reference: '$.Attributes.shortcutReference' },
+      'status-outcome',
+      'error',
+    )
     .menu(
       'start',
       'complaints.start',

@@ -87,6 +87,15 @@ export class SelfService extends Construct {
       ).bindTable(serviceDataTable, props.serviceDataTable, 'readWrite'),
     );
 
+    // Reads only: the caller's open tickets and upcoming bookings, for routing and the screen pop.
+    const callerContext = flowFunction(
+      'CallerContext',
+      'caller-context',
+      'Open complaints and upcoming appointments of the calling number',
+    )
+      .bindTable(serviceDataTable, props.serviceDataTable, 'read')
+      .bindTable(ticketsTable, props.ticketsTable, 'read');
+
     // Renders prompts with values only a flow knows (queue position, a call-back's reason).
     const speech = flowFunction('Speech', 'speech', 'Renders catalogue prompts for contact flows');
 
@@ -97,6 +106,7 @@ export class SelfService extends Construct {
       ComplaintsFunctionArn: complaints,
       SurveyFunctionArn: survey,
       AppointmentsFunctionArn: appointments,
+      CallerContextFunctionArn: callerContext,
     };
     for (const fn of Object.values(this.functions)) fn.allowInvokeFromConnect(props.instanceArn);
   }

@@ -1,10 +1,8 @@
 import { randomInt } from 'node:crypto';
 import { localOutbox } from '../../lambdas/shared/notifications/default-notifier.ts';
 import { newReference } from '../../lambdas/shared/reference.ts';
-import { call, ENGLISH, KISWAHILI } from '../support/contact-centre.ts';
+import { call, ENGLISH, freshCaller, KISWAHILI } from '../support/contact-centre.ts';
 
-/** One active booking per caller and service: every test books from its own number. */
-const freshCaller = () => `+2547${String(randomInt(10_000_000, 99_999_999))}`;
 const appointmentsCalls = (result: Awaited<ReturnType<typeof call>>) =>
   result.lambdaCalls.filter((event) => event.function === 'huduma-appointments');
 
@@ -68,12 +66,13 @@ describe('appointments flow', () => {
     expect(operations.at(-1)).toBe('book');
   });
 
-  it('lets the caller cancel a booking by reference from the number they booked with', async () => {
+  it('offers a returning caller their booking at once, and cancels it without proof', async () => {
     const from = freshCaller();
     const booking = await call({ from, keys: BOOK_AT_GPO });
     const reference = booking.attributes.reference!;
 
-    const result = await call({ from, keys: [ENGLISH, '1', '2', reference, '1'] });
+    // The caller context recognises the number and offers the booking straight away.
+    const result = await call({ from, keys: [ENGLISH, '1', '1'] });
 
     expect(appointmentsCalls(result).map((event) => event.result?.outcome)).toEqual([
       'FOUND',
@@ -81,6 +80,7 @@ describe('appointments flow', () => {
     ]);
     expect(result.heard).toEqual(
       expect.arrayContaining([
+        'caller.upcoming_booking',
         'appointments.booking.details',
         'appointments.manage_options',
         'appointments.cancelled',

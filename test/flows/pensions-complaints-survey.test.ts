@@ -1,11 +1,8 @@
-import { randomInt } from 'node:crypto';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient } from '../../lambdas/shared/data/client.ts';
 import { localOutbox } from '../../lambdas/shared/notifications/default-notifier.ts';
-import { call, ENGLISH, KISWAHILI } from '../support/contact-centre.ts';
+import { call, ENGLISH, freshCaller, KISWAHILI } from '../support/contact-centre.ts';
 
-/** Failed proofs count per calling number across the shared test database: use a fresh one. */
-const freshCaller = () => `+2547${String(randomInt(10_000_000, 99_999_999))}`;
 const outcomesOf = (result: Awaited<ReturnType<typeof call>>, fn: string) =>
   result.lambdaCalls
     .filter((event) => event.function === `huduma-${fn}`)
@@ -121,16 +118,22 @@ describe('complaints flow', () => {
     ).toBe(true);
   });
 
-  it('gives the status of a complaint to its call-back number only', async () => {
+  it('gives the status of a complaint to its call-back number only, offered at once when they call', async () => {
     const from = freshCaller();
     const lodged = await call({ from, keys: [...COMPLAINTS, '1', '2', '1', '#', '1'] });
     const reference = lodged.attributes.reference!;
 
-    const owner = await call({ from, keys: [...COMPLAINTS, '2', reference] });
+    // Declining the caller-context shortcut (2) leads to the main menu as usual.
+    const owner = await call({ from, keys: [ENGLISH, '2', '4', '2', reference] });
+    const ownerByShortcut = await call({ from, keys: [ENGLISH, '1'] });
     const stranger = await call({ from: freshCaller(), keys: [...COMPLAINTS, '2', reference] });
 
     expect(outcomesOf(owner, 'complaints')).toEqual(['FOUND']);
     expect(owner.heard).toContain('complaints.status.open');
+    expect(ownerByShortcut.heard).toEqual(
+      expect.arrayContaining(['caller.open_complaint', 'complaints.status.open']),
+    );
+    expect(outcomesOf(ownerByShortcut, 'complaints')).toEqual(['FOUND']);
     expect(outcomesOf(stranger, 'complaints')).toEqual(['REFUSED']);
     expect(stranger.disposition).toMatchObject({ type: 'QUEUED', queue: 'Complaints' });
   });

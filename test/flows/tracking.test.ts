@@ -1,9 +1,6 @@
-import { randomInt } from 'node:crypto';
-import { call, ENGLISH, KISWAHILI, withLambda } from '../support/contact-centre.ts';
+import { call, ENGLISH, freshCaller, KISWAHILI, withLambda } from '../support/contact-centre.ts';
 
 const TRACKING = [ENGLISH, '2'];
-/** Failed proofs count per calling number across the shared test database: use a fresh one. */
-const freshCaller = () => `+2547${String(randomInt(10_000_000, 99_999_999))}`;
 
 describe('tracking flow', () => {
   it('asks for the number and the ID proof, speaks the status and offers what next', async () => {
@@ -17,7 +14,7 @@ describe('tracking flow', () => {
       'tracking.status.ready',
       'tracking.after',
     ]);
-    expect(result.lambdaCalls[0]).toMatchObject({
+    expect(result.callsTo('tracking')[0]).toMatchObject({
       function: 'huduma-tracking',
       parameters: { applicationNumber: '12345678', idLast4: '5678', lang: 'en' },
       result: { outcome: 'FOUND', status: 'READY' },
@@ -36,7 +33,7 @@ describe('tracking flow', () => {
     const clips = result.prompts.filter((p) => p.action.startsWith('play-')).map((p) => p.promptId);
     expect(clips.slice(0, 2)).toEqual(['tracking.status.ready.p1', 'digit.1']);
     expect(clips).toEqual(expect.arrayContaining(['service.duplicate-id', 'centre.nac-001']));
-    expect(result.lambdaCalls[0]?.parameters.lang).toBe('sw');
+    expect(result.callsTo('tracking')[0]?.parameters.lang).toBe('sw');
   });
 
   it('re-prompts after a mistyped number and then finds the application', async () => {
@@ -61,7 +58,7 @@ describe('tracking flow', () => {
       keys: [...TRACKING, '12345678', '0000', '99999999', '1111', '12345678', '5678'],
     });
 
-    const failed = result.lambdaCalls.map((event) => event.result?.outcome);
+    const failed = result.callsTo('tracking').map((event) => event.result?.outcome);
     expect(failed).toEqual(['VERIFICATION_FAILED', 'VERIFICATION_FAILED', 'FOUND']);
     expect(result.heard.filter((id) => id === 'tracking.verification_failed')).toHaveLength(2);
     expect(result.attributes.journey).toContain('tracking:VERIFICATION_FAILED');
@@ -80,14 +77,14 @@ describe('tracking flow', () => {
     });
     const withRightProof = await call({ from, keys: [...TRACKING, '12345678', '5678'] });
 
-    const tracking = result.lambdaCalls.filter((event) => event.function === 'huduma-tracking');
+    const tracking = result.callsTo('tracking');
     expect(tracking.map((event) => event.result?.outcome)).toEqual([
       'VERIFICATION_FAILED',
       'LOCKED_OUT',
     ]);
     expect(result.heard).toContain('tracking.locked_out');
     expect(result.disposition).toMatchObject({ type: 'QUEUED', queue: 'General enquiries' });
-    expect(withRightProof.lambdaCalls[0]?.result?.outcome).toBe('LOCKED_OUT');
+    expect(withRightProof.callsTo('tracking')[0]?.result?.outcome).toBe('LOCKED_OUT');
   });
 
   it('offers an agent after three invalid numbers', async () => {
@@ -102,9 +99,7 @@ describe('tracking flow', () => {
     const result = await call({ keys: [...TRACKING, '_', '_', '_'] });
 
     expect(result.heard.filter((id) => id === 'tracking.no_input')).toHaveLength(3);
-    expect(result.lambdaCalls.filter((event) => event.function === 'huduma-tracking')).toHaveLength(
-      0,
-    );
+    expect(result.callsTo('tracking')).toHaveLength(0);
     expect(result.disposition).toMatchObject({ type: 'QUEUED' });
   });
 
@@ -127,7 +122,7 @@ describe('tracking flow', () => {
       engineResources: failing,
     });
 
-    expect(result.lambdaCalls[0]).toMatchObject({ error: 'DynamoDB is unavailable' });
+    expect(result.callsTo('tracking')[0]).toMatchObject({ error: 'DynamoDB is unavailable' });
     expect(result.heard).toContain('main.error');
     expect(result.disposition).toMatchObject({ type: 'QUEUED', queue: 'General enquiries' });
   });
@@ -140,7 +135,7 @@ describe('tracking flow', () => {
 
     const result = await call({ keys: [...TRACKING, '12345678', '5678'], engineResources: slow });
 
-    expect(result.lambdaCalls[0]?.error).toMatch(/Timed out after 3 s/);
+    expect(result.callsTo('tracking')[0]?.error).toMatch(/Timed out after 3 s/);
     expect(result.disposition).toMatchObject({ type: 'QUEUED' });
   });
 });

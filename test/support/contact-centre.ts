@@ -1,3 +1,4 @@
+import { randomInt } from 'node:crypto';
 import { localArn } from '../../local/arns.ts';
 import { scriptedCaller } from '../../local/callers.ts';
 import { FlowEngine } from '../../local/flow-engine/engine.ts';
@@ -37,17 +38,24 @@ export interface CallOptions {
   readonly initiationMethod?: 'INBOUND' | 'OUTBOUND';
 }
 
+type LambdaCall = Extract<TranscriptEvent, { type: 'lambda' }>;
+
 export type Call = ContactResult & {
   /** Prompt ids (or text) in the order the caller heard them. */
   readonly heard: string[];
-  readonly lambdaCalls: Extract<TranscriptEvent, { type: 'lambda' }>[];
+  readonly lambdaCalls: LambdaCall[];
+  /** Invocations of one handler (lambdas/<handler>), in order. */
+  callsTo(handler: string): LambdaCall[];
   readonly prompts: Extract<TranscriptEvent, { type: 'prompt' }>[];
 };
+
+/** A number no other test calls from: tickets, bookings and failed proofs are kept per number. */
+export const freshCaller = (): string => `+2547${String(randomInt(10_000_000, 99_999_999))}`;
 
 /** Places a scripted call through the repository's flows, as `npm run call` does. */
 export const call = async ({
   keys = [],
-  from = '+254712345678',
+  from = freshCaller(),
   at = OPEN,
   flow = 'main',
   attributes,
@@ -65,6 +73,9 @@ export const call = async ({
     ...(initiationMethod && { initiationMethod }),
   });
   recordCoverage(result.visited);
+  const lambdaCalls = result.transcript.filter(
+    (event): event is LambdaCall => event.type === 'lambda',
+  );
   const prompts = result.transcript.filter(
     (event): event is Extract<TranscriptEvent, { type: 'prompt' }> => event.type === 'prompt',
   );
@@ -72,9 +83,8 @@ export const call = async ({
     ...result,
     prompts,
     heard: prompts.map((event) => event.promptId ?? event.text),
-    lambdaCalls: result.transcript.filter(
-      (event): event is Extract<TranscriptEvent, { type: 'lambda' }> => event.type === 'lambda',
-    ),
+    lambdaCalls,
+    callsTo: (handler) => lambdaCalls.filter((event) => event.function === `huduma-${handler}`),
   };
 };
 

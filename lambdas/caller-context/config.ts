@@ -1,0 +1,6 @@
+import { z } from 'zod';
+import { parseEnv, tableName } from '#shared/env.ts';
+
+export const config = parseEnv(
+  z.object({ SERVICE_DATA_TABLE_NAME: tableName, TICKETS_TABLE_NAME: tableName }),
+);

@@ -1,0 +1,14 @@
+import { createBookingRepository } from '#shared/data/bookings.repository.ts';
+import { documentClient } from '#shared/data/client.ts';
+import { createTicketRepository } from '#shared/data/tickets.repository.ts';
+import { connectHandler } from '#shared/middleware.ts';
+import { CallerContextParametersSchema, callerContext } from './caller-context.ts';
+import { config } from './config.ts';
+
+const useCase = callerContext({
+  tickets: createTicketRepository(documentClient, config.TICKETS_TABLE_NAME),
+  bookings: createBookingRepository(documentClient, config.SERVICE_DATA_TABLE_NAME),
+  clock: () => new Date(),
+});
+
+export const handler = connectHandler({ parameters: CallerContextParametersSchema, useCase });

@@ -1,0 +1,83 @@
+import { handler as appointments } from '../../lambdas/appointments/handler.ts';
+import { handler as callerContext } from '../../lambdas/caller-context/handler.ts';
+import { handler as complaints } from '../../lambdas/complaints/handler.ts';
+import { connectEvent, lambdaContext } from '../support/connect.ts';
+import { freshCaller } from '../support/contact-centre.ts';
+
+const contextOf = (customerNumber: string) =>
+  callerContext(connectEvent({}, { customerNumber }), lambdaContext('caller-context'));
+
+const lodgeComplaint = (customerNumber: string) =>
+  complaints(
+    connectEvent(
+      { operation: 'create', categoryKey: '1', serviceKey: '3', callbackNumber: '' },
+      { customerNumber },
+    ),
+    lambdaContext('complaints'),
+  );
+
+const bookFirstSlot = async (customerNumber: string) => {
+  const invoke = (parameters: Record<string, string>) =>
+    appointments(connectEvent(parameters, { customerNumber }), lambdaContext('appointments'));
+  const offer = await invoke({
+    operation: 'offer-slots',
+    centreId: 'nac-001',
+    serviceId: 'passport',
+  });
+  return invoke({
+    operation: 'book',
+    centreId: 'nac-001',
+    serviceId: 'passport',
+    slot: offer.slot1!,
+  });
+};
+
+describe('caller context', () => {
+  it('knows nothing of a withheld number', async () => {
+    await expect(contextOf('anonymous')).resolves.toEqual({ outcome: 'UNKNOWN' });
+  });
+
+  it('reports a caller with nothing open', async () => {
+    await expect(contextOf(freshCaller())).resolves.toEqual({
+      outcome: 'KNOWN',
+      openComplaints: '0',
+      upcomingBookings: '0',
+    });
+  });
+
+  it('offers the status of an open complaint first, whatever form the number comes in', async () => {
+    const caller = freshCaller();
+    const lodged = await lodgeComplaint(caller);
+    await bookFirstSlot(caller);
+
+    const result = await contextOf(`0${caller.slice(4)}`);
+
+    expect(result).toMatchObject({
+      outcome: 'OPEN_COMPLAINT',
+      openComplaints: '1',
+      upcomingBookings: '1',
+      shortcut: 'complaint-status',
+      shortcutReference: lodged.reference,
+      sayPrompt: 'caller.open_complaint',
+    });
+    expect(result.say).toContain(lodged.reference!.split('').join(' '));
+  });
+
+  it('offers an upcoming appointment when no complaint is open, in Kiswahili too', async () => {
+    const caller = freshCaller();
+    const booked = await bookFirstSlot(caller);
+
+    const result = await callerContext(
+      connectEvent({ lang: 'sw' }, { customerNumber: caller }),
+      lambdaContext('caller-context'),
+    );
+
+    expect(result).toMatchObject({
+      outcome: 'UPCOMING_BOOKING',
+      upcomingBookings: '1',
+      shortcut: 'booking',
+      shortcutReference: booked.reference,
+      clip1: expect.stringMatching(/caller\.upcoming_booking\.p1\.wav$/),
+    });
+  });
+});
