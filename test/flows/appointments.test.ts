@@ -86,7 +86,11 @@ describe('appointments flow', () => {
         'appointments.cancelled',
       ]),
     );
-    expect(result.attributes).toMatchObject({ selfService: 'CANCELLED', verified: 'true', reference });
+    expect(result.attributes).toMatchObject({
+      selfService: 'CANCELLED',
+      verified: 'true',
+      reference,
+    });
   });
 
   it('asks another number for proof, then moves the booking to a new slot', async () => {
