@@ -287,7 +287,8 @@ const agent = (): FlowDocument =>
         ],
       },
     )
-    .say('full', 'agent.queue_full', 'offer-callback')
+    .say('full', 'agent.queue_full', 'busy')
+    .setAttributes('busy', { callbackWhen: 'busy' }, 'offer-callback')
     .say('closed', 'agent.closed', 'offer-callback')
     .menu(
       'offer-callback',
@@ -394,7 +395,14 @@ const agent = (): FlowDocument =>
       { journey: '$.Attributes.journey,callback:CREATED', selfService: 'CALLBACK_REQUESTED' },
       'say-callback-confirmed',
     )
-    .say('say-callback-confirmed', 'agent.callback_confirmed', 'goodbye')
+    .branch(
+      'say-callback-confirmed',
+      '$.Attributes.callbackWhen',
+      { busy: 'confirmed-busy' },
+      'confirmed-closed',
+    )
+    .say('confirmed-busy', 'agent.callback_confirmed_busy', 'goodbye')
+    .say('confirmed-closed', 'agent.callback_confirmed', 'goodbye')
     .transfer('to-menu', '$.Attributes.menuFlow', 'error')
     .say('goodbye', 'main.goodbye', 'hang-up')
     .say('error', 'main.error', 'hang-up')
