@@ -180,6 +180,55 @@ export class FlowBuilder {
       .add(`${id}-sw`, 'GetParticipantInput', build('sw'), transitions);
   }
 
+  /** Collects a Kenyan phone number (07…, 01…), validated by Connect, into $.StoredCustomerInput in E.164. */
+  phoneNumber(
+    id: string,
+    prompt: string,
+    next: string,
+    branches: Required<Pick<InputBranches, 'onInvalid' | 'onTimeout' | 'onError'>>,
+  ): this {
+    const build = (language: 'en' | 'sw') => ({
+      ...promptParameters(language, prompt),
+      StoreInput: 'True',
+      InputTimeLimitSeconds: '10',
+      InputValidation: { PhoneNumberValidation: { NumberFormat: 'Local', CountryCode: 'KE' } },
+      DTMFConfiguration: { InputTerminationSequence: '#' },
+    });
+    const transitions: Transitions = {
+      NextAction: next,
+      Errors: [
+        { ErrorType: 'InvalidPhoneNumber', NextAction: branches.onInvalid },
+        { ErrorType: 'InputTimeLimitExceeded', NextAction: branches.onTimeout },
+        { ErrorType: 'NoMatchingError', NextAction: branches.onError },
+      ],
+    };
+    return this.byLanguage(id)
+      .add(`${id}-en`, 'GetParticipantInput', build('en'), transitions)
+      .add(`${id}-sw`, 'GetParticipantInput', build('sw'), transitions);
+  }
+
+  /** Plays a prompt over and over (a customer queue's hold message), interrupted every `seconds`. */
+  sayRepeatedly(id: string, prompt: string, seconds: number, next: string): this {
+    const build = (language: 'en' | 'sw') => ({
+      Messages: [
+        language === 'en'
+          ? { Text: `\${en:${prompt}}` }
+          : { Media: kiswahiliAudio(`\${sw:${prompt}}`) },
+      ],
+      InterruptFrequencySeconds: String(seconds),
+    });
+    const transitions: Transitions = {
+      NextAction: next,
+      Errors: [{ ErrorType: 'NoMatchingError', NextAction: next }],
+      Conditions: [
+        { NextAction: next, Condition: { Operator: 'Equals', Operands: ['MessagesInterrupted'] } },
+      ],
+    };
+    return this.byLanguage(id)
+      .add(`${id}-en`, 'MessageParticipantIteratively', build('en'), transitions)
+      .add(`${id}-sw`, 'MessageParticipantIteratively', build('sw'), transitions);
+  }
+
   /** Calls a platform Lambda (by placeholder) with the caller's language; any failure takes `onError`. */
   invoke(
     id: string,

@@ -314,56 +314,11 @@ const agent = (): FlowDocument =>
       },
     )
     // A withheld or foreign-format calling number: ask which number to call.
-    .add(
-      'ask-number',
-      'Compare',
-      { ComparisonValue: '$.Attributes.lang' },
-      {
-        NextAction: 'ask-number-en',
-        Errors: [{ ErrorType: 'NoMatchingCondition', NextAction: 'ask-number-en' }],
-        Conditions: [
-          { NextAction: 'ask-number-sw', Condition: { Operator: 'Equals', Operands: ['sw'] } },
-        ],
-      },
-    )
-    .add(
-      'ask-number-en',
-      'GetParticipantInput',
-      {
-        Text: '${en:agent.ask_callback_number}',
-        StoreInput: 'True',
-        InputTimeLimitSeconds: '10',
-        InputValidation: { PhoneNumberValidation: { NumberFormat: 'Local', CountryCode: 'KE' } },
-        DTMFConfiguration: { InputTerminationSequence: '#' },
-      },
-      {
-        NextAction: 'stored-number',
-        Errors: [
-          { ErrorType: 'InvalidPhoneNumber', NextAction: 'error' },
-          { ErrorType: 'InputTimeLimitExceeded', NextAction: 'goodbye' },
-          { ErrorType: 'NoMatchingError', NextAction: 'error' },
-        ],
-      },
-    )
-    .add(
-      'ask-number-sw',
-      'GetParticipantInput',
-      {
-        Media: { Uri: '${sw:agent.ask_callback_number}', SourceType: 'S3', MediaType: 'Audio' },
-        StoreInput: 'True',
-        InputTimeLimitSeconds: '10',
-        InputValidation: { PhoneNumberValidation: { NumberFormat: 'Local', CountryCode: 'KE' } },
-        DTMFConfiguration: { InputTerminationSequence: '#' },
-      },
-      {
-        NextAction: 'stored-number',
-        Errors: [
-          { ErrorType: 'InvalidPhoneNumber', NextAction: 'error' },
-          { ErrorType: 'InputTimeLimitExceeded', NextAction: 'goodbye' },
-          { ErrorType: 'NoMatchingError', NextAction: 'error' },
-        ],
-      },
-    )
+    .phoneNumber('ask-number', 'agent.ask_callback_number', 'stored-number', {
+      onInvalid: 'error',
+      onTimeout: 'goodbye',
+      onError: 'error',
+    })
     .add(
       'stored-number',
       'UpdateContactCallbackNumber',
@@ -411,24 +366,6 @@ const agent = (): FlowDocument =>
 
 /** While a caller waits: position, a call-back offer that keeps their place, then hold messages. */
 const customerQueue = (): FlowDocument => {
-  const hold = (language: 'en' | 'sw') => ({
-    Messages: [
-      language === 'en'
-        ? { Text: '${en:queue.hold}' }
-        : { Media: { Uri: '${sw:queue.hold}', SourceType: 'S3', MediaType: 'Audio' } },
-    ],
-    InterruptFrequencySeconds: '60',
-  });
-  const afterHold = {
-    NextAction: 'metrics',
-    Errors: [{ ErrorType: 'NoMatchingError', NextAction: 'metrics' }],
-    Conditions: [
-      {
-        NextAction: 'metrics',
-        Condition: { Operator: 'Equals', Operands: ['MessagesInterrupted'] },
-      },
-    ],
-  };
   return (
     new FlowBuilder('metrics')
       .add(
@@ -454,20 +391,7 @@ const customerQueue = (): FlowDocument => {
         { '1': 'callback-number' },
         { onTimeout: 'hold', onInvalid: 'hold', onError: 'hold', timeoutSeconds: 5 },
       )
-      .add(
-        'hold',
-        'Compare',
-        { ComparisonValue: '$.Attributes.lang' },
-        {
-          NextAction: 'hold-en',
-          Errors: [{ ErrorType: 'NoMatchingCondition', NextAction: 'hold-en' }],
-          Conditions: [
-            { NextAction: 'hold-sw', Condition: { Operator: 'Equals', Operands: ['sw'] } },
-          ],
-        },
-      )
-      .add('hold-en', 'MessageParticipantIteratively', hold('en'), afterHold)
-      .add('hold-sw', 'MessageParticipantIteratively', hold('sw'), afterHold)
+      .sayRepeatedly('hold', 'queue.hold', 60, 'metrics')
       .add(
         'callback-number',
         'UpdateContactCallbackNumber',
