@@ -67,7 +67,7 @@ export class FlowBuilder {
 
   /** Speaks a static catalogue prompt in the caller's language, then goes on (a failed prompt must not end the call). */
   say(id: string, prompt: string, next: string): this {
-    const then = { NextAction: next, Errors: [{ ErrorType: 'NoMatchingError', NextAction: next }] };
+    const then = continueTo(next);
     return this.byLanguage(id)
       .add(`${id}-en`, 'MessageParticipant', { Text: `\${en:${prompt}}` }, then)
       .add(`${id}-sw`, 'MessageParticipant', { Media: kiswahiliAudio(`\${sw:${prompt}}`) }, then);
@@ -75,7 +75,7 @@ export class FlowBuilder {
 
   /** Speaks what the last Lambda rendered: `say` in English, its recorded clips in Kiswahili. */
   sayResult(id: string, next: string): this {
-    const then = { NextAction: next, Errors: [{ ErrorType: 'NoMatchingError', NextAction: next }] };
+    const then = continueTo(next);
     return this.byLanguage(id)
       .add(`${id}-en`, 'MessageParticipant', { Text: '$.External.say' }, then)
       .add(`${id}-sw`, 'InvokeFlowModule', { FlowModuleId: '${SayClipsModuleArn}' }, then);
@@ -88,18 +88,7 @@ export class FlowBuilder {
       StoreInput: 'False',
       InputTimeLimitSeconds: String(branches.timeoutSeconds ?? 6),
     });
-    const transitions: Transitions = {
-      NextAction: branches.onInvalid ?? branches.onTimeout,
-      Errors: [
-        { ErrorType: 'InputTimeLimitExceeded', NextAction: branches.onTimeout },
-        { ErrorType: 'NoMatchingCondition', NextAction: branches.onInvalid ?? branches.onTimeout },
-        { ErrorType: 'NoMatchingError', NextAction: branches.onError },
-      ],
-      Conditions: Object.entries(options).map(([key, target]) => ({
-        NextAction: target,
-        Condition: { Operator: 'Equals', Operands: [key] },
-      })),
-    };
+    const transitions = menuTransitions(options, branches);
     return this.byLanguage(id)
       .add(`${id}-en`, 'GetParticipantInput', build('en'), transitions)
       .add(`${id}-sw`, 'GetParticipantInput', build('sw'), transitions);
@@ -111,18 +100,7 @@ export class FlowBuilder {
    * the recorded clips, then a short recorded prompt listens for the key.
    */
   dynamicMenu(id: string, options: Record<string, string>, branches: InputBranches): this {
-    const transitions: Transitions = {
-      NextAction: branches.onInvalid ?? branches.onTimeout,
-      Errors: [
-        { ErrorType: 'InputTimeLimitExceeded', NextAction: branches.onTimeout },
-        { ErrorType: 'NoMatchingCondition', NextAction: branches.onInvalid ?? branches.onTimeout },
-        { ErrorType: 'NoMatchingError', NextAction: branches.onError },
-      ],
-      Conditions: Object.entries(options).map(([key, target]) => ({
-        NextAction: target,
-        Condition: { Operator: 'Equals', Operands: [key] },
-      })),
-    };
+    const transitions = menuTransitions(options, branches);
     const input = {
       StoreInput: 'False',
       InputTimeLimitSeconds: String(branches.timeoutSeconds ?? 6),
@@ -268,6 +246,16 @@ export class FlowBuilder {
     );
   }
 
+  /** Sets one event hook (e.g. CustomerQueue, CustomerRemaining) to a flow. */
+  hook(id: string, hook: string, flow: string, next: string): this {
+    return this.add(
+      id,
+      'UpdateContactEventHooks',
+      { EventHooks: { [hook]: flow } },
+      continueTo(next),
+    );
+  }
+
   setAttributes(id: string, attributes: Record<string, string>, next: string): this {
     return this.add(
       id,
@@ -321,6 +309,29 @@ export class FlowBuilder {
     return this.add(id, 'DisconnectParticipant', {}, {});
   }
 }
+
+/** Where a keypad menu goes: the key's target, or the silence, unknown-key and error branches. */
+const menuTransitions = (
+  options: Record<string, string>,
+  branches: InputBranches,
+): Transitions => ({
+  NextAction: branches.onInvalid ?? branches.onTimeout,
+  Errors: [
+    { ErrorType: 'InputTimeLimitExceeded', NextAction: branches.onTimeout },
+    { ErrorType: 'NoMatchingCondition', NextAction: branches.onInvalid ?? branches.onTimeout },
+    { ErrorType: 'NoMatchingError', NextAction: branches.onError },
+  ],
+  Conditions: Object.entries(options).map(([key, target]) => ({
+    NextAction: target,
+    Condition: { Operator: 'Equals', Operands: [key] },
+  })),
+});
+
+/** Goes on to `next` whether the action succeeds or fails (prompts, hooks, settings). */
+export const continueTo = (next: string): Transitions => ({
+  NextAction: next,
+  Errors: [{ ErrorType: 'NoMatchingError', NextAction: next }],
+});
 
 /** Kiswahili prompts are recordings played from S3 (Polly has no Swahili voice). */
 const kiswahiliAudio = (uri: string) => ({ Uri: uri, SourceType: 'S3', MediaType: 'Audio' });

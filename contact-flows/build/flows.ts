@@ -1,6 +1,6 @@
 import type { FlowDocument } from '../language/flow.schema.ts';
 import type { FlowId } from '../manifest.ts';
-import { FlowBuilder } from './builder.ts';
+import { continueTo, FlowBuilder } from './builder.ts';
 
 /** Kiswahili clips a handler may render for one message (lambdas/shared/speech/render.ts MAX_CLIPS). */
 const MAX_CLIPS = 16;
@@ -30,10 +30,7 @@ const sayClips = (): FlowDocument => {
         `play-${i}`,
         'MessageParticipant',
         { Media: { Uri: `$.External.clip${i}`, SourceType: 'S3', MediaType: 'Audio' } },
-        {
-          NextAction: following,
-          Errors: [{ ErrorType: 'NoMatchingError', NextAction: following }],
-        },
+        continueTo(following),
       );
   }
   return flow.add('done', 'EndFlowModuleExecution', {}, {}).document();
@@ -52,30 +49,11 @@ const main = (): FlowDocument =>
       'voice',
       'UpdateContactTextToSpeechVoice',
       { TextToSpeechVoice: 'Ayanda', TextToSpeechEngine: 'Neural' },
-      {
-        NextAction: 'queue-hook',
-        Errors: [{ ErrorType: 'NoMatchingError', NextAction: 'queue-hook' }],
-      },
+      continueTo('queue-hook'),
     )
-    .add(
-      'queue-hook',
-      'UpdateContactEventHooks',
-      { EventHooks: { CustomerQueue: '${CustomerQueueFlowArn}' } },
-      {
-        NextAction: 'survey-hook',
-        Errors: [{ ErrorType: 'NoMatchingError', NextAction: 'survey-hook' }],
-      },
-    )
+    .hook('queue-hook', 'CustomerQueue', '${CustomerQueueFlowArn}', 'survey-hook')
     // After the agent hangs up, the caller stays for the post-call survey.
-    .add(
-      'survey-hook',
-      'UpdateContactEventHooks',
-      { EventHooks: { CustomerRemaining: '${SurveyFlowArn}' } },
-      {
-        NextAction: 'directory',
-        Errors: [{ ErrorType: 'NoMatchingError', NextAction: 'directory' }],
-      },
-    )
+    .hook('survey-hook', 'CustomerRemaining', '${SurveyFlowArn}', 'directory')
     // Flows reached later return to the menu through these attributes: a flow cannot name
     // a flow deployed after it without a CloudFormation cycle.
     .setAttributes(
@@ -83,32 +61,18 @@ const main = (): FlowDocument =>
       { menuFlow: '${MenuFlowArn}', agentQueue: '${GeneralQueueArn}' },
       'welcome',
     )
-    .add(
-      'welcome',
-      'MessageParticipant',
-      { Text: '${en:main.welcome}' },
-      {
-        NextAction: 'welcome-sw',
-        Errors: [{ ErrorType: 'NoMatchingError', NextAction: 'welcome-sw' }],
-      },
-    )
+    .add('welcome', 'MessageParticipant', { Text: '${en:main.welcome}' }, continueTo('welcome-sw'))
     .add(
       'welcome-sw',
       'MessageParticipant',
       { Media: { Uri: '${sw:main.welcome}', SourceType: 'S3', MediaType: 'Audio' } },
-      {
-        NextAction: 'language-sw',
-        Errors: [{ ErrorType: 'NoMatchingError', NextAction: 'language-sw' }],
-      },
+      continueTo('language-sw'),
     )
     .add(
       'language-sw',
       'MessageParticipant',
       { Media: { Uri: '${sw:main.language_menu_sw}', SourceType: 'S3', MediaType: 'Audio' } },
-      {
-        NextAction: 'language',
-        Errors: [{ ErrorType: 'NoMatchingError', NextAction: 'language' }],
-      },
+      continueTo('language'),
     )
     .add(
       'language',
