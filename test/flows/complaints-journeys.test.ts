@@ -63,7 +63,7 @@ describe.each(LANGUAGES)('complaints flow in $language', ({ key, lang }) => {
     });
   });
 
-  it('gives the status to the complaint's own number after an unknown reference and a silence', async () => {
+  it('gives the status to the number that lodged the complaint, after an unknown reference and a silence', async () => {
     // Prepare
     const from = freshCaller();
     const lodged = await call({ from, keys: [...COMPLAINTS, ...LODGE, '1'] });
