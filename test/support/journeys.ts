@@ -4,10 +4,7 @@ import { type Call, ENGLISH, KISWAHILI, resources, withLambda } from './contact-
 
 export type Lang = 'en' | 'sw';
 
-/**
- * The two languages of the IVR: the key chosen at the language menu, and how the caller hears
- * static prompts (English by text-to-speech, Kiswahili from recordings).
- */
+/** The two languages of the IVR, with the key that chooses each at the language menu. */
 export const LANGUAGES = [
   { language: 'English', key: ENGLISH, lang: 'en' },
   { language: 'Kiswahili', key: KISWAHILI, lang: 'sw' },
@@ -48,10 +45,10 @@ export const failing = (handler: string): EngineResources =>
   });
 
 /** The local resources without one flow: a TransferToFlow to it takes its error branch. */
-export const withoutFlow = (flow: string, from: EngineResources = resources): EngineResources => {
-  const flows = new Map(from.flows);
+export const withoutFlow = (flow: string): EngineResources => {
+  const flows = new Map(resources.flows);
   flows.delete(localArn.flow(flow));
-  return { ...from, flows };
+  return { ...resources, flows };
 };
 
 /** What a Connect event carries that these tests read. */
