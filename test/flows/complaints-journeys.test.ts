@@ -1,0 +1,149 @@
+import { newReference } from '../../lambdas/shared/reference.ts';
+import { call, freshCaller } from '../support/contact-centre.ts';
+import { failing, heardIn, LANGUAGES, outcomes, withoutFlow } from '../support/journeys.ts';
+
+describe.each(LANGUAGES)('complaints flow in $language', ({ key, lang }) => {
+  const COMPLAINTS = [key, '4'];
+  /** A passport delay, on the calling number (hash alone). */
+  const LODGE = ['1', '1', '3', '#'];
+
+  it('lodges a complaint confirmed first, reads the reference back, then says goodbye', async () => {
+    // Act
+    const result = await call({ from: freshCaller(), keys: [...COMPLAINTS, ...LODGE, '1', '_'] });
+
+    // Assess
+    expect(heardIn(result, lang).slice(-8)).toEqual([
+      'complaints.start',
+      'complaints.ask_category',
+      'complaints.ask_service',
+      'complaints.ask_callback_number',
+      'complaints.confirm',
+      'complaints.created',
+      'complaints.after',
+      'main.goodbye',
+    ]);
+    expect(result.callsTo('complaints')[0]).toMatchObject({
+      parameters: { operation: 'create', categoryKey: '1', serviceKey: '3', lang },
+      result: { outcome: 'CREATED', categoryId: 'delay', serviceId: 'passport' },
+    });
+    expect(result.disposition).toEqual({ type: 'DISCONNECTED', by: 'FLOW' });
+  });
+
+  it('asks again for a call-back number that is not a Kenyan mobile', async () => {
+    const result = await call({
+      from: freshCaller(),
+      keys: [...COMPLAINTS, '1', '1', '3', '12345', '1', '#', '1'],
+    });
+
+    expect(outcomes(result, 'complaints')).toEqual(['INVALID_INPUT', 'CREATED']);
+    expect(heardIn(result, lang)).toEqual(
+      expect.arrayContaining([
+        'complaints.invalid_callback_number',
+        'complaints.ask_callback_number',
+        'complaints.created',
+      ]),
+    );
+  });
+
+  it('starts the complaint again after a silence and after a wrong key at the confirmation', async () => {
+    const result = await call({
+      from: freshCaller(),
+      keys: [...COMPLAINTS, '1', '_', '1', '3', '#', '5', '2', '1', '#', '1'],
+    });
+
+    expect(heardIn(result, lang)).toEqual(
+      expect.arrayContaining(['main.no_choice', 'main.invalid_choice']),
+    );
+    expect(heardIn(result, lang).filter((id) => id === 'complaints.ask_category')).toHaveLength(3);
+    expect(result.callsTo('complaints')).toHaveLength(1);
+    expect(result.callsTo('complaints')[0]?.result).toMatchObject({
+      outcome: 'CREATED',
+      categoryId: 'unlawful-conduct',
+      serviceId: 'new-id',
+    });
+  });
+
+  it('gives the status to the number that lodged the complaint, after an unknown reference and a silence', async () => {
+    // Prepare
+    const from = freshCaller();
+    const lodged = await call({ from, keys: [...COMPLAINTS, ...LODGE, '1'] });
+    const reference = lodged.attributes.reference!;
+
+    // Act: decline the caller-context shortcut, then ask through the menu.
+    const result = await call({
+      from,
+      keys: [key, '2', '4', '2', newReference('complaint'), '_', reference],
+    });
+
+    // Assess
+    expect(outcomes(result, 'complaints')).toEqual(['NOT_FOUND', 'FOUND']);
+    expect(heardIn(result, lang)).toEqual(
+      expect.arrayContaining([
+        'complaints.not_found',
+        'main.no_choice',
+        'complaints.status.open',
+        'complaints.after',
+      ]),
+    );
+    expect(result.attributes).toMatchObject({ reference, selfService: 'STATUS_HEARD' });
+  });
+
+  it('refuses the status to another number and queues the caller for an agent', async () => {
+    const lodged = await call({ from: freshCaller(), keys: [...COMPLAINTS, ...LODGE, '1'] });
+
+    const result = await call({
+      from: freshCaller(),
+      keys: [...COMPLAINTS, '2', lodged.attributes.reference!],
+    });
+
+    expect(result.callsTo('complaints')[0]?.result).toMatchObject({
+      outcome: 'REFUSED',
+      reason: 'NOT_CALLBACK_NUMBER',
+    });
+    expect(heardIn(result, lang)).toContain('complaints.refused.not_callback_number');
+    expect(result.attributes.journey).toContain('complaints:REFUSED');
+    expect(result.disposition).toMatchObject({ type: 'QUEUED', queue: 'Complaints' });
+  });
+
+  it('re-prompts the first menu after a silence and a wrong key, then offers an agent', async () => {
+    const result = await call({
+      keys: [...COMPLAINTS, '_', '5', '6'],
+      queue: { maxWaitSeconds: 0 },
+    });
+
+    expect(heardIn(result, lang).slice(-7)).toEqual([
+      'complaints.start',
+      'main.no_choice',
+      'complaints.start',
+      'main.invalid_choice',
+      'complaints.start',
+      'main.invalid_choice',
+      'agent.connecting',
+    ]);
+    expect(result.disposition).toMatchObject({ type: 'QUEUED', queue: 'Complaints' });
+  });
+
+  it('apologises and queues for an agent when the Lambda fails', async () => {
+    const result = await call({
+      keys: [...COMPLAINTS, ...LODGE, '1'],
+      engineResources: failing('complaints'),
+    });
+
+    expect(result.callsTo('complaints')[0]?.error).toBe('complaints is unavailable');
+    expect(heardIn(result, lang)).toEqual(
+      expect.arrayContaining(['main.error', 'agent.connecting']),
+    );
+    expect(result.disposition).toMatchObject({ type: 'QUEUED', queue: 'Complaints' });
+  });
+
+  it('apologises and ends the call when the agent flow cannot be reached', async () => {
+    const result = await call({
+      keys: [...COMPLAINTS, '0'],
+      engineResources: withoutFlow('agent'),
+    });
+
+    expect(heardIn(result, lang).slice(-2)).toEqual(['complaints.start', 'main.error']);
+    expect(result.attributes.intent).toBe('complaints');
+    expect(result.disposition).toEqual({ type: 'DISCONNECTED', by: 'FLOW' });
+  });
+});

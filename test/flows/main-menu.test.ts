@@ -1,0 +1,66 @@
+import { CLOSED, call, freshCaller } from '../support/contact-centre.ts';
+import { heardIn, LANGUAGES, outcomes, withoutFlow } from '../support/journeys.ts';
+
+describe.each(LANGUAGES)('main flow and menu in $language', ({ key, lang }) => {
+  it('after hours says when agents work, then still offers self-service', async () => {
+    // Act
+    const result = await call({ at: CLOSED, keys: [key, '2'] });
+
+    // Assess
+    expect(heardIn(result, lang)).toEqual(
+      expect.arrayContaining(['main.agents_closed_now', 'main.menu', 'tracking.ask_number']),
+    );
+    expect(heardIn(result, lang).indexOf('main.agents_closed_now')).toBeLessThan(
+      heardIn(result, lang).indexOf('main.menu'),
+    );
+  });
+
+  it('re-prompts after a silence and a wrong key, and still takes a choice on the third try', async () => {
+    const result = await call({ keys: [key, '_', '5', '2'] });
+
+    expect(heardIn(result, lang).slice(-6)).toEqual([
+      'main.menu',
+      'main.no_choice',
+      'main.menu',
+      'main.invalid_choice',
+      'main.menu',
+      'tracking.ask_number',
+    ]);
+  });
+
+  it('offers a caller with an open complaint to hear its status at once', async () => {
+    // Prepare
+    const from = freshCaller();
+    const lodged = await call({ from, keys: [key, '4', '1', '2', '1', '#', '1'] });
+
+    // Act
+    const result = await call({ from, keys: [key, '1'] });
+
+    // Assess
+    expect(heardIn(result, lang)).toEqual(
+      expect.arrayContaining(['caller.open_complaint', 'complaints.status.open']),
+    );
+    if (lang === 'sw') expect(result.heard).toContain('main.choose_now');
+    expect(result.callsTo('complaints')[0]?.parameters).toMatchObject({
+      operation: 'status',
+      reference: lodged.attributes.reference,
+    });
+    expect(outcomes(result, 'complaints')).toEqual(['FOUND']);
+  });
+
+  it('apologises and ends the call when the menu flow cannot be reached', async () => {
+    const result = await call({ keys: [key], engineResources: withoutFlow('menu') });
+
+    expect(heardIn(result, lang).at(-1)).toBe('main.error');
+    expect(result.heard).not.toContain('main.menu');
+    expect(result.disposition).toEqual({ type: 'DISCONNECTED', by: 'FLOW' });
+  });
+
+  it('apologises and ends the call when the chosen service flow cannot be reached', async () => {
+    const result = await call({ keys: [key, '2'], engineResources: withoutFlow('tracking') });
+
+    expect(heardIn(result, lang).slice(-2)).toEqual(['main.menu', 'main.error']);
+    expect(result.attributes.journey).toBe(',tracking');
+    expect(result.disposition).toEqual({ type: 'DISCONNECTED', by: 'FLOW' });
+  });
+});
