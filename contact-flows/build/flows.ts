@@ -515,11 +515,28 @@ const outboundCallback = (): FlowDocument =>
       {
         NextAction: 'error',
         Errors: [
-          { ErrorType: 'QueueAtCapacity', NextAction: 'error' },
+          { ErrorType: 'QueueAtCapacity', NextAction: 'full' },
           { ErrorType: 'NoMatchingError', NextAction: 'error' },
         ],
       },
     )
+    // No agent free for the person we called: queue a call-back to the number we dialled.
+    .say('full', 'agent.queue_full', 'callback')
+    .add(
+      'callback',
+      'CreateCallbackContact',
+      {
+        QueueId: '${CallbackQueueArn}',
+        InitialCallDelaySeconds: '5',
+        MaximumConnectionAttempts: '3',
+        RetryDelaySeconds: '600',
+      },
+      {
+        NextAction: 'callback-confirmed',
+        Errors: [{ ErrorType: 'NoMatchingError', NextAction: 'error' }],
+      },
+    )
+    .say('callback-confirmed', 'agent.callback_confirmed_busy', 'goodbye')
     .say('goodbye', 'main.goodbye', 'hang-up')
     .say('error', 'main.error', 'hang-up')
     .disconnect('hang-up')
@@ -665,19 +682,18 @@ const appointments = (): FlowDocument => {
       'slots-outcome',
       'error',
     )
+    // Only offered, bookable services are listed: NOT_OFFERED means a key beyond the options.
     .branch(
       'slots-outcome',
       '$.External.outcome',
       {
         FOUND: 'slot-menu',
         NO_SLOTS: 'say-no-slots',
-        NOT_OFFERED: 'not-offered',
+        NOT_OFFERED: 'service-invalid',
         NOT_FOUND: 'service-invalid',
       },
       'error',
     )
-    // A key beyond the options listed gives no service: a wrong key, not a service the centre lacks.
-    .branch('not-offered', '$.External.reason', { NOT_BOOKABLE: 'say-no-slots' }, 'service-invalid')
     .sayResult('say-no-slots', 'after')
     .dynamicMenu(
       'slot-menu',
@@ -768,7 +784,15 @@ const appointments = (): FlowDocument => {
     .sayResult('say-retry-slot', 'offer-slots')
     .sayResult('say-conflict', 'conflict')
     .step('conflict', 'appointments:CONFLICT', 'after')
-    .branch('book-invalid', '$.External.field', { callbackNumber: 'phone-retry' }, 'slot-invalid')
+    .branch('book-invalid', '$.External.field', { callbackNumber: 'phone-problem' }, 'slot-invalid')
+    // Withheld number: ask for one; a keyed number that is not a mobile: say so, then ask again.
+    .branch(
+      'phone-problem',
+      '$.External.reason',
+      { NO_PHONE_NUMBER: 'phone-retry' },
+      'say-phone-invalid',
+    )
+    .sayResult('say-phone-invalid', 'phone-retry')
     .loop('phone-retry', 2, 'ask-phone', 'to-agent')
     .digits('ask-phone', 'appointments.phone_number_needed', 13, 'book-with-number', {
       onTimeout: 'to-agent',

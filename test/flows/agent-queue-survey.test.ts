@@ -17,7 +17,7 @@ describe.each(LANGUAGES)('agent flow in $language', ({ key, lang }) => {
       'agent.connecting',
       'agent.queue_full',
       'agent.offer_callback',
-      'agent.callback_confirmed',
+      'agent.callback_confirmed_busy',
       'main.goodbye',
     ]);
     expect(result.disposition).toEqual({

@@ -1,6 +1,6 @@
 import { localArn } from '../../local/arns.ts';
 import { call } from '../support/contact-centre.ts';
-import { heardIn, LANGUAGES } from '../support/journeys.ts';
+import { heardIn, LANGUAGES, withoutQueue } from '../support/journeys.ts';
 
 const dialled = (lang: string, attributes: Record<string, string> = {}) => ({
   flow: 'outbound-callback',
@@ -69,10 +69,26 @@ describe.each(LANGUAGES)('outbound call-back flow in $language', ({ lang }) => {
     expect(result.disposition).toMatchObject({ type: 'QUEUED', queue: 'General enquiries' });
   });
 
-  it('apologises and ends the call when the queue is full', async () => {
+  it('queues a call-back to the number dialled when no agent can take the call', async () => {
     const result = await call({ ...dialled(lang), keys: ['1'], queue: { atCapacity: true } });
 
-    expect(heardIn(result, lang).slice(-2)).toEqual(['outbound.options', 'main.error']);
+    expect(heardIn(result, lang).slice(-3)).toEqual([
+      'agent.queue_full',
+      'agent.callback_confirmed_busy',
+      'main.goodbye',
+    ]);
+    expect(result.disposition).toMatchObject({ type: 'CALLBACK_REQUESTED', queue: 'Call-backs' });
+  });
+
+  it('apologises and ends the call when even the call-back cannot be queued', async () => {
+    const result = await call({
+      ...dialled(lang),
+      keys: ['1'],
+      queue: { atCapacity: true },
+      engineResources: withoutQueue('callbacks'),
+    });
+
+    expect(heardIn(result, lang).slice(-2)).toEqual(['agent.queue_full', 'main.error']);
     expect(result.disposition).toEqual({ type: 'DISCONNECTED', by: 'FLOW' });
   });
 });

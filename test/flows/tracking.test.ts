@@ -51,11 +51,13 @@ describe('tracking flow', () => {
     expect(result.heard).toContain('tracking.status.ready');
   });
 
+  // Failed proofs also count per application, across the whole test run: this file fails proofs
+  // against 34567890, 45678901 and 23456789 only, so the ready demo application 12345678 stays open.
   it('answers a wrong proof and an unknown number alike, then lets the caller try again', async () => {
     const from = freshCaller();
     const result = await call({
       from,
-      keys: [...TRACKING, '12345678', '0000', '99999999', '1111', '12345678', '5678'],
+      keys: [...TRACKING, '34567890', '0000', '99999999', '1111', '34567890', '4321'],
     });
 
     const failed = result.callsTo('tracking').map((event) => event.result?.outcome);
@@ -68,7 +70,7 @@ describe('tracking flow', () => {
     const from = freshCaller();
     await call({
       from,
-      keys: [...TRACKING, '12345678', '0001', '12345678', '0002', '12345678', '0003'],
+      keys: [...TRACKING, '45678901', '0001', '45678901', '0002', '45678901', '0003'],
     });
 
     const result = await call({

@@ -51,6 +51,13 @@ export const withoutFlow = (flow: string): EngineResources => {
   return { ...resources, flows };
 };
 
+/** The local resources without one queue: a flow that names it takes its error branch. */
+export const withoutQueue = (queue: string): EngineResources => {
+  const queues = new Map(resources.queues);
+  queues.delete(localArn.queue(queue));
+  return { ...resources, queues };
+};
+
 /** What a Connect event carries that these tests read. */
 export interface FlowEvent {
   readonly Details: {
