@@ -63,6 +63,7 @@ export const createCallLogWriter =
       emit([{ name: ANALYTICS_METRICS.staleContactRecords, unit: 'Count', value: 1 }]);
       return 'STALE';
     }
+    emit([{ name: ANALYTICS_METRICS.contactRecordsWritten, unit: 'Count', value: 1 }]);
     if (!saved.first) return 'UPDATED';
     emit([
       ...contactMetricPoints(log, { answerWithinSeconds }),

@@ -1,5 +1,4 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import { parser } from '@aws-lambda-powertools/parser/middleware';
 import { APIGatewayProxyEventV2Schema } from '@aws-lambda-powertools/parser/schemas/api-gatewayv2';
 import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
@@ -12,7 +11,7 @@ import { documentClient } from '#shared/data/client.ts';
 import { createComplaintSlaRepository } from '#shared/data/complaint-sla.repository.ts';
 import { createTicketRepository } from '#shared/data/tickets.repository.ts';
 import { isDomainError } from '#shared/errors.ts';
-import { logger, metrics, tracer } from '#shared/powertools.ts';
+import { logger, tracer } from '#shared/powertools.ts';
 import { config } from './config.ts';
 import { createReports, ReportQuerySchema } from './reports.ts';
 
@@ -68,6 +67,5 @@ const handle = async (event: HttpEvent): Promise<APIGatewayProxyStructuredResult
 export const handler = middy<HttpEvent, APIGatewayProxyStructuredResultV2>()
   .use(injectLambdaContext(logger, { clearState: true }))
   .use(captureLambdaHandler(tracer, { captureResponse: false }))
-  .use(logMetrics(metrics))
   .use(parser({ schema: APIGatewayProxyEventV2Schema }))
   .handler(handle);

@@ -40,6 +40,8 @@ export const ANALYTICS_METRICS = {
   complaintsBreached: 'ComplaintsBreached',
   /** Open complaints past their due time, counted every sweep (a gauge). */
   complaintsOverdue: 'ComplaintsOverdue',
+  /** Contact trace records written: the first of a contact, or a newer version of it. */
+  contactRecordsWritten: 'ContactRecordsWritten',
   /** Contact trace records skipped as duplicates or older than the stored version. */
   staleContactRecords: 'StaleContactRecords',
 } as const;
