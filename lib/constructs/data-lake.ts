@@ -294,13 +294,42 @@ export class DataLake extends Construct {
         ],
       }),
     );
-    this.bucket.grantRead(role, `${PREFIX}/*`);
-    this.resultsBucket.grantReadWrite(role, 'results/*');
-    Validations.of(role).acknowledge({
-      id: 'AwsSolutions-IAM5',
-      reason:
-        'Object-level S3 access under the lake prefix and the results prefix of this construct only, and the KMS data-key actions S3 needs for SSE-KMS objects.',
-    });
+    // Named S3 and KMS actions (grantRead/grantReadWrite would add wildcard actions).
+    role.addToPolicy(
+      new PolicyStatement({
+        actions: ['s3:GetBucketLocation', 's3:ListBucket', 's3:ListBucketMultipartUploads'],
+        resources: [this.bucket.bucketArn, this.resultsBucket.bucketArn],
+      }),
+    );
+    role.addToPolicy(
+      new PolicyStatement({
+        actions: ['s3:GetObject'],
+        resources: [this.bucket.arnForObjects(`${PREFIX}/*`)],
+      }),
+    );
+    role.addToPolicy(
+      new PolicyStatement({
+        actions: [
+          's3:GetObject',
+          's3:PutObject',
+          's3:AbortMultipartUpload',
+          's3:ListMultipartUploadParts',
+        ],
+        resources: [this.resultsBucket.arnForObjects('results/*')],
+      }),
+    );
+    this.key.grant(role, 'kms:Decrypt', 'kms:GenerateDataKey');
+    const objectsOf = (bucket: Bucket) =>
+      Stack.of(this).getLogicalId(bucket.node.defaultChild as CfnBucket);
+    for (const objects of [
+      `<${objectsOf(this.bucket)}.Arn>/${PREFIX}/*`,
+      `<${objectsOf(this.resultsBucket)}.Arn>/results/*`,
+    ])
+      Validations.of(role).acknowledge({
+        id: `AwsSolutions-IAM5[Resource::${objects}]`,
+        reason:
+          'QuickSight reads contact-record objects under the lake prefix and reads and writes Athena results under the results prefix; objects have no names to list in advance.',
+      });
 
     const dataSource = new CfnDataSource(this, 'QuickSightDataSource', {
       awsAccountId: stack.account,
