@@ -5,29 +5,10 @@ import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy from '@middy/core';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { z } from 'zod';
-import { createCallLogRepository } from '#shared/data/call-logs.repository.ts';
-import { catalogueFiles } from '#shared/data/catalogue-files.ts';
-import { documentClient } from '#shared/data/client.ts';
-import { createComplaintSlaRepository } from '#shared/data/complaint-sla.repository.ts';
-import { createTicketRepository } from '#shared/data/tickets.repository.ts';
 import { isDomainError } from '#shared/errors.ts';
 import { logger, tracer } from '#shared/powertools.ts';
-import { config } from './config.ts';
-import { createReports, ReportQuerySchema } from './reports.ts';
-
-const reports = createReports({
-  callLogs: createCallLogRepository(documentClient, config.CALL_LOGS_TABLE_NAME),
-  complaints: createComplaintSlaRepository(
-    documentClient,
-    config.TICKETS_TABLE_NAME,
-    catalogueFiles.agencies.map((agency) => agency.id),
-  ),
-  ticketHistory: createTicketRepository(documentClient, config.TICKETS_TABLE_NAME).history,
-  now: () => new Date(),
-  timeZone: config.TIME_ZONE,
-  answerWithinSeconds: config.ANSWER_WITHIN_SECONDS,
-  resolutionHours: config.COMPLAINT_RESOLUTION_HOURS,
-});
+import { reports } from './dependencies.ts';
+import { ReportQuerySchema } from './reports.ts';
 
 /** Report routes, matched on the path's end so the routes can sit under any API prefix. */
 const ROUTES = {
