@@ -1,5 +1,5 @@
-import { catalogueFiles } from '#shared/data/catalogue-files.ts';
 import { createCallLogRepository } from '#shared/data/call-logs.repository.ts';
+import { catalogueFiles } from '#shared/data/catalogue-files.ts';
 import { documentClient } from '#shared/data/client.ts';
 import { createComplaintSlaRepository } from '#shared/data/complaint-sla.repository.ts';
 import { createTicketRepository } from '#shared/data/tickets.repository.ts';
