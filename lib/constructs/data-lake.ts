@@ -4,14 +4,15 @@ import { CfnDatabase, CfnTable } from 'aws-cdk-lib/aws-glue';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { IStream } from 'aws-cdk-lib/aws-kinesis';
 import {
-  AppendDelimiterToRecordProcessor,
   Compression,
   DeliveryStream,
   EnableLogging,
   KinesisStreamSource,
+  LambdaFunctionProcessor,
   S3Bucket,
 } from 'aws-cdk-lib/aws-kinesisfirehose';
 import { Key } from 'aws-cdk-lib/aws-kms';
+import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { CfnDataSet, CfnDataSource } from 'aws-cdk-lib/aws-quicksight';
 import {
@@ -23,6 +24,7 @@ import {
 } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { CONTACT_COLUMNS, contactsSql, namedQueries } from './data-lake-queries.ts';
+import { PlatformFunction } from './flow-function.ts';
 
 export interface DataLakeProps {
   /** The contact-record stream Connect writes CTRs to. */
@@ -83,9 +85,9 @@ const CTR_COLUMNS: { name: string; type: string; comment?: string }[] = [
 ];
 
 /**
- * The analysts' data lake: contact trace records from the stream through Firehose to S3
- * (gzip JSON lines under `contact-records/dt=YYYY-MM-DD/`, arrival day in the contact centre's
- * time zone), a Glue table over them with partition projection (no crawler), an Athena
+ * The analysts' data lake: contact trace records from the stream through Firehose, redacted
+ * (no caller's number, only the analysis attributes), to S3 (gzip JSON lines under
+ * `contact-records/dt=YYYY-MM-DD/`, arrival day in the contact centre's time zone), a Glue table over them with partition projection (no crawler), an Athena
  * workgroup with encrypted results and named queries for the KPIs, and, when an analyst
  * principal is configured, a QuickSight data source and dataset of one row per contact.
  */
@@ -94,6 +96,8 @@ export class DataLake extends Construct {
   readonly bucket: Bucket;
   readonly resultsBucket: Bucket;
   readonly deliveryStream: DeliveryStream;
+  /** Redacts each record (caller's number, attributes beyond the analysis) on its way to S3. */
+  readonly redaction: PlatformFunction;
   readonly database: CfnDatabase;
   readonly table: CfnTable;
   readonly workGroup: CfnWorkGroup;
@@ -123,6 +127,13 @@ export class DataLake extends Construct {
     this.bucket = bucket('ContactRecords', Duration.days(props.retentionDays), 'contact-records/');
     this.resultsBucket = bucket('QueryResults', Duration.days(30), 'athena-results/');
 
+    this.redaction = new PlatformFunction(this, 'Redaction', {
+      handler: 'lake-redaction',
+      description:
+        "Firehose transformation: the contact-record lake keeps no caller's number and only the analysis attributes",
+      logRetention: props.logRetention,
+      timeout: Duration.minutes(1),
+    });
     this.deliveryStream = this.createDeliveryStream(props);
 
     this.database = new CfnDatabase(this, 'Database', {
@@ -215,8 +226,13 @@ export class DataLake extends Construct {
         encryptionKey: this.key,
         bufferingInterval: Duration.minutes(5),
         bufferingSize: Size.mebibytes(64),
-        // Firehose concatenates records; Athena's JSON SerDe reads one per line.
-        processors: [new AppendDelimiterToRecordProcessor()],
+        // Redacts each record and ends it with a newline: Athena's JSON SerDe reads one per line.
+        processors: [
+          new LambdaFunctionProcessor(this.redaction, {
+            bufferInterval: Duration.minutes(1),
+            bufferSize: Size.mebibytes(1),
+          }),
+        ],
         loggingConfig: new EnableLogging(logs),
       }),
     });
@@ -231,13 +247,15 @@ export class DataLake extends Construct {
       'Action::kms:GenerateDataKey*',
       'Action::kms:ReEncrypt*',
       `Resource::<${bucketArn}.Arn>/*`,
+      // lambda:InvokeFunction on the redaction function and its versions.
+      `Resource::<${Stack.of(this).getLogicalId(this.redaction.node.defaultChild as CfnFunction)}.Arn>:*`,
     ];
     for (const finding of firehoseGrant)
       if (destinationRole)
         Validations.of(destinationRole).acknowledge({
           id: `AwsSolutions-IAM5[${finding}]`,
           reason:
-            "Firehose's own grant on its destination: objects of the lake bucket (multipart uploads, retries) and the lake key's data-key actions, nothing else.",
+            "Firehose's own grant on its destination and processor: objects of the lake bucket (multipart uploads, retries), the lake key's data-key actions, and the versions of the redaction function.",
         });
     Validations.of(deliveryStream).acknowledge({
       id: 'AwsSolutions-KDF1',

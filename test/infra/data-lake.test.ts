@@ -29,7 +29,7 @@ describe('contact records to S3 through Firehose', () => {
     });
   });
 
-  it('writes gzip JSON lines partitioned by the Nairobi date, encrypted with the lake key', () => {
+  it('writes redacted gzip JSON lines partitioned by the Nairobi date, encrypted with the lake key', () => {
     expect(destination).toMatchObject({
       BucketARN: { 'Fn::GetAtt': [expect.stringMatching(/^DataLakeContactRecords/), 'Arn'] },
       Prefix: 'contact-records/dt=!{timestamp:yyyy-MM-dd}/',
@@ -41,7 +41,19 @@ describe('contact records to S3 through Firehose', () => {
       },
       ProcessingConfiguration: {
         Enabled: true,
-        Processors: [{ Type: 'AppendDelimiterToRecord' }],
+        Processors: [
+          {
+            Type: 'Lambda',
+            Parameters: expect.arrayContaining([
+              {
+                ParameterName: 'LambdaArn',
+                ParameterValue: {
+                  'Fn::GetAtt': [expect.stringMatching(/^DataLakeRedaction/), 'Arn'],
+                },
+              },
+            ]),
+          },
+        ],
       },
       CloudWatchLoggingOptions: expect.objectContaining({ Enabled: true }),
     });
