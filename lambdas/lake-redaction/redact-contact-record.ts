@@ -40,7 +40,9 @@ export const redactContactRecord = (record: unknown): Json => {
     }),
     ...(Attributes !== undefined && {
       Attributes: isObject(Attributes)
-        ? Object.fromEntries(Object.entries(Attributes).filter(([name]) => LAKE_ATTRIBUTES.has(name)))
+        ? Object.fromEntries(
+            Object.entries(Attributes).filter(([name]) => LAKE_ATTRIBUTES.has(name)),
+          )
         : null,
     }),
   };
