@@ -349,6 +349,13 @@ try {
     tableName: tables.serviceData,
     iterations: ITERATIONS,
   });
+  const analytics = await import('./analytics.ts');
+  await analytics.benchAnalytics({
+    compare,
+    client: documentClient,
+    tables,
+    iterations: ITERATIONS,
+  });
   console.table(rows);
 
   console.log('\nAppointments: 100 simultaneous bookings for the last 10 places of a slot\n');

@@ -1,8 +1,9 @@
 import { localArn } from './arns.ts';
+import { loadContactRecordFeed, RecordingFlowEngine } from './contact-records.ts';
 import { type DynamoDbLocal, startDynamoDbLocal } from './dynamodb/launcher.ts';
 import { createLocalTables, localDynamoDbClient } from './dynamodb/tables.ts';
 import { applyLocalEnvironment } from './environment.ts';
-import { FlowEngine } from './flow-engine/engine.ts';
+import type { FlowEngine } from './flow-engine/engine.ts';
 import type { SeedSummary } from './seed.ts';
 
 export interface LocalRuntimeOptions {
@@ -39,7 +40,11 @@ export const startLocalRuntime = async ({
     ]);
     await createLocalTables(localDynamoDbClient(dynamoDb.endpoint));
     const seeded = await seed(documentClient);
-    const engine = new FlowEngine(await loadLocalResources());
+    // Every finished contact's trace record goes to the call-log writer, as in AWS.
+    const engine = new RecordingFlowEngine(
+      await loadLocalResources(),
+      await loadContactRecordFeed(),
+    );
     return {
       dynamoDb,
       engine,

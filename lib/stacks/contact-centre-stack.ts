@@ -3,15 +3,20 @@ import { CfnContactFlow } from 'aws-cdk-lib/aws-connect';
 import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
+import { QUEUES } from '../../contact-flows/manifest.ts';
+import { kpiTargets } from '../../lambdas/shared/kpi.ts';
 import { ROUTING_PROFILES, SECURITY_PROFILES } from '../config/agents.ts';
 import { contactCentreHours, type EnvironmentConfig } from '../config/environments.ts';
 import { logRetention } from '../config/log-retention.ts';
 import { AgentDesktop } from '../constructs/agent-desktop.ts';
+import { CallAnalytics } from '../constructs/call-analytics.ts';
 import type { ConnectInstance } from '../constructs/connect-instance.ts';
 import { ContactFlows } from '../constructs/contact-flows.ts';
 import { ContactRecordStream } from '../constructs/contact-record-stream.ts';
 import { ContactRouting } from '../constructs/contact-routing.ts';
+import { DataLake } from '../constructs/data-lake.ts';
 import { InboundNumber } from '../constructs/inbound-number.ts';
+import { ReportsApi } from '../constructs/reports-api.ts';
 import { SecurityProfiles } from '../constructs/security-profiles.ts';
 import { SelfService } from '../constructs/self-service.ts';
 
@@ -40,6 +45,9 @@ export class ContactCentreStack extends Stack {
   readonly flows: ContactFlows;
   readonly contactRecords: ContactRecordStream;
   readonly agentDesktop: AgentDesktop;
+  readonly analytics: CallAnalytics;
+  readonly reports: ReportsApi;
+  readonly dataLake: DataLake;
 
   constructor(scope: Construct, id: string, props: ContactCentreStackProps) {
     super(scope, id, props);
@@ -105,6 +113,42 @@ export class ContactCentreStack extends Stack {
       retentionHours: config.contactRecordStreamRetentionHours,
     });
 
+    this.analytics = new CallAnalytics(this, 'CallAnalytics', {
+      contactRecordStream: this.contactRecords.stream,
+      callLogsTable: props.tables.callLogs,
+      ticketsTable: props.tables.tickets,
+      callLogRetentionDays: config.callLogRetentionDays,
+      timeZone: config.hours.timeZone,
+      answerWithinSeconds: config.sla.answerWithinSeconds,
+      connect: {
+        instanceId: connect.instanceId,
+        queueNames: Object.values(QUEUES).map((queue) => queue.name),
+      },
+      targets: kpiTargets,
+      logRetention: retention,
+    });
+    this.reports = new ReportsApi(this, 'Reports', {
+      callLogsTable: props.tables.callLogs,
+      ticketsTable: props.tables.tickets,
+      timeZone: config.hours.timeZone,
+      answerWithinSeconds: config.sla.answerWithinSeconds,
+      complaintResolutionHours: config.sla.complaintResolutionHours,
+      logRetention: retention,
+    });
+    this.analytics.monitor('Reports', this.reports.function);
+    this.dataLake = new DataLake(this, 'DataLake', {
+      contactRecordStream: this.contactRecords.stream,
+      accessLogsBucket: props.accessLogsBucket,
+      databaseName: `huduma_${config.name}`,
+      workGroupName: `huduma-${config.name}-analytics`,
+      retentionDays: config.callLogRetentionDays,
+      timeZone: config.hours.timeZone,
+      answerWithinSeconds: config.sla.answerWithinSeconds,
+      logRetention: retention,
+      retainData: config.retainData,
+      quickSightPrincipalArn: config.quickSightPrincipalArn,
+    });
+
     this.agentDesktop = new AgentDesktop(this, 'AgentDesktop', {
       instanceArn,
       instanceAlias: config.instanceAlias,
@@ -125,6 +169,15 @@ export class ContactCentreStack extends Stack {
     new CfnOutput(this, 'ContactRecordStreamName', {
       value: this.contactRecords.stream.streamName,
     });
+    new CfnOutput(this, 'ReportsApiUrl', {
+      value: this.reports.url ?? this.reports.httpApi.apiEndpoint,
+      description: 'GET /reports/daily?date=YYYY-MM-DD and /reports/agents (SigV4)',
+    });
+    new CfnOutput(this, 'AnalyticsAlarmTopicArn', {
+      value: this.analytics.alarmTopic.topicArn,
+      description: 'Subscribe the operations team to the analytics alarms',
+    });
+    new CfnOutput(this, 'AnalyticsWorkGroup', { value: this.dataLake.workGroup.ref });
     new CfnOutput(this, 'TrackingFunctionName', {
       value: selfService.functions.TrackingFunctionArn.functionName,
       description: 'Invoke with a Connect sample event as a smoke check (docs/deploy.md)',

@@ -110,7 +110,8 @@ describe('appointments function', () => {
     const senders = Object.values(resources).filter(
       (resource) =>
         resource.Type === 'AWS::IAM::Policy' &&
-        JSON.stringify(resource.Properties.PolicyDocument).includes('sqs:SendMessage'),
+        JSON.stringify(resource.Properties.PolicyDocument).includes('sqs:SendMessage') &&
+        JSON.stringify(resource.Properties.PolicyDocument).includes('SelfServiceNotifications'),
     );
     const roles = senders.map((policy) => (policy.Properties.Roles as { Ref: string }[])[0]?.Ref);
     expect(roles).toHaveLength(3);

@@ -1,4 +1,10 @@
-import { type DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import {
+  type DynamoDBDocumentClient,
+  GetCommand,
+  QueryCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 
 export const SurveyQuestionSchema = z.enum(['csat', 'nps']);
@@ -22,36 +28,234 @@ export interface SurveyAnswer {
 }
 
 /**
- * Call logs (CallLogs table, one item per `contactId`). The survey can run before the contact
- * trace record is written, so it creates or merges with an UpdateItem that sets only its own
- * attributes; the CTR writer must likewise SET its attributes (never PutItem the whole item).
+ * How a contact ended, from the caller's point of view:
+ * - `ANSWERED`: an agent was connected;
+ * - `ABANDONED`: the caller hung up while queued for an agent (call-backs excluded);
+ * - `CALLBACK_REQUESTED`: the caller left a call-back request instead of waiting;
+ * - `SELF_SERVICE`: the caller completed a task in the IVR and needed no agent (contained);
+ * - `IVR_HANGUP`: the contact ended in the IVR without a completed task or a queue;
+ * - `NOT_CONNECTED`: a call-back or outbound contact that reached no agent.
  */
-export const createCallLogRepository = (client: DynamoDBDocumentClient, tableName: string) => ({
-  /** Sets one survey answer on the contact's log item, creating the item if it does not exist. */
-  async recordSurvey(contactId: string, { question, score, at, expiresAt }: SurveyAnswer) {
-    await client.send(
-      new UpdateCommand({
-        TableName: tableName,
-        Key: { contactId },
-        UpdateExpression:
-          'SET #score = :score, #recordedAt = :at, expiresAt = if_not_exists(expiresAt, :expiresAt)',
-        ExpressionAttributeNames: { '#score': question, '#recordedAt': `${question}RecordedAt` },
-        ExpressionAttributeValues: {
-          ':score': score,
-          ':at': at.toISOString(),
-          ':expiresAt': expiresAt,
-        },
-      }),
-    );
-  },
+export const CallOutcomeSchema = z.enum([
+  'ANSWERED',
+  'ABANDONED',
+  'CALLBACK_REQUESTED',
+  'SELF_SERVICE',
+  'IVR_HANGUP',
+  'NOT_CONNECTED',
+]);
+export type CallOutcome = z.infer<typeof CallOutcomeSchema>;
 
-  /** The survey answers on a contact's log item. */
-  async getSurvey(contactId: string): Promise<SurveyAnswers | undefined> {
-    const { Item } = await client.send(
-      new GetCommand({ TableName: tableName, Key: { contactId }, ConsistentRead: true }),
-    );
-    return Item ? SurveyAnswersSchema.parse(Item) : undefined;
-  },
+const Seconds = z.number().int().nonnegative();
+
+/**
+ * What the call-log writer records for a contact, derived from its newest contact trace record
+ * (lambdas/call-logs/call-log-from-record.ts). Times are ISO 8601 UTC; `day` is the contact's
+ * date in the contact centre's time zone.
+ */
+export const ContactCallLogSchema = z.object({
+  schemaVersion: z.literal(1),
+  contactId: z.string().min(1),
+  initialContactId: z.string().optional(),
+  previousContactId: z.string().optional(),
+  /** The call-back (or transfer) this contact continued as. */
+  nextContactId: z.string().optional(),
+  channel: z.string(),
+  initiationMethod: z.string(),
+  outcome: CallOutcomeSchema,
+  initiatedAt: z.iso.datetime(),
+  day: z.iso.date(),
+  disconnectedAt: z.iso.datetime().optional(),
+  /** The contact trace record's LastUpdateTimestamp: the version this item holds. */
+  lastUpdatedAt: z.iso.datetime(),
+  queueName: z.string().optional(),
+  enqueuedAt: z.iso.datetime().optional(),
+  dequeuedAt: z.iso.datetime().optional(),
+  queueWaitSeconds: Seconds.optional(),
+  agentUsername: z.string().optional(),
+  agentConnectedAt: z.iso.datetime().optional(),
+  talkSeconds: Seconds.optional(),
+  holdSeconds: Seconds.optional(),
+  afterContactWorkSeconds: Seconds.optional(),
+  /** Talk + hold + after-contact work. */
+  handleSeconds: Seconds.optional(),
+  /** Disconnect − initiation. */
+  durationSeconds: Seconds.optional(),
+  /** The IVR steps from the `journey` attribute, e.g. `['tracking', 'tracking:FOUND']`. */
+  ivrPath: z.array(z.string()),
+  /** The task completed in self-service (`selfService` attribute), e.g. `TRACKED`. */
+  selfService: z.string().optional(),
+  intent: z.string().optional(),
+  lang: z.string().optional(),
+  disconnectReason: z.string().optional(),
+  /** TTL (epoch seconds): initiation + the call-log retention. */
+  expiresAt: z.number().int().positive(),
 });
+export type ContactCallLog = z.infer<typeof ContactCallLogSchema>;
+
+/** A call-log item as stored: the contact record's fields and any survey answers. */
+export const CallLogSchema = ContactCallLogSchema.extend(SurveyAnswersSchema.shape);
+export type CallLog = z.infer<typeof CallLogSchema>;
+
+/** Attributes the writer owns and removes when the newest record no longer has them. */
+const OPTIONAL_RECORD_FIELDS = Object.entries(ContactCallLogSchema.shape)
+  .filter(([, schema]) => schema.safeParse(undefined).success)
+  .map(([name]) => name);
+
+const keys = {
+  day: (log: ContactCallLog) => ({
+    gsi1pk: `DAY#${log.day}`,
+    gsi1sk: `${log.initiatedAt}#${log.contactId}`,
+  }),
+  agentDay: (log: ContactCallLog) =>
+    log.agentUsername
+      ? {
+          gsi2pk: `AGENT#${log.agentUsername}#${log.day}`,
+          gsi2sk: `${log.initiatedAt}#${log.contactId}`,
+        }
+      : {},
+};
+
+const INTERNAL = ['gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk'];
+const strip = (item: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries(item).filter(([name]) => !INTERNAL.includes(name)));
+
+export interface SavedContactRecord {
+  /** False when the item already holds this record or a newer one (a duplicate or late delivery). */
+  readonly applied: boolean;
+  /** True when this is the first contact trace record written for the contact. */
+  readonly first: boolean;
+  /** Survey answers already on the item (the survey runs before the contact's record is final). */
+  readonly survey: SurveyAnswers;
+}
+
+/**
+ * Call logs (CallLogs table, one item per `contactId`). Two writers share an item: the survey
+ * (its four attributes) and the contact-trace-record writer (everything else). Both use
+ * UpdateItem SET of their own attributes, so neither clobbers the other, whichever comes first.
+ */
+export const createCallLogRepository = (client: DynamoDBDocumentClient, tableName: string) => {
+  const query = async (
+    index: 'gsi1' | 'gsi2',
+    partition: string,
+    limit?: number,
+  ): Promise<CallLog[]> => {
+    const logs: CallLog[] = [];
+    let ExclusiveStartKey: Record<string, unknown> | undefined;
+    do {
+      const page = await client.send(
+        new QueryCommand({
+          TableName: tableName,
+          IndexName: index,
+          KeyConditionExpression: '#pk = :pk',
+          ExpressionAttributeNames: { '#pk': `${index}pk` },
+          ExpressionAttributeValues: { ':pk': partition },
+          ExclusiveStartKey,
+          ...(limit && { Limit: limit - logs.length }),
+        }),
+      );
+      for (const item of page.Items ?? []) logs.push(CallLogSchema.parse(strip(item)));
+      ExclusiveStartKey = page.LastEvaluatedKey;
+    } while (ExclusiveStartKey && (!limit || logs.length < limit));
+    return logs;
+  };
+
+  return {
+    /** Sets one survey answer on the contact's log item, creating the item if it does not exist. */
+    async recordSurvey(contactId: string, { question, score, at, expiresAt }: SurveyAnswer) {
+      await client.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: { contactId },
+          UpdateExpression:
+            'SET #score = :score, #recordedAt = :at, expiresAt = if_not_exists(expiresAt, :expiresAt)',
+          ExpressionAttributeNames: { '#score': question, '#recordedAt': `${question}RecordedAt` },
+          ExpressionAttributeValues: {
+            ':score': score,
+            ':at': at.toISOString(),
+            ':expiresAt': expiresAt,
+          },
+        }),
+      );
+    },
+
+    /** The survey answers on a contact's log item. */
+    async getSurvey(contactId: string): Promise<SurveyAnswers | undefined> {
+      const { Item } = await client.send(
+        new GetCommand({ TableName: tableName, Key: { contactId }, ConsistentRead: true }),
+      );
+      return Item ? SurveyAnswersSchema.parse(Item) : undefined;
+    },
+
+    /**
+     * Writes a contact's log from one of its contact trace records, unless the item already
+     * holds that record or a newer one (Kinesis delivers at least once and out of order): the
+     * condition compares `lastUpdatedAt`. Sets the record's attributes and removes those the
+     * record no longer has; survey answers are never touched.
+     */
+    async saveContactRecord(log: ContactCallLog): Promise<SavedContactRecord> {
+      const { contactId, ...fields } = ContactCallLogSchema.parse(log);
+      const values: Record<string, unknown> = {
+        ...fields,
+        ...keys.day(log),
+        ...keys.agentDay(log),
+      };
+      const set = Object.entries(values).filter(([, value]) => value !== undefined);
+      const remove = [...OPTIONAL_RECORD_FIELDS, 'gsi2pk', 'gsi2sk'].filter(
+        (name) => values[name] === undefined,
+      );
+      const names: Record<string, string> = {};
+      const placeholders: Record<string, unknown> = {};
+      const setClauses = set.map(([name, value], index) => {
+        names[`#s${index}`] = name;
+        placeholders[`:s${index}`] = value;
+        return `#s${index} = :s${index}`;
+      });
+      const removeClauses = remove.map((name, index) => {
+        names[`#r${index}`] = name;
+        return `#r${index}`;
+      });
+      try {
+        const { Attributes: previous = {} } = await client.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: { contactId },
+            UpdateExpression: `SET ${setClauses.join(', ')}${
+              removeClauses.length > 0 ? ` REMOVE ${removeClauses.join(', ')}` : ''
+            }`,
+            ConditionExpression: 'attribute_not_exists(#version) OR #version < :version',
+            ExpressionAttributeNames: { ...names, '#version': 'lastUpdatedAt' },
+            ExpressionAttributeValues: { ...placeholders, ':version': log.lastUpdatedAt },
+            ReturnValues: 'ALL_OLD',
+          }),
+        );
+        return {
+          applied: true,
+          first: previous.lastUpdatedAt === undefined,
+          survey: SurveyAnswersSchema.parse(previous),
+        };
+      } catch (error) {
+        if (error instanceof ConditionalCheckFailedException)
+          return { applied: false, first: false, survey: {} };
+        throw error;
+      }
+    },
+
+    /** A contact's log, once a contact trace record has been written for it. */
+    async get(contactId: string): Promise<CallLog | undefined> {
+      const { Item } = await client.send(
+        new GetCommand({ TableName: tableName, Key: { contactId }, ConsistentRead: true }),
+      );
+      return Item?.lastUpdatedAt ? CallLogSchema.parse(strip(Item)) : undefined;
+    },
+
+    /** Every contact initiated on a day (contact-centre time zone), in order (gsi1). */
+    listByDay: (day: string, limit?: number) => query('gsi1', `DAY#${day}`, limit),
+
+    /** An agent's contacts on a day, in order (gsi2). */
+    listByAgentDay: (username: string, day: string, limit?: number) =>
+      query('gsi2', `AGENT#${username}#${day}`, limit),
+  };
+};
 
 export type CallLogRepository = ReturnType<typeof createCallLogRepository>;

@@ -1,0 +1,40 @@
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { parser } from '@aws-lambda-powertools/parser/middleware';
+import { KinesisFirehoseSchema } from '@aws-lambda-powertools/parser/schemas/kinesis-firehose';
+import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
+import middy from '@middy/core';
+import type { FirehoseTransformationResult } from 'aws-lambda';
+import type { z } from 'zod';
+import { logger, tracer } from '#shared/powertools.ts';
+import { redactContactRecord } from './redact-contact-record.ts';
+
+type FirehoseEvent = z.infer<typeof KinesisFirehoseSchema>;
+
+const base64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
+
+/**
+ * Firehose transformation for the contact-record lake: each record redacted and written as one
+ * JSON line (Athena's JSON SerDe reads a record per line). A record that is not JSON is marked
+ * ProcessingFailed and lands under the bucket's error prefix, encrypted like the rest.
+ */
+export const handler = middy<FirehoseEvent, FirehoseTransformationResult>()
+  .use(injectLambdaContext(logger, { clearState: true }))
+  .use(captureLambdaHandler(tracer, { captureResponse: false }))
+  .use(parser({ schema: KinesisFirehoseSchema }))
+  .handler(async (event: FirehoseEvent) => {
+    let failed = 0;
+    const records = event.records.map(({ recordId, data }) => {
+      try {
+        return {
+          recordId,
+          result: 'Ok' as const,
+          data: base64(`${JSON.stringify(redactContactRecord(JSON.parse(data)))}\n`),
+        };
+      } catch {
+        failed++;
+        return { recordId, result: 'ProcessingFailed' as const, data: base64(data) };
+      }
+    });
+    logger.info('Contact records redacted for the lake', { records: records.length, failed });
+    return { records };
+  });

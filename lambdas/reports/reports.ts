@@ -1,0 +1,201 @@
+import { z } from 'zod';
+import { type CallLogRepository, CallOutcomeSchema } from '#shared/data/call-logs.repository.ts';
+import {
+  type ComplaintSlaRepository,
+  RESOLVED_STATUSES,
+} from '#shared/data/complaint-sla.repository.ts';
+import type { Ticket, TicketHistoryEntry } from '#shared/data/tickets.repository.ts';
+import { InvalidInputError } from '#shared/errors.ts';
+import { zonedInstant } from '#shared/hours.ts';
+import {
+  type AgentFigures,
+  againstTargets,
+  agentFigures,
+  type CallFigures,
+  type ComplaintFigures,
+  callFigures,
+  complaintFigures,
+  type KpiComplaint,
+  type KpiTargets,
+  kpiTargets,
+} from '#shared/kpi.ts';
+import { slaPolicies } from '#shared/tickets/sla.ts';
+
+/** `?date=YYYY-MM-DD[&agent=<username>]`: a day in the contact centre's time zone. */
+export const ReportQuerySchema = z.object({
+  date: z.string(),
+  agent: z.string().optional(),
+});
+export type ReportQuery = z.infer<typeof ReportQuerySchema>;
+
+export interface ReportDependencies {
+  readonly callLogs: Pick<CallLogRepository, 'listByDay' | 'listByAgentDay'>;
+  readonly complaints: Pick<ComplaintSlaRepository, 'listCreatedBetween'>;
+  /** A ticket's history, oldest first (tickets repository). */
+  readonly ticketHistory: (reference: string) => Promise<TicketHistoryEntry[]>;
+  readonly now: () => Date;
+  readonly timeZone: string;
+  readonly answerWithinSeconds: number;
+  /** The complaint resolution standard (72 h). */
+  readonly resolutionHours: number;
+  readonly targets?: KpiTargets;
+}
+
+export interface DailyReport {
+  readonly date: string;
+  readonly timeZone: string;
+  readonly generatedAt: string;
+  readonly calls: CallFigures;
+  /** Contacts of the day by how they ended. */
+  readonly outcomes: Record<z.infer<typeof CallOutcomeSchema>, number>;
+  readonly agents: AgentFigures[];
+  /** Complaints logged that day, and how many were resolved within the standard so far. */
+  readonly complaints: ComplaintFigures & { readonly resolutionHours: number };
+  readonly targets: ReturnType<typeof againstTargets>;
+}
+
+export interface AgentContact {
+  readonly contactId: string;
+  readonly initiatedAt: string;
+  readonly queueName?: string;
+  readonly queueWaitSeconds?: number;
+  readonly talkSeconds?: number;
+  readonly holdSeconds?: number;
+  readonly afterContactWorkSeconds?: number;
+  readonly handleSeconds?: number;
+}
+
+export type AgentReport =
+  | { readonly date: string; readonly agents: AgentFigures[] }
+  | {
+      readonly date: string;
+      readonly agent: AgentFigures;
+      readonly contacts: AgentContact[];
+    };
+
+const DAY_MS = 86_400_000;
+/** Tickets' due times may move when their clock pauses (awaiting the customer): look this far past the longest SLA. */
+const DUE_SLACK_MS = 7 * DAY_MS;
+const COMPLAINT_POLICIES = slaPolicies.filter((policy) => policy.ticketType === 'COMPLAINT');
+
+const parseDay = (date: string): string => {
+  const parsed = z.iso.date().safeParse(date);
+  if (!parsed.success)
+    throw new InvalidInputError('date must be a calendar date YYYY-MM-DD', {
+      details: { field: 'date', reason: 'NOT_A_DATE' },
+    });
+  return parsed.data;
+};
+
+const parseAgent = (agent: string | undefined): string | undefined => {
+  if (agent === undefined) return undefined;
+  if (!/^[\w.@+-]{1,100}$/.test(agent))
+    throw new InvalidInputError('agent must be a Connect username', {
+      details: { field: 'agent', reason: 'NOT_A_USERNAME' },
+    });
+  return agent;
+};
+
+/** When a complaint was resolved: its last move into RESOLVED or CLOSED not undone since. */
+export const resolvedAt = (ticket: Ticket, history: readonly TicketHistoryEntry[]) => {
+  if (!RESOLVED_STATUSES.includes(ticket.status)) return undefined;
+  let at: string | undefined;
+  for (const entry of history) {
+    if (!entry.toStatus) continue;
+    if (RESOLVED_STATUSES.includes(entry.toStatus)) at ??= entry.at;
+    else at = undefined;
+  }
+  return at ?? ticket.updatedAt;
+};
+
+/**
+ * Daily and per-agent reports by query on the call-logs table (gsi1 for a day, gsi2 for an
+ * agent's day) and the tickets' agency-status index for complaints: no Scan.
+ */
+export const createReports = ({
+  callLogs,
+  complaints,
+  ticketHistory,
+  now,
+  timeZone,
+  answerWithinSeconds,
+  resolutionHours,
+  targets = kpiTargets,
+}: ReportDependencies) => {
+  const complaintsLogged = async (day: string): Promise<KpiComplaint[]> => {
+    const createdFrom = zonedInstant(day, '00:00', timeZone);
+    const createdTo = new Date(createdFrom.getTime() + DAY_MS);
+    const minutes = COMPLAINT_POLICIES.map((policy) => policy.resolutionMin * 60_000);
+    const tickets = await complaints.listCreatedBetween(
+      { createdFrom, createdTo },
+      {
+        dueFrom: new Date(createdFrom.getTime() + Math.min(...minutes)),
+        dueTo: new Date(createdTo.getTime() + Math.max(...minutes) + DUE_SLACK_MS),
+      },
+    );
+    return Promise.all(
+      tickets.map(async (ticket) => {
+        const resolved = RESOLVED_STATUSES.includes(ticket.status)
+          ? resolvedAt(ticket, await ticketHistory(ticket.reference))
+          : undefined;
+        return { createdAt: ticket.createdAt, ...(resolved && { resolvedAt: resolved }) };
+      }),
+    );
+  };
+
+  return {
+    async daily({ date }: ReportQuery): Promise<DailyReport> {
+      const day = parseDay(date);
+      const [logs, logged] = await Promise.all([callLogs.listByDay(day), complaintsLogged(day)]);
+      const calls = callFigures(logs, { answerWithinSeconds });
+      const complaintsFigures = complaintFigures(logged, { now: now(), resolutionHours });
+      const outcomes = Object.fromEntries(
+        CallOutcomeSchema.options.map((outcome) => [
+          outcome,
+          logs.filter((log) => log.outcome === outcome).length,
+        ]),
+      ) as DailyReport['outcomes'];
+      return {
+        date: day,
+        timeZone,
+        generatedAt: now().toISOString(),
+        calls,
+        outcomes,
+        agents: agentFigures(logs),
+        complaints: { ...complaintsFigures, resolutionHours },
+        targets: againstTargets(calls, complaintsFigures, targets),
+      };
+    },
+
+    async agents({ date, agent }: ReportQuery): Promise<AgentReport> {
+      const day = parseDay(date);
+      const username = parseAgent(agent);
+      if (!username) return { date: day, agents: agentFigures(await callLogs.listByDay(day)) };
+      const logs = (await callLogs.listByAgentDay(username, day)).filter(
+        (log) => log.outcome === 'ANSWERED',
+      );
+      return {
+        date: day,
+        agent: agentFigures(logs)[0] ?? {
+          username,
+          handled: 0,
+          averageHandleSeconds: 0,
+          maxHandleSeconds: 0,
+          totalHandleSeconds: 0,
+        },
+        contacts: logs.map((log) => ({
+          contactId: log.contactId,
+          initiatedAt: log.initiatedAt,
+          queueName: log.queueName,
+          queueWaitSeconds: log.queueWaitSeconds,
+          talkSeconds: log.talkSeconds,
+          holdSeconds: log.holdSeconds,
+          afterContactWorkSeconds: log.afterContactWorkSeconds,
+          handleSeconds: log.handleSeconds,
+        })),
+      };
+    },
+  };
+};
+
+export type Reports = ReturnType<typeof createReports>;

@@ -1,0 +1,81 @@
+import type { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { handler as reportsHandler } from '../../lambdas/reports/handler.ts';
+import { handler as surveyHandler } from '../../lambdas/survey/handler.ts';
+import { localArn } from '../../local/arns.ts';
+import { scriptedCaller } from '../../local/callers.ts';
+import { loadContactRecordFeed, RecordingFlowEngine } from '../../local/contact-records.ts';
+import type { ContactResult } from '../../local/flow-engine/types.ts';
+import { connectEvent, lambdaContext } from './connect.ts';
+import { type CallOptions, resources } from './contact-centre.ts';
+
+const feed = await loadContactRecordFeed();
+
+export interface LoggedCallOptions extends CallOptions {
+  /** Runs before the contact's record reaches the writer, as a survey inside the contact does. */
+  readonly beforeRecord?: (contactId: string) => Promise<unknown>;
+}
+
+/**
+ * Places a scripted call through the repository's flows on the local runtime's engine, whose
+ * finished contacts' trace records go to the call-log writer (as `npm start` does).
+ */
+export const loggedCall = async ({
+  keys = [],
+  from = '+254712345678',
+  at,
+  flow = 'main',
+  attributes,
+  queue,
+  beforeRecord,
+}: LoggedCallOptions): Promise<ContactResult> => {
+  const engine = new RecordingFlowEngine(resources, async (records) => {
+    for (const record of records) await beforeRecord?.((record as { ContactId: string }).ContactId);
+    return feed(records);
+  });
+  return engine.run({
+    flowArn: localArn.flow(flow),
+    customerNumber: from,
+    caller: scriptedCaller(keys),
+    startAt: new Date(at ?? Date.now()),
+    ...(attributes && { attributes }),
+    ...(queue && { queue }),
+  });
+};
+
+/** Hands contact trace records to the call-log writer, as the local runtime does. */
+export const feedRecords = feed;
+
+const template = JSON.parse(
+  readFileSync(new URL('../events/apigateway/http-api-v2-event.json', import.meta.url), 'utf8'),
+);
+
+/** AWS's published HTTP API (payload 2.0) event for a GET on `path` with a query. */
+export const httpEvent = (path: string, query?: Record<string, string>, method = 'GET') => {
+  const event = structuredClone(template);
+  event.rawPath = path;
+  event.routeKey = `${method} ${path}`;
+  event.requestContext.routeKey = event.routeKey;
+  event.requestContext.http = { ...event.requestContext.http, method, path };
+  event.rawQueryString = new URLSearchParams(query).toString();
+  event.queryStringParameters = query;
+  delete event.body;
+  return event;
+};
+
+/** Calls the reports API handler and parses the JSON it answers. */
+export const getReport = async (path: string, query?: Record<string, string>) => {
+  const response = (await reportsHandler(
+    httpEvent(path, query),
+    lambdaContext('reports'),
+  )) as APIGatewayProxyStructuredResultV2;
+  return { status: response.statusCode, body: JSON.parse(String(response.body)) };
+};
+
+/** Answers a post-call survey question on a contact through the survey handler, as its flow would. */
+export const answerSurvey = (contactId: string, question: 'csat' | 'nps', score: string) =>
+  surveyHandler(
+    connectEvent({ question, score }, { contactId: contactId as ReturnType<typeof randomUUID> }),
+    lambdaContext('survey'),
+  );
