@@ -1381,7 +1381,9 @@ const survey = (): FlowDocument =>
       'csat-outcome',
       'ask-nps',
     )
-    .branch('csat-outcome', '$.External.outcome', { RECORDED: 'ask-nps' }, 'say-csat-invalid')
+    .branch('csat-outcome', '$.External.outcome', { RECORDED: 'csat-recorded' }, 'say-csat-invalid')
+    // Also on the contact record, so the data lake (CTRs) carries the answers.
+    .setAttributes('csat-recorded', { csat: '$.External.score' }, 'ask-nps')
     .sayResult('say-csat-invalid', 'csat-retry')
     .loop('csat-retry', 1, 'ask-csat', 'ask-nps')
     .digits('ask-nps', 'survey.ask_nps', 2, 'record-nps', {
@@ -1395,7 +1397,8 @@ const survey = (): FlowDocument =>
       'nps-outcome',
       'thanks',
     )
-    .branch('nps-outcome', '$.External.outcome', { RECORDED: 'thanks' }, 'say-nps-invalid')
+    .branch('nps-outcome', '$.External.outcome', { RECORDED: 'nps-recorded' }, 'say-nps-invalid')
+    .setAttributes('nps-recorded', { nps: '$.External.score' }, 'thanks')
     .sayResult('say-nps-invalid', 'nps-retry')
     .loop('nps-retry', 1, 'ask-nps', 'thanks')
     .say('thanks', 'survey.thanks', 'hang-up')
