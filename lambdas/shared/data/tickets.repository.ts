@@ -593,7 +593,10 @@ export const createTicketRepository = (client: DynamoDBDocumentClient, tableName
     },
 
     /** Complaints created before `before` whose escalation start is not yet confirmed, oldest first. */
-    async pendingEscalationStarts(before: Date, limit = 100): Promise<Ticket['reference'][]> {
+    async pendingEscalationStarts(
+      before: Date,
+      limit = 100,
+    ): Promise<Pick<Ticket, 'reference' | 'createdAt'>[]> {
       const { Items = [] } = await client.send(
         new QueryCommand({
           TableName: tableName,
@@ -605,7 +608,10 @@ export const createTicketRepository = (client: DynamoDBDocumentClient, tableName
           Limit: limit,
         }),
       );
-      return Items.map((item) => String(item.reference));
+      return Items.map((item) => ({
+        reference: String(item.reference),
+        createdAt: String(item.createdAt),
+      }));
     },
 
     /** Marks a complaint's escalation as started: it leaves the outbox. */
