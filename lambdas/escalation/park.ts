@@ -5,6 +5,8 @@ export const ParkInputSchema = z.object({
   operation: z.literal('park'),
   reference: z.string().regex(/^\d{8}$/),
   taskToken: z.string().min(1),
+  /** How long the execution waits unless woken (for the logs). */
+  waitSeconds: z.number().int().min(1).optional(),
 });
 export type ParkInput = z.infer<typeof ParkInputSchema>;
 

@@ -51,7 +51,8 @@ export const CLOSED_STATUSES: readonly TicketStatus[] = ['RESOLVED', 'CLOSED'];
 export const CallbackStateSchema = z.object({
   /** The ticket version the resolution produced: a reopened and re-resolved ticket calls back again. */
   resolutionVersion: z.number().int().min(1),
-  status: z.enum(['PENDING', 'CALLING', 'ANSWERED', 'SMS_SENT', 'FAILED']),
+  /** PENDING → CALLING (attempt n) → ANSWERED, or UNANSWERED → CALLING (n+1) … → SMS_SENT. */
+  status: z.enum(['PENDING', 'CALLING', 'ANSWERED', 'UNANSWERED', 'SMS_SENT']),
   /** Calls placed so far. */
   attempts: z.number().int().min(0),
   lastContactId: z.string().min(1).optional(),
@@ -230,12 +231,13 @@ export interface EscalationStepRecord {
   readonly entry: TicketHistoryEntry;
 }
 
-/** A call-back call placed (attempt n) or its outcome, recorded once per attempt. */
+/** A move of a ticket's call-back state, recorded once: conditional on the state it moves from. */
 export interface CallbackUpdate {
   readonly reference: string;
   readonly resolutionVersion: number;
-  readonly attempt: number;
-  readonly status: CallbackState['status'];
+  /** The state and attempt count the ticket must have. */
+  readonly from: { readonly status: CallbackState['status']; readonly attempts: number };
+  readonly to: { readonly status: CallbackState['status']; readonly attempts: number };
   readonly contactId?: string | undefined;
   readonly entry: TicketHistoryEntry;
 }
@@ -535,29 +537,28 @@ export const createTicketRepository = (client: DynamoDBDocumentClient, tableName
     },
 
     /**
-     * Records a call-back attempt placed or an attempt's outcome, once: conditional on the
-     * ticket still being resolved by that resolution and on the attempt count. Throws
-     * StaleTicketError when the update is a duplicate or the ticket moved on.
+     * Moves a resolved ticket's call-back state (an attempt placed, its outcome, the SMS), once:
+     * conditional on the resolution and on the state it moves from. Throws StaleTicketError when
+     * the update is a duplicate or the ticket moved on (reopened, resolved again).
      */
     async recordCallback(update: CallbackUpdate): Promise<void> {
-      const placing = update.status === 'CALLING';
       await transact(update.reference, [
         {
           Update: {
             TableName: tableName,
             Key: keys.ticket(update.reference),
-            UpdateExpression: `SET callback.#status = :status, callback.attempts = :attempt, callback.updatedAt = :at${update.contactId ? ', callback.lastContactId = :contactId' : ''}`,
+            UpdateExpression: `SET callback.#status = :status, callback.attempts = :attempts, callback.updatedAt = :at${update.contactId ? ', callback.lastContactId = :contactId' : ''}`,
             ConditionExpression:
-              '#ticketStatus = :resolved AND callback.resolutionVersion = :version AND callback.attempts = :previous AND callback.#status = :expected',
+              '#ticketStatus = :resolved AND callback.resolutionVersion = :version AND callback.attempts = :fromAttempts AND callback.#status = :fromStatus',
             ExpressionAttributeNames: { '#status': 'status', '#ticketStatus': 'status' },
             ExpressionAttributeValues: {
-              ':status': update.status,
-              ':attempt': update.attempt,
+              ':status': update.to.status,
+              ':attempts': update.to.attempts,
               ':at': update.entry.at,
               ':resolved': 'RESOLVED',
               ':version': update.resolutionVersion,
-              ':previous': placing ? update.attempt - 1 : update.attempt,
-              ':expected': placing ? (update.attempt === 1 ? 'PENDING' : 'CALLING') : 'CALLING',
+              ':fromAttempts': update.from.attempts,
+              ':fromStatus': update.from.status,
               ...(update.contactId && { ':contactId': update.contactId }),
             },
           },
