@@ -29,7 +29,10 @@ export const createCallbackDialerHandler = (overrides: Partial<CallBackDependenc
       }),
     queue:
       overrides.queue ??
-      sqsCallbackQueue(new SQSClient({}), required(config.CALLBACK_QUEUE_URL, 'CALLBACK_QUEUE_URL')),
+      sqsCallbackQueue(
+        new SQSClient({}),
+        required(config.CALLBACK_QUEUE_URL, 'CALLBACK_QUEUE_URL'),
+      ),
     notifier,
     hours: overrides.hours ?? required(config.CONTACT_CENTRE_HOURS, 'CONTACT_CENTRE_HOURS'),
     policy: callbackPolicy,

@@ -91,11 +91,13 @@ export const escalate =
     const createdAt = Date.parse(ticket.createdAt);
     const notifyAll = (roles: readonly RecipientRole[], prompt: string, key: string, vars: Vars) =>
       Promise.all(
-        roles.flatMap((role) =>
-          contactsFor(role, ticket.agencyId, contacts).flatMap((contact) =>
-            messagesTo(contact, `escalation#${reference}#${key}#${role}`, prompt, vars),
-          ),
-        ).map((notification) => notifier.notify(notification)),
+        roles
+          .flatMap((role) =>
+            contactsFor(role, ticket.agencyId, contacts).flatMap((contact) =>
+              messagesTo(contact, `escalation#${reference}#${key}#${role}`, prompt, vars),
+            ),
+          )
+          .map((notification) => notifier.notify(notification)),
       );
 
     let step = ticket.escalationStep ?? 0;
@@ -209,7 +211,16 @@ const messagesTo = (
       ]
     : []),
   ...(contact.sms
-    ? [{ id: `${id}#sms`, channel: 'sms' as const, to: contact.sms, lang: contact.lang, prompt, vars }]
+    ? [
+        {
+          id: `${id}#sms`,
+          channel: 'sms' as const,
+          to: contact.sms,
+          lang: contact.lang,
+          prompt,
+          vars,
+        },
+      ]
     : []),
 ];
 

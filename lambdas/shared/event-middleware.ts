@@ -1,8 +1,4 @@
-import {
-  BatchProcessor,
-  EventType,
-  processPartialResponse,
-} from '@aws-lambda-powertools/batch';
+import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import { parser } from '@aws-lambda-powertools/parser/middleware';
@@ -57,7 +53,9 @@ export const batchHandler = <T extends 'SQS' | 'DynamoDBStreams'>({
   readonly source: T;
   readonly handleRecord: (record: BatchRecord<T>) => Promise<void>;
 }) => {
-  const processor = new BatchProcessor(source === 'SQS' ? EventType.SQS : EventType.DynamoDBStreams);
+  const processor = new BatchProcessor(
+    source === 'SQS' ? EventType.SQS : EventType.DynamoDBStreams,
+  );
   return middy<BatchEvent<T>, SQSBatchResponse>()
     .use(injectLambdaContext(logger, { clearState: true }))
     .use(captureLambdaHandler(tracer, { captureResponse: false }))

@@ -276,7 +276,8 @@ export const createTicketRepository = (client: DynamoDBDocumentClient, tableName
         }),
       );
     } catch (error) {
-      const reasons = error instanceof TransactionCanceledException ? error.CancellationReasons : [];
+      const reasons =
+        error instanceof TransactionCanceledException ? error.CancellationReasons : [];
       if (reasons?.some((reason) => reason.Code === 'ConditionalCheckFailed'))
         throw new StaleTicketError(reference, { cause: error });
       throw error;
@@ -469,7 +470,9 @@ export const createTicketRepository = (client: DynamoDBDocumentClient, tableName
      * on the ticket still being unresolved. Throws StaleTicketError otherwise.
      */
     async recordEscalationStep(record: EscalationStepRecord): Promise<void> {
-      const closed = Object.fromEntries(CLOSED_STATUSES.map((status, i) => [`:closed${i}`, status]));
+      const closed = Object.fromEntries(
+        CLOSED_STATUSES.map((status, i) => [`:closed${i}`, status]),
+      );
       await transact(record.reference, [
         {
           Update: {
@@ -517,7 +520,9 @@ export const createTicketRepository = (client: DynamoDBDocumentClient, tableName
      * false, storing nothing, when the ticket is already resolved: the caller wakes it at once.
      */
     async parkEscalation(reference: string, taskToken: string): Promise<boolean> {
-      const closed = Object.fromEntries(CLOSED_STATUSES.map((status, i) => [`:closed${i}`, status]));
+      const closed = Object.fromEntries(
+        CLOSED_STATUSES.map((status, i) => [`:closed${i}`, status]),
+      );
       try {
         await client.send(
           new UpdateCommand({

@@ -131,7 +131,6 @@ export const renderMessage = ({ prompt, vars = {} }: Speech, lang: Language): st
     return slotText(type, value, lang);
   });
 
-
 /** The S3 location of a recorded Kiswahili clip. */
 export const clipUri = (clipId: string): string => `${env.PROMPT_AUDIO_URI}/sw/${clipId}.wav`;
 

@@ -1,5 +1,5 @@
 import { unmarshall } from '@aws-sdk/util-dynamodb';
-import type { AttributeValue as LambdaAttributeValue, DynamoDBRecord } from 'aws-lambda';
+import type { DynamoDBRecord, AttributeValue as LambdaAttributeValue } from 'aws-lambda';
 import { CLOSED_STATUSES, type Ticket, ticketFromImage } from '../data/tickets.repository.ts';
 
 /**
@@ -49,7 +49,8 @@ const image = (attributes: Record<string, LambdaAttributeValue> | undefined) =>
 /** Classifies a Tickets stream record (already filtered, but checked again here). */
 export const ticketChange = (record: DynamoDBRecord): TicketChange => {
   const newImage = record.dynamodb?.NewImage;
-  if (newImage?.entity?.S !== 'TICKET' || newImage.type?.S !== 'COMPLAINT') return { kind: 'other' };
+  if (newImage?.entity?.S !== 'TICKET' || newImage.type?.S !== 'COMPLAINT')
+    return { kind: 'other' };
   const ticket = image(newImage)!;
   if (record.eventName === 'INSERT') return { kind: 'created', ticket };
   const before = record.dynamodb?.OldImage?.status?.S as Ticket['status'] | undefined;
