@@ -231,6 +231,14 @@ export interface EscalationStepRecord {
   readonly entry: TicketHistoryEntry;
 }
 
+const CALLBACK_ORDER: Record<CallbackState['status'], number> = {
+  PENDING: 0,
+  CALLING: 1,
+  ANSWERED: 2,
+  UNANSWERED: 2,
+  SMS_SENT: 3,
+};
+
 /** A move of a ticket's call-back state, recorded once: conditional on the state it moves from. */
 export interface CallbackUpdate {
   readonly reference: string;
@@ -568,7 +576,8 @@ export const createTicketRepository = (client: DynamoDBDocumentClient, tableName
             },
           },
         },
-        historyPut(update.entry),
+        // Moves of one resolution's call-back often share a millisecond: keep them in order.
+        historyPut(update.entry, update.to.attempts * 10 + CALLBACK_ORDER[update.to.status]),
       ]);
     },
 

@@ -2,9 +2,9 @@ import { z } from 'zod';
 import { parseEnv } from '../env.ts';
 import { getPrompt, SLOT } from './catalogue.ts';
 import { numberWords } from './kiswahili.ts';
+import { type Language, LanguageSchema } from './language.ts';
 
-export const LanguageSchema = z.enum(['en', 'sw']);
-export type Language = z.infer<typeof LanguageSchema>;
+export { type Language, LanguageSchema };
 
 /** A prompt id and the values for its slots: what a use case asks the caller to hear. */
 export interface Speech {
