@@ -3,7 +3,10 @@ import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import type { SimulatedClock } from '../sim-clock.ts';
 
 /** An SQS consumer as deployed: a batch in, partial batch failures out. */
-export type SqsConsumer = (event: SQSEvent, context: never) => Promise<SQSBatchResponse | undefined>;
+export type SqsConsumer = (
+  event: SQSEvent,
+  context: never,
+) => Promise<SQSBatchResponse | undefined>;
 
 interface Message {
   readonly id: string;

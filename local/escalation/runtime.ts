@@ -180,6 +180,12 @@ export const startLocalEscalation = async (options: LocalEscalationOptions) => {
     settle,
     advanceTo,
     advanceBy: (ms: number) => advanceTo(clock.nowMs() + ms),
+    /** Ends running executions and closes the stream client. */
+    stop: async () => {
+      stepFunctions.stop();
+      await stepFunctions.idle();
+      stream.stop();
+    },
   };
 };
 

@@ -31,7 +31,8 @@ export interface LocalExecution {
   readonly input: EscalationInput;
   status: 'RUNNING' | 'SUCCEEDED' | 'FAILED';
   /** Set while the execution waits on its task token. */
-  parked?: { until: number; wake: (how: 'woken' | 'timeout') => void };
+  parked?: { until: number; wake: (how: 'woken' | 'timeout' | 'stopped') => void };
+  abort?: () => void;
   result?: unknown;
   error?: unknown;
 }
@@ -136,21 +137,24 @@ export class LocalStepFunctions implements EscalationControl {
         const seconds = Number(readPath(state.TimeoutSecondsPath ?? '', input) ?? 0);
         const how = await this.park(execution, seconds);
         if (how === 'timeout') throw statesError('States.Timeout', 'Task timed out');
+        if (how === 'stopped') throw statesError('States.Runtime', 'The local runtime stopped');
         return { woken: true };
       };
     }
-    this.machine
-      .run(execution.input, {
+    const run = this.machine.run(execution.input, {
         overrides: {
           taskResourceLocalHandlers: handlers as never,
           retryIntervalOverrides: retryIntervals,
         },
-        context: {
-          Execution: { Name: execution.name, Input: execution.input },
-          Task: { Token: execution.name },
-        },
-      })
-      .result.then(
+      noThrowOnAbort: true,
+      context: {
+        Execution: { Name: execution.name, Input: execution.input },
+        Task: { Token: execution.name },
+      },
+    });
+    execution.abort = run.abort;
+    run.result
+      .then(
         (result) => {
           execution.status = 'SUCCEEDED';
           execution.result = result;
@@ -165,7 +169,19 @@ export class LocalStepFunctions implements EscalationControl {
       });
   }
 
-  private park(execution: LocalExecution, seconds: number): Promise<'woken' | 'timeout'> {
+  /** Ends every execution (their pending timers with them): the local runtime is stopping. */
+  stop(): void {
+    for (const execution of this.executions.values()) {
+      if (execution.status !== 'RUNNING') continue;
+      execution.abort?.();
+      execution.parked?.wake('stopped');
+    }
+  }
+
+  private park(
+    execution: LocalExecution,
+    seconds: number,
+  ): Promise<'woken' | 'timeout' | 'stopped'> {
     return new Promise((resolve) => {
       execution.parked = {
         until: this.options.clock.nowMs() + seconds * 1000,

@@ -98,6 +98,10 @@ export class StreamReader {
     }
   }
 
+  stop(): void {
+    this.streams.destroy();
+  }
+
   /** Reads what the stream has now and hands it to the consumer; returns how many records were read. */
   async poll(): Promise<number> {
     if (!this.streamArn) await this.start();

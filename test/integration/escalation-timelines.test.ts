@@ -9,6 +9,7 @@ import {
   lodgeComplaint,
   MINUTE,
   startEscalation,
+  stopEscalations,
 } from '../support/escalation.ts';
 
 const tickets = createTicketRepository(documentClient, tableNames.tickets);
@@ -40,6 +41,8 @@ const BREACHED = [
 ];
 
 describe('complaint escalation timelines (state machine on aws-local-stepfunctions, fast-forwarded clock)', () => {
+  afterEach(stopEscalations);
+
   it(
     'resolved at 10 h: no reminder, the execution ends at once, and the customer is called back',
     async () => {

@@ -19,12 +19,21 @@ export const startEscalation = async (
 ) => {
   const endpoint = process.env.DYNAMODB_ENDPOINT;
   if (!endpoint) throw new Error('Integration tests need DYNAMODB_ENDPOINT (the global setup)');
-  return startLocalEscalation({
+  const escalation = await startLocalEscalation({
     clock: new SimulatedClock(new Date(start)),
     dynamoDbEndpoint: endpoint,
     resources,
     ...options,
   });
+  running.push(escalation);
+  return escalation;
+};
+
+const running: { stop(): Promise<void> }[] = [];
+
+/** Stops every escalation runtime a test started (its waits hold timers). */
+export const stopEscalations = async () => {
+  await Promise.all(running.splice(0).map((escalation) => escalation.stop()));
 };
 
 export type Escalation = Awaited<ReturnType<typeof startEscalation>>;
