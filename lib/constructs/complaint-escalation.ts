@@ -5,11 +5,7 @@ import { Rule, RuleTargetInput, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
-import {
-  EventSourceMapping,
-  FilterCriteria,
-  StartingPosition,
-} from 'aws-cdk-lib/aws-lambda';
+import { EventSourceMapping, FilterCriteria, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import {
   DefinitionBody,
@@ -171,6 +167,7 @@ export class ComplaintEscalation extends Construct {
     );
     this.sweeper.addEnvironment('ESCALATION_STATE_MACHINE_ARN', this.stateMachine.stateMachineArn);
     this.stateMachine.grantStartExecution(this.sweeper);
+    const sweepDeadLetters = deadLetterQueue(this, 'SweepDeadLetters', key, 'the sweep schedule');
     new Rule(this, 'SweepSchedule', {
       description: 'Sweeps the complaint escalation outbox',
       schedule: Schedule.rate(SWEEP_EVERY),
@@ -178,17 +175,13 @@ export class ComplaintEscalation extends Construct {
         new LambdaFunction(this.sweeper, {
           event: RuleTargetInput.fromObject({ graceMinutes: 5 }),
           retryAttempts: 2,
-          deadLetterQueue: deadLetterQueue(
-            this,
-            'SweepDeadLetters',
-            key,
-            'the sweep schedule',
-          ),
+          deadLetterQueue: sweepDeadLetters,
         }),
       ],
     });
 
     alerts.onDeadLetters(this, 'StartFailuresAlarm', startFailures, 'Escalation starts');
+    alerts.onDeadLetters(this, 'SweepDeadLettersAlarm', sweepDeadLetters, 'Escalation sweeps');
     alerts.onMetric(this, 'BreachAlarm', {
       metricName: 'ComplaintsBreached',
       service: 'huduma-escalation',

@@ -36,13 +36,18 @@ export class OperationsAlerts extends Construct {
       enableKeyRotation: true,
     });
     // CloudWatch publishes alarm notifications to the encrypted topic.
-    key.grant(new ServicePrincipal('cloudwatch.amazonaws.com'), 'kms:Decrypt', 'kms:GenerateDataKey');
+    key.grant(
+      new ServicePrincipal('cloudwatch.amazonaws.com'),
+      'kms:Decrypt',
+      'kms:GenerateDataKey',
+    );
     this.topic = new Topic(this, 'Topic', {
       displayName: 'Huduma contact centre operations alarms',
       masterKey: key,
       enforceSSL: true,
     });
-    for (const email of props.emails ?? []) this.topic.addSubscription(new EmailSubscription(email));
+    for (const email of props.emails ?? [])
+      this.topic.addSubscription(new EmailSubscription(email));
     this.action = new SnsAction(this.topic);
   }
 

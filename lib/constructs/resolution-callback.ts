@@ -66,7 +66,8 @@ export class ResolutionCallback extends Construct {
     const queueId = Fn.select(3, Fn.split('/', props.callerIdQueueArn));
     this.dialer = new PlatformFunction(this, 'Dialer', {
       handler: 'callback-dialer',
-      description: 'Calls back customers of resolved complaints; texts the resolution if unanswered',
+      description:
+        'Calls back customers of resolved complaints; texts the resolution if unanswered',
       logRetention: props.logRetention,
       timeout: DIALER_TIMEOUT,
       environment: {

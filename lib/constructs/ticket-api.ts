@@ -128,11 +128,9 @@ export class TicketApi extends Construct {
         maxAge: Duration.hours(1),
       },
     });
-    const authorizer = new HttpJwtAuthorizer(
-      'Cognito',
-      this.userPool.userPoolProviderUrl,
-      { jwtAudience: [this.client.userPoolClientId] },
-    );
+    const authorizer = new HttpJwtAuthorizer('Cognito', this.userPool.userPoolProviderUrl, {
+      jwtAudience: [this.client.userPoolClientId],
+    });
     const integration = new HttpLambdaIntegration('Tickets', this.function);
     for (const routeKey of TICKET_ROUTE_KEYS) {
       const [method, path] = routeKey.split(' ') as [keyof typeof HttpMethod, string];

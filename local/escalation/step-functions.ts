@@ -142,10 +142,10 @@ export class LocalStepFunctions implements EscalationControl {
       };
     }
     const run = this.machine.run(execution.input, {
-        overrides: {
-          taskResourceLocalHandlers: handlers as never,
-          retryIntervalOverrides: retryIntervals,
-        },
+      overrides: {
+        taskResourceLocalHandlers: handlers as never,
+        retryIntervalOverrides: retryIntervals,
+      },
       noThrowOnAbort: true,
       context: {
         Execution: { Name: execution.name, Input: execution.input },
