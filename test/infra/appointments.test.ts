@@ -113,7 +113,11 @@ describe('appointments function', () => {
     const senders = Object.values(resources).filter(
       (resource) =>
         resource.Type === 'AWS::IAM::Policy' &&
-        resource.Properties.PolicyDocument.Statement.some(sendsNotifications),
+        (
+          resource.Properties.PolicyDocument as {
+            Statement: Parameters<typeof sendsNotifications>[0][];
+          }
+        ).Statement.some(sendsNotifications),
     );
     const roles = senders.map((policy) => (policy.Properties.Roles as { Ref: string }[])[0]?.Ref);
     // The flow Lambdas that send SMS, and the complaint escalation, call-back and ticket API.
