@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
 import agencies from '../data/agencies.json' with { type: 'json' };
-import { TICKET_ROUTE_KEYS } from '../lambdas/tickets-api/routes.ts';
+import { TICKET_ROUTE_KEYS } from '../lambdas/tickets-api/api-contract.ts';
 
 export type Claims = Record<string, string | string[]>;
 

@@ -1,13 +1,7 @@
 import type { Ticket } from '#shared/data/tickets.repository.ts';
 import { ForbiddenError, UnauthenticatedError } from '#shared/errors.ts';
 import { type Principal, PrincipalSchema, requireClaims } from '#shared/http-middleware.ts';
-
-/** Cognito groups and the role each gives; a user in several gets the first listed. */
-export const ROLE_GROUPS = [
-  ['supervisors', 'supervisor'],
-  ['agents', 'agent'],
-  ['agency-focal-persons', 'agency'],
-] as const;
+import { ROLE_GROUPS } from './api-contract.ts';
 
 /** What each role may do to a ticket (always within its scope: an agency sees only its own). */
 export const PERMISSIONS = {

@@ -1,10 +1,11 @@
 import { z } from 'zod';
-import { route } from '#shared/http-middleware.ts';
+import { type Routes, route } from '#shared/http-middleware.ts';
 import type {
   AgentComplaintInput,
   AgentComplaintResult,
 } from '../complaints/create-agent-complaint.ts';
 import { assertMay } from './access.ts';
+import type { TicketRouteKey } from './api-contract.ts';
 import {
   AcknowledgeBodySchema,
   ListQuerySchema,
@@ -22,7 +23,7 @@ const AnyBody = z.record(z.string(), z.unknown());
 export const ticketRoutes = (
   useCases: TicketUseCases,
   createComplaint: (input: AgentComplaintInput) => Promise<AgentComplaintResult>,
-) => ({
+): Routes & Record<TicketRouteKey, unknown> => ({
   'GET /tickets': route({
     params: None,
     query: ListQuerySchema,
@@ -74,14 +75,3 @@ export const ticketRoutes = (
     handle: ({ params, body }, principal) => useCases.reopen(params.reference, body, principal),
   }),
 });
-
-/** Every route key, for the API Gateway routes CDK creates and the local server. */
-export const TICKET_ROUTE_KEYS = [
-  'GET /tickets',
-  'POST /tickets',
-  'GET /tickets/{reference}',
-  'POST /tickets/{reference}/notes',
-  'POST /tickets/{reference}/acknowledge',
-  'POST /tickets/{reference}/resolve',
-  'POST /tickets/{reference}/reopen',
-] as const satisfies readonly (keyof ReturnType<typeof ticketRoutes>)[];

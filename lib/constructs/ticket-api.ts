@@ -22,8 +22,7 @@ import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { serviceDataTable, ticketsTable } from '../../lambdas/shared/data/tables.ts';
-import { ROLE_GROUPS } from '../../lambdas/tickets-api/access.ts';
-import { TICKET_ROUTE_KEYS } from '../../lambdas/tickets-api/routes.ts';
+import { ROLE_GROUPS, TICKET_ROUTE_KEYS } from '../../lambdas/tickets-api/api-contract.ts';
 import { PlatformFunction } from './flow-function.ts';
 import type { ResolutionCallback } from './resolution-callback.ts';
 

@@ -1,12 +1,13 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { ESCALATION_STREAM_FILTERS } from '../../lambdas/shared/tickets/ticket-events.ts';
-import { TICKET_ROUTE_KEYS } from '../../lambdas/tickets-api/routes.ts';
+import { TICKET_ROUTE_KEYS } from '../../lambdas/tickets-api/api-contract.ts';
 import { buildApp } from '../support/app.ts';
 import { actionsOn, functionNamed, serviceActions, statementsOf } from '../support/grants.ts';
+import type { Json } from '../support/templates.ts';
 
 const { contactCentre, template } = buildApp('prod', {}, { bundle: false });
 const centre = template(contactCentre);
-const resources = centre.toJSON().Resources as Record<string, { Type: string; Properties: any }>;
+const resources = centre.toJSON().Resources as Record<string, { Type: string; Properties: Json }>;
 const ofType = (type: string) =>
   Object.entries(resources).filter(([, resource]) => resource.Type === type);
 const idOf = (prefix: string, type?: string) => {
@@ -19,7 +20,7 @@ const idOf = (prefix: string, type?: string) => {
 };
 
 describe('complaint escalation state machine', () => {
-  const [[, machine]] = ofType('AWS::StepFunctions::StateMachine') as [[string, any]];
+  const [[, machine]] = ofType('AWS::StepFunctions::StateMachine') as [[string, Json]];
 
   it('is a Standard workflow named per environment, traced, logging every event', () => {
     expect(machine.Properties).toMatchObject({
@@ -43,12 +44,12 @@ describe('complaint escalation state machine', () => {
   it('may invoke only the escalation function, by its exact ARN', () => {
     const role = machine.Properties.RoleArn['Fn::GetAtt'][0];
     const statements = ofType('AWS::IAM::Policy')
-      .filter(([, policy]) => policy.Properties.Roles.some((r: any) => r.Ref === role))
+      .filter(([, policy]) => policy.Properties.Roles.some((r: Json) => r.Ref === role))
       .flatMap(([, policy]) => policy.Properties.PolicyDocument.Statement);
-    const invoke = statements.filter((s: any) =>
+    const invoke = statements.filter((s: Json) =>
       [s.Action].flat().includes('lambda:InvokeFunction'),
     );
-    expect(invoke.map((s: any) => s.Resource)).toEqual([
+    expect(invoke.map((s: Json) => s.Resource)).toEqual([
       { 'Fn::GetAtt': [functionNamed(centre, 'ComplaintEscalationEscalate').logicalId, 'Arn'] },
     ]);
   });
@@ -228,7 +229,7 @@ describe('ticket API', () => {
       AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
       MfaConfiguration: 'ON',
     });
-    const [[, client]] = ofType('AWS::Cognito::UserPoolClient') as [[string, any]];
+    const [[, client]] = ofType('AWS::Cognito::UserPoolClient') as [[string, Json]];
     expect(client.Properties.ReadAttributes).toContain('custom:agencyId');
     expect(client.Properties.WriteAttributes).not.toContain('custom:agencyId');
     expect(

@@ -13,7 +13,7 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
-import { LanguageSchema } from '../speech/render.ts';
+import { LanguageSchema } from '../speech/language.ts';
 
 export const TicketTypeSchema = z.enum(['COMPLAINT', 'SERVICE_REQUEST']);
 export type TicketType = z.infer<typeof TicketTypeSchema>;
