@@ -82,7 +82,17 @@ export class ResolutionCallback extends Construct {
     }).bindTable(ticketsTable, props.ticketsTable, 'readUpdate');
     this.allowToRequest(this.dialer);
     props.allowToNotify(this.dialer);
-    const contacts = `${props.instance.attrArn}/contact/*`;
+    // The instance lives in the stateful stack: import its ARN through the export CDK would
+    // create anyway, so the acknowledgement below can name the wildcard resource exactly.
+    const owner = Stack.of(props.instance);
+    const instanceArn =
+      owner === Stack.of(this) ? props.instance.attrArn : owner.exportValue(props.instance.attrArn);
+    const resolved = Stack.of(this).resolve(instanceArn) as {
+      'Fn::ImportValue'?: string;
+      'Fn::GetAtt'?: [string, string];
+    };
+    const arnInFindings = resolved['Fn::ImportValue'] ?? `<${resolved['Fn::GetAtt']?.[0]}.Arn>`;
+    const contacts = `${instanceArn}/contact/*`;
     this.dialer.addToRolePolicy(
       new PolicyStatement({
         actions: ['connect:StartOutboundVoiceContact'],
@@ -92,9 +102,8 @@ export class ResolutionCallback extends Construct {
     this.dialer.addToRolePolicy(
       new PolicyStatement({ actions: ['connect:DescribeContact'], resources: [contacts] }),
     );
-    const instanceId = Stack.of(props.instance).resolve(props.instance.logicalId);
     Validations.of(this.dialer.role!).acknowledge({
-      id: `AwsSolutions-IAM5[Resource::<${instanceId}.Arn>/contact/*]`,
+      id: `AwsSolutions-IAM5[Resource::${arnInFindings}/contact/*]`,
       reason:
         'Outbound contacts get their ids when placed; Connect authorises StartOutboundVoiceContact and DescribeContact on the instance contact/* resource of this one instance.',
     });
