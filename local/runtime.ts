@@ -47,7 +47,9 @@ export const startLocalRuntime = async ({
     ]);
     await createLocalTables(localDynamoDbClient(dynamoDb.endpoint));
     const seeded = await seed(documentClient);
-    const resources = await loadLocalResources();
+    const resources = await loadLocalResources(
+      escalationOptions ? { clock: escalationOptions.clock.now } : {},
+    );
     const engine = new FlowEngine(resources);
     const escalation =
       escalationOptions &&
