@@ -1,11 +1,10 @@
 import { ConnectClient } from '@aws-sdk/client-connect';
-import { SQSClient } from '@aws-sdk/client-sqs';
 import { systemClock } from '#shared/clock.ts';
 import { documentClient } from '#shared/data/client.ts';
 import { createTicketRepository } from '#shared/data/tickets.repository.ts';
 import { batchHandler } from '#shared/event-middleware.ts';
 import { notifier } from '#shared/notifications/default-notifier.ts';
-import { CallbackMessageSchema, sqsCallbackQueue } from '#shared/tickets/callbacks.ts';
+import { CallbackMessageSchema, callbackQueueFor } from '#shared/tickets/callbacks.ts';
 import { callbackPolicy } from '#shared/tickets/escalation-policy.ts';
 import { type CallBackDependencies, callBack, intervalPacer } from './call-back.ts';
 import { config } from './config.ts';
@@ -27,12 +26,7 @@ export const createCallbackDialerHandler = (overrides: Partial<CallBackDependenc
         contactFlowId: required(config.OUTBOUND_FLOW_ID, 'OUTBOUND_FLOW_ID'),
         queueId: required(config.OUTBOUND_QUEUE_ID, 'OUTBOUND_QUEUE_ID'),
       }),
-    queue:
-      overrides.queue ??
-      sqsCallbackQueue(
-        new SQSClient({}),
-        required(config.CALLBACK_QUEUE_URL, 'CALLBACK_QUEUE_URL'),
-      ),
+    queue: callbackQueueFor(config.CALLBACK_QUEUE_URL),
     notifier,
     hours: overrides.hours ?? required(config.CONTACT_CENTRE_HOURS, 'CONTACT_CENTRE_HOURS'),
     policy: callbackPolicy,

@@ -1,11 +1,10 @@
-import { SQSClient } from '@aws-sdk/client-sqs';
 import { z } from 'zod';
 import { systemClock } from '#shared/clock.ts';
 import { documentClient } from '#shared/data/client.ts';
 import { createTicketRepository } from '#shared/data/tickets.repository.ts';
 import { eventHandler } from '#shared/event-middleware.ts';
 import { notifier } from '#shared/notifications/default-notifier.ts';
-import { type CallbackQueue, sqsCallbackQueue } from '#shared/tickets/callbacks.ts';
+import { callbackQueueFor } from '#shared/tickets/callbacks.ts';
 import { config } from './config.ts';
 import {
   type EscalateDependencies,
@@ -21,10 +20,6 @@ export const EscalationTaskSchema = z.discriminatedUnion('operation', [
   ParkInputSchema,
 ]);
 
-const unconfiguredQueue: CallbackQueue = {
-  send: () => Promise.reject(new Error('CALLBACK_QUEUE_URL is not set')),
-};
-
 /**
  * The escalation state machine's Lambda: `step` carries out what is due, `park` registers the
  * wait. Built once per container; the local runtime and tests pass their clock and queue.
@@ -33,9 +28,7 @@ export const createEscalationHandler = (overrides: Partial<EscalateDependencies>
   const deps: EscalateDependencies = {
     tickets: createTicketRepository(documentClient, config.TICKETS_TABLE_NAME),
     notifier,
-    callbacks: config.CALLBACK_QUEUE_URL
-      ? sqsCallbackQueue(new SQSClient({}), config.CALLBACK_QUEUE_URL)
-      : unconfiguredQueue,
+    callbacks: callbackQueueFor(config.CALLBACK_QUEUE_URL),
     contacts: config.ESCALATION_CONTACTS,
     clock: systemClock,
     ...overrides,

@@ -1,11 +1,10 @@
-import { SQSClient } from '@aws-sdk/client-sqs';
 import { systemClock } from '#shared/clock.ts';
 import { createCatalogueRepository } from '#shared/data/catalogue.repository.ts';
 import { documentClient } from '#shared/data/client.ts';
 import { createTicketRepository } from '#shared/data/tickets.repository.ts';
 import { httpHandler } from '#shared/http-middleware.ts';
 import { notifier } from '#shared/notifications/default-notifier.ts';
-import { type CallbackQueue, sqsCallbackQueue } from '#shared/tickets/callbacks.ts';
+import { callbackQueueFor } from '#shared/tickets/callbacks.ts';
 import { createTicketOpener } from '#shared/tickets/open-ticket.ts';
 import { createAgentComplaint } from '../complaints/create-agent-complaint.ts';
 import { principalFromClaims } from './access.ts';
@@ -13,17 +12,11 @@ import { config } from './config.ts';
 import { ticketRoutes } from './routes.ts';
 import { type TicketUseCaseDependencies, ticketUseCases } from './tickets.ts';
 
-const unconfiguredQueue: CallbackQueue = {
-  send: () => Promise.reject(new Error('CALLBACK_QUEUE_URL is not set')),
-};
-
 /** The ticket API behind API Gateway's JWT authorizer; the local server passes its clock and queue. */
 export const createTicketsApiHandler = (overrides: Partial<TicketUseCaseDependencies> = {}) => {
   const deps: TicketUseCaseDependencies = {
     tickets: createTicketRepository(documentClient, config.TICKETS_TABLE_NAME),
-    callbacks: config.CALLBACK_QUEUE_URL
-      ? sqsCallbackQueue(new SQSClient({}), config.CALLBACK_QUEUE_URL)
-      : unconfiguredQueue,
+    callbacks: callbackQueueFor(config.CALLBACK_QUEUE_URL),
     clock: systemClock,
     ...overrides,
   };
