@@ -1,3 +1,4 @@
+import { environments } from '../lib/config/environments.ts';
 import { LOCAL_PROMPT_AUDIO_URI } from './arns.ts';
 import { localTableEnvironment } from './dynamodb/tables.ts';
 
@@ -20,6 +21,8 @@ export const localEnvironment = ({
   AWS_REGION: 'af-south-1',
   PROMPT_AUDIO_URI: LOCAL_PROMPT_AUDIO_URI,
   NOTIFIER: 'outbox',
+  // The dev environment's supervisor and management receive escalations locally (in the outbox).
+  ESCALATION_CONTACTS: JSON.stringify(environments.dev.escalation),
   POWERTOOLS_SERVICE_NAME: 'huduma-local',
   POWERTOOLS_LOG_LEVEL: logLevel,
   POWERTOOLS_METRICS_DISABLED: 'true',

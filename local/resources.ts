@@ -1,3 +1,4 @@
+import type { Clock } from '#shared/clock.ts';
 import { promptCatalogue } from '#shared/speech/catalogue.ts';
 import { clipUri } from '#shared/speech/render.ts';
 import { loadFlowDocument } from '../contact-flows/load.ts';
@@ -40,11 +41,23 @@ const localResourceArns = (): Map<string, string> =>
  * deployed handlers imported in-process, queues, hours (the dev environment's config) and
  * prompts. Import after the local environment is applied: handlers read it at cold start.
  */
-export const loadLocalResources = async (): Promise<EngineResources> => {
+export const loadLocalResources = async ({
+  clock,
+}: {
+  /** The local runtime's shared clock, for handlers that take one (appointments). */
+  readonly clock?: Clock;
+} = {}): Promise<EngineResources> => {
   const lambdas = new Map<string, { name: string; handler: LambdaHandler }>();
   for (const { handler } of Object.values(FLOW_FUNCTIONS)) {
-    const module = (await import(`../lambdas/${handler}/handler.ts`)) as { handler: LambdaHandler };
-    lambdas.set(localArn.lambda(handler), { name: `huduma-${handler}`, handler: module.handler });
+    const module = (await import(`../lambdas/${handler}/handler.ts`)) as {
+      handler: LambdaHandler;
+      createAppointmentsHandler?: (overrides: { clock: Clock }) => LambdaHandler;
+    };
+    const built =
+      clock && module.createAppointmentsHandler
+        ? module.createAppointmentsHandler({ clock })
+        : module.handler;
+    lambdas.set(localArn.lambda(handler), { name: `huduma-${handler}`, handler: built });
   }
   const flows = new Map<string, LoadedFlow>(
     FLOWS.map((flow) => [

@@ -3,14 +3,19 @@ import { loadContactRecordFeed, RecordingFlowEngine } from './contact-records.ts
 import { type DynamoDbLocal, startDynamoDbLocal } from './dynamodb/launcher.ts';
 import { createLocalTables, localDynamoDbClient } from './dynamodb/tables.ts';
 import { applyLocalEnvironment } from './environment.ts';
+import type { Answering } from './escalation/dialer.ts';
+import type { LocalEscalation } from './escalation/runtime.ts';
 import type { FlowEngine } from './flow-engine/engine.ts';
 import type { SeedSummary } from './seed.ts';
+import type { SimulatedClock } from './sim-clock.ts';
 
 export interface LocalRuntimeOptions {
   /** Keep data between runs in this directory; in memory when omitted. */
   readonly dbPath?: string;
   /** Powertools log level for handlers. @default 'SILENT' */
   readonly logLevel?: string;
+  /** Also run complaint escalation, call-backs and notifications on this clock. */
+  readonly escalation?: { readonly clock: SimulatedClock; readonly answering?: Answering };
 }
 
 export interface LocalRuntime {
@@ -18,6 +23,8 @@ export interface LocalRuntime {
   readonly engine: FlowEngine;
   readonly seeded: SeedSummary;
   readonly mainFlowArn: string;
+  /** The complaint escalation, when asked for. */
+  readonly escalation?: LocalEscalation;
   stop(): Promise<void>;
 }
 
@@ -28,6 +35,7 @@ export interface LocalRuntime {
 export const startLocalRuntime = async ({
   dbPath,
   logLevel,
+  escalation: escalationOptions,
 }: LocalRuntimeOptions = {}): Promise<LocalRuntime> => {
   const dynamoDb = await startDynamoDbLocal(dbPath ? { dbPath } : {});
   try {
@@ -40,17 +48,30 @@ export const startLocalRuntime = async ({
     ]);
     await createLocalTables(localDynamoDbClient(dynamoDb.endpoint));
     const seeded = await seed(documentClient);
-    // Every finished contact's trace record goes to the call-log writer, as in AWS.
-    const engine = new RecordingFlowEngine(
-      await loadLocalResources(),
-      await loadContactRecordFeed(),
+    const resources = await loadLocalResources(
+      escalationOptions ? { clock: escalationOptions.clock.now } : {},
     );
+    // Every finished contact's trace record goes to the call-log writer, as in AWS.
+    const engine = new RecordingFlowEngine(resources, await loadContactRecordFeed());
+    const escalation =
+      escalationOptions &&
+      (await (
+        await import('./escalation/runtime.ts')
+      ).startLocalEscalation({
+        ...escalationOptions,
+        dynamoDbEndpoint: dynamoDb.endpoint,
+        resources,
+      }));
     return {
       dynamoDb,
       engine,
       seeded,
       mainFlowArn: localArn.flow('main'),
-      stop: () => dynamoDb.stop(),
+      ...(escalation && { escalation }),
+      stop: async () => {
+        await escalation?.stop();
+        await dynamoDb.stop();
+      },
     };
   } catch (error) {
     await dynamoDb.stop();

@@ -71,4 +71,9 @@ export class ForbiddenError extends DomainError {
   readonly outcome = 'FORBIDDEN';
 }
 
+/** The request carries no valid identity (API: no or an unusable token). */
+export class UnauthenticatedError extends DomainError {
+  readonly outcome = 'UNAUTHENTICATED';
+}
+
 export const isDomainError = (error: unknown): error is DomainError => error instanceof DomainError;

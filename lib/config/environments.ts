@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { catalogueFiles } from '../../lambdas/shared/data/catalogue-files.ts';
 import { DAYS, localTime, type OpeningHours } from '../../lambdas/shared/hours.ts';
+import { ContactCentreContactsSchema } from '../../lambdas/shared/tickets/escalation-policy.ts';
 
 const ClockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a 24-hour HH:MM time');
 const CountryCode = z.string().regex(/^[A-Z]{2}$/, 'an ISO 3166-1 alpha-2 country code');
@@ -70,6 +71,20 @@ export const EnvironmentConfigSchema = z.object({
     answerWithinSeconds: z.number().int().positive(),
   }),
   phoneNumber: PhoneNumberConfigSchema,
+  /**
+   * The contact centre's own escalation contacts: the supervisor (escalations at 48 h) and
+   * management (breaches). Agencies' focal persons and heads are in data/agency-contacts.json.
+   */
+  escalation: ContactCentreContactsSchema,
+  /** How notifications leave the platform. */
+  messaging: z.object({
+    /** AWS End User Messaging SMS origination identity: a registered sender ID, number or pool. */
+    smsOriginationIdentity: z.string().min(1),
+    /** SES verified sender address for agency emails. */
+    emailFrom: z.email(),
+  }),
+  /** Addresses subscribed to the operations alarm topic (dead letters, breaches, failed starts). */
+  alarmEmails: z.array(z.email()).default([]),
   agentDesktop: z
     .object({
       /** Custom domain for the agent desktop; the CloudFront domain is used when omitted. */
@@ -125,6 +140,13 @@ const shared = {
   sla: { complaintResolutionHours: 72, answerWithinSeconds: 20 },
   // af-south-1 sells South African numbers; the Kenyan carrier forwards 1919 to this DID.
   phoneNumber: { kind: 'claim', countryCode: 'ZA', type: 'DID' },
+  // PLACEHOLDERS to confirm before go-live (docs/deploy.md): verify the sender in SES and
+  // register the sender ID for Kenya in End User Messaging SMS.
+  escalation: {
+    supervisor: { role: 'Contact centre supervisor', email: 'cc.supervisor@hudumakenya.go.ke' },
+    management: { role: 'Huduma complaints lead', email: 'complaints.lead@hudumakenya.go.ke' },
+  },
+  messaging: { smsOriginationIdentity: 'HUDUMA', emailFrom: 'notifications@hudumakenya.go.ke' },
 } as const;
 
 export const environments: Record<EnvironmentConfig['name'], EnvironmentConfig> = {

@@ -138,7 +138,7 @@ export class SelfService extends Construct {
   }
 
   /** Lets a function queue notifications: the SQS notifier's settings and send permission only. */
-  private allowToNotify(fn: PlatformFunction): void {
+  allowToNotify(fn: PlatformFunction): void {
     fn.addEnvironment('NOTIFIER', 'sqs');
     fn.addEnvironment('NOTIFICATIONS_QUEUE_URL', this.notificationsQueue.queueUrl);
     // Exactly what a producer of an SSE-KMS queue needs (not grantSendMessages' wildcards).

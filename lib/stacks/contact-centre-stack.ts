@@ -10,15 +10,20 @@ import { contactCentreHours, type EnvironmentConfig } from '../config/environmen
 import { logRetention } from '../config/log-retention.ts';
 import { AgentDesktop } from '../constructs/agent-desktop.ts';
 import { CallAnalytics } from '../constructs/call-analytics.ts';
+import { ComplaintEscalation } from '../constructs/complaint-escalation.ts';
 import type { ConnectInstance } from '../constructs/connect-instance.ts';
 import { ContactFlows } from '../constructs/contact-flows.ts';
 import { ContactRecordStream } from '../constructs/contact-record-stream.ts';
 import { ContactRouting } from '../constructs/contact-routing.ts';
 import { DataLake } from '../constructs/data-lake.ts';
 import { InboundNumber } from '../constructs/inbound-number.ts';
+import { NotificationDelivery } from '../constructs/notification-delivery.ts';
+import { OperationsAlerts } from '../constructs/operations-alerts.ts';
 import { ReportsApi } from '../constructs/reports-api.ts';
+import { ResolutionCallback } from '../constructs/resolution-callback.ts';
 import { SecurityProfiles } from '../constructs/security-profiles.ts';
 import { SelfService } from '../constructs/self-service.ts';
+import { TicketApi } from '../constructs/ticket-api.ts';
 
 export interface ContactCentreStackProps extends StackProps {
   readonly config: EnvironmentConfig;
@@ -48,6 +53,9 @@ export class ContactCentreStack extends Stack {
   readonly analytics: CallAnalytics;
   readonly reports: ReportsApi;
   readonly dataLake: DataLake;
+  readonly escalation: ComplaintEscalation;
+  readonly callbacks: ResolutionCallback;
+  readonly ticketApi: TicketApi;
 
   constructor(scope: Construct, id: string, props: ContactCentreStackProps) {
     super(scope, id, props);
@@ -162,6 +170,55 @@ export class ContactCentreStack extends Stack {
           },
         }),
       webAclArn: config.agentDesktop.webAclArn,
+      logRetention: retention,
+    });
+
+    // Complaints: notifications delivered, the 72-hour escalation, the call-back on resolution
+    // and the ticket workflow API.
+    const alerts = new OperationsAlerts(this, 'OperationsAlerts', { emails: config.alarmEmails });
+    const allowToNotify = (fn: Parameters<SelfService['allowToNotify']>[0]) =>
+      selfService.allowToNotify(fn);
+    new NotificationDelivery(this, 'NotificationDelivery', {
+      queue: selfService.notificationsQueue,
+      serviceDataTable: props.tables.serviceData,
+      smsOriginationIdentity: config.messaging.smsOriginationIdentity,
+      emailFrom: config.messaging.emailFrom,
+      promptAudioUri: props.promptAudioUri,
+      logRetention: retention,
+      alerts,
+    });
+    const outboundFlow = this.flows.flows['outbound-callback'];
+    if (!(outboundFlow instanceof CfnContactFlow)) throw new Error('outbound-callback is a flow');
+    this.callbacks = new ResolutionCallback(this, 'ResolutionCallback', {
+      ticketsTable: props.tables.tickets,
+      instance: connect.instance,
+      outboundFlowArn: outboundFlow.attrContactFlowArn,
+      callerIdQueueArn: this.routing.queues.CallbackQueueArn.attrQueueArn,
+      agentQueueArn: this.routing.queues.ComplaintsQueueArn.attrQueueArn,
+      hours: contactCentreHours(config),
+      allowToNotify,
+      promptAudioUri: props.promptAudioUri,
+      logRetention: retention,
+      alerts,
+    });
+    this.escalation = new ComplaintEscalation(this, 'ComplaintEscalation', {
+      ticketsTable: props.tables.tickets,
+      contacts: config.escalation,
+      callbacks: this.callbacks,
+      allowToNotify,
+      namePrefix: `huduma-${config.name}`,
+      promptAudioUri: props.promptAudioUri,
+      logRetention: retention,
+      alerts,
+    });
+    this.ticketApi = new TicketApi(this, 'TicketApi', {
+      ticketsTable: props.tables.tickets,
+      serviceDataTable: props.tables.serviceData,
+      callbacks: this.callbacks,
+      allowToNotify,
+      allowedOrigins: [this.agentDesktop.url],
+      retainUsers: config.retainData,
+      promptAudioUri: props.promptAudioUri,
       logRetention: retention,
     });
 

@@ -2,12 +2,15 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import type { Caller, CallerInput, InputRequest } from '../flow-engine/types.ts';
 import { startLocalRuntime } from '../runtime.ts';
+import { startLocalServer } from '../server.ts';
 import { describeDisposition } from '../transcript.ts';
 import { clockFrom } from './clock.ts';
+import { answeringFrom, apiBanner, sharedLocalClock } from './local-api.ts';
 
 const USAGE = `Runs the Huduma contact centre on this machine and places calls in the terminal.
 
   npm start [-- --from <E.164>] [--at <ISO time>] [--agent-after <seconds>]
+            [--api-port 3100] [--callbacks answer|no-answer]
 
   Type the keys the IVR asks for and press Enter. An empty line is silence; q hangs up.`;
 
@@ -16,6 +19,8 @@ const { values } = parseArgs({
     from: { type: 'string', default: '+254712345678' },
     at: { type: 'string' },
     'agent-after': { type: 'string' },
+    'api-port': { type: 'string', default: '3100' },
+    callbacks: { type: 'string' },
     help: { type: 'boolean', default: false },
   },
 });
@@ -58,12 +63,22 @@ const terminalCaller: Caller = {
 };
 
 console.log('Starting DynamoDB Local and loading the catalogue and demo data…');
-const runtime = await startLocalRuntime({ dbPath: '.local/dynamodb' });
+const answering = answeringFrom(values.callbacks);
+const runtime = await startLocalRuntime({
+  dbPath: '.local/dynamodb',
+  escalation: { clock: sharedLocalClock(), ...(answering && { answering }) },
+});
+// The ticket API, complaint escalation and call-backs run in the background beside the call.
+const api = await startLocalServer({
+  escalation: runtime.escalation!,
+  port: Number(values['api-port']),
+});
 let stopping = false;
 const stop = async () => {
   if (stopping) return;
   stopping = true;
   terminal.close();
+  await api.stop();
   await runtime.stop();
 };
 process.on('SIGINT', () => {
@@ -74,7 +89,8 @@ process.on('SIGTERM', () => void stop().then(() => process.exit(143)));
 
 console.log(`Huduma Contact Centre is running locally (DynamoDB Local at ${runtime.dynamoDb.endpoint}).
 Seeded ${runtime.seeded.catalogueItems} catalogue items, ${runtime.seeded.applications} demo applications and ${runtime.seeded.pensioners} pensioners.
-Try application number 12345678 with ID digits 5678 (ready for collection). See README.md for the demo records.`);
+Try application number 12345678 with ID digits 5678 (ready for collection). See README.md for the demo records.
+${apiBanner(api.url)}`);
 
 const now = clockFrom(values.at);
 try {

@@ -107,19 +107,29 @@ describe('appointments function', () => {
   });
 
   it('is among the functions that send SMS, the only ones allowed to queue notifications', () => {
+    const sendsNotifications = (statement: { Action: unknown; Resource: unknown }) =>
+      [statement.Action].flat().includes('sqs:SendMessage') &&
+      JSON.stringify(statement.Resource).includes('SelfServiceNotifications');
     const senders = Object.values(resources).filter(
       (resource) =>
         resource.Type === 'AWS::IAM::Policy' &&
-        JSON.stringify(resource.Properties.PolicyDocument).includes('sqs:SendMessage') &&
-        JSON.stringify(resource.Properties.PolicyDocument).includes('SelfServiceNotifications'),
+        (
+          resource.Properties.PolicyDocument as {
+            Statement: Parameters<typeof sendsNotifications>[0][];
+          }
+        ).Statement.some(sendsNotifications),
     );
     const roles = senders.map((policy) => (policy.Properties.Roles as { Ref: string }[])[0]?.Ref);
-    expect(roles).toHaveLength(3);
+    // The flow Lambdas that send SMS, and the complaint escalation, call-back and ticket API.
+    expect(roles).toHaveLength(6);
     expect(roles).toEqual(
       expect.arrayContaining([
         roleId,
         expect.stringMatching(/^SelfServiceComplaintsRole/),
         expect.stringMatching(/^SelfServicePensionsRole/),
+        expect.stringMatching(/^ComplaintEscalationEscalateRole/),
+        expect.stringMatching(/^ResolutionCallbackDialerRole/),
+        expect.stringMatching(/^TicketApiHandlerRole/),
       ]),
     );
   });

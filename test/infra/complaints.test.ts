@@ -59,12 +59,13 @@ describe('complaints function', () => {
 
 describe('notifications queue', () => {
   it('is KMS-encrypted with a rotating key, SSL-only, and redrives to an encrypted dead-letter queue', () => {
-    // The notifications queue and its dead-letter queue (other capabilities have queues of their own).
-    const queues = Object.entries(centre.findResources('AWS::SQS::Queue')).filter(([id]) =>
-      id.startsWith('SelfServiceNotifications'),
+    const queues = Object.fromEntries(
+      Object.entries(centre.findResources('AWS::SQS::Queue')).filter(([id]) =>
+        id.startsWith('SelfServiceNotifications'),
+      ),
     );
-    expect(queues).toHaveLength(2);
-    for (const [, queue] of queues) {
+    expect(Object.keys(queues)).toHaveLength(2);
+    for (const queue of Object.values(queues)) {
       expect(queue.Properties.KmsMasterKeyId).toEqual({
         'Fn::GetAtt': [expect.stringMatching(/^SelfServiceNotificationsKey/), 'Arn'],
       });

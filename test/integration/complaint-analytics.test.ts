@@ -44,6 +44,7 @@ const openComplaint = async (createdAt: number, agencyId = 'nrb', dueHours = 72)
     dueAt: iso(createdAt + dueHours * HOUR),
     slaPolicyId: 'complaint-standard',
     escalationLevel: 1,
+    version: 1,
   };
   await tickets.create(
     ticket,

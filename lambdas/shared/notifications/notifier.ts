@@ -16,6 +16,8 @@ export const NotificationSchema = z.object({
   lang: LanguageSchema,
   prompt: z.string().min(1),
   vars: z.record(z.string(), z.union([z.string(), z.number()])).default({}),
+  /** Email only: the subject's prompt (same vars); a generic subject when omitted. */
+  subjectPrompt: z.string().min(1).optional(),
 });
 export type Notification = z.infer<typeof NotificationSchema>;
 

@@ -5,6 +5,7 @@ import agentPrompts from '../../../prompts/agent.json' with { type: 'json' };
 import appointmentsPrompts from '../../../prompts/appointments.json' with { type: 'json' };
 import callerPrompts from '../../../prompts/caller.json' with { type: 'json' };
 import complaintsPrompts from '../../../prompts/complaints.json' with { type: 'json' };
+import escalationPrompts from '../../../prompts/escalation.json' with { type: 'json' };
 import mainPrompts from '../../../prompts/main.json' with { type: 'json' };
 import outboundPrompts from '../../../prompts/outbound.json' with { type: 'json' };
 import pensionsPrompts from '../../../prompts/pensions.json' with { type: 'json' };
@@ -103,6 +104,7 @@ export const PROMPT_FILES: readonly { prompts: Record<string, PromptText> }[] = 
   surveyPrompts,
   appointmentsPrompts,
   callerPrompts,
+  escalationPrompts,
 ];
 
 /** Every prompt id the platform can speak, with its English and Kiswahili text. */

@@ -2,9 +2,9 @@ import { z } from 'zod';
 import { parseEnv } from '../env.ts';
 import { getPrompt, SLOT } from './catalogue.ts';
 import { numberWords } from './kiswahili.ts';
+import { type Language, LanguageSchema } from './language.ts';
 
-export const LanguageSchema = z.enum(['en', 'sw']);
-export type Language = z.infer<typeof LanguageSchema>;
+export { type Language, LanguageSchema };
 
 /** A prompt id and the values for its slots: what a use case asks the caller to hear. */
 export interface Speech {
@@ -69,6 +69,9 @@ const slotClips = (type: string, value: string | number, lang: Language): Clip[]
         ? [{ id: 'slot', text: `${clips[0]?.text} at ${clips[1]?.text}` }]
         : clips;
     }
+    case 'text':
+      // Free text (a resolution an agency wrote) is for written messages only: no clip exists.
+      throw new Error('A {name:text} slot can only be written, not played');
     case 'number':
     case 'amount': {
       const amount = Number(value);
@@ -110,14 +113,30 @@ export const renderClips = ({ prompt, vars = {} }: Speech, lang: Language): Clip
   return clips;
 };
 
+const slotText = (type: string, value: string | number, lang: Language): string =>
+  slotClips(type, value, lang)
+    .map((clip) => clip.text)
+    .join(' ');
+
 /** Renders a prompt's text in one language, with slot values spoken naturally. */
 export const renderText = ({ prompt, vars = {} }: Speech, lang: Language): string =>
   getPrompt(prompt)[lang].replace(SLOT, (_, name: string, type: string) => {
     const value = vars[name];
     if (value === undefined) throw new Error(`Prompt ${prompt} needs a value for {${name}}`);
-    return slotClips(type, value, lang)
-      .map((clip) => clip.text)
-      .join(' ');
+    return slotText(type, value, lang);
+  });
+
+/**
+ * Renders a prompt for a written message (SMS, email): like {@link renderText}, but digits are
+ * written together (a reference reads 70000009, not 7 0 0 …) and `text` slots are copied as
+ * they are.
+ */
+export const renderMessage = ({ prompt, vars = {} }: Speech, lang: Language): string =>
+  getPrompt(prompt)[lang].replace(SLOT, (_, name: string, type: string) => {
+    const value = vars[name];
+    if (value === undefined) throw new Error(`Prompt ${prompt} needs a value for {${name}}`);
+    if (type === 'digits' || type === 'text') return String(value);
+    return slotText(type, value, lang);
   });
 
 /** The S3 location of a recorded Kiswahili clip. */

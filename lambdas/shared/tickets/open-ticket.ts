@@ -76,6 +76,7 @@ export const createTicketOpener =
         dueAt: resolutionDue(createdAt, policy).toISOString(),
         slaPolicyId: policy.id,
         escalationLevel: 1,
+        version: 1,
       };
       try {
         opened = await tickets.create(

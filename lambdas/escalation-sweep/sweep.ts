@@ -1,0 +1,70 @@
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
+import { z } from 'zod';
+import type { Clock } from '#shared/clock.ts';
+import type { TicketRepository } from '#shared/data/tickets.repository.ts';
+import { logger, metrics } from '#shared/powertools.ts';
+import { type EscalationControl, escalationName } from '#shared/tickets/escalations.ts';
+
+/** The schedule's payload: how long the stream consumer gets before the sweeper steps in. */
+export const SweepInputSchema = z.object({
+  graceMinutes: z.number().int().min(0).default(5),
+});
+export type SweepInput = z.input<typeof SweepInputSchema>;
+
+export interface SweepDependencies {
+  readonly tickets: TicketRepository;
+  readonly escalations: EscalationControl;
+  readonly clock: Clock;
+}
+
+export interface SweepResult {
+  /** Outbox entries found older than the grace period. */
+  readonly pending: number;
+  /** Executions this sweep started: the stream consumer had missed them. */
+  readonly recovered: number;
+  /** Entries whose start failed again (left for the next sweep). */
+  readonly failed: number;
+  /** Minutes since the oldest complaint still waiting for its escalation was created (0 when none). */
+  readonly oldestMinutes: number;
+}
+
+/**
+ * The guarantee behind "every complaint is escalated": complaints are written with an
+ * escalation outbox entry (same transaction), which the stream consumer removes once the
+ * execution has started. Every few minutes this starts the execution of any entry older than
+ * the grace period (the name is the reference, so one the consumer did start is refused as a
+ * duplicate) and removes it. Alarmed on `EscalationStartsRecovered` and on the oldest entry's age.
+ */
+export const sweepEscalations =
+  ({ tickets, escalations, clock }: SweepDependencies) =>
+  async (input: SweepInput): Promise<SweepResult> => {
+    const { graceMinutes } = SweepInputSchema.parse(input);
+    const now = clock();
+    const pending = await tickets.pendingEscalationStarts(
+      new Date(now.getTime() - graceMinutes * 60_000),
+    );
+    let recovered = 0;
+    let failed = 0;
+    let oldestFailed = now.getTime();
+    for (const entry of pending) {
+      try {
+        if (await escalations.start(escalationName(entry), { reference: entry.reference })) {
+          recovered++;
+          logger.warn('Escalation started by the sweeper', { reference: entry.reference });
+        }
+        await tickets.clearPendingEscalation(entry);
+      } catch (error) {
+        failed++;
+        oldestFailed = Math.min(oldestFailed, Date.parse(entry.createdAt));
+        logger.error('Escalation start failed; the next sweep retries', {
+          reference: entry.reference,
+          error,
+        });
+      }
+    }
+    const oldestMinutes = Math.max(0, Math.floor((now.getTime() - oldestFailed) / 60_000));
+    metrics.addMetric('EscalationStartsRecovered', MetricUnit.Count, recovered);
+    metrics.addMetric('EscalationStartsFailed', MetricUnit.Count, failed);
+    metrics.addMetric('EscalationOutboxOldestMinutes', MetricUnit.Count, oldestMinutes);
+    return { pending: pending.length, recovered, failed, oldestMinutes };
+  };

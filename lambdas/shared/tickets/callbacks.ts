@@ -1,0 +1,63 @@
+import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { z } from 'zod';
+
+const Reference = z.string().regex(/^\d{8}$/);
+
+/**
+ * Messages on the call-back queue. `dial` places attempt n of the call-back for one resolution;
+ * `check` asks, after the call had time to ring, whether attempt n was answered. `notBefore`
+ * holds a message back (opening hours, spacing between attempts) beyond SQS's 15-minute delay.
+ */
+export const CallbackMessageSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('dial'),
+    reference: Reference,
+    resolutionVersion: z.number().int().min(1),
+    attempt: z.number().int().min(1),
+    notBefore: z.iso.datetime().optional(),
+  }),
+  z.object({
+    kind: z.literal('check'),
+    reference: Reference,
+    resolutionVersion: z.number().int().min(1),
+    attempt: z.number().int().min(1),
+    contactId: z.string().min(1),
+    notBefore: z.iso.datetime().optional(),
+  }),
+]);
+export type CallbackMessage = z.infer<typeof CallbackMessageSchema>;
+
+/** SQS delays a message at most 15 minutes; longer waits are chained. */
+export const MAX_DELAY_SECONDS = 900;
+
+/** Where call-back work is queued for the dialer. */
+export interface CallbackQueue {
+  send(message: CallbackMessage, delaySeconds?: number): Promise<void>;
+}
+
+/** Deployed: the call-back SQS queue. */
+export const sqsCallbackQueue = (client: SQSClient, queueUrl: string): CallbackQueue => ({
+  async send(message, delaySeconds = 0) {
+    await client.send(
+      new SendMessageCommand({
+        QueueUrl: queueUrl,
+        MessageBody: JSON.stringify(CallbackMessageSchema.parse(message)),
+        DelaySeconds: Math.max(0, Math.min(MAX_DELAY_SECONDS, Math.ceil(delaySeconds))),
+      }),
+    );
+  },
+});
+
+/** The deployed queue when its URL is configured; otherwise sending fails (local runs pass their own queue). */
+export const callbackQueueFor = (queueUrl: string | undefined): CallbackQueue =>
+  queueUrl
+    ? sqsCallbackQueue(new SQSClient({}), queueUrl)
+    : { send: () => Promise.reject(new Error('CALLBACK_QUEUE_URL is not set')) };
+
+/** The first call-back request of a resolution: idempotent on ticket and resolution version. */
+export const firstCallback = (reference: string, resolutionVersion: number): CallbackMessage => ({
+  kind: 'dial',
+  reference,
+  resolutionVersion,
+  attempt: 1,
+});

@@ -1,0 +1,240 @@
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
+import { z } from 'zod';
+import type { Clock } from '#shared/clock.ts';
+import {
+  type Actor,
+  StaleTicketError,
+  type Ticket,
+  type TicketHistoryEntry,
+  type TicketRepository,
+  type TicketStatus,
+  TicketStatusSchema,
+} from '#shared/data/tickets.repository.ts';
+import { ConflictError, InvalidInputError, NotFoundError } from '#shared/errors.ts';
+import type { Principal } from '#shared/http-middleware.ts';
+import { logger, metrics } from '#shared/powertools.ts';
+import { type CallbackQueue, firstCallback } from '#shared/tickets/callbacks.ts';
+import { assertInScope, assertMay, assertMayOn } from './access.ts';
+
+export const ReferenceParamsSchema = z.object({ reference: z.string().regex(/^\d{8}$/) });
+
+export const ListQuerySchema = z.object({
+  /** Required for agents and supervisors; a focal person's own agency when omitted. */
+  agencyId: z.string().min(1).optional(),
+  status: TicketStatusSchema.default('OPEN'),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+  cursor: z.string().min(1).optional(),
+});
+
+const Text = z.string().trim().min(1).max(2000);
+/** The version the client read: the change applies only if nobody changed the ticket since. */
+const Version = z.number().int().min(1).optional();
+
+export const NoteBodySchema = z.object({ note: Text });
+export const AcknowledgeBodySchema = z.object({ note: Text.optional(), version: Version });
+export const ResolveBodySchema = z.object({ resolution: Text, version: Version });
+export const ReopenBodySchema = z.object({ reason: Text, version: Version });
+
+export interface TicketUseCaseDependencies {
+  readonly tickets: TicketRepository;
+  readonly callbacks: CallbackQueue;
+  readonly clock: Clock;
+}
+
+const actor = (principal: Principal): Actor => ({
+  kind: principal.role === 'agency' ? 'agency' : 'agent',
+  id: principal.id,
+});
+
+/** A ticket the principal may see, or NotFound / Forbidden. */
+const visibleTicket = async (
+  tickets: TicketRepository,
+  reference: string,
+  principal: Principal,
+  permission: Parameters<typeof assertMayOn>[1],
+): Promise<Ticket> => {
+  const ticket = await tickets.get(reference);
+  if (!ticket) throw new NotFoundError(`No ticket ${reference}`);
+  assertMayOn(principal, permission, ticket);
+  return ticket;
+};
+
+/** A ticket as the API shows it: without the escalation's task token. */
+const shown = ({ escalationTaskToken: _token, ...ticket }: Ticket) => ticket;
+
+const OPEN_STATUSES: readonly TicketStatus[] = [
+  'OPEN',
+  'ACKNOWLEDGED',
+  'IN_PROGRESS',
+  'AWAITING_CUSTOMER',
+];
+
+/**
+ * The ticket workflow for agents, supervisors and agency focal persons. Every change is one
+ * conditional transaction (status, index key, version and a history entry together); a ticket
+ * changed by someone else since it was read is a ConflictError, never a lost update.
+ */
+export const ticketUseCases = ({ tickets, callbacks, clock }: TicketUseCaseDependencies) => {
+  const change = async (
+    ticket: Ticket,
+    principal: Principal,
+    {
+      from,
+      to,
+      version,
+      note,
+      set,
+      remove,
+    }: {
+      from: readonly TicketStatus[];
+      to: TicketStatus;
+      version: number | undefined;
+      note?: string | undefined;
+      set?: (
+        nextVersion: number,
+        at: string,
+      ) => Parameters<TicketRepository['changeStatus']>[0]['set'];
+      remove?: ('resolution' | 'callback')[];
+    },
+  ): Promise<Ticket> => {
+    if (version !== undefined && version !== ticket.version)
+      throw new ConflictError('The ticket changed since you read it', {
+        details: { reason: 'VERSION_MISMATCH', version: ticket.version },
+      });
+    if (!from.includes(ticket.status))
+      throw new ConflictError(`The ticket is ${ticket.status}`, {
+        details: { reason: 'WRONG_STATUS', status: ticket.status },
+      });
+    const at = clock().toISOString();
+    try {
+      return await tickets.changeStatus(
+        {
+          reference: ticket.reference,
+          from: ticket.status,
+          to,
+          expectedVersion: ticket.version,
+          at,
+          by: actor(principal),
+          note,
+          set: set?.(ticket.version + 1, at),
+          remove,
+        },
+        ticket,
+      );
+    } catch (error) {
+      if (error instanceof StaleTicketError)
+        throw new ConflictError('The ticket changed since you read it', {
+          details: { reason: 'CONCURRENT_CHANGE' },
+          cause: error,
+        });
+      throw error;
+    }
+  };
+
+  return {
+    async list(query: z.infer<typeof ListQuerySchema>, principal: Principal) {
+      assertMay(principal, 'list');
+      const agencyId = query.agencyId ?? principal.agencyId;
+      if (!agencyId)
+        throw new InvalidInputError('agencyId is required', {
+          details: { reason: 'query.agencyId: required', fields: 'query.agencyId' },
+        });
+      assertInScope(principal, agencyId);
+      const page = await tickets.pageByAgencyStatus(agencyId, query.status, query);
+      return { ...page, tickets: page.tickets.map(shown) };
+    },
+
+    async get(reference: string, principal: Principal) {
+      const ticket = await visibleTicket(tickets, reference, principal, 'read');
+      const history: TicketHistoryEntry[] = await tickets.history(reference);
+      return { ticket: shown(ticket), history };
+    },
+
+    async addNote(reference: string, note: string, principal: Principal) {
+      const ticket = await visibleTicket(tickets, reference, principal, 'note');
+      const entry: TicketHistoryEntry = {
+        reference,
+        at: clock().toISOString(),
+        by: actor(principal),
+        action: 'NOTE_ADDED',
+        note,
+      };
+      await tickets.addHistory(entry);
+      return { reference: ticket.reference, entry };
+    },
+
+    async acknowledge(
+      reference: string,
+      { note, version }: z.infer<typeof AcknowledgeBodySchema>,
+      principal: Principal,
+    ) {
+      const ticket = await visibleTicket(tickets, reference, principal, 'acknowledge');
+      return shown(
+        await change(ticket, principal, {
+          from: ['OPEN'],
+          to: 'ACKNOWLEDGED',
+          version,
+          note,
+          set: (_, at) => ({ acknowledgedAt: at }),
+        }),
+      );
+    },
+
+    async resolve(
+      reference: string,
+      { resolution, version }: z.infer<typeof ResolveBodySchema>,
+      principal: Principal,
+    ) {
+      const ticket = await visibleTicket(tickets, reference, principal, 'resolve');
+      const resolved = await change(ticket, principal, {
+        from: OPEN_STATUSES,
+        to: 'RESOLVED',
+        version,
+        note: resolution,
+        set: (nextVersion, at) => ({
+          resolution: { text: resolution, at, by: actor(principal) },
+          ...(ticket.callbackNumber && {
+            callback: {
+              resolutionVersion: nextVersion,
+              status: 'PENDING',
+              attempts: 0,
+              updatedAt: at,
+            },
+          }),
+        }),
+      });
+      const withinSla = Date.parse(resolved.updatedAt) <= Date.parse(resolved.dueAt);
+      metrics.addMetric('ComplaintsResolved', MetricUnit.Count, 1);
+      if (withinSla) metrics.addMetric('ComplaintsResolvedWithinSla', MetricUnit.Count, 1);
+      if (resolved.callback) {
+        try {
+          await callbacks.send(firstCallback(reference, resolved.callback.resolutionVersion));
+        } catch (error) {
+          // The resolution stands; the escalation's closing turn queues the call-back again.
+          logger.error('Call-back request not queued', { reference, error });
+          metrics.addMetric('CallbackRequestFailed', MetricUnit.Count, 1);
+        }
+      }
+      return shown(resolved);
+    },
+
+    async reopen(
+      reference: string,
+      { reason, version }: z.infer<typeof ReopenBodySchema>,
+      principal: Principal,
+    ) {
+      const ticket = await visibleTicket(tickets, reference, principal, 'reopen');
+      return shown(
+        await change(ticket, principal, {
+          from: ['RESOLVED', 'CLOSED'],
+          to: 'OPEN',
+          version,
+          note: reason,
+          remove: ['resolution', 'callback'],
+        }),
+      );
+    },
+  };
+};
+
+export type TicketUseCases = ReturnType<typeof ticketUseCases>;

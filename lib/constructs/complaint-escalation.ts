@@ -1,0 +1,219 @@
+import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { Metric } from 'aws-cdk-lib/aws-cloudwatch';
+import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { Rule, RuleTargetInput, Schedule } from 'aws-cdk-lib/aws-events';
+import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
+import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Key } from 'aws-cdk-lib/aws-kms';
+import { EventSourceMapping, FilterCriteria, StartingPosition } from 'aws-cdk-lib/aws-lambda';
+import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
+import {
+  DefinitionBody,
+  LogLevel,
+  StateMachine,
+  StateMachineType,
+} from 'aws-cdk-lib/aws-stepfunctions';
+import { Construct } from 'constructs';
+import { ticketsTable } from '../../lambdas/shared/data/tables.ts';
+import type { ContactCentreContacts } from '../../lambdas/shared/tickets/escalation-policy.ts';
+import { ESCALATION_STREAM_FILTERS } from '../../lambdas/shared/tickets/ticket-events.ts';
+import { definitionText, STATE_MACHINES } from '../../state-machines/definitions.ts';
+import { PlatformFunction } from './flow-function.ts';
+import type { OperationsAlerts } from './operations-alerts.ts';
+import { deadLetterQueue } from './queues.ts';
+import type { ResolutionCallback } from './resolution-callback.ts';
+
+export interface ComplaintEscalationProps {
+  /** Tickets, with the stream the escalation starts from. */
+  readonly ticketsTable: TableV2;
+  /** The contact centre's supervisor and management (environment config). */
+  readonly contacts: ContactCentreContacts;
+  /** Where a resolved complaint's call-back is requested again if the API could not. */
+  readonly callbacks: ResolutionCallback;
+  readonly allowToNotify: (fn: PlatformFunction) => void;
+  /** Prefix of the state machine's name, e.g. `huduma-prod`. */
+  readonly namePrefix: string;
+  readonly promptAudioUri: string;
+  readonly logRetention: RetentionDays;
+  readonly alerts: OperationsAlerts;
+}
+
+/** Minutes between sweeps of the escalation outbox. */
+const SWEEP_EVERY = Duration.minutes(5);
+
+/**
+ * The 72-hour escalation: a Standard state machine per complaint (definition in
+ * state-machines/, shared with the local runner), started from the Tickets stream by a consumer
+ * that reports partial batch failures and dead-letters what it gives up on, with a scheduled
+ * sweeper that starts any complaint the stream missed (execution names make it exactly once).
+ * Alarms: breaches, failed or recovered starts, the stream's dead letters, failed executions.
+ */
+export class ComplaintEscalation extends Construct {
+  readonly stateMachine: StateMachine;
+  readonly escalationFunction: PlatformFunction;
+  readonly starter: PlatformFunction;
+  readonly sweeper: PlatformFunction;
+
+  constructor(scope: Construct, id: string, props: ComplaintEscalationProps) {
+    super(scope, id);
+    const { alerts } = props;
+    const platformFunction = (name: string, handler: string, description: string) =>
+      new PlatformFunction(this, name, {
+        handler,
+        description,
+        logRetention: props.logRetention,
+        timeout: Duration.seconds(30),
+        environment: { PROMPT_AUDIO_URI: props.promptAudioUri },
+      }).bindTable(ticketsTable, props.ticketsTable, 'readUpdate');
+
+    this.escalationFunction = platformFunction(
+      'Escalate',
+      'escalation',
+      'Escalation steps of a complaint (notify, remind, escalate, breach, watch) and its wait',
+    );
+    this.escalationFunction.addEnvironment('ESCALATION_CONTACTS', JSON.stringify(props.contacts));
+    props.allowToNotify(this.escalationFunction);
+    props.callbacks.allowToRequest(this.escalationFunction);
+
+    const definition = STATE_MACHINES.complaintEscalation;
+    const stateMachineName = `${props.namePrefix}-complaint-escalation`;
+    const logs = new LogGroup(this, 'ExecutionLogs', {
+      retention: props.logRetention,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    this.stateMachine = new StateMachine(this, 'StateMachine', {
+      stateMachineName,
+      stateMachineType: StateMachineType.STANDARD,
+      definitionBody: DefinitionBody.fromString(definitionText('complaintEscalation')),
+      definitionSubstitutions: Object.fromEntries(
+        Object.keys(definition.functions).map((placeholder) => [
+          placeholder,
+          this.escalationFunction.functionArn,
+        ]),
+      ),
+      tracingEnabled: true,
+      logs: { destination: logs, level: LogLevel.ALL, includeExecutionData: false },
+    });
+    Validations.of(this.stateMachine.role).acknowledge({
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason:
+        'X-Ray tracing and CloudWatch Logs delivery (logs:CreateLogDelivery and friends) support no resource-level permissions.',
+    });
+    // Only this function, by its ARN (not grantInvoke's version wildcard).
+    this.stateMachine.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['lambda:InvokeFunction'],
+        resources: [this.escalationFunction.functionArn],
+      }),
+    );
+
+    // The stream consumer: starts executions, wakes them on resolution, restarts on reopening.
+    this.starter = platformFunction(
+      'Start',
+      'escalation-start',
+      'Starts, wakes and restarts complaint escalations from the Tickets stream',
+    );
+    this.starter.addEnvironment('ESCALATION_STATE_MACHINE_ARN', this.stateMachine.stateMachineArn);
+    this.stateMachine.grantStartExecution(this.starter);
+    this.stateMachine.grantTaskResponse(this.starter);
+    const key = new Key(this, 'Key', {
+      description: 'Encrypts the escalation start failures (Tickets stream batches given up)',
+      enableKeyRotation: true,
+    });
+    // EventBridge writes the sweep schedule's undeliverable events to a queue under this key.
+    key.grant(new ServicePrincipal('events.amazonaws.com'), 'kms:GenerateDataKey', 'kms:Decrypt');
+    const startFailures = deadLetterQueue(
+      this,
+      'StartFailures',
+      key,
+      'the Tickets stream consumer (an on-failure destination)',
+    );
+    const streamArn = props.ticketsTable.tableStreamArn;
+    if (!streamArn) throw new Error('The Tickets table needs its stream for escalations');
+    // The stream by its ARN only (grantStreamRead would add ListStreams on every resource).
+    this.starter.addToRolePolicy(
+      new PolicyStatement({
+        actions: [
+          'dynamodb:DescribeStream',
+          'dynamodb:GetRecords',
+          'dynamodb:GetShardIterator',
+          'dynamodb:ListStreams',
+        ],
+        resources: [streamArn],
+      }),
+    );
+    props.ticketsTable.encryptionKey?.grantDecrypt(this.starter);
+    // Given-up batches' coordinates go here; exactly send and its key, not grantSendMessages'.
+    startFailures.grant(this.starter, 'sqs:SendMessage');
+    startFailures.encryptionMasterKey?.grant(this.starter, 'kms:GenerateDataKey', 'kms:Decrypt');
+    new EventSourceMapping(this, 'StreamMapping', {
+      target: this.starter,
+      eventSourceArn: streamArn,
+      startingPosition: StartingPosition.TRIM_HORIZON,
+      batchSize: 10,
+      retryAttempts: 5,
+      maxRecordAge: Duration.hours(6),
+      bisectBatchOnError: true,
+      reportBatchItemFailures: true,
+      onFailure: { bind: () => ({ destination: startFailures.queueArn }) },
+      filters: ESCALATION_STREAM_FILTERS.map((pattern) => FilterCriteria.filter(pattern as never)),
+    });
+
+    // The sweeper: starts any complaint still in the escalation outbox after the grace period.
+    this.sweeper = platformFunction(
+      'Sweep',
+      'escalation-sweep',
+      'Starts the escalation of any complaint the stream consumer missed',
+    );
+    this.sweeper.addEnvironment('ESCALATION_STATE_MACHINE_ARN', this.stateMachine.stateMachineArn);
+    this.stateMachine.grantStartExecution(this.sweeper);
+    const sweepDeadLetters = deadLetterQueue(this, 'SweepDeadLetters', key, 'the sweep schedule');
+    new Rule(this, 'SweepSchedule', {
+      description: 'Sweeps the complaint escalation outbox',
+      schedule: Schedule.rate(SWEEP_EVERY),
+      targets: [
+        new LambdaFunction(this.sweeper, {
+          event: RuleTargetInput.fromObject({ graceMinutes: 5 }),
+          retryAttempts: 2,
+          deadLetterQueue: sweepDeadLetters,
+        }),
+      ],
+    });
+
+    alerts.onDeadLetters(this, 'StartFailuresAlarm', startFailures, 'Escalation starts');
+    alerts.onDeadLetters(this, 'SweepDeadLettersAlarm', sweepDeadLetters, 'Escalation sweeps');
+    alerts.onMetric(this, 'BreachAlarm', {
+      metricName: 'ComplaintsBreached',
+      service: 'huduma-escalation',
+      description: 'A complaint passed its resolution deadline (72 h) unresolved',
+    });
+    alerts.onMetric(this, 'RecoveredStartsAlarm', {
+      metricName: 'EscalationStartsRecovered',
+      service: 'huduma-escalation-sweep',
+      description: 'The sweeper had to start escalations the Tickets stream consumer missed',
+    });
+    alerts.onMetric(this, 'StalledStartsAlarm', {
+      metricName: 'EscalationOutboxOldestMinutes',
+      service: 'huduma-escalation-sweep',
+      statistic: 'Maximum',
+      threshold: 30,
+      description: 'A complaint has waited over 30 minutes for its escalation to start',
+    });
+    alerts.alarm(this, 'FailedExecutionsAlarm', {
+      metric: this.stateMachine.metricFailed({ period: Duration.minutes(5) }),
+      threshold: 0,
+      description: 'A complaint escalation execution failed',
+    });
+    alerts.alarm(this, 'StarterErrorsAlarm', {
+      metric: new Metric({
+        namespace: 'AWS/Lambda',
+        metricName: 'Errors',
+        dimensionsMap: { FunctionName: this.starter.functionName },
+        statistic: 'Sum',
+        period: Duration.minutes(5),
+      }),
+      threshold: 0,
+      description: 'The escalation stream consumer failed (it retries; the sweeper catches up)',
+    });
+  }
+}

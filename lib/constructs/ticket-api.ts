@@ -1,0 +1,153 @@
+import { CfnOutput, Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import {
+  CorsHttpMethod,
+  HttpApi,
+  HttpMethod,
+  HttpStage,
+  LogGroupLogDestination,
+} from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import {
+  AccountRecovery,
+  CfnUserPoolGroup,
+  ClientAttributes,
+  Mfa,
+  StringAttribute,
+  UserPool,
+  type UserPoolClient,
+} from 'aws-cdk-lib/aws-cognito';
+import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import { serviceDataTable, ticketsTable } from '../../lambdas/shared/data/tables.ts';
+import { ROLE_GROUPS, TICKET_ROUTE_KEYS } from '../../lambdas/tickets-api/api-contract.ts';
+import { PlatformFunction } from './flow-function.ts';
+import type { ResolutionCallback } from './resolution-callback.ts';
+
+export interface TicketApiProps {
+  readonly ticketsTable: TableV2;
+  readonly serviceDataTable: TableV2;
+  readonly callbacks: ResolutionCallback;
+  readonly allowToNotify: (fn: PlatformFunction) => void;
+  /** Origins allowed to call the API from a browser (the agent desktop). */
+  readonly allowedOrigins: readonly string[];
+  /** Retain the user pool when the stack is deleted. */
+  readonly retainUsers: boolean;
+  readonly promptAudioUri: string;
+  readonly logRetention: RetentionDays;
+}
+
+/**
+ * The ticket workflow API for agents, supervisors and agency focal persons: a Cognito user
+ * pool (groups give the role; `custom:agencyId`, set only by administrators, the agency), an
+ * HTTP API whose JWT authorizer refuses unauthenticated requests, one Lambda that enforces
+ * roles and agency scope in its use cases, access logs and throttling.
+ */
+export class TicketApi extends Construct {
+  readonly userPool: UserPool;
+  readonly client: UserPoolClient;
+  readonly api: HttpApi;
+  readonly function: PlatformFunction;
+  readonly url: string;
+
+  constructor(scope: Construct, id: string, props: TicketApiProps) {
+    super(scope, id);
+    this.userPool = new UserPool(this, 'Users', {
+      selfSignUpEnabled: false,
+      signInAliases: { username: true, email: true },
+      mfa: Mfa.REQUIRED,
+      mfaSecondFactor: { otp: true, sms: false },
+      passwordPolicy: {
+        minLength: 12,
+        requireLowercase: true,
+        requireUppercase: true,
+        requireDigits: true,
+        requireSymbols: true,
+        tempPasswordValidity: Duration.days(3),
+      },
+      accountRecovery: AccountRecovery.EMAIL_ONLY,
+      customAttributes: { agencyId: new StringAttribute({ minLen: 1, maxLen: 40, mutable: true }) },
+      removalPolicy: props.retainUsers ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+      deletionProtection: props.retainUsers,
+    });
+    Validations.of(this.userPool).acknowledge({
+      id: 'AwsSolutions-COG3',
+      reason:
+        'Staff accounts only (no self sign-up), MFA required; threat protection (Plus tier) is an operator choice with its own per-user cost.',
+    });
+    Validations.of(this.userPool).acknowledge({
+      id: 'AwsSolutions-COG8',
+      reason:
+        'Staff accounts only (no self sign-up), MFA required; the Plus feature plan is an operator choice with its own per-user cost.',
+    });
+    for (const [group] of ROLE_GROUPS)
+      new CfnUserPoolGroup(this, `Group-${group}`, {
+        userPoolId: this.userPool.userPoolId,
+        groupName: group,
+        description: `Ticket API role: ${group}`,
+      });
+    // Users may read but never write their agency: only administrators set it.
+    const standard = { email: true, preferredUsername: true, fullname: true } as const;
+    this.client = this.userPool.addClient('AgentDesktop', {
+      authFlows: { userSrp: true },
+      generateSecret: false,
+      preventUserExistenceErrors: true,
+      readAttributes: new ClientAttributes()
+        .withStandardAttributes(standard)
+        .withCustomAttributes('agencyId'),
+      writeAttributes: new ClientAttributes().withStandardAttributes({
+        preferredUsername: true,
+        fullname: true,
+      }),
+      idTokenValidity: Duration.hours(1),
+      accessTokenValidity: Duration.hours(1),
+    });
+
+    this.function = new PlatformFunction(this, 'Handler', {
+      handler: 'tickets-api',
+      description: 'Ticket workflow API: list, read, note, acknowledge, resolve, reopen, lodge',
+      logRetention: props.logRetention,
+      timeout: Duration.seconds(10),
+      environment: { PROMPT_AUDIO_URI: props.promptAudioUri },
+    })
+      .bindTable(ticketsTable, props.ticketsTable, 'readUpdate')
+      .bindTable(serviceDataTable, props.serviceDataTable, 'read');
+    props.callbacks.allowToRequest(this.function);
+    props.allowToNotify(this.function);
+
+    this.api = new HttpApi(this, 'Api', {
+      description: 'Huduma ticket workflow API',
+      createDefaultStage: false,
+      corsPreflight: {
+        allowOrigins: [...props.allowedOrigins],
+        allowHeaders: ['authorization', 'content-type'],
+        allowMethods: [CorsHttpMethod.GET, CorsHttpMethod.POST],
+        maxAge: Duration.hours(1),
+      },
+    });
+    const authorizer = new HttpJwtAuthorizer('Cognito', this.userPool.userPoolProviderUrl, {
+      jwtAudience: [this.client.userPoolClientId],
+    });
+    const integration = new HttpLambdaIntegration('Tickets', this.function);
+    for (const routeKey of TICKET_ROUTE_KEYS) {
+      const [method, path] = routeKey.split(' ') as [keyof typeof HttpMethod, string];
+      this.api.addRoutes({ path, methods: [HttpMethod[method]], integration, authorizer });
+    }
+    const accessLogs = new LogGroup(this, 'AccessLogs', { retention: props.logRetention });
+    const stage = new HttpStage(this, 'Stage', {
+      httpApi: this.api,
+      autoDeploy: true,
+      throttle: { rateLimit: 50, burstLimit: 100 },
+      accessLogSettings: {
+        destination: new LogGroupLogDestination(accessLogs),
+        format: AccessLogFormat.jsonWithStandardFields(),
+      },
+    });
+    this.url = stage.url;
+    new CfnOutput(this, 'Url', { value: this.url, description: 'Ticket API base URL' });
+    new CfnOutput(this, 'UserPoolId', { value: this.userPool.userPoolId });
+    new CfnOutput(this, 'UserPoolClientId', { value: this.client.userPoolClientId });
+  }
+}

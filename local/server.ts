@@ -1,0 +1,186 @@
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import { localTime } from '#shared/hours.ts';
+import { apiEvent, LOCAL_TOKENS, matchRoute } from './api-events.ts';
+import type { LocalEscalation } from './escalation/runtime.ts';
+import { CLOCK_FILE, parseShift, writeClockOffset } from './sim-clock.ts';
+
+/** Where a running local server says how to reach it (read by `npm run clock`). */
+export const SERVER_FILE = '.local/server.json';
+
+export interface LocalServer {
+  readonly url: string;
+  stop(): Promise<void>;
+}
+
+const context = { getRemainingTimeInMillis: () => 30_000 } as Context;
+
+const readBody = async (request: IncomingMessage): Promise<string> => {
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+};
+
+/** An instant as the contact centre reads it: Nairobi date and time. */
+export const nairobiTime = (at: number): string => {
+  const { date, minuteOfDay } = localTime(new Date(at), 'Africa/Nairobi');
+  const hh = String(Math.floor(minuteOfDay / 60)).padStart(2, '0');
+  const mm = String(minuteOfDay % 60).padStart(2, '0');
+  return `${date} ${hh}:${mm} (Nairobi)`;
+};
+
+/**
+ * The ticket API on this machine: the same routes and Lambda handler as API Gateway, with a
+ * bearer token standing for a Cognito ID token (LOCAL_TOKENS; unknown or missing → 401, as the
+ * JWT authorizer answers). Beside it, local-only routes to read the outbox and calls and to move
+ * the simulated clock. Work is serialised: one request or clock move at a time.
+ */
+export const startLocalServer = async ({
+  escalation,
+  port = 3100,
+  clockFile = CLOCK_FILE,
+  tickMs = 1000,
+}: {
+  readonly escalation: LocalEscalation;
+  readonly port?: number;
+  readonly clockFile?: string;
+  /** How often the running clock's due work is done. */
+  readonly tickMs?: number;
+}): Promise<LocalServer> => {
+  let queue: Promise<unknown> = Promise.resolve();
+  const serial = <T>(work: () => Promise<T>): Promise<T> => {
+    const next = queue.then(work, work);
+    queue = next.catch(() => undefined);
+    return next;
+  };
+
+  const moveClock = async (target: number) => {
+    const sentBefore = escalation.sent.length;
+    const callsBefore = escalation.dialer.calls.length;
+    await escalation.advanceTo(target);
+    writeClockOffset(escalation.clock.offsetMs(), clockFile);
+    return {
+      now: new Date(escalation.clock.nowMs()).toISOString(),
+      local: nairobiTime(escalation.clock.nowMs()),
+      sent: escalation.sent.slice(sentBefore),
+      calls: escalation.dialer.calls.slice(callsBefore).map(summariseCall),
+    };
+  };
+
+  const local = async (method: string, path: string, body: string) => {
+    if (method === 'GET' && path === '/local/clock')
+      return {
+        status: 200,
+        body: {
+          now: new Date(escalation.clock.nowMs()).toISOString(),
+          local: nairobiTime(escalation.clock.nowMs()),
+          offsetMs: escalation.clock.offsetMs(),
+        },
+      };
+    if (method === 'POST' && path === '/local/clock') {
+      const { shift, to } = JSON.parse(body || '{}') as { shift?: string; to?: string };
+      const target = shift
+        ? escalation.clock.nowMs() + (parseShift(shift) ?? Number.NaN)
+        : Date.parse(to ?? '');
+      if (Number.isNaN(target) || target < escalation.clock.nowMs())
+        return {
+          status: 400,
+          body: { error: 'INVALID_INPUT', reason: 'shift +25h or a later "to"' },
+        };
+      return { status: 200, body: await moveClock(target) };
+    }
+    if (method === 'GET' && path === '/local/outbox')
+      return { status: 200, body: { queued: escalation.outbox, sent: escalation.sent } };
+    if (method === 'GET' && path === '/local/calls')
+      return { status: 200, body: escalation.dialer.calls.map(summariseCall) };
+    if (method === 'GET' && path === '/local/executions')
+      return {
+        status: 200,
+        body: [...escalation.stepFunctions.executions.values()].map((execution) => ({
+          name: execution.name,
+          status: execution.status,
+          waitingUntil: execution.parked ? new Date(execution.parked.until).toISOString() : null,
+        })),
+      };
+    return { status: 404, body: { error: 'NOT_FOUND' } };
+  };
+
+  const handle = async (request: IncomingMessage) => {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    const method = request.method ?? 'GET';
+    const body = await readBody(request);
+    if (url.pathname.startsWith('/local/')) return local(method, url.pathname, body);
+    if (!matchRoute(method, url.pathname)) return { status: 404, body: { message: 'Not Found' } };
+    const token = /^Bearer\s+(.+)$/i.exec(request.headers.authorization ?? '')?.[1];
+    const claims = token ? LOCAL_TOKENS[token] : undefined;
+    if (!claims) return { status: 401, body: { message: 'Unauthorized' } };
+    const response = (await escalation.api(
+      apiEvent({
+        method,
+        path: url.pathname,
+        query: Object.fromEntries(url.searchParams),
+        ...(body && { body }),
+        claims,
+      }),
+      context,
+    )) as APIGatewayProxyStructuredResultV2;
+    // What the change set off (a start, a wake, a call-back) happens before the answer.
+    await escalation.settle();
+    return { status: response.statusCode ?? 200, body: JSON.parse(String(response.body)) };
+  };
+
+  const server: Server = createServer((request, response) => {
+    serial(() => handle(request)).then(
+      ({ status, body }) => {
+        response.writeHead(status, { 'content-type': 'application/json' });
+        response.end(`${JSON.stringify(body, null, 2)}\n`);
+      },
+      (error: unknown) => {
+        response.writeHead(500, { 'content-type': 'application/json' });
+        response.end(`${JSON.stringify({ error: 'INTERNAL', message: String(error) })}\n`);
+      },
+    );
+  });
+  const listen = (on: number) =>
+    new Promise<number>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(on, '127.0.0.1', () => {
+        server.off('error', reject);
+        const address = server.address();
+        resolve(typeof address === 'object' && address ? address.port : on);
+      });
+    });
+  let bound: number;
+  try {
+    bound = await listen(port);
+  } catch {
+    bound = await listen(0);
+  }
+  const url = `http://127.0.0.1:${bound}`;
+  mkdirSync('.local', { recursive: true });
+  writeFileSync(SERVER_FILE, `${JSON.stringify({ url, pid: process.pid })}\n`);
+
+  // The clock runs on in real time: do what falls due.
+  const ticker = setInterval(() => {
+    void serial(() => escalation.advanceTo(escalation.clock.nowMs())).catch(() => undefined);
+  }, tickMs);
+  ticker.unref();
+
+  return {
+    url,
+    stop: async () => {
+      clearInterval(ticker);
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      rmSync(SERVER_FILE, { force: true });
+    },
+  };
+};
+
+const summariseCall = (call: LocalEscalation['dialer']['calls'][number]) => ({
+  at: nairobiTime(call.at),
+  to: call.call.destination,
+  reference: call.call.attributes.reference,
+  answered: call.answered,
+  heard: call.heard,
+});

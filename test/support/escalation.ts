@@ -1,0 +1,89 @@
+import { randomUUID } from 'node:crypto';
+import type { APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import { apiEvent, type Claims, LOCAL_TOKENS } from '../../local/api-events.ts';
+import {
+  type LocalEscalationOptions,
+  startLocalEscalation,
+} from '../../local/escalation/runtime.ts';
+import { SimulatedClock } from '../../local/sim-clock.ts';
+import { resources } from './contact-centre.ts';
+import { uniqueCaller } from './data.ts';
+
+export const HOUR = 3_600_000;
+export const MINUTE = 60_000;
+
+/** The escalation runtime on the shared DynamoDB Local, its clock still at `start` until moved. */
+export const startEscalation = async (
+  start: string,
+  options: Partial<Omit<LocalEscalationOptions, 'clock' | 'dynamoDbEndpoint' | 'resources'>> = {},
+) => {
+  const endpoint = process.env.DYNAMODB_ENDPOINT;
+  if (!endpoint) throw new Error('Integration tests need DYNAMODB_ENDPOINT (the global setup)');
+  const escalation = await startLocalEscalation({
+    clock: new SimulatedClock(new Date(start)),
+    dynamoDbEndpoint: endpoint,
+    resources,
+    ...options,
+  });
+  running.push(escalation);
+  return escalation;
+};
+
+const running: { stop(): Promise<void> }[] = [];
+
+/** Stops every escalation runtime a test started (its waits hold timers). */
+export const stopEscalations = async () => {
+  await Promise.all(running.splice(0).map((escalation) => escalation.stop()));
+};
+
+export type Escalation = Awaited<ReturnType<typeof startEscalation>>;
+
+const context = { getRemainingTimeInMillis: () => 30_000 } as Context;
+
+/** Calls the ticket API handler as API Gateway would, with a demo token's claims. */
+export const api = async (
+  escalation: Escalation,
+  token: keyof typeof LOCAL_TOKENS | Claims,
+  method: string,
+  path: string,
+  { body, query }: { body?: unknown; query?: Record<string, string> } = {},
+) => {
+  const claims = typeof token === 'string' ? LOCAL_TOKENS[token]! : token;
+  const response = (await escalation.api(
+    apiEvent({
+      method,
+      path,
+      claims,
+      ...(body !== undefined && { body }),
+      ...(query && { query }),
+    }),
+    context,
+  )) as APIGatewayProxyStructuredResultV2;
+  return { status: response.statusCode ?? 200, body: JSON.parse(String(response.body)) };
+};
+
+/** An agent lodges a complaint (passport: owned by immigration) for a caller of its own. */
+export const lodgeComplaint = async (
+  escalation: Escalation,
+  overrides: Record<string, unknown> = {},
+) => {
+  const callbackNumber = uniqueCaller();
+  const { status, body } = await api(escalation, 'agent-demo', 'POST', '/tickets', {
+    body: {
+      contactId: randomUUID(),
+      categoryId: 'delay',
+      serviceId: 'passport',
+      callbackNumber,
+      description: 'Passport ready for 3 months but not released.',
+      ...overrides,
+    },
+  });
+  if (status !== 201) throw new Error(`Complaint not lodged: ${status} ${JSON.stringify(body)}`);
+  return { reference: String(body.ticket.reference), callbackNumber, ticket: body.ticket };
+};
+
+/** What the escalation sent about a ticket, in order: `<role-ish id>#<channel>` keys. */
+export const escalationMessages = (escalation: Escalation, reference: string) =>
+  escalation.outbox
+    .filter((notification) => notification.id.startsWith(`escalation#${reference}#`))
+    .map((notification) => notification.id.slice(`escalation#${reference}#`.length));
