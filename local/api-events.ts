@@ -1,12 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
 import agencies from '../data/agencies.json' with { type: 'json' };
+import { REPORT_ROUTE_KEYS } from '../lambdas/reports/api-contract.ts';
 import { TICKET_ROUTE_KEYS } from '../lambdas/tickets-api/api-contract.ts';
+
+/** Every staff API route, as API Gateway names them. */
+export const STAFF_ROUTE_KEYS = [...TICKET_ROUTE_KEYS, ...REPORT_ROUTE_KEYS] as const;
+
+/** Whether API Gateway sends this route to the reports Lambda (else the tickets one). */
+export const isReportRoute = (routeKey: string): boolean =>
+  (REPORT_ROUTE_KEYS as readonly string[]).includes(routeKey);
 
 export type Claims = Record<string, string | string[]>;
 
 /**
- * Demo bearer tokens for the local ticket API, each standing for the claims a Cognito ID token
+ * Demo bearer tokens for the local staff API, each standing for the claims a Cognito ID token
  * would carry (API Gateway's JWT authorizer passes them to the Lambda). Locally the server is
  * the authorizer: an unknown or missing token is refused with 401 before the Lambda runs.
  */
@@ -31,7 +39,7 @@ export const LOCAL_TOKENS: Readonly<Record<string, Claims>> = {
 
 /** The route key (e.g. `GET /tickets/{reference}`) a request matches, with its path parameters. */
 export const matchRoute = (method: string, path: string) => {
-  for (const routeKey of TICKET_ROUTE_KEYS) {
+  for (const routeKey of STAFF_ROUTE_KEYS) {
     const [routeMethod, template] = routeKey.split(' ') as [string, string];
     if (routeMethod !== method) continue;
     const names: string[] = [];

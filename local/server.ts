@@ -31,9 +31,9 @@ export const nairobiTime = (at: number): string => {
 };
 
 /**
- * The ticket API on this machine: the same routes and Lambda handler as API Gateway, with a
- * bearer token standing for a Cognito ID token (LOCAL_TOKENS; unknown or missing → 401, as the
- * JWT authorizer answers). Beside it, local-only routes to read the outbox and calls and to move
+ * The staff API on this machine (tickets and reports): the same routes and Lambda handlers as
+ * API Gateway, with a bearer token standing for a Cognito ID token (LOCAL_TOKENS; unknown or
+ * missing → 401, as the JWT authorizer answers). Beside it, local-only routes to read the outbox and calls and to move
  * the simulated clock. Work is serialised: one request or clock move at a time.
  */
 export const startLocalServer = async ({

@@ -7,16 +7,19 @@ import { config } from './config.ts';
 import { createReports } from './reports.ts';
 
 /** The reports, wired to the tables the environment names (Lambda, or DynamoDB Local). */
-export const reports = createReports({
-  callLogs: createCallLogRepository(documentClient, config.CALL_LOGS_TABLE_NAME),
-  complaints: createComplaintSlaRepository(
-    documentClient,
-    config.TICKETS_TABLE_NAME,
-    catalogueFiles.agencies.map((agency) => agency.id),
-  ),
-  ticketHistory: createTicketRepository(documentClient, config.TICKETS_TABLE_NAME).history,
-  now: () => new Date(),
-  timeZone: config.TIME_ZONE,
-  answerWithinSeconds: config.ANSWER_WITHIN_SECONDS,
-  resolutionHours: config.COMPLAINT_RESOLUTION_HOURS,
-});
+export const createReportsFor = (now: () => Date = () => new Date()) =>
+  createReports({
+    callLogs: createCallLogRepository(documentClient, config.CALL_LOGS_TABLE_NAME),
+    complaints: createComplaintSlaRepository(
+      documentClient,
+      config.TICKETS_TABLE_NAME,
+      catalogueFiles.agencies.map((agency) => agency.id),
+    ),
+    ticketHistory: createTicketRepository(documentClient, config.TICKETS_TABLE_NAME).history,
+    now,
+    timeZone: config.TIME_ZONE,
+    answerWithinSeconds: config.ANSWER_WITHIN_SECONDS,
+    resolutionHours: config.COMPLAINT_RESOLUTION_HOURS,
+  });
+
+export const reports = createReportsFor();

@@ -1,52 +1,46 @@
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { parser } from '@aws-lambda-powertools/parser/middleware';
-import { APIGatewayProxyEventV2Schema } from '@aws-lambda-powertools/parser/schemas/api-gatewayv2';
-import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
-import middy from '@middy/core';
-import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import type { z } from 'zod';
-import { isDomainError } from '#shared/errors.ts';
-import { logger, tracer } from '#shared/powertools.ts';
-import { reports } from './dependencies.ts';
-import { ReportQuerySchema } from './reports.ts';
+import { z } from 'zod';
+import { ForbiddenError } from '#shared/errors.ts';
+import { httpHandler, type Routes, route } from '#shared/http-middleware.ts';
+import { type Principal, principalFromClaims } from '#shared/principal.ts';
+import { REPORT_ROLES, type ReportRouteKey } from './api-contract.ts';
+import { createReportsFor } from './dependencies.ts';
+import { ReportQuerySchema, type Reports } from './reports.ts';
 
-/** Report routes, matched on the path's end so the routes can sit under any API prefix. */
-const ROUTES = {
-  '/reports/daily': reports.daily,
-  '/reports/agents': reports.agents,
-} as const;
+const None = z.object({});
 
-type HttpEvent = z.infer<typeof APIGatewayProxyEventV2Schema>;
-
-const json = (statusCode: number, body: unknown): APIGatewayProxyStructuredResultV2 => ({
-  statusCode,
-  headers: { 'content-type': 'application/json', 'cache-control': 'no-store' },
-  body: JSON.stringify(body),
-});
-
-const handle = async (event: HttpEvent): Promise<APIGatewayProxyStructuredResultV2> => {
-  const path = event.rawPath.replace(/\/+$/, '');
-  const route = Object.entries(ROUTES).find(([suffix]) => path.endsWith(suffix));
-  if (!route || event.requestContext.http.method !== 'GET')
-    return json(404, { message: 'No such report' });
-  const query = ReportQuerySchema.safeParse(event.queryStringParameters ?? {});
-  if (!query.success) return json(400, { outcome: 'INVALID_INPUT', field: 'date' });
-  try {
-    const report = await route[1](query.data);
-    logger.info('Report served', { report: route[0], date: query.data.date });
-    return json(200, report);
-  } catch (error) {
-    if (!isDomainError(error)) throw error;
-    return json(400, { outcome: error.outcome, message: error.message, ...error.details });
-  }
+const assertMayReadReports = (principal: Principal) => {
+  if (!(REPORT_ROLES as readonly string[]).includes(principal.role))
+    throw new ForbiddenError(`A ${principal.role} may not read contact-centre reports`);
 };
 
+/** The report routes (API Gateway route keys), the same on AWS and on the local server. */
+export const reportRoutes = (reports: Reports): Routes & Record<ReportRouteKey, unknown> => ({
+  'GET /reports/daily': route({
+    params: None,
+    query: ReportQuerySchema.pick({ date: true }),
+    body: None,
+    handle: ({ query }, principal) => {
+      assertMayReadReports(principal);
+      return reports.daily(query);
+    },
+  }),
+  'GET /reports/agents': route({
+    params: None,
+    query: ReportQuerySchema,
+    body: None,
+    handle: ({ query }, principal) => {
+      assertMayReadReports(principal);
+      return reports.agents(query);
+    },
+  }),
+});
+
 /**
- * The supervisors' report API (HTTP API, IAM or the shared API's authorizer):
+ * The supervisors' reports on the platform's HTTP API, behind its Cognito JWT authorizer:
  * `GET /reports/daily?date=YYYY-MM-DD` and `GET /reports/agents?date=YYYY-MM-DD[&agent=<username>]`.
+ * The local server passes its simulated clock.
  */
-export const handler = middy<HttpEvent, APIGatewayProxyStructuredResultV2>()
-  .use(injectLambdaContext(logger, { clearState: true }))
-  .use(captureLambdaHandler(tracer, { captureResponse: false }))
-  .use(parser({ schema: APIGatewayProxyEventV2Schema }))
-  .handler(handle);
+export const createReportsApiHandler = (now: () => Date = () => new Date()) =>
+  httpHandler({ routes: reportRoutes(createReportsFor(now)), principal: principalFromClaims });
+
+export const handler = createReportsApiHandler();

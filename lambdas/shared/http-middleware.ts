@@ -8,24 +8,10 @@ import type {
   APIGatewayProxyStructuredResultV2,
   Context,
 } from 'aws-lambda';
-import { z } from 'zod';
-import {
-  type DomainError,
-  InvalidInputError,
-  isDomainError,
-  UnauthenticatedError,
-} from './errors.ts';
+import type { z } from 'zod';
+import { type DomainError, InvalidInputError, isDomainError } from './errors.ts';
 import { logger, metrics, tracer } from './powertools.ts';
-
-/** Who is calling, from the authorizer's verified claims. */
-export const PrincipalSchema = z.object({
-  /** Username (never a phone number). */
-  id: z.string().min(1),
-  role: z.enum(['agent', 'supervisor', 'agency']),
-  /** The agency a focal person acts for; required for the `agency` role. */
-  agencyId: z.string().min(1).optional(),
-});
-export type Principal = z.infer<typeof PrincipalSchema>;
+import type { Principal } from './principal.ts';
 
 /** One route: schemas for its path parameters, query and body, and the use case it calls. */
 export interface Route<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, R> {
@@ -147,10 +133,3 @@ const errorBody = (error: DomainError) => ({
   message: error.message,
   ...error.details,
 });
-
-/** Claims an authorizer passes for a missing token: none. */
-export const requireClaims = (claims: Record<string, unknown> | undefined) => {
-  if (!claims || Object.keys(claims).length === 0)
-    throw new UnauthenticatedError('No verified identity on the request');
-  return claims;
-};

@@ -1,5 +1,5 @@
 /**
- * The ticket API's contract as data, free of side effects: CDK (routes, Cognito groups) and the
+ * The ticket API's contract as data, free of side effects: CDK (routes) and the
  * local server import it without loading the handler.
  */
 
@@ -14,10 +14,3 @@ export const TICKET_ROUTE_KEYS = [
   'POST /tickets/{reference}/reopen',
 ] as const;
 export type TicketRouteKey = (typeof TICKET_ROUTE_KEYS)[number];
-
-/** Cognito groups and the role each gives; a user in several gets the first listed. */
-export const ROLE_GROUPS = [
-  ['supervisors', 'supervisor'],
-  ['agents', 'agent'],
-  ['agency-focal-persons', 'agency'],
-] as const;

@@ -11,8 +11,8 @@ import {
   TicketStatusSchema,
 } from '#shared/data/tickets.repository.ts';
 import { ConflictError, InvalidInputError, NotFoundError } from '#shared/errors.ts';
-import type { Principal } from '#shared/http-middleware.ts';
 import { logger, metrics } from '#shared/powertools.ts';
+import type { Principal } from '#shared/principal.ts';
 import { type CallbackQueue, firstCallback } from '#shared/tickets/callbacks.ts';
 import { assertInScope, assertMay, assertMayOn } from './access.ts';
 

@@ -1,8 +1,7 @@
 import { Duration, Stack, Validations } from 'aws-cdk-lib';
 import {
-  Alarm,
+  type Alarm,
   AlarmStatusWidget,
-  ComparisonOperator,
   Dashboard,
   GraphWidget,
   type HorizontalAnnotation,
@@ -11,9 +10,7 @@ import {
   Metric,
   SingleValueWidget,
   TextWidget,
-  TreatMissingData,
 } from 'aws-cdk-lib/aws-cloudwatch';
-import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
@@ -31,7 +28,6 @@ import {
   StartingPosition,
 } from 'aws-cdk-lib/aws-lambda';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
-import { Topic } from 'aws-cdk-lib/aws-sns';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import {
@@ -43,6 +39,7 @@ import { callLogsTable, ticketsTable } from '../../lambdas/shared/data/tables.ts
 import type { KpiTargets } from '../../lambdas/shared/kpi.ts';
 import { METRICS_NAMESPACE } from '../../lambdas/shared/powertools.ts';
 import { PlatformFunction } from './flow-function.ts';
+import type { OperationsAlerts } from './operations-alerts.ts';
 
 export interface CallAnalyticsProps {
   /** The contact-record stream Connect writes CTRs to (KMS-encrypted). */
@@ -61,6 +58,8 @@ export interface CallAnalyticsProps {
   /** KPI targets (data/kpi-targets.json): alarm thresholds and dashboard lines. */
   readonly targets: KpiTargets;
   readonly logRetention: RetentionDays;
+  /** The operations topic every alarm notifies. */
+  readonly alerts: OperationsAlerts;
   /**
    * Calls queued in an hour below which the abandonment alarm does not judge the rate
    * (one hang-up of two calls at 07:00 is not a trend).
@@ -96,15 +95,13 @@ const FIFTEEN_MINUTES = Duration.minutes(15);
  * metrics function (Tickets stream and a 15-minute SLA sweep), the business metrics they emit
  * (EMF, lambdas/shared/analytics-metrics.ts), a CloudWatch dashboard of those metrics, and
  * alarms on expected wait, abandonment, complaint SLA breaches, handler errors and the
- * dead-letter queue, all to one encrypted SNS topic.
+ * dead-letter queue, all to the operations topic.
  */
 export class CallAnalytics extends Construct {
-  /** Encrypts the dead-letter queue and the alarm topic. */
+  /** Encrypts the dead-letter queue. */
   readonly key: Key;
   /** Records the consumers gave up on (after retries): inspect, fix, replay. */
   readonly deadLetters: Queue;
-  /** Every analytics alarm notifies this topic: subscribe the operations team. */
-  readonly alarmTopic: Topic;
   readonly callLogWriter: PlatformFunction;
   readonly complaintMetrics: PlatformFunction;
   readonly dashboard: Dashboard;
@@ -113,31 +110,24 @@ export class CallAnalytics extends Construct {
   // Read when the dashboard is synthesized, so alarms and functions monitored later appear too.
   private readonly alarmList: Alarm[] = [];
   private readonly healthWidgets: GraphWidget[] = [];
+  private readonly alerts: OperationsAlerts;
 
   constructor(scope: Construct, id: string, props: CallAnalyticsProps) {
     super(scope, id);
+    this.alerts = props.alerts;
     this.key = new Key(this, 'Key', {
-      description: 'Encrypts Huduma call-analytics dead letters and alarm notifications',
+      description: 'Encrypts Huduma call-analytics dead letters',
       enableKeyRotation: true,
     });
-    // CloudWatch publishes alarm notifications to the encrypted topic; EventBridge sends a
-    // sweep it could not deliver to the encrypted dead-letter queue.
+    // EventBridge sends a sweep it could not deliver to the encrypted dead-letter queue.
     this.key.addToResourcePolicy(
       new PolicyStatement({
-        principals: [
-          new ServicePrincipal('cloudwatch.amazonaws.com'),
-          new ServicePrincipal('events.amazonaws.com'),
-        ],
+        principals: [new ServicePrincipal('events.amazonaws.com')],
         actions: ['kms:Decrypt', 'kms:GenerateDataKey'],
         resources: ['*'],
         conditions: { StringEquals: { 'aws:SourceAccount': Stack.of(this).account } },
       }),
     );
-    this.alarmTopic = new Topic(this, 'Alarms', {
-      displayName: 'Huduma contact-centre alarms',
-      masterKey: this.key,
-      enforceSSL: true,
-    });
     this.deadLetters = new Queue(this, 'DeadLetters', {
       encryption: QueueEncryption.KMS,
       encryptionMasterKey: this.key,
@@ -278,15 +268,12 @@ export class CallAnalytics extends Construct {
   }
 
   private alarm(id: string, metric: IMetric, threshold: number, description: string, periods = 1) {
-    const alarm = new Alarm(this, `${id}Alarm`, {
+    const alarm = this.alerts.alarm(this, `${id}Alarm`, {
       metric,
       threshold,
-      evaluationPeriods: periods,
-      comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
-      treatMissingData: TreatMissingData.NOT_BREACHING,
-      alarmDescription: description,
+      description,
+      periods,
     });
-    alarm.addAlarmAction(new SnsAction(this.alarmTopic));
     this.alarms[id] = alarm;
     this.alarmList.push(alarm);
     return alarm;

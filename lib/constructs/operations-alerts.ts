@@ -95,16 +95,27 @@ export class OperationsAlerts extends Construct {
     });
   }
 
-  /** Alarms on any metric above a threshold. */
+  /** Alarms on any metric above a threshold (for `periods` periods in a row). */
   alarm(
     scope: Construct,
     id: string,
-    { metric, threshold, description }: { metric: IMetric; threshold: number; description: string },
+    {
+      metric,
+      threshold,
+      description,
+      periods = 1,
+    }: {
+      readonly metric: IMetric;
+      readonly threshold: number;
+      readonly description: string;
+      /** Consecutive periods above the threshold before it alarms. */
+      readonly periods?: number;
+    },
   ): Alarm {
     const alarm = new Alarm(scope, id, {
       metric,
       threshold,
-      evaluationPeriods: 1,
+      evaluationPeriods: periods,
       comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
       treatMissingData: TreatMissingData.NOT_BREACHING,
       alarmDescription: description,

@@ -22,7 +22,8 @@ import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { serviceDataTable, ticketsTable } from '../../lambdas/shared/data/tables.ts';
-import { ROLE_GROUPS, TICKET_ROUTE_KEYS } from '../../lambdas/tickets-api/api-contract.ts';
+import { ROLE_GROUPS } from '../../lambdas/shared/principal.ts';
+import { TICKET_ROUTE_KEYS } from '../../lambdas/tickets-api/api-contract.ts';
 import { PlatformFunction } from './flow-function.ts';
 import type { ResolutionCallback } from './resolution-callback.ts';
 
@@ -49,6 +50,8 @@ export class TicketApi extends Construct {
   readonly userPool: UserPool;
   readonly client: UserPoolClient;
   readonly api: HttpApi;
+  /** Verifies the Cognito ID token on every route (the reports' too). */
+  readonly authorizer: HttpJwtAuthorizer;
   readonly function: PlatformFunction;
   readonly url: string;
 
@@ -118,7 +121,7 @@ export class TicketApi extends Construct {
     props.allowToNotify(this.function);
 
     this.api = new HttpApi(this, 'Api', {
-      description: 'Huduma ticket workflow API',
+      description: 'Huduma staff API: ticket workflow and supervisor reports',
       createDefaultStage: false,
       corsPreflight: {
         allowOrigins: [...props.allowedOrigins],
@@ -127,9 +130,10 @@ export class TicketApi extends Construct {
         maxAge: Duration.hours(1),
       },
     });
-    const authorizer = new HttpJwtAuthorizer('Cognito', this.userPool.userPoolProviderUrl, {
+    this.authorizer = new HttpJwtAuthorizer('Cognito', this.userPool.userPoolProviderUrl, {
       jwtAudience: [this.client.userPoolClientId],
     });
+    const authorizer = this.authorizer;
     const integration = new HttpLambdaIntegration('Tickets', this.function);
     for (const routeKey of TICKET_ROUTE_KEYS) {
       const [method, path] = routeKey.split(' ') as [keyof typeof HttpMethod, string];
@@ -146,7 +150,11 @@ export class TicketApi extends Construct {
       },
     });
     this.url = stage.url;
-    new CfnOutput(this, 'Url', { value: this.url, description: 'Ticket API base URL' });
+    new CfnOutput(this, 'Url', {
+      value: this.url,
+      description:
+        'Staff API base URL: /tickets (agents, supervisors, agencies) and /reports (supervisors)',
+    });
     new CfnOutput(this, 'UserPoolId', { value: this.userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: this.client.userPoolClientId });
   }

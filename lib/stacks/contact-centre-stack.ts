@@ -121,7 +121,9 @@ export class ContactCentreStack extends Stack {
       retentionHours: config.contactRecordStreamRetentionHours,
     });
 
+    const alerts = new OperationsAlerts(this, 'OperationsAlerts', { emails: config.alarmEmails });
     this.analytics = new CallAnalytics(this, 'CallAnalytics', {
+      alerts,
       contactRecordStream: this.contactRecords.stream,
       callLogsTable: props.tables.callLogs,
       ticketsTable: props.tables.tickets,
@@ -135,15 +137,6 @@ export class ContactCentreStack extends Stack {
       targets: kpiTargets,
       logRetention: retention,
     });
-    this.reports = new ReportsApi(this, 'Reports', {
-      callLogsTable: props.tables.callLogs,
-      ticketsTable: props.tables.tickets,
-      timeZone: config.hours.timeZone,
-      answerWithinSeconds: config.sla.answerWithinSeconds,
-      complaintResolutionHours: config.sla.complaintResolutionHours,
-      logRetention: retention,
-    });
-    this.analytics.monitor('Reports', this.reports.function);
     this.dataLake = new DataLake(this, 'DataLake', {
       contactRecordStream: this.contactRecords.stream,
       accessLogsBucket: props.accessLogsBucket,
@@ -175,7 +168,6 @@ export class ContactCentreStack extends Stack {
 
     // Complaints: notifications delivered, the 72-hour escalation, the call-back on resolution
     // and the ticket workflow API.
-    const alerts = new OperationsAlerts(this, 'OperationsAlerts', { emails: config.alarmEmails });
     const allowToNotify = (fn: Parameters<SelfService['allowToNotify']>[0]) =>
       selfService.allowToNotify(fn);
     new NotificationDelivery(this, 'NotificationDelivery', {
@@ -221,18 +213,24 @@ export class ContactCentreStack extends Stack {
       promptAudioUri: props.promptAudioUri,
       logRetention: retention,
     });
+    this.reports = new ReportsApi(this, 'Reports', {
+      callLogsTable: props.tables.callLogs,
+      ticketsTable: props.tables.tickets,
+      timeZone: config.hours.timeZone,
+      answerWithinSeconds: config.sla.answerWithinSeconds,
+      complaintResolutionHours: config.sla.complaintResolutionHours,
+      logRetention: retention,
+      api: { httpApi: this.ticketApi.api, authorizer: this.ticketApi.authorizer },
+    });
+    this.analytics.monitor('Reports', this.reports.function);
 
     new CfnOutput(this, 'AgentDesktopUrl', { value: this.agentDesktop.url });
     new CfnOutput(this, 'ContactRecordStreamName', {
       value: this.contactRecords.stream.streamName,
     });
-    new CfnOutput(this, 'ReportsApiUrl', {
-      value: this.reports.url ?? this.reports.httpApi.apiEndpoint,
-      description: 'GET /reports/daily?date=YYYY-MM-DD and /reports/agents (SigV4)',
-    });
-    new CfnOutput(this, 'AnalyticsAlarmTopicArn', {
-      value: this.analytics.alarmTopic.topicArn,
-      description: 'Subscribe the operations team to the analytics alarms',
+    new CfnOutput(this, 'OperationsAlarmTopicArn', {
+      value: alerts.topic.topicArn,
+      description: 'Every platform alarm notifies this topic (alarmEmails subscribes to it)',
     });
     new CfnOutput(this, 'AnalyticsWorkGroup', { value: this.dataLake.workGroup.ref });
     new CfnOutput(this, 'TrackingFunctionName', {

@@ -12,10 +12,11 @@ export const answeringFrom = (mode: string | undefined): Answering | undefined =
   throw new Error(`--callbacks must be answer or no-answer (got "${mode}")`);
 };
 
-/** What a person needs to use the local ticket API. */
+/** What a person needs to use the local staff API. */
 export const apiBanner = (
   url: string,
-): string => `Ticket API at ${url} (Authorization: Bearer <token>)
+): string => `Staff API (tickets, reports) at ${url} (Authorization: Bearer <token>)
   tokens: agent-demo, supervisor-demo, agency-<agency id> (e.g. agency-immigration, agency-nrb), norole-demo
   e.g.  curl -s -H 'Authorization: Bearer agency-immigration' '${url}/tickets?status=OPEN'
+        curl -s -H 'Authorization: Bearer supervisor-demo' '${url}/reports/daily?date=<YYYY-MM-DD>'
   clock: npm run clock -- +25h   ·   outbox: ${url}/local/outbox   ·   calls: ${url}/local/calls`;

@@ -1,10 +1,11 @@
-import type { Context, SQSEvent } from 'aws-lambda';
+import type { APIGatewayProxyEventV2WithJWTAuthorizer, Context, SQSEvent } from 'aws-lambda';
 import type { OpeningHours } from '#shared/hours.ts';
 import type { Notification } from '#shared/notifications/notifier.ts';
 import type { CallbackMessage } from '#shared/tickets/callbacks.ts';
 import type { EscalationControl } from '#shared/tickets/escalations.ts';
 import type { SentMessage } from '../../lambdas/notification-delivery/gateways.ts';
 import { contactCentreHours, environments } from '../../lib/config/environments.ts';
+import { isReportRoute } from '../api-events.ts';
 import { localArn } from '../arns.ts';
 import { localDynamoDbClient, localTableName } from '../dynamodb/tables.ts';
 import type { EngineResources } from '../flow-engine/types.ts';
@@ -41,13 +42,14 @@ const context = { getRemainingTimeInMillis: () => 60_000 } as Context;
 export const startLocalEscalation = async (options: LocalEscalationOptions) => {
   const { clock } = options;
   // Handlers read the (local) environment when imported: the caller has applied it.
-  const [escalation, start, sweep, dialing, api, delivery, outbox, events, tables] =
+  const [escalation, start, sweep, dialing, api, reportsApi, delivery, outbox, events, tables] =
     await Promise.all([
       import('../../lambdas/escalation/handler.ts'),
       import('../../lambdas/escalation-start/handler.ts'),
       import('../../lambdas/escalation-sweep/handler.ts'),
       import('../../lambdas/callback-dialer/handler.ts'),
       import('../../lambdas/tickets-api/handler.ts'),
+      import('../../lambdas/reports/handler.ts'),
       import('../../lambdas/notification-delivery/handler.ts'),
       import('#shared/notifications/default-notifier.ts'),
       import('#shared/tickets/ticket-events.ts'),
@@ -165,6 +167,9 @@ export const startLocalEscalation = async (options: LocalEscalationOptions) => {
     await settle();
   };
 
+  const tickets = api.createTicketsApiHandler({ clock: clock.now, callbacks });
+  const reports = reportsApi.createReportsApiHandler(clock.now);
+
   return {
     clock,
     stepFunctions,
@@ -175,7 +180,9 @@ export const startLocalEscalation = async (options: LocalEscalationOptions) => {
     sent,
     /** Notifications queued by every handler in this process. */
     outbox: outbox.localOutbox,
-    api: api.createTicketsApiHandler({ clock: clock.now, callbacks }),
+    /** The staff API: each route to its Lambda, as API Gateway routes them. */
+    api: (event: APIGatewayProxyEventV2WithJWTAuthorizer, lambdaContext: Context) =>
+      (isReportRoute(event.routeKey) ? reports : tickets)(event, lambdaContext),
     sweep: runSweep,
     settle,
     advanceTo,

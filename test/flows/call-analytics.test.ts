@@ -225,9 +225,12 @@ describe('call logs and reports from scripted calls', () => {
   it('refuses a malformed date or agent and an unknown report', async () => {
     await expect(getReport('/reports/daily', { date: '17/11/2026' })).resolves.toEqual({
       status: 400,
-      body: expect.objectContaining({ outcome: 'INVALID_INPUT', field: 'date' }),
+      body: expect.objectContaining({ error: 'INVALID_INPUT', field: 'date' }),
     });
-    await expect(getReport('/reports/daily')).resolves.toMatchObject({ status: 400 });
+    await expect(getReport('/reports/daily')).resolves.toMatchObject({
+      status: 400,
+      body: { error: 'INVALID_INPUT', fields: 'query.date' },
+    });
     await expect(
       getReport('/reports/agents', { date: DAY, agent: 'wanjiku; drop' }),
     ).resolves.toMatchObject({ status: 400, body: { field: 'agent' } });
@@ -236,10 +239,11 @@ describe('call logs and reports from scripted calls', () => {
     });
   });
 
-  it('serves the same routes under a prefix (the shared API)', async () => {
-    const { status, body } = await getReport('/v1/reports/daily/', { date: DAY });
-
-    expect(status).toBe(200);
-    expect(body.calls.received).toBe(6);
+  it('answers supervisors only: agents, agency focal persons and users without a role are refused', async () => {
+    for (const token of ['agent-demo', 'agency-immigration', 'norole-demo'])
+      await expect(getReport('/reports/daily', { date: DAY }, token)).resolves.toMatchObject({
+        status: 403,
+        body: { error: 'FORBIDDEN' },
+      });
   });
 });

@@ -15,7 +15,7 @@ const logicalId = (type: string, prefix: string) => {
   return ids[0]!;
 };
 const DLQ = logicalId('AWS::SQS::Queue', 'CallAnalyticsDeadLetters');
-const TOPIC = logicalId('AWS::SNS::Topic', 'CallAnalyticsAlarms');
+const TOPIC = logicalId('AWS::SNS::Topic', 'OperationsAlertsTopic');
 const KEY = logicalId('AWS::KMS::Key', 'CallAnalyticsKey');
 const STREAM = logicalId('AWS::Kinesis::Stream', 'ContactRecordsStream');
 
@@ -135,13 +135,14 @@ describe('alarms', () => {
     return found[0]!.Properties;
   };
 
-  it('notify the encrypted alarm topic, every one of them', () => {
+  it('notify the one encrypted operations topic, every one of them', () => {
+    expect(Object.keys(centre.findResources('AWS::SNS::Topic'))).toEqual([TOPIC]);
     expect(alarms.length).toBeGreaterThanOrEqual(8);
     for (const { Properties } of alarms) {
       expect(Properties.AlarmActions).toEqual([{ Ref: TOPIC }]);
     }
     centre.hasResourceProperties('AWS::SNS::Topic', {
-      KmsMasterKeyId: { 'Fn::GetAtt': [KEY, 'Arn'] },
+      KmsMasterKeyId: { 'Fn::GetAtt': [logicalId('AWS::KMS::Key', 'OperationsAlertsKey'), 'Arn'] },
     });
   });
 
@@ -187,7 +188,7 @@ describe('alarms', () => {
       const errors = alarm(new RegExp(`^${name}: the function failed`));
       expect(errors).toMatchObject({ MetricName: 'Errors', Namespace: 'AWS/Lambda', Threshold: 0 });
     }
-    expect(alarm(/dead-letter queue/)).toMatchObject({
+    expect(alarm(/contact trace record or ticket change could not be processed/)).toMatchObject({
       MetricName: 'ApproximateNumberOfMessagesVisible',
       Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [DLQ, 'QueueName'] } }],
       Threshold: 0,
@@ -198,14 +199,12 @@ describe('alarms', () => {
     });
   });
 
-  it('let CloudWatch and EventBridge use the analytics key, and only from this account', () => {
+  it('let EventBridge use the analytics key, and only from this account', () => {
     const key = centre.findResources('AWS::KMS::Key')[KEY]!;
     expect(key.Properties.KeyPolicy.Statement).toEqual(
       expect.arrayContaining([
         expect.objectContaining({
-          Principal: {
-            Service: ['cloudwatch.amazonaws.com', 'events.amazonaws.com'],
-          },
+          Principal: { Service: 'events.amazonaws.com' },
           Action: ['kms:Decrypt', 'kms:GenerateDataKey'],
           Condition: { StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } } },
         }),

@@ -1,4 +1,5 @@
 import { Match } from 'aws-cdk-lib/assertions';
+import { REPORT_ROUTE_KEYS } from '../../lambdas/reports/api-contract.ts';
 import { ESCALATION_STREAM_FILTERS } from '../../lambdas/shared/tickets/ticket-events.ts';
 import { TICKET_ROUTE_KEYS } from '../../lambdas/tickets-api/api-contract.ts';
 import { buildApp } from '../support/app.ts';
@@ -138,7 +139,7 @@ describe('queues, dead letters and alarms', () => {
     const deadLetters = queues
       .filter(([id]) => /DeadLetters|StartFailures/.test(id))
       .map(([id]) => id);
-    expect(deadLetters).toHaveLength(4);
+    expect(deadLetters).toHaveLength(5);
     const topic = idOf('OperationsAlertsTopic', 'AWS::SNS::Topic');
     for (const queue of deadLetters) {
       centre.hasResourceProperties('AWS::CloudWatch::Alarm', {
@@ -214,7 +215,7 @@ describe('ticket API', () => {
     });
     const routes = ofType('AWS::ApiGatewayV2::Route');
     expect(routes.map(([, route]) => route.Properties.RouteKey).sort()).toEqual(
-      [...TICKET_ROUTE_KEYS].sort(),
+      [...TICKET_ROUTE_KEYS, ...REPORT_ROUTE_KEYS].sort(),
     );
     for (const [, route] of routes) {
       expect(route.Properties).toMatchObject({

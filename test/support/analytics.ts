@@ -1,8 +1,8 @@
 import type { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { handler as reportsHandler } from '../../lambdas/reports/handler.ts';
 import { handler as surveyHandler } from '../../lambdas/survey/handler.ts';
+import { apiEvent, LOCAL_TOKENS } from '../../local/api-events.ts';
 import { localArn } from '../../local/arns.ts';
 import { scriptedCaller } from '../../local/callers.ts';
 import { loadContactRecordFeed, RecordingFlowEngine } from '../../local/contact-records.ts';
@@ -47,27 +47,17 @@ export const loggedCall = async ({
 /** Hands contact trace records to the call-log writer, as the local runtime does. */
 export const feedRecords = feed;
 
-const template = JSON.parse(
-  readFileSync(new URL('../events/apigateway/http-api-v2-event.json', import.meta.url), 'utf8'),
-);
-
-/** AWS's published HTTP API (payload 2.0) event for a GET on `path` with a query. */
-export const httpEvent = (path: string, query?: Record<string, string>, method = 'GET') => {
-  const event = structuredClone(template);
-  event.rawPath = path;
-  event.routeKey = `${method} ${path}`;
-  event.requestContext.routeKey = event.routeKey;
-  event.requestContext.http = { ...event.requestContext.http, method, path };
-  event.rawQueryString = new URLSearchParams(query).toString();
-  event.queryStringParameters = query;
-  delete event.body;
-  return event;
-};
-
-/** Calls the reports API handler and parses the JSON it answers. */
-export const getReport = async (path: string, query?: Record<string, string>) => {
+/**
+ * Calls the reports API handler as a supervisor (or with `token`'s claims) and parses the JSON
+ * it answers.
+ */
+export const getReport = async (
+  path: string,
+  query?: Record<string, string>,
+  token = 'supervisor-demo',
+) => {
   const response = (await reportsHandler(
-    httpEvent(path, query),
+    apiEvent({ method: 'GET', path, ...(query && { query }), claims: LOCAL_TOKENS[token]! }),
     lambdaContext('reports'),
   )) as APIGatewayProxyStructuredResultV2;
   return { status: response.statusCode, body: JSON.parse(String(response.body)) };

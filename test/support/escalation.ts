@@ -40,7 +40,7 @@ export type Escalation = Awaited<ReturnType<typeof startEscalation>>;
 
 const context = { getRemainingTimeInMillis: () => 30_000 } as Context;
 
-/** Calls the ticket API handler as API Gateway would, with a demo token's claims. */
+/** Calls the staff API's handlers as API Gateway would route to them, with a demo token's claims. */
 export const api = async (
   escalation: Escalation,
   token: keyof typeof LOCAL_TOKENS | Claims,
@@ -49,16 +49,14 @@ export const api = async (
   { body, query }: { body?: unknown; query?: Record<string, string> } = {},
 ) => {
   const claims = typeof token === 'string' ? LOCAL_TOKENS[token]! : token;
-  const response = (await escalation.api(
-    apiEvent({
-      method,
-      path,
-      claims,
-      ...(body !== undefined && { body }),
-      ...(query && { query }),
-    }),
-    context,
-  )) as APIGatewayProxyStructuredResultV2;
+  const event = apiEvent({
+    method,
+    path,
+    claims,
+    ...(body !== undefined && { body }),
+    ...(query && { query }),
+  });
+  const response = (await escalation.api(event, context)) as APIGatewayProxyStructuredResultV2;
   return { status: response.statusCode ?? 200, body: JSON.parse(String(response.body)) };
 };
 

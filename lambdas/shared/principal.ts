@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { ForbiddenError, UnauthenticatedError } from './errors.ts';
+
+/** Who is calling, from the authorizer's verified claims. */
+export const PrincipalSchema = z.object({
+  /** Username (never a phone number). */
+  id: z.string().min(1),
+  role: z.enum(['agent', 'supervisor', 'agency']),
+  /** The agency a focal person acts for; required for the `agency` role. */
+  agencyId: z.string().min(1).optional(),
+});
+export type Principal = z.infer<typeof PrincipalSchema>;
+export type Role = Principal['role'];
+
+/**
+ * Cognito groups and the role each gives; a user in several gets the first listed. Free of
+ * side effects: CDK creates the groups from it.
+ */
+export const ROLE_GROUPS = [
+  ['supervisors', 'supervisor'],
+  ['agents', 'agent'],
+  ['agency-focal-persons', 'agency'],
+] as const satisfies readonly (readonly [string, Role])[];
+
+/** Claims an authorizer passes for a missing token: none. */
+export const requireClaims = (claims: Record<string, unknown> | undefined) => {
+  if (!claims || Object.keys(claims).length === 0)
+    throw new UnauthenticatedError('No verified identity on the request');
+  return claims;
+};
+
+/** `cognito:groups` arrives as an array, or (HTTP API JWT authorizer) as "[a b]" text. */
+const groupsOf = (value: unknown): string[] => {
+  if (Array.isArray(value)) return value.map(String);
+  if (typeof value !== 'string') return [];
+  return value
+    .replace(/^\[|\]$/g, '')
+    .split(/[\s,]+/)
+    .filter(Boolean);
+};
+
+/**
+ * The principal from a Cognito ID token's verified claims: username, role from the groups,
+ * and, for an agency focal person, the agency from `custom:agencyId` (an attribute only
+ * administrators can set).
+ */
+export const principalFromClaims = (claims: Record<string, unknown> | undefined): Principal => {
+  const verified = requireClaims(claims);
+  const id = verified['cognito:username'] ?? verified.username ?? verified.sub;
+  if (typeof id !== 'string' || id === '')
+    throw new UnauthenticatedError('The token names no user');
+  const groups = groupsOf(verified['cognito:groups']);
+  const role = ROLE_GROUPS.find(([group]) => groups.includes(group))?.[1];
+  if (!role) throw new ForbiddenError('The user has no contact-centre role');
+  const agencyId = verified['custom:agencyId'];
+  if (role === 'agency' && (typeof agencyId !== 'string' || agencyId === ''))
+    throw new ForbiddenError('An agency focal person without an agency');
+  return PrincipalSchema.parse({
+    id,
+    role,
+    ...(role === 'agency' && { agencyId }),
+  });
+};
