@@ -61,8 +61,9 @@ export class LocalQueue<T> {
     return times.length ? Math.min(...times) : undefined;
   }
 
-  get depth(): number {
-    return this.messages.length;
+  /** The messages still waiting (visible or not), oldest first. */
+  get waiting(): T[] {
+    return this.messages.map((message) => JSON.parse(message.body) as T);
   }
 
   /** Delivers every visible message to the consumer, batch by batch; returns how many were delivered. */

@@ -73,12 +73,18 @@ describe('starting escalations', () => {
   );
 
   it(
-    'starts nothing for a service request or for a ticket change that is not a resolution',
+    'starts nothing more when a lodged complaint changes (a note added)',
     async () => {
-      const escalation = await startEscalation(NOW);
+      let starts: { name: string; started: boolean }[] = [];
+      const escalation = await startEscalation(NOW, {
+        wrapEscalations: (control) => {
+          const recorded = faulty(control, () => undefined);
+          starts = recorded.starts;
+          return recorded.wrapped;
+        },
+      });
       const { reference } = await lodgeComplaint(escalation);
       await escalation.settle();
-      const before = escalation.stepFunctions.executions.size;
 
       await tickets.addHistory({
         reference,
@@ -89,7 +95,9 @@ describe('starting escalations', () => {
       });
       await escalation.settle();
 
-      expect(escalation.stepFunctions.executions.size).toBe(before);
+      expect(starts.filter(({ name }) => name === reference)).toEqual([
+        { name: reference, started: true },
+      ]);
     },
     TIMEOUT,
   );

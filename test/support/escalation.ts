@@ -80,6 +80,18 @@ export const lodgeComplaint = async (
   return { reference: String(body.ticket.reference), callbackNumber, ticket: body.ticket };
 };
 
+/**
+ * The runtime's calls and queued call-backs for one ticket. Tests share DynamoDB Local, so the
+ * runtime's stream reader and sweeper also pick up complaints other test files leave behind.
+ */
+export const callsFor = (escalation: Escalation, reference: string) =>
+  escalation.dialer.calls.filter((placed) => placed.call.attributes.reference === reference);
+export const callbacksFor = (escalation: Escalation, reference: string) => ({
+  sent: escalation.callbacks.sent.filter(({ body }) => body.reference === reference),
+  waiting: escalation.callbacks.waiting.filter((body) => body.reference === reference),
+  deadLetters: escalation.callbacks.deadLetters.filter((body) => body.reference === reference),
+});
+
 /** What the escalation sent about a ticket, in order: `<role-ish id>#<channel>` keys. */
 export const escalationMessages = (escalation: Escalation, reference: string) =>
   escalation.outbox
