@@ -7,5 +7,7 @@ export const METRICS_NAMESPACE = 'HudumaContactCentre';
 
 // One instance of each per container; service name comes from POWERTOOLS_SERVICE_NAME.
 export const logger = new Logger();
-export const metrics = new Metrics({ namespace: METRICS_NAMESPACE });
+// Metrics' own warnings (e.g. an invocation that emitted nothing) go through the structured
+// logger and its level, not straight to the console.
+export const metrics = new Metrics({ namespace: METRICS_NAMESPACE, logger });
 export const tracer = new Tracer();
