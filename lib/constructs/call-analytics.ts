@@ -38,6 +38,7 @@ import {
 import { callLogsTable, ticketsTable } from '../../lambdas/shared/data/tables.ts';
 import type { KpiTargets } from '../../lambdas/shared/kpi.ts';
 import { METRICS_NAMESPACE } from '../../lambdas/shared/powertools.ts';
+import { grantStreamReadByArn } from './data-tables.ts';
 import { PlatformFunction } from './flow-function.ts';
 import type { OperationsAlerts } from './operations-alerts.ts';
 
@@ -206,20 +207,7 @@ export class CallAnalytics extends Construct {
     };
     this.deadLetters.grant(fn, 'sqs:SendMessage');
     this.key.grant(fn, 'kms:GenerateDataKey', 'kms:Decrypt');
-    const streamArn = props.ticketsTable.tableStreamArn;
-    if (!streamArn) throw new Error('The tickets table needs its stream for complaint metrics');
-    // Exactly what a stream event source needs, on this stream (grantStreamRead lists streams on *).
-    fn.addToRolePolicy(
-      new PolicyStatement({
-        actions: [
-          'dynamodb:DescribeStream',
-          'dynamodb:GetRecords',
-          'dynamodb:GetShardIterator',
-          'dynamodb:ListStreams',
-        ],
-        resources: [streamArn],
-      }),
-    );
+    const streamArn = grantStreamReadByArn(props.ticketsTable, fn, 'Complaint metrics');
     fn.addEventSourceMapping('TicketChanges', {
       eventSourceArn: streamArn,
       startingPosition: StartingPosition.TRIM_HORIZON,

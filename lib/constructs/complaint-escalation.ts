@@ -18,6 +18,7 @@ import { ticketsTable } from '../../lambdas/shared/data/tables.ts';
 import type { ContactCentreContacts } from '../../lambdas/shared/tickets/escalation-policy.ts';
 import { ESCALATION_STREAM_FILTERS } from '../../lambdas/shared/tickets/ticket-events.ts';
 import { definitionText, STATE_MACHINES } from '../../state-machines/definitions.ts';
+import { grantStreamReadByArn } from './data-tables.ts';
 import { PlatformFunction } from './flow-function.ts';
 import type { OperationsAlerts } from './operations-alerts.ts';
 import { deadLetterQueue } from './queues.ts';
@@ -128,20 +129,7 @@ export class ComplaintEscalation extends Construct {
       key,
       'the Tickets stream consumer (an on-failure destination)',
     );
-    const streamArn = props.ticketsTable.tableStreamArn;
-    if (!streamArn) throw new Error('The Tickets table needs its stream for escalations');
-    // The stream by its ARN only (grantStreamRead would add ListStreams on every resource).
-    this.starter.addToRolePolicy(
-      new PolicyStatement({
-        actions: [
-          'dynamodb:DescribeStream',
-          'dynamodb:GetRecords',
-          'dynamodb:GetShardIterator',
-          'dynamodb:ListStreams',
-        ],
-        resources: [streamArn],
-      }),
-    );
+    const streamArn = grantStreamReadByArn(props.ticketsTable, this.starter, 'Escalation starts');
     props.ticketsTable.encryptionKey?.grantDecrypt(this.starter);
     // Given-up batches' coordinates go here; exactly send and its key, not grantSendMessages'.
     startFailures.grant(this.starter, 'sqs:SendMessage');

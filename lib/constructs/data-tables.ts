@@ -6,6 +6,7 @@ import {
   TableEncryptionV2,
   TableV2,
 } from 'aws-cdk-lib/aws-dynamodb';
+import { type IGrantable, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
 import {
@@ -13,6 +14,31 @@ import {
   type TableDefinition,
   tableDefinitions,
 } from '../../lambdas/shared/data/tables.ts';
+
+/**
+ * Lets a stream consumer read `table`'s stream by its ARN only (Table.grantStreamRead would add
+ * ListStreams on every resource); returns the stream ARN for the event source mapping.
+ */
+export const grantStreamReadByArn = (
+  table: TableV2,
+  consumer: IGrantable,
+  purpose: string,
+): string => {
+  const streamArn = table.tableStreamArn;
+  if (!streamArn) throw new Error(`${purpose} needs the table's stream`);
+  consumer.grantPrincipal.addToPrincipalPolicy(
+    new PolicyStatement({
+      actions: [
+        'dynamodb:DescribeStream',
+        'dynamodb:GetRecords',
+        'dynamodb:GetShardIterator',
+        'dynamodb:ListStreams',
+      ],
+      resources: [streamArn],
+    }),
+  );
+  return streamArn;
+};
 
 export interface DataTablesProps {
   /** Keep tables and key on stack deletion and turn on deletion protection. */

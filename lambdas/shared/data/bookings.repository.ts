@@ -10,6 +10,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { LanguageSchema } from '../speech/render.ts';
+import { queryAll } from './client.ts';
 
 /** A slot: its local start time at the centre, `YYYY-MM-DDTHH:MM` (Africa/Nairobi). */
 export const SlotIdSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/);
@@ -194,26 +195,17 @@ export const createBookingRepository = (client: DynamoDBDocumentClient, tableNam
       fromSlot: string,
       toSlot: string,
     ): Promise<Map<string, number>> {
-      const counts = new Map<string, number>();
-      let ExclusiveStartKey: Record<string, unknown> | undefined;
-      do {
-        const page = await client.send(
-          new QueryCommand({
-            TableName: tableName,
-            KeyConditionExpression: 'pk = :desk AND sk BETWEEN :from AND :to',
-            ExpressionAttributeValues: {
-              ':desk': keys.counter(centreId, serviceId, '').pk,
-              ':from': fromSlot,
-              ':to': toSlot,
-            },
-            ProjectionExpression: 'sk, booked',
-            ExclusiveStartKey,
-          }),
-        );
-        for (const item of page.Items ?? []) counts.set(String(item.sk), Number(item.booked));
-        ExclusiveStartKey = page.LastEvaluatedKey;
-      } while (ExclusiveStartKey);
-      return counts;
+      const items = await queryAll(client, {
+        TableName: tableName,
+        KeyConditionExpression: 'pk = :desk AND sk BETWEEN :from AND :to',
+        ExpressionAttributeValues: {
+          ':desk': keys.counter(centreId, serviceId, '').pk,
+          ':from': fromSlot,
+          ':to': toSlot,
+        },
+        ProjectionExpression: 'sk, booked',
+      });
+      return new Map(items.map((item) => [String(item.sk), Number(item.booked)]));
     },
 
     /**
@@ -465,29 +457,20 @@ export const createBookingRepository = (client: DynamoDBDocumentClient, tableNam
 
     /** A caller's active bookings from a date on, soonest first (gsi1 `CALLER#<e164>`). */
     async listUpcomingByCaller(phone: string, fromDate: string): Promise<Booking[]> {
-      const bookings: Booking[] = [];
-      let ExclusiveStartKey: Record<string, unknown> | undefined;
-      do {
-        const page = await client.send(
-          new QueryCommand({
-            TableName: tableName,
-            IndexName: 'gsi1',
-            KeyConditionExpression: 'gsi1pk = :caller AND gsi1sk BETWEEN :from AND :to',
-            FilterExpression: '#status = :active',
-            ExpressionAttributeNames: { '#status': 'status' },
-            ExpressionAttributeValues: {
-              ':caller': `CALLER#${phone}`,
-              ':from': `BOOKING#${fromDate}`,
-              ':to': 'BOOKING#\uffff',
-              ':active': 'ACTIVE',
-            },
-            ExclusiveStartKey,
-          }),
-        );
-        for (const item of page.Items ?? []) bookings.push(BookingSchema.parse(strip(item)));
-        ExclusiveStartKey = page.LastEvaluatedKey;
-      } while (ExclusiveStartKey);
-      return bookings;
+      const items = await queryAll(client, {
+        TableName: tableName,
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :caller AND gsi1sk BETWEEN :from AND :to',
+        FilterExpression: '#status = :active',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: {
+          ':caller': `CALLER#${phone}`,
+          ':from': `BOOKING#${fromDate}`,
+          ':to': 'BOOKING#\uffff',
+          ':active': 'ACTIVE',
+        },
+      });
+      return items.map((item) => BookingSchema.parse(strip(item)));
     },
   };
 };

@@ -1,11 +1,7 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import {
-  type DynamoDBDocumentClient,
-  GetCommand,
-  QueryCommand,
-  UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
+import { queryAll } from './client.ts';
 
 export const SurveyQuestionSchema = z.enum(['csat', 'nps']);
 export type SurveyQuestion = z.infer<typeof SurveyQuestionSchema>;
@@ -140,24 +136,18 @@ export const createCallLogRepository = (client: DynamoDBDocumentClient, tableNam
     partition: string,
     limit?: number,
   ): Promise<CallLog[]> => {
-    const logs: CallLog[] = [];
-    let ExclusiveStartKey: Record<string, unknown> | undefined;
-    do {
-      const page = await client.send(
-        new QueryCommand({
-          TableName: tableName,
-          IndexName: index,
-          KeyConditionExpression: '#pk = :pk',
-          ExpressionAttributeNames: { '#pk': `${index}pk` },
-          ExpressionAttributeValues: { ':pk': partition },
-          ExclusiveStartKey,
-          ...(limit && { Limit: limit - logs.length }),
-        }),
-      );
-      for (const item of page.Items ?? []) logs.push(CallLogSchema.parse(strip(item)));
-      ExclusiveStartKey = page.LastEvaluatedKey;
-    } while (ExclusiveStartKey && (!limit || logs.length < limit));
-    return logs;
+    const items = await queryAll(
+      client,
+      {
+        TableName: tableName,
+        IndexName: index,
+        KeyConditionExpression: '#pk = :pk',
+        ExpressionAttributeNames: { '#pk': `${index}pk` },
+        ExpressionAttributeValues: { ':pk': partition },
+      },
+      limit,
+    );
+    return items.map((item) => CallLogSchema.parse(strip(item)));
   };
 
   return {

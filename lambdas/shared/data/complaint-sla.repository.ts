@@ -1,4 +1,5 @@
-import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { queryAll, queryCount } from './client.ts';
 import {
   type Ticket,
   TicketSchema,
@@ -53,31 +54,20 @@ export const createComplaintSlaRepository = (
   return {
     /** Complaints whose SLA clock runs and whose due time has passed (Query COUNT per agency and status). */
     async countOverdue(now: Date): Promise<number> {
-      const counts = await mapLimited(pairs(SLA_RUNNING_STATUSES), 8, async (pair) => {
-        let total = 0;
-        let ExclusiveStartKey: Record<string, unknown> | undefined;
-        do {
-          const page = await client.send(
-            new QueryCommand({
-              TableName: tableName,
-              IndexName: 'gsi1',
-              KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk < :now',
-              FilterExpression: '#type = :complaint',
-              ExpressionAttributeNames: { '#type': 'type' },
-              ExpressionAttributeValues: {
-                ':pk': agencyStatus(pair.agencyId, pair.status),
-                ':now': now.toISOString(),
-                ':complaint': 'COMPLAINT',
-              },
-              Select: 'COUNT',
-              ExclusiveStartKey,
-            }),
-          );
-          total += page.Count ?? 0;
-          ExclusiveStartKey = page.LastEvaluatedKey;
-        } while (ExclusiveStartKey);
-        return total;
-      });
+      const counts = await mapLimited(pairs(SLA_RUNNING_STATUSES), 8, (pair) =>
+        queryCount(client, {
+          TableName: tableName,
+          IndexName: 'gsi1',
+          KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk < :now',
+          FilterExpression: '#type = :complaint',
+          ExpressionAttributeNames: { '#type': 'type' },
+          ExpressionAttributeValues: {
+            ':pk': agencyStatus(pair.agencyId, pair.status),
+            ':now': now.toISOString(),
+            ':complaint': 'COMPLAINT',
+          },
+        }),
+      );
       return counts.reduce((sum, count) => sum + count, 0);
     },
 
@@ -90,33 +80,24 @@ export const createComplaintSlaRepository = (
       { dueFrom, dueTo }: { readonly dueFrom: Date; readonly dueTo: Date },
     ): Promise<Ticket[]> {
       const lists = await mapLimited(pairs(TicketStatusSchema.options), 8, async (pair) => {
-        const tickets: Ticket[] = [];
-        let ExclusiveStartKey: Record<string, unknown> | undefined;
-        do {
-          const page = await client.send(
-            new QueryCommand({
-              TableName: tableName,
-              IndexName: 'gsi1',
-              KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk BETWEEN :dueFrom AND :dueTo',
-              FilterExpression:
-                '#type = :complaint AND createdAt >= :createdFrom AND createdAt < :createdTo',
-              ExpressionAttributeNames: { '#type': 'type' },
-              ExpressionAttributeValues: {
-                ':pk': agencyStatus(pair.agencyId, pair.status),
-                ':dueFrom': dueFrom.toISOString(),
-                // Sort keys are `<dueAt>#<reference>`: '~' sorts after every reference.
-                ':dueTo': `${dueTo.toISOString()}~`,
-                ':complaint': 'COMPLAINT',
-                ':createdFrom': createdFrom.toISOString(),
-                ':createdTo': createdTo.toISOString(),
-              },
-              ExclusiveStartKey,
-            }),
-          );
-          for (const item of page.Items ?? []) tickets.push(TicketSchema.parse(strip(item)));
-          ExclusiveStartKey = page.LastEvaluatedKey;
-        } while (ExclusiveStartKey);
-        return tickets;
+        const items = await queryAll(client, {
+          TableName: tableName,
+          IndexName: 'gsi1',
+          KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk BETWEEN :dueFrom AND :dueTo',
+          FilterExpression:
+            '#type = :complaint AND createdAt >= :createdFrom AND createdAt < :createdTo',
+          ExpressionAttributeNames: { '#type': 'type' },
+          ExpressionAttributeValues: {
+            ':pk': agencyStatus(pair.agencyId, pair.status),
+            ':dueFrom': dueFrom.toISOString(),
+            // Sort keys are `<dueAt>#<reference>`: '~' sorts after every reference.
+            ':dueTo': `${dueTo.toISOString()}~`,
+            ':complaint': 'COMPLAINT',
+            ':createdFrom': createdFrom.toISOString(),
+            ':createdTo': createdTo.toISOString(),
+          },
+        });
+        return items.map((item) => TicketSchema.parse(strip(item)));
       });
       return lists.flat();
     },

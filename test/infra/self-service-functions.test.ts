@@ -2,13 +2,62 @@ import { Match } from 'aws-cdk-lib/assertions';
 import { buildApp } from '../support/app.ts';
 import { actionsOn, functionNamed, serviceActions, statementsOf } from '../support/grants.ts';
 
+// The flow-invoked self-service functions (appointments has its own file), on one synthesis.
 const { contactCentre, template } = buildApp('prod', {}, { bundle: false });
 const centre = template(contactCentre);
-const statements = statementsOf(centre, 'SelfServiceComplaints');
+const tracking = statementsOf(centre, 'SelfServiceTracking');
+const survey = statementsOf(centre, 'SelfServiceSurvey');
 
-describe('complaints function', () => {
+describe('tracking function', () => {
+  it("runs within Connect's 3 s budget with the service-data table and no notifier", () => {
+    const { properties } = functionNamed(centre, 'SelfServiceTracking');
+
+    expect(properties.Timeout).toBeLessThanOrEqual(3);
+    expect(Object.keys(properties.Environment.Variables)).toEqual(
+      expect.arrayContaining(['SERVICE_DATA_TABLE_NAME', 'PROMPT_AUDIO_URI']),
+    );
+    expect(properties.Environment.Variables.NOTIFIER).toBeUndefined();
+  });
+
+  it('reads the service-data table and puts and updates its attempt counters, and nothing else in DynamoDB', () => {
+    expect(actionsOn(tracking, /DataServiceData/)).toEqual([
+      'dynamodb:BatchGetItem',
+      'dynamodb:ConditionCheckItem',
+      'dynamodb:GetItem',
+      'dynamodb:PutItem',
+      'dynamodb:Query',
+      'dynamodb:UpdateItem',
+    ]);
+    expect(actionsOn(tracking, /DataTickets|DataCallLogs/)).toEqual([]);
+    expect(serviceActions(tracking, 'sqs:')).toEqual([]);
+  });
+
+  it('uses the table key with named actions only', () => {
+    expect(serviceActions(tracking, 'kms:')).toEqual([
+      'kms:Decrypt',
+      'kms:Encrypt',
+      'kms:GenerateDataKey',
+    ]);
+  });
+
+  it('is invoked by the tracking flow', () => {
+    const [flow] = Object.values(
+      centre.findResources('AWS::Connect::ContactFlow', {
+        Properties: { Name: 'Huduma document tracking' },
+      }),
+    );
+    expect(JSON.stringify(flow?.Properties.Content)).toMatch(/SelfServiceTracking[0-9A-F]+","Arn"/);
+    centre.hasResourceProperties('AWS::Connect::IntegrationAssociation', {
+      IntegrationArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^SelfServiceTracking'), 'Arn'] },
+    });
+  });
+});
+
+describe.each(['Pensions', 'Complaints'])('%s function', (name) => {
+  const statements = statementsOf(centre, `SelfService${name}`);
+
   it("runs within Connect's 3 s budget and notifies through the SQS notifications queue", () => {
-    const { properties } = functionNamed(centre, 'SelfServiceComplaints');
+    const { properties } = functionNamed(centre, `SelfService${name}`);
 
     expect(properties.Timeout).toBeLessThanOrEqual(3);
     expect(properties.Environment.Variables).toMatchObject({
@@ -52,8 +101,27 @@ describe('complaints function', () => {
 
   it('may be invoked by the Connect instance', () => {
     centre.hasResourceProperties('AWS::Connect::IntegrationAssociation', {
-      IntegrationArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^SelfServiceComplaints'), 'Arn'] },
+      IntegrationArn: { 'Fn::GetAtt': [Match.stringLikeRegexp(`^SelfService${name}`), 'Arn'] },
     });
+  });
+});
+
+describe('survey function', () => {
+  it("runs within Connect's 3 s budget with the call-log table and its retention", () => {
+    const { properties } = functionNamed(centre, 'SelfServiceSurvey');
+
+    expect(properties.Timeout).toBeLessThanOrEqual(3);
+    expect(properties.Environment.Variables).toMatchObject({
+      CALL_LOGS_TABLE_NAME: expect.anything(),
+      CALL_LOG_RETENTION_DAYS: '730',
+    });
+    expect(properties.Environment.Variables.NOTIFIER).toBeUndefined();
+  });
+
+  it('may only update call-log items: no reads, no other table, no queue', () => {
+    expect(serviceActions(survey, 'dynamodb:')).toEqual(['dynamodb:UpdateItem']);
+    expect(actionsOn(survey, /DataCallLogs/)).toEqual(['dynamodb:UpdateItem']);
+    expect(serviceActions(survey, 'sqs:')).toEqual([]);
   });
 });
 
