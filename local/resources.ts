@@ -44,19 +44,16 @@ const localResourceArns = (): Map<string, string> =>
 export const loadLocalResources = async ({
   clock,
 }: {
-  /** The local runtime's shared clock, for handlers that take one (appointments). */
+  /** The local runtime's shared clock, for every handler that reads the time. */
   readonly clock?: Clock;
 } = {}): Promise<EngineResources> => {
   const lambdas = new Map<string, { name: string; handler: LambdaHandler }>();
   for (const { handler } of Object.values(FLOW_FUNCTIONS)) {
     const module = (await import(`../lambdas/${handler}/handler.ts`)) as {
       handler: LambdaHandler;
-      createAppointmentsHandler?: (overrides: { clock: Clock }) => LambdaHandler;
+      createHandler?: (clock: Clock) => LambdaHandler;
     };
-    const built =
-      clock && module.createAppointmentsHandler
-        ? module.createAppointmentsHandler({ clock })
-        : module.handler;
+    const built = clock && module.createHandler ? module.createHandler(clock) : module.handler;
     lambdas.set(localArn.lambda(handler), { name: `huduma-${handler}`, handler: built });
   }
   const flows = new Map<string, LoadedFlow>(

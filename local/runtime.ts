@@ -1,3 +1,4 @@
+import type { Clock } from '#shared/clock.ts';
 import { localArn } from './arns.ts';
 import { loadContactRecordFeed, RecordingFlowEngine } from './contact-records.ts';
 import { type DynamoDbLocal, startDynamoDbLocal } from './dynamodb/launcher.ts';
@@ -16,6 +17,8 @@ export interface LocalRuntimeOptions {
   readonly logLevel?: string;
   /** Also run complaint escalation, call-backs and notifications on this clock. */
   readonly escalation?: { readonly clock: SimulatedClock; readonly answering?: Answering };
+  /** The time the flow Lambdas read. @default the escalation's clock, else the system clock */
+  readonly clock?: Clock;
 }
 
 export interface LocalRuntime {
@@ -36,6 +39,7 @@ export const startLocalRuntime = async ({
   dbPath,
   logLevel,
   escalation: escalationOptions,
+  clock = escalationOptions?.clock.now,
 }: LocalRuntimeOptions = {}): Promise<LocalRuntime> => {
   const dynamoDb = await startDynamoDbLocal(dbPath ? { dbPath } : {});
   try {
@@ -48,9 +52,7 @@ export const startLocalRuntime = async ({
     ]);
     await createLocalTables(localDynamoDbClient(dynamoDb.endpoint));
     const seeded = await seed(documentClient);
-    const resources = await loadLocalResources(
-      escalationOptions ? { clock: escalationOptions.clock.now } : {},
-    );
+    const resources = await loadLocalResources(clock ? { clock } : {});
     // Every finished contact's trace record goes to the call-log writer, as in AWS.
     const engine = new RecordingFlowEngine(resources, await loadContactRecordFeed());
     const escalation =

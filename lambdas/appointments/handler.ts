@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Clock } from '#shared/clock.ts';
 import { createBookingRepository } from '#shared/data/bookings.repository.ts';
 import { createCatalogueRepository } from '#shared/data/catalogue.repository.ts';
 import { documentClient } from '#shared/data/client.ts';
@@ -77,5 +78,8 @@ export const createAppointmentsHandler = (overrides: Partial<AppointmentDependen
     },
   });
 };
+
+/** The Lambda on `clock` (the local runtime passes its simulated one). */
+export const createHandler = (clock: Clock) => createAppointmentsHandler({ clock });
 
 export const handler = createAppointmentsHandler();

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { type Clock, systemClock } from '#shared/clock.ts';
 import { createAttemptRepository } from '#shared/data/attempts.repository.ts';
 import { createCatalogueRepository } from '#shared/data/catalogue.repository.ts';
 import { documentClient } from '#shared/data/client.ts';
@@ -11,28 +12,30 @@ import { ComplaintStatusParametersSchema, complaintStatus } from './complaint-st
 import { config } from './config.ts';
 import { LodgeComplaintParametersSchema, lodgeComplaint } from './lodge-complaint.ts';
 
-const now = () => new Date();
-const tickets = createTicketRepository(documentClient, config.TICKETS_TABLE_NAME);
-
-const lodge = lodgeComplaint({
-  catalogue: createCatalogueRepository(documentClient, config.SERVICE_DATA_TABLE_NAME),
-  openTicket: createTicketOpener({ tickets, notifier, now }),
-});
-const status = complaintStatus({
-  tickets,
-  proofs: createProofGuard({
-    attempts: createAttemptRepository(documentClient, config.SERVICE_DATA_TABLE_NAME),
-    now,
-  }),
-});
-
 export const ComplaintsParametersSchema = z.discriminatedUnion('operation', [
   LodgeComplaintParametersSchema,
   ComplaintStatusParametersSchema,
 ]);
 
-export const handler = connectHandler({
-  parameters: ComplaintsParametersSchema,
-  useCase: (parameters, contact) =>
-    parameters.operation === 'create' ? lodge(parameters, contact) : status(parameters, contact),
-});
+/** The Lambda on `clock` (the local runtime passes its simulated one). */
+export const createHandler = (now: Clock = systemClock) => {
+  const tickets = createTicketRepository(documentClient, config.TICKETS_TABLE_NAME);
+  const lodge = lodgeComplaint({
+    catalogue: createCatalogueRepository(documentClient, config.SERVICE_DATA_TABLE_NAME),
+    openTicket: createTicketOpener({ tickets, notifier, now }),
+  });
+  const status = complaintStatus({
+    tickets,
+    proofs: createProofGuard({
+      attempts: createAttemptRepository(documentClient, config.SERVICE_DATA_TABLE_NAME),
+      now,
+    }),
+  });
+  return connectHandler({
+    parameters: ComplaintsParametersSchema,
+    useCase: (parameters, contact) =>
+      parameters.operation === 'create' ? lodge(parameters, contact) : status(parameters, contact),
+  });
+};
+
+export const handler = createHandler();

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { type Clock, systemClock } from '#shared/clock.ts';
 import { createAttemptRepository } from '#shared/data/attempts.repository.ts';
 import { documentClient } from '#shared/data/client.ts';
 import { createPensionRepository } from '#shared/data/pensions.repository.ts';
@@ -24,31 +25,6 @@ import {
 } from './request-pension-service.ts';
 import { VerifyPensionerParametersSchema, verifyPensioner } from './verify-pensioner.ts';
 
-const now = () => new Date();
-const pensions = createPensionRepository(documentClient, config.SERVICE_DATA_TABLE_NAME);
-const verifiedContacts = createVerifiedContactRepository(
-  documentClient,
-  config.SERVICE_DATA_TABLE_NAME,
-);
-const proofs = createProofGuard({
-  attempts: createAttemptRepository(documentClient, config.SERVICE_DATA_TABLE_NAME),
-  now,
-});
-const openTicket = createTicketOpener({
-  tickets: createTicketRepository(documentClient, config.TICKETS_TABLE_NAME),
-  notifier,
-  now,
-});
-
-const operations = {
-  info: pensionInfo({ now }),
-  verify: verifyPensioner({ pensions, verifiedContacts, proofs, now }),
-  'claim-status': claimStatus({ pensions, verifiedContacts, now }),
-  'last-payment': lastPayment({ pensions, verifiedContacts, now }),
-  'life-certificate': lifeCertificate({ pensions, verifiedContacts, now }),
-  request: requestPensionService({ verifiedContacts, now, openTicket }),
-};
-
 export const PensionsParametersSchema = z.discriminatedUnion('operation', [
   PensionInfoParametersSchema,
   VerifyPensionerParametersSchema,
@@ -58,22 +34,50 @@ export const PensionsParametersSchema = z.discriminatedUnion('operation', [
   RequestPensionServiceParametersSchema,
 ]);
 
-export const handler = connectHandler({
-  parameters: PensionsParametersSchema,
-  useCase: (parameters, contact) => {
-    switch (parameters.operation) {
-      case 'info':
-        return operations.info(parameters);
-      case 'verify':
-        return operations.verify(parameters, contact);
-      case 'claim-status':
-        return operations['claim-status'](parameters, contact);
-      case 'last-payment':
-        return operations['last-payment'](parameters, contact);
-      case 'life-certificate':
-        return operations['life-certificate'](parameters, contact);
-      case 'request':
-        return operations.request(parameters, contact);
-    }
-  },
-});
+/** The Lambda on `clock` (the local runtime passes its simulated one). */
+export const createHandler = (now: Clock = systemClock) => {
+  const pensions = createPensionRepository(documentClient, config.SERVICE_DATA_TABLE_NAME);
+  const verifiedContacts = createVerifiedContactRepository(
+    documentClient,
+    config.SERVICE_DATA_TABLE_NAME,
+  );
+  const proofs = createProofGuard({
+    attempts: createAttemptRepository(documentClient, config.SERVICE_DATA_TABLE_NAME),
+    now,
+  });
+  const openTicket = createTicketOpener({
+    tickets: createTicketRepository(documentClient, config.TICKETS_TABLE_NAME),
+    notifier,
+    now,
+  });
+
+  const operations = {
+    info: pensionInfo({ now }),
+    verify: verifyPensioner({ pensions, verifiedContacts, proofs, now }),
+    'claim-status': claimStatus({ pensions, verifiedContacts, now }),
+    'last-payment': lastPayment({ pensions, verifiedContacts, now }),
+    'life-certificate': lifeCertificate({ pensions, verifiedContacts, now }),
+    request: requestPensionService({ verifiedContacts, now, openTicket }),
+  };
+  return connectHandler({
+    parameters: PensionsParametersSchema,
+    useCase: (parameters, contact) => {
+      switch (parameters.operation) {
+        case 'info':
+          return operations.info(parameters);
+        case 'verify':
+          return operations.verify(parameters, contact);
+        case 'claim-status':
+          return operations['claim-status'](parameters, contact);
+        case 'last-payment':
+          return operations['last-payment'](parameters, contact);
+        case 'life-certificate':
+          return operations['life-certificate'](parameters, contact);
+        case 'request':
+          return operations.request(parameters, contact);
+      }
+    },
+  });
+};
+
+export const handler = createHandler();

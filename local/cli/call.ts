@@ -37,11 +37,13 @@ if (values.help) {
   process.exit(0);
 }
 
-const startedAt = clockFrom(values.at)();
+const clock = clockFrom(values.at);
+const startedAt = clock();
 const attributes = Object.fromEntries(
   values.attr.map((pair) => pair.split(/=(.*)/s).slice(0, 2) as [string, string]),
 );
-const runtime = await startLocalRuntime();
+// The Lambdas read the same time as the flow.
+const runtime = await startLocalRuntime({ clock });
 try {
   const result = await runtime.engine.run({
     flowArn: localArn.flow(values.flow),

@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import type { Caller, CallerInput, InputRequest } from '../flow-engine/types.ts';
 import { startLocalRuntime } from '../runtime.ts';
 import { startLocalServer } from '../server.ts';
+import { SimulatedClock } from '../sim-clock.ts';
 import { describeDisposition } from '../transcript.ts';
 import { clockFrom } from './clock.ts';
 import { answeringFrom, apiBanner, sharedLocalClock } from './local-api.ts';
@@ -64,9 +65,11 @@ const terminalCaller: Caller = {
 
 console.log('Starting DynamoDB Local and loading the catalogue and demo data…');
 const answering = answeringFrom(values.callbacks);
+// One clock for the call, the flow Lambdas and the escalation: `--at`, or the shared local clock.
+const clock = values.at ? new SimulatedClock(clockFrom(values.at)(), true) : sharedLocalClock();
 const runtime = await startLocalRuntime({
   dbPath: '.local/dynamodb',
-  escalation: { clock: sharedLocalClock(), ...(answering && { answering }) },
+  escalation: { clock, ...(answering && { answering }) },
 });
 // The ticket API, complaint escalation and call-backs run in the background beside the call.
 const api = await startLocalServer({
@@ -92,7 +95,6 @@ Seeded ${runtime.seeded.catalogueItems} catalogue items, ${runtime.seeded.applic
 Try application number 12345678 with ID digits 5678 (ready for collection). See README.md for the demo records.
 ${apiBanner(api.url)}`);
 
-const now = clockFrom(values.at);
 try {
   do {
     console.log(`\n📞 Calling the contact centre from ${values.from}…`);
@@ -100,7 +102,7 @@ try {
       flowArn: runtime.mainFlowArn,
       customerNumber: values.from,
       caller: terminalCaller,
-      startAt: now(),
+      startAt: clock.now(),
       ...(values['agent-after'] !== undefined && {
         queue: { answerAfterSeconds: Number(values['agent-after']) },
       }),

@@ -1,7 +1,6 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { documentClient } from '../../lambdas/shared/data/client.ts';
 import { localArn } from '../../local/arns.ts';
 import { CLOSED, call, freshCaller } from '../support/contact-centre.ts';
+import { callLogItem } from '../support/data.ts';
 import { heardIn, LANGUAGES, outcomes } from '../support/journeys.ts';
 
 describe.each(LANGUAGES)('agent flow in $language', ({ key, lang }) => {
@@ -140,12 +139,7 @@ describe.each(LANGUAGES)('post-call survey in $language', ({ key, lang }) => {
       'survey.ask_nps',
       'survey.thanks',
     ]);
-    const { Item } = await documentClient.send(
-      new GetCommand({
-        TableName: process.env.CALL_LOGS_TABLE_NAME,
-        Key: { contactId: result.contactId },
-      }),
-    );
+    const Item = await callLogItem(result.contactId);
     expect(Item).toMatchObject({ csat: 5, nps: 9 });
   });
 
@@ -157,12 +151,7 @@ describe.each(LANGUAGES)('post-call survey in $language', ({ key, lang }) => {
 
     expect(outcomes(result, 'survey')).toEqual(['RECORDED', 'INVALID_INPUT', 'INVALID_INPUT']);
     expect(heardIn(result, lang).at(-1)).toBe('survey.thanks');
-    const { Item } = await documentClient.send(
-      new GetCommand({
-        TableName: process.env.CALL_LOGS_TABLE_NAME,
-        Key: { contactId: result.contactId },
-      }),
-    );
+    const Item = await callLogItem(result.contactId);
     expect(Item).toMatchObject({ csat: 4 });
     expect(Item).not.toHaveProperty('nps');
   });

@@ -1,7 +1,6 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { documentClient } from '../../lambdas/shared/data/client.ts';
 import { localOutbox } from '../../lambdas/shared/notifications/default-notifier.ts';
 import { call, ENGLISH, freshCaller, KISWAHILI } from '../support/contact-centre.ts';
+import { callLogItem } from '../support/data.ts';
 
 const outcomesOf = (result: Awaited<ReturnType<typeof call>>, fn: string) =>
   result.lambdaCalls
@@ -172,12 +171,7 @@ describe('post-call survey', () => {
       'survey.ask_nps',
       'survey.thanks',
     ]);
-    const { Item } = await documentClient.send(
-      new GetCommand({
-        TableName: process.env.CALL_LOGS_TABLE_NAME,
-        Key: { contactId: result.contactId },
-      }),
-    );
+    const Item = await callLogItem(result.contactId);
     expect(Item).toMatchObject({ csat: 4, nps: 9 });
   });
 

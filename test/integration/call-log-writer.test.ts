@@ -1,20 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { createCallLogRepository } from '../../lambdas/shared/data/call-logs.repository.ts';
 import { kinesisEventOf } from '../../local/contact-records.ts';
 import { answerSurvey } from '../support/analytics.ts';
 import { lambdaContext } from '../support/connect.ts';
 import { contactRecord, deliver, kinesisEvent } from '../support/contact-records.ts';
-import { documentClient, tableNames } from '../support/data.ts';
+import { callLogItem, documentClient, tableNames } from '../support/data.ts';
 
 const callLogs = createCallLogRepository(documentClient, tableNames.callLogs);
-
-const rawItem = async (contactId: string) =>
-  (
-    await documentClient.send(
-      new GetCommand({ TableName: tableNames.callLogs, Key: { contactId }, ConsistentRead: true }),
-    )
-  ).Item;
 
 /** A record a minute later than the published one: the same contact, a newer version. */
 const later = (record: Record<string, unknown>, changes: Record<string, unknown> = {}) => ({
@@ -53,7 +45,7 @@ describe('call-log writer (Kinesis consumer)', () => {
       contactId,
     );
     expect(await callLogs.listByAgentDay(agent, '2022-04-08')).toEqual([log]);
-    expect(await rawItem(contactId)).toMatchObject({
+    expect(await callLogItem(contactId)).toMatchObject({
       gsi1pk: 'DAY#2022-04-08',
       gsi1sk: `2022-04-08T14:59:38.000Z#${contactId}`,
       gsi2pk: `AGENT#${agent}#2022-04-08`,
@@ -65,11 +57,11 @@ describe('call-log writer (Kinesis consumer)', () => {
     const contactId = record.ContactId as string;
 
     await deliver(record, record);
-    const first = await rawItem(contactId);
+    const first = await callLogItem(contactId);
     const again = await deliver(record);
 
     expect(again).toEqual({ batchItemFailures: [] });
-    expect(await rawItem(contactId)).toEqual(first);
+    expect(await callLogItem(contactId)).toEqual(first);
   });
 
   it('keeps the newest version when an older record arrives after it', async () => {
@@ -97,7 +89,7 @@ describe('call-log writer (Kinesis consumer)', () => {
     await deliver(older);
     await deliver(newer);
 
-    const item = await rawItem(older.ContactId as string);
+    const item = await callLogItem(older.ContactId as string);
     expect(item).toMatchObject({ outcome: 'ABANDONED', ivrPath: ['tracking', 'agent'] });
     expect(item).not.toHaveProperty('intent');
     expect(item).not.toHaveProperty('agentUsername');

@@ -1,7 +1,9 @@
 import { handler as complaints } from '../../lambdas/complaints/handler.ts';
 import { createTicketRepository } from '../../lambdas/shared/data/tickets.repository.ts';
 import type { EscalationControl } from '../../lambdas/shared/tickets/escalations.ts';
+import { loadLocalResources } from '../../local/resources.ts';
 import { connectEvent, lambdaContext } from '../support/connect.ts';
+import { call } from '../support/contact-centre.ts';
 import { documentClient, tableNames, uniqueCaller } from '../support/data.ts';
 import {
   escalationMessages,
@@ -68,6 +70,33 @@ describe('starting escalations', () => {
       await expect(
         tickets.pendingEscalationStarts(new Date('2100-01-01')),
       ).resolves.not.toContainEqual(expect.objectContaining({ reference }));
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'escalates a complaint lodged by phone on the local runtime, all on its simulated clock',
+    async () => {
+      // Arrange: the flow Lambdas read the escalation's clock, as with `npm start`.
+      const escalation = await startEscalation(NOW);
+      const engineResources = await loadLocalResources({ clock: escalation.clock.now });
+
+      // Act: English, complaints, lodge a passport delay on the calling number, confirm.
+      const result = await call({
+        engineResources,
+        at: NOW,
+        keys: ['1', '4', '1', '1', '3', '#', '1'],
+      });
+      const reference = String(result.callsTo('complaints')[0]?.result?.reference);
+      await escalation.settle();
+
+      // Assess
+      const createdAt = Date.parse(NOW);
+      expect(await tickets.get(reference)).toMatchObject({
+        createdAt: new Date(createdAt).toISOString(),
+        dueAt: new Date(createdAt + 72 * 60 * MINUTE).toISOString(),
+      });
+      expect(escalationMessages(escalation, reference)).toEqual(['notify#agency-focal#email']);
     },
     TIMEOUT,
   );

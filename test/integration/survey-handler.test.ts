@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { createCallLogRepository } from '../../lambdas/shared/data/call-logs.repository.ts';
 import { handler } from '../../lambdas/survey/handler.ts';
 import { connectEvent, lambdaContext } from '../support/connect.ts';
-import { documentClient, tableNames } from '../support/data.ts';
+import { callLogItem, documentClient, tableNames } from '../support/data.ts';
 
 const survey = (parameters: Record<string, string>, contactId = randomUUID()) =>
   handler(connectEvent(parameters, { contactId }), lambdaContext('survey'));
@@ -49,12 +49,7 @@ describe('survey handler', () => {
 
     await survey({ question: 'csat', score: '5' }, contactId);
 
-    const { Item } = await documentClient.send(
-      new GetCommand({
-        TableName: tableNames.callLogs,
-        Key: { contactId },
-      }),
-    );
+    const Item = await callLogItem(contactId);
     expect(Item).toMatchObject({
       contactId,
       agentUsername: 'agent.wanjiku',
@@ -68,12 +63,7 @@ describe('survey handler', () => {
 
     await survey({ question: 'nps', score: '0' }, contactId);
 
-    const { Item } = await documentClient.send(
-      new GetCommand({
-        TableName: tableNames.callLogs,
-        Key: { contactId },
-      }),
-    );
+    const Item = await callLogItem(contactId);
     const days = (Item?.expiresAt - Date.now() / 1000) / 86_400;
     expect(days).toBeGreaterThan(89.9);
     expect(days).toBeLessThanOrEqual(90);

@@ -1,4 +1,5 @@
 import { randomInt } from 'node:crypto';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient } from '../../lambdas/shared/data/client.ts';
 
 export { documentClient };
@@ -9,6 +10,14 @@ export const tableNames = {
   tickets: process.env.TICKETS_TABLE_NAME ?? 'huduma-tickets',
   callLogs: process.env.CALL_LOGS_TABLE_NAME ?? 'huduma-call-logs',
 };
+
+/** A contact's call-log item as stored (every attribute), or undefined. */
+export const callLogItem = async (contactId: string) =>
+  (
+    await documentClient.send(
+      new GetCommand({ TableName: tableNames.callLogs, Key: { contactId }, ConsistentRead: true }),
+    )
+  ).Item;
 
 /** Random digits with a fixed prefix: unique records per test in the shared database. */
 export const uniqueDigits = (length: number, prefix = '9'): string =>
