@@ -1,4 +1,4 @@
-import { Duration, Stack, Validations } from 'aws-cdk-lib';
+import { Duration, Stack } from 'aws-cdk-lib';
 import {
   type Alarm,
   AlarmStatusWidget,
@@ -28,7 +28,7 @@ import {
   StartingPosition,
 } from 'aws-cdk-lib/aws-lambda';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
-import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import {
   ANALYTICS_METRICS,
@@ -41,6 +41,7 @@ import { METRICS_NAMESPACE } from '../../lambdas/shared/powertools.ts';
 import { grantStreamReadByArn } from './data-tables.ts';
 import { PlatformFunction } from './flow-function.ts';
 import type { OperationsAlerts } from './operations-alerts.ts';
+import { deadLetterQueue } from './queues.ts';
 
 export interface CallAnalyticsProps {
   /** The contact-record stream Connect writes CTRs to (KMS-encrypted). */
@@ -129,18 +130,12 @@ export class CallAnalytics extends Construct {
         conditions: { StringEquals: { 'aws:SourceAccount': Stack.of(this).account } },
       }),
     );
-    this.deadLetters = new Queue(this, 'DeadLetters', {
-      encryption: QueueEncryption.KMS,
-      encryptionMasterKey: this.key,
-      enforceSSL: true,
-      retentionPeriod: Duration.days(14),
-    });
-    for (const ruleId of ['AwsSolutions-SQS3', 'Serverless-SQSRedrivePolicy'])
-      Validations.of(this.deadLetters).acknowledge({
-        id: ruleId,
-        reason:
-          'This queue is the on-failure destination of the analytics stream consumers; it is the dead-letter queue and needs none of its own.',
-      });
+    this.deadLetters = deadLetterQueue(
+      this,
+      'DeadLetters',
+      this.key,
+      'the analytics stream consumers (their on-failure destination)',
+    );
     const onFailure = new EncryptedQueueDestination(this.deadLetters, this.key);
 
     this.callLogWriter = this.createCallLogWriter(props, onFailure);

@@ -1,12 +1,13 @@
-import { Duration, Validations } from 'aws-cdk-lib';
+import { Duration } from 'aws-cdk-lib';
 import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
-import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { FLOW_FUNCTIONS } from '../../contact-flows/manifest.ts';
 import { callLogsTable, serviceDataTable, ticketsTable } from '../../lambdas/shared/data/tables.ts';
 import { PlatformFunction } from './flow-function.ts';
+import { queueWithDeadLetters } from './queues.ts';
 
 export interface SelfServiceProps {
   readonly instanceArn: string;
@@ -117,24 +118,12 @@ export class SelfService extends Construct {
       description: 'Encrypts Huduma notifications (SMS and email to callers and agencies)',
       enableKeyRotation: true,
     });
-    const deadLetters = new Queue(this, 'NotificationsDeadLetters', {
-      encryption: QueueEncryption.KMS,
-      encryptionMasterKey: key,
-      enforceSSL: true,
-      retentionPeriod: Duration.days(14),
-    });
-    for (const id of ['AwsSolutions-SQS3', 'Serverless-SQSRedrivePolicy'])
-      Validations.of(deadLetters).acknowledge({
-        id,
-        reason:
-          'This is the dead-letter queue of the notifications queue; it needs none of its own.',
-      });
-    return new Queue(this, 'Notifications', {
-      encryption: QueueEncryption.KMS,
-      encryptionMasterKey: key,
-      enforceSSL: true,
-      deadLetterQueue: { queue: deadLetters, maxReceiveCount: 5 },
-    });
+    return queueWithDeadLetters(this, 'Notifications', {
+      key,
+      maxReceiveCount: 5,
+      visibilityTimeout: Duration.seconds(30),
+      purpose: 'the notifications queue',
+    }).queue;
   }
 
   /** Lets a function queue notifications: the SQS notifier's settings and send permission only. */
