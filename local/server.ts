@@ -1,5 +1,6 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { dirname } from 'node:path';
 import type { APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { localTime } from '#shared/hours.ts';
 import { agentDesktopFiles } from '../lib/agent-desktop-bundle.ts';
@@ -89,11 +90,14 @@ export const startLocalServer = async ({
   escalation,
   port = 3100,
   clockFile = CLOCK_FILE,
+  serverFile = SERVER_FILE,
   tickMs = 1000,
 }: {
   readonly escalation: LocalEscalation;
   readonly port?: number;
   readonly clockFile?: string;
+  /** Where to say how to reach this server (tests: a temporary file, not a running server's). */
+  readonly serverFile?: string;
   /** How often the running clock's due work is done. */
   readonly tickMs?: number;
 }): Promise<LocalServer> => {
@@ -212,8 +216,8 @@ export const startLocalServer = async ({
   const url = `http://127.0.0.1:${bound}`;
   // The desktop's config names this server, so it is bundled once the port is known.
   desktop = desktopFiles(url);
-  mkdirSync('.local', { recursive: true });
-  writeFileSync(SERVER_FILE, `${JSON.stringify({ url, pid: process.pid })}\n`);
+  mkdirSync(dirname(serverFile), { recursive: true });
+  writeFileSync(serverFile, `${JSON.stringify({ url, pid: process.pid })}\n`);
 
   // The clock runs on in real time: do what falls due.
   const ticker = setInterval(() => {
@@ -226,7 +230,7 @@ export const startLocalServer = async ({
     stop: async () => {
       clearInterval(ticker);
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      rmSync(SERVER_FILE, { force: true });
+      rmSync(serverFile, { force: true });
     },
   };
 };
