@@ -129,7 +129,8 @@ const startTickets = async (staffApi: StaffApi) => {
     });
   }
   show();
-  if (session.token()) await panel.refresh();
+  // Not awaited: a slow API must not hold up the CCP.
+  if (session.token()) void panel.refresh();
   return panel;
 };
 

@@ -209,9 +209,9 @@ export const createTicketsPanel = ({
       if (action === 'resolve') await client.resolve(reference, { resolution: text, version });
       if (action === 'reopen') await client.reopen(reference, { reason: text, version });
       actionText.value = '';
+      await list();
       await open(reference);
       say(`Ticket ${reference}: done.`);
-      await list();
     } catch (error) {
       report(error);
       // Someone else changed the ticket: show it as it is now, keeping the agent's text.
