@@ -1,7 +1,9 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { dirname } from 'node:path';
 import type { APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { localTime } from '#shared/hours.ts';
+import { agentDesktopFiles } from '../lib/agent-desktop-bundle.ts';
 import { apiEvent, LOCAL_TOKENS, matchRoute } from './api-events.ts';
 import type { LocalEscalation } from './escalation/runtime.ts';
 import { CLOCK_FILE, parseShift, writeClockOffset } from './sim-clock.ts';
@@ -22,6 +24,53 @@ const readBody = async (request: IncomingMessage): Promise<string> => {
   return Buffer.concat(chunks).toString('utf8');
 };
 
+const CONTENT_TYPES: Record<string, string> = {
+  html: 'text/html; charset=utf-8',
+  css: 'text/css; charset=utf-8',
+  js: 'text/javascript; charset=utf-8',
+  json: 'application/json',
+  map: 'application/json',
+  svg: 'image/svg+xml',
+  ico: 'image/x-icon',
+};
+
+/** The agent desktop's files, bundled now, with a config.json for this server: no CCP, demo tokens. */
+const desktopFiles = (url: string): Map<string, Uint8Array> => {
+  const files = agentDesktopFiles();
+  const config = {
+    staffApi: { url, auth: { kind: 'local', tokens: Object.keys(LOCAL_TOKENS) } },
+  };
+  files.set('config.json', Buffer.from(`${JSON.stringify(config, null, 2)}\n`));
+  return files;
+};
+
+/** Serves GET /desktop/…; false when the request is for something else. */
+const serveDesktop = (
+  files: ReadonlyMap<string, Uint8Array>,
+  method: string,
+  path: string,
+  response: ServerResponse,
+): boolean => {
+  if (method !== 'GET' && method !== 'HEAD') return false;
+  if (path === '/desktop') {
+    response.writeHead(301, { location: '/desktop/' }).end();
+    return true;
+  }
+  if (!path.startsWith('/desktop/')) return false;
+  const name = path.slice('/desktop/'.length) || 'index.html';
+  const contents = files.get(name);
+  if (!contents) {
+    response.writeHead(404, { 'content-type': 'text/plain' }).end('Not found\n');
+    return true;
+  }
+  response.writeHead(200, {
+    'content-type': CONTENT_TYPES[name.split('.').at(-1) ?? ''] ?? 'application/octet-stream',
+    'cache-control': 'no-store',
+  });
+  response.end(method === 'HEAD' ? undefined : contents);
+  return true;
+};
+
 /** An instant as the contact centre reads it: Nairobi date and time. */
 export const nairobiTime = (at: number): string => {
   const { date, minuteOfDay } = localTime(new Date(at), 'Africa/Nairobi');
@@ -34,17 +83,21 @@ export const nairobiTime = (at: number): string => {
  * The staff API on this machine (tickets and reports): the same routes and Lambda handlers as
  * API Gateway, with a bearer token standing for a Cognito ID token (LOCAL_TOKENS; unknown or
  * missing → 401, as the JWT authorizer answers). Beside it, local-only routes to read the outbox and calls and to move
- * the simulated clock. Work is serialised: one request or clock move at a time.
+ * the simulated clock, and the agent desktop at /desktop/ (bundled at start, signed in with the demo
+ * tokens, without a CCP). Work is serialised: one request or clock move at a time.
  */
 export const startLocalServer = async ({
   escalation,
   port = 3100,
   clockFile = CLOCK_FILE,
+  serverFile = SERVER_FILE,
   tickMs = 1000,
 }: {
   readonly escalation: LocalEscalation;
   readonly port?: number;
   readonly clockFile?: string;
+  /** Where to say how to reach this server (tests: a temporary file, not a running server's). */
+  readonly serverFile?: string;
   /** How often the running clock's due work is done. */
   readonly tickMs?: number;
 }): Promise<LocalServer> => {
@@ -130,7 +183,10 @@ export const startLocalServer = async ({
     return { status: response.statusCode ?? 200, body: JSON.parse(String(response.body)) };
   };
 
+  let desktop: ReadonlyMap<string, Uint8Array> = new Map();
   const server: Server = createServer((request, response) => {
+    const path = new URL(request.url ?? '/', 'http://localhost').pathname;
+    if (serveDesktop(desktop, request.method ?? 'GET', path, response)) return;
     serial(() => handle(request)).then(
       ({ status, body }) => {
         response.writeHead(status, { 'content-type': 'application/json' });
@@ -158,8 +214,10 @@ export const startLocalServer = async ({
     bound = await listen(0);
   }
   const url = `http://127.0.0.1:${bound}`;
-  mkdirSync('.local', { recursive: true });
-  writeFileSync(SERVER_FILE, `${JSON.stringify({ url, pid: process.pid })}\n`);
+  // The desktop's config names this server, so it is bundled once the port is known.
+  desktop = desktopFiles(url);
+  mkdirSync(dirname(serverFile), { recursive: true });
+  writeFileSync(serverFile, `${JSON.stringify({ url, pid: process.pid })}\n`);
 
   // The clock runs on in real time: do what falls due.
   const ticker = setInterval(() => {
@@ -172,7 +230,7 @@ export const startLocalServer = async ({
     stop: async () => {
       clearInterval(ticker);
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      rmSync(SERVER_FILE, { force: true });
+      rmSync(serverFile, { force: true });
     },
   };
 };

@@ -1,13 +1,16 @@
 import 'amazon-connect-streams';
-import { type ScreenPop, screenPop } from './screen-pop.ts';
-
-/** config.json, written by CDK at deploy time. */
-interface DesktopConfig {
-  readonly ccpUrl: string;
-  readonly region: string;
-  /** Only for SAML sign-in; Connect-managed users sign in at the CCP itself. */
-  readonly loginUrl?: string;
-}
+import { type DesktopConfig, parseDesktopConfig } from './config.ts';
+import { maskPhoneNumber, type ScreenPop, screenPop } from './screen-pop.ts';
+import {
+  beginCognitoSignIn,
+  completeCognitoSignIn,
+  createSession,
+  desktopRedirectUri,
+  idTokenClaims,
+  logoutUrl,
+} from './sign-in.ts';
+import { createTicketsClient } from './tickets-api.ts';
+import { type CurrentContact, createTicketsPanel } from './tickets-panel.ts';
 
 const element = <T extends HTMLElement>(id: string): T => {
   const found = document.getElementById(id);
@@ -54,14 +57,97 @@ const attributesOf = (contact: connect.Contact): Record<string, string> =>
     ]),
   );
 
+type StaffApi = NonNullable<DesktopConfig['staffApi']>;
+
+/** The tickets panel and its sign-in; returns what the CCP tells about the contact on the line. */
+const startTickets = async (staffApi: StaffApi) => {
+  const session = createSession(sessionStorage);
+  const redirectUri = desktopRedirectUri(location);
+  const signIn = element<HTMLButtonElement>('sign-in');
+  const signOut = element<HTMLButtonElement>('sign-out');
+  const localField = element<HTMLLabelElement>('local-token-field');
+  const localToken = element<HTMLSelectElement>('local-token');
+  const body = element('tickets-body');
+  const message = element('tickets-message');
+  element('tickets').hidden = false;
+
+  const panel = createTicketsPanel({
+    client: createTicketsClient({ baseUrl: staffApi.url, token: () => session.token() }),
+    onSignedOut: () => {
+      session.clear();
+      show();
+    },
+  });
+  const show = () => {
+    const token = session.token();
+    const local = staffApi.auth.kind === 'local';
+    body.hidden = token === undefined;
+    signIn.hidden = local || token !== undefined;
+    signOut.hidden = local || token === undefined;
+    localField.hidden = !local;
+    element('tickets-user').textContent =
+      token && !local
+        ? `Signed in as ${idTokenClaims(token)?.['cognito:username'] ?? 'staff'}`
+        : '';
+    if (!token) panel.clear();
+  };
+
+  const { auth } = staffApi;
+  if (auth.kind === 'cognito') {
+    try {
+      const params = new URLSearchParams(location.search);
+      const completed = await completeCognitoSignIn(auth, {
+        params,
+        storage: sessionStorage,
+        session,
+        redirectUri,
+      });
+      // The code is single-use: drop it from the address so a reload does not replay it.
+      if (completed || params.has('error')) history.replaceState(null, '', redirectUri);
+    } catch (error) {
+      message.textContent = String(error instanceof Error ? error.message : error);
+      history.replaceState(null, '', redirectUri);
+    }
+    signIn.addEventListener('click', () => {
+      void beginCognitoSignIn(auth, sessionStorage, redirectUri).then((url) =>
+        location.assign(url),
+      );
+    });
+    signOut.addEventListener('click', () => {
+      session.clear();
+      location.assign(logoutUrl(auth, redirectUri));
+    });
+  } else {
+    localToken.append(new Option('Choose a demo token', ''));
+    for (const token of auth.tokens) localToken.append(new Option(token, token));
+    localToken.value = session.token() ?? '';
+    localToken.addEventListener('change', () => {
+      if (localToken.value) session.storeLocalToken(localToken.value);
+      else session.clear();
+      show();
+      if (localToken.value) void panel.refresh();
+    });
+  }
+  show();
+  // Not awaited: a slow API must not hold up the CCP.
+  if (session.token()) void panel.refresh();
+  return panel;
+};
+
 const start = async (): Promise<void> => {
   const response = await fetch('config.json', { cache: 'no-store' });
   if (!response.ok) throw new Error(`config.json: HTTP ${response.status}`);
-  const config = (await response.json()) as DesktopConfig;
+  const config = parseDesktopConfig(await response.json());
+  const tickets = config.staffApi ? await startTickets(config.staffApi) : undefined;
+  if (!config.ccpUrl) {
+    element('ccp').hidden = true;
+    element('ccp-note').hidden = false;
+    return;
+  }
   connect.core.initCCP(element('ccp'), {
     ccpUrl: config.ccpUrl,
     ...(config.loginUrl && { loginUrl: config.loginUrl }),
-    region: config.region,
+    ...(config.region && { region: config.region }),
     loginPopup: true,
     loginPopupAutoClose: true,
     softphone: { allowFramedSoftphone: true },
@@ -70,18 +156,29 @@ const start = async (): Promise<void> => {
     element('agent').textContent = agent.getName();
   });
   connect.contact((contact) => {
-    const show = () =>
+    const callerNumber = contact.getInitialConnection()?.getEndpoint()?.phoneNumber;
+    const show = () => {
       render(
         screenPop({
-          callerNumber: contact.getInitialConnection()?.getEndpoint()?.phoneNumber,
+          callerNumber,
           queueName: contact.getQueue()?.name,
           attributes: attributesOf(contact),
         }),
       );
+      const current: CurrentContact = {
+        contactId: contact.getContactId(),
+        ...(callerNumber && { callerNumber }),
+        callerShown: maskPhoneNumber(callerNumber),
+      };
+      tickets?.setContact(current);
+    };
     contact.onConnecting(show);
     contact.onIncoming(show);
     contact.onRefresh(show);
-    contact.onDestroy(() => render(undefined));
+    contact.onDestroy(() => {
+      render(undefined);
+      tickets?.setContact(undefined);
+    });
   });
 };
 

@@ -106,6 +106,22 @@ export const EnvironmentConfigSchema = z.object({
       (desktop) => (desktop.domainName === undefined) === (desktop.certificateArn === undefined),
       'agentDesktop.domainName and agentDesktop.certificateArn are set together',
     ),
+  /**
+   * Staff sign-in (agents, supervisors, agency focal persons) at the user pool's managed login:
+   * https://<domainPrefix>.auth.<region>.amazoncognito.com. The prefix must be unique in the
+   * Region across all AWS accounts. @default huduma-<name>-staff
+   */
+  staffSignIn: z
+    .object({
+      domainPrefix: z
+        .string()
+        .regex(/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/, 'lowercase letters, digits and hyphens')
+        .refine(
+          (prefix) => !/aws|amazon|cognito/.test(prefix),
+          'Cognito refuses prefixes containing aws, amazon or cognito',
+        ),
+    })
+    .optional(),
   /** QuickSight user or group that analysts use to read the Athena views (call analytics). */
   quickSightPrincipalArn: Arn('quicksight', '(user|group)/').optional(),
   /** Days CloudWatch keeps Lambda and contact-flow logs. */
@@ -173,6 +189,10 @@ export const environments: Record<EnvironmentConfig['name'], EnvironmentConfig> 
     retainData: true,
   }),
 };
+
+/** The user pool domain prefix staff sign in at (see `staffSignIn`). */
+export const signInDomainPrefix = (config: EnvironmentConfig): string =>
+  config.staffSignIn?.domainPrefix ?? `huduma-${config.name}-staff`;
 
 export const environmentNames = Object.keys(environments) as EnvironmentConfig['name'][];
 

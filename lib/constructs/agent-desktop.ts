@@ -1,6 +1,3 @@
-import { copyFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import {
   Annotations,
   type CfnResource,
@@ -33,10 +30,9 @@ import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { BlockPublicAccess, Bucket, BucketEncryption, type IBucket } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
-import { buildSync } from 'esbuild';
+import { AGENT_DESKTOP_DIR, bundleAgentDesktop } from '../agent-desktop-bundle.ts';
 
-/** The agent desktop's sources: index.html, styles.css and src/main.ts (bundled at synth). */
-export const AGENT_DESKTOP_DIR = fileURLToPath(new URL('../../agent-desktop', import.meta.url));
+export { AGENT_DESKTOP_DIR, bundleAgentDesktop };
 
 export interface AgentDesktopProps {
   readonly instanceArn: string;
@@ -51,27 +47,22 @@ export interface AgentDesktopProps {
   /** WAF web ACL (CLOUDFRONT scope) for the distribution. @default none */
   readonly webAclArn?: string;
   readonly logRetention: RetentionDays;
+  /** The staff (ticket) API the tickets panel calls, and its sign-in. @default no tickets panel */
+  readonly staffApi?: StaffApiSettings;
 }
 
-/** Bundles src/main.ts with esbuild and copies the static files: the deployable desktop. */
-export const bundleAgentDesktop = (outputDir: string): void => {
-  buildSync({
-    entryPoints: [join(AGENT_DESKTOP_DIR, 'src', 'main.ts')],
-    outfile: join(outputDir, 'app.js'),
-    bundle: true,
-    minify: true,
-    sourcemap: true,
-    format: 'iife',
-    target: 'es2022',
-    platform: 'browser',
-    logLevel: 'warning',
-  });
-  for (const file of readdirSync(AGENT_DESKTOP_DIR)) {
-    if (/\.(html|css|svg|ico)$/.test(file)) {
-      copyFileSync(join(AGENT_DESKTOP_DIR, file), join(outputDir, file));
-    }
-  }
-};
+/** config.json's `staffApi`: where the ticket API is and how agents sign in to it. */
+export interface StaffApiSettings {
+  /** The API's base URL (its stage URL). */
+  readonly url: string;
+  readonly auth: {
+    readonly kind: 'cognito';
+    /** The user pool domain's base URL (managed login, /oauth2/authorize and /oauth2/token). */
+    readonly domain: string;
+    /** The public app client the desktop signs in with. */
+    readonly clientId: string;
+  };
+}
 
 /**
  * The agent desktop: a static page embedding the Connect CCP (amazon-connect-streams) with a
@@ -87,8 +78,9 @@ export class AgentDesktop extends Construct {
 
   constructor(scope: Construct, id: string, props: AgentDesktopProps) {
     super(scope, id);
-    const { region } = Stack.of(this);
+    const { region, urlSuffix } = Stack.of(this);
     const connectOrigin = `https://${props.instanceAlias}.my.connect.aws`;
+    const { staffApi } = props;
 
     const key = new Key(this, 'Key', {
       description: 'Encrypts the agent desktop files',
@@ -117,7 +109,16 @@ export class AgentDesktop extends Construct {
             "script-src 'self'",
             "style-src 'self'",
             "img-src 'self' data:",
-            "connect-src 'self'",
+            // The tickets panel calls the staff API and exchanges its sign-in code at the user
+            // pool. The API is named by its Region's endpoints, not its id: its CORS origin is
+            // this distribution, so naming the API here would be a dependency cycle.
+            [
+              'connect-src',
+              "'self'",
+              ...(staffApi
+                ? [`https://*.execute-api.${region}.${urlSuffix}`, staffApi.auth.domain]
+                : []),
+            ].join(' '),
             `frame-src ${connectOrigin}`,
             "frame-ancestors 'none'",
             "base-uri 'none'",
@@ -196,6 +197,7 @@ export class AgentDesktop extends Construct {
         Source.jsonData('config.json', {
           ccpUrl: `${connectOrigin}/ccp-v2/`,
           region,
+          ...(staffApi && { staffApi }),
         }),
       ],
       destinationBucket: this.bucket,

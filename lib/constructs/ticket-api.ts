@@ -14,9 +14,12 @@ import {
   CfnUserPoolGroup,
   ClientAttributes,
   Mfa,
+  OAuthScope,
   StringAttribute,
   UserPool,
   type UserPoolClient,
+  UserPoolClientIdentityProvider,
+  type UserPoolDomain,
 } from 'aws-cdk-lib/aws-cognito';
 import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
@@ -32,8 +35,13 @@ export interface TicketApiProps {
   readonly serviceDataTable: TableV2;
   readonly callbacks: ResolutionCallback;
   readonly allowToNotify: (fn: PlatformFunction) => void;
-  /** Origins allowed to call the API from a browser (the agent desktop). */
-  readonly allowedOrigins: readonly string[];
+  /**
+   * The agent desktop's URL: the one origin allowed to call the API from a browser, and the
+   * sign-in callback and sign-out URL of its app client.
+   */
+  readonly desktopUrl: string;
+  /** Prefix of the user pool's managed login domain (<prefix>.auth.<region>.amazoncognito.com); unique in the Region. */
+  readonly signInDomainPrefix: string;
   /** Retain the user pool when the stack is deleted. */
   readonly retainUsers: boolean;
   readonly promptAudioUri: string;
@@ -49,6 +57,8 @@ export interface TicketApiProps {
 export class TicketApi extends Construct {
   readonly userPool: UserPool;
   readonly client: UserPoolClient;
+  /** Managed login: where staff sign in (OAuth 2.0 authorization code with PKCE). */
+  readonly domain: UserPoolDomain;
   readonly api: HttpApi;
   /** Verifies the Cognito ID token on every route (the reports' too). */
   readonly authorizer: HttpJwtAuthorizer;
@@ -106,6 +116,17 @@ export class TicketApi extends Construct {
       }),
       idTokenValidity: Duration.hours(1),
       accessTokenValidity: Duration.hours(1),
+      // The desktop is a public client: the code grant with PKCE, never the implicit grant.
+      oAuth: {
+        flows: { authorizationCodeGrant: true },
+        scopes: [OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE],
+        callbackUrls: [props.desktopUrl],
+        logoutUrls: [props.desktopUrl],
+      },
+      supportedIdentityProviders: [UserPoolClientIdentityProvider.COGNITO],
+    });
+    this.domain = this.userPool.addDomain('SignIn', {
+      cognitoDomain: { domainPrefix: props.signInDomainPrefix },
     });
 
     this.function = new PlatformFunction(this, 'Handler', {
@@ -124,7 +145,7 @@ export class TicketApi extends Construct {
       description: 'Huduma staff API: ticket workflow and supervisor reports',
       createDefaultStage: false,
       corsPreflight: {
-        allowOrigins: [...props.allowedOrigins],
+        allowOrigins: [props.desktopUrl],
         allowHeaders: ['authorization', 'content-type'],
         allowMethods: [CorsHttpMethod.GET, CorsHttpMethod.POST],
         maxAge: Duration.hours(1),
@@ -157,5 +178,9 @@ export class TicketApi extends Construct {
     });
     new CfnOutput(this, 'UserPoolId', { value: this.userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: this.client.userPoolClientId });
+    new CfnOutput(this, 'SignInDomain', {
+      value: this.domain.baseUrl(),
+      description: 'Managed login for staff (the agent desktop signs in here)',
+    });
   }
 }

@@ -1,4 +1,4 @@
-import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Lazy, Stack, type StackProps } from 'aws-cdk-lib';
 import { CfnContactFlow } from 'aws-cdk-lib/aws-connect';
 import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
@@ -6,7 +6,11 @@ import type { Construct } from 'constructs';
 import { QUEUES } from '../../contact-flows/manifest.ts';
 import { kpiTargets } from '../../lambdas/shared/kpi.ts';
 import { ROUTING_PROFILES, SECURITY_PROFILES } from '../config/agents.ts';
-import { contactCentreHours, type EnvironmentConfig } from '../config/environments.ts';
+import {
+  contactCentreHours,
+  type EnvironmentConfig,
+  signInDomainPrefix,
+} from '../config/environments.ts';
 import { logRetention } from '../config/log-retention.ts';
 import { AgentDesktop } from '../constructs/agent-desktop.ts';
 import { CallAnalytics } from '../constructs/call-analytics.ts';
@@ -150,22 +154,6 @@ export class ContactCentreStack extends Stack {
       quickSightPrincipalArn: config.quickSightPrincipalArn,
     });
 
-    this.agentDesktop = new AgentDesktop(this, 'AgentDesktop', {
-      instanceArn,
-      instanceAlias: config.instanceAlias,
-      accessLogsBucket: props.accessLogsBucket,
-      allowedCountries: config.agentDesktop.allowedCountries,
-      ...(config.agentDesktop.domainName &&
-        config.agentDesktop.certificateArn && {
-          domain: {
-            domainName: config.agentDesktop.domainName,
-            certificateArn: config.agentDesktop.certificateArn,
-          },
-        }),
-      webAclArn: config.agentDesktop.webAclArn,
-      logRetention: retention,
-    });
-
     // Complaints: notifications delivered, the 72-hour escalation, the call-back on resolution
     // and the ticket workflow API.
     const allowToNotify = (fn: Parameters<SelfService['allowToNotify']>[0]) =>
@@ -208,11 +196,38 @@ export class ContactCentreStack extends Stack {
       serviceDataTable: props.tables.serviceData,
       callbacks: this.callbacks,
       allowToNotify,
-      allowedOrigins: [this.agentDesktop.url],
+      desktopUrl: Lazy.string({ produce: () => this.agentDesktop.url }),
+      signInDomainPrefix: signInDomainPrefix(config),
       retainUsers: config.retainData,
       promptAudioUri: props.promptAudioUri,
       logRetention: retention,
     });
+    // The desktop and the ticket API name each other (its config.json holds the API; the API's
+    // CORS origin and sign-in callback are the desktop's URL): the API takes the URL lazily.
+    this.agentDesktop = new AgentDesktop(this, 'AgentDesktop', {
+      instanceArn,
+      instanceAlias: config.instanceAlias,
+      accessLogsBucket: props.accessLogsBucket,
+      allowedCountries: config.agentDesktop.allowedCountries,
+      ...(config.agentDesktop.domainName &&
+        config.agentDesktop.certificateArn && {
+          domain: {
+            domainName: config.agentDesktop.domainName,
+            certificateArn: config.agentDesktop.certificateArn,
+          },
+        }),
+      webAclArn: config.agentDesktop.webAclArn,
+      logRetention: retention,
+      staffApi: {
+        url: this.ticketApi.url,
+        auth: {
+          kind: 'cognito',
+          domain: this.ticketApi.domain.baseUrl(),
+          clientId: this.ticketApi.client.userPoolClientId,
+        },
+      },
+    });
+
     this.reports = new ReportsApi(this, 'Reports', {
       callLogsTable: props.tables.callLogs,
       ticketsTable: props.tables.tickets,

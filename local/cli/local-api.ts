@@ -12,10 +12,11 @@ export const answeringFrom = (mode: string | undefined): Answering | undefined =
   throw new Error(`--callbacks must be answer or no-answer (got "${mode}")`);
 };
 
-/** What a person needs to use the local staff API. */
+/** What a person needs to use the local staff API and the agent desktop. */
 export const apiBanner = (
   url: string,
-): string => `Staff API (tickets, reports) at ${url} (Authorization: Bearer <token>)
+): string => `Agent desktop (tickets panel, demo sign-in, no CCP) at ${url}/desktop/
+Staff API (tickets, reports) at ${url} (Authorization: Bearer <token>)
   tokens: agent-demo, supervisor-demo, agency-<agency id> (e.g. agency-immigration, agency-nrb), norole-demo
   e.g.  curl -s -H 'Authorization: Bearer agency-immigration' '${url}/tickets?status=OPEN'
         curl -s -H 'Authorization: Bearer supervisor-demo' '${url}/reports/daily?date=<YYYY-MM-DD>'

@@ -7,6 +7,12 @@ import { buildApp } from '../support/app.ts';
 
 const { app, contactCentre, template } = buildApp('prod', {}, { bundle: false });
 const centre = template(contactCentre);
+/** The one resource of a type in the contact-centre stack. */
+const logicalId = (type: string): string => {
+  const ids = Object.keys(centre.findResources(type));
+  expect(ids).toHaveLength(1);
+  return ids[0] ?? '';
+};
 
 describe('agent desktop hosting', () => {
   it('serves a private KMS-encrypted bucket through CloudFront with origin access control', () => {
@@ -50,10 +56,12 @@ describe('agent desktop hosting', () => {
   it('sends a CSP that allows framing only the instance CCP, and forbids framing the desktop', () => {
     const [policy] = Object.values(centre.findResources('AWS::CloudFront::ResponseHeadersPolicy'));
     const headers = policy?.Properties.ResponseHeadersPolicyConfig.SecurityHeadersConfig;
-    expect(headers.ContentSecurityPolicy.ContentSecurityPolicy).toContain(
-      'frame-src https://huduma-cc.my.connect.aws',
-    );
-    expect(headers.ContentSecurityPolicy.ContentSecurityPolicy).toContain("script-src 'self'");
+    const csp = JSON.stringify(headers.ContentSecurityPolicy.ContentSecurityPolicy);
+    expect(csp).toContain('frame-src https://huduma-cc.my.connect.aws');
+    expect(csp).toContain("script-src 'self'");
+    // The tickets panel may call the Region's API Gateway endpoints and the sign-in domain only.
+    expect(csp).toContain("connect-src 'self' https://*.execute-api.af-south-1.");
+    expect(csp).toContain('.auth.af-south-1.amazoncognito.com; frame-src');
     expect(headers.FrameOptions.FrameOption).toBe('DENY');
     expect(headers.StrictTransportSecurity.Override).toBe(true);
   });
@@ -80,7 +88,7 @@ describe('agent desktop hosting', () => {
     });
   });
 
-  it('deploys the desktop and a config.json naming the instance CCP, removing its files on teardown', () => {
+  it('deploys the desktop and a config.json naming the instance CCP and the staff API, removing its files on teardown', () => {
     const [deployment] = Object.values(centre.findResources('Custom::CDKBucketDeployment'));
     expect(deployment?.Properties.Prune).toBe(true);
     expect(deployment?.Properties.RetainOnDelete).toBe(false);
@@ -89,12 +97,29 @@ describe('agent desktop hosting', () => {
       .map((entry) => join(app.outdir, entry, 'config.json'))
       .filter((file) => existsSync(file))
       .map((file) => JSON.parse(readFileSync(file, 'utf8')));
-    expect(configs).toEqual([
-      {
-        ccpUrl: 'https://huduma-cc.my.connect.aws/ccp-v2/',
-        region: 'af-south-1',
+    expect(configs).toHaveLength(1);
+    // Deploy-time values are markers in the asset, filled in from the deployment's SourceMarkers.
+    const markers: Record<string, unknown> = Object.assign(
+      {},
+      ...(deployment?.Properties.SourceMarkers ?? []),
+    );
+    const filled = JSON.parse(
+      JSON.stringify(configs[0]).replace(/<<marker:0xbaba:\d+>>/g, (marker) =>
+        JSON.stringify(markers[marker]).replaceAll('"', "'"),
+      ),
+    );
+    expect(filled).toEqual({
+      ccpUrl: 'https://huduma-cc.my.connect.aws/ccp-v2/',
+      region: 'af-south-1',
+      staffApi: {
+        url: `https://{'Ref':'${logicalId('AWS::ApiGatewayV2::Api')}'}.execute-api.af-south-1.{'Ref':'AWS::URLSuffix'}/`,
+        auth: {
+          kind: 'cognito',
+          domain: `https://{'Ref':'${logicalId('AWS::Cognito::UserPoolDomain')}'}.auth.af-south-1.amazoncognito.com`,
+          clientId: `{'Ref':'${logicalId('AWS::Cognito::UserPoolClient')}'}`,
+        },
       },
-    ]);
+    });
   });
 
   it('uses a custom domain with TLS 1.2 when one is configured', () => {
@@ -122,6 +147,44 @@ describe('agent desktop hosting', () => {
   });
 });
 
+describe('staff sign-in for the agent desktop', () => {
+  it('gives the user pool a managed login domain from the environment config', () => {
+    centre.hasResourceProperties('AWS::Cognito::UserPoolDomain', {
+      Domain: 'huduma-prod-staff',
+      UserPoolId: { Ref: logicalId('AWS::Cognito::UserPool') },
+    });
+    const custom = buildApp(
+      'dev',
+      { staffSignIn: { domainPrefix: 'kenya-cc-staff' } },
+      { bundle: false },
+    );
+    custom.template(custom.contactCentre).hasResourceProperties('AWS::Cognito::UserPoolDomain', {
+      Domain: 'kenya-cc-staff',
+    });
+  });
+
+  it('lets the AgentDesktop client sign in with the code grant, back to the desktop URL only', () => {
+    const desktopUrl = {
+      'Fn::Join': [
+        '',
+        ['https://', { 'Fn::GetAtt': [logicalId('AWS::CloudFront::Distribution'), 'DomainName'] }],
+      ],
+    };
+    centre.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+      GenerateSecret: false,
+      AllowedOAuthFlows: ['code'],
+      AllowedOAuthFlowsUserPoolClient: true,
+      AllowedOAuthScopes: ['openid', 'email', 'profile'],
+      SupportedIdentityProviders: ['COGNITO'],
+      CallbackURLs: [desktopUrl],
+      LogoutURLs: [desktopUrl],
+    });
+    centre.hasResourceProperties('AWS::ApiGatewayV2::Api', {
+      CorsConfiguration: Match.objectLike({ AllowOrigins: [desktopUrl] }),
+    });
+  });
+});
+
 describe('agent desktop bundle', () => {
   it('bundles the page, its styles and the CCP script', () => {
     const out = mkdtempSync(join(tmpdir(), 'agent-desktop-'));
@@ -135,6 +198,8 @@ describe('agent desktop bundle', () => {
       const script = readFileSync(join(out, 'app.js'), 'utf8');
       expect(script).toContain('initCCP');
       expect(script).toContain('config.json');
+      expect(script).toContain('/oauth2/authorize');
+      expect(script).toContain('desktop-');
     } finally {
       rmSync(out, { recursive: true, force: true });
     }

@@ -3,6 +3,7 @@ import {
   contactCentreHours,
   environments,
   parseEnvironmentConfig,
+  signInDomainPrefix,
 } from '../../lib/config/environments.ts';
 
 const valid = { ...environments.dev };
@@ -16,6 +17,16 @@ describe('environment config', () => {
         sla: { complaintResolutionHours: 72 },
       });
     }
+  });
+
+  it('signs staff in at huduma-<env>-staff unless the config names another prefix', () => {
+    expect(signInDomainPrefix(environments.dev)).toBe('huduma-dev-staff');
+    expect(signInDomainPrefix(environments.prod)).toBe('huduma-prod-staff');
+    expect(
+      signInDomainPrefix(
+        parseEnvironmentConfig({ ...valid, staffSignIn: { domainPrefix: 'kenya-cc-staff' } }),
+      ),
+    ).toBe('kenya-cc-staff');
   });
 
   it('retains and protects data in prod only', () => {
@@ -49,6 +60,16 @@ describe('environment config', () => {
         },
       },
       /connect ARN/,
+    ],
+    [
+      'a sign-in domain prefix Cognito reserves',
+      { staffSignIn: { domainPrefix: 'huduma-aws-staff' } },
+      /aws, amazon or cognito/,
+    ],
+    [
+      'a sign-in domain prefix with capitals',
+      { staffSignIn: { domainPrefix: 'Huduma-Staff' } },
+      /staffSignIn.domainPrefix/,
     ],
     [
       'a desktop domain without a certificate',
