@@ -105,7 +105,7 @@ export const createTicketsPanel = ({
   };
 
   agencySelect.append(
-    option('', 'My agency (focal persons)'),
+    option('', 'My agency (focal persons only)'),
     ...AGENCIES.map(({ id, name }) => option(id, name)),
   );
   statusSelect.append(...TICKET_STATUSES.map((status) => option(status, statusLabel(status))));
@@ -151,7 +151,9 @@ export const createTicketsPanel = ({
       if (!append && page.tickets.length === 0) say('No tickets with this status.');
       else say('');
     } catch (error) {
-      report(error);
+      if (error instanceof TicketApiError && error.fields.includes('query.agencyId'))
+        say('Choose an agency: only agency focal persons have an agency of their own.', 'error');
+      else report(error);
     }
   };
 
@@ -226,7 +228,7 @@ export const createTicketsPanel = ({
     const caller = contact?.callerNumber;
     useCallerField.hidden = !caller;
     element('lodge-caller').textContent = contact?.callerShown ?? '';
-    number.hidden = Boolean(caller && useCaller.checked);
+    element('lodge-number-field').hidden = Boolean(caller && useCaller.checked);
     contactLine.textContent = contact
       ? `For the contact on the line (${contact.contactId}).`
       : `Not on a call: lodged as ${offCallId}.`;
@@ -243,16 +245,20 @@ export const createTicketsPanel = ({
         ...(callbackNumber && { callbackNumber }),
         description: description.value.trim(),
       });
+      description.value = '';
+      number.value = '';
+      if (!contact) offCallId = `desktop-${crypto.randomUUID()}`;
+      renderContact();
+      // Show the new ticket among its agency's open tickets, then say what happened.
+      agencySelect.value = ticket.agencyId;
+      statusSelect.value = 'OPEN';
+      await list();
+      await open(ticket.reference);
       say(
         created
           ? `Complaint lodged: reference ${ticket.reference}, due ${nairobiTime(ticket.dueAt)}.`
           : `This contact already has complaint ${ticket.reference}.`,
       );
-      description.value = '';
-      number.value = '';
-      if (!contact) offCallId = `desktop-${crypto.randomUUID()}`;
-      renderContact();
-      await open(ticket.reference);
     } catch (error) {
       report(error);
     }
