@@ -151,6 +151,8 @@ export const createTicketsPanel = ({
       if (!append && page.tickets.length === 0) say('No tickets with this status.');
       else say('');
     } catch (error) {
+      if (!append) rows.replaceChildren();
+      more.hidden = true;
       if (error instanceof TicketApiError && error.fields.includes('query.agencyId'))
         say('Choose an agency: only agency focal persons have an agency of their own.', 'error');
       else report(error);

@@ -1,0 +1,113 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { type LocalServer, startLocalServer } from '../../local/server.ts';
+import { startEscalation, stopEscalations } from '../support/escalation.ts';
+
+/** Debian's chromium (`apt-get install chromium`); .ci/run installs it. */
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const TIMEOUT = 90_000;
+
+/**
+ * The desktop as an agent and a focal person use it: a real browser on the page the local server
+ * serves, signed in with demo tokens, against the same staff API handlers as in AWS.
+ */
+describe('the agent desktop in a browser', () => {
+  let server: LocalServer;
+  let browser: Browser;
+  let page: Page;
+  const dir = mkdtempSync(join(tmpdir(), 'desktop-browser-'));
+
+  beforeAll(async () => {
+    if (!existsSync(CHROMIUM))
+      throw new Error(`No browser at ${CHROMIUM}: apt-get install chromium (or set CHROMIUM_PATH)`);
+    const escalation = await startEscalation('2026-12-01T10:00:00+03:00');
+    server = await startLocalServer({
+      escalation,
+      port: 0,
+      clockFile: join(dir, 'clock.json'),
+      serverFile: join(dir, 'server.json'),
+      tickMs: 60_000,
+    });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+    page = await browser.newPage();
+    await page.goto(`${server.url}/desktop/`);
+    await page.waitForSelector('#tickets:not([hidden])');
+  }, TIMEOUT);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    await stopEscalations();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** Does `act` and waits for the ticket list it loads. */
+  const listing = async (act: () => Promise<unknown>) => {
+    await Promise.all([page.waitForResponse((r) => r.url().includes('/tickets?')), act()]);
+  };
+  const signInAs = (token: string) => listing(() => page.selectOption('#local-token', token));
+  const showList = (agency: string) =>
+    listing(async () => {
+      await page.selectOption('#filter-agency', agency);
+      await page.click('#ticket-filter button[type=submit]');
+    });
+  const message = () => page.locator('#tickets-message');
+
+  it(
+    'lets an agent lodge a complaint off a call and a focal person resolve it',
+    async () => {
+      // Arrange
+      await signInAs('agent-demo');
+      expect(await page.isVisible('#ccp-note')).toBe(true);
+      await page.click('#lodge summary');
+      // Off a call there is no caller to call back: only the number field shows.
+      expect(await page.isVisible('#lodge-use-caller-field')).toBe(false);
+
+      // Act: the agent lodges a passport delay.
+      await page.selectOption('#lodge-category', 'delay');
+      await page.selectOption('#lodge-service', 'passport');
+      await page.fill('#lodge-number', '0712345678');
+      await page.fill('#lodge-description', 'Passport ready for 3 months but not released.');
+      await page.click('#lodge-form button[type=submit]');
+
+      // Assess: confirmed with a reference, listed under the owning agency, shown with its history.
+      await message().filter({ hasText: 'Complaint lodged' }).waitFor();
+      const reference = /reference (\d{8})/.exec(await message().innerText())?.[1];
+      expect(reference).toMatch(/^7\d{7}$/);
+      expect(await page.inputValue('#filter-agency')).toBe('immigration');
+      await page.locator('#ticket-list tbody tr', { hasText: reference }).waitFor();
+      expect(await page.innerText('#ticket-title')).toContain(reference);
+      expect(await page.innerText('#ticket-history')).toContain('agent.wanjiku (agent): Lodged');
+
+      // Act: the immigration focal person resolves it from their own list.
+      await signInAs('agency-immigration');
+      await showList('');
+      await page.locator('#ticket-list tbody button', { hasText: reference }).click();
+      await page.locator('#ticket-title', { hasText: reference }).waitFor();
+      await page.fill('#ticket-action-text', 'Passport released at GPO Huduma Centre.');
+      await page.click('#ticket-action button[value=resolve]');
+
+      // Assess
+      await message().filter({ hasText: 'done' }).waitFor();
+      expect(await page.innerText('#ticket-facts')).toMatch(/Status\s*Resolved/);
+      expect(await page.innerText('#ticket-history')).toContain(
+        'focal.immigration (agency): Status changed: Open → Resolved',
+      );
+      expect(await page.isVisible('#ticket-action button[value=resolve]')).toBe(false);
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'tells an agent to choose an agency rather than showing an empty list',
+    async () => {
+      await signInAs('agent-demo');
+      await showList('');
+
+      await message().filter({ hasText: 'Choose an agency' }).waitFor();
+      expect(await page.locator('#ticket-list tbody tr').count()).toBe(0);
+    },
+    TIMEOUT,
+  );
+});
