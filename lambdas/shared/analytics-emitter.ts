@@ -1,6 +1,6 @@
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import { ANALYTICS_SERVICE, type MetricPoint } from './analytics-metrics.ts';
-import { METRICS_NAMESPACE } from './powertools.ts';
+import { logger, METRICS_NAMESPACE } from './powertools.ts';
 
 /**
  * Business metrics (calls, handle time, surveys, complaints) under one fixed `service`
@@ -10,6 +10,7 @@ import { METRICS_NAMESPACE } from './powertools.ts';
 export const analyticsMetrics = new Metrics({
   namespace: METRICS_NAMESPACE,
   serviceName: ANALYTICS_SERVICE,
+  logger,
 });
 
 /** Adds the points to the current flush; points with their own dimensions are flushed alone. */
