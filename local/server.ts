@@ -38,7 +38,16 @@ const CONTENT_TYPES: Record<string, string> = {
 const desktopFiles = (url: string): Map<string, Uint8Array> => {
   const files = agentDesktopFiles();
   const config = {
-    staffApi: { url, auth: { kind: 'local', tokens: Object.keys(LOCAL_TOKENS) } },
+    staffApi: {
+      url,
+      auth: {
+        kind: 'local',
+        tokens: Object.entries(LOCAL_TOKENS).map(([token, claims]) => ({
+          token,
+          groups: [claims['cognito:groups'] ?? []].flat(),
+        })),
+      },
+    },
   };
   files.set('config.json', Buffer.from(`${JSON.stringify(config, null, 2)}\n`));
   return files;

@@ -11,7 +11,10 @@ export const StaffApiAuthSchema = z.discriminatedUnion('kind', [
   }),
   z.object({
     kind: z.literal('local'),
-    tokens: z.array(z.string().check(z.minLength(1))).check(z.minLength(1)),
+    /** Demo tokens and the Cognito groups each stands for (the desktop shows what a role may do). */
+    tokens: z
+      .array(z.object({ token: z.string().check(z.minLength(1)), groups: z.array(z.string()) }))
+      .check(z.minLength(1)),
   }),
 ]);
 export type StaffApiAuth = z.infer<typeof StaffApiAuthSchema>;

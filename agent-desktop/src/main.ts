@@ -1,4 +1,5 @@
 import 'amazon-connect-streams';
+import { roleFromGroups } from '../../lambdas/shared/roles.ts';
 import { type DesktopConfig, parseDesktopConfig } from './config.ts';
 import { maskPhoneNumber, type ScreenPop, screenPop } from './screen-pop.ts';
 import {
@@ -85,14 +86,21 @@ const startTickets = async (staffApi: StaffApi) => {
     signIn.hidden = local || token !== undefined;
     signOut.hidden = local || token === undefined;
     localField.hidden = !local;
-    element('tickets-user').textContent =
-      token && !local
-        ? `Signed in as ${idTokenClaims(token)?.['cognito:username'] ?? 'staff'}`
-        : '';
+    const claims = token && !local ? idTokenClaims(token) : undefined;
+    element('tickets-user').textContent = claims
+      ? `Signed in as ${claims['cognito:username'] ?? 'staff'}`
+      : '';
+    panel.setRole(token ? roleFromGroups(groupsOf(token, claims)) : undefined);
     if (!token) panel.clear();
   };
 
   const { auth } = staffApi;
+  /** The groups of the signed-in user: the ID token's claim, or the demo token's entry. */
+  function groupsOf(token: string, claims: ReturnType<typeof idTokenClaims>): string[] {
+    if (auth.kind === 'local')
+      return auth.tokens.find((entry) => entry.token === token)?.groups ?? [];
+    return claims?.['cognito:groups'] ?? [];
+  }
   if (auth.kind === 'cognito') {
     try {
       const params = new URLSearchParams(location.search);
@@ -119,7 +127,7 @@ const startTickets = async (staffApi: StaffApi) => {
     });
   } else {
     localToken.append(new Option('Choose a demo token', ''));
-    for (const token of auth.tokens) localToken.append(new Option(token, token));
+    for (const { token } of auth.tokens) localToken.append(new Option(token, token));
     localToken.value = session.token() ?? '';
     localToken.addEventListener('change', () => {
       if (localToken.value) session.storeLocalToken(localToken.value);

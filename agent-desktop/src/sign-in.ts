@@ -24,7 +24,11 @@ const Pending = z.object({
   verifier: z.string().check(z.minLength(43)),
 });
 const TokenResponse = z.object({ id_token: z.string().check(z.minLength(1)) });
-const IdClaims = z.object({ exp: z.number(), 'cognito:username': z.optional(z.string()) });
+const IdClaims = z.object({
+  exp: z.number(),
+  'cognito:username': z.optional(z.string()),
+  'cognito:groups': z.optional(z.array(z.string())),
+});
 
 const readJson = <S extends z.ZodMiniType>(storage: SessionStore, key: string, schema: S) => {
   try {

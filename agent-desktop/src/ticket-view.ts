@@ -1,6 +1,8 @@
 import agencies from '../../data/agencies.json' with { type: 'json' };
 import categoriesFile from '../../data/complaint-categories.json' with { type: 'json' };
 import services from '../../data/huduma-services.json' with { type: 'json' };
+import type { Role } from '../../lambdas/shared/roles.ts';
+import { may } from '../../lambdas/tickets-api/permissions.ts';
 import type { HistoryEntry, Ticket, TicketStatus } from './tickets-api.ts';
 
 /**
@@ -53,12 +55,15 @@ export const nairobiTime = (iso: string): string => {
 
 export type TicketAction = 'note' | 'acknowledge' | 'resolve' | 'reopen';
 
-/** The actions the API accepts in a status (roles aside: the API refuses those with 403). */
-export const actionsFor = (status: TicketStatus): readonly TicketAction[] => [
-  'note',
-  ...(status === 'OPEN' ? (['acknowledge'] as const) : []),
-  ...(CLOSED.includes(status) ? (['reopen'] as const) : (['resolve'] as const)),
-];
+/** The actions the API accepts in a status from a role (any role when unknown: the API decides). */
+export const actionsFor = (status: TicketStatus, role?: Role): readonly TicketAction[] =>
+  (
+    [
+      'note',
+      ...(status === 'OPEN' ? (['acknowledge'] as const) : []),
+      ...(CLOSED.includes(status) ? (['reopen'] as const) : (['resolve'] as const)),
+    ] as const
+  ).filter((action) => role === undefined || may(role, action));
 
 /** Whether the action needs text: a note, a resolution or a reason; acknowledging does not. */
 export const needsText = (action: TicketAction): boolean => action !== 'acknowledge';

@@ -1,3 +1,5 @@
+import type { Role } from '../../lambdas/shared/roles.ts';
+import { may } from '../../lambdas/tickets-api/permissions.ts';
 import {
   AGENCIES,
   actionsFor,
@@ -14,6 +16,7 @@ import {
   type TicketAction,
 } from './ticket-view.ts';
 import {
+  type HistoryEntry,
   TICKET_STATUSES,
   type Ticket,
   TicketApiError,
@@ -87,8 +90,11 @@ export const createTicketsPanel = ({
   const contactLine = element<HTMLParagraphElement>('lodge-contact');
 
   let shown: Ticket | undefined;
+  let shownHistory: readonly HistoryEntry[] = [];
   let cursor: string | undefined;
   let contact: CurrentContact | undefined;
+  /** The signed-in user's role, when known: only the actions the API accepts from it show. */
+  let role: Role | undefined;
   // One id per complaint being written: a double submit lodges once (one complaint per contact).
   let offCallId = `desktop-${crypto.randomUUID()}`;
 
@@ -159,8 +165,9 @@ export const createTicketsPanel = ({
     }
   };
 
-  const renderDetail = (ticket: Ticket, history: Parameters<typeof describeHistory>[0][]) => {
+  const renderDetail = (ticket: Ticket, history: readonly HistoryEntry[]) => {
     shown = ticket;
+    shownHistory = history;
     detail.hidden = false;
     element('ticket-title').textContent = `Ticket ${ticket.reference}`;
     const facts = element<HTMLDListElement>('ticket-facts');
@@ -184,7 +191,7 @@ export const createTicketsPanel = ({
         return item;
       }),
     );
-    const allowed = actionsFor(ticket.status);
+    const allowed = actionsFor(ticket.status, role);
     for (const button of actionForm.querySelectorAll('button'))
       button.hidden = !allowed.includes(button.value as TicketAction);
   };
@@ -291,6 +298,12 @@ export const createTicketsPanel = ({
       contact = next;
       useCaller.checked = true;
       renderContact();
+    },
+    /** Who signed in: hides what their role may not do (lodging, some actions). */
+    setRole(next: Role | undefined) {
+      role = next;
+      element('lodge').hidden = role !== undefined && !may(role, 'create');
+      if (shown) renderDetail(shown, shownHistory);
     },
     clear() {
       rows.replaceChildren();

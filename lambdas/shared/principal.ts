@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { ForbiddenError, UnauthenticatedError } from './errors.ts';
+import { ROLE_GROUPS, type Role, roleFromGroups } from './roles.ts';
+
+export { ROLE_GROUPS, type Role };
 
 /** Who is calling, from the authorizer's verified claims. */
 export const PrincipalSchema = z.object({
@@ -10,17 +13,6 @@ export const PrincipalSchema = z.object({
   agencyId: z.string().min(1).optional(),
 });
 export type Principal = z.infer<typeof PrincipalSchema>;
-export type Role = Principal['role'];
-
-/**
- * Cognito groups and the role each gives; a user in several gets the first listed. Free of
- * side effects: CDK creates the groups from it.
- */
-export const ROLE_GROUPS = [
-  ['supervisors', 'supervisor'],
-  ['agents', 'agent'],
-  ['agency-focal-persons', 'agency'],
-] as const satisfies readonly (readonly [string, Role])[];
 
 /** Claims an authorizer passes for a missing token: none. */
 export const requireClaims = (claims: Record<string, unknown> | undefined) => {
@@ -50,7 +42,7 @@ export const principalFromClaims = (claims: Record<string, unknown> | undefined)
   if (typeof id !== 'string' || id === '')
     throw new UnauthenticatedError('The token names no user');
   const groups = groupsOf(verified['cognito:groups']);
-  const role = ROLE_GROUPS.find(([group]) => groups.includes(group))?.[1];
+  const role = roleFromGroups(groups);
   if (!role) throw new ForbiddenError('The user has no contact-centre role');
   const agencyId = verified['custom:agencyId'];
   if (role === 'agency' && (typeof agencyId !== 'string' || agencyId === ''))

@@ -1,22 +1,11 @@
 import type { Ticket } from '#shared/data/tickets.repository.ts';
 import { ForbiddenError } from '#shared/errors.ts';
 import type { Principal } from '#shared/principal.ts';
-
-/** What each role may do to a ticket (always within its scope: an agency sees only its own). */
-export const PERMISSIONS = {
-  list: ['agent', 'supervisor', 'agency'],
-  read: ['agent', 'supervisor', 'agency'],
-  note: ['agent', 'supervisor', 'agency'],
-  acknowledge: ['supervisor', 'agency'],
-  resolve: ['agent', 'supervisor', 'agency'],
-  reopen: ['agent', 'supervisor'],
-  create: ['agent', 'supervisor'],
-} as const satisfies Record<string, readonly Principal['role'][]>;
-export type Permission = keyof typeof PERMISSIONS;
+import { may, type Permission } from './permissions.ts';
 
 /** Refuses a principal whose role may not do this. */
 export const assertMay = (principal: Principal, permission: Permission): void => {
-  if (!(PERMISSIONS[permission] as readonly string[]).includes(principal.role))
+  if (!may(principal.role, permission))
     throw new ForbiddenError(`A ${principal.role} may not ${permission} tickets`);
 };
 

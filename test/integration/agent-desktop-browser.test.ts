@@ -79,9 +79,13 @@ describe('the agent desktop in a browser', () => {
       await page.locator('#ticket-list tbody tr', { hasText: reference }).waitFor();
       expect(await page.innerText('#ticket-title')).toContain(reference);
       expect(await page.innerText('#ticket-history')).toContain('agent.wanjiku (agent): Lodged');
+      // An agent may not acknowledge (the API says 403): the button is not offered.
+      expect(await page.isVisible('#ticket-action button[value=acknowledge]')).toBe(false);
 
       // Act: the immigration focal person resolves it from their own list.
       await signInAs('agency-immigration');
+      // Focal persons do not lodge complaints; they work their agency's.
+      expect(await page.isVisible('#lodge')).toBe(false);
       await showList('');
       await page.locator('#ticket-list tbody button', { hasText: reference }).click();
       await page.locator('#ticket-title', { hasText: reference }).waitFor();
@@ -94,7 +98,10 @@ describe('the agent desktop in a browser', () => {
       expect(await page.innerText('#ticket-history')).toContain(
         'focal.immigration (agency): Status changed: Open → Resolved',
       );
+      // Resolved: a focal person may add a note but not reopen.
       expect(await page.isVisible('#ticket-action button[value=resolve]')).toBe(false);
+      expect(await page.isVisible('#ticket-action button[value=reopen]')).toBe(false);
+      expect(await page.isVisible('#ticket-action button[value=note]')).toBe(true);
     },
     TIMEOUT,
   );

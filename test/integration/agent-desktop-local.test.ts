@@ -55,7 +55,19 @@ describe('the agent desktop on the local server', () => {
       await (await fetch(`${server.url}/desktop/config.json`)).json(),
     );
     expect(config).toEqual({
-      staffApi: { url: server.url, auth: { kind: 'local', tokens: Object.keys(LOCAL_TOKENS) } },
+      staffApi: {
+        url: server.url,
+        auth: {
+          kind: 'local',
+          tokens: Object.entries(LOCAL_TOKENS).map(([token, claims]) => ({
+            token,
+            groups: [claims['cognito:groups'] ?? []].flat(),
+          })),
+        },
+      },
+    });
+    expect(config.staffApi?.auth).toMatchObject({
+      tokens: expect.arrayContaining([{ token: 'agent-demo', groups: ['agents'] }]),
     });
   });
 

@@ -148,7 +148,10 @@ describe('desktop config.json', () => {
     ).toEqual(AUTH);
     expect(
       parseDesktopConfig({
-        staffApi: { url: 'http://127.0.0.1:3100', auth: { kind: 'local', tokens: ['agent-demo'] } },
+        staffApi: {
+          url: 'http://127.0.0.1:3100',
+          auth: { kind: 'local', tokens: [{ token: 'agent-demo', groups: ['agents'] }] },
+        },
       }).ccpUrl,
     ).toBeUndefined();
   });

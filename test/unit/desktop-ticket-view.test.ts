@@ -36,6 +36,13 @@ describe('tickets panel view', () => {
     expect(actionsFor('CLOSED')).toEqual(['note', 'reopen']);
   });
 
+  it('offers a role only what the API accepts from it', () => {
+    expect(actionsFor('OPEN', 'agent')).toEqual(['note', 'resolve']);
+    expect(actionsFor('OPEN', 'agency')).toEqual(['note', 'acknowledge', 'resolve']);
+    expect(actionsFor('RESOLVED', 'agency')).toEqual(['note']);
+    expect(actionsFor('RESOLVED', 'supervisor')).toEqual(['note', 'reopen']);
+  });
+
   it('tells who did what and when, in Nairobi time', () => {
     expect(
       describeHistory({
