@@ -23,6 +23,7 @@ export const addContactCentre = (app: App, config: EnvironmentConfig) => {
       tickets: data.data.tables.Tickets,
       callLogs: data.data.tables.CallLogs,
     },
+    identityHashKey: data.data.identityHashKey,
     accessLogsBucket: data.accessLogsBucket,
     connect: data.connect,
     promptAudioUri: data.prompts.audioUri,

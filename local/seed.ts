@@ -8,14 +8,15 @@ import { createCatalogueRepository } from '#shared/data/catalogue.repository.ts'
 import { catalogueFiles } from '#shared/data/catalogue-files.ts';
 import {
   createPensionRepository,
-  hashIdNumber,
   PaymentSchema,
   PensionerSchema,
 } from '#shared/data/pensions.repository.ts';
 import { serviceDataTable } from '#shared/data/tables.ts';
+import { localIdentityHasher } from '#shared/identity/identity-hasher.ts';
 import applicationsFile from '../data/demo/applications.json' with { type: 'json' };
 import pensionersFile from '../data/demo/pensioners.json' with { type: 'json' };
 import { localTableName } from './dynamodb/tables.ts';
+import { LOCAL_IDENTITY_HASH_KEY } from './environment.ts';
 
 const DemoPensionerSchema = PensionerSchema.omit({ idNumberHash: true }).extend({
   idNumber: z.string().regex(/^\d{6,9}$/),
@@ -39,9 +40,14 @@ export const seed = async (client: DynamoDBDocumentClient): Promise<SeedSummary>
 
   const pensioners = z.array(DemoPensionerSchema).parse(pensionersFile.pensioners);
   const pensionRepository = createPensionRepository(client, tableName);
+  // The local handlers' key, so demo callers prove themselves with the ID numbers in the file.
+  const hasher = localIdentityHasher(LOCAL_IDENTITY_HASH_KEY);
   for (const { idNumber, payments, ...pensioner } of pensioners) {
     await pensionRepository.put(
-      { ...pensioner, idNumberHash: hashIdNumber(pensioner.pensionNumber, idNumber) },
+      {
+        ...pensioner,
+        idNumberHash: await hasher.hash('pension', pensioner.pensionNumber, idNumber),
+      },
       payments,
     );
   }

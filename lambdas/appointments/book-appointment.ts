@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type Booking, hashBookingIdNumber } from '#shared/data/bookings.repository.ts';
+import type { Booking } from '#shared/data/bookings.repository.ts';
 import { CapacityExhaustedError, ConflictError, InvalidInputError } from '#shared/errors.ts';
 import type { FlowOutcome } from '#shared/middleware.ts';
 import { toE164 } from '#shared/phone.ts';
@@ -75,7 +75,7 @@ export const bookAppointment =
     { centreId, serviceId, slot: slotId, callbackNumber, idNumber, lang }: BookParameters,
     contact: ContactData,
   ): Promise<FlowOutcome> => {
-    const { bookings, notifier, policy } = deps;
+    const { bookings, notifier, identityHasher, policy } = deps;
     const owner = bookingOwner(contact, callbackNumber);
     if (idNumber !== undefined) requireDigits(idNumber, { min: 6, max: 10, field: 'idNumber' });
     if (!parseSlotId(slotId))
@@ -89,6 +89,10 @@ export const bookAppointment =
     let replacesContactBooking: string | undefined;
     for (let attempt = 0; attempt < MAX_REFERENCE_ATTEMPTS; attempt++) {
       const reference = deps.newReference();
+      const idNumberHash =
+        idNumber === undefined
+          ? undefined
+          : await identityHasher.hash('booking', reference, idNumber);
       const booking: Booking = {
         reference,
         centreId,
@@ -98,7 +102,7 @@ export const bookAppointment =
         endsAt: slot.endsAt.toISOString(),
         status: 'ACTIVE',
         ...owner,
-        ...(idNumber !== undefined && { idNumberHash: hashBookingIdNumber(reference, idNumber) }),
+        ...(idNumberHash !== undefined && { idNumberHash }),
         lang,
         bookedByContact: contact.ContactId,
         lastContact: contact.ContactId,

@@ -6,7 +6,7 @@ import { verifyOwner } from './verify-owner.ts';
 
 /** A booking found by a keyed reference, after its owner has proved who they are. */
 export const findOwnBooking = async (
-  deps: Pick<AppointmentDependencies, 'bookings' | 'policy'>,
+  deps: Pick<AppointmentDependencies, 'bookings' | 'identityHasher' | 'policy'>,
   {
     reference: keyed,
     proof,

@@ -29,7 +29,12 @@ const cancelledOutcome = (booking: Booking): FlowOutcome => ({
  * service again. A retried invocation (same ContactId) gets the same answer.
  */
 export const cancelBooking =
-  (deps: Pick<AppointmentDependencies, 'bookings' | 'notifier' | 'policy' | 'clock'>) =>
+  (
+    deps: Pick<
+      AppointmentDependencies,
+      'bookings' | 'identityHasher' | 'notifier' | 'policy' | 'clock'
+    >,
+  ) =>
   async (
     { reference, proof, lang }: CancelParameters,
     contact: ContactData,

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { ConnectContactFlowEvent } from '#shared/connect-event.schema.ts';
 import type { BookingRepository } from '#shared/data/bookings.repository.ts';
 import type { CatalogueRepository } from '#shared/data/catalogue.repository.ts';
+import type { IdentityHasher } from '#shared/identity/identity-hasher.ts';
 import type { Notifier } from '#shared/notifications/notifier.ts';
 import { LanguageSchema } from '#shared/speech/render.ts';
 import type { AppointmentPolicy } from './policy.ts';
@@ -11,6 +12,8 @@ export interface AppointmentDependencies {
   readonly catalogue: CatalogueRepository;
   readonly bookings: BookingRepository;
   readonly notifier: Notifier;
+  /** Hashes the ID number a caller gives when booking, and checks it as proof later. */
+  readonly identityHasher: IdentityHasher;
   readonly policy: AppointmentPolicy;
   /** "Now": injected so tests, benchmarks and the local runtime can fix the date. */
   readonly clock: () => Date;

@@ -14,7 +14,7 @@ export type FindBookingParameters = z.infer<typeof FindBookingParametersSchema>;
 
 /** A caller's booking by reference: what, where and when, once they have proved it is theirs. */
 export const findBooking =
-  (deps: Pick<AppointmentDependencies, 'bookings' | 'policy' | 'clock'>) =>
+  (deps: Pick<AppointmentDependencies, 'bookings' | 'identityHasher' | 'policy' | 'clock'>) =>
   async (
     { reference, proof }: FindBookingParameters,
     contact: ContactData,

@@ -3,6 +3,7 @@ import type { Clock } from '#shared/clock.ts';
 import { createBookingRepository } from '#shared/data/bookings.repository.ts';
 import { createCatalogueRepository } from '#shared/data/catalogue.repository.ts';
 import { documentClient } from '#shared/data/client.ts';
+import { identityHasher } from '#shared/identity/default-identity-hasher.ts';
 import { connectHandler } from '#shared/middleware.ts';
 import { notifier } from '#shared/notifications/default-notifier.ts';
 import { newReference } from '#shared/reference.ts';
@@ -39,6 +40,7 @@ export const createAppointmentsHandler = (overrides: Partial<AppointmentDependen
     catalogue: createCatalogueRepository(documentClient, config.SERVICE_DATA_TABLE_NAME),
     bookings: createBookingRepository(documentClient, config.SERVICE_DATA_TABLE_NAME),
     notifier,
+    identityHasher,
     policy: appointmentPolicy,
     clock: () => new Date(),
     newReference: () => newReference('booking'),

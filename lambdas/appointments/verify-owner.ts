@@ -1,6 +1,6 @@
 import type { Booking } from '#shared/data/bookings.repository.ts';
-import { hashBookingIdNumber } from '#shared/data/bookings.repository.ts';
 import { LockedOutError, VerificationFailedError } from '#shared/errors.ts';
+import { sameHash } from '#shared/identity/identity-hasher.ts';
 import { toE164 } from '#shared/phone.ts';
 import { logger } from '#shared/powertools.ts';
 import { requireDigits } from './caller-input.ts';
@@ -19,7 +19,11 @@ const lockedOut = () =>
  * booking is locked to self-service and the caller goes to an agent.
  */
 export const verifyOwner = async (
-  { bookings, policy }: Pick<AppointmentDependencies, 'bookings' | 'policy'>,
+  {
+    bookings,
+    identityHasher,
+    policy,
+  }: Pick<AppointmentDependencies, 'bookings' | 'identityHasher' | 'policy'>,
   {
     booking,
     failedVerifications,
@@ -51,7 +55,7 @@ export const verifyOwner = async (
     phone !== undefined && (phone === booking.phone || phone === booking.smsNumber);
   const idMatches =
     booking.idNumberHash !== undefined &&
-    hashBookingIdNumber(reference, proof) === booking.idNumberHash;
+    sameHash(booking.idNumberHash, await identityHasher.hash('booking', reference, proof));
   // Log how the proof was judged, never the proof itself.
   logger.debug('Ownership by keyed proof', { reference, phoneMatches, idMatches });
   if (phoneMatches || idMatches) return;

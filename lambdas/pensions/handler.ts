@@ -5,6 +5,7 @@ import { documentClient } from '#shared/data/client.ts';
 import { createPensionRepository } from '#shared/data/pensions.repository.ts';
 import { createTicketRepository } from '#shared/data/tickets.repository.ts';
 import { createVerifiedContactRepository } from '#shared/data/verified-contacts.repository.ts';
+import { identityHasher } from '#shared/identity/default-identity-hasher.ts';
 import { connectHandler } from '#shared/middleware.ts';
 import { notifier } from '#shared/notifications/default-notifier.ts';
 import { createTicketOpener } from '#shared/tickets/open-ticket.ts';
@@ -53,7 +54,7 @@ export const createHandler = (now: Clock = systemClock) => {
 
   const operations = {
     info: pensionInfo({ now }),
-    verify: verifyPensioner({ pensions, verifiedContacts, proofs, now }),
+    verify: verifyPensioner({ pensions, verifiedContacts, proofs, identityHasher, now }),
     'claim-status': claimStatus({ pensions, verifiedContacts, now }),
     'last-payment': lastPayment({ pensions, verifiedContacts, now }),
     'life-certificate': lifeCertificate({ pensions, verifiedContacts, now }),

@@ -1,8 +1,8 @@
-import { timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import { callingNumber, type FlowContact } from '#shared/contact.ts';
-import { hashIdNumber, type PensionRepository } from '#shared/data/pensions.repository.ts';
+import type { PensionRepository } from '#shared/data/pensions.repository.ts';
 import type { VerifiedContactRepository } from '#shared/data/verified-contacts.repository.ts';
+import { type IdentityHasher, sameHash } from '#shared/identity/identity-hasher.ts';
 import { invalidDigits } from '#shared/keyed-input.ts';
 import type { FlowOutcome } from '#shared/middleware.ts';
 import type { ProofGuard, ProofSpeech } from '#shared/verification.ts';
@@ -20,6 +20,7 @@ export interface VerifyPensionerDependencies {
   readonly pensions: PensionRepository;
   readonly verifiedContacts: VerifiedContactRepository;
   readonly proofs: ProofGuard;
+  readonly identityHasher: IdentityHasher;
   readonly now: () => Date;
 }
 
@@ -31,8 +32,6 @@ const SPEECH: ProofSpeech = {
   lockedOut: { prompt: 'pensions.locked_out' },
 };
 
-const sameHash = (a: string, b: string) => timingSafeEqual(Buffer.from(a), Buffer.from(b));
-
 /**
  * Checks a pensioner's proof (pension number + national ID number against the stored hash).
  * On success the contact is marked verified for that pension, so the status and request
@@ -40,7 +39,7 @@ const sameHash = (a: string, b: string) => timingSafeEqual(Buffer.from(a), Buffe
  * wrong ID number give the same answer and count alike.
  */
 export const verifyPensioner =
-  ({ pensions, verifiedContacts, proofs, now }: VerifyPensionerDependencies) =>
+  ({ pensions, verifiedContacts, proofs, identityHasher, now }: VerifyPensionerDependencies) =>
   async (
     { pensionNumber, idNumber }: VerifyPensionerParameters,
     contact: FlowContact,
@@ -59,13 +58,13 @@ export const verifyPensioner =
       record: { scope: 'pension', id: pensionNumber },
       proof: idNumber,
     } as const;
-    const [pensioner] = await Promise.all([
+    // Hashed even for an unknown pension number, so both answers take the same time.
+    const [pensioner, , offered] = await Promise.all([
       pensions.get(pensionNumber),
       proofs.assertNotLocked(claim, SPEECH.lockedOut),
+      identityHasher.hash('pension', pensionNumber, idNumber),
     ]);
-    const proved =
-      pensioner !== undefined &&
-      sameHash(pensioner.idNumberHash, hashIdNumber(pensionNumber, idNumber));
+    const proved = pensioner !== undefined && sameHash(pensioner.idNumberHash, offered);
     if (!pensioner || !proved) return proofs.fail(claim, SPEECH);
 
     await verifiedContacts.grant(contact.ContactId, 'PENSION', pensionNumber, now());

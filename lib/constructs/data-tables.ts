@@ -1,4 +1,4 @@
-import { RemovalPolicy } from 'aws-cdk-lib';
+import { RemovalPolicy, Validations } from 'aws-cdk-lib';
 import {
   type Attribute,
   AttributeType,
@@ -7,7 +7,7 @@ import {
   TableV2,
 } from 'aws-cdk-lib/aws-dynamodb';
 import { type IGrantable, PolicyStatement } from 'aws-cdk-lib/aws-iam';
-import { Key } from 'aws-cdk-lib/aws-kms';
+import { Key, KeySpec, KeyUsage } from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
 import {
   type KeyAttribute,
@@ -57,6 +57,11 @@ const attribute = ({ name, type }: KeyAttribute): Attribute => ({
  */
 export class DataTables extends Construct {
   readonly key: Key;
+  /**
+   * HMAC key for the ID-number hashes stored in the service-data table (IdentityHasher): the
+   * hashes are useless without it, so it is retained with the tables.
+   */
+  readonly identityHashKey: Key;
   readonly tables: Record<TableDefinition['id'], TableV2>;
 
   constructor(scope: Construct, id: string, props: DataTablesProps) {
@@ -66,6 +71,18 @@ export class DataTables extends Construct {
       description: 'Encrypts Huduma contact-centre tables (tickets, call logs, service data)',
       enableKeyRotation: true,
       removalPolicy,
+    });
+    this.identityHashKey = new Key(this, 'IdentityHashKey', {
+      description:
+        'HMAC key for the ID-number hashes that prove pensioners and booking owners (GenerateMac only)',
+      keySpec: KeySpec.HMAC_256,
+      keyUsage: KeyUsage.GENERATE_VERIFY_MAC,
+      removalPolicy,
+    });
+    Validations.of(this.identityHashKey).acknowledge({
+      id: 'AwsSolutions-KMS5',
+      reason:
+        'KMS cannot rotate HMAC keys; rotating would also orphan every stored ID-number hash.',
     });
     const build = (definition: TableDefinition) =>
       new TableV2(this, definition.id, {

@@ -1,6 +1,6 @@
 import { Duration } from 'aws-cdk-lib';
 import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
-import { Key } from 'aws-cdk-lib/aws-kms';
+import { type IKey, Key } from 'aws-cdk-lib/aws-kms';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
@@ -16,6 +16,8 @@ export interface SelfServiceProps {
   readonly ticketsTable: TableV2;
   /** Call logs, where the post-call survey is recorded. */
   readonly callLogsTable: TableV2;
+  /** HMAC key (GENERATE_VERIFY_MAC) for the ID-number hashes pensions and appointments check. */
+  readonly identityHashKey: IKey;
   /** Days a call log item lives (a survey answer written before the CTR sets the expiry). */
   readonly callLogRetentionDays: number;
   readonly promptAudioUri: string;
@@ -57,14 +59,17 @@ export class SelfService extends Construct {
       'Document application status for callers who prove the application is theirs',
     ).bindTable(serviceDataTable, props.serviceDataTable, 'readUpdate');
 
-    const pensions = notifying(
-      flowFunction(
-        'Pensions',
-        'pensions',
-        'Pension information, and status and service requests for verified pensioners',
-      )
-        .bindTable(serviceDataTable, props.serviceDataTable, 'readUpdate')
-        .bindTable(ticketsTable, props.ticketsTable, 'readUpdate'),
+    const pensions = this.allowToHashIdentity(
+      props.identityHashKey,
+      notifying(
+        flowFunction(
+          'Pensions',
+          'pensions',
+          'Pension information, and status and service requests for verified pensioners',
+        )
+          .bindTable(serviceDataTable, props.serviceDataTable, 'readUpdate')
+          .bindTable(ticketsTable, props.ticketsTable, 'readUpdate'),
+      ),
     );
 
     const complaints = notifying(
@@ -80,12 +85,15 @@ export class SelfService extends Construct {
     ).bindTable(callLogsTable, props.callLogsTable, 'update');
     survey.addEnvironment('CALL_LOG_RETENTION_DAYS', String(props.callLogRetentionDays));
 
-    const appointments = notifying(
-      flowFunction(
-        'Appointments',
-        'appointments',
-        'Appointment booking at Huduma Centres: find a centre, offer slots, book, cancel, move',
-      ).bindTable(serviceDataTable, props.serviceDataTable, 'readWrite'),
+    const appointments = this.allowToHashIdentity(
+      props.identityHashKey,
+      notifying(
+        flowFunction(
+          'Appointments',
+          'appointments',
+          'Appointment booking at Huduma Centres: find a centre, offer slots, book, cancel, move',
+        ).bindTable(serviceDataTable, props.serviceDataTable, 'readWrite'),
+      ),
     );
 
     // Reads only: the caller's open tickets and upcoming bookings, for routing and the screen pop.
@@ -124,6 +132,17 @@ export class SelfService extends Construct {
       visibilityTimeout: Duration.seconds(30),
       purpose: 'the notifications queue',
     }).queue;
+  }
+
+  /**
+   * Lets a function hash ID numbers with the HMAC key: GenerateMac only, so the function never
+   * holds the key (KMS computes the MAC) and cannot use it for anything else.
+   */
+  private allowToHashIdentity(key: IKey, fn: PlatformFunction): PlatformFunction {
+    fn.addEnvironment('IDENTITY_HASHER', 'kms');
+    fn.addEnvironment('IDENTITY_HASH_KEY_ARN', key.keyArn);
+    key.grant(fn, 'kms:GenerateMac');
+    return fn;
   }
 
   /** Lets a function queue notifications: the SQS notifier's settings and send permission only. */

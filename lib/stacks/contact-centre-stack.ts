@@ -1,6 +1,7 @@
 import { CfnOutput, Lazy, Stack, type StackProps } from 'aws-cdk-lib';
 import { CfnContactFlow } from 'aws-cdk-lib/aws-connect';
 import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import { QUEUES } from '../../contact-flows/manifest.ts';
@@ -36,6 +37,8 @@ export interface ContactCentreStackProps extends StackProps {
     readonly tickets: TableV2;
     readonly callLogs: TableV2;
   };
+  /** HMAC key for ID-number hashes (data stack): used, never exported, by the functions that check them. */
+  readonly identityHashKey: IKey;
   readonly accessLogsBucket: IBucket;
   /** The Connect instance (data stack) this stack configures. */
   readonly connect: ConnectInstance;
@@ -82,6 +85,7 @@ export class ContactCentreStack extends Stack {
       serviceDataTable: props.tables.serviceData,
       ticketsTable: props.tables.tickets,
       callLogsTable: props.tables.callLogs,
+      identityHashKey: props.identityHashKey,
       callLogRetentionDays: config.callLogRetentionDays,
       promptAudioUri: props.promptAudioUri,
       logRetention: retention,

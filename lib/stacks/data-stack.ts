@@ -12,9 +12,9 @@ export interface DataStackProps extends StackProps {
 }
 
 /**
- * Stateful resources, protected from deletion when the config retains data: the tables and
- * their key, the Connect instance with its number, recordings and key, the recorded prompts,
- * and the access-log bucket.
+ * Stateful resources, protected from deletion when the config retains data: the tables, their
+ * key and the ID-number HMAC key, the Connect instance with its number, recordings and key, the
+ * recorded prompts, and the access-log bucket.
  */
 export class DataStack extends Stack {
   readonly data: DataTables;
@@ -67,5 +67,10 @@ export class DataStack extends Stack {
         'Upload recorded Kiswahili prompts to prompts/sw/ (npm run -s prompts:recordings)',
     });
     new CfnOutput(this, 'RecordingsBucket', { value: this.connect.recordingsBucket.bucketName });
+    new CfnOutput(this, 'IdentityHashKeyArn', {
+      value: this.data.identityHashKey.keyArn,
+      description:
+        'HMAC key for ID-number hashes: hash imported pensioner records with it (docs/deploy.md)',
+    });
   }
 }

@@ -62,8 +62,25 @@ describe('appointments function', () => {
         POWERTOOLS_SERVICE_NAME: 'huduma-appointments',
         NOTIFIER: 'sqs',
         NOTIFICATIONS_QUEUE_URL: { Ref: queueId },
+        IDENTITY_HASHER: 'kms',
+        IDENTITY_HASH_KEY_ARN: { 'Fn::ImportValue': expect.stringMatching(/DataIdentityHashKey/) },
       }),
     });
+  });
+
+  it('hashes ID numbers with GenerateMac on the HMAC key, and no other use of that key', () => {
+    const onHmacKey = statementsOf(roleId).filter((statement) =>
+      JSON.stringify(statement.Resource).includes('DataIdentityHashKey'),
+    );
+    expect(onHmacKey).toEqual([
+      expect.objectContaining({
+        Action: 'kms:GenerateMac',
+        Resource: { 'Fn::ImportValue': expect.stringMatching(/DataIdentityHashKey/) },
+      }),
+    ]);
+    expect(actions(statementsOf(roleId), 'kms').filter((a) => a === 'kms:GenerateMac')).toEqual([
+      'kms:GenerateMac',
+    ]);
   });
 
   it('reads and writes items of the service-data table only: no scans, no table settings', () => {

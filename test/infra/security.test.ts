@@ -71,10 +71,28 @@ describe.each(environmentNames)('security of the %s app', (name) => {
       }
     });
 
-    it('rotates every customer-managed key', () => {
+    it('rotates every customer-managed encryption key', () => {
       for (const { resource } of app.resources(KMS_KEY)) {
+        // KMS cannot rotate HMAC keys (the ID-number hash key, checked below).
+        if (resource.Properties?.KeySpec === 'HMAC_256') continue;
         expect(resource.Properties?.EnableKeyRotation).toBe(true);
       }
+    });
+
+    it('has one HMAC key, for ID-number hashes, retained like the tables', () => {
+      const hmacKeys = app
+        .resources(KMS_KEY)
+        .filter(({ resource }) => resource.Properties?.KeySpec?.startsWith('HMAC'));
+      expect(hmacKeys).toHaveLength(1);
+      expect(hmacKeys[0]!.id).toMatch(/^DataIdentityHashKey[0-9A-F]{8}$/);
+      expect(hmacKeys[0]!.resource.Properties).toMatchObject({
+        KeySpec: 'HMAC_256',
+        KeyUsage: 'GENERATE_VERIFY_MAC',
+      });
+      const [table] = app
+        .resources('AWS::DynamoDB::GlobalTable')
+        .filter(({ id }) => id.startsWith('DataServiceData'));
+      expect(hmacKeys[0]!.resource.DeletionPolicy).toBe(table!.resource.DeletionPolicy);
     });
   });
 
@@ -195,6 +213,40 @@ describe.each(environmentNames)('security of the %s app', (name) => {
         }
       }
       expect(withTables).toBeGreaterThan(0);
+    });
+
+    it('lets only pensions and appointments use the HMAC key, with GenerateMac alone, and names its ARN to them', () => {
+      const isHmacKey = (located: Located | undefined) =>
+        located?.resource.Type === KMS_KEY && located.resource.Properties?.KeySpec === 'HMAC_256';
+      const macUsers = new Set<string>();
+      for (const { stack, resource } of app.resources('AWS::IAM::Policy')) {
+        for (const statement of resource.Properties?.PolicyDocument.Statement ?? []) {
+          const actions = actionsOf(statement);
+          const onHmacKey = app.allReferenced(stack, statement.Resource).some(isHmacKey);
+          if (actions.includes('kms:GenerateMac') || onHmacKey) {
+            expect(actions).toEqual(['kms:GenerateMac']);
+            expect(app.allReferenced(stack, statement.Resource).map(isHmacKey)).toEqual([true]);
+            for (const role of resource.Properties?.Roles ?? [])
+              macUsers.add(app.referenced(stack, role)?.id ?? '');
+          }
+        }
+      }
+      expect([...macUsers].sort()).toEqual([
+        expect.stringMatching(/^SelfServiceAppointmentsRole/),
+        expect.stringMatching(/^SelfServicePensionsRole/),
+      ]);
+      const withKeyArn = functions.filter(
+        (fn) => fn.resource.Properties?.Environment?.Variables?.IDENTITY_HASH_KEY_ARN,
+      );
+      expect(withKeyArn.map(({ id }) => id).sort()).toEqual([
+        expect.stringMatching(/^SelfServiceAppointments[0-9A-F]{8}$/),
+        expect.stringMatching(/^SelfServicePensions[0-9A-F]{8}$/),
+      ]);
+      for (const fn of withKeyArn) {
+        const variables = fn.resource.Properties?.Environment?.Variables;
+        expect(variables.IDENTITY_HASHER).toBe('kms');
+        expect(isHmacKey(app.referenced(fn.stack, variables.IDENTITY_HASH_KEY_ARN))).toBe(true);
+      }
     });
 
     it('scopes Connect API calls made at deploy time to the resources they configure', () => {

@@ -96,6 +96,7 @@ describe.each(['Pensions', 'Complaints'])('%s function', (name) => {
       'kms:Decrypt',
       'kms:Encrypt',
       'kms:GenerateDataKey',
+      ...(name === 'Pensions' ? ['kms:GenerateMac'] : []),
     ]);
   });
 
@@ -104,6 +105,37 @@ describe.each(['Pensions', 'Complaints'])('%s function', (name) => {
       IntegrationArn: { 'Fn::GetAtt': [Match.stringLikeRegexp(`^SelfService${name}`), 'Arn'] },
     });
   });
+});
+
+describe('identity hashing', () => {
+  const hmacKey = { 'Fn::ImportValue': expect.stringMatching(/DataIdentityHashKey/) };
+
+  it('lets pensions hash ID numbers with the HMAC key: GenerateMac on that key only, its ARN in the env', () => {
+    const { properties } = functionNamed(centre, 'SelfServicePensions');
+    const pensions = statementsOf(centre, 'SelfServicePensions');
+
+    expect(properties.Environment.Variables).toMatchObject({
+      IDENTITY_HASHER: 'kms',
+      IDENTITY_HASH_KEY_ARN: hmacKey,
+    });
+    expect(
+      pensions.filter((statement) => /DataIdentityHashKey/.test(JSON.stringify(statement))),
+    ).toEqual([
+      expect.objectContaining({ Action: 'kms:GenerateMac', Effect: 'Allow', Resource: hmacKey }),
+    ]);
+  });
+
+  it.each(['Tracking', 'Complaints', 'Survey', 'Speech', 'CallerContext'])(
+    'gives %s neither the HMAC key nor GenerateMac',
+    (name) => {
+      const { properties } = functionNamed(centre, `SelfService${name}`);
+
+      expect(properties.Environment.Variables.IDENTITY_HASH_KEY_ARN).toBeUndefined();
+      expect(serviceActions(statementsOf(centre, `SelfService${name}`), 'kms:GenerateMac')).toEqual(
+        [],
+      );
+    },
+  );
 });
 
 describe('survey function', () => {

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { jest } from '@jest/globals';
 import { documentClient } from '../../lambdas/shared/data/client.ts';
 import { localOutbox } from '../../lambdas/shared/notifications/default-notifier.ts';
@@ -98,6 +98,16 @@ describe('appointments handler: find-booking', () => {
     expect(result).toMatchObject({ outcome: 'FOUND' });
     const { booking } = await bookings.get(reference, new Date(NOW));
     expect(JSON.stringify(booking)).not.toContain('23456789');
+  });
+
+  it('stores a keyed hash of the ID number, not a plain SHA-256 anyone could brute-force', async () => {
+    const { reference } = await booked({ idNumber: '23456789' });
+
+    const { booking } = await bookings.get(reference, new Date(NOW));
+
+    expect(booking?.idNumberHash).toMatch(/^[0-9a-f]{64}$/);
+    for (const plain of [`${reference}:23456789`, `booking:${reference}:23456789`, '23456789'])
+      expect(booking?.idNumberHash).not.toBe(createHash('sha256').update(plain).digest('hex'));
   });
 
   it('returns VERIFICATION_FAILED for a wrong proof, then LOCKED_OUT after three', async () => {

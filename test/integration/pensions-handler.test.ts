@@ -1,10 +1,8 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { handler } from '../../lambdas/pensions/handler.ts';
-import {
-  createPensionRepository,
-  hashIdNumber,
-} from '../../lambdas/shared/data/pensions.repository.ts';
+import { createPensionRepository } from '../../lambdas/shared/data/pensions.repository.ts';
 import { createTicketRepository } from '../../lambdas/shared/data/tickets.repository.ts';
+import { identityHasher } from '../../lambdas/shared/identity/default-identity-hasher.ts';
 import { localOutbox } from '../../lambdas/shared/notifications/default-notifier.ts';
 import { isValidReference } from '../../lambdas/shared/reference.ts';
 import { connectEvent, lambdaContext } from '../support/connect.ts';
@@ -25,7 +23,7 @@ const newPensioner = async (lastPaymentKes = 31200) => {
   await pensions.put(
     {
       pensionNumber,
-      idNumberHash: hashIdNumber(pensionNumber, idNumber),
+      idNumberHash: await identityHasher.hash('pension', pensionNumber, idNumber),
       pensionType: 'service',
       claimStatus: 'IN_PAYMENT',
       monthlyAmountKes: 31200,
@@ -220,6 +218,31 @@ describe('pensions handler: verified pensioner', () => {
 });
 
 describe('pensions handler: proof of identity', () => {
+  it('checks proof against a keyed hash: the seeded hash is no plain SHA-256 of the inputs', async () => {
+    const stored = await pensions.get('0000368915');
+
+    expect(stored?.idNumberHash).toMatch(/^[0-9a-f]{64}$/);
+    for (const plain of ['0000368915:22334455', 'pension:0000368915:22334455', '22334455'])
+      expect(stored?.idNumberHash).not.toBe(createHash('sha256').update(plain).digest('hex'));
+    await verifiedContact('0000368915', '22334455');
+  });
+
+  it('refuses a record whose hash is the old unkeyed SHA-256 of the right inputs', async () => {
+    const { pensionNumber, idNumber } = await newPensioner();
+    const pensioner = await pensions.get(pensionNumber);
+    await pensions.put({
+      ...pensioner!,
+      idNumberHash: createHash('sha256').update(`${pensionNumber}:${idNumber}`).digest('hex'),
+    });
+
+    const result = await pensionsHandler(
+      { operation: 'verify', pensionNumber, idNumber, lang: 'en' },
+      { customerNumber: uniqueCaller() },
+    );
+
+    expect(result.outcome).toBe('VERIFICATION_FAILED');
+  });
+
   it('returns VERIFICATION_FAILED with the attempts left for a wrong ID number', async () => {
     const { pensionNumber } = await newPensioner();
 

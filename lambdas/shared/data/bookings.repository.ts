@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import {
   type DynamoDBDocumentClient,
   GetCommand,
@@ -33,7 +32,7 @@ export const BookingSchema = z.object({
   phone: E164Schema,
   /** Where confirmations go: the callback number the caller gave, else `phone`. */
   smsNumber: E164Schema,
-  /** SHA-256 of "<reference>:<ID number>" when the caller gave an ID number: proof, not the number. */
+  /** Keyed hash of the ID number ('booking' purpose, IdentityHasher) when the caller gave one: proof, not the number. */
   idNumberHash: z
     .string()
     .regex(/^[0-9a-f]{64}$/)
@@ -46,9 +45,6 @@ export const BookingSchema = z.object({
   updatedAt: z.iso.datetime(),
 });
 export type Booking = z.infer<typeof BookingSchema>;
-
-export const hashBookingIdNumber = (reference: string, idNumber: string): string =>
-  createHash('sha256').update(`${reference}:${idNumber}`).digest('hex');
 
 const keys = {
   /** One counter per desk and slot; a missing counter means nothing is booked. */

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import {
   type DynamoDBDocumentClient,
   GetCommand,
@@ -22,7 +21,7 @@ export const PensionNumberSchema = z.string().regex(/^\d{6,10}$/);
 /** A pensioner on the Pensions Department payroll. */
 export const PensionerSchema = z.object({
   pensionNumber: PensionNumberSchema,
-  /** SHA-256 of "<pensionNumber>:<idNumber>": enough to check a caller's proof, no ID number at rest. */
+  /** Keyed hash of the ID number ('pension' purpose, IdentityHasher): checks a caller's proof, no ID number at rest. */
   idNumberHash: z.string().regex(/^[0-9a-f]{64}$/),
   pensionType: PensionTypeSchema,
   claimStatus: ClaimStatusSchema,
@@ -37,9 +36,6 @@ export const PaymentSchema = z.object({
   amountKes: z.number().int().nonnegative(),
 });
 export type Payment = z.infer<typeof PaymentSchema>;
-
-export const hashIdNumber = (pensionNumber: string, idNumber: string): string =>
-  createHash('sha256').update(`${pensionNumber}:${idNumber}`).digest('hex');
 
 const pensionerKey = (pensionNumber: string) => ({
   pk: `PENSION#${pensionNumber}`,

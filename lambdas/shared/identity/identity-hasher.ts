@@ -1,0 +1,46 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { GenerateMacCommand, type KMSClient } from '@aws-sdk/client-kms';
+
+/** What a hash proves: a pensioner's ID number, or the ID number given with a booking. */
+export type HashPurpose = 'pension' | 'booking';
+
+/**
+ * Keyed hashes of what callers prove themselves with (national ID numbers). The key is not in
+ * the table, so a reader of the table cannot brute-force the small ID-number space from them.
+ * Output: HMAC-SHA-256 in lowercase hex (64 characters).
+ */
+export interface IdentityHasher {
+  hash(purpose: HashPurpose, ...parts: string[]): Promise<string>;
+}
+
+/** The purpose first, so a pension hash can never stand in for a booking hash of the same digits. */
+const message = (purpose: HashPurpose, parts: readonly string[]) => [purpose, ...parts].join(':');
+
+/** Deployed: KMS computes the HMAC, so the key never leaves KMS (and never reaches the Lambda). */
+export const kmsIdentityHasher = (client: KMSClient, keyId: string): IdentityHasher => ({
+  async hash(purpose, ...parts) {
+    const { Mac } = await client.send(
+      new GenerateMacCommand({
+        KeyId: keyId,
+        MacAlgorithm: 'HMAC_SHA_256',
+        Message: new TextEncoder().encode(message(purpose, parts)),
+      }),
+    );
+    if (!Mac) throw new Error('KMS GenerateMac returned no MAC');
+    return Buffer.from(Mac).toString('hex');
+  },
+});
+
+/** Local runtime, tests, seed and bench: the same HMAC with a key from the environment. */
+export const localIdentityHasher = (key: string): IdentityHasher => ({
+  async hash(purpose, ...parts) {
+    return createHmac('sha256', key).update(message(purpose, parts)).digest('hex');
+  },
+});
+
+/** Compares two hashes in constant time, so response timing reveals nothing of the stored one. */
+export const sameHash = (a: string, b: string): boolean => {
+  const left = Buffer.from(a);
+  const right = Buffer.from(b);
+  return left.length === right.length && timingSafeEqual(left, right);
+};
