@@ -73,12 +73,12 @@ describe('the agent desktop in a browser', () => {
 
       // Assess: confirmed with a reference, listed under the owning agency, shown with its history.
       await message().filter({ hasText: 'Complaint lodged' }).waitFor();
-      const reference = /reference (\d{8})/.exec(await message().innerText())?.[1];
+      const reference = /reference (\d{8})/.exec((await message().textContent()) ?? '')?.[1];
       expect(reference).toMatch(/^7\d{7}$/);
       expect(await page.inputValue('#filter-agency')).toBe('immigration');
       await page.locator('#ticket-list tbody tr', { hasText: reference }).waitFor();
-      expect(await page.innerText('#ticket-title')).toContain(reference);
-      expect(await page.innerText('#ticket-history')).toContain('agent.wanjiku (agent): Lodged');
+      expect(await page.textContent('#ticket-title')).toContain(reference);
+      expect(await page.textContent('#ticket-history')).toContain('agent.wanjiku (agent): Lodged');
       // An agent may not acknowledge (the API says 403): the button is not offered.
       expect(await page.isVisible('#ticket-action button[value=acknowledge]')).toBe(false);
 
@@ -94,8 +94,8 @@ describe('the agent desktop in a browser', () => {
 
       // Assess
       await message().filter({ hasText: 'done' }).waitFor();
-      expect(await page.innerText('#ticket-facts')).toMatch(/Status\s*Resolved/);
-      expect(await page.innerText('#ticket-history')).toContain(
+      expect(await page.textContent('#ticket-facts')).toMatch(/Status\s*Resolved/);
+      expect(await page.textContent('#ticket-history')).toContain(
         'focal.immigration (agency): Status changed: Open → Resolved',
       );
       // Resolved: a focal person may add a note but not reopen.
