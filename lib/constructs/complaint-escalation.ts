@@ -14,6 +14,10 @@ import {
   StateMachineType,
 } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
+import {
+  SWEEP_EVERY_MINUTES,
+  SWEEP_GRACE_MINUTES,
+} from '../../lambdas/escalation-sweep/schedule.ts';
 import { ticketsTable } from '../../lambdas/shared/data/tables.ts';
 import type { ContactCentreContacts } from '../../lambdas/shared/tickets/escalation-policy.ts';
 import { ESCALATION_STREAM_FILTERS } from '../../lambdas/shared/tickets/ticket-events.ts';
@@ -39,8 +43,7 @@ export interface ComplaintEscalationProps {
   readonly alerts: OperationsAlerts;
 }
 
-/** Minutes between sweeps of the escalation outbox. */
-const SWEEP_EVERY = Duration.minutes(5);
+const SWEEP_EVERY = Duration.minutes(SWEEP_EVERY_MINUTES);
 
 /**
  * The 72-hour escalation: a Standard state machine per complaint (definition in
@@ -161,7 +164,7 @@ export class ComplaintEscalation extends Construct {
       schedule: Schedule.rate(SWEEP_EVERY),
       targets: [
         new LambdaFunction(this.sweeper, {
-          event: RuleTargetInput.fromObject({ graceMinutes: 5 }),
+          event: RuleTargetInput.fromObject({ graceMinutes: SWEEP_GRACE_MINUTES }),
           retryAttempts: 2,
           deadLetterQueue: sweepDeadLetters,
         }),

@@ -3,6 +3,10 @@ import type { OpeningHours } from '#shared/hours.ts';
 import type { Notification } from '#shared/notifications/notifier.ts';
 import type { CallbackMessage } from '#shared/tickets/callbacks.ts';
 import type { EscalationControl } from '#shared/tickets/escalations.ts';
+import {
+  SWEEP_EVERY_MINUTES,
+  SWEEP_GRACE_MINUTES,
+} from '../../lambdas/escalation-sweep/schedule.ts';
 import type { SentMessage } from '../../lambdas/notification-delivery/gateways.ts';
 import { contactCentreHours, environments } from '../../lib/config/environments.ts';
 import { isReportRoute } from '../api-events.ts';
@@ -26,7 +30,7 @@ export interface LocalEscalationOptions {
   readonly hours?: OpeningHours;
   /** Wraps the Step Functions client the starter and sweeper use (fault injection). */
   readonly wrapEscalations?: (control: EscalationControl) => EscalationControl;
-  /** Minutes between sweeps on the simulated clock. @default 15, as deployed */
+  /** Minutes between sweeps on the simulated clock. @default the deployed schedule's */
   readonly sweepEveryMinutes?: number;
 }
 
@@ -128,9 +132,9 @@ export const startLocalEscalation = async (options: LocalEscalationOptions) => {
     return count;
   };
 
-  const sweepEvery = (options.sweepEveryMinutes ?? 15) * 60_000;
+  const sweepEvery = (options.sweepEveryMinutes ?? SWEEP_EVERY_MINUTES) * 60_000;
   let nextSweepAt = clock.nowMs() + sweepEvery;
-  const runSweep = () => sweeper({ graceMinutes: 5 }, context);
+  const runSweep = () => sweeper({ graceMinutes: SWEEP_GRACE_MINUTES }, context);
 
   /** Runs everything that is due now until nothing is left to do. */
   const settle = async (): Promise<void> => {
