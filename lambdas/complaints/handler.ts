@@ -4,6 +4,7 @@ import { createAttemptRepository } from '#shared/data/attempts.repository.ts';
 import { createCatalogueRepository } from '#shared/data/catalogue.repository.ts';
 import { documentClient } from '#shared/data/client.ts';
 import { createTicketRepository } from '#shared/data/tickets.repository.ts';
+import { identityHasher } from '#shared/identity/default-identity-hasher.ts';
 import { connectHandler } from '#shared/middleware.ts';
 import { notifier } from '#shared/notifications/default-notifier.ts';
 import { createTicketOpener } from '#shared/tickets/open-ticket.ts';
@@ -29,6 +30,7 @@ export const createHandler = (now: Clock = systemClock) => {
     proofs: createProofGuard({
       attempts: createAttemptRepository(documentClient, config.SERVICE_DATA_TABLE_NAME),
       now,
+      hasher: identityHasher,
     }),
   });
   return connectHandler({

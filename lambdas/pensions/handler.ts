@@ -45,6 +45,7 @@ export const createHandler = (now: Clock = systemClock) => {
   const proofs = createProofGuard({
     attempts: createAttemptRepository(documentClient, config.SERVICE_DATA_TABLE_NAME),
     now,
+    hasher: identityHasher,
   });
   const openTicket = createTicketOpener({
     tickets: createTicketRepository(documentClient, config.TICKETS_TABLE_NAME),

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import {
   ATTEMPT_POLICY,
   type AttemptRepository,
@@ -6,6 +5,7 @@ import {
   type AttemptSubject,
 } from './data/attempts.repository.ts';
 import { LockedOutError, VerificationFailedError } from './errors.ts';
+import type { IdentityHasher } from './identity/identity-hasher.ts';
 import { logger } from './powertools.ts';
 import type { Speech } from './speech/render.ts';
 
@@ -63,15 +63,18 @@ export interface CountedFailure {
 export const createProofGuard = ({
   attempts,
   now,
+  hasher,
 }: {
   readonly attempts: AttemptRepository;
   readonly now: () => Date;
+  /** Keys the failure's token: it holds the typed digits, which must not be guessable from it. */
+  readonly hasher: IdentityHasher;
 }) => {
   const countFailure = async (claim: ProofClaim): Promise<CountedFailure> => {
-    const token = createHash('sha256')
-      .update(`${claim.contactId}|${claim.record.scope}:${claim.record.id}|${claim.proof}`)
-      .digest('hex')
-      .slice(0, 24);
+    const { contactId, record, proof } = claim;
+    const token = (
+      await hasher.hash('attempt', contactId, `${record.scope}:${record.id}`, proof)
+    ).slice(0, 24);
     const states = await attempts.recordFailure(subjectsOf(claim), token, now());
     const locked = states.some((state) => state.lockedUntil !== undefined);
     if (states.some((state) => state.lockedNow))

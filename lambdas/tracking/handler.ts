@@ -2,6 +2,7 @@ import { type Clock, systemClock } from '#shared/clock.ts';
 import { createApplicationRepository } from '#shared/data/applications.repository.ts';
 import { createAttemptRepository } from '#shared/data/attempts.repository.ts';
 import { documentClient } from '#shared/data/client.ts';
+import { identityHasher } from '#shared/identity/default-identity-hasher.ts';
 import { connectHandler } from '#shared/middleware.ts';
 import { createProofGuard } from '#shared/verification.ts';
 import { config } from './config.ts';
@@ -14,6 +15,7 @@ export const createHandler = (clock: Clock = systemClock) => {
     proofs: createProofGuard({
       attempts: createAttemptRepository(documentClient, config.SERVICE_DATA_TABLE_NAME),
       now: clock,
+      hasher: identityHasher,
     }),
   });
   return connectHandler({

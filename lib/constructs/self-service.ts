@@ -53,11 +53,14 @@ export class SelfService extends Construct {
 
     // Tracking and pensions write failed-proof counters (and pensions its verified-contact
     // markers) to the service-data table, so they need put and update there; nothing deletes.
-    const tracking = flowFunction(
-      'Tracking',
-      'tracking',
-      'Document application status for callers who prove the application is theirs',
-    ).bindTable(serviceDataTable, props.serviceDataTable, 'readUpdate');
+    const tracking = this.allowToHashIdentity(
+      props.identityHashKey,
+      flowFunction(
+        'Tracking',
+        'tracking',
+        'Document application status for callers who prove the application is theirs',
+      ).bindTable(serviceDataTable, props.serviceDataTable, 'readUpdate'),
+    );
 
     const pensions = this.allowToHashIdentity(
       props.identityHashKey,
@@ -72,10 +75,13 @@ export class SelfService extends Construct {
       ),
     );
 
-    const complaints = notifying(
-      flowFunction('Complaints', 'complaints', 'Complaint intake and status for callers')
-        .bindTable(serviceDataTable, props.serviceDataTable, 'readUpdate')
-        .bindTable(ticketsTable, props.ticketsTable, 'readUpdate'),
+    const complaints = this.allowToHashIdentity(
+      props.identityHashKey,
+      notifying(
+        flowFunction('Complaints', 'complaints', 'Complaint intake and status for callers')
+          .bindTable(serviceDataTable, props.serviceDataTable, 'readUpdate')
+          .bindTable(ticketsTable, props.ticketsTable, 'readUpdate'),
+      ),
     );
 
     const survey = flowFunction(

@@ -32,11 +32,12 @@ describe('tracking function', () => {
     expect(serviceActions(tracking, 'sqs:')).toEqual([]);
   });
 
-  it('uses the table key with named actions only', () => {
+  it('uses the table key with named actions only, and the HMAC key to remember failed proofs', () => {
     expect(serviceActions(tracking, 'kms:')).toEqual([
       'kms:Decrypt',
       'kms:Encrypt',
       'kms:GenerateDataKey',
+      'kms:GenerateMac',
     ]);
   });
 
@@ -96,7 +97,7 @@ describe.each(['Pensions', 'Complaints'])('%s function', (name) => {
       'kms:Decrypt',
       'kms:Encrypt',
       'kms:GenerateDataKey',
-      ...(name === 'Pensions' ? ['kms:GenerateMac'] : []),
+      'kms:GenerateMac',
     ]);
   });
 
@@ -110,22 +111,25 @@ describe.each(['Pensions', 'Complaints'])('%s function', (name) => {
 describe('identity hashing', () => {
   const hmacKey = { 'Fn::ImportValue': expect.stringMatching(/DataIdentityHashKey/) };
 
-  it('lets pensions hash ID numbers with the HMAC key: GenerateMac on that key only, its ARN in the env', () => {
-    const { properties } = functionNamed(centre, 'SelfServicePensions');
-    const pensions = statementsOf(centre, 'SelfServicePensions');
+  it.each(['Pensions', 'Tracking', 'Complaints'])(
+    'lets %s hash what callers prove with the HMAC key: GenerateMac on that key only, its ARN in the env',
+    (name) => {
+      const { properties } = functionNamed(centre, `SelfService${name}`);
+      const statements = statementsOf(centre, `SelfService${name}`);
 
-    expect(properties.Environment.Variables).toMatchObject({
-      IDENTITY_HASHER: 'kms',
-      IDENTITY_HASH_KEY_ARN: hmacKey,
-    });
-    expect(
-      pensions.filter((statement) => /DataIdentityHashKey/.test(JSON.stringify(statement))),
-    ).toEqual([
-      expect.objectContaining({ Action: 'kms:GenerateMac', Effect: 'Allow', Resource: hmacKey }),
-    ]);
-  });
+      expect(properties.Environment.Variables).toMatchObject({
+        IDENTITY_HASHER: 'kms',
+        IDENTITY_HASH_KEY_ARN: hmacKey,
+      });
+      expect(
+        statements.filter((statement) => /DataIdentityHashKey/.test(JSON.stringify(statement))),
+      ).toEqual([
+        expect.objectContaining({ Action: 'kms:GenerateMac', Effect: 'Allow', Resource: hmacKey }),
+      ]);
+    },
+  );
 
-  it.each(['Tracking', 'Complaints', 'Survey', 'Speech', 'CallerContext'])(
+  it.each(['Survey', 'Speech', 'CallerContext'])(
     'gives %s neither the HMAC key nor GenerateMac',
     (name) => {
       const { properties } = functionNamed(centre, `SelfService${name}`);

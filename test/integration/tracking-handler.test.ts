@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { createApplicationRepository } from '../../lambdas/shared/data/applications.repository.ts';
 import { handler } from '../../lambdas/tracking/handler.ts';
 import { connectEvent, connectEventFixtures, lambdaContext } from '../support/connect.ts';
@@ -115,6 +117,23 @@ describe('tracking handler', () => {
     expect(first).toMatchObject({ outcome: 'VERIFICATION_FAILED', attemptsLeft: '4' });
     expect(retried).toEqual(first);
     expect(another).toMatchObject({ outcome: 'VERIFICATION_FAILED', attemptsLeft: '3' });
+    // The counter remembers each failure by a keyed hash: the typed digits cannot be guessed back.
+    const digest = (text: string) => createHash('sha256').update(text).digest('hex');
+    const { Item } = await documentClient.send(
+      new GetCommand({
+        TableName: tableNames.serviceData,
+        Key: {
+          pk: `ATTEMPTS#application#${digest(`application:${applicationNumber}`).slice(0, 32)}`,
+          sk: 'ATTEMPTS',
+        },
+      }),
+    );
+    const tokens = [...(Item?.tokens ?? [])];
+    expect(tokens).toHaveLength(2);
+    for (const digits of ['1111', '2222'])
+      expect(tokens).not.toContain(
+        digest(`${options.contactId}|application:${applicationNumber}|${digits}`).slice(0, 24),
+      );
   });
 
   it('locks a calling number out after 5 failures in an hour, and then refuses even a correct proof', async () => {

@@ -1,8 +1,11 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { GenerateMacCommand, type KMSClient } from '@aws-sdk/client-kms';
 
-/** What a hash proves: a pensioner's ID number, or the ID number given with a booking. */
-export type HashPurpose = 'pension' | 'booking';
+/**
+ * What a hash is of: a pensioner's ID number, the ID number given with a booking, or a failed
+ * proof (the digits a caller typed) remembered so a retried invocation counts once.
+ */
+export type HashPurpose = 'pension' | 'booking' | 'attempt';
 
 /**
  * Keyed hashes of what callers prove themselves with (national ID numbers). The key is not in
