@@ -1,9 +1,7 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import { type Browser, chromium, type Page } from 'playwright-core';
-import { type LocalServer, startLocalServer } from '../../local/server.ts';
-import { startEscalation, stopEscalations } from '../support/escalation.ts';
+import type { LocalServer } from '../../local/server.ts';
+import { startStaffServer } from '../support/escalation.ts';
 
 /** Debian's chromium (`apt-get install chromium`); .ci/run installs it. */
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -14,22 +12,16 @@ const TIMEOUT = 90_000;
  * serves, signed in with demo tokens, against the same staff API handlers as in AWS.
  */
 describe('the agent desktop in a browser', () => {
+  let staff: Awaited<ReturnType<typeof startStaffServer>>;
   let server: LocalServer;
   let browser: Browser;
   let page: Page;
-  const dir = mkdtempSync(join(tmpdir(), 'desktop-browser-'));
 
   beforeAll(async () => {
     if (!existsSync(CHROMIUM))
       throw new Error(`No browser at ${CHROMIUM}: apt-get install chromium (or set CHROMIUM_PATH)`);
-    const escalation = await startEscalation('2026-12-01T10:00:00+03:00');
-    server = await startLocalServer({
-      escalation,
-      port: 0,
-      clockFile: join(dir, 'clock.json'),
-      serverFile: join(dir, 'server.json'),
-      tickMs: 60_000,
-    });
+    staff = await startStaffServer('2026-12-01T10:00:00+03:00');
+    server = staff.server;
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
     page = await browser.newPage();
     await page.goto(`${server.url}/desktop/`);
@@ -37,9 +29,7 @@ describe('the agent desktop in a browser', () => {
   }, TIMEOUT);
   afterAll(async () => {
     await browser?.close();
-    await server?.stop();
-    await stopEscalations();
-    rmSync(dir, { recursive: true, force: true });
+    await staff?.stop();
   });
 
   /** Does `act` and waits for the ticket list it loads. */

@@ -1,34 +1,21 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { parseDesktopConfig } from '../../agent-desktop/src/config.ts';
 import { createTicketsClient, TicketApiError } from '../../agent-desktop/src/tickets-api.ts';
 import { LOCAL_TOKENS } from '../../local/api-events.ts';
-import { type LocalServer, startLocalServer } from '../../local/server.ts';
+import type { LocalServer } from '../../local/server.ts';
 import { uniqueCaller } from '../support/data.ts';
-import { startEscalation, stopEscalations } from '../support/escalation.ts';
+import { startStaffServer } from '../support/escalation.ts';
 
 const TIMEOUT = 60_000;
 
 describe('the agent desktop on the local server', () => {
+  let staff: Awaited<ReturnType<typeof startStaffServer>>;
   let server: LocalServer;
-  const dir = mkdtempSync(join(tmpdir(), 'desktop-local-'));
   beforeAll(async () => {
-    const escalation = await startEscalation('2026-12-01T10:00:00+03:00');
-    server = await startLocalServer({
-      escalation,
-      port: 0,
-      clockFile: join(dir, 'clock.json'),
-      serverFile: join(dir, 'server.json'),
-      tickMs: 60_000,
-    });
+    staff = await startStaffServer('2026-12-01T10:00:00+03:00');
+    server = staff.server;
   }, TIMEOUT);
-  afterAll(async () => {
-    await server?.stop();
-    await stopEscalations();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => staff?.stop());
 
   it('serves the page, its bundled script and styles under /desktop/', async () => {
     const page = await fetch(`${server.url}/desktop/`);

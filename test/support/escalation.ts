@@ -1,10 +1,14 @@
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { apiEvent, type Claims, LOCAL_TOKENS } from '../../local/api-events.ts';
 import {
   type LocalEscalationOptions,
   startLocalEscalation,
 } from '../../local/escalation/runtime.ts';
+import { startLocalServer } from '../../local/server.ts';
 import { SimulatedClock } from '../../local/sim-clock.ts';
 import { resources } from './contact-centre.ts';
 import { uniqueCaller } from './data.ts';
@@ -97,3 +101,28 @@ export const escalationMessages = (escalation: Escalation, reference: string) =>
   escalation.outbox
     .filter((notification) => notification.id.startsWith(`escalation#${reference}#`))
     .map((notification) => notification.id.slice(`escalation#${reference}#`.length));
+
+/**
+ * The local server (staff API and desktop) on an ephemeral port over an escalation runtime at
+ * `start`, with its clock and server files in a temporary folder, not a developer's `.local/`.
+ */
+export const startStaffServer = async (start: string) => {
+  const dir = mkdtempSync(join(tmpdir(), 'staff-server-'));
+  const escalation = await startEscalation(start);
+  const server = await startLocalServer({
+    escalation,
+    port: 0,
+    clockFile: join(dir, 'clock.json'),
+    serverFile: join(dir, 'server.json'),
+    tickMs: 60_000,
+  });
+  return {
+    server,
+    escalation,
+    stop: async () => {
+      await server.stop();
+      await stopEscalations();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+};
