@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 
 /** Sign-in for the staff API: Cognito managed login (AWS) or the local server's demo tokens. */
-export const StaffApiAuthSchema = z.discriminatedUnion('kind', [
+const StaffApiAuthSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('cognito'),
     /** The user pool domain, e.g. https://huduma-staff.auth.af-south-1.amazoncognito.com. */
@@ -21,7 +21,7 @@ export type StaffApiAuth = z.infer<typeof StaffApiAuthSchema>;
 export type CognitoAuth = Extract<StaffApiAuth, { kind: 'cognito' }>;
 
 /** config.json: written by CDK at deploy time, or by the local server. */
-export const DesktopConfigSchema = z.object({
+const DesktopConfigSchema = z.object({
   /** Absent locally: there is no Connect instance, so no CCP. */
   ccpUrl: z.optional(z.url()),
   region: z.optional(z.string().check(z.minLength(1))),

@@ -11,13 +11,7 @@ import {
   logoutUrl,
 } from './sign-in.ts';
 import { createTicketsClient } from './tickets-api.ts';
-import { type CurrentContact, createTicketsPanel } from './tickets-panel.ts';
-
-const element = <T extends HTMLElement>(id: string): T => {
-  const found = document.getElementById(id);
-  if (!found) throw new Error(`The page has no #${id}`);
-  return found as T;
-};
+import { type CurrentContact, createTicketsPanel, element } from './tickets-panel.ts';
 
 const row = (label: string, value: string): HTMLElement => {
   const dt = document.createElement('dt');

@@ -76,7 +76,7 @@ export const authorizeUrl = (
   })}`;
 
 /** The token exchange: a form POST, with the verifier instead of a client secret. */
-export const tokenRequest = (
+const tokenRequest = (
   auth: CognitoAuth,
   { code, verifier, redirectUri }: { code: string; verifier: string; redirectUri: string },
 ): { url: string; init: RequestInit } => ({

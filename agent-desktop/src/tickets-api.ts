@@ -20,7 +20,7 @@ export type TicketStatus = z.infer<typeof Status>;
 const Actor = z.object({ kind: z.string(), id: z.optional(z.string()) });
 
 /** The ticket fields the desktop shows; the API sends more, which are dropped. */
-export const TicketSchema = z.object({
+const TicketSchema = z.object({
   reference: z.string(),
   status: Status,
   agencyId: z.string(),
@@ -37,7 +37,7 @@ export const TicketSchema = z.object({
 });
 export type Ticket = z.infer<typeof TicketSchema>;
 
-export const HistoryEntrySchema = z.object({
+const HistoryEntrySchema = z.object({
   at: z.string(),
   by: Actor,
   action: z.string(),

@@ -33,7 +33,8 @@ export interface CurrentContact {
   readonly callerShown: string;
 }
 
-const element = <T extends HTMLElement>(id: string): T => {
+/** The page's element with this id; a missing one is a broken page, not a state to handle. */
+export const element = <T extends HTMLElement>(id: string): T => {
   const found = document.getElementById(id);
   if (!found) throw new Error(`The page has no #${id}`);
   return found as T;
@@ -102,7 +103,7 @@ export const createTicketsPanel = ({
     message.textContent = text;
     message.dataset.kind = kind;
   };
-  /** Shows what the API said; true when the failure was handled by signing out. */
+  /** Shows what the API said; a refused token signs the user out. */
   const report = (error: unknown): void => {
     if (error instanceof TicketApiError) {
       say(error.describe(), 'error');
@@ -224,12 +225,11 @@ export const createTicketsPanel = ({
       await open(reference);
       say(`Ticket ${reference}: done.`);
     } catch (error) {
-      report(error);
       // Someone else changed the ticket: show it as it is now, keeping the agent's text.
       if (error instanceof TicketApiError && error.isConflict) {
         await open(reference);
         say(`${error.describe()} The ticket has been reloaded: check it and try again.`, 'error');
-      }
+      } else report(error);
     }
   };
 

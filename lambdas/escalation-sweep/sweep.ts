@@ -4,10 +4,11 @@ import type { Clock } from '#shared/clock.ts';
 import type { TicketRepository } from '#shared/data/tickets.repository.ts';
 import { logger, metrics } from '#shared/powertools.ts';
 import { type EscalationControl, escalationName } from '#shared/tickets/escalations.ts';
+import { SWEEP_GRACE_MINUTES } from './schedule.ts';
 
 /** The schedule's payload: how long the stream consumer gets before the sweeper steps in. */
 export const SweepInputSchema = z.object({
-  graceMinutes: z.number().int().min(0).default(5),
+  graceMinutes: z.number().int().min(0).default(SWEEP_GRACE_MINUTES),
 });
 export type SweepInput = z.input<typeof SweepInputSchema>;
 

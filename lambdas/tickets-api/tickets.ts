@@ -145,8 +145,11 @@ export const ticketUseCases = ({ tickets, callbacks, clock }: TicketUseCaseDepen
     },
 
     async get(reference: string, principal: Principal) {
-      const ticket = await visibleTicket(tickets, reference, principal, 'read');
-      const history: TicketHistoryEntry[] = await tickets.history(reference);
+      // One round trip: the history is only returned once the ticket proves visible.
+      const [ticket, history]: [Ticket, TicketHistoryEntry[]] = await Promise.all([
+        visibleTicket(tickets, reference, principal, 'read'),
+        tickets.history(reference),
+      ]);
       return { ticket: shown(ticket), history };
     },
 

@@ -19,11 +19,9 @@ import type { IStream } from 'aws-cdk-lib/aws-kinesis';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import {
   type CfnFunction,
-  type DlqDestinationConfig,
   FilterCriteria,
   FilterRule,
   type IEventSourceDlq,
-  type IEventSourceMapping,
   type IFunction,
   StartingPosition,
 } from 'aws-cdk-lib/aws-lambda';
@@ -41,7 +39,7 @@ import { METRICS_NAMESPACE } from '../../lambdas/shared/powertools.ts';
 import { grantStreamReadByArn } from './data-tables.ts';
 import { PlatformFunction } from './flow-function.ts';
 import type { OperationsAlerts } from './operations-alerts.ts';
-import { deadLetterQueue } from './queues.ts';
+import { deadLetterQueue, EncryptedQueueDestination } from './queues.ts';
 
 export interface CallAnalyticsProps {
   /** The contact-record stream Connect writes CTRs to (KMS-encrypted). */
@@ -70,26 +68,6 @@ export interface CallAnalyticsProps {
   readonly minimumQueuedForAbandonment?: number;
 }
 
-/**
- * Lambda event-source failures to an SSE-KMS queue with exactly the permissions a producer
- * needs (SqsDlq's grant adds KMS wildcards).
- */
-class EncryptedQueueDestination implements IEventSourceDlq {
-  private readonly queue: Queue;
-  private readonly key: Key;
-
-  constructor(queue: Queue, key: Key) {
-    this.queue = queue;
-    this.key = key;
-  }
-
-  bind(_target: IEventSourceMapping, targetHandler: IFunction): DlqDestinationConfig {
-    this.queue.grant(targetHandler, 'sqs:SendMessage');
-    this.key.grant(targetHandler, 'kms:GenerateDataKey', 'kms:Decrypt');
-    return { destination: this.queue.queueArn };
-  }
-}
-
 const FIFTEEN_MINUTES = Duration.minutes(15);
 
 /**
@@ -107,7 +85,6 @@ export class CallAnalytics extends Construct {
   readonly callLogWriter: PlatformFunction;
   readonly complaintMetrics: PlatformFunction;
   readonly dashboard: Dashboard;
-  readonly alarms: Record<string, Alarm> = {};
 
   // Read when the dashboard is synthesized, so alarms and functions monitored later appear too.
   private readonly alarmList: Alarm[] = [];
@@ -200,8 +177,7 @@ export class CallAnalytics extends Construct {
     (fn.node.defaultChild as CfnFunction).deadLetterConfig = {
       targetArn: this.deadLetters.queueArn,
     };
-    this.deadLetters.grant(fn, 'sqs:SendMessage');
-    this.key.grant(fn, 'kms:GenerateDataKey', 'kms:Decrypt');
+    // Sending to it is granted by the stream mapping's on-failure destination below.
     const streamArn = grantStreamReadByArn(props.ticketsTable, fn, 'Complaint metrics');
     fn.addEventSourceMapping('TicketChanges', {
       eventSourceArn: streamArn,
@@ -257,7 +233,6 @@ export class CallAnalytics extends Construct {
       description,
       periods,
     });
-    this.alarms[id] = alarm;
     this.alarmList.push(alarm);
     return alarm;
   }

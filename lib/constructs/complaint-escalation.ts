@@ -1,5 +1,4 @@
 import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
-import { Metric } from 'aws-cdk-lib/aws-cloudwatch';
 import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { Rule, RuleTargetInput, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
@@ -25,7 +24,7 @@ import { definitionText, STATE_MACHINES } from '../../state-machines/definitions
 import { grantStreamReadByArn } from './data-tables.ts';
 import { PlatformFunction } from './flow-function.ts';
 import type { OperationsAlerts } from './operations-alerts.ts';
-import { deadLetterQueue } from './queues.ts';
+import { deadLetterQueue, EncryptedQueueDestination } from './queues.ts';
 import type { ResolutionCallback } from './resolution-callback.ts';
 
 export interface ComplaintEscalationProps {
@@ -133,10 +132,7 @@ export class ComplaintEscalation extends Construct {
       'the Tickets stream consumer (an on-failure destination)',
     );
     const streamArn = grantStreamReadByArn(props.ticketsTable, this.starter, 'Escalation starts');
-    props.ticketsTable.encryptionKey?.grantDecrypt(this.starter);
-    // Given-up batches' coordinates go here; exactly send and its key, not grantSendMessages'.
-    startFailures.grant(this.starter, 'sqs:SendMessage');
-    startFailures.encryptionMasterKey?.grant(this.starter, 'kms:GenerateDataKey', 'kms:Decrypt');
+    // Given-up batches' coordinates go here (the destination grants exactly send and its key).
     new EventSourceMapping(this, 'StreamMapping', {
       target: this.starter,
       eventSourceArn: streamArn,
@@ -146,7 +142,7 @@ export class ComplaintEscalation extends Construct {
       maxRecordAge: Duration.hours(6),
       bisectBatchOnError: true,
       reportBatchItemFailures: true,
-      onFailure: { bind: () => ({ destination: startFailures.queueArn }) },
+      onFailure: new EncryptedQueueDestination(startFailures, key),
       filters: ESCALATION_STREAM_FILTERS.map((pattern) => FilterCriteria.filter(pattern as never)),
     });
 
@@ -196,13 +192,7 @@ export class ComplaintEscalation extends Construct {
       description: 'A complaint escalation execution failed',
     });
     alerts.alarm(this, 'StarterErrorsAlarm', {
-      metric: new Metric({
-        namespace: 'AWS/Lambda',
-        metricName: 'Errors',
-        dimensionsMap: { FunctionName: this.starter.functionName },
-        statistic: 'Sum',
-        period: Duration.minutes(5),
-      }),
+      metric: this.starter.metricErrors({ period: Duration.minutes(5) }),
       threshold: 0,
       description: 'The escalation stream consumer failed (it retries; the sweeper catches up)',
     });

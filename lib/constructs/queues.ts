@@ -1,6 +1,12 @@
 import { Duration, Validations } from 'aws-cdk-lib';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
-import { EventSourceMapping } from 'aws-cdk-lib/aws-lambda';
+import {
+  type DlqDestinationConfig,
+  EventSourceMapping,
+  type IEventSourceDlq,
+  type IEventSourceMapping,
+  type IFunction,
+} from 'aws-cdk-lib/aws-lambda';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct, IConstruct } from 'constructs';
 
@@ -64,3 +70,23 @@ export const acknowledgeQueueRedrive = (fn: IConstruct): void => {
           'An SQS event source has no on-failure destination: the queue redrives to its alarmed dead-letter queue.',
       });
 };
+
+/**
+ * Lambda event-source failures to an SSE-KMS queue with exactly the permissions a producer
+ * needs (SqsDlq's grant adds KMS wildcards).
+ */
+export class EncryptedQueueDestination implements IEventSourceDlq {
+  private readonly queue: Queue;
+  private readonly key: IKey;
+
+  constructor(queue: Queue, key: IKey) {
+    this.queue = queue;
+    this.key = key;
+  }
+
+  bind(_target: IEventSourceMapping, targetHandler: IFunction): DlqDestinationConfig {
+    this.queue.grant(targetHandler, 'sqs:SendMessage');
+    this.key.grant(targetHandler, 'kms:GenerateDataKey', 'kms:Decrypt');
+    return { destination: this.queue.queueArn };
+  }
+}

@@ -53,8 +53,6 @@ export class StreamReader {
   private streamArn: string | undefined;
   /** Records the consumer failed beyond the retries. */
   readonly failed: DynamoDBRecord[] = [];
-  /** How many records passed the filters and reached the consumer. */
-  delivered = 0;
   private readonly options: StreamReaderOptions;
 
   constructor(options: StreamReaderOptions) {
@@ -148,7 +146,6 @@ export class StreamReader {
       let batch = matching.slice(start, start + batchSize);
       for (let attempt = 0; batch.length > 0; attempt++) {
         const response = await consumer({ Records: batch }, {} as never);
-        this.delivered += batch.length;
         const failures = response?.batchItemFailures ?? [];
         if (failures.length === 0) break;
         const first = batch.findIndex(

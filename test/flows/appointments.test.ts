@@ -4,7 +4,7 @@ import { newReference } from '../../lambdas/shared/reference.ts';
 import { call, ENGLISH, freshCaller, KISWAHILI } from '../support/contact-centre.ts';
 
 const appointmentsCalls = (result: Awaited<ReturnType<typeof call>>) =>
-  result.lambdaCalls.filter((event) => event.function === 'huduma-appointments');
+  result.callsTo('appointments');
 
 /** English, menu 1 (appointments), 1 (new), Nairobi (47), GPO (1), the first service, the first slot, confirm. */
 const BOOK_AT_GPO = [ENGLISH, '1', '1', '47', '1', '1', '1', '1'];

@@ -3,9 +3,7 @@ import { call, ENGLISH, freshCaller, KISWAHILI } from '../support/contact-centre
 import { callLogItem } from '../support/data.ts';
 
 const outcomesOf = (result: Awaited<ReturnType<typeof call>>, fn: string) =>
-  result.lambdaCalls
-    .filter((event) => event.function === `huduma-${fn}`)
-    .map((event) => event.result?.outcome);
+  result.callsTo(fn).map((event) => event.result?.outcome);
 
 describe('pensions flow', () => {
   const PENSIONS = [ENGLISH, '3'];

@@ -2,7 +2,7 @@ import { handler as appointments } from '../../lambdas/appointments/handler.ts';
 import { handler as callerContext } from '../../lambdas/caller-context/handler.ts';
 import { handler as complaints } from '../../lambdas/complaints/handler.ts';
 import { connectEvent, lambdaContext } from '../support/connect.ts';
-import { freshCaller } from '../support/contact-centre.ts';
+import { uniqueCaller } from '../support/data.ts';
 
 const contextOf = (customerNumber: string) =>
   callerContext(connectEvent({}, { customerNumber }), lambdaContext('caller-context'));
@@ -38,7 +38,7 @@ describe('caller context', () => {
   });
 
   it('reports a caller with nothing open', async () => {
-    await expect(contextOf(freshCaller())).resolves.toEqual({
+    await expect(contextOf(uniqueCaller())).resolves.toEqual({
       outcome: 'KNOWN',
       openComplaints: '0',
       upcomingBookings: '0',
@@ -46,7 +46,7 @@ describe('caller context', () => {
   });
 
   it('offers the status of an open complaint first, whatever form the number comes in', async () => {
-    const caller = freshCaller();
+    const caller = uniqueCaller();
     const lodged = await lodgeComplaint(caller);
     await bookFirstSlot(caller);
 
@@ -64,7 +64,7 @@ describe('caller context', () => {
   });
 
   it('offers an upcoming appointment when no complaint is open, in Kiswahili too', async () => {
-    const caller = freshCaller();
+    const caller = uniqueCaller();
     const booked = await bookFirstSlot(caller);
 
     const result = await callerContext(

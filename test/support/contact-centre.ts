@@ -1,4 +1,3 @@
-import { randomInt } from 'node:crypto';
 import { localArn } from '../../local/arns.ts';
 import { scriptedCaller } from '../../local/callers.ts';
 import { FlowEngine } from '../../local/flow-engine/engine.ts';
@@ -10,6 +9,7 @@ import type {
   TranscriptEvent,
 } from '../../local/flow-engine/types.ts';
 import { loadLocalResources } from '../../local/resources.ts';
+import { uniqueCaller } from './data.ts';
 
 export const resources: EngineResources = await loadLocalResources();
 
@@ -50,7 +50,7 @@ export type Call = ContactResult & {
 };
 
 /** A number no other test calls from: tickets, bookings and failed proofs are kept per number. */
-export const freshCaller = (): string => `+2547${String(randomInt(10_000_000, 99_999_999))}`;
+export const freshCaller = uniqueCaller;
 
 /** Places a scripted call through the repository's flows, as `npm run call` does. */
 export const call = async ({

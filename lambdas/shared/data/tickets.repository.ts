@@ -642,16 +642,7 @@ export const createTicketRepository = (client: DynamoDBDocumentClient, tableName
       status: TicketStatus,
       limit = 50,
     ): Promise<Ticket[]> {
-      const { Items = [] } = await client.send(
-        new QueryCommand({
-          TableName: tableName,
-          IndexName: 'gsi1',
-          KeyConditionExpression: 'gsi1pk = :agencyStatus',
-          ExpressionAttributeValues: { ':agencyStatus': `AGENCY#${agencyId}#${status}` },
-          Limit: limit,
-        }),
-      );
-      return Items.map((item) => TicketSchema.parse(strip(item)));
+      return (await this.pageByAgencyStatus(agencyId, status, { limit })).tickets;
     },
 
     /** A caller's tickets, newest first. */
