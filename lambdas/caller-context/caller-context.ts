@@ -1,21 +1,12 @@
 import { z } from 'zod';
 import type { BookingRepository } from '#shared/data/bookings.repository.ts';
-import type { TicketRepository } from '#shared/data/tickets.repository.ts';
+import { OPEN_STATUSES, type TicketRepository } from '#shared/data/tickets.repository.ts';
 import { localTime } from '#shared/hours.ts';
 import type { FlowOutcome } from '#shared/middleware.ts';
 import { toE164 } from '#shared/phone.ts';
 
 /** Nothing from the flow: the calling number comes with the contact. */
 export const CallerContextParametersSchema = z.object({});
-
-/** Tickets still waiting for the agency, as far as the caller is concerned. */
-const OPEN_STATUSES = new Set([
-  'OPEN',
-  'ACKNOWLEDGED',
-  'IN_PROGRESS',
-  'AWAITING_CUSTOMER',
-  'REOPENED',
-]);
 
 export interface CallerContextDependencies {
   readonly tickets: Pick<TicketRepository, 'listByCaller'>;
@@ -42,7 +33,7 @@ export const callerContext =
       bookings.listUpcomingByCaller(caller, today),
     ]);
     const openComplaints = callerTickets.filter(
-      (ticket) => ticket.type === 'COMPLAINT' && OPEN_STATUSES.has(ticket.status),
+      (ticket) => ticket.type === 'COMPLAINT' && OPEN_STATUSES.includes(ticket.status),
     );
     const counts = { openComplaints: openComplaints.length, upcomingBookings: upcoming.length };
     const complaint = openComplaints[0];

@@ -3,6 +3,8 @@ import { z } from 'zod';
 import type { Clock } from '#shared/clock.ts';
 import {
   type Actor,
+  CLOSED_STATUSES,
+  OPEN_STATUSES,
   StaleTicketError,
   type Ticket,
   type TicketHistoryEntry,
@@ -61,13 +63,6 @@ const visibleTicket = async (
 
 /** A ticket as the API shows it: without the escalation's task token. */
 const shown = ({ escalationTaskToken: _token, ...ticket }: Ticket) => ticket;
-
-const OPEN_STATUSES: readonly TicketStatus[] = [
-  'OPEN',
-  'ACKNOWLEDGED',
-  'IN_PROGRESS',
-  'AWAITING_CUSTOMER',
-];
 
 /**
  * The ticket workflow for agents, supervisors and agency focal persons. Every change is one
@@ -229,7 +224,7 @@ export const ticketUseCases = ({ tickets, callbacks, clock }: TicketUseCaseDepen
       const ticket = await visibleTicket(tickets, reference, principal, 'reopen');
       return shown(
         await change(ticket, principal, {
-          from: ['RESOLVED', 'CLOSED'],
+          from: CLOSED_STATUSES,
           to: 'OPEN',
           version,
           note: reason,

@@ -1,6 +1,7 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { queryAll, queryCount } from './client.ts';
 import {
+  CLOSED_STATUSES,
   type Ticket,
   TicketSchema,
   type TicketStatus,
@@ -11,8 +12,8 @@ import {
 export const SLA_RUNNING_STATUSES: readonly TicketStatus[] = TicketStatusSchema.options.filter(
   (status) => !['RESOLVED', 'CLOSED', 'AWAITING_CUSTOMER'].includes(status),
 );
-/** Statuses that mean the complaint was resolved. */
-export const RESOLVED_STATUSES: readonly TicketStatus[] = ['RESOLVED', 'CLOSED'];
+/** Statuses that mean the complaint was resolved: the closed ones. */
+export const RESOLVED_STATUSES = CLOSED_STATUSES;
 
 const INTERNAL = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'entity'];
 const strip = (item: Record<string, unknown>) =>

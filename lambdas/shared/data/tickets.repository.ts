@@ -46,6 +46,10 @@ const E164 = z.string().regex(/^\+[1-9]\d{6,14}$/);
 
 /** Statuses in which a ticket no longer needs the agency: escalation stops. */
 export const CLOSED_STATUSES: readonly TicketStatus[] = ['RESOLVED', 'CLOSED'];
+/** Statuses in which a ticket still waits for the agency (and may be resolved). */
+export const OPEN_STATUSES: readonly TicketStatus[] = TicketStatusSchema.options.filter(
+  (status) => !CLOSED_STATUSES.includes(status),
+);
 
 /** How the customer of a resolved ticket is being called back (one resolution at a time). */
 export const CallbackStateSchema = z.object({
