@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { renderFlowFiles } from '../../contact-flows/build/render.ts';
 
-/** `npm run flows:build`: writes contact-flows/*.json from contact-flows/build/flows.ts. */
+/** `npm run flows:build`: writes contact-flows/*.json from the builders in contact-flows/build/. */
 const directory = new URL('../../contact-flows/', import.meta.url);
 for (const { file, content } of renderFlowFiles()) {
   const path = new URL(file, directory).pathname;

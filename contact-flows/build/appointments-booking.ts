@@ -1,0 +1,228 @@
+import type { FlowBuilder } from './builder.ts';
+import { keys, pickOption } from './exits.ts';
+
+/** An appointments Lambda call's parameters: the operation, then its inputs. */
+export const appointment = (operation: string, parameters: Record<string, string>) => ({
+  operation,
+  ...parameters,
+});
+
+/**
+ * Booking: county → centre → service → slot → confirm → book (reference read back, SMS). The
+ * lists come from data through the appointments Lambda (docs/flow-contracts.md).
+ */
+export const bookingSteps = (flow: FlowBuilder): FlowBuilder =>
+  flow
+    // Booking: county, centre, service, slot.
+    .setAttributes('new', { servicePage: '', slotsAfter: '', slotPurpose: 'book' }, 'ask-county')
+    .digits('ask-county', 'appointments.ask_county', 3, 'county-shortcut', {
+      onTimeout: 'county-no-input',
+      onError: 'error',
+    })
+    .branch(
+      'county-shortcut',
+      '$.StoredCustomerInput',
+      { '*': 'to-menu', '0': 'to-agent' },
+      'list-centres',
+    )
+    .invoke(
+      'list-centres',
+      'AppointmentsFunctionArn',
+      appointment('list-centres', { countyCode: '$.StoredCustomerInput' }),
+      'centres-outcome',
+      'error',
+    )
+    .branch('centres-outcome', '$.External.outcome', { FOUND: 'centre-menu' }, 'centres-failed')
+    .sayResult('centres-failed', 'county-retry')
+    .say('county-no-input', 'main.no_choice', 'county-retry')
+    .loop('county-retry', 2, 'ask-county', 'to-agent')
+    .dynamicMenu(
+      'centre-menu',
+      { ...keys(7, 'pick-centre'), '8': 'centre-menu', '*': 'to-menu', '0': 'to-agent' },
+      {
+        onTimeout: 'centre-no-choice',
+        onInvalid: 'centre-invalid',
+        onError: 'error',
+      },
+    )
+    .say('centre-no-choice', 'main.no_choice', 'centre-retry')
+    .say('centre-invalid', 'main.invalid_choice', 'centre-retry')
+    .loop('centre-retry', 2, 'list-centres', 'to-agent')
+    .invoke(
+      'list-services',
+      'AppointmentsFunctionArn',
+      appointment('list-services', {
+        centreId: '$.Attributes.centreId',
+        page: '$.Attributes.servicePage',
+      }),
+      'services-outcome',
+      'error',
+    )
+    .branch(
+      'services-outcome',
+      '$.External.outcome',
+      { FOUND: 'service-menu', NOT_FOUND: 'centre-invalid' },
+      'error',
+    )
+    .dynamicMenu(
+      'service-menu',
+      {
+        ...keys(7, 'pick-service'),
+        '8': 'service-menu',
+        '9': 'more-services',
+        '*': 'to-menu',
+        '0': 'to-agent',
+      },
+      { onTimeout: 'service-no-choice', onInvalid: 'service-invalid', onError: 'error' },
+    )
+    .setAttributes('more-services', { servicePage: '$.External.nextPage' }, 'list-services')
+    .say('service-no-choice', 'main.no_choice', 'service-retry')
+    .say('service-invalid', 'main.invalid_choice', 'service-retry')
+    .loop('service-retry', 2, 'list-services', 'to-agent')
+    .invoke(
+      'offer-slots',
+      'AppointmentsFunctionArn',
+      appointment('offer-slots', {
+        centreId: '$.Attributes.centreId',
+        serviceId: '$.Attributes.serviceId',
+        after: '$.Attributes.slotsAfter',
+      }),
+      'slots-outcome',
+      'error',
+    )
+    // Only offered, bookable services are listed: NOT_OFFERED means a key beyond the options.
+    .branch(
+      'slots-outcome',
+      '$.External.outcome',
+      {
+        FOUND: 'slot-menu',
+        NO_SLOTS: 'say-no-slots',
+        NOT_OFFERED: 'service-invalid',
+        NOT_FOUND: 'service-invalid',
+      },
+      'error',
+    )
+    .sayResult('say-no-slots', 'after')
+    .dynamicMenu(
+      'slot-menu',
+      {
+        ...keys(3, 'pick-slot'),
+        '8': 'slot-menu',
+        '9': 'later-slots',
+        '*': 'to-menu',
+        '0': 'to-agent',
+      },
+      { onTimeout: 'slot-no-choice', onInvalid: 'slot-invalid', onError: 'error' },
+    )
+    .setAttributes('later-slots', { slotsAfter: '$.External.nextAfter' }, 'offer-slots')
+    .say('slot-no-choice', 'main.no_choice', 'slot-retry')
+    .say('slot-invalid', 'main.invalid_choice', 'slot-retry')
+    .loop('slot-retry', 2, 'offer-slots', 'to-agent')
+    .branch('slot-purpose', '$.Attributes.slotPurpose', { move: 'move-route' }, 'confirm')
+
+    // Confirm before committing, then book.
+    .invoke(
+      'confirm',
+      'SpeechFunctionArn',
+      {
+        prompt: 'appointments.confirm',
+        service: '$.Attributes.serviceId',
+        centre: '$.Attributes.centreId',
+        slot: '$.Attributes.slot',
+      },
+      'confirm-menu',
+      'slot-invalid',
+    )
+    .dynamicMenu(
+      'confirm-menu',
+      { '1': 'book', '2': 'offer-slots', '*': 'to-menu', '0': 'to-agent' },
+      {
+        onTimeout: 'confirm-retry',
+        onInvalid: 'confirm-retry',
+        onError: 'error',
+      },
+    )
+    .loop('confirm-retry', 1, 'confirm', 'after')
+    .invoke(
+      'book',
+      'AppointmentsFunctionArn',
+      appointment('book', {
+        centreId: '$.Attributes.centreId',
+        serviceId: '$.Attributes.serviceId',
+        slot: '$.Attributes.slot',
+      }),
+      'book-outcome',
+      'error',
+    )
+    // Withheld calling number: the SMS needs a number, keyed now and never kept in attributes.
+    .invoke(
+      'book-with-number',
+      'AppointmentsFunctionArn',
+      appointment('book', {
+        centreId: '$.Attributes.centreId',
+        serviceId: '$.Attributes.serviceId',
+        slot: '$.Attributes.slot',
+        callbackNumber: '$.StoredCustomerInput',
+      }),
+      'book-outcome',
+      'error',
+    )
+    .branch(
+      'book-outcome',
+      '$.External.outcome',
+      {
+        BOOKED: 'say-booked',
+        FULL: 'say-retry-slot',
+        UNAVAILABLE: 'say-retry-slot',
+        CONFLICT: 'say-conflict',
+        INVALID_INPUT: 'book-invalid',
+      },
+      'error',
+    )
+    .sayResult('say-booked', 'booked')
+    .setAttributes(
+      'booked',
+      {
+        reference: '$.External.reference',
+        selfService: 'BOOKED',
+        journey: '$.Attributes.journey,appointments:BOOKED',
+      },
+      'after',
+    )
+    .sayResult('say-retry-slot', 'offer-slots')
+    .sayResult('say-conflict', 'conflict')
+    .step('conflict', 'appointments:CONFLICT', 'after')
+    .branch('book-invalid', '$.External.field', { callbackNumber: 'phone-problem' }, 'slot-invalid')
+    // Withheld number: ask for one; a keyed number that is not a mobile: say so, then ask again.
+    .branch(
+      'phone-problem',
+      '$.External.reason',
+      { NO_PHONE_NUMBER: 'phone-retry' },
+      'say-phone-invalid',
+    )
+    .sayResult('say-phone-invalid', 'phone-retry')
+    .loop('phone-retry', 2, 'ask-phone', 'to-agent')
+    .digits('ask-phone', 'appointments.phone_number_needed', 13, 'book-with-number', {
+      onTimeout: 'to-agent',
+      onError: 'error',
+    });
+
+/** One action per listed centre, service and slot key: the choice, then the next list. */
+export const bookingChoices = (flow: FlowBuilder): FlowBuilder => {
+  pickOption(
+    flow,
+    'pick-centre',
+    7,
+    (k) => ({ centreId: `$.External.option${k}`, servicePage: '' }),
+    'list-services',
+  );
+  pickOption(
+    flow,
+    'pick-service',
+    7,
+    (k) => ({ serviceId: `$.External.option${k}`, slotsAfter: '' }),
+    'offer-slots',
+  );
+  pickOption(flow, 'pick-slot', 3, (k) => ({ slot: `$.External.slot${k}` }), 'slot-purpose');
+  return flow;
+};

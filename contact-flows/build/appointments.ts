@@ -1,0 +1,44 @@
+import type { FlowDocument } from '../language/flow.schema.ts';
+import { bookingChoices, bookingSteps } from './appointments-booking.ts';
+import { managingSteps } from './appointments-manage.ts';
+import { FlowBuilder } from './builder.ts';
+import { exits } from './exits.ts';
+
+/**
+ * Book, check, cancel or move an appointment at a Huduma Centre: book (appointments-booking.ts),
+ * or find a booking by reference and cancel or move it (appointments-manage.ts).
+ */
+export const appointmentsFlow = (): FlowDocument => {
+  const flow = new FlowBuilder('entry')
+    .branch('entry', '$.Attributes.shortcut', { booking: 'booking-shortcut' }, 'start')
+    .setAttributes(
+      'booking-shortcut',
+      { shortcut: '', reference: '$.Attributes.shortcutReference', proofGiven: 'false' },
+      'find',
+    )
+    .menu(
+      'start',
+      'appointments.start',
+      { '1': 'new', '2': 'ask-reference', '*': 'to-menu', '0': 'to-agent' },
+      {
+        onTimeout: 'no-choice',
+        onInvalid: 'invalid-choice',
+        onError: 'error',
+      },
+    )
+    .loop('start-retry', 2, 'start', 'to-agent');
+  bookingSteps(flow);
+  managingSteps(flow);
+  flow.menu(
+    'after',
+    'appointments.after',
+    { '1': 'start', '*': 'to-menu', '0': 'to-agent' },
+    {
+      onTimeout: 'goodbye',
+      onInvalid: 'goodbye',
+      onError: 'goodbye',
+    },
+  );
+  bookingChoices(flow);
+  return exits(flow, 'AppointmentsQueueArn', 'appointments').document();
+};

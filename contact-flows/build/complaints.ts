@@ -1,0 +1,158 @@
+import type { FlowDocument } from '../language/flow.schema.ts';
+import { FlowBuilder } from './builder.ts';
+import { exits } from './exits.ts';
+
+/** Lodge a complaint (category, service, call-back number, confirmation) or hear a complaint's status. */
+export const complaintsFlow = (): FlowDocument => {
+  const flow = new FlowBuilder('entry')
+    .branch('entry', '$.Attributes.shortcut', { 'complaint-status': 'status-shortcut' }, 'start')
+    .setAttributes('status-shortcut', { shortcut: '' }, 'status-of-shortcut')
+    .invoke(
+      'status-of-shortcut',
+      'ComplaintsFunctionArn',
+      { operation: 'status', reference: '$.Attributes.shortcutReference' },
+      'status-outcome',
+      'error',
+    )
+    .menu(
+      'start',
+      'complaints.start',
+      { '1': 'ask-category', '2': 'ask-reference', '*': 'to-menu', '0': 'to-agent' },
+      {
+        onTimeout: 'no-choice',
+        onInvalid: 'invalid-choice',
+        onError: 'error',
+      },
+    )
+    .loop('start-retry', 2, 'start', 'to-agent')
+
+    // These two menus use every digit (data/complaint-keypad.json): star still returns to the menu.
+    .digits('ask-category', 'complaints.ask_category', 1, 'category-shortcut', {
+      onTimeout: 'lodge-no-input',
+      onError: 'error',
+    })
+    .branch('category-shortcut', '$.StoredCustomerInput', { '*': 'to-menu' }, 'remember-category')
+    .setAttributes(
+      'remember-category',
+      { complaintCategoryKey: '$.StoredCustomerInput' },
+      'ask-service',
+    )
+    .digits('ask-service', 'complaints.ask_service', 1, 'service-shortcut', {
+      onTimeout: 'lodge-no-input',
+      onError: 'error',
+    })
+    .branch('service-shortcut', '$.StoredCustomerInput', { '*': 'to-menu' }, 'remember-service')
+    .setAttributes(
+      'remember-service',
+      { complaintServiceKey: '$.StoredCustomerInput' },
+      'ask-callback',
+    )
+    // Hash alone keeps the calling number; the number keyed is passed on, never kept in attributes.
+    .digits('ask-callback', 'complaints.ask_callback_number', 13, 'confirm', {
+      onTimeout: 'lodge-no-input',
+      onError: 'error',
+    })
+    .menu(
+      'confirm',
+      'complaints.confirm',
+      { '1': 'create', '2': 'ask-category', '*': 'to-menu', '0': 'to-agent' },
+      {
+        onTimeout: 'lodge-no-input',
+        onInvalid: 'lodge-invalid',
+        onError: 'error',
+      },
+    )
+    .invoke(
+      'create',
+      'ComplaintsFunctionArn',
+      {
+        operation: 'create',
+        categoryKey: '$.Attributes.complaintCategoryKey',
+        serviceKey: '$.Attributes.complaintServiceKey',
+        callbackNumber: '$.StoredCustomerInput',
+      },
+      'create-outcome',
+      'error',
+    )
+    .branch(
+      'create-outcome',
+      '$.External.outcome',
+      { CREATED: 'say-created', INVALID_INPUT: 'say-create-invalid' },
+      'error',
+    )
+    .sayResult('say-created', 'created')
+    .setAttributes(
+      'created',
+      {
+        reference: '$.External.reference',
+        selfService: 'COMPLAINT_CREATED',
+        journey: '$.Attributes.journey,complaints:CREATED',
+      },
+      'after',
+    )
+    .sayResult('say-create-invalid', 'create-invalid')
+    .branch(
+      'create-invalid',
+      '$.External.field',
+      { callbackNumber: 'lodge-retry-callback' },
+      'lodge-retry',
+    )
+    .loop('lodge-retry-callback', 2, 'ask-callback', 'to-agent')
+    .say('lodge-no-input', 'main.no_choice', 'lodge-retry')
+    .say('lodge-invalid', 'main.invalid_choice', 'lodge-retry')
+    .loop('lodge-retry', 2, 'ask-category', 'to-agent')
+
+    // A complaint's status, for its call-back number only.
+    .digits('ask-reference', 'complaints.ask_reference', 8, 'reference-shortcut', {
+      onTimeout: 'status-no-input',
+      onError: 'error',
+    })
+    .branch(
+      'reference-shortcut',
+      '$.StoredCustomerInput',
+      { '*': 'to-menu', '0': 'to-agent' },
+      'status',
+    )
+    .invoke(
+      'status',
+      'ComplaintsFunctionArn',
+      { operation: 'status', reference: '$.StoredCustomerInput' },
+      'status-outcome',
+      'error',
+    )
+    .branch(
+      'status-outcome',
+      '$.External.outcome',
+      {
+        FOUND: 'say-status',
+        REFUSED: 'say-refused',
+        NOT_FOUND: 'say-status-retry',
+        INVALID_INPUT: 'say-status-retry',
+        LOCKED_OUT: 'say-refused',
+      },
+      'error',
+    )
+    .sayResult('say-status', 'status-heard')
+    .setAttributes(
+      'status-heard',
+      {
+        reference: '$.External.reference',
+        verified: 'true',
+        selfService: 'STATUS_HEARD',
+        journey: '$.Attributes.journey,complaints:FOUND',
+      },
+      'after',
+    )
+    .sayResult('say-refused', 'refused')
+    .step('refused', 'complaints:REFUSED', 'to-agent')
+    .sayResult('say-status-retry', 'status-retry')
+    .say('status-no-input', 'main.no_choice', 'status-retry')
+    .loop('status-retry', 2, 'ask-reference', 'to-agent')
+    .menu(
+      'after',
+      'complaints.after',
+      { '*': 'to-menu', '0': 'to-agent' },
+      { onTimeout: 'goodbye', onInvalid: 'goodbye', onError: 'goodbye' },
+    );
+  return exits(flow, 'ComplaintsQueueArn', 'complaints').document();
+};

@@ -1,0 +1,35 @@
+import type { FlowBuilder } from './builder.ts';
+
+/** Shared exits of a capability flow: an agent in its queue, the main menu, errors, goodbye. */
+export const exits = (flow: FlowBuilder, queue: string, intent: string): FlowBuilder =>
+  flow
+    .setAttributes(
+      'to-agent',
+      { agentQueue: `\${${queue}}`, intent, journey: '$.Attributes.journey,agent' },
+      'agent',
+    )
+    .transfer('agent', '${AgentFlowArn}', 'error-hang-up')
+    .transfer('to-menu', '$.Attributes.menuFlow', 'error-hang-up')
+    .say('error', 'main.error', 'to-agent')
+    .say('goodbye', 'main.goodbye', 'hang-up')
+    .say('error-hang-up', 'main.error', 'hang-up')
+    .say('no-choice', 'main.no_choice', 'start-retry')
+    .say('invalid-choice', 'main.invalid_choice', 'start-retry')
+    .disconnect('hang-up');
+
+/** One action per menu key k, setting attributes from that key's option, then going on. */
+export const pickOption = (
+  flow: FlowBuilder,
+  prefix: string,
+  keys: number,
+  attributes: (k: number) => Record<string, string>,
+  next: string,
+) => {
+  for (let k = 1; k <= keys; k++) flow.setAttributes(`${prefix}-${k}`, attributes(k), next);
+  return flow;
+};
+
+export const keys = (count: number, prefix: string) =>
+  Object.fromEntries(
+    Array.from({ length: count }, (_, i) => [String(i + 1), `${prefix}-${i + 1}`]),
+  );

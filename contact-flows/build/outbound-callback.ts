@@ -1,0 +1,77 @@
+import type { FlowDocument } from '../language/flow.schema.ts';
+import { FlowBuilder } from './builder.ts';
+
+/**
+ * Used by StartOutboundVoiceContact (call-backs on resolution). The dialer sets the contact's
+ * `lang`, `callbackPrompt` (a catalogue prompt id), `reference` and `agentQueue` attributes.
+ */
+export const outboundCallbackFlow = (): FlowDocument =>
+  new FlowBuilder('greeting')
+    .say('greeting', 'outbound.greeting', 'reason')
+    .invoke(
+      'reason',
+      'SpeechFunctionArn',
+      { prompt: '$.Attributes.callbackPrompt', reference: '$.Attributes.reference' },
+      'say-reason',
+      'generic-reason',
+    )
+    .sayResult('say-reason', 'options')
+    .say('generic-reason', 'outbound.callback_requested', 'options')
+    .menu(
+      'options',
+      'outbound.options',
+      { '1': 'set-queue', '9': 'reason' },
+      { onTimeout: 'goodbye', onInvalid: 'options-retry', onError: 'goodbye' },
+    )
+    .loop('options-retry', 1, 'options', 'goodbye')
+    .add(
+      'set-queue',
+      'UpdateContactTargetQueue',
+      { QueueId: '$.Attributes.agentQueue' },
+      {
+        NextAction: 'transfer',
+        Errors: [{ ErrorType: 'NoMatchingError', NextAction: 'set-general-queue' }],
+      },
+    )
+    .add(
+      'set-general-queue',
+      'UpdateContactTargetQueue',
+      { QueueId: '${GeneralQueueArn}' },
+      {
+        NextAction: 'transfer',
+        Errors: [{ ErrorType: 'NoMatchingError', NextAction: 'error' }],
+      },
+    )
+    .add(
+      'transfer',
+      'TransferContactToQueue',
+      {},
+      {
+        NextAction: 'error',
+        Errors: [
+          { ErrorType: 'QueueAtCapacity', NextAction: 'full' },
+          { ErrorType: 'NoMatchingError', NextAction: 'error' },
+        ],
+      },
+    )
+    // No agent free for the person we called: queue a call-back to the number we dialled.
+    .say('full', 'agent.queue_full', 'callback')
+    .add(
+      'callback',
+      'CreateCallbackContact',
+      {
+        QueueId: '${CallbackQueueArn}',
+        InitialCallDelaySeconds: '5',
+        MaximumConnectionAttempts: '3',
+        RetryDelaySeconds: '600',
+      },
+      {
+        NextAction: 'callback-confirmed',
+        Errors: [{ ErrorType: 'NoMatchingError', NextAction: 'error' }],
+      },
+    )
+    .say('callback-confirmed', 'agent.callback_confirmed_busy', 'goodbye')
+    .say('goodbye', 'main.goodbye', 'hang-up')
+    .say('error', 'main.error', 'hang-up')
+    .disconnect('hang-up')
+    .document();

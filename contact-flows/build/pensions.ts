@@ -1,0 +1,245 @@
+import type { FlowDocument } from '../language/flow.schema.ts';
+import { FlowBuilder } from './builder.ts';
+import { exits } from './exits.ts';
+
+/** Pension information for anyone; status and service requests after proof of identity. */
+export const pensionsFlow = (): FlowDocument => {
+  const flow = new FlowBuilder('start')
+    .menu(
+      'start',
+      'pensions.start',
+      { '1': 'ask-type', '2': 'ask-pension-number', '*': 'to-menu', '0': 'to-agent' },
+      {
+        onTimeout: 'no-choice',
+        onInvalid: 'invalid-choice',
+        onError: 'error',
+      },
+    )
+    .loop('start-retry', 2, 'start', 'to-agent')
+
+    // Information: the kind of pension, then the topic.
+    .digits('ask-type', 'pensions.ask_type', 1, 'type-shortcut', {
+      onTimeout: 'info-no-input',
+      onError: 'error',
+    })
+    .branch(
+      'type-shortcut',
+      '$.StoredCustomerInput',
+      { '*': 'to-menu', '0': 'to-agent' },
+      'remember-type',
+    )
+    .setAttributes('remember-type', { pensionTypeKey: '$.StoredCustomerInput' }, 'ask-topic')
+    .digits('ask-topic', 'pensions.ask_topic', 1, 'topic-shortcut', {
+      onTimeout: 'info-no-input',
+      onError: 'error',
+    })
+    .branch('topic-shortcut', '$.StoredCustomerInput', { '*': 'to-menu', '0': 'to-agent' }, 'info')
+    .invoke(
+      'info',
+      'PensionsFunctionArn',
+      {
+        operation: 'info',
+        typeKey: '$.Attributes.pensionTypeKey',
+        topicKey: '$.StoredCustomerInput',
+      },
+      'info-outcome',
+      'error',
+    )
+    .branch(
+      'info-outcome',
+      '$.External.outcome',
+      { INFO: 'say-info', INVALID_INPUT: 'say-info-invalid' },
+      'error',
+    )
+    .sayResult('say-info', 'informed')
+    .setAttributes(
+      'informed',
+      { selfService: 'INFORMED', journey: '$.Attributes.journey,pensions:INFO' },
+      'after',
+    )
+    .sayResult('say-info-invalid', 'info-retry')
+    .say('info-no-input', 'main.no_choice', 'info-retry')
+    .loop('info-retry', 2, 'ask-type', 'to-agent')
+    .menu(
+      'after',
+      'pensions.after',
+      { '1': 'start', '*': 'to-menu', '0': 'to-agent' },
+      {
+        onTimeout: 'goodbye',
+        onInvalid: 'goodbye',
+        onError: 'goodbye',
+      },
+    )
+
+    // The caller's own pension: pension number and national ID number prove it.
+    .digits('ask-pension-number', 'pensions.ask_pension_number', 10, 'number-shortcut', {
+      onTimeout: 'verify-no-input',
+      onError: 'error',
+    })
+    .branch(
+      'number-shortcut',
+      '$.StoredCustomerInput',
+      { '*': 'to-menu', '0': 'to-agent' },
+      'remember-number',
+    )
+    .setAttributes('remember-number', { reference: '$.StoredCustomerInput' }, 'ask-id')
+    .digits('ask-id', 'pensions.ask_id_number', 9, 'id-shortcut', {
+      onTimeout: 'verify-no-input',
+      onError: 'error',
+    })
+    .branch('id-shortcut', '$.StoredCustomerInput', { '*': 'to-menu', '0': 'to-agent' }, 'verify')
+    .invoke(
+      'verify',
+      'PensionsFunctionArn',
+      {
+        operation: 'verify',
+        pensionNumber: '$.Attributes.reference',
+        idNumber: '$.StoredCustomerInput',
+      },
+      'verify-outcome',
+      'error',
+    )
+    .branch(
+      'verify-outcome',
+      '$.External.outcome',
+      {
+        VERIFIED: 'say-verified',
+        VERIFICATION_FAILED: 'say-verify-failed',
+        LOCKED_OUT: 'say-locked-out',
+        INVALID_INPUT: 'say-verify-failed',
+      },
+      'error',
+    )
+    .sayResult('say-verified', 'verified')
+    .setAttributes(
+      'verified',
+      { verified: 'true', journey: '$.Attributes.journey,pensions:VERIFIED' },
+      'account',
+    )
+    .sayResult('say-verify-failed', 'verify-failed')
+    .step('verify-failed', 'pensions:VERIFICATION_FAILED', 'verify-retry')
+    .say('verify-no-input', 'main.no_choice', 'verify-retry')
+    .loop('verify-retry', 2, 'ask-pension-number', 'to-agent')
+    .sayResult('say-locked-out', 'locked-out')
+    .step('locked-out', 'pensions:LOCKED_OUT', 'to-agent')
+    .menu(
+      'account',
+      'pensions.account_menu',
+      {
+        '1': 'claim-status',
+        '2': 'last-payment',
+        '3': 'life-certificate',
+        '4': 'requests',
+        '*': 'to-menu',
+        '0': 'to-agent',
+      },
+      { onTimeout: 'goodbye', onInvalid: 'account-invalid', onError: 'error' },
+    )
+    .say('account-invalid', 'main.invalid_choice', 'account-retry')
+    .loop('account-retry', 2, 'account', 'to-agent')
+    .invoke(
+      'claim-status',
+      'PensionsFunctionArn',
+      { operation: 'claim-status' },
+      'account-outcome',
+      'error',
+    )
+    .invoke(
+      'last-payment',
+      'PensionsFunctionArn',
+      { operation: 'last-payment' },
+      'account-outcome',
+      'error',
+    )
+    .invoke(
+      'life-certificate',
+      'PensionsFunctionArn',
+      { operation: 'life-certificate' },
+      'account-outcome',
+      'error',
+    )
+    .branch(
+      'account-outcome',
+      '$.External.outcome',
+      { FOUND: 'say-account', NOT_VERIFIED: 'say-not-verified' },
+      'error',
+    )
+    .sayResult('say-account', 'account-heard')
+    .setAttributes(
+      'account-heard',
+      { selfService: 'INFORMED', journey: '$.Attributes.journey,pensions:FOUND' },
+      'account',
+    )
+    .sayResult('say-not-verified', 'ask-pension-number')
+
+    // Service requests, confirmed before the ticket is opened.
+    .menu(
+      'requests',
+      'pensions.request_menu',
+      {
+        '1': 'request-statement',
+        '2': 'request-bank-details',
+        '3': 'request-life-certificate',
+        '*': 'account',
+      },
+      { onTimeout: 'account', onInvalid: 'account-invalid', onError: 'error' },
+    )
+    .setAttributes(
+      'request-statement',
+      { requestType: 'statement', requestPrompt: 'pensions.request.statement' },
+      'confirm-request',
+    )
+    .setAttributes(
+      'request-bank-details',
+      { requestType: 'bank_details_change', requestPrompt: 'pensions.request.bank_details_change' },
+      'confirm-request',
+    )
+    .setAttributes(
+      'request-life-certificate',
+      {
+        requestType: 'life_certificate_appointment',
+        requestPrompt: 'pensions.request.life_certificate_appointment',
+      },
+      'confirm-request',
+    )
+    .invoke(
+      'confirm-request',
+      'SpeechFunctionArn',
+      { prompt: 'pensions.confirm_request', request: '$.Attributes.requestPrompt' },
+      'confirm-menu',
+      'error',
+    )
+    .dynamicMenu(
+      'confirm-menu',
+      { '1': 'request', '2': 'account', '*': 'to-menu', '0': 'to-agent' },
+      {
+        onTimeout: 'account',
+        onInvalid: 'account',
+        onError: 'error',
+      },
+    )
+    .invoke(
+      'request',
+      'PensionsFunctionArn',
+      { operation: 'request', requestType: '$.Attributes.requestType' },
+      'request-outcome',
+      'error',
+    )
+    .branch(
+      'request-outcome',
+      '$.External.outcome',
+      { CREATED: 'say-requested', NOT_VERIFIED: 'say-not-verified' },
+      'error',
+    )
+    .sayResult('say-requested', 'requested')
+    .setAttributes(
+      'requested',
+      {
+        requestReference: '$.External.reference',
+        selfService: 'REQUEST_CREATED',
+        journey: '$.Attributes.journey,pensions:CREATED',
+      },
+      'account',
+    );
+  return exits(flow, 'PensionsQueueArn', 'pensions').document();
+};
