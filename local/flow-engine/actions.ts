@@ -1,4 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import {
+  ACTION_TYPES,
+  type ActionType,
+  flowReference,
+} from '../../contact-flows/language/action-types.ts';
 import type { FlowAction } from '../../contact-flows/language/flow.schema.ts';
 import { isOpen } from '../../lambdas/shared/hours.ts';
 import { toE164 } from '../../lambdas/shared/phone.ts';
@@ -24,6 +29,7 @@ const noMatchingError = (message: string): ActionOutcome => ({
   message,
 });
 const ignored: ActionHandler = async () => next;
+const { Loop, CheckHoursOfOperation, MessageParticipantIteratively } = ACTION_TYPES;
 
 const numberOf = (value: string) => (value.trim() === '' ? Number.NaN : Number(value));
 
@@ -51,8 +57,11 @@ export const conditionHolds = (operator: string, result: string, operand: string
   }
 };
 
-/** What each supported action type does. */
-export const ACTIONS: Record<string, ActionHandler> = {
+/**
+ * What each supported action type does. Parameters, results and error types are those of the
+ * flow language's action types (contact-flows/language/action-types.ts), which the validator checks.
+ */
+export const ACTIONS: Partial<Record<ActionType, ActionHandler>> = {
   async MessageParticipant(run, action) {
     run.hear(run.spokenBy(action));
     return next;
@@ -132,10 +141,10 @@ export const ACTIONS: Record<string, ActionHandler> = {
     const count = run.loopCounters.get(key) ?? 0;
     if (count < limit) {
       run.loopCounters.set(key, count + 1);
-      return { kind: 'next', result: 'ContinueLooping' };
+      return { kind: 'next', result: Loop.results.again };
     }
     run.loopCounters.delete(key);
-    return { kind: 'next', result: 'DoneLooping' };
+    return { kind: 'next', result: Loop.results.done };
   },
 
   async DistributeByPercentage(run) {
@@ -148,9 +157,10 @@ export const ACTIONS: Record<string, ActionHandler> = {
       ? run.evaluate(action.Parameters.HoursOfOperationId)
       : run.targetQueue && run.resources.queues.get(run.targetQueue.arn)?.hoursArn;
     const hours = arn ? run.resources.hours.get(arn) : undefined;
-    if (!hours && run.resources.stubs) return { kind: 'next', result: 'True' };
+    const { open, closed } = CheckHoursOfOperation.results;
+    if (!hours && run.resources.stubs) return { kind: 'next', result: open };
     if (!hours) return noMatchingError(`No hours of operation ${arn ?? '(no working queue)'}`);
-    return { kind: 'next', result: isOpen(hours, run.now()) ? 'True' : 'False' };
+    return { kind: 'next', result: isOpen(hours, run.now()) ? open : closed };
   },
 
   async GetMetricData() {
@@ -220,15 +230,15 @@ export const ACTIONS: Record<string, ActionHandler> = {
         ? Number.POSITIVE_INFINITY
         : (run.queueDeadline - run.clock) / 1000;
     run.advance(Math.min(interrupt > 0 ? interrupt : 60, untilDeadline));
-    return { kind: 'next', result: 'MessagesInterrupted' };
+    return { kind: 'next', result: MessageParticipantIteratively.results.interrupted };
   },
 
   async TransferToFlow(run, action) {
-    return { kind: 'transfer', flowArn: run.evaluate(action.Parameters.ContactFlowId) };
+    return { kind: 'transfer', flowArn: run.evaluate(flowReference(action)) };
   },
 
   async InvokeFlowModule(run, action) {
-    return { kind: 'module', moduleArn: run.evaluate(action.Parameters.FlowModuleId) };
+    return { kind: 'module', moduleArn: run.evaluate(flowReference(action)) };
   },
 
   async EndFlowModuleExecution() {

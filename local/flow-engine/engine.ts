@@ -1,3 +1,4 @@
+import { type ActionType, raisesError } from '../../contact-flows/language/action-types.ts';
 import type { FlowAction, FlowDocument } from '../../contact-flows/language/flow.schema.ts';
 import { ACTIONS, type ActionOutcome, conditionHolds, SUPPORTED_ACTION_TYPES } from './actions.ts';
 import { CallerHungUp, ContactRun } from './contact.ts';
@@ -116,7 +117,7 @@ export class FlowEngine {
           disposition: { type: 'ENDED', reason: `No action "${actionId}" in ${frame.flow.id}` },
         };
       run.visited.push(`${frame.flow.id}#${action.Identifier}`);
-      const handler = ACTIONS[action.Type];
+      const handler = ACTIONS[action.Type as ActionType];
       if (!handler) throw new UnsupportedActionError(frame.flow.id, action.Type);
 
       let outcome: ActionOutcome;
@@ -176,6 +177,10 @@ export class FlowEngine {
           continue;
         }
         case 'error':
+          if (!raisesError(action.Type, outcome.errorType))
+            throw new Error(
+              `The engine raised ${outcome.errorType}, which ${action.Type} cannot raise`,
+            );
           run.record({
             type: 'error',
             action: action.Identifier,

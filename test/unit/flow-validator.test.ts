@@ -254,6 +254,22 @@ describe('flow validator', () => {
     },
   );
 
+  it('rejects a flow transfer without the flow to transfer to', () => {
+    const rules = rulesOf((f) => {
+      action(f, 'say').Transitions.NextAction = 'transfer';
+      f.Actions.push({
+        Identifier: 'transfer',
+        Type: 'TransferToFlow',
+        Parameters: {},
+        Transitions: {
+          NextAction: 'menu',
+          Errors: [{ ErrorType: 'NoMatchingError', NextAction: 'bye' }],
+        },
+      });
+    });
+    expect(rules).toEqual(['missing-parameter']);
+  });
+
   it('rejects a Loop or hours check without exactly its two conditions', () => {
     const rules = rulesOf((f) => {
       action(f, 'say').Transitions.NextAction = 'loop';

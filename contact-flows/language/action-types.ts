@@ -1,0 +1,206 @@
+import type { FlowAction, FlowType } from './flow.schema.ts';
+
+/**
+ * What the flow language says about each action type, in one place: the validator checks flows
+ * against it and the local engine runs them by it (AWS Flow Language reference and real exports).
+ */
+export interface ActionTypeSpec {
+  /**
+   * Parameters Connect reads. `required`: Connect rejects the action without it. `flow`: the
+   * parameter names the flow or module the contact moves to (a transition out of this flow).
+   */
+  readonly parameters?: Readonly<
+    Record<string, { readonly required?: true; readonly flow?: true }>
+  >;
+  /** The results the action's Conditions match, when the action yields a fixed set of them. */
+  readonly results?: Readonly<Record<string, string>>;
+  /** Whether Transitions.Conditions must name exactly `results`, each once. */
+  readonly exactConditions?: true;
+  /** Error branches Connect requires ("must always be defined"; every real export has them). */
+  readonly requiredErrors?: readonly string[];
+  /** Error types the action raises besides NoMatchingError (the engine raises no other). */
+  readonly errors?: readonly string[];
+  /** `flow`: the action ends the flow (no transition, no error); `queue`: it may leave for a queue. */
+  readonly ends?: 'flow' | 'queue';
+  /** The action cannot fail: no error branch expected even in strict mode. */
+  readonly cannotFail?: true;
+  /** Flow types the action may not appear in. */
+  readonly forbiddenIn?: readonly FlowType[];
+  /** Only a flow module may use it. */
+  readonly moduleOnly?: true;
+}
+
+const WHISPER_AND_HOLD: readonly FlowType[] = [
+  'CUSTOMER_WHISPER',
+  'AGENT_WHISPER',
+  'OUTBOUND_WHISPER',
+  'CUSTOMER_HOLD',
+  'AGENT_HOLD',
+];
+const QUEUE_WHISPER_AND_HOLD: readonly FlowType[] = ['CUSTOMER_QUEUE', ...WHISPER_AND_HOLD];
+const INBOUND: readonly FlowType[] = ['CONTACT_FLOW', 'AGENT_TRANSFER', 'QUEUE_TRANSFER'];
+
+const promptSources = {
+  PromptId: {},
+  Text: {},
+  SSML: {},
+  Media: {},
+} as const;
+
+/** Every action type of Flow Language 2019-10-30 we know of. */
+export const ACTION_TYPES = {
+  MessageParticipant: { parameters: promptSources },
+  GetParticipantInput: {
+    parameters: {
+      ...promptSources,
+      StoreInput: {},
+      InputTimeLimitSeconds: {},
+      InputValidation: {},
+      DTMFConfiguration: {},
+    },
+    errors: ['InputTimeLimitExceeded', 'NoMatchingCondition', 'InvalidPhoneNumber'],
+    requiredErrors: ['NoMatchingError'],
+    forbiddenIn: WHISPER_AND_HOLD,
+  },
+  DisconnectParticipant: { ends: 'flow', cannotFail: true },
+  MessageParticipantIteratively: {
+    parameters: { Messages: { required: true }, InterruptFrequencySeconds: {} },
+    results: { interrupted: 'MessagesInterrupted' },
+    forbiddenIn: INBOUND,
+  },
+  ConnectParticipantWithLexBot: {},
+  TransferParticipantToThirdParty: {},
+  UpdateContactAttributes: { parameters: { Attributes: { required: true }, TargetContact: {} } },
+  UpdateContactTargetQueue: {
+    parameters: { QueueId: {}, AgentId: {} },
+    requiredErrors: ['NoMatchingError'],
+    forbiddenIn: QUEUE_WHISPER_AND_HOLD,
+  },
+  TransferContactToQueue: {
+    ends: 'queue',
+    errors: ['QueueAtCapacity'],
+    requiredErrors: ['QueueAtCapacity', 'NoMatchingError'],
+    forbiddenIn: QUEUE_WHISPER_AND_HOLD,
+  },
+  DequeueContactAndTransferToQueue: {
+    errors: ['QueueAtCapacity'],
+    requiredErrors: ['QueueAtCapacity', 'NoMatchingError'],
+    forbiddenIn: INBOUND,
+  },
+  UpdateContactRecordingBehavior: { cannotFail: true },
+  UpdateContactRecordingAndAnalyticsBehavior: {},
+  UpdateContactTextToSpeechVoice: {},
+  UpdateContactData: { parameters: { LanguageCode: {}, WisdomSessionArn: {} } },
+  UpdateContactEventHooks: {
+    parameters: { EventHooks: { required: true, flow: true }, EventHooksConfiguration: {} },
+  },
+  UpdateContactCallbackNumber: {
+    parameters: { CallbackNumber: { required: true } },
+    errors: ['InvalidCallbackNumber', 'CallbackNumberNotDialable'],
+    requiredErrors: ['InvalidCallbackNumber', 'CallbackNumberNotDialable'],
+  },
+  UpdateContactRoutingBehavior: { cannotFail: true },
+  UpdateContactMediaStreamingBehavior: {},
+  TransferContactToAgent: { ends: 'flow', cannotFail: true },
+  CreateTask: {},
+  StartOutboundChatContact: {},
+  InvokeFlowModule: {
+    parameters: { FlowModuleId: { required: true, flow: true } },
+    requiredErrors: ['NoMatchingError'],
+  },
+  EndFlowModuleExecution: { ends: 'flow', cannotFail: true, moduleOnly: true },
+  TagContact: {},
+  UntagContact: {},
+  Compare: {
+    parameters: { ComparisonValue: { required: true } },
+    errors: ['NoMatchingCondition'],
+    requiredErrors: ['NoMatchingCondition'],
+  },
+  CheckHoursOfOperation: {
+    parameters: { HoursOfOperationId: {} },
+    results: { open: 'True', closed: 'False' },
+    exactConditions: true,
+    requiredErrors: ['NoMatchingError'],
+    forbiddenIn: WHISPER_AND_HOLD,
+  },
+  CheckMetricData: {
+    parameters: { MetricType: { required: true }, QueueId: {} },
+    errors: ['NoMatchingCondition'],
+    requiredErrors: ['NoMatchingError'],
+  },
+  GetMetricData: { parameters: { QueueChannel: {} } },
+  Loop: {
+    parameters: { LoopCount: { required: true } },
+    results: { again: 'ContinueLooping', done: 'DoneLooping' },
+    exactConditions: true,
+    cannotFail: true,
+  },
+  DistributeByPercentage: { errors: ['NoMatchingCondition'], cannotFail: true },
+  Wait: {},
+  TransferToFlow: {
+    parameters: { ContactFlowId: { required: true, flow: true } },
+    requiredErrors: ['NoMatchingError'],
+    forbiddenIn: QUEUE_WHISPER_AND_HOLD,
+  },
+  EndFlowExecution: { ends: 'flow', cannotFail: true, forbiddenIn: INBOUND },
+  UpdateFlowLoggingBehavior: {
+    parameters: { FlowLoggingBehavior: { required: true } },
+    cannotFail: true,
+  },
+  UpdateFlowAttributes: { parameters: { FlowAttributes: { required: true } } },
+  InvokeLambdaFunction: {
+    parameters: {
+      LambdaFunctionARN: { required: true },
+      InvocationTimeLimitSeconds: { required: true },
+      InvocationType: {},
+      LambdaInvocationAttributes: {},
+      ResponseValidation: {},
+    },
+    requiredErrors: ['NoMatchingError'],
+  },
+  CreateCallbackContact: {
+    parameters: {
+      QueueId: {},
+      InitialCallDelaySeconds: {},
+      MaximumConnectionAttempts: {},
+      RetryDelaySeconds: {},
+    },
+    requiredErrors: ['NoMatchingError'],
+    forbiddenIn: WHISPER_AND_HOLD,
+  },
+  CreateCase: {},
+  GetCase: {},
+  UpdateCase: {},
+  CreateCustomerProfile: {},
+  GetCustomerProfile: {},
+  UpdateCustomerProfile: {},
+  AssociateContactToCustomerProfile: {},
+  CreateWisdomSession: {},
+  CreatePersistentContactAssociation: {},
+  ShowView: {},
+  AuthenticateParticipant: {},
+  CheckVoiceId: {},
+  SetVoiceId: {},
+} as const satisfies Record<string, ActionTypeSpec>;
+
+export type ActionType = keyof typeof ACTION_TYPES;
+
+export const KNOWN_ACTION_TYPES: ReadonlySet<string> = new Set(Object.keys(ACTION_TYPES));
+
+/** The spec of a known action type; undefined for a type the flow language does not have. */
+export const actionTypeSpec = (type: string): ActionTypeSpec | undefined =>
+  KNOWN_ACTION_TYPES.has(type) ? ACTION_TYPES[type as ActionType] : undefined;
+
+/** Whether the action can raise `errorType` (every action that can fail raises NoMatchingError). */
+export const raisesError = (type: string, errorType: string): boolean => {
+  const spec = actionTypeSpec(type);
+  if (!spec || spec.cannotFail) return spec?.errors?.includes(errorType) ?? false;
+  return errorType === 'NoMatchingError' || (spec.errors?.includes(errorType) ?? false);
+};
+
+/** The flow or module reference an action moves the contact to (TransferToFlow, InvokeFlowModule). */
+export const flowReference = (action: FlowAction): unknown => {
+  const parameters = actionTypeSpec(action.Type)?.parameters ?? {};
+  const name = Object.keys(parameters).find((key) => parameters[key]?.flow);
+  return name === undefined ? undefined : action.Parameters[name];
+};

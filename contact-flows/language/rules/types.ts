@@ -1,0 +1,46 @@
+import type { FlowAction, FlowDocument, FlowType } from '../flow.schema.ts';
+
+export interface FlowProblem {
+  readonly action?: string;
+  readonly rule: string;
+  readonly message: string;
+}
+
+export interface ValidationOptions {
+  /** The flow's type, for per-type action restrictions; skipped when unknown. */
+  readonly flowType?: FlowType;
+  /** Flow modules may use EndFlowModuleExecution and are entered by InvokeFlowModule. */
+  readonly module?: boolean;
+  /**
+   * How to treat `${…}` tokens. `repository`: our placeholders, each known (resources) or in the
+   * prompt catalogue in both languages. `foreign`: another project's tokens, left unfilled.
+   * `filled`: none may remain (a synthesized flow).
+   */
+  readonly placeholders: 'repository' | 'foreign' | 'filled';
+  /** Resource placeholder names the repository fills (contact-flows/manifest.ts). */
+  readonly resourcePlaceholders?: ReadonlySet<string>;
+  /** The prompt catalogue: English and Kiswahili text of a prompt id, when it exists. */
+  readonly prompt?: (id: string) => { en: string; sw: string } | undefined;
+  /** Our own flows: every action that can fail has an error branch, so no path ends in dead air. */
+  readonly strict?: boolean;
+}
+
+/** What a rule sees of one action: its parameters, branches and a way to report a problem. */
+export interface ActionContext {
+  readonly action: FlowAction;
+  readonly parameters: Record<string, unknown>;
+  readonly conditions: NonNullable<FlowAction['Transitions']['Conditions']>;
+  readonly errorTypes: ReadonlySet<string>;
+  readonly options: ValidationOptions;
+  readonly problem: (rule: string, message: string) => void;
+}
+
+/** A check of one action. */
+export type ActionRule = (context: ActionContext) => void;
+
+/** A check of a whole flow: its parsed document and its text as written. */
+export type FlowRule = (
+  flow: FlowDocument,
+  content: string,
+  options: ValidationOptions,
+) => FlowProblem[];

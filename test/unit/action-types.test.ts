@@ -1,0 +1,43 @@
+import {
+  ACTION_TYPES,
+  flowReference,
+  KNOWN_ACTION_TYPES,
+  raisesError,
+} from '../../contact-flows/language/action-types.ts';
+import { SUPPORTED_ACTION_TYPES } from '../../local/flow-engine/actions.ts';
+
+describe('flow language action types', () => {
+  it('knows every action type the local engine runs', () => {
+    expect([...SUPPORTED_ACTION_TYPES].filter((type) => !KNOWN_ACTION_TYPES.has(type))).toEqual([]);
+  });
+
+  it('lets an action raise NoMatchingError unless it cannot fail, and its own errors', () => {
+    expect(raisesError('InvokeLambdaFunction', 'NoMatchingError')).toBe(true);
+    expect(raisesError('InvokeLambdaFunction', 'QueueAtCapacity')).toBe(false);
+    expect(raisesError('TransferContactToQueue', 'QueueAtCapacity')).toBe(true);
+    expect(raisesError('Loop', 'NoMatchingError')).toBe(false);
+    expect(raisesError('NoSuchAction', 'NoMatchingError')).toBe(false);
+  });
+
+  it('requires every error branch an action must have to be one it can raise', () => {
+    for (const [type, spec] of Object.entries(ACTION_TYPES)) {
+      const required: readonly string[] = 'requiredErrors' in spec ? spec.requiredErrors : [];
+      for (const errorType of required)
+        expect([type, raisesError(type, errorType)]).toEqual([type, true]);
+    }
+  });
+
+  it('names the flow a transfer or module call moves the contact to', () => {
+    const action = (Type: string, Parameters: Record<string, unknown>) => ({
+      Identifier: 'a',
+      Type,
+      Parameters,
+      Transitions: {},
+    });
+    expect(flowReference(action('TransferToFlow', { ContactFlowId: 'arn:flow' }))).toBe('arn:flow');
+    expect(flowReference(action('InvokeFlowModule', { FlowModuleId: 'arn:module' }))).toBe(
+      'arn:module',
+    );
+    expect(flowReference(action('MessageParticipant', { Text: 'Hi' }))).toBeUndefined();
+  });
+});
