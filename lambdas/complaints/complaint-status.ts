@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { callingNumber, type FlowContact } from '#shared/contact.ts';
 import type { TicketRepository } from '#shared/data/tickets.repository.ts';
-import { LockedOutError, NotFoundError, RefusedError } from '#shared/errors.ts';
+import { NotFoundError, RefusedError, VerificationFailedError } from '#shared/errors.ts';
 import { localTime } from '#shared/hours.ts';
 import { invalidDigits } from '#shared/keyed-input.ts';
 import type { FlowOutcome } from '#shared/middleware.ts';
@@ -50,23 +50,25 @@ export const complaintStatus =
       record: { scope: 'ticket', id: reference },
       proof: caller,
     };
-    const [ticket] = await Promise.all([
-      tickets.get(reference),
-      proofs.assertNotLocked(claim, LOCKED_OUT),
-    ]);
-    if (!ticket || ticket.callbackNumber !== caller) {
-      const { attemptsLeft, locked } = await proofs.countFailure(claim);
-      if (locked) throw new LockedOutError('Too many failed verifications', { speech: LOCKED_OUT });
-      if (!ticket)
-        throw new NotFoundError('No such ticket', {
-          details: { attemptsLeft },
-          speech: { prompt: 'complaints.not_found', vars: { reference, attemptsLeft } },
+    let found: Awaited<ReturnType<TicketRepository['get']>>;
+    const ticket = await proofs
+      .prove(claim, { failed: () => LOCKED_OUT, lockedOut: LOCKED_OUT }, async () => {
+        found = await tickets.get(reference);
+        return found?.callbackNumber === caller ? found : undefined;
+      })
+      .catch((error: unknown) => {
+        if (!(error instanceof VerificationFailedError)) throw error;
+        const attemptsLeft = Number(error.details.attemptsLeft);
+        if (!found)
+          throw new NotFoundError('No such ticket', {
+            details: { attemptsLeft },
+            speech: { prompt: 'complaints.not_found', vars: { reference, attemptsLeft } },
+          });
+        throw new RefusedError('Not the call-back number of this ticket', {
+          details: { reason: 'NOT_CALLBACK_NUMBER', attemptsLeft },
+          speech: { prompt: 'complaints.refused.not_callback_number' },
         });
-      throw new RefusedError('Not the call-back number of this ticket', {
-        details: { reason: 'NOT_CALLBACK_NUMBER', attemptsLeft },
-        speech: { prompt: 'complaints.refused.not_callback_number' },
       });
-    }
 
     const dueDate = localTime(new Date(ticket.dueAt), TIME_ZONE).date;
     return {

@@ -28,7 +28,11 @@ export const createHandler = (now: Clock = systemClock) => {
   const status = complaintStatus({
     tickets,
     proofs: createProofGuard({
-      attempts: createAttemptRepository(documentClient, config.SERVICE_DATA_TABLE_NAME),
+      attempts: createAttemptRepository(
+        documentClient,
+        config.SERVICE_DATA_TABLE_NAME,
+        identityHasher,
+      ),
       now,
       hasher: identityHasher,
     }),

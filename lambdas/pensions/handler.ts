@@ -43,7 +43,11 @@ export const createHandler = (now: Clock = systemClock) => {
     config.SERVICE_DATA_TABLE_NAME,
   );
   const proofs = createProofGuard({
-    attempts: createAttemptRepository(documentClient, config.SERVICE_DATA_TABLE_NAME),
+    attempts: createAttemptRepository(
+      documentClient,
+      config.SERVICE_DATA_TABLE_NAME,
+      identityHasher,
+    ),
     now,
     hasher: identityHasher,
   });

@@ -59,13 +59,13 @@ export const verifyPensioner =
       proof: idNumber,
     } as const;
     // Hashed even for an unknown pension number, so both answers take the same time.
-    const [pensioner, , offered] = await Promise.all([
-      pensions.get(pensionNumber),
-      proofs.assertNotLocked(claim, SPEECH.lockedOut),
-      identityHasher.hash('pension', pensionNumber, idNumber),
-    ]);
-    const proved = pensioner !== undefined && sameHash(pensioner.idNumberHash, offered);
-    if (!pensioner || !proved) return proofs.fail(claim, SPEECH);
+    const pensioner = await proofs.prove(claim, SPEECH, async () => {
+      const [found, offered] = await Promise.all([
+        pensions.get(pensionNumber),
+        identityHasher.hash('pension', pensionNumber, idNumber),
+      ]);
+      return found && sameHash(found.idNumberHash, offered) ? found : undefined;
+    });
 
     await verifiedContacts.grant(contact.ContactId, 'PENSION', pensionNumber, now());
     return {

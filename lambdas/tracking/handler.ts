@@ -13,7 +13,11 @@ export const createHandler = (clock: Clock = systemClock) => {
   const track = trackApplication({
     applications: createApplicationRepository(documentClient, config.SERVICE_DATA_TABLE_NAME),
     proofs: createProofGuard({
-      attempts: createAttemptRepository(documentClient, config.SERVICE_DATA_TABLE_NAME),
+      attempts: createAttemptRepository(
+        documentClient,
+        config.SERVICE_DATA_TABLE_NAME,
+        identityHasher,
+      ),
       now: clock,
       hasher: identityHasher,
     }),

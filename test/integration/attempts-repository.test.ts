@@ -1,17 +1,21 @@
+import { createHash } from 'node:crypto';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import {
   ATTEMPT_POLICY,
   createAttemptRepository,
 } from '../../lambdas/shared/data/attempts.repository.ts';
+import { identityHasher } from '../../lambdas/shared/identity/default-identity-hasher.ts';
 import { documentClient, tableNames, uniqueCaller } from '../support/data.ts';
 
-const attempts = createAttemptRepository(documentClient, tableNames.serviceData);
+const attempts = createAttemptRepository(documentClient, tableNames.serviceData, identityHasher);
 const T0 = new Date('2026-12-01T09:00:00Z');
 const later = (minutes: number) => new Date(T0.getTime() + minutes * 60_000);
 const subject = () => ({ scope: 'caller' as const, id: uniqueCaller() });
 
+/** An attempt reserved before judging, then kept as a failure. */
 const fail = async (who: ReturnType<typeof subject>, token: string, at: Date) => {
-  const [state] = await attempts.recordFailure([who], token, at);
-  return state!;
+  const [reservation] = await attempts.reserve([who], token, at);
+  return attempts.keep(reservation!, at);
 };
 
 describe('attempts repository', () => {
@@ -81,15 +85,56 @@ describe('attempts repository', () => {
     expect(retried).toMatchObject({ failures: 1 });
   });
 
-  it('counts concurrent failures exactly and locks once', async () => {
+  it('admits at most the limit of concurrent attempts, and locks once', async () => {
     const who = subject();
 
-    const states = await Promise.all(
-      Array.from({ length: 8 }, (_, i) => fail(who, `c${i}`, later(1))),
+    const reservations = await Promise.all(
+      Array.from({ length: 50 }, (_, i) => attempts.reserve([who], `c${i}`, later(1))),
+    );
+    const admitted = reservations.flat().filter((r) => r.status === 'RESERVED');
+    const states = await Promise.all(admitted.map((r) => attempts.keep(r, later(1))));
+
+    expect(admitted).toHaveLength(ATTEMPT_POLICY.maxFailures);
+    expect(states.filter((state) => state.lockedNow)).toHaveLength(1);
+    await expect(attempts.check([who], later(2))).resolves.toEqual([
+      expect.objectContaining({ failures: 5, lockedUntil: expect.any(Number) }),
+    ]);
+  });
+
+  it('gives a released attempt back: a proof that succeeds does not count', async () => {
+    const who = subject();
+    await fail(who, 'a', T0);
+
+    const [reserved] = await attempts.reserve([who], 'right', later(1));
+    await attempts.release(who, 'right');
+
+    expect(reserved).toMatchObject({ status: 'RESERVED', failures: 2 });
+    await expect(attempts.check([who], later(2))).resolves.toEqual([{ subject: who, failures: 1 }]);
+  });
+
+  it('refuses a reservation while the subject is locked', async () => {
+    const who = subject();
+    for (let i = 0; i < ATTEMPT_POLICY.maxFailures; i++) await fail(who, `t${i}`, later(i));
+
+    const [refused] = await attempts.reserve([who], 'right', later(10));
+
+    expect(refused).toMatchObject({ status: 'REFUSED', lockedUntil: expect.any(Number) });
+  });
+
+  it('keys counters with the identity hasher, not an unkeyed SHA-256 of the number', async () => {
+    const who = subject();
+    await fail(who, 'a', T0);
+    const unkeyed = createHash('sha256').update(`caller:${who.id}`).digest('hex').slice(0, 32);
+
+    const { Item } = await documentClient.send(
+      new GetCommand({
+        TableName: tableNames.serviceData,
+        Key: { pk: `ATTEMPTS#caller#${unkeyed}`, sk: 'ATTEMPTS' },
+      }),
     );
 
-    expect(states.filter((state) => state.lockedNow)).toHaveLength(1);
-    expect(Math.max(...states.map((state) => state.failures))).toBe(8);
+    expect(Item).toBeUndefined();
+    await expect(attempts.check([who], T0)).resolves.toEqual([{ subject: who, failures: 1 }]);
   });
 
   it('reads unknown subjects as clean, several in one round trip', async () => {

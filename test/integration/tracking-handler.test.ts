@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { createApplicationRepository } from '../../lambdas/shared/data/applications.repository.ts';
+import { identityHasher } from '../../lambdas/shared/identity/default-identity-hasher.ts';
 import { handler } from '../../lambdas/tracking/handler.ts';
 import { connectEvent, connectEventFixtures, lambdaContext } from '../support/connect.ts';
 import { documentClient, tableNames, uniqueCaller, uniqueDigits } from '../support/data.ts';
@@ -118,15 +119,20 @@ describe('tracking handler', () => {
     expect(retried).toEqual(first);
     expect(another).toMatchObject({ outcome: 'VERIFICATION_FAILED', attemptsLeft: '3' });
     // The counter remembers each failure by a keyed hash: the typed digits cannot be guessed back.
+    // The counter's key is a keyed hash too: no unkeyed SHA-256 of the number finds it.
     const digest = (text: string) => createHash('sha256').update(text).digest('hex');
-    const { Item } = await documentClient.send(
-      new GetCommand({
-        TableName: tableNames.serviceData,
-        Key: {
-          pk: `ATTEMPTS#application#${digest(`application:${applicationNumber}`).slice(0, 32)}`,
-          sk: 'ATTEMPTS',
-        },
-      }),
+    const counterAt = async (hash: string) =>
+      (
+        await documentClient.send(
+          new GetCommand({
+            TableName: tableNames.serviceData,
+            Key: { pk: `ATTEMPTS#application#${hash.slice(0, 32)}`, sk: 'ATTEMPTS' },
+          }),
+        )
+      ).Item;
+    expect(await counterAt(digest(`application:${applicationNumber}`))).toBeUndefined();
+    const Item = await counterAt(
+      await identityHasher.hash('counter', 'application', applicationNumber),
     );
     const tokens = [...(Item?.tokens ?? [])];
     expect(tokens).toHaveLength(2);

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import {
   BatchGetCommand,
@@ -8,25 +7,35 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
+import type { IdentityHasher } from '../identity/identity-hasher.ts';
 
 /**
- * The rate limit on failed proofs of identity. A window opens at a subject's first failure and
- * lasts `windowSeconds`; failures inside it add up, a failure after it opens a new window. The
- * `maxFailures`th failure in a window locks the subject for `lockSeconds` from that failure.
+ * The rate limit on proofs of identity. A window opens at a subject's first counted attempt
+ * and lasts `windowSeconds`; attempts inside it add up, an attempt after it opens a new window.
+ * At most `maxFailures` attempts are judged in a window (each is reserved before it is judged,
+ * and given back only when it succeeds); the failure that reaches the limit locks the subject
+ * for `lockSeconds` from that failure.
  */
 export const ATTEMPT_POLICY = { maxFailures: 5, windowSeconds: 3600, lockSeconds: 3600 } as const;
 
-/** What failed proofs are counted against: the calling number, and the record the caller claimed. */
-export const AttemptScopeSchema = z.enum(['caller', 'application', 'pension', 'ticket']);
+/**
+ * Failed proofs from withheld numbers are not locked per caller (they cannot be told apart, and
+ * one shared lock would shut every withheld caller out): they are counted country-wide per hour,
+ * and every failure beyond `alarmAfter` in an hour emits the alarm metric instead.
+ */
+export const WITHHELD_POLICY = { alarmAfter: 200, windowSeconds: 3600 } as const;
+
+/** What proofs are counted against: the calling number, and the record the caller claimed. */
+export const AttemptScopeSchema = z.enum(['caller', 'application', 'pension', 'ticket', 'booking']);
 export type AttemptScope = z.infer<typeof AttemptScopeSchema>;
 
 export interface AttemptSubject {
   readonly scope: AttemptScope;
-  /** The calling number (E.164, or `withheld`), application number, pension number… Stored only hashed. */
+  /** The calling number (E.164), application number, pension number… Stored only as a keyed hash. */
   readonly id: string;
 }
 
-/** A subject's counter as read at a moment: failures in the open window, and any lock. */
+/** A subject's counter as read at a moment: attempts counted in the open window, and any lock. */
 export interface AttemptState {
   readonly subject: AttemptSubject;
   readonly failures: number;
@@ -36,21 +45,25 @@ export interface AttemptState {
   readonly lockedNow?: boolean;
 }
 
+/**
+ * The answer to a reservation: `RESERVED` (counted now, to be kept or given back),
+ * `ALREADY_COUNTED` (this token's failure was counted before: a retried invocation) or
+ * `REFUSED` (the subject is locked, or its window already holds `maxFailures` attempts).
+ */
+export interface Reservation extends AttemptState {
+  readonly status: 'RESERVED' | 'ALREADY_COUNTED' | 'REFUSED';
+}
+
 const CounterSchema = z.object({
-  failures: z.number().int().nonnegative(),
+  failures: z.number().int(),
   windowStartedAt: z.number().int(),
   lockedUntil: z.number().int().optional(),
   tokens: z.set(z.string()).optional(),
 });
 type Counter = z.infer<typeof CounterSchema>;
 
-// Subjects are hashed into the key: the table never holds who called or what they claimed.
-const key = ({ scope, id }: AttemptSubject) => ({
-  pk: `ATTEMPTS#${scope}#${createHash('sha256').update(`${scope}:${id}`).digest('hex').slice(0, 32)}`,
-  sk: 'ATTEMPTS',
-});
-
 const epochSeconds = (date: Date) => Math.floor(date.getTime() / 1000);
+const isConditionFailure = (error: unknown) => error instanceof ConditionalCheckFailedException;
 
 /** A counter's state at `now`: TTL deletes expired items lazily, so times are checked on read. */
 const stateAt = (subject: AttemptSubject, counter: Counter | undefined, now: number) => {
@@ -59,66 +72,59 @@ const stateAt = (subject: AttemptSubject, counter: Counter | undefined, now: num
   const locked = counter.lockedUntil !== undefined && counter.lockedUntil > now;
   return {
     subject,
-    failures: windowOpen ? counter.failures : 0,
+    failures: windowOpen ? Math.max(0, counter.failures) : 0,
     ...(locked && { lockedUntil: counter.lockedUntil }),
   };
 };
 
-const isConditionFailure = (error: unknown) => error instanceof ConditionalCheckFailedException;
-
 /**
- * Failed-verification counters in the service-data table (`ATTEMPTS#<scope>#<hash>` /
- * `ATTEMPTS`, TTL `expiresAt`). A failure is counted once per token (contact + claim + proof),
- * so Connect's retries and a caller repeating the same digits in one call count once.
+ * Proof-attempt counters in the service-data table (`ATTEMPTS#<scope>#<keyed hash>` /
+ * `ATTEMPTS`, TTL `expiresAt`). Every write is conditional, so the limit holds however many
+ * calls run at once. An attempt is counted once per token (contact + claim + proof), so
+ * Connect's retries and a caller repeating the same digits in one call count once. Subjects
+ * are hashed with the identity hasher: the table never holds who called or what they claimed,
+ * and without the key a calling number cannot be recovered from its counter.
  */
-export const createAttemptRepository = (client: DynamoDBDocumentClient, tableName: string) => {
+export const createAttemptRepository = (
+  client: DynamoDBDocumentClient,
+  tableName: string,
+  hasher: IdentityHasher,
+) => {
+  const key = async ({ scope, id }: AttemptSubject) => ({
+    pk: `ATTEMPTS#${scope}#${(await hasher.hash('counter', scope, id)).slice(0, 32)}`,
+    sk: 'ATTEMPTS',
+  });
+
   const read = async (subject: AttemptSubject): Promise<Counter | undefined> => {
     const { Item } = await client.send(
-      new GetCommand({ TableName: tableName, Key: key(subject), ConsistentRead: true }),
+      new GetCommand({ TableName: tableName, Key: await key(subject), ConsistentRead: true }),
     );
     return Item ? CounterSchema.parse(Item) : undefined;
   };
 
-  const lock = async (subject: AttemptSubject, counter: Counter, now: number) => {
-    const lockedUntil = now + ATTEMPT_POLICY.lockSeconds;
-    try {
-      await client.send(
-        new UpdateCommand({
-          TableName: tableName,
-          Key: key(subject),
-          UpdateExpression: 'SET lockedUntil = :until, expiresAt = :until',
-          ConditionExpression: 'attribute_not_exists(lockedUntil) OR lockedUntil <= :now',
-          ExpressionAttributeValues: { ':until': lockedUntil, ':now': now },
-        }),
-      );
-      return { subject, failures: counter.failures, lockedUntil, lockedNow: true };
-    } catch (error) {
-      if (!isConditionFailure(error)) throw error;
-      // A concurrent failure locked it first.
-      return stateAt(subject, await read(subject), now);
-    }
-  };
-
-  const recordOne = async (
+  const reserveOne = async (
     subject: AttemptSubject,
     token: string,
     now: number,
-  ): Promise<AttemptState> => {
+  ): Promise<Reservation> => {
     const floor = now - ATTEMPT_POLICY.windowSeconds;
+    const Key = await key(subject);
     for (let attempt = 0; attempt < 3; attempt++) {
       try {
         const { Attributes } = await client.send(
           new UpdateCommand({
             TableName: tableName,
-            Key: key(subject),
+            Key,
             UpdateExpression:
               'SET windowStartedAt = if_not_exists(windowStartedAt, :now), expiresAt = if_not_exists(expiresAt, :windowEnd) ADD failures :one, tokens :tokens',
+            // Room left in an open window, no lock, and this token not counted yet.
             ConditionExpression:
-              '(attribute_not_exists(windowStartedAt) OR windowStartedAt > :floor) AND NOT contains(tokens, :token)',
+              '(attribute_not_exists(windowStartedAt) OR (windowStartedAt > :floor AND failures < :max)) AND (attribute_not_exists(lockedUntil) OR lockedUntil <= :now) AND NOT contains(tokens, :token)',
             ExpressionAttributeValues: {
               ':now': now,
               ':windowEnd': now + ATTEMPT_POLICY.windowSeconds,
               ':floor': floor,
+              ':max': ATTEMPT_POLICY.maxFailures,
               ':one': 1,
               ':tokens': new Set([token]),
               ':token': token,
@@ -126,49 +132,47 @@ export const createAttemptRepository = (client: DynamoDBDocumentClient, tableNam
             ReturnValues: 'ALL_NEW',
           }),
         );
-        const counter = CounterSchema.parse(Attributes);
-        const state = stateAt(subject, counter, now);
-        return state.failures >= ATTEMPT_POLICY.maxFailures && state.lockedUntil === undefined
-          ? await lock(subject, counter, now)
-          : state;
+        return { ...stateAt(subject, CounterSchema.parse(Attributes), now), status: 'RESERVED' };
       } catch (error) {
         if (!isConditionFailure(error)) throw error;
       }
-      // Either this token was already counted, or the window has closed.
       const counter = await read(subject);
       // Expired and deleted meanwhile: the update will now open a new window.
       if (!counter) continue;
       const state = stateAt(subject, counter, now);
-      if (counter.tokens?.has(token) || state.lockedUntil !== undefined) return state;
+      if (counter.tokens?.has(token)) return { ...state, status: 'ALREADY_COUNTED' };
+      if (state.lockedUntil !== undefined) return { ...state, status: 'REFUSED' };
+      if (counter.windowStartedAt > floor) return { ...state, status: 'REFUSED' };
       try {
         await client.send(
           new PutCommand({
             TableName: tableName,
             Item: {
-              ...key(subject),
+              ...Key,
               failures: 1,
               windowStartedAt: now,
               expiresAt: now + ATTEMPT_POLICY.windowSeconds,
               tokens: new Set([token]),
             },
-            // Only over a closed window: a concurrent failure may have opened a new one.
-            ConditionExpression: 'windowStartedAt <= :floor',
-            ExpressionAttributeValues: { ':floor': floor },
+            // Only over a closed window and no lock: a concurrent attempt may have opened a new one.
+            ConditionExpression:
+              'windowStartedAt <= :floor AND (attribute_not_exists(lockedUntil) OR lockedUntil <= :now)',
+            ExpressionAttributeValues: { ':floor': floor, ':now': now },
           }),
         );
-        return { subject, failures: 1 };
+        return { subject, failures: 1, status: 'RESERVED' };
       } catch (error) {
         if (!isConditionFailure(error)) throw error;
       }
     }
-    throw new Error('Could not record a failed verification: the counter kept changing');
+    throw new Error('Could not reserve a proof attempt: the counter kept changing');
   };
 
   return {
     /** The current state of each subject's counter, in one round trip. */
     async check(subjects: readonly AttemptSubject[], at: Date): Promise<AttemptState[]> {
       const now = epochSeconds(at);
-      const keys = subjects.map(key);
+      const keys = await Promise.all(subjects.map(key));
       const found = new Map<string, Counter>();
       let requested: Record<string, unknown>[] = keys;
       while (requested.length > 0) {
@@ -184,14 +188,92 @@ export const createAttemptRepository = (client: DynamoDBDocumentClient, tableNam
       return subjects.map((subject, index) => stateAt(subject, found.get(keys[index]!.pk), now));
     },
 
-    /** Counts one failed proof against every subject (once per token) and locks those that reach the limit. */
-    async recordFailure(
+    /**
+     * Reserves one attempt against every subject before the proof is judged (one conditional
+     * update each): the reservation counts as a failure until it is given back.
+     */
+    async reserve(
       subjects: readonly AttemptSubject[],
       token: string,
       at: Date,
-    ): Promise<AttemptState[]> {
+    ): Promise<Reservation[]> {
       const now = epochSeconds(at);
-      return Promise.all(subjects.map((subject) => recordOne(subject, token, now)));
+      return Promise.all(subjects.map((subject) => reserveOne(subject, token, now)));
+    },
+
+    /** Gives a reserved attempt back: the proof succeeded (or could not be judged). */
+    async release(subject: AttemptSubject, token: string): Promise<void> {
+      try {
+        await client.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: await key(subject),
+            UpdateExpression: 'ADD failures :minusOne DELETE tokens :tokens',
+            ConditionExpression: 'contains(tokens, :token)',
+            ExpressionAttributeValues: {
+              ':minusOne': -1,
+              ':tokens': new Set([token]),
+              ':token': token,
+            },
+          }),
+        );
+      } catch (error) {
+        // Already given back, or the counter has expired: nothing to return.
+        if (!isConditionFailure(error)) throw error;
+      }
+    },
+
+    /**
+     * Keeps a reserved attempt as a failure; the one that fills the window locks the subject
+     * for `lockSeconds` from now (once: a concurrent failure may have locked it first).
+     */
+    async keep(reservation: Reservation, at: Date): Promise<AttemptState> {
+      const { subject, failures, lockedUntil: lockedBefore } = reservation;
+      if (reservation.status !== 'RESERVED' || failures < ATTEMPT_POLICY.maxFailures)
+        return {
+          subject,
+          failures,
+          ...(lockedBefore !== undefined && { lockedUntil: lockedBefore }),
+        };
+      const now = epochSeconds(at);
+      const lockedUntil = now + ATTEMPT_POLICY.lockSeconds;
+      try {
+        await client.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: await key(subject),
+            UpdateExpression: 'SET lockedUntil = :until, expiresAt = :until',
+            ConditionExpression: 'attribute_not_exists(lockedUntil) OR lockedUntil <= :now',
+            ExpressionAttributeValues: { ':until': lockedUntil, ':now': now },
+          }),
+        );
+        return { subject, failures, lockedUntil, lockedNow: true };
+      } catch (error) {
+        if (!isConditionFailure(error)) throw error;
+        return stateAt(subject, await read(subject), now);
+      }
+    },
+
+    /**
+     * Counts a failed proof from a withheld number country-wide, in the hour it falls in;
+     * returns the hour's count so far. Never locks anyone.
+     */
+    async countWithheldFailure(at: Date): Promise<number> {
+      const now = epochSeconds(at);
+      const hour = now - (now % WITHHELD_POLICY.windowSeconds);
+      const { Attributes } = await client.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: { pk: `ATTEMPTS#withheld#${hour}`, sk: 'ATTEMPTS' },
+          UpdateExpression: 'ADD failures :one SET expiresAt = :expiresAt',
+          ExpressionAttributeValues: {
+            ':one': 1,
+            ':expiresAt': hour + 2 * WITHHELD_POLICY.windowSeconds,
+          },
+          ReturnValues: 'UPDATED_NEW',
+        }),
+      );
+      return Number(Attributes?.failures);
     },
   };
 };

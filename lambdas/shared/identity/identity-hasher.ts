@@ -2,10 +2,19 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { GenerateMacCommand, type KMSClient } from '@aws-sdk/client-kms';
 
 /**
- * What a hash is of: a pensioner's ID number, the ID number given with a booking, or a failed
- * proof (the digits a caller typed) remembered so a retried invocation counts once.
+ * What a hash is of: a pensioner's ID number, the ID number given with a booking, a proof
+ * attempt (the digits a caller typed) remembered so a retried invocation counts once, the
+ * subject of an attempt counter (calling number, record), a phone number in an index key, an
+ * SMS destination's counter, or a one-time code sent by SMS.
  */
-export type HashPurpose = 'pension' | 'booking' | 'attempt';
+export type HashPurpose =
+  | 'pension'
+  | 'booking'
+  | 'attempt'
+  | 'counter'
+  | 'phone'
+  | 'sms-destination'
+  | 'code';
 
 /**
  * Keyed hashes of what callers prove themselves with (national ID numbers). The key is not in

@@ -1,0 +1,133 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import {
+  DeleteCommand,
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
+import { z } from 'zod';
+import type { IdentityHasher } from '../identity/identity-hasher.ts';
+
+/** What a one-time code proves: the caller holds the phone on record for a booking or ticket. */
+export const ProofCodeScopeSchema = z.enum(['booking', 'ticket']);
+export type ProofCodeScope = z.infer<typeof ProofCodeScopeSchema>;
+
+/** A code lives five minutes; an SMS destination takes at most 10 messages a day. */
+export const PROOF_CODE_SECONDS = 5 * 60;
+export const SMS_POLICY = { maxPerWindow: 10, windowSeconds: 86_400 } as const;
+
+const PendingCodeSchema = z.object({
+  recordId: z.string().min(1),
+  codeHash: z.string().regex(/^[0-9a-f]{64}$/),
+  expiresAt: z.number().int(),
+});
+export type PendingCode = z.infer<typeof PendingCodeSchema>;
+
+const epochSeconds = (at: Date) => Math.floor(at.getTime() / 1000);
+
+/**
+ * One-time codes sent by SMS (`CODE#<contactId>` / `<scope>`, TTL `expiresAt`): one pending
+ * code per contact and scope, stored only as a keyed hash beside the record it is for.
+ */
+export const createProofCodeRepository = (client: DynamoDBDocumentClient, tableName: string) => {
+  const key = (contactId: string, scope: ProofCodeScope) => ({
+    pk: `CODE#${contactId}`,
+    sk: scope,
+  });
+  return {
+    /** Replaces any pending code of the contact for the scope. */
+    async put(contactId: string, scope: ProofCodeScope, code: PendingCode): Promise<void> {
+      await client.send(
+        new PutCommand({ TableName: tableName, Item: { ...key(contactId, scope), ...code } }),
+      );
+    },
+
+    /** The contact's pending code for the scope, unless it has expired. */
+    async get(
+      contactId: string,
+      scope: ProofCodeScope,
+      at: Date,
+    ): Promise<PendingCode | undefined> {
+      const { Item } = await client.send(
+        new GetCommand({ TableName: tableName, Key: key(contactId, scope), ConsistentRead: true }),
+      );
+      if (!Item) return undefined;
+      const pending = PendingCodeSchema.parse(Item);
+      // TTL deletes lazily: check the expiry on read.
+      return pending.expiresAt > epochSeconds(at) ? pending : undefined;
+    },
+
+    /** Uses a code up: a code proves once. */
+    async remove(contactId: string, scope: ProofCodeScope): Promise<void> {
+      await client.send(new DeleteCommand({ TableName: tableName, Key: key(contactId, scope) }));
+    },
+  };
+};
+
+export type ProofCodeRepository = ReturnType<typeof createProofCodeRepository>;
+
+/**
+ * SMS sent per destination (`SMS#<keyed hash of the number>` / `SMS`, TTL `expiresAt`): a
+ * conditional update takes one message from the destination's allowance for the window, so
+ * no caller can flood a number however many calls run at once.
+ */
+export const createSmsAllowanceRepository = (
+  client: DynamoDBDocumentClient,
+  tableName: string,
+  hasher: IdentityHasher,
+) => ({
+  /** Takes one SMS from the destination's allowance: `SENT` when there was one, else `RATE_LIMITED`. */
+  async take(destination: string, at: Date): Promise<'ALLOWED' | 'RATE_LIMITED'> {
+    const now = epochSeconds(at);
+    const floor = now - SMS_POLICY.windowSeconds;
+    const Key = {
+      pk: `SMS#${(await hasher.hash('sms-destination', destination)).slice(0, 32)}`,
+      sk: 'SMS',
+    };
+    try {
+      await client.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key,
+          UpdateExpression:
+            'SET windowStartedAt = if_not_exists(windowStartedAt, :now), expiresAt = if_not_exists(expiresAt, :windowEnd) ADD sent :one',
+          ConditionExpression:
+            'attribute_not_exists(windowStartedAt) OR (windowStartedAt > :floor AND sent < :max)',
+          ExpressionAttributeValues: {
+            ':now': now,
+            ':windowEnd': now + SMS_POLICY.windowSeconds,
+            ':floor': floor,
+            ':max': SMS_POLICY.maxPerWindow,
+            ':one': 1,
+          },
+        }),
+      );
+      return 'ALLOWED';
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    }
+    try {
+      // The window has passed: open a new one (only over a closed window, against a race).
+      await client.send(
+        new PutCommand({
+          TableName: tableName,
+          Item: {
+            ...Key,
+            sent: 1,
+            windowStartedAt: now,
+            expiresAt: now + SMS_POLICY.windowSeconds,
+          },
+          ConditionExpression: 'windowStartedAt <= :floor',
+          ExpressionAttributeValues: { ':floor': floor },
+        }),
+      );
+      return 'ALLOWED';
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      return 'RATE_LIMITED';
+    }
+  },
+});
+
+export type SmsAllowanceRepository = ReturnType<typeof createSmsAllowanceRepository>;
