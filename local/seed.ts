@@ -29,9 +29,15 @@ export interface SeedSummary {
   readonly pensioners: number;
 }
 
-/** Loads the catalogue from data/ and the demo records from data/demo/ (idempotent overwrites). */
-export const seed = async (client: DynamoDBDocumentClient): Promise<SeedSummary> => {
-  const tableName = localTableName(serviceDataTable);
+/**
+ * Loads the catalogue from data/ and the demo records from data/demo/ (idempotent overwrites)
+ * into the tables of `tablePrefix` (see localTableName).
+ */
+export const seed = async (
+  client: DynamoDBDocumentClient,
+  tablePrefix?: string,
+): Promise<SeedSummary> => {
+  const tableName = localTableName(serviceDataTable, tablePrefix);
   const catalogueItems = await createCatalogueRepository(client, tableName).load(catalogueFiles);
 
   const applications = z.array(ApplicationSchema).parse(applicationsFile.applications);

@@ -1,9 +1,9 @@
 import { z } from 'zod';
+import { callingNumber, type FlowContact } from '#shared/contact.ts';
 import type { BookingRepository } from '#shared/data/bookings.repository.ts';
 import { OPEN_STATUSES, type TicketRepository } from '#shared/data/tickets.repository.ts';
 import { localTime } from '#shared/hours.ts';
 import type { FlowOutcome } from '#shared/middleware.ts';
-import { toE164 } from '#shared/phone.ts';
 
 /** Nothing from the flow: the calling number comes with the contact. */
 export const CallerContextParametersSchema = z.object({});
@@ -21,11 +21,8 @@ export interface CallerContextDependencies {
  */
 export const callerContext =
   ({ tickets, bookings, clock }: CallerContextDependencies) =>
-  async (
-    _parameters: unknown,
-    contact: { CustomerEndpoint?: { Address?: string } | null },
-  ): Promise<FlowOutcome> => {
-    const caller = toE164(contact.CustomerEndpoint?.Address);
+  async (_parameters: unknown, contact: FlowContact): Promise<FlowOutcome> => {
+    const caller = callingNumber(contact);
     if (!caller) return { outcome: 'UNKNOWN' };
     const today = localTime(clock(), 'Africa/Nairobi').date;
     const [callerTickets, upcoming] = await Promise.all([

@@ -11,6 +11,7 @@ import {
   ConnectContactFlowEventSchema,
   type ConnectResult,
   ConnectResultSchema,
+  inputProblem,
 } from './connect-event.schema.ts';
 import { isDomainError } from './errors.ts';
 import { logger, metrics, tracer } from './powertools.ts';
@@ -38,8 +39,9 @@ const SpeechParametersSchema = z.object({ lang: LanguageSchema.default('en') });
 /**
  * The one middleware stack for Lambdas invoked by contact flows: logger context, tracing,
  * metrics, zod parsing of the Connect event, then the use case. Domain errors become a flat
- * `{ outcome }` result here and only here; anything else is rethrown so the flow takes the
- * InvokeLambdaFunction error branch.
+ * `{ outcome }` result here and only here, and so does an event the contact can make invalid (a
+ * parameter too long, no ContactId): `INVALID_INPUT` with `field` and
+ * `reason`. Anything else is rethrown so the flow takes the InvokeLambdaFunction error branch.
  */
 export const connectHandler = <P extends z.ZodType<Record<string, unknown>>>({
   parameters,
@@ -47,10 +49,27 @@ export const connectHandler = <P extends z.ZodType<Record<string, unknown>>>({
 }: ConnectHandlerOptions<P>) => {
   const EventSchema = ConnectContactFlowEventSchema.extend({
     Details: ConnectContactFlowEventSchema.shape.Details.extend({
-      // Objects or discriminated unions (one Lambda serving several operations) alike.
-      Parameters: z.intersection(SpeechParametersSchema, parameters),
+      // Every value bounded by the event schema first; then objects or discriminated unions
+      // (one Lambda serving several operations) alike.
+      Parameters: ConnectContactFlowEventSchema.shape.Details.shape.Parameters.unwrap().pipe(
+        z.intersection(SpeechParametersSchema, parameters),
+      ),
     }),
   });
+
+  const invalidEvent = (error: Error, event: unknown): ConnectResult | undefined => {
+    const problem = inputProblem(Array.isArray(error.cause) ? error.cause : []);
+    if (!problem) return undefined;
+    metrics.addMetric('Outcome_INVALID_INPUT', MetricUnit.Count, 1);
+    logger.info('Contact flow request refused', { outcome: 'INVALID_INPUT', ...problem });
+    const lang = SpeechParametersSchema.safeParse(
+      (event as { Details?: { Parameters?: unknown } })?.Details?.Parameters,
+    );
+    return toConnectResult(
+      { outcome: 'INVALID_INPUT', values: { ...problem } },
+      lang.success ? lang.data.lang : 'en',
+    );
+  };
 
   const handle = async (
     event: ConnectContactFlowEvent,
@@ -78,7 +97,7 @@ export const connectHandler = <P extends z.ZodType<Record<string, unknown>>>({
     .use(injectLambdaContext(logger, { clearState: true }))
     .use(captureLambdaHandler(tracer, { captureResponse: false }))
     .use(logMetrics(metrics))
-    .use(parser({ schema: EventSchema }))
+    .use(parser({ schema: EventSchema, errorHandler: invalidEvent }))
     .handler(handle);
 };
 

@@ -10,16 +10,19 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { type KeyAttribute, type TableDefinition, tableDefinitions } from '#shared/data/tables.ts';
 
-/** Local table names, e.g. huduma-service-data. */
-export const localTableName = (definition: TableDefinition): string =>
-  `huduma-${definition.id.replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase()}`;
+/**
+ * Local table names, e.g. huduma-service-data. Another prefix gives a second, separate set in
+ * the same DynamoDB Local (the property tests' tables, which no example test reads).
+ */
+export const localTableName = (definition: TableDefinition, prefix = 'huduma'): string =>
+  `${prefix}-${definition.id.replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase()}`;
 
 /** The environment a handler needs to find every local table. */
-export const localTableEnvironment = (): Record<string, string> =>
+export const localTableEnvironment = (prefix?: string): Record<string, string> =>
   Object.fromEntries(
     tableDefinitions.map((definition) => [
       definition.environmentVariable,
-      localTableName(definition),
+      localTableName(definition, prefix),
     ]),
   );
 
@@ -35,7 +38,10 @@ const keySchema = (partition: KeyAttribute, sort?: KeyAttribute): KeySchemaEleme
   ...(sort ? [{ AttributeName: sort.name, KeyType: 'RANGE' as const }] : []),
 ];
 
-const toCreateTableInput = (definition: TableDefinition): CreateTableCommandInput => {
+const toCreateTableInput = (
+  definition: TableDefinition,
+  prefix: string | undefined,
+): CreateTableCommandInput => {
   const keyAttributes = [
     definition.partitionKey,
     definition.sortKey,
@@ -45,7 +51,7 @@ const toCreateTableInput = (definition: TableDefinition): CreateTableCommandInpu
     (a): AttributeDefinition => ({ AttributeName: a.name, AttributeType: a.type }),
   );
   return {
-    TableName: localTableName(definition),
+    TableName: localTableName(definition, prefix),
     BillingMode: 'PAY_PER_REQUEST',
     AttributeDefinitions: attributeDefinitions,
     KeySchema: keySchema(definition.partitionKey, definition.sortKey),
@@ -73,11 +79,11 @@ const exists = async (client: DynamoDBClient, tableName: string) => {
 };
 
 /** Creates every table of the data model that does not exist yet (idempotent). */
-export const createLocalTables = async (client: DynamoDBClient): Promise<void> => {
+export const createLocalTables = async (client: DynamoDBClient, prefix?: string): Promise<void> => {
   for (const definition of tableDefinitions) {
-    const tableName = localTableName(definition);
+    const tableName = localTableName(definition, prefix);
     if (await exists(client, tableName)) continue;
-    await client.send(new CreateTableCommand(toCreateTableInput(definition)));
+    await client.send(new CreateTableCommand(toCreateTableInput(definition, prefix)));
     if (definition.timeToLiveAttribute) {
       await client.send(
         new UpdateTimeToLiveCommand({
