@@ -40,44 +40,48 @@ const slot = keyed(
 );
 const lang = maybe(fc.constantFrom('en', 'sw'));
 
-/** The arbitrary Connect events of each flow handler, one record per operation it accepts. */
+/**
+ * The parameters of each flow handler, one record per operation it accepts: what the flow sets
+ * (`operation`, `question`, `requestType`, `prompt`) valid, every other value arbitrary, the
+ * optional ones sometimes left out.
+ */
 const operations = {
   tracking: fc.record({
     lang,
-    applicationNumber: maybe(keyed(digits(8), fc.constant('12345678'))),
-    idLast4: maybe(keyed(digits(4), fc.constant('5678'))),
+    applicationNumber: keyed(digits(8), fc.constant('12345678')),
+    idLast4: keyed(digits(4), fc.constant('5678')),
   }),
   appointments: fc.oneof(
     fc.record({
       operation: fc.constant('list-centres'),
       lang,
-      countyCode: maybe(keyed(digits(1, 3))),
+      countyCode: keyed(digits(1, 3)),
     }),
     fc.record({
       operation: fc.constant('find-centre'),
       lang,
-      countyCode: maybe(keyed(digits(1, 3))),
-      centreNumber: maybe(keyed(digits(1, 2))),
+      countyCode: keyed(digits(1, 3)),
+      centreNumber: keyed(digits(1, 2)),
     }),
     fc.record({
       operation: fc.constant('list-services'),
       lang,
-      centreId: maybe(centreId),
+      centreId,
       page: maybe(keyed(digits(1, 2))),
     }),
     fc.record({
       operation: fc.constant('offer-slots'),
       lang,
-      centreId: maybe(centreId),
-      serviceId: maybe(serviceId),
+      centreId,
+      serviceId,
       after: maybe(slot),
     }),
     fc.record({
       operation: fc.constant('book'),
       lang,
-      centreId: maybe(centreId),
-      serviceId: maybe(serviceId),
-      slot: maybe(slot),
+      centreId,
+      serviceId,
+      slot,
       callbackNumber: maybe(keyed(digits(8).map((d) => `07${d}`))),
       idNumber: maybe(keyed(digits(6, 10))),
     }),
@@ -85,9 +89,10 @@ const operations = {
       fc.record({
         operation: fc.constant(operation),
         lang,
-        reference: maybe(keyed(reference('booking'))),
+        reference: keyed(reference('booking')),
         proof: maybe(keyed(digits(6, 10))),
-        slot: maybe(slot),
+        // move's; find-booking and cancel ignore it.
+        slot,
       }),
     ),
   ),
@@ -95,14 +100,14 @@ const operations = {
     fc.record({
       operation: fc.constant('info'),
       lang,
-      typeKey: maybe(keyed(digits(1))),
-      topicKey: maybe(keyed(digits(1))),
+      typeKey: keyed(digits(1)),
+      topicKey: keyed(digits(1)),
     }),
     fc.record({
       operation: fc.constant('verify'),
       lang,
-      pensionNumber: maybe(keyed(digits(6, 10), fc.constant('0000368915'))),
-      idNumber: maybe(keyed(digits(6, 9), fc.constant('22334455'))),
+      pensionNumber: keyed(digits(6, 10), fc.constant('0000368915')),
+      idNumber: keyed(digits(6, 9), fc.constant('22334455')),
     }),
     ...(['claim-status', 'last-payment', 'life-certificate'] as const).map((operation) =>
       fc.record({ operation: fc.constant(operation), lang }),
@@ -121,7 +126,7 @@ const operations = {
     fc.record({
       operation: fc.constant('create'),
       lang,
-      categoryKey: maybe(keyed(digits(1))),
+      categoryKey: keyed(digits(1)),
       serviceKey: maybe(keyed(digits(1))),
       serviceId: maybe(serviceId),
       callbackNumber: maybe(keyed(digits(8).map((d) => `07${d}`))),
@@ -129,14 +134,14 @@ const operations = {
     fc.record({
       operation: fc.constant('status'),
       lang,
-      reference: maybe(keyed(reference('complaint'))),
+      reference: keyed(reference('complaint')),
     }),
   ),
   'caller-context': fc.record({ lang, unexpected: maybe(callerText) }),
   survey: fc.record({
     lang,
     question: fc.constantFrom('csat', 'nps'),
-    score: maybe(keyed(digits(1, 2))),
+    score: keyed(digits(1, 2)),
   }),
   // The prompt is set by the flow; its slot values come from flow data (metrics, attributes).
   speech: fc.tuple(fc.constantFrom(...promptCatalogue.keys()), lang).chain(([prompt, language]) => {
