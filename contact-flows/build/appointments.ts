@@ -2,7 +2,7 @@ import type { FlowDocument } from '../language/flow.schema.ts';
 import { bookingChoices, bookingSteps } from './appointments-booking.ts';
 import { managingSteps } from './appointments-manage.ts';
 import { FlowBuilder } from './builder.ts';
-import { exits } from './exits.ts';
+import { exits, startMenuRetries } from './exits.ts';
 
 /**
  * Book, check, cancel or move an appointment at a Huduma Centre: book (appointments-booking.ts),
@@ -40,5 +40,5 @@ export const appointmentsFlow = (): FlowDocument => {
     },
   );
   bookingChoices(flow);
-  return exits(flow, 'AppointmentsQueueArn', 'appointments').document();
+  return startMenuRetries(exits(flow, 'AppointmentsQueueArn', 'appointments')).document();
 };

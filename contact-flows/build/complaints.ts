@@ -1,6 +1,8 @@
+import { complaintsDialogue } from '../../lambdas/complaints/dialogue.ts';
 import type { FlowDocument } from '../language/flow.schema.ts';
 import { FlowBuilder } from './builder.ts';
-import { exits } from './exits.ts';
+import { exits, startMenuRetries } from './exits.ts';
+import { outcomeAction, renderDialogue, stepEntry } from './voice-dialogue.ts';
 
 /** Lodge a complaint (category, service, call-back number, confirmation) or hear a complaint's status. */
 export const complaintsFlow = (): FlowDocument => {
@@ -11,13 +13,18 @@ export const complaintsFlow = (): FlowDocument => {
       'status-of-shortcut',
       'ComplaintsFunctionArn',
       { operation: 'status', reference: '$.Attributes.shortcutReference' },
-      'status-outcome',
+      outcomeAction('status'),
       'error',
     )
     .menu(
       'start',
       'complaints.start',
-      { '1': 'ask-category', '2': 'ask-reference', '*': 'to-menu', '0': 'to-agent' },
+      {
+        '1': 'ask-category',
+        '2': stepEntry(complaintsDialogue, 'status'),
+        '*': 'to-menu',
+        '0': 'to-agent',
+      },
       {
         onTimeout: 'no-choice',
         onInvalid: 'invalid-choice',
@@ -102,57 +109,13 @@ export const complaintsFlow = (): FlowDocument => {
     .say('lodge-invalid', 'main.invalid_choice', 'lodge-retry')
     .loop('lodge-retry', 2, 'ask-category', 'to-agent')
 
-    // A complaint's status, for its call-back number only.
-    .digits('ask-reference', 'complaints.ask_reference', 8, 'reference-shortcut', {
-      onTimeout: 'status-no-input',
-      onError: 'error',
-    })
-    .branch(
-      'reference-shortcut',
-      '$.StoredCustomerInput',
-      { '*': 'to-menu', '0': 'to-agent' },
-      'status',
-    )
-    .invoke(
-      'status',
-      'ComplaintsFunctionArn',
-      { operation: 'status', reference: '$.StoredCustomerInput' },
-      'status-outcome',
-      'error',
-    )
-    .branch(
-      'status-outcome',
-      '$.External.outcome',
-      {
-        FOUND: 'say-status',
-        REFUSED: 'say-refused',
-        NOT_FOUND: 'say-status-retry',
-        INVALID_INPUT: 'say-status-retry',
-        LOCKED_OUT: 'say-refused',
-      },
-      'error',
-    )
-    .sayResult('say-status', 'status-heard')
-    .setAttributes(
-      'status-heard',
-      {
-        reference: '$.External.reference',
-        verified: 'true',
-        selfService: 'STATUS_HEARD',
-        journey: '$.Attributes.journey,complaints:FOUND',
-      },
-      'after',
-    )
-    .sayResult('say-refused', 'refused')
-    .step('refused', 'complaints:REFUSED', 'to-agent')
-    .sayResult('say-status-retry', 'status-retry')
-    .say('status-no-input', 'main.no_choice', 'status-retry')
-    .loop('status-retry', 2, 'ask-reference', 'to-agent')
     .menu(
       'after',
       'complaints.after',
       { '*': 'to-menu', '0': 'to-agent' },
       { onTimeout: 'goodbye', onInvalid: 'goodbye', onError: 'goodbye' },
     );
-  return exits(flow, 'ComplaintsQueueArn', 'complaints').document();
+  // A complaint's status, for its call-back number only.
+  renderDialogue(flow, complaintsDialogue);
+  return startMenuRetries(exits(flow, 'ComplaintsQueueArn', 'complaints')).document();
 };

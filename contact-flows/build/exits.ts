@@ -1,21 +1,33 @@
 import type { FlowBuilder } from './builder.ts';
 
-/** Shared exits of a capability flow: an agent in its queue, the main menu, errors, goodbye. */
+const LOGGING_ON = { FlowLoggingBehavior: 'Enabled' };
+
+/**
+ * Shared exits of a capability flow: an agent in its queue, the main menu, errors, goodbye.
+ * Leaving for an agent or the menu turns flow logging back on, since a proof prompt may have
+ * turned it off (voice-dialogue.ts).
+ */
 export const exits = (flow: FlowBuilder, queue: string, intent: string): FlowBuilder =>
   flow
+    .add('to-agent', 'UpdateFlowLoggingBehavior', LOGGING_ON, { NextAction: 'agent-queue' })
     .setAttributes(
-      'to-agent',
+      'agent-queue',
       { agentQueue: `\${${queue}}`, intent, journey: '$.Attributes.journey,agent' },
       'agent',
     )
     .transfer('agent', '${AgentFlowArn}', 'error-hang-up')
-    .transfer('to-menu', '$.Attributes.menuFlow', 'error-hang-up')
+    .add('to-menu', 'UpdateFlowLoggingBehavior', LOGGING_ON, { NextAction: 'back-to-menu' })
+    .transfer('back-to-menu', '$.Attributes.menuFlow', 'error-hang-up')
     .say('error', 'main.error', 'to-agent')
     .say('goodbye', 'main.goodbye', 'hang-up')
     .say('error-hang-up', 'main.error', 'hang-up')
-    .say('no-choice', 'main.no_choice', 'start-retry')
-    .say('invalid-choice', 'main.invalid_choice', 'start-retry')
     .disconnect('hang-up');
+
+/** What a flow whose start is a menu says after a silence or an unknown key, before `start-retry`. */
+export const startMenuRetries = (flow: FlowBuilder): FlowBuilder =>
+  flow
+    .say('no-choice', 'main.no_choice', 'start-retry')
+    .say('invalid-choice', 'main.invalid_choice', 'start-retry');
 
 /** One action per menu key k, setting attributes from that key's option, then going on. */
 export const pickOption = (

@@ -1,6 +1,10 @@
+import { pensionsDialogue } from '../../lambdas/pensions/dialogue.ts';
 import type { FlowDocument } from '../language/flow.schema.ts';
 import { FlowBuilder } from './builder.ts';
-import { exits } from './exits.ts';
+import { exits, startMenuRetries } from './exits.ts';
+import { renderDialogue, stepEntry } from './voice-dialogue.ts';
+
+const VERIFY = stepEntry(pensionsDialogue, 'verify');
 
 /** Pension information for anyone; status and service requests after proof of identity. */
 export const pensionsFlow = (): FlowDocument => {
@@ -8,7 +12,7 @@ export const pensionsFlow = (): FlowDocument => {
     .menu(
       'start',
       'pensions.start',
-      { '1': 'ask-type', '2': 'ask-pension-number', '*': 'to-menu', '0': 'to-agent' },
+      { '1': 'ask-type', '2': VERIFY, '*': 'to-menu', '0': 'to-agent' },
       {
         onTimeout: 'no-choice',
         onInvalid: 'invalid-choice',
@@ -71,57 +75,6 @@ export const pensionsFlow = (): FlowDocument => {
       },
     )
 
-    // The caller's own pension: pension number and national ID number prove it.
-    .digits('ask-pension-number', 'pensions.ask_pension_number', 10, 'number-shortcut', {
-      onTimeout: 'verify-no-input',
-      onError: 'error',
-    })
-    .branch(
-      'number-shortcut',
-      '$.StoredCustomerInput',
-      { '*': 'to-menu', '0': 'to-agent' },
-      'remember-number',
-    )
-    .setAttributes('remember-number', { reference: '$.StoredCustomerInput' }, 'ask-id')
-    .digits('ask-id', 'pensions.ask_id_number', 9, 'id-shortcut', {
-      onTimeout: 'verify-no-input',
-      onError: 'error',
-    })
-    .branch('id-shortcut', '$.StoredCustomerInput', { '*': 'to-menu', '0': 'to-agent' }, 'verify')
-    .invoke(
-      'verify',
-      'PensionsFunctionArn',
-      {
-        operation: 'verify',
-        pensionNumber: '$.Attributes.reference',
-        idNumber: '$.StoredCustomerInput',
-      },
-      'verify-outcome',
-      'error',
-    )
-    .branch(
-      'verify-outcome',
-      '$.External.outcome',
-      {
-        VERIFIED: 'say-verified',
-        VERIFICATION_FAILED: 'say-verify-failed',
-        LOCKED_OUT: 'say-locked-out',
-        INVALID_INPUT: 'say-verify-failed',
-      },
-      'error',
-    )
-    .sayResult('say-verified', 'verified')
-    .setAttributes(
-      'verified',
-      { verified: 'true', journey: '$.Attributes.journey,pensions:VERIFIED' },
-      'account',
-    )
-    .sayResult('say-verify-failed', 'verify-failed')
-    .step('verify-failed', 'pensions:VERIFICATION_FAILED', 'verify-retry')
-    .say('verify-no-input', 'main.no_choice', 'verify-retry')
-    .loop('verify-retry', 2, 'ask-pension-number', 'to-agent')
-    .sayResult('say-locked-out', 'locked-out')
-    .step('locked-out', 'pensions:LOCKED_OUT', 'to-agent')
     .menu(
       'account',
       'pensions.account_menu',
@@ -170,7 +123,7 @@ export const pensionsFlow = (): FlowDocument => {
       { selfService: 'INFORMED', journey: '$.Attributes.journey,pensions:FOUND' },
       'account',
     )
-    .sayResult('say-not-verified', 'ask-pension-number')
+    .sayResult('say-not-verified', VERIFY)
 
     // Service requests, confirmed before the ticket is opened.
     .menu(
@@ -241,5 +194,7 @@ export const pensionsFlow = (): FlowDocument => {
       },
       'account',
     );
-  return exits(flow, 'PensionsQueueArn', 'pensions').document();
+  // The caller's own pension: pension number and national ID number prove it.
+  renderDialogue(flow, pensionsDialogue);
+  return startMenuRetries(exits(flow, 'PensionsQueueArn', 'pensions')).document();
 };

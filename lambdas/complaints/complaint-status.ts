@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { callingNumber, type FlowContact } from '#shared/contact.ts';
 import type { TicketRepository } from '#shared/data/tickets.repository.ts';
+import { assertKeyed } from '#shared/dialogue/check-input.ts';
 import { NotFoundError, RefusedError, VerificationFailedError } from '#shared/errors.ts';
 import { localTime } from '#shared/hours.ts';
-import { invalidDigits } from '#shared/keyed-input.ts';
 import type { FlowOutcome } from '#shared/middleware.ts';
-import { isValidReference } from '#shared/reference.ts';
 import type { ProofClaim, ProofGuard } from '#shared/verification.ts';
+import { TICKET_REFERENCE } from './dialogue.ts';
 
 /** What the flow passes to hear a ticket's status: the reference the caller keyed. */
 export const ComplaintStatusParametersSchema = z.object({
@@ -31,10 +31,7 @@ const LOCKED_OUT = { prompt: 'complaints.locked_out' } as const;
 export const complaintStatus =
   ({ tickets, proofs }: ComplaintStatusDependencies) =>
   async ({ reference }: ComplaintStatusParameters, contact: FlowContact): Promise<FlowOutcome> => {
-    const invalid = { prompt: 'complaints.invalid_reference' };
-    if (!/^\d{8}$/.test(reference)) throw invalidDigits('reference', reference, invalid);
-    if (!isValidReference(reference))
-      throw invalidDigits('reference', reference, invalid, 'CHECK_DIGIT');
+    assertKeyed(TICKET_REFERENCE, reference);
 
     const caller = callingNumber(contact);
     if (!caller)

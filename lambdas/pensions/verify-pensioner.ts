@@ -2,10 +2,11 @@ import { z } from 'zod';
 import { callingNumber, type FlowContact } from '#shared/contact.ts';
 import type { PensionRepository } from '#shared/data/pensions.repository.ts';
 import type { VerifiedContactRepository } from '#shared/data/verified-contacts.repository.ts';
+import { assertKeyed } from '#shared/dialogue/check-input.ts';
 import { type IdentityHasher, sameHash } from '#shared/identity/identity-hasher.ts';
-import { invalidDigits } from '#shared/keyed-input.ts';
 import type { FlowOutcome } from '#shared/middleware.ts';
 import type { ProofGuard, ProofSpeech } from '#shared/verification.ts';
+import { ID_NUMBER, PENSION_NUMBER } from './dialogue.ts';
 
 /** What the flow passes to verify a pensioner: the digits the caller keyed, unvalidated. */
 export const VerifyPensionerParametersSchema = z.object({
@@ -24,9 +25,6 @@ export interface VerifyPensionerDependencies {
   readonly now: () => Date;
 }
 
-const PENSION_NUMBER = /^\d{6,10}$/;
-const ID_NUMBER = /^\d{6,9}$/;
-
 const SPEECH: ProofSpeech = {
   failed: (attemptsLeft) => ({ prompt: 'pensions.verification_failed', vars: { attemptsLeft } }),
   lockedOut: { prompt: 'pensions.locked_out' },
@@ -44,12 +42,8 @@ export const verifyPensioner =
     { pensionNumber, idNumber }: VerifyPensionerParameters,
     contact: FlowContact,
   ): Promise<FlowOutcome> => {
-    if (!PENSION_NUMBER.test(pensionNumber))
-      throw invalidDigits('pensionNumber', pensionNumber, {
-        prompt: 'pensions.invalid_pension_number',
-      });
-    if (!ID_NUMBER.test(idNumber))
-      throw invalidDigits('idNumber', idNumber, { prompt: 'pensions.invalid_id_number' });
+    assertKeyed(PENSION_NUMBER, pensionNumber);
+    assertKeyed(ID_NUMBER, idNumber);
 
     const claim = {
       capability: 'pensions',

@@ -1,20 +1,19 @@
 import { z } from 'zod';
 import { callingNumber, type FlowContact } from '#shared/contact.ts';
 import type { ApplicationRepository } from '#shared/data/applications.repository.ts';
-import { invalidDigits } from '#shared/keyed-input.ts';
+import { assertKeyed } from '#shared/dialogue/check-input.ts';
 import type { FlowOutcome } from '#shared/middleware.ts';
 import type { ProofGuard, ProofSpeech } from '#shared/verification.ts';
+import { APPLICATION_NUMBER, ID_LAST4 } from './dialogue.ts';
 
-/** What the flow passes: the digits the caller typed, unvalidated. */
+/** What the flow passes: the digits the caller typed, unvalidated (`operation` may be left out). */
 export const TrackApplicationParametersSchema = z.object({
+  operation: z.literal('track').optional(),
   applicationNumber: z.string(),
   /** The last four digits of the ID number on the application: the caller's proof. */
   idLast4: z.string(),
 });
 export type TrackApplicationParameters = z.infer<typeof TrackApplicationParametersSchema>;
-
-const APPLICATION_NUMBER = /^\d{8}$/;
-const ID_LAST4 = /^\d{4}$/;
 
 export interface TrackApplicationDependencies {
   readonly applications: ApplicationRepository;
@@ -34,12 +33,8 @@ export const trackApplication =
     { applicationNumber, idLast4 }: TrackApplicationParameters,
     contact: FlowContact,
   ): Promise<FlowOutcome> => {
-    if (!APPLICATION_NUMBER.test(applicationNumber))
-      throw invalidDigits('applicationNumber', applicationNumber, {
-        prompt: 'tracking.invalid_number',
-      });
-    if (!ID_LAST4.test(idLast4))
-      throw invalidDigits('idLast4', idLast4, { prompt: 'tracking.invalid_id_digits' });
+    assertKeyed(APPLICATION_NUMBER, applicationNumber);
+    assertKeyed(ID_LAST4, idLast4);
 
     const claim = {
       capability: 'tracking',

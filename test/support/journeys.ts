@@ -30,9 +30,17 @@ export const heardIn = (result: Call, lang: Lang): string[] => {
   return heard;
 };
 
+/** One handler's invocations that look a record up: the shape check made as a number is keyed left out. */
+export const lookups = (result: Call, handler: string) =>
+  result.callsTo(handler).filter((event) => event.parameters.operation !== 'check-number');
+
 /** Outcomes of one handler's invocations in a call, in order (`undefined` for a failed one). */
 export const outcomes = (result: Call, handler: string): (string | undefined)[] =>
   result.callsTo(handler).map((event) => event.result?.outcome as string | undefined);
+
+/** Outcomes of one handler's lookups in a call, in order (shape checks left out). */
+export const lookupOutcomes = (result: Call, handler: string): (string | undefined)[] =>
+  lookups(result, handler).map((event) => event.result?.outcome as string | undefined);
 
 /** The deployed handler behind a flow's Lambda, as the local resources run it. */
 export const realHandler = (handler: string): LambdaHandler =>

@@ -1,0 +1,115 @@
+/**
+ * A capability's dialogue, described once for every channel: what to ask, how a keyed answer
+ * is checked, which operation is called with which inputs, and where each outcome leads. The
+ * voice flow is generated from it (contact-flows/build/voice-dialogue.ts); a text or USSD
+ * adapter walks the same steps. Dialogues are plain data with no imports, so any Lambda (or the
+ * flow builder) can read them without pulling in a channel.
+ */
+
+/**
+ * Words for one moment of the dialogue: a catalogue prompt id (prompts/*.json) every channel
+ * speaks or shows, unless the channel has its own variant because its shape differs.
+ */
+export interface DialoguePrompt {
+  readonly prompt: string;
+  /** A USSD screen of its own (182 characters at most once rendered). */
+  readonly ussd?: string;
+  /** A chat or SMS message of its own (a message may say more than a spoken prompt). */
+  readonly text?: string;
+}
+
+/** Where a step leads outside its own steps: the main menu, an agent, or the end of the call. */
+export type DialogueExit = 'menu' | 'agent' | 'goodbye';
+
+/** A step of this dialogue (by id) or one of the exits. */
+export type DialogueTarget = DialogueExit | { readonly step: string };
+
+/** The keys that leave any input: `*` back to the menu and `0` to an agent, unless a step says otherwise. */
+export type EscapeKeys = Readonly<Partial<Record<'*' | '0', DialogueExit>>>;
+
+/** The shape keyed digits must have, checked before anything is looked up. */
+export interface DigitsRule {
+  readonly minLength: number;
+  readonly maxLength: number;
+  /** The last digit checks the others (lambdas/shared/reference.ts). */
+  readonly checkDigit?: 'verhoeff';
+}
+
+/** One thing the caller keys. */
+export interface DialogueInput {
+  /** The operation parameter it fills, e.g. `applicationNumber`. */
+  readonly name: string;
+  /** Short id the channels derive their step ids from, e.g. `number`. */
+  readonly id: string;
+  readonly ask: DialoguePrompt;
+  readonly digits: DigitsRule;
+  /** Said when the digits do not have the shape, before asking again. */
+  readonly invalid: DialoguePrompt;
+  /** Said after a silence, before asking again. */
+  readonly noInput: DialoguePrompt;
+  /** Proof of identity or an ID number: never logged, never shown back. */
+  readonly proof?: true;
+  /**
+   * Checked by this operation (shape only, no lookup) before the next input is asked, so a
+   * mistyped number is caught before the caller keys their proof.
+   */
+  readonly checkedBy?: string;
+  /** The record's reference: kept where an agent's screen pop reads it (voice: `reference`). */
+  readonly reference?: true;
+  /** @default { '*': 'menu', '0': 'agent' } */
+  readonly escapes?: EscapeKeys;
+}
+
+/** What follows one outcome of an operation. */
+export interface OutcomeHandling {
+  /** `result`: the words the operation rendered; otherwise a prompt of the dialogue. */
+  readonly say: 'result' | DialoguePrompt;
+  /** The journey step recorded (`<capability>:<outcome>`): screen pop and call logs. */
+  readonly journey?: string;
+  /** Values kept for the rest of the contact: a literal, or `result.<name>` for a value the operation returned. */
+  readonly remember?: Readonly<Record<string, string>>;
+  /** `retry`: ask the inputs again from the first, counted against the step's retries. */
+  readonly next: DialogueTarget | 'retry';
+}
+
+/**
+ * Ask the inputs in order, call the operation with them, branch on its outcome. With a proof
+ * input this is the verified lookup: an unknown record and a wrong proof answer alike.
+ */
+export interface LookupStep {
+  readonly kind: 'lookup';
+  readonly inputs: readonly DialogueInput[];
+  /** The operation (the handler's `operation` parameter; none for a one-operation handler). */
+  readonly operation?: string;
+  readonly outcomes: Readonly<Record<string, OutcomeHandling>>;
+  /**
+   * INVALID_INPUT names the input (`field`) whose shape was wrong: its `invalid` prompt is said
+   * and that input asked again. Listed here so every channel handles it the same way.
+   */
+  readonly reaskOnInvalidInput: true;
+  /** Further tries after an invalid, silent or failed attempt (per input). */
+  readonly retries: number;
+  /** Said when the tries are used up, before the caller goes to an agent. */
+  readonly giveUp?: DialoguePrompt;
+}
+
+/** A keypad (or numbered list) choice between fixed options. */
+export interface ChoiceStep {
+  readonly kind: 'choice';
+  readonly ask: DialoguePrompt;
+  readonly options: Readonly<Record<string, DialogueTarget>>;
+  /** Where silence or any other key leads. */
+  readonly otherwise: DialogueTarget;
+}
+
+export type DialogueStep = LookupStep | ChoiceStep;
+
+export interface Dialogue {
+  /** The capability whose handler serves the operations (lambdas/<capability>/). */
+  readonly capability: string;
+  readonly start: string;
+  readonly steps: Readonly<Record<string, DialogueStep>>;
+}
+
+/** The keys that leave an input unless it says otherwise. */
+export const STANDARD_ESCAPES: EscapeKeys = { '*': 'menu', '0': 'agent' };
