@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { catalogueFiles } from '../../lambdas/shared/data/catalogue-files.ts';
 import { DAYS, localTime, type OpeningHours } from '../../lambdas/shared/hours.ts';
+import { StaffingConfigSchema } from '../../lambdas/shared/staffing/forecast.ts';
 import { ContactCentreContactsSchema } from '../../lambdas/shared/tickets/escalation-policy.ts';
 
 const ClockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a 24-hour HH:MM time');
@@ -70,6 +71,8 @@ export const EnvironmentConfigSchema = z.object({
     /** Calls answered within this many seconds count towards the service level. */
     answerWithinSeconds: z.number().int().positive(),
   }),
+  /** Staffing assumptions for the forecast and the rosters it compares (`npm run forecast`). */
+  staffing: StaffingConfigSchema,
   phoneNumber: PhoneNumberConfigSchema,
   /**
    * The contact centre's own escalation contacts: the supervisor (escalations at 48 h) and
@@ -154,6 +157,27 @@ const shared = {
   contactLens: true,
   hours: { timeZone: 'Africa/Nairobi', open: '07:00', close: '19:00', openOnHolidays: true },
   sla: { complaintResolutionHours: 72, answerWithinSeconds: 20 },
+  // Assumptions to agree with Huduma Kenya: 30 % shrinkage and an 85 % occupancy cap are common
+  // planning values; callers wait 3 minutes on average before hanging up.
+  staffing: {
+    shrinkage: 0.3,
+    maxOccupancy: 0.85,
+    patienceSeconds: 180,
+    agentHourCostKes: 450,
+    defaultAhtSeconds: 240,
+    rosters: {
+      '12 h': [
+        { name: 'early', start: '07:00', end: '13:00', agents: 6 },
+        { name: 'late', start: '13:00', end: '19:00', agents: 6 },
+      ],
+      '24 h': [
+        { name: 'early', start: '07:00', end: '13:00', agents: 6 },
+        { name: 'late', start: '13:00', end: '19:00', agents: 6 },
+        { name: 'evening', start: '19:00', end: '01:00', agents: 2 },
+        { name: 'night', start: '01:00', end: '07:00', agents: 1 },
+      ],
+    },
+  },
   // af-south-1 sells South African numbers; the Kenyan carrier forwards 1919 to this DID.
   phoneNumber: { kind: 'claim', countryCode: 'ZA', type: 'DID' },
   // PLACEHOLDERS to confirm before go-live (docs/deploy.md): verify the sender in SES and

@@ -1,0 +1,283 @@
+import { z } from 'zod';
+import { localTime } from '../hours.ts';
+import { agentsNeeded, type ServiceTarget, type StaffingFigures } from './erlang.ts';
+
+/**
+ * Staffing from history: arrivals and handle times per half hour by day type, a forecast for
+ * the coming days, agents per interval (Erlang C, or Erlang A with a patience) and per shift,
+ * and what a roster costs.
+ */
+
+export const DayTypeSchema = z.enum(['weekday', 'weekend', 'holiday']);
+export type DayType = z.infer<typeof DayTypeSchema>;
+
+const Clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM');
+
+export const ShiftSchema = z.object({
+  name: z.string().min(1),
+  start: Clock,
+  /** May be before `start`: a night shift ends the next morning. */
+  end: Clock,
+  /** Agents planned on the shift, checked against the forecast. */
+  agents: z.number().int().nonnegative(),
+});
+export type Shift = z.infer<typeof ShiftSchema>;
+
+export const StaffingConfigSchema = z.object({
+  /** Share of paid time agents are not available for calls (breaks, training, absence). */
+  shrinkage: z.number().min(0).lt(1),
+  maxOccupancy: z.number().gt(0).max(1),
+  /** Mean caller patience in queue; when set, staffing uses Erlang A. */
+  patienceSeconds: z.number().positive().optional(),
+  /** Cost of one agent-hour, in Kenya shillings. */
+  agentHourCostKes: z.number().nonnegative(),
+  /** Handle time assumed for intervals with no answered call in the history. */
+  defaultAhtSeconds: z.number().positive(),
+  /** The rosters to compare, e.g. today's 12 hours against 24 hours. */
+  rosters: z.record(z.string(), z.array(ShiftSchema).min(1)),
+});
+export type StaffingConfig = z.infer<typeof StaffingConfigSchema>;
+
+export const INTERVAL_MINUTES = 30;
+const INTERVALS_PER_DAY = (24 * 60) / INTERVAL_MINUTES;
+
+/** The call-log fields the forecast reads. */
+export interface ForecastCallLog {
+  readonly initiatedAt: string;
+  readonly day: string;
+  readonly initiationMethod: string;
+  readonly enqueuedAt?: string;
+  readonly ivrPath: readonly string[];
+  readonly outcome: string;
+  readonly handleSeconds?: number;
+}
+
+export interface DayCalendar {
+  readonly timeZone: string;
+  /** Public holidays, YYYY-MM-DD. */
+  readonly holidays: ReadonlySet<string>;
+}
+
+export const dayType = (date: string, { holidays }: Pick<DayCalendar, 'holidays'>): DayType => {
+  if (holidays.has(date)) return 'holiday';
+  const weekday = new Date(`${date}T12:00:00Z`).getUTCDay();
+  return weekday === 0 || weekday === 6 ? 'weekend' : 'weekday';
+};
+
+/** Half-hour index (0-47) of an instant in the centre's time zone. */
+export const intervalOf = (at: Date, timeZone: string): number => {
+  return Math.floor(localTime(at, timeZone).minuteOfDay / INTERVAL_MINUTES);
+};
+
+export const intervalLabel = (interval: number): string =>
+  `${String(Math.floor(interval / 2)).padStart(2, '0')}:${interval % 2 ? '30' : '00'}`;
+
+/**
+ * Calls that asked for an agent: callers who dialled in and reached a queue, or asked for an
+ * agent after hours (the demand a longer day would have to answer).
+ */
+const askedForAgent = (log: ForecastCallLog) =>
+  log.initiationMethod === 'INBOUND' &&
+  (log.enqueuedAt !== undefined || log.ivrPath.includes('agent'));
+
+export interface IntervalDemand {
+  /** Average calls offered to agents in this half hour on a day of this type. */
+  readonly calls: number;
+  readonly ahtSeconds: number;
+}
+
+export type DemandProfile = Record<DayType, IntervalDemand[]>;
+
+/**
+ * Average demand per half hour for each day type over the days in `history` (every day from
+ * `from` to `to`, including days without calls: a quiet day pulls the average down).
+ */
+export const demandProfile = (
+  logs: readonly ForecastCallLog[],
+  days: readonly string[],
+  calendar: DayCalendar,
+  defaultAhtSeconds: number,
+): DemandProfile => {
+  const daysOfType: Record<DayType, number> = { weekday: 0, weekend: 0, holiday: 0 };
+  for (const day of days) daysOfType[dayType(day, calendar)]++;
+  const empty = () =>
+    Array.from({ length: INTERVALS_PER_DAY }, () => ({ calls: 0, handle: 0, answered: 0 }));
+  const sums: Record<DayType, ReturnType<typeof empty>> = {
+    weekday: empty(),
+    weekend: empty(),
+    holiday: empty(),
+  };
+  const inRange = new Set(days);
+  for (const log of logs) {
+    if (!inRange.has(log.day) || !askedForAgent(log)) continue;
+    const cell =
+      sums[dayType(log.day, calendar)][intervalOf(new Date(log.initiatedAt), calendar.timeZone)];
+    if (!cell) continue;
+    cell.calls++;
+    if (log.outcome === 'ANSWERED' && log.handleSeconds !== undefined) {
+      cell.handle += log.handleSeconds;
+      cell.answered++;
+    }
+  }
+  const profile = (type: DayType): IntervalDemand[] =>
+    sums[type].map((cell) => ({
+      calls: daysOfType[type] === 0 ? 0 : cell.calls / daysOfType[type],
+      ahtSeconds: cell.answered === 0 ? defaultAhtSeconds : cell.handle / cell.answered,
+    }));
+  return { weekday: profile('weekday'), weekend: profile('weekend'), holiday: profile('holiday') };
+};
+
+/** Every date from `from` to `to` inclusive (YYYY-MM-DD). */
+export const datesBetween = (from: string, to: string): string[] => {
+  const dates: string[] = [];
+  for (let at = new Date(`${from}T00:00:00Z`); at <= new Date(`${to}T00:00:00Z`); ) {
+    dates.push(at.toISOString().slice(0, 10));
+    at = new Date(at.getTime() + 86_400_000);
+  }
+  return dates;
+};
+
+export interface IntervalPlan extends StaffingFigures {
+  readonly date: string;
+  readonly dayType: DayType;
+  readonly interval: string;
+  readonly forecastCalls: number;
+  readonly ahtSeconds: number;
+  /** Agents to schedule so that `agents` are on calls after shrinkage. */
+  readonly scheduled: number;
+}
+
+export interface ShiftPlan {
+  readonly name: string;
+  readonly start: string;
+  readonly end: string;
+  readonly planned: number;
+  /** The most agents any of its half hours needs scheduled. */
+  readonly needed: number;
+  readonly agentHours: number;
+  /** True when the planned agents cannot meet the target in some half hour. */
+  readonly short: boolean;
+}
+
+export interface RosterPlan {
+  readonly name: string;
+  readonly shifts: ShiftPlan[];
+  /** Agent-hours and cost per day, with each shift staffed at what it needs. */
+  readonly agentHoursPerDay: number;
+  readonly costPerDayKes: number;
+  /** Forecast calls per day that fall outside every shift (after-hours self-service, call-backs). */
+  readonly uncoveredCallsPerDay: number;
+}
+
+export interface StaffingPlan {
+  readonly from: string;
+  readonly to: string;
+  readonly target: ServiceTarget;
+  readonly intervals: IntervalPlan[];
+  readonly rosters: RosterPlan[];
+  readonly warnings: string[];
+}
+
+const minutes = (clock: string) => Number(clock.slice(0, 2)) * 60 + Number(clock.slice(3, 5));
+
+/** The half-hour indexes a shift covers (wrapping past midnight). */
+export const shiftIntervals = ({ start, end }: Pick<Shift, 'start' | 'end'>): number[] => {
+  const first = minutes(start) / INTERVAL_MINUTES;
+  const length =
+    ((minutes(end) - minutes(start) + 24 * 60) % (24 * 60) || 24 * 60) / INTERVAL_MINUTES;
+  return Array.from(
+    { length: Math.ceil(length) },
+    (_, i) => (Math.floor(first) + i) % INTERVALS_PER_DAY,
+  );
+};
+
+/** Agents per half hour for each forecast day, and what each roster needs and costs. */
+export const staffingPlan = ({
+  profile,
+  dates,
+  calendar,
+  target,
+  config,
+}: {
+  readonly profile: DemandProfile;
+  readonly dates: readonly string[];
+  readonly calendar: DayCalendar;
+  readonly target: ServiceTarget;
+  readonly config: StaffingConfig;
+}): StaffingPlan => {
+  const fullTarget = {
+    ...target,
+    maxOccupancy: Math.min(target.maxOccupancy ?? 1, config.maxOccupancy),
+  };
+  const intervals = dates.flatMap((date) => {
+    const type = dayType(date, calendar);
+    return profile[type].map((demand, index): IntervalPlan => {
+      const figures = agentsNeeded(
+        {
+          calls: demand.calls,
+          intervalSeconds: INTERVAL_MINUTES * 60,
+          ahtSeconds: demand.ahtSeconds,
+          ...(config.patienceSeconds !== undefined && { patienceSeconds: config.patienceSeconds }),
+        },
+        fullTarget,
+      );
+      return {
+        date,
+        dayType: type,
+        interval: intervalLabel(index),
+        forecastCalls: demand.calls,
+        ahtSeconds: demand.ahtSeconds,
+        ...figures,
+        scheduled: Math.ceil(figures.agents / (1 - config.shrinkage)),
+      };
+    });
+  });
+  const warnings: string[] = [];
+  const days = Math.max(dates.length, 1);
+  const rosters = Object.entries(config.rosters).map(([name, shifts]): RosterPlan => {
+    const covered = new Set(shifts.flatMap(shiftIntervals));
+    const shiftPlans = shifts.map((shift): ShiftPlan => {
+      const own = new Set(shiftIntervals(shift));
+      const needed = Math.max(
+        0,
+        ...intervals
+          .filter((plan) => own.has(minutes(plan.interval) / INTERVAL_MINUTES))
+          .map((plan) => plan.scheduled),
+      );
+      const hours = (own.size * INTERVAL_MINUTES) / 60;
+      const short = shift.agents < needed;
+      if (short)
+        warnings.push(
+          `${name}: the ${shift.name} shift (${shift.start}-${shift.end}) plans ${shift.agents} agents; the forecast needs ${needed} to answer ${Math.round(target.serviceLevel * 100)} % within ${target.withinSeconds} s`,
+        );
+      return {
+        name: shift.name,
+        start: shift.start,
+        end: shift.end,
+        planned: shift.agents,
+        needed,
+        agentHours: needed * hours,
+        short,
+      };
+    });
+    const agentHoursPerDay = shiftPlans.reduce((sum, shift) => sum + shift.agentHours, 0);
+    const uncovered = intervals
+      .filter((plan) => !covered.has(minutes(plan.interval) / INTERVAL_MINUTES))
+      .reduce((sum, plan) => sum + plan.forecastCalls, 0);
+    return {
+      name,
+      shifts: shiftPlans,
+      agentHoursPerDay,
+      costPerDayKes: agentHoursPerDay * config.agentHourCostKes,
+      uncoveredCallsPerDay: uncovered / days,
+    };
+  });
+  return {
+    from: dates[0] ?? '',
+    to: dates.at(-1) ?? '',
+    target: fullTarget,
+    intervals,
+    rosters,
+    warnings,
+  };
+};
