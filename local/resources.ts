@@ -1,5 +1,5 @@
 import type { Clock } from '#shared/clock.ts';
-import { promptCatalogue } from '#shared/speech/catalogue.ts';
+import { kiswahiliRecordings, promptCatalogue } from '#shared/speech/catalogue.ts';
 import { clipUri } from '#shared/speech/render.ts';
 import { loadFlowDocument } from '../contact-flows/load.ts';
 import {
@@ -76,6 +76,8 @@ export const loadLocalResources = async ({
   );
   const hours = new Map([[contactCentreHoursArn, contactCentreHours(environments.dev)]]);
   const arns = localResourceArns();
+  // The words of every clip, the parts around slots (<id>.p1, …) included.
+  const clipWords = new Map(kiswahiliRecordings().map((clip) => [clip.id, clip.text]));
   // Recorded clips live at <base>/sw/<promptId>.wav.
   const audioPrefix = clipUri('x').slice(0, -'x.wav'.length);
   return {
@@ -90,7 +92,9 @@ export const loadLocalResources = async ({
       return arn;
     },
     prompts: {
-      text: (promptId, lang) => promptCatalogue.get(promptId)?.[lang],
+      text: (promptId, lang) =>
+        promptCatalogue.get(promptId)?.[lang] ??
+        (lang === 'sw' ? clipWords.get(promptId) : undefined),
       audioUri: (promptId) => clipUri(promptId),
       idFromAudioUri: (uri) =>
         uri.startsWith(audioPrefix) && uri.endsWith('.wav')

@@ -1,4 +1,4 @@
-import type { FlowAction, FlowType } from './flow.schema.ts';
+import type { Channel, FlowAction, FlowType } from './flow.schema.ts';
 
 /**
  * What the flow language says about each action type, in one place: the validator checks flows
@@ -28,6 +28,11 @@ export interface ActionTypeSpec {
   readonly forbiddenIn?: readonly FlowType[];
   /** Only a flow module may use it. */
   readonly moduleOnly?: true;
+  /**
+   * The channels the block runs on (AWS "Supported channels for flow blocks"); on any other it
+   * takes its error branch. Every channel when omitted; {@link actionChannels} refines it per action.
+   */
+  readonly channels?: readonly Channel[];
 }
 
 const WHISPER_AND_HOLD: readonly FlowType[] = [
@@ -39,6 +44,7 @@ const WHISPER_AND_HOLD: readonly FlowType[] = [
 ];
 const QUEUE_WHISPER_AND_HOLD: readonly FlowType[] = ['CUSTOMER_QUEUE', ...WHISPER_AND_HOLD];
 const INBOUND: readonly FlowType[] = ['CONTACT_FLOW', 'AGENT_TRANSFER', 'QUEUE_TRANSFER'];
+const VOICE_ONLY: readonly Channel[] = ['VOICE'];
 
 const promptSources = {
   PromptId: {},
@@ -61,12 +67,14 @@ export const ACTION_TYPES = {
     errors: ['InputTimeLimitExceeded', 'NoMatchingCondition', 'InvalidPhoneNumber'],
     requiredErrors: ['NoMatchingError'],
     forbiddenIn: WHISPER_AND_HOLD,
+    channels: VOICE_ONLY,
   },
   DisconnectParticipant: { ends: 'flow', cannotFail: true },
   MessageParticipantIteratively: {
     parameters: { Messages: { required: true }, InterruptFrequencySeconds: {} },
     results: { interrupted: 'MessagesInterrupted' },
     forbiddenIn: INBOUND,
+    channels: VOICE_ONLY,
   },
   ConnectParticipantWithLexBot: {},
   TransferParticipantToThirdParty: {},
@@ -91,8 +99,9 @@ export const ACTION_TYPES = {
   UpdateContactRecordingAndAnalyticsBehavior: {},
   UpdateContactTextToSpeechVoice: {},
   UpdateContactData: { parameters: { LanguageCode: {}, WisdomSessionArn: {} } },
+  // One hook in EventHooks, or none with EventHooksConfiguration (how a flow disables a default whisper).
   UpdateContactEventHooks: {
-    parameters: { EventHooks: { required: true, flow: true }, EventHooksConfiguration: {} },
+    parameters: { EventHooks: { flow: true }, EventHooksConfiguration: {} },
   },
   UpdateContactCallbackNumber: {
     parameters: { CallbackNumber: { required: true } },
@@ -136,7 +145,11 @@ export const ACTION_TYPES = {
     cannotFail: true,
   },
   DistributeByPercentage: { errors: ['NoMatchingCondition'], cannotFail: true },
-  Wait: {},
+  Wait: {
+    parameters: { TimeLimitSeconds: {}, TimeoutSeconds: {}, Events: {} },
+    results: { completed: 'WaitCompleted' },
+    channels: ['CHAT', 'TASK'],
+  },
   TransferToFlow: {
     parameters: { ContactFlowId: { required: true, flow: true } },
     requiredErrors: ['NoMatchingError'],
@@ -167,6 +180,7 @@ export const ACTION_TYPES = {
     },
     requiredErrors: ['NoMatchingError'],
     forbiddenIn: WHISPER_AND_HOLD,
+    channels: VOICE_ONLY,
   },
   CreateCase: {},
   GetCase: {},
@@ -197,6 +211,25 @@ export const raisesError = (type: string, errorType: string): boolean => {
   if (!spec || spec.cannotFail) return spec?.errors?.includes(errorType) ?? false;
   return errorType === 'NoMatchingError' || (spec.errors?.includes(errorType) ?? false);
 };
+
+/**
+ * The channels one action runs on: its type's, refined by its parameters. Get customer input
+ * reaches chat only through a Lex bot, and never when it stores the input; a message plays
+ * audio (PromptId, SSML, Media) on voice only, where other channels take Text alone.
+ */
+export const actionChannels = (action: FlowAction): readonly Channel[] | undefined => {
+  const { Parameters: parameters, Type: type } = action;
+  if (type === 'GetParticipantInput') {
+    const lex = parameters.LexV2Bot !== undefined || parameters.LexBot !== undefined;
+    return lex && parameters.StoreInput !== 'True' ? ['VOICE', 'CHAT'] : VOICE_ONLY;
+  }
+  if (type === 'MessageParticipant') return parameters.Text === undefined ? VOICE_ONLY : undefined;
+  return actionTypeSpec(type)?.channels;
+};
+
+/** Whether an action runs on a channel (rather than taking its error branch). */
+export const runsOn = (action: FlowAction, channel: Channel): boolean =>
+  actionChannels(action)?.includes(channel) ?? true;
 
 /** The flow or module reference an action moves the contact to (TransferToFlow, InvokeFlowModule). */
 export const flowReference = (action: FlowAction): unknown => {

@@ -35,6 +35,10 @@ export const FlowSchema = z.looseObject({
 export type FlowAction = z.infer<typeof ActionSchema>;
 export type FlowDocument = z.infer<typeof FlowSchema>;
 
+/** Contact channels (`$.Channel`). */
+export const CHANNELS = ['VOICE', 'CHAT', 'TASK', 'EMAIL'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
 /** Connect flow types (CfnContactFlow.type). */
 export type FlowType =
   | 'CONTACT_FLOW'

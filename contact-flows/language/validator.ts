@@ -26,6 +26,8 @@ const actionRules: FlowRule = (flow, _, options) => {
       options,
       problem: (rule: string, message: string) =>
         problems.push({ action: action.Identifier, rule, message }),
+      warn: (rule: string, message: string) =>
+        problems.push({ action: action.Identifier, rule, message, warning: true }),
     };
     for (const rule of rules) rule(context);
   }
@@ -63,7 +65,14 @@ export const validateFlow = (content: string, options: ValidationOptions): FlowP
   return FLOW_RULES.flatMap((rule) => rule(parsed.data, content, options));
 };
 
+/** The problems that stop a flow from publishing (not warnings). */
+export const errorsOf = (problems: readonly FlowProblem[]): FlowProblem[] =>
+  problems.filter((problem) => !problem.warning);
+
 export const formatProblems = (flow: string, problems: readonly FlowProblem[]): string =>
   problems
-    .map((p) => `${flow}${p.action ? `#${p.action}` : ''}: [${p.rule}] ${p.message}`)
+    .map(
+      (p) =>
+        `${flow}${p.action ? `#${p.action}` : ''}: ${p.warning ? 'warning ' : ''}[${p.rule}] ${p.message}`,
+    )
     .join('\n');

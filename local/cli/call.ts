@@ -1,6 +1,17 @@
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
+import {
+  CHANNELS,
+  type Channel,
+  FlowSchema,
+  type FlowType,
+} from '../../contact-flows/language/flow.schema.ts';
 import { localArn } from '../arns.ts';
 import { parseKeys, scriptedCaller } from '../callers.ts';
+import { FlowEngine, UnsupportedActionError } from '../flow-engine/engine.ts';
+import { stubFlowArn, stubResources } from '../flow-engine/stub-resources.ts';
+import type { TranscriptEvent } from '../flow-engine/types.ts';
 import { startLocalRuntime } from '../runtime.ts';
 import { describeDisposition, describeEvent, toTranscript } from '../transcript.ts';
 import { clockFrom } from './clock.ts';
@@ -9,6 +20,8 @@ const USAGE = `Places one scripted call through the local contact centre.
 
   npm run call -- --from <E.164> --keys "<entries,...>" [--at <ISO time>] [--json]
                   [--agent-after <seconds>] [--queue-full] [--flow <flow id>] [--attr name=value ...]
+  npm run call -- --flow-file <exported flow.json> [--channel VOICE|CHAT|TASK|EMAIL] [--flow-type <type>]
+                  [--queue <queue ARN>] [--lambda-result name=value ...] --keys "<entries,...>" [--json]
 
   --keys         one entry per input prompt: digits, _ for silence, q to hang up; when they run out the
                  caller hangs up in the IVR, or keeps waiting in a queue
@@ -16,6 +29,11 @@ const USAGE = `Places one scripted call through the local contact centre.
   --agent-after  an agent answers after this many seconds in queue (default: nobody answers)
   --queue-full   the agent queue is at capacity
   --flow         start in another flow (e.g. outbound-callback), with --attr contact attributes
+  --flow-file    run any exported flow (another project's) with stub Lambdas, no database: every
+                 Lambda answers {} or the --lambda-result pairs, every queue exists, hours are open
+  --channel      the contact's channel ($.Channel; default VOICE)
+  --flow-type    the flow's type (default CONTACT_FLOW; CUSTOMER_QUEUE starts in --queue)
+  --queue        the working queue the contact arrives with
   --json         print the transcript as JSON (see docs/local-runtime.md)`;
 
 const { values } = parseArgs({
@@ -28,6 +46,11 @@ const { values } = parseArgs({
     'queue-full': { type: 'boolean', default: false },
     flow: { type: 'string', default: 'main' },
     attr: { type: 'string', multiple: true, default: [] },
+    'flow-file': { type: 'string' },
+    channel: { type: 'string', default: 'VOICE' },
+    'flow-type': { type: 'string', default: 'CONTACT_FLOW' },
+    queue: { type: 'string' },
+    'lambda-result': { type: 'string', multiple: true, default: [] },
     help: { type: 'boolean', default: false },
   },
 });
@@ -39,34 +62,67 @@ if (values.help) {
 
 const clock = clockFrom(values.at);
 const startedAt = clock();
-const attributes = Object.fromEntries(
-  values.attr.map((pair) => pair.split(/=(.*)/s).slice(0, 2) as [string, string]),
-);
-// The Lambdas read the same time as the flow.
-const runtime = await startLocalRuntime({ clock });
-try {
-  const result = await runtime.engine.run({
-    flowArn: localArn.flow(values.flow),
-    customerNumber: values.from,
-    caller: scriptedCaller(parseKeys(values.keys)),
-    startAt: startedAt,
-    attributes,
-    queue: {
-      atCapacity: values['queue-full'],
-      ...(values['agent-after'] !== undefined && {
-        answerAfterSeconds: Number(values['agent-after']),
-      }),
-    },
-  });
-  if (values.json) {
-    console.log(JSON.stringify(toTranscript(result, { from: values.from, startedAt }), null, 2));
-  } else {
-    for (const event of result.transcript) {
-      const line = describeEvent(event);
-      if (line) console.log(line);
-    }
-    console.log(`  END  ${describeDisposition(result.disposition)}`);
+const pairs = (list: readonly string[]) =>
+  Object.fromEntries(list.map((pair) => pair.split(/=(.*)/s).slice(0, 2) as [string, string]));
+const channel = values.channel.toUpperCase();
+if (!(CHANNELS as readonly string[]).includes(channel)) {
+  console.error(`--channel is one of ${CHANNELS.join(', ')}`);
+  process.exit(2);
+}
+const contact = {
+  customerNumber: values.from,
+  caller: scriptedCaller(parseKeys(values.keys)),
+  startAt: startedAt,
+  attributes: pairs(values.attr),
+  channel: channel as Channel,
+  ...(values.queue && { targetQueueArn: values.queue }),
+  queue: {
+    atCapacity: values['queue-full'],
+    ...(values['agent-after'] !== undefined && {
+      answerAfterSeconds: Number(values['agent-after']),
+    }),
+  },
+};
+
+const print = (transcript: readonly TranscriptEvent[]) => {
+  for (const event of transcript) {
+    const line = describeEvent(event);
+    if (line) console.log(line);
   }
-} finally {
-  await runtime.stop();
+};
+
+const place = async (engine: FlowEngine, flowArn: string) => {
+  try {
+    const result = await engine.run({ ...contact, flowArn });
+    if (values.json) {
+      console.log(JSON.stringify(toTranscript(result, { from: values.from, startedAt }), null, 2));
+      return;
+    }
+    print(result.transcript);
+    console.log(`  END  ${describeDisposition(result.disposition)}`);
+  } catch (error) {
+    if (!(error instanceof UnsupportedActionError)) throw error;
+    if (values.json) console.log(JSON.stringify({ events: error.transcript }, null, 2));
+    else print(error.transcript);
+    console.error(error.message);
+    process.exitCode = 1;
+  }
+};
+
+if (values['flow-file']) {
+  const file = values['flow-file'];
+  const document = FlowSchema.parse(JSON.parse(readFileSync(file, 'utf8')));
+  const resources = stubResources(
+    [{ id: basename(file), type: values['flow-type'] as FlowType, document }],
+    { lambdaResult: pairs(values['lambda-result']) },
+  );
+  await place(new FlowEngine(resources), stubFlowArn(basename(file)));
+} else {
+  // The Lambdas read the same time as the flow.
+  const runtime = await startLocalRuntime({ clock });
+  try {
+    await place(runtime.engine, localArn.flow(values.flow));
+  } finally {
+    await runtime.stop();
+  }
 }

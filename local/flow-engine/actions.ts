@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { type CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import {
   ACTION_TYPES,
   type ActionType,
@@ -29,7 +30,22 @@ const noMatchingError = (message: string): ActionOutcome => ({
   message,
 });
 const ignored: ActionHandler = async () => next;
-const { Loop, CheckHoursOfOperation, MessageParticipantIteratively } = ACTION_TYPES;
+const { Loop, CheckHoursOfOperation, MessageParticipantIteratively, Wait } = ACTION_TYPES;
+
+/**
+ * Stored input validated as a phone number, as Connect does: `Local` in the national format of
+ * its CountryCode (any country), `E164` with the country code first; E.164 or undefined.
+ */
+const phoneNumberInput = (
+  digits: string,
+  { NumberFormat, CountryCode }: { NumberFormat?: string; CountryCode?: string },
+): string | undefined => {
+  const parsed =
+    NumberFormat === 'Local'
+      ? parsePhoneNumberFromString(digits, CountryCode as CountryCode)
+      : parsePhoneNumberFromString(digits.startsWith('+') ? digits : `+${digits}`);
+  return parsed?.isValid() ? parsed.number : undefined;
+};
 
 const numberOf = (value: string) => (value.trim() === '' ? Number.NaN : Number(value));
 
@@ -94,11 +110,7 @@ export const ACTIONS: Partial<Record<ActionType, ActionHandler>> = {
       return { kind: 'next', result: input.kind === 'digits' ? input.digits.slice(0, 1) : '' };
     const digits = input.kind === 'digits' ? input.digits : '';
     if (validation?.PhoneNumberValidation) {
-      const { NumberFormat, CountryCode } = validation.PhoneNumberValidation;
-      const e164 =
-        NumberFormat === 'Local' && CountryCode === 'KE'
-          ? toE164(digits)
-          : toE164(digits.startsWith('+') ? digits : `+${digits}`);
+      const e164 = phoneNumberInput(digits, validation.PhoneNumberValidation);
       if (!e164) return { kind: 'error', errorType: 'InvalidPhoneNumber' };
       run.storedInput = e164;
       return next;
@@ -114,9 +126,11 @@ export const ACTIONS: Partial<Record<ActionType, ActionHandler>> = {
 
   async UpdateContactAttributes(run, action) {
     const attributes = (action.Parameters.Attributes ?? {}) as Record<string, unknown>;
+    // Keys may be dynamic too ("$.External.field"); all are set or none is.
     const changes = Object.fromEntries(
-      Object.entries(attributes).map(([key, value]) => [key, run.evaluate(value)]),
+      Object.entries(attributes).map(([key, value]) => [run.evaluate(key), run.evaluate(value)]),
     );
+    if ('' in changes) return noMatchingError('An attribute key evaluated to nothing');
     Object.assign(run.attributes, changes);
     run.record({ type: 'attributes', action: action.Identifier, changes });
     return next;
@@ -189,6 +203,7 @@ export const ACTIONS: Partial<Record<ActionType, ActionHandler>> = {
 
   async UpdateContactTargetQueue(run, action) {
     const arn = run.evaluate(action.Parameters.QueueId ?? action.Parameters.AgentId);
+    if (arn === '') return noMatchingError('The queue evaluated to nothing');
     const queue = run.resources.queues.get(arn) ?? (run.resources.stubs && { name: arn });
     if (!queue) return noMatchingError(`Unknown queue ${arn}`);
     run.targetQueue = { arn, name: queue.name };
@@ -210,11 +225,13 @@ export const ACTIONS: Partial<Record<ActionType, ActionHandler>> = {
   },
 
   async CreateCallbackContact(run, action) {
-    const arn = action.Parameters.QueueId
-      ? run.evaluate(action.Parameters.QueueId)
-      : (run.queue?.arn ?? run.targetQueue?.arn);
-    const queue = arn ? run.resources.queues.get(arn) : undefined;
-    if (!arn || !queue) return noMatchingError('No queue for the call-back');
+    const named = action.Parameters.QueueId ?? action.Parameters.AgentId;
+    // Without a queue, the working queue; else the queue the contact waits in.
+    const arn =
+      named !== undefined ? run.evaluate(named) : (run.targetQueue?.arn ?? run.queue?.arn);
+    const queue =
+      (arn && run.resources.queues.get(arn)) || (arn && run.resources.stubs && { name: arn });
+    if (!queue) return noMatchingError(`No queue for the call-back${arn ? ` (${arn})` : ''}`);
     run.callback = { queue: queue.name, number: run.callbackNumber, contactId: randomUUID() };
     run.record({ type: 'callback', queue: queue.name, number: run.callbackNumber });
     return next;
@@ -251,7 +268,20 @@ export const ACTIONS: Partial<Record<ActionType, ActionHandler>> = {
     )) {
       run.eventHooks[hook] = run.evaluate(flow);
     }
+    // DisableExecution "true" turns a hook off (e.g. the default whisper).
+    for (const [hook, configuration] of Object.entries(
+      (action.Parameters.EventHooksConfiguration ?? {}) as Record<string, Record<string, unknown>>,
+    )) {
+      if (String(configuration?.DisableExecution).toLowerCase() === 'true')
+        delete run.eventHooks[hook];
+    }
     return next;
+  },
+
+  async Wait(run, action) {
+    const { TimeLimitSeconds, TimeoutSeconds } = action.Parameters;
+    run.advance(Number(run.evaluate(TimeLimitSeconds ?? TimeoutSeconds ?? 0)) || 0);
+    return { kind: 'next', result: Wait.results.completed };
   },
 
   async UpdateContactData(run, action) {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Context } from 'aws-lambda';
-import type { FlowAction } from '../../contact-flows/language/flow.schema.ts';
+import type { Channel, FlowAction } from '../../contact-flows/language/flow.schema.ts';
 import { PLACEHOLDER, parsePlaceholder } from '../../contact-flows/language/placeholders.ts';
 import { interpolate, isSinglePath, resolvePath } from './jsonpath.ts';
 import type {
@@ -52,6 +52,7 @@ export class ContactRun {
   readonly resources: EngineResources;
   readonly options: ContactOptions;
   readonly startedAt: number;
+  readonly channel: Channel;
   /** The contact's own clock (epoch ms): advanced by speech, input, queue waits and agent time. */
   clock: number;
   phase: ContactPhase = 'ivr';
@@ -74,6 +75,11 @@ export class ContactRun {
     this.startedAt = (options.startAt ?? new Date()).getTime();
     this.clock = this.startedAt;
     this.callbackNumber = options.customerNumber;
+    this.channel = options.channel ?? 'VOICE';
+    if (options.targetQueueArn) {
+      const arn = options.targetQueueArn;
+      this.targetQueue = { arn, name: resources.queues.get(arn)?.name ?? arn };
+    }
   }
 
   now(): Date {
@@ -95,7 +101,7 @@ export class ContactRun {
       StoredCustomerInput: this.storedInput,
       ContactId: this.contactId,
       InitialContactId: this.contactId,
-      Channel: 'VOICE',
+      Channel: this.channel,
       InstanceARN: this.resources.instanceArn,
       InitiationMethod: this.options.initiationMethod ?? 'INBOUND',
       LanguageCode: this.languageCode,

@@ -51,7 +51,7 @@ export const contactTraceRecord = (
       : null,
     AgentConnectionAttempts: agent ? 1 : 0,
     Attributes: { ...run.attributes },
-    Channel: 'VOICE',
+    Channel: run.channel,
     ConnectedToSystemTimestamp: timestamp(run.startedAt),
     ContactId: run.contactId,
     CustomerEndpoint: { Address: run.options.customerNumber, Type: 'TELEPHONE_NUMBER' },

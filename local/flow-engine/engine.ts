@@ -1,4 +1,9 @@
-import { type ActionType, raisesError } from '../../contact-flows/language/action-types.ts';
+import {
+  type ActionType,
+  actionTypeSpec,
+  raisesError,
+  runsOn,
+} from '../../contact-flows/language/action-types.ts';
 import type { FlowAction, FlowDocument } from '../../contact-flows/language/flow.schema.ts';
 import { ACTIONS, type ActionOutcome, conditionHolds, SUPPORTED_ACTION_TYPES } from './actions.ts';
 import { CallerHungUp, ContactRun } from './contact.ts';
@@ -9,6 +14,7 @@ import type {
   Disposition,
   EngineResources,
   LoadedFlow,
+  TranscriptEvent,
 } from './types.ts';
 
 const MAX_STEPS_PER_FLOW_RUN = 2000;
@@ -21,12 +27,36 @@ type FlowExit =
   | { readonly kind: 'hungup' }
   | { readonly kind: 'stopped' };
 
+/** A flow reached an action type the engine does not run: where, and what happened up to it. */
 export class UnsupportedActionError extends Error {
-  constructor(flow: string, type: string) {
-    super(`Flow ${flow} uses ${type}, which the local engine does not run`);
+  readonly flow: string;
+  readonly action: string;
+  readonly type: string;
+  readonly transcript: readonly TranscriptEvent[];
+
+  constructor(flow: string, action: FlowAction, transcript: readonly TranscriptEvent[]) {
+    super(
+      `Flow ${flow}, action ${action.Identifier}, uses ${action.Type}, which the local engine does not run`,
+    );
     this.name = 'UnsupportedActionError';
+    this.flow = flow;
+    this.action = action.Identifier;
+    this.type = action.Type;
+    this.transcript = [...transcript];
   }
 }
+
+/**
+ * Why Connect would not run this action here, if it would not: a block the contact's channel
+ * does not support, or one the flow's type does not allow. The action then takes its error branch.
+ */
+const refusal = (run: ContactRun, flow: LoadedFlow, action: FlowAction): string | undefined => {
+  if (!raisesError(action.Type, 'NoMatchingError')) return undefined;
+  if (!runsOn(action, run.channel)) return `${action.Type} does not run on ${run.channel}`;
+  if (flow.type !== 'MODULE' && actionTypeSpec(action.Type)?.forbiddenIn?.includes(flow.type))
+    return `${action.Type} is not allowed in ${flow.type} flows`;
+  return undefined;
+};
 
 /** The action types in a flow the engine cannot run (named, never skipped silently). */
 export const unsupportedActionTypes = (document: FlowDocument): string[] =>
@@ -66,7 +96,10 @@ export class FlowEngine {
 
   async run(options: ContactOptions): Promise<ContactResult> {
     const run = new ContactRun(this.resources, options);
-    const exit = await this.runFlows(run, options.flowArn);
+    const exit =
+      this.resources.flows.get(options.flowArn)?.type === 'CUSTOMER_QUEUE'
+        ? await this.startInQueue(run, options.flowArn)
+        : await this.runFlows(run, options.flowArn);
     let disposition: Disposition;
     if (exit.kind === 'queued') disposition = await this.waitInQueue(run);
     else if (exit.kind === 'end') disposition = exit.disposition;
@@ -118,11 +151,16 @@ export class FlowEngine {
         };
       run.visited.push(`${frame.flow.id}#${action.Identifier}`);
       const handler = ACTIONS[action.Type as ActionType];
-      if (!handler) throw new UnsupportedActionError(frame.flow.id, action.Type);
+      const refused = refusal(run, frame.flow, action);
+      if (!handler && !refused)
+        throw new UnsupportedActionError(frame.flow.id, action, run.transcript);
 
       let outcome: ActionOutcome;
       try {
-        outcome = await handler(run, action);
+        outcome =
+          refused || !handler
+            ? { kind: 'error', errorType: 'NoMatchingError', message: refused }
+            : await handler(run, action);
       } catch (error) {
         if (error instanceof CallerHungUp) return { kind: 'hungup' };
         throw error;
@@ -196,6 +234,29 @@ export class FlowEngine {
     throw new Error(
       `A contact ran more than ${MAX_STEPS_PER_FLOW_RUN} actions in one flow run: a flow loops without end`,
     );
+  }
+
+  /** A customer queue flow run on its own: the contact is already waiting in its working queue. */
+  private async startInQueue(run: ContactRun, flowArn: string): Promise<FlowExit> {
+    const target = run.targetQueue;
+    if (!target)
+      return {
+        kind: 'end',
+        disposition: { type: 'ENDED', reason: 'A customer queue flow needs a working queue' },
+      };
+    const enqueuedAt = run.clock;
+    run.queue = { arn: target.arn, name: target.name, enqueuedAt };
+    run.phase = 'queue';
+    const stopAt =
+      enqueuedAt + (run.options.queue?.maxWaitSeconds ?? DEFAULT_MAX_WAIT_SECONDS) * 1000;
+    run.queueDeadline = stopAt;
+    const exit = await this.runFlows(run, flowArn, () => run.clock >= stopAt);
+    if (exit.kind !== 'stopped') return exit;
+    const waitSeconds = Math.round((run.clock - enqueuedAt) / 1000);
+    return {
+      kind: 'end',
+      disposition: { type: 'QUEUED', queue: target.name, queueArn: target.arn, waitSeconds },
+    };
   }
 
   /**

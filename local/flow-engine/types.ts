@@ -1,5 +1,5 @@
 import type { Context } from 'aws-lambda';
-import type { FlowDocument, FlowType } from '../../contact-flows/language/flow.schema.ts';
+import type { Channel, FlowDocument, FlowType } from '../../contact-flows/language/flow.schema.ts';
 import type { OpeningHours } from '../../lambdas/shared/hours.ts';
 
 /** What the caller hears (or reads, on chat): a prompt with its catalogue id when known. */
@@ -105,6 +105,13 @@ export interface ContactOptions {
   /** When the contact starts; the engine then advances its own clock. @default now */
   readonly startAt?: Date;
   readonly initiationMethod?: 'INBOUND' | 'OUTBOUND' | 'CALLBACK' | 'API';
+  /** The contact's channel (`$.Channel`): blocks that do not run on it take their error branch. @default 'VOICE' */
+  readonly channel?: Channel;
+  /**
+   * The working queue the contact arrives with (a queue-transfer flow's quick connect, or the
+   * queue a customer queue flow runs for). A flow of type CUSTOMER_QUEUE starts with the contact in it.
+   */
+  readonly targetQueueArn?: string;
   readonly attributes?: Record<string, string>;
   readonly queue?: QueueSimulation;
   /** Random number source for DistributeByPercentage. @default Math.random */
@@ -189,7 +196,7 @@ export interface ContactTraceRecord {
   } | null;
   readonly AgentConnectionAttempts: number;
   readonly Attributes: Record<string, string>;
-  readonly Channel: 'VOICE';
+  readonly Channel: Channel;
   readonly ConnectedToSystemTimestamp: string;
   readonly ContactId: string;
   readonly CustomerEndpoint: { readonly Address: string; readonly Type: 'TELEPHONE_NUMBER' };

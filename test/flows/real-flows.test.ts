@@ -6,6 +6,7 @@ import {
   UnsupportedActionError,
   unsupportedActionTypes,
 } from '../../local/flow-engine/engine.ts';
+import { stubFlowArn, stubResources } from '../../local/flow-engine/stub-resources.ts';
 import type { EngineResources } from '../../local/flow-engine/types.ts';
 
 const directory = new URL('../fixtures/real-flows/', import.meta.url);
@@ -32,23 +33,21 @@ const EXPECTED_UNSUPPORTED: Record<string, string[]> = {
   ],
 };
 
+/** The exports that are customer queue flows (the rest are inbound): each runs as its type. */
+const CUSTOMER_QUEUE_FLOWS = new Set([
+  'aws-samples__amazon-connect-callback-contact-management__Sample_interruptible_queue_flow_with_callback-2.json',
+  'aws-samples__amazon-connect-rules-engine__RulesEngineCustomerQueue.json',
+]);
+
 /** Stand-ins for another project's resources: its Lambdas answer `{}`, its queues exist, hours are open. */
-const resourcesFor = (file: string): EngineResources => ({
-  instanceArn: 'arn:aws:connect:af-south-1:000000000000:instance/fixture',
-  flows: new Map([
-    ['fixture', { id: file, arn: 'fixture', type: 'CONTACT_FLOW', document: load(file) }],
-  ]),
-  lambdas: new Map(),
-  queues: new Map(),
-  hours: new Map(),
-  resolveResource: (name) => `arn:stub:${name}`,
-  prompts: {
-    text: () => undefined,
-    audioUri: (id) => `s3://stub/${id}.wav`,
-    idFromAudioUri: () => undefined,
-  },
-  stubs: { lambda: async () => ({}) },
-});
+const resourcesFor = (file: string): EngineResources =>
+  stubResources([
+    {
+      id: file,
+      type: CUSTOMER_QUEUE_FLOWS.has(file) ? 'CUSTOMER_QUEUE' : 'CONTACT_FLOW',
+      document: load(file),
+    },
+  ]);
 
 describe('real flows exported by other teams', () => {
   it.each(fixtures)('names the action types of %s the engine does not run', (file) => {
@@ -59,10 +58,11 @@ describe('real flows exported by other teams', () => {
     'runs %s to an end with stub Lambdas',
     async (file) => {
       const result = await new FlowEngine(resourcesFor(file)).run({
-        flowArn: 'fixture',
+        flowArn: stubFlowArn(file),
         customerNumber: '+254712345678',
         caller: scriptedCaller(['1', '_', '2', '_']),
         startAt: new Date('2026-12-01T10:00:00+03:00'),
+        targetQueueArn: 'arn:stub:queue/fixture',
       });
 
       expect(result.visited.length).toBeGreaterThan(1);
@@ -76,7 +76,7 @@ describe('real flows exported by other teams', () => {
     'stops %s with an error naming the action it cannot run, when it reaches one',
     async (file) => {
       const run = new FlowEngine(resourcesFor(file)).run({
-        flowArn: 'fixture',
+        flowArn: stubFlowArn(file),
         customerNumber: '+254712345678',
         caller: scriptedCaller(['1', '1', '1']),
         startAt: new Date('2026-12-01T10:00:00+03:00'),

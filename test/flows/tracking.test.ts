@@ -1,3 +1,4 @@
+import { kiswahiliRecordings } from '../../lambdas/shared/speech/catalogue.ts';
 import { call, ENGLISH, freshCaller, KISWAHILI, withLambda } from '../support/contact-centre.ts';
 import { lookups } from '../support/journeys.ts';
 
@@ -35,6 +36,16 @@ describe('tracking flow', () => {
     expect(clips.slice(0, 2)).toEqual(['tracking.status.ready.p1', 'digit.1']);
     expect(clips).toEqual(expect.arrayContaining(['service.duplicate-id', 'centre.nac-001']));
     expect(result.callsTo('tracking')[0]?.parameters.lang).toBe('sw');
+  });
+
+  it('shows the words of every Kiswahili clip, the fixed parts around slots included', async () => {
+    const result = await call({ keys: [KISWAHILI, '2', '12345678', '5678'] });
+    const words = new Map(kiswahiliRecordings().map((clip) => [clip.id, clip.text]));
+
+    expect(result.prompts.filter((prompt) => prompt.text.startsWith('s3://'))).toEqual([]);
+    expect(result.prompts.find((p) => p.promptId === 'tracking.status.ready.p1')?.text).toBe(
+      words.get('tracking.status.ready.p1'),
+    );
   });
 
   it('re-prompts after a mistyped number and then finds the application', async () => {

@@ -87,10 +87,17 @@ const messageParticipant: ActionRule = ({ parameters, problem }) => {
     problem('message-source', 'A message needs PromptId, Text, SSML or Media');
 };
 
+/** One hook in EventHooks, or none when EventHooksConfiguration says what to do (e.g. disable a whisper). */
 const updateContactEventHooks: ActionRule = ({ parameters, problem }) => {
   const hooks = Object.keys((parameters.EventHooks ?? {}) as object);
-  if (hooks.length !== 1) problem('event-hooks', 'UpdateContactEventHooks sets exactly one hook');
-  for (const hook of hooks)
+  const configured = Object.keys((parameters.EventHooksConfiguration ?? {}) as object);
+  if (hooks.length > 1) problem('event-hooks', 'UpdateContactEventHooks sets one hook at a time');
+  if (hooks.length === 0 && configured.length === 0)
+    problem(
+      'event-hooks',
+      'UpdateContactEventHooks needs an EventHooks or EventHooksConfiguration entry',
+    );
+  for (const hook of new Set([...hooks, ...configured]))
     if (!EVENT_HOOKS.has(hook)) problem('event-hooks', `Unknown event hook ${hook}`);
 };
 

@@ -2,6 +2,7 @@ import {
   ACTION_TYPES,
   type ActionType,
   type ActionTypeSpec,
+  actionChannels,
   actionTypeSpec,
 } from '../action-types.ts';
 import type { ActionContext, ActionRule } from './types.ts';
@@ -27,8 +28,21 @@ const flowType: ActionRule = ({ action, options, problem }) => {
   const spec = actionTypeSpec(action.Type);
   if (options.flowType && spec?.forbiddenIn?.includes(options.flowType))
     problem('flow-type', `${action.Type} is not allowed in ${options.flowType} flows`);
-  if (spec?.moduleOnly && !options.module)
+  // A flow of unknown kind may be a module: only a flow known not to be one is flagged.
+  const knownNotModule = options.module === false || (!options.module && !!options.flowType);
+  if (spec?.moduleOnly && knownNotModule)
     problem('flow-type', `${action.Type} is only allowed in flow modules`);
+};
+
+/** A warning where a flow meant for other channels uses a block that takes its error branch there. */
+const channels: ActionRule = ({ action, options, warn }) => {
+  const supported = actionChannels(action);
+  const missing = (options.channels ?? []).filter((channel) => !supported?.includes(channel));
+  if (supported && missing.length > 0)
+    warn(
+      'channel',
+      `${action.Type} runs on ${supported.join(', ')} only: on ${missing.join(', ')} it takes its error branch`,
+    );
 };
 
 const requiredParameters: ActionRule = ({ action, parameters, problem }) => {
@@ -43,6 +57,7 @@ export const CATALOGUE_RULES: readonly ActionRule[] = [
   requiredErrors,
   flowType,
   requiredParameters,
+  channels,
 ];
 
 /** Whether the action's Conditions are exactly `Equals` on each fixed result of its type. */

@@ -1,9 +1,11 @@
-import type { FlowAction, FlowDocument, FlowType } from '../flow.schema.ts';
+import type { Channel, FlowAction, FlowDocument, FlowType } from '../flow.schema.ts';
 
 export interface FlowProblem {
   readonly action?: string;
   readonly rule: string;
   readonly message: string;
+  /** A warning: worth a look, but Connect publishes the flow. */
+  readonly warning?: true;
 }
 
 export interface ValidationOptions {
@@ -21,6 +23,8 @@ export interface ValidationOptions {
   readonly resourcePlaceholders?: ReadonlySet<string>;
   /** The prompt catalogue: English and Kiswahili text of a prompt id, when it exists. */
   readonly prompt?: (id: string) => { en: string; sw: string } | undefined;
+  /** Channels the flow is meant for: a warning at each block that does not run on one of them. */
+  readonly channels?: readonly Channel[];
   /** Our own flows: every action that can fail has an error branch, so no path ends in dead air. */
   readonly strict?: boolean;
 }
@@ -33,6 +37,7 @@ export interface ActionContext {
   readonly errorTypes: ReadonlySet<string>;
   readonly options: ValidationOptions;
   readonly problem: (rule: string, message: string) => void;
+  readonly warn: (rule: string, message: string) => void;
 }
 
 /** A check of one action. */
