@@ -30,6 +30,7 @@ const config: Config = {
       ...base,
       displayName: 'integration',
       testMatch: ['<rootDir>/test/integration/**/*.test.ts', '<rootDir>/test/flows/**/*.test.ts'],
+      setupFilesAfterEnv: ['<rootDir>/test/support/iam-checks.ts'],
       globalSetup: '<rootDir>/test/support/dynamodb-global-setup.ts',
       globalTeardown: '<rootDir>/test/support/dynamodb-global-teardown.ts',
     },

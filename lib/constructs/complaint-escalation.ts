@@ -17,7 +17,7 @@ import {
   SWEEP_EVERY_MINUTES,
   SWEEP_GRACE_MINUTES,
 } from '../../lambdas/escalation-sweep/schedule.ts';
-import { ticketsTable } from '../../lambdas/shared/data/tables.ts';
+import { ESCALATION_OUTBOX_PARTITION, ticketsTable } from '../../lambdas/shared/data/tables.ts';
 import type { ContactCentreContacts } from '../../lambdas/shared/tickets/escalation-policy.ts';
 import { ESCALATION_STREAM_FILTERS } from '../../lambdas/shared/tickets/ticket-events.ts';
 import { definitionText, STATE_MACHINES } from '../../state-machines/definitions.ts';
@@ -119,6 +119,8 @@ export class ComplaintEscalation extends Construct {
     this.starter.addEnvironment('ESCALATION_STATE_MACHINE_ARN', this.stateMachine.stateMachineArn);
     this.stateMachine.grantStartExecution(this.starter);
     this.stateMachine.grantTaskResponse(this.starter);
+    // A started complaint leaves the outbox (readUpdate has no delete).
+    this.starter.allowDeleteIn(props.ticketsTable, [ESCALATION_OUTBOX_PARTITION]);
     const key = new Key(this, 'Key', {
       description: 'Encrypts the escalation start failures (Tickets stream batches given up)',
       enableKeyRotation: true,
@@ -154,6 +156,7 @@ export class ComplaintEscalation extends Construct {
     );
     this.sweeper.addEnvironment('ESCALATION_STATE_MACHINE_ARN', this.stateMachine.stateMachineArn);
     this.stateMachine.grantStartExecution(this.sweeper);
+    this.sweeper.allowDeleteIn(props.ticketsTable, [ESCALATION_OUTBOX_PARTITION]);
     const sweepDeadLetters = deadLetterQueue(this, 'SweepDeadLetters', key, 'the sweep schedule');
     new Rule(this, 'SweepSchedule', {
       description: 'Sweeps the complaint escalation outbox',

@@ -133,6 +133,23 @@ export class PlatformFunction extends NodejsFunction {
     return this;
   }
 
+  /**
+   * Lets the function delete items of `table` only in the given partitions (the
+   * `dynamodb:LeadingKeys` condition), e.g. an outbox it drains; `bindTable` grants the rest.
+   */
+  allowDeleteIn(table: TableV2, partitions: readonly string[]): this {
+    this.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['dynamodb:DeleteItem'],
+        resources: [table.tableArn],
+        conditions: {
+          'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': [...partitions] },
+        },
+      }),
+    );
+    return this;
+  }
+
   /** Lets a Connect instance invoke the function from its flows: resource policy plus integration association. */
   allowInvokeFromConnect(instanceArn: string): CfnIntegrationAssociation {
     this.addPermission('InvokeFromConnect', {

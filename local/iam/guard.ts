@@ -115,24 +115,6 @@ export const deployedSetting = async (
   );
 };
 
-/**
- * Checks a stand-in's operation as the SDK call it replaces, naming the deployed resource by
- * the setting the function would read it from. Outside a handler it checks nothing.
- */
-export const checkStandIn = async (
-  service: string,
-  operation: string,
-  setting: string,
-  input: (value: string) => Record<string, unknown>,
-): Promise<void> => {
-  const value = await deployedSetting(service, setting);
-  if (value === undefined) {
-    iamChecks.unscoped++;
-    return;
-  }
-  await checkCall({ service, operation, input: input(value) });
-};
-
 interface MiddlewareClient {
   readonly middlewareStack: {
     add(

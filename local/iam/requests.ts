@@ -205,7 +205,7 @@ export const iamRequestsFor = (model: PolicyModel, call: AwsCall): IamRequest[] 
       ];
     }
     case 'states': {
-      const machine = input.stateMachineArn ?? input.executionArn ?? input.stateMachineArnHint;
+      const machine = input.stateMachineArn ?? input.stateMachineArnHint;
       if (!machine) throw new UnmappedCallError(`states:${operation} names no state machine`);
       return [{ action: `states:${operation}`, resource: machine }];
     }

@@ -95,6 +95,24 @@ describe('escalation start', () => {
     ]);
   });
 
+  it('lets the starter and the sweeper delete in the escalation outbox partition only', () => {
+    for (const prefix of ['ComplaintEscalationStart', 'ComplaintEscalationSweep']) {
+      const deletes = statementsOf(centre, prefix).filter((statement) =>
+        [statement.Action].flat().includes('dynamodb:DeleteItem'),
+      );
+      expect(deletes).toEqual([
+        {
+          Action: 'dynamodb:DeleteItem',
+          Effect: 'Allow',
+          Resource: { 'Fn::ImportValue': expect.stringMatching(/DataTickets[0-9A-F]{8}Arn/) },
+          Condition: {
+            'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': ['ESCALATION#PENDING'] },
+          },
+        },
+      ]);
+    }
+  });
+
   it('sweeps the escalation outbox every 5 minutes; only the starter and sweeper may start executions', () => {
     centre.hasResourceProperties('AWS::Events::Rule', {
       ScheduleExpression: 'rate(5 minutes)',

@@ -1,9 +1,11 @@
 import { startDynamoDbLocal } from '../../local/dynamodb/launcher.ts';
 import { createLocalTables, localDynamoDbClient } from '../../local/dynamodb/tables.ts';
 import { applyLocalEnvironment } from '../../local/environment.ts';
+import { startIamRun } from './iam-run.ts';
 
 /** One DynamoDB Local for the whole run, with the tables and seed data every test reads. */
 export default async function setup(): Promise<void> {
+  startIamRun();
   const dynamoDb = await startDynamoDbLocal();
   (globalThis as { dynamoDbLocal?: unknown }).dynamoDbLocal = dynamoDb;
   // Workers inherit this environment: DYNAMODB_ENDPOINT and the table names.

@@ -64,6 +64,12 @@ export const ticketsTable: TableDefinition = {
   stream: 'NEW_AND_OLD_IMAGES',
 };
 
+/**
+ * The Tickets partition of the escalation outbox: complaints whose escalation has not been
+ * confirmed started. The starter and the sweeper may delete items here and nowhere else.
+ */
+export const ESCALATION_OUTBOX_PARTITION = 'ESCALATION#PENDING';
+
 /** One item per contact, written from contact trace records; expires after the retention period. */
 export const callLogsTable: TableDefinition = {
   id: 'CallLogs',

@@ -14,6 +14,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { LanguageSchema } from '../speech/language.ts';
+import { ESCALATION_OUTBOX_PARTITION } from './tables.ts';
 
 export const TicketTypeSchema = z.enum(['COMPLAINT', 'SERVICE_REQUEST']);
 export type TicketType = z.infer<typeof TicketTypeSchema>;
@@ -162,7 +163,7 @@ const keys = {
   }),
   /** Complaints whose escalation has not been confirmed started (the transactional outbox). */
   pendingEscalation: (ticket: Pick<Ticket, 'createdAt' | 'reference'>) => ({
-    pk: 'ESCALATION#PENDING',
+    pk: ESCALATION_OUTBOX_PARTITION,
     sk: `${ticket.createdAt}#${ticket.reference}`,
   }),
   contact: ({ contactId, kind }: IdempotencyKey) => ({
