@@ -31,6 +31,7 @@ export const localEnvironment = ({
   IDENTITY_HASH_LOCAL_KEY: LOCAL_IDENTITY_HASH_KEY,
   // The dev environment's supervisor and management receive escalations locally (in the outbox).
   ESCALATION_CONTACTS: JSON.stringify(environments.dev.escalation),
+  STAFFING_CONFIG: JSON.stringify(environments.dev.staffing),
   POWERTOOLS_SERVICE_NAME: 'huduma-local',
   POWERTOOLS_LOG_LEVEL: logLevel,
   POWERTOOLS_METRICS_DISABLED: 'true',

@@ -4,7 +4,11 @@
  */
 
 /** Every route key, as API Gateway names them. */
-export const REPORT_ROUTE_KEYS = ['GET /reports/daily', 'GET /reports/agents'] as const;
+export const REPORT_ROUTE_KEYS = [
+  'GET /reports/daily',
+  'GET /reports/agents',
+  'GET /reports/staffing',
+] as const;
 export type ReportRouteKey = (typeof REPORT_ROUTE_KEYS)[number];
 
 /** Reports show every agent's figures and every agency's complaints: supervisors only. */

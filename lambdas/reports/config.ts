@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { parseEnv, tableName } from '#shared/env.ts';
 import { kpiTargets } from '#shared/kpi.ts';
+import { StaffingConfigSchema } from '#shared/staffing/forecast.ts';
 
 export const config = parseEnv(
   z.object({
@@ -16,5 +17,7 @@ export const config = parseEnv(
       .default(kpiTargets.serviceLevel.thresholdSeconds),
     /** The complaint resolution standard, in hours. */
     COMPLAINT_RESOLUTION_HOURS: z.coerce.number().int().positive().default(72),
+    /** Staffing assumptions and rosters (JSON of the environment's `staffing`). */
+    STAFFING_CONFIG: z.string().transform((json) => StaffingConfigSchema.parse(JSON.parse(json))),
   }),
 );

@@ -20,6 +20,8 @@ export const createReportsFor = (now: () => Date = () => new Date()) =>
     timeZone: config.TIME_ZONE,
     answerWithinSeconds: config.ANSWER_WITHIN_SECONDS,
     resolutionHours: config.COMPLAINT_RESOLUTION_HOURS,
+    staffing: config.STAFFING_CONFIG,
+    holidays: new Set(catalogueFiles.holidays.map((holiday) => holiday.date)),
   });
 
 export const reports = createReportsFor();

@@ -4,7 +4,7 @@ import { httpHandler, type Routes, route } from '#shared/http-middleware.ts';
 import { type Principal, principalFromClaims } from '#shared/principal.ts';
 import { REPORT_ROLES, type ReportRouteKey } from './api-contract.ts';
 import { createReportsFor } from './dependencies.ts';
-import { ReportQuerySchema, type Reports } from './reports.ts';
+import { ReportQuerySchema, type Reports, StaffingQuerySchema } from './reports.ts';
 
 const None = z.object({});
 
@@ -31,6 +31,15 @@ export const reportRoutes = (reports: Reports): Routes & Record<ReportRouteKey, 
     handle: ({ query }, principal) => {
       assertMayReadReports(principal);
       return reports.agents(query);
+    },
+  }),
+  'GET /reports/staffing': route({
+    params: None,
+    query: StaffingQuerySchema,
+    body: None,
+    handle: ({ query }, principal) => {
+      assertMayReadReports(principal);
+      return reports.staffing(query);
     },
   }),
 });

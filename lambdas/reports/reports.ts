@@ -19,6 +19,13 @@ import {
   type KpiTargets,
   kpiTargets,
 } from '#shared/kpi.ts';
+import { datesBetween, type StaffingConfig } from '#shared/staffing/forecast.ts';
+import {
+  MAX_HISTORY_DAYS,
+  MAX_PLAN_DAYS,
+  type PlanRequest,
+  planFromCallLogs,
+} from '#shared/staffing/plan.ts';
 import { slaPolicies } from '#shared/tickets/sla.ts';
 
 /** `?date=YYYY-MM-DD[&agent=<username>]`: a day in the contact centre's time zone. */
@@ -27,6 +34,14 @@ export const ReportQuerySchema = z.object({
   agent: z.string().optional(),
 });
 export type ReportQuery = z.infer<typeof ReportQuerySchema>;
+
+/** `?from=YYYY-MM-DD&to=YYYY-MM-DD[&historyDays=28]`: the days to plan and the history to learn from. */
+export const StaffingQuerySchema = z.object({
+  from: z.string(),
+  to: z.string(),
+  historyDays: z.string().optional(),
+});
+export type StaffingQuery = z.infer<typeof StaffingQuerySchema>;
 
 export interface ReportDependencies {
   readonly callLogs: Pick<CallLogRepository, 'listByDay' | 'listByAgentDay'>;
@@ -39,6 +54,10 @@ export interface ReportDependencies {
   /** The complaint resolution standard (72 h). */
   readonly resolutionHours: number;
   readonly targets?: KpiTargets;
+  /** Staffing assumptions and rosters (environment configuration). */
+  readonly staffing: StaffingConfig;
+  /** Public holidays, YYYY-MM-DD: their own day type in the forecast. */
+  readonly holidays: ReadonlySet<string>;
 }
 
 export interface DailyReport {
@@ -96,6 +115,25 @@ const parseAgent = (agent: string | undefined): string | undefined => {
   return agent;
 };
 
+const parsePlanRequest = (from: string, to: string, historyDays = '28'): PlanRequest => {
+  const first = parseDay(from);
+  const last = parseDay(to);
+  const days = datesBetween(first, last).length;
+  if (days === 0 || days > MAX_PLAN_DAYS)
+    throw new InvalidInputError(`to must be on or after from, at most ${MAX_PLAN_DAYS} days on`, {
+      details: { field: 'to', reason: 'OUT_OF_RANGE' },
+    });
+  const history = Number(historyDays);
+  if (!Number.isInteger(history) || history < 7 || history > MAX_HISTORY_DAYS)
+    throw new InvalidInputError(
+      `historyDays must be a whole number of days, 7-${MAX_HISTORY_DAYS}`,
+      {
+        details: { field: 'historyDays', reason: 'OUT_OF_RANGE' },
+      },
+    );
+  return { from: first, to: last, historyDays: history };
+};
+
 /** When a complaint was resolved: its last move into RESOLVED or CLOSED not undone since. */
 export const resolvedAt = (ticket: Ticket, history: readonly TicketHistoryEntry[]) => {
   if (!RESOLVED_STATUSES.includes(ticket.status)) return undefined;
@@ -121,6 +159,8 @@ export const createReports = ({
   answerWithinSeconds,
   resolutionHours,
   targets = kpiTargets,
+  staffing,
+  holidays,
 }: ReportDependencies) => {
   const complaintsLogged = async (day: string): Promise<KpiComplaint[]> => {
     const createdFrom = zonedInstant(day, '00:00', timeZone);
@@ -194,6 +234,19 @@ export const createReports = ({
           handleSeconds: log.handleSeconds,
         })),
       };
+    },
+
+    /** Agents needed per half hour from `from` to `to`, and the rosters costed (GET /reports/staffing). */
+    async staffing({ from, to, historyDays }: StaffingQuery) {
+      const request = parsePlanRequest(from, to, historyDays);
+      return planFromCallLogs(callLogs, request, {
+        calendar: { timeZone, holidays },
+        config: staffing,
+        target: {
+          serviceLevel: targets.serviceLevel.pct / 100,
+          withinSeconds: answerWithinSeconds,
+        },
+      });
     },
   };
 };

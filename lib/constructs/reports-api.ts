@@ -6,6 +6,7 @@ import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { REPORT_ROUTE_KEYS } from '../../lambdas/reports/api-contract.ts';
 import { callLogsTable, ticketsTable } from '../../lambdas/shared/data/tables.ts';
+import type { StaffingConfig } from '../../lambdas/shared/staffing/forecast.ts';
 import { PlatformFunction } from './flow-function.ts';
 
 export interface ReportsApiProps {
@@ -17,6 +18,8 @@ export interface ReportsApiProps {
   readonly answerWithinSeconds: number;
   /** The complaint resolution standard, in hours. */
   readonly complaintResolutionHours: number;
+  /** Staffing assumptions and rosters for `GET /reports/staffing`. */
+  readonly staffing: StaffingConfig;
   readonly logRetention: RetentionDays;
   /** The staff HTTP API the report routes join, with its (Cognito JWT) authorizer. */
   readonly api: { readonly httpApi: HttpApi; readonly authorizer: IHttpRouteAuthorizer };
@@ -43,6 +46,7 @@ export class ReportsApi extends Construct {
         TIME_ZONE: props.timeZone,
         ANSWER_WITHIN_SECONDS: String(props.answerWithinSeconds),
         COMPLAINT_RESOLUTION_HOURS: String(props.complaintResolutionHours),
+        STAFFING_CONFIG: JSON.stringify(props.staffing),
       },
     })
       .bindTable(callLogsTable, props.callLogsTable, 'read')

@@ -238,6 +238,7 @@ export class ContactCentreStack extends Stack {
       timeZone: config.hours.timeZone,
       answerWithinSeconds: config.sla.answerWithinSeconds,
       complaintResolutionHours: config.sla.complaintResolutionHours,
+      staffing: config.staffing,
       logRetention: retention,
       api: { httpApi: this.ticketApi.api, authorizer: this.ticketApi.authorizer },
     });

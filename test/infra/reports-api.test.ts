@@ -12,7 +12,7 @@ describe('reports API', () => {
   it('routes GET /reports/daily and /reports/agents on the staff API, behind its Cognito authorizer', () => {
     const [api] = Object.keys(centre.findResources('AWS::ApiGatewayV2::Api'));
     centre.resourceCountIs('AWS::ApiGatewayV2::Api', 1);
-    for (const route of ['GET /reports/daily', 'GET /reports/agents']) {
+    for (const route of ['GET /reports/daily', 'GET /reports/agents', 'GET /reports/staffing']) {
       centre.hasResourceProperties('AWS::ApiGatewayV2::Route', {
         ApiId: { Ref: api },
         RouteKey: route,
@@ -36,6 +36,10 @@ describe('reports API', () => {
       TIME_ZONE: 'Africa/Nairobi',
       ANSWER_WITHIN_SECONDS: '20',
       COMPLAINT_RESOLUTION_HOURS: '72',
+    });
+    expect(JSON.parse(fn.properties.Environment.Variables.STAFFING_CONFIG)).toMatchObject({
+      maxOccupancy: 0.85,
+      rosters: { '12 h': expect.any(Array), '24 h': expect.any(Array) },
     });
     const read = [
       'dynamodb:BatchGetItem',

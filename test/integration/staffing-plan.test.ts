@@ -2,6 +2,7 @@ import { createCallLogRepository } from '../../lambdas/shared/data/call-logs.rep
 import { planFromCallLogs } from '../../lambdas/shared/staffing/plan.ts';
 import { environments } from '../../lib/config/environments.ts';
 import { contactCentreCalendar, seedCallHistory } from '../../local/staffing.ts';
+import { getReport } from '../support/analytics.ts';
 import { documentClient, tableNames } from '../support/data.ts';
 
 // A Monday far enough ahead that the call logs' TTL (DynamoDB Local expires items) keeps them,
@@ -50,5 +51,36 @@ describe('a staffing plan from the call logs in DynamoDB Local', () => {
     );
     expect(plan.historyCalls).toBe(0);
     expect(plan.intervals.every((interval) => interval.agents === 0)).toBe(true);
+  });
+
+  it('is served to supervisors as GET /reports/staffing, the same plan', async () => {
+    const { status, body } = await getReport('/reports/staffing', {
+      from: FROM,
+      to: FROM,
+      historyDays: '14',
+    });
+    expect(status).toBe(200);
+    expect(body.intervals).toHaveLength(48);
+    expect(body.historyCalls).toBeGreaterThan(0);
+    expect(body.rosters.map((roster: { name: string }) => roster.name)).toEqual(['12 h', '24 h']);
+    expect(body.target).toMatchObject({ serviceLevel: 0.8, withinSeconds: 20 });
+  });
+
+  it('answers 400 with a reason for a bad range, and 403 to anyone but a supervisor', async () => {
+    const backwards = await getReport('/reports/staffing', { from: FROM, to: '2031-03-01' });
+    expect(backwards.status).toBe(400);
+    expect(backwards.body).toMatchObject({ field: 'to', reason: 'OUT_OF_RANGE' });
+    const tooLong = await getReport('/reports/staffing', { from: FROM, to: '2031-06-01' });
+    expect(tooLong.status).toBe(400);
+    const notADate = await getReport('/reports/staffing', { from: 'monday', to: FROM });
+    expect(notADate.body).toMatchObject({ field: 'date', reason: 'NOT_A_DATE' });
+    const history = await getReport('/reports/staffing', {
+      from: FROM,
+      to: FROM,
+      historyDays: '3',
+    });
+    expect(history.body).toMatchObject({ field: 'historyDays', reason: 'OUT_OF_RANGE' });
+    const agent = await getReport('/reports/staffing', { from: FROM, to: FROM }, 'agent-demo');
+    expect(agent.status).toBe(403);
   });
 });
