@@ -4,13 +4,16 @@ import { ROLE_GROUPS, type Role, roleFromGroups } from './roles.ts';
 
 export { ROLE_GROUPS, type Role };
 
+/** An agency id as data/agencies.json spells them, bounded so it can stand in a key. */
+export const AgencyIdSchema = z.string().regex(/^[a-z0-9-]{1,64}$/);
+
 /** Who is calling, from the authorizer's verified claims. */
 export const PrincipalSchema = z.object({
   /** Username (never a phone number). */
   id: z.string().min(1),
   role: z.enum(['agent', 'supervisor', 'agency']),
   /** The agency a focal person acts for; required for the `agency` role. */
-  agencyId: z.string().min(1).optional(),
+  agencyId: AgencyIdSchema.optional(),
 });
 export type Principal = z.infer<typeof PrincipalSchema>;
 
@@ -45,7 +48,7 @@ export const principalFromClaims = (claims: Record<string, unknown> | undefined)
   const role = roleFromGroups(groups);
   if (!role) throw new ForbiddenError('The user has no contact-centre role');
   const agencyId = verified['custom:agencyId'];
-  if (role === 'agency' && (typeof agencyId !== 'string' || agencyId === ''))
+  if (role === 'agency' && !AgencyIdSchema.safeParse(agencyId).success)
     throw new ForbiddenError('An agency focal person without an agency');
   return PrincipalSchema.parse({
     id,

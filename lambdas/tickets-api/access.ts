@@ -1,4 +1,3 @@
-import type { Ticket } from '#shared/data/tickets.repository.ts';
 import { ForbiddenError } from '#shared/errors.ts';
 import type { Principal } from '#shared/principal.ts';
 import { may, type Permission } from './permissions.ts';
@@ -9,14 +8,11 @@ export const assertMay = (principal: Principal, permission: Permission): void =>
     throw new ForbiddenError(`A ${principal.role} may not ${permission} tickets`);
 };
 
-/** Refuses a focal person acting on another agency's tickets. */
-export const assertInScope = (principal: Principal, agencyId: string): void => {
-  if (principal.role === 'agency' && principal.agencyId !== agencyId)
-    throw new ForbiddenError("Another agency's tickets");
-};
+/** Whether the principal's scope covers an agency: a focal person only their own. */
+export const inScope = (principal: Principal, agencyId: string): boolean =>
+  principal.role !== 'agency' || principal.agencyId === agencyId;
 
-/** Both checks, for a ticket. */
-export const assertMayOn = (principal: Principal, permission: Permission, ticket: Ticket) => {
-  assertMay(principal, permission);
-  assertInScope(principal, ticket.agencyId);
+/** Refuses a focal person acting on another agency's tickets (listing them). */
+export const assertInScope = (principal: Principal, agencyId: string): void => {
+  if (!inScope(principal, agencyId)) throw new ForbiddenError("Another agency's tickets");
 };

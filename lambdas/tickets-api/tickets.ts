@@ -1,6 +1,7 @@
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { z } from 'zod';
 import type { Clock } from '#shared/clock.ts';
+import { InvalidCursorError } from '#shared/data/page-cursor.ts';
 import {
   type Actor,
   CLOSED_STATUSES,
@@ -14,18 +15,20 @@ import {
 } from '#shared/data/tickets.repository.ts';
 import { ConflictError, InvalidInputError, NotFoundError } from '#shared/errors.ts';
 import { logger, metrics } from '#shared/powertools.ts';
-import type { Principal } from '#shared/principal.ts';
+import { AgencyIdSchema, type Principal } from '#shared/principal.ts';
 import { type CallbackQueue, firstCallback } from '#shared/tickets/callbacks.ts';
-import { assertInScope, assertMay, assertMayOn } from './access.ts';
+import { assertInScope, assertMay, inScope } from './access.ts';
+import type { Permission } from './permissions.ts';
 
 export const ReferenceParamsSchema = z.object({ reference: z.string().regex(/^\d{8}$/) });
 
 export const ListQuerySchema = z.object({
   /** Required for agents and supervisors; a focal person's own agency when omitted. */
-  agencyId: z.string().min(1).optional(),
+  agencyId: AgencyIdSchema.optional(),
   status: TicketStatusSchema.default('OPEN'),
   limit: z.coerce.number().int().min(1).max(100).default(50),
-  cursor: z.string().min(1).optional(),
+  /** The previous page's `cursor`, as given: any other value is refused with 400. */
+  cursor: z.string().min(1).max(1024).optional(),
 });
 
 const Text = z.string().trim().min(1).max(2000);
@@ -48,16 +51,21 @@ const actor = (principal: Principal): Actor => ({
   id: principal.id,
 });
 
-/** A ticket the principal may see, or NotFound / Forbidden. */
+/**
+ * A ticket the principal may act on. Forbidden when the role may never do this; NotFound for a
+ * ticket that does not exist and, alike, for one outside the principal's scope (another
+ * agency's), so references cannot be probed across agencies.
+ */
 const visibleTicket = async (
   tickets: TicketRepository,
   reference: string,
   principal: Principal,
-  permission: Parameters<typeof assertMayOn>[1],
+  permission: Permission,
 ): Promise<Ticket> => {
+  assertMay(principal, permission);
   const ticket = await tickets.get(reference);
-  if (!ticket) throw new NotFoundError(`No ticket ${reference}`);
-  assertMayOn(principal, permission, ticket);
+  if (!ticket || !inScope(principal, ticket.agencyId))
+    throw new NotFoundError(`No ticket ${reference}`);
   return ticket;
 };
 
@@ -135,8 +143,20 @@ export const ticketUseCases = ({ tickets, callbacks, clock }: TicketUseCaseDepen
           details: { reason: 'query.agencyId: required', fields: 'query.agencyId' },
         });
       assertInScope(principal, agencyId);
-      const page = await tickets.pageByAgencyStatus(agencyId, query.status, query);
-      return { ...page, tickets: page.tickets.map(shown) };
+      try {
+        const page = await tickets.pageByAgencyStatus(agencyId, query.status, query);
+        return { ...page, tickets: page.tickets.map(shown) };
+      } catch (error) {
+        if (error instanceof InvalidCursorError)
+          throw new InvalidInputError('The cursor is not one this listing gave', {
+            details: {
+              reason: 'query.cursor: not a cursor of this listing',
+              fields: 'query.cursor',
+            },
+            cause: error,
+          });
+        throw error;
+      }
     },
 
     async get(reference: string, principal: Principal) {

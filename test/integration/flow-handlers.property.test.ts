@@ -46,11 +46,19 @@ const lang = maybe(fc.constantFrom('en', 'sw'));
  * optional ones sometimes left out.
  */
 const operations = {
-  tracking: fc.record({
-    lang,
-    applicationNumber: keyed(digits(8), fc.constant('12345678')),
-    idLast4: keyed(digits(4), fc.constant('5678')),
-  }),
+  tracking: fc.oneof(
+    fc.record({
+      operation: fc.constant('check-number'),
+      lang,
+      applicationNumber: keyed(digits(8)),
+    }),
+    fc.record({
+      operation: maybe(fc.constant('track')),
+      lang,
+      applicationNumber: keyed(digits(8), fc.constant('12345678')),
+      idLast4: keyed(digits(4), fc.constant('5678')),
+    }),
+  ),
   appointments: fc.oneof(
     fc.record({
       operation: fc.constant('list-centres'),

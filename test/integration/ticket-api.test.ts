@@ -59,7 +59,7 @@ describe('ticket API (the deployed handler, behind the JWT authorizer claims)', 
   );
 
   it(
-    "refuses a focal person another agency's tickets with 403, listed or by reference",
+    "refuses a focal person another agency's listing with 403, and answers its tickets as unknown (404)",
     async () => {
       const { reference } = await lodgeComplaint(escalation);
 
@@ -77,7 +77,11 @@ describe('ticket API (the deployed handler, behind the JWT authorizer claims)', 
         },
       );
 
-      expect([listed.status, read.status, resolved.status]).toEqual([403, 403, 403]);
+      const unknown = await api(escalation, 'agency-nrb', 'GET', '/tickets/99999999');
+
+      expect([listed.status, read.status, resolved.status]).toEqual([403, 404, 404]);
+      // The same answer as for a reference that does not exist: nothing to probe.
+      expect(read.body).toEqual({ ...unknown.body, message: `No ticket ${reference}` });
       expect((await tickets.get(reference))?.status).toBe('OPEN');
     },
     TIMEOUT,
@@ -278,6 +282,38 @@ describe('ticket API (the deployed handler, behind the JWT authorizer claims)', 
       );
 
       expect([lodged.status, reopened.status]).toEqual([403, 403]);
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'pages with the cursor it gave and refuses any other with 400 and the reason',
+    async () => {
+      await lodgeComplaint(escalation);
+      await lodgeComplaint(escalation);
+      const list = (cursor?: string) =>
+        api(escalation, 'agency-immigration', 'GET', '/tickets', {
+          query: { limit: '1', ...(cursor && { cursor }) },
+        });
+      const first = await list();
+      const encode = (key: unknown) => Buffer.from(JSON.stringify(key)).toString('base64url');
+      const lastKey = JSON.parse(Buffer.from(first.body.cursor, 'base64url').toString('utf8'));
+
+      const next = await list(first.body.cursor);
+      const refused = await Promise.all([
+        list('not-a-cursor'),
+        list(encode({ ...lastKey, gsi1pk: 'AGENCY#nrb#OPEN' })),
+        list(encode({ ...lastKey, pk: 'TICKET#0', extra: 1 })),
+        list(encode('x'.repeat(3000))),
+      ]);
+
+      expect(next.status).toBe(200);
+      expect(next.body.tickets[0].reference).not.toBe(first.body.tickets[0].reference);
+      for (const response of refused)
+        expect(response).toEqual({
+          status: 400,
+          body: expect.objectContaining({ error: 'INVALID_INPUT', fields: 'query.cursor' }),
+        });
     },
     TIMEOUT,
   );

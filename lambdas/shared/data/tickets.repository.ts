@@ -14,6 +14,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { LanguageSchema } from '../speech/language.ts';
+import { decodeCursor, encodeCursor } from './page-cursor.ts';
 import { ESCALATION_OUTBOX_PARTITION } from './tables.ts';
 
 export const TicketTypeSchema = z.enum(['COMPLAINT', 'SERVICE_REQUEST']);
@@ -182,6 +183,17 @@ const keys = {
         }
       : {},
 };
+
+/** The last key of a page of an agency's tickets in one status: a ticket item of that partition. */
+const agencyStatusPageKey = (partition: string) =>
+  z
+    .strictObject({
+      pk: z.string().regex(/^TICKET#\d{8}$/),
+      sk: z.literal('TICKET'),
+      gsi1pk: z.literal(partition),
+      gsi1sk: z.string().regex(/^[\dT:.Z+-]{10,40}#\d{8}$/),
+    })
+    .refine(({ pk, gsi1sk }) => gsi1sk.endsWith(`#${pk.slice('TICKET#'.length)}`));
 
 const INTERNAL = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'entity'];
 
@@ -592,23 +604,22 @@ export const createTicketRepository = (client: DynamoDBDocumentClient, tableName
       status: TicketStatus,
       { limit = 50, cursor }: { limit?: number; cursor?: string | undefined } = {},
     ): Promise<{ tickets: Ticket[]; cursor?: string }> {
+      const partition = `AGENCY#${agencyId}#${status}`;
       const { Items = [], LastEvaluatedKey } = await client.send(
         new QueryCommand({
           TableName: tableName,
           IndexName: 'gsi1',
           KeyConditionExpression: 'gsi1pk = :agencyStatus',
-          ExpressionAttributeValues: { ':agencyStatus': `AGENCY#${agencyId}#${status}` },
+          ExpressionAttributeValues: { ':agencyStatus': partition },
           Limit: limit,
           ...(cursor && {
-            ExclusiveStartKey: JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')),
+            ExclusiveStartKey: decodeCursor(cursor, agencyStatusPageKey(partition)),
           }),
         }),
       );
       return {
         tickets: Items.map((item) => TicketSchema.parse(strip(item))),
-        ...(LastEvaluatedKey && {
-          cursor: Buffer.from(JSON.stringify(LastEvaluatedKey)).toString('base64url'),
-        }),
+        ...(LastEvaluatedKey && { cursor: encodeCursor(LastEvaluatedKey) }),
       };
     },
 
