@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { PolicyModel } from './template-model.ts';
@@ -55,12 +55,13 @@ export type CachedPolicyModel = PolicyModel & {
 let loaded: CachedPolicyModel | undefined;
 
 /**
- * The policy model for the current sources: read from the cache when its hash matches,
- * otherwise synthesized (a child process, ~10-20 s) and cached. Memoized per process.
+ * The policy model for the sources as they are when a process first asks (a test file, a
+ * local run): read from the cache when its hash matches, otherwise synthesized (a child
+ * process, 10-20 s) and cached. Hashed and read once per process.
  */
 export const loadPolicyModel = (): CachedPolicyModel => {
+  if (loaded) return loaded;
   const sourceHash = policySourceHash();
-  if (loaded?.sourceHash === sourceHash) return loaded;
   const file = join(POLICY_CACHE_DIR, `policies-${sourceHash}.json`);
   if (!existsSync(file)) {
     mkdirSync(POLICY_CACHE_DIR, { recursive: true });
@@ -69,6 +70,12 @@ export const loadPolicyModel = (): CachedPolicyModel => {
       [fileURLToPath(new URL('./synthesize.ts', import.meta.url)), file, sourceHash],
       { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] },
     );
+    // Models of older sources are never read again.
+    for (const stale of readdirSync(POLICY_CACHE_DIR)) {
+      if (/^policies-\w+\.json$/.test(stale) && join(POLICY_CACHE_DIR, stale) !== file) {
+        rmSync(join(POLICY_CACHE_DIR, stale), { force: true });
+      }
+    }
   }
   loaded = JSON.parse(readFileSync(file, 'utf8')) as CachedPolicyModel;
   return loaded;
