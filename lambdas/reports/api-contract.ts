@@ -8,6 +8,7 @@ export const REPORT_ROUTE_KEYS = [
   'GET /reports/daily',
   'GET /reports/agents',
   'GET /reports/staffing',
+  'GET /reports/sla-board',
 ] as const;
 export type ReportRouteKey = (typeof REPORT_ROUTE_KEYS)[number];
 

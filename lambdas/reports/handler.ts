@@ -42,6 +42,15 @@ export const reportRoutes = (reports: Reports): Routes & Record<ReportRouteKey, 
       return reports.staffing(query);
     },
   }),
+  'GET /reports/sla-board': route({
+    params: None,
+    query: None,
+    body: None,
+    handle: (_request, principal) => {
+      assertMayReadReports(principal);
+      return reports.slaBoard();
+    },
+  }),
 });
 
 /**

@@ -1,5 +1,9 @@
 import { z } from 'zod';
-import { type CallLogRepository, CallOutcomeSchema } from '#shared/data/call-logs.repository.ts';
+import {
+  type CallLog,
+  type CallLogRepository,
+  CallOutcomeSchema,
+} from '#shared/data/call-logs.repository.ts';
 import {
   type ComplaintSlaRepository,
   RESOLVED_STATUSES,
@@ -15,11 +19,17 @@ import {
   type ComplaintFigures,
   callFigures,
   complaintFigures,
+  isReceived,
   type KpiComplaint,
   type KpiTargets,
   kpiTargets,
 } from '#shared/kpi.ts';
-import { datesBetween, type StaffingConfig } from '#shared/staffing/forecast.ts';
+import {
+  datesBetween,
+  intervalLabel,
+  intervalOf,
+  type StaffingConfig,
+} from '#shared/staffing/forecast.ts';
 import {
   MAX_HISTORY_DAYS,
   MAX_PLAN_DAYS,
@@ -27,6 +37,7 @@ import {
   planFromCallLogs,
 } from '#shared/staffing/plan.ts';
 import { slaPolicies } from '#shared/tickets/sla.ts';
+import { slaBoard } from './sla-board.ts';
 
 /** `?date=YYYY-MM-DD[&agent=<username>]`: a day in the contact centre's time zone. */
 export const ReportQuerySchema = z.object({
@@ -45,7 +56,7 @@ export type StaffingQuery = z.infer<typeof StaffingQuerySchema>;
 
 export interface ReportDependencies {
   readonly callLogs: Pick<CallLogRepository, 'listByDay' | 'listByAgentDay'>;
-  readonly complaints: Pick<ComplaintSlaRepository, 'listCreatedBetween'>;
+  readonly complaints: Pick<ComplaintSlaRepository, 'listCreatedBetween' | 'listRunningDueBefore'>;
   /** A ticket's history, oldest first (tickets repository). */
   readonly ticketHistory: (reference: string) => Promise<TicketHistoryEntry[]>;
   readonly now: () => Date;
@@ -68,10 +79,38 @@ export interface DailyReport {
   /** Contacts of the day by how they ended. */
   readonly outcomes: Record<z.infer<typeof CallOutcomeSchema>, number>;
   readonly agents: AgentFigures[];
+  /** Calls received per half hour (contact-centre time), and how many of them were answered or abandoned. */
+  readonly halfHours: HalfHourFigures[];
   /** Complaints logged that day, and how many were resolved within the standard so far. */
   readonly complaints: ComplaintFigures & { readonly resolutionHours: number };
   readonly targets: ReturnType<typeof againstTargets>;
 }
+
+export interface HalfHourFigures {
+  readonly interval: string;
+  readonly received: number;
+  readonly answered: number;
+  readonly abandoned: number;
+}
+
+/** Calls received per half hour of the day. */
+const halfHourFigures = (logs: readonly CallLog[], timeZone: string): HalfHourFigures[] => {
+  const figures = Array.from({ length: 48 }, (_, index) => ({
+    interval: intervalLabel(index),
+    received: 0,
+    answered: 0,
+    abandoned: 0,
+  }));
+  for (const log of logs) {
+    if (!isReceived(log)) continue;
+    const figure = figures[intervalOf(new Date(log.initiatedAt), timeZone)];
+    if (!figure) continue;
+    figure.received++;
+    if (log.outcome === 'ANSWERED') figure.answered++;
+    if (log.outcome === 'ABANDONED') figure.abandoned++;
+  }
+  return figures;
+};
 
 export interface AgentContact {
   readonly contactId: string;
@@ -202,6 +241,7 @@ export const createReports = ({
         calls,
         outcomes,
         agents: agentFigures(logs),
+        halfHours: halfHourFigures(logs, timeZone),
         complaints: { ...complaintsFigures, resolutionHours },
         targets: againstTargets(calls, complaintsFigures, targets),
       };
@@ -235,6 +275,9 @@ export const createReports = ({
         })),
       };
     },
+
+    /** Complaints overdue or due within a day, by agency (GET /reports/sla-board). */
+    slaBoard: () => slaBoard(complaints, now()),
 
     /** Agents needed per half hour from `from` to `to`, and the rosters costed (GET /reports/staffing). */
     async staffing({ from, to, historyDays }: StaffingQuery) {

@@ -4,6 +4,7 @@ import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { handler as complaintMetrics } from '../../lambdas/complaint-metrics/handler.ts';
+import { createCallLogRepository } from '../../lambdas/shared/data/call-logs.repository.ts';
 import { catalogueFiles } from '../../lambdas/shared/data/catalogue-files.ts';
 import { createComplaintSlaRepository } from '../../lambdas/shared/data/complaint-sla.repository.ts';
 import {
@@ -219,5 +220,91 @@ describe('complaint metrics function', () => {
     await expect(
       complaintMetrics({ hello: 'world' }, lambdaContext('complaint-metrics')),
     ).rejects.toThrow();
+  });
+});
+
+describe('the complaint SLA board', () => {
+  it('lists complaints overdue and due within a day, by agency, for supervisors only', async () => {
+    const now = Date.now();
+    const overdue = await openComplaint(now - 80 * HOUR, 'kra');
+    const dueSoon = await openComplaint(now - 60 * HOUR, 'kra');
+    const later = await openComplaint(now - HOUR, 'kra');
+    const resolved = await changeStatus(
+      await openComplaint(now - 90 * HOUR, 'kra'),
+      'RESOLVED',
+      now,
+    );
+
+    const { status, body } = await getReport('/reports/sla-board');
+
+    expect(status).toBe(200);
+    const references = (list: { reference: string }[]) => list.map((c) => c.reference);
+    expect(references(body.overdue)).toContain(overdue.reference);
+    expect(references(body.dueSoon)).toContain(dueSoon.reference);
+    for (const absent of [later.reference, resolved.reference]) {
+      expect([...references(body.overdue), ...references(body.dueSoon)]).not.toContain(absent);
+    }
+    expect(
+      body.overdue.find((c: { reference: string }) => c.reference === overdue.reference),
+    ).toEqual({
+      reference: overdue.reference,
+      agencyId: 'kra',
+      status: 'OPEN',
+      createdAt: overdue.createdAt,
+      dueAt: overdue.dueAt,
+    });
+    const kra = body.agencies.find((agency: { agencyId: string }) => agency.agencyId === 'kra');
+    expect(kra.overdue).toBeGreaterThanOrEqual(1);
+    expect(kra.dueSoon).toBeGreaterThanOrEqual(1);
+    expect((await getReport('/reports/sla-board', undefined, 'agent-demo')).status).toBe(403);
+  });
+});
+
+describe('calls per half hour in the daily report', () => {
+  it('counts each received call in its half hour, Nairobi time', async () => {
+    const day = '2031-05-06';
+    const callLogs = createCallLogRepository(documentClient, tableNames.callLogs);
+    const log = (at: string, outcome: 'ANSWERED' | 'ABANDONED', initiationMethod = 'INBOUND') => ({
+      schemaVersion: 1 as const,
+      contactId: randomUUID(),
+      channel: 'VOICE',
+      initiationMethod,
+      outcome,
+      initiatedAt: new Date(at).toISOString(),
+      day,
+      lastUpdatedAt: new Date(at).toISOString(),
+      ivrPath: [],
+      expiresAt: Math.floor(Date.parse(at) / 1000) + 86_400,
+    });
+    for (const entry of [
+      log('2031-05-06T09:10:00+03:00', 'ANSWERED'),
+      log('2031-05-06T09:29:59+03:00', 'ABANDONED'),
+      log('2031-05-06T09:30:00+03:00', 'ANSWERED'),
+      // A call-back the centre dialled is not a call received.
+      log('2031-05-06T09:15:00+03:00', 'ANSWERED', 'CALLBACK'),
+    ])
+      await callLogs.saveContactRecord(entry);
+
+    const { body } = await getReport('/reports/daily', { date: day });
+
+    expect(body.halfHours).toHaveLength(48);
+    expect(body.halfHours[18]).toEqual({
+      interval: '09:00',
+      received: 2,
+      answered: 1,
+      abandoned: 1,
+    });
+    expect(body.halfHours[19]).toEqual({
+      interval: '09:30',
+      received: 1,
+      answered: 1,
+      abandoned: 0,
+    });
+    expect(body.halfHours[0]).toEqual({
+      interval: '00:00',
+      received: 0,
+      answered: 0,
+      abandoned: 0,
+    });
   });
 });

@@ -29,7 +29,8 @@ export const connectEvent = (
   return event;
 };
 
-export const lambdaContext = (functionName = 'test'): Context => ({
+/** A Lambda context; `remainingMillis` as under the function's timeout (Connect's 3 s by default). */
+export const lambdaContext = (functionName = 'test', remainingMillis = 3000): Context => ({
   callbackWaitsForEmptyEventLoop: false,
   functionName,
   functionVersion: '$LATEST',
@@ -39,7 +40,7 @@ export const lambdaContext = (functionName = 'test'): Context => ({
   logGroupName: `/aws/lambda/${functionName}`,
   logStreamName: 'test',
   // As under Connect's 3 s invocation limit; middy aborts just before it.
-  getRemainingTimeInMillis: () => 3000,
+  getRemainingTimeInMillis: () => remainingMillis,
   done: () => undefined,
   fail: () => undefined,
   succeed: () => undefined,

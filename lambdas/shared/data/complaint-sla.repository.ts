@@ -102,6 +102,26 @@ export const createComplaintSlaRepository = (
       });
       return lists.flat();
     },
+
+    /** Complaints whose SLA clock runs, due before `until` (overdue ones included), soonest first. */
+    async listRunningDueBefore(until: Date): Promise<Ticket[]> {
+      const lists = await mapLimited(pairs(SLA_RUNNING_STATUSES), 8, async (pair) => {
+        const items = await queryAll(client, {
+          TableName: tableName,
+          IndexName: 'gsi1',
+          KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk < :until',
+          FilterExpression: '#type = :complaint',
+          ExpressionAttributeNames: { '#type': 'type' },
+          ExpressionAttributeValues: {
+            ':pk': agencyStatus(pair.agencyId, pair.status),
+            ':until': until.toISOString(),
+            ':complaint': 'COMPLAINT',
+          },
+        });
+        return items.map((item) => TicketSchema.parse(strip(item)));
+      });
+      return lists.flat().sort((a, b) => a.dueAt.localeCompare(b.dueAt));
+    },
   };
 };
 
