@@ -7,6 +7,7 @@ import { applyLocalEnvironment } from './environment.ts';
 import type { Answering } from './escalation/dialer.ts';
 import type { LocalEscalation } from './escalation/runtime.ts';
 import type { FlowEngine } from './flow-engine/engine.ts';
+import { iamCheckSummary, iamChecks, onDenial } from './iam/guard.ts';
 import type { SeedSummary } from './seed.ts';
 import type { SimulatedClock } from './sim-clock.ts';
 
@@ -64,6 +65,12 @@ export const startLocalRuntime = async ({
         dynamoDbEndpoint: dynamoDb.endpoint,
         resources,
       }));
+    // A call a handler's deployed role would not allow fails as in AWS; say so where it shows.
+    const stopLoggingDenials = onDenial(({ handler, action, resource }) =>
+      console.error(
+        `\n  ⚠ AccessDeniedException: lambdas/${handler} may not ${action} on ${resource} (its role in lib/ does not allow it; see docs/local-runtime.md)`,
+      ),
+    );
     return {
       dynamoDb,
       engine,
@@ -71,6 +78,8 @@ export const startLocalRuntime = async ({
       mainFlowArn: localArn.flow('main'),
       ...(escalation && { escalation }),
       stop: async () => {
+        stopLoggingDenials();
+        if (iamChecks.calls > 0) console.error(iamCheckSummary());
         await escalation?.stop();
         await dynamoDb.stop();
       },

@@ -6,6 +6,7 @@ import { localTime } from '#shared/hours.ts';
 import { agentDesktopFiles } from '../lib/agent-desktop-bundle.ts';
 import { apiEvent, LOCAL_TOKENS, matchRoute } from './api-events.ts';
 import type { LocalEscalation } from './escalation/runtime.ts';
+import { iamCheckSummary, iamChecks } from './iam/guard.ts';
 import { CLOCK_FILE, parseShift, writeClockOffset } from './sim-clock.ts';
 
 /** Where a running local server says how to reach it (read by `npm run clock`). */
@@ -152,6 +153,8 @@ export const startLocalServer = async ({
         };
       return { status: 200, body: await moveClock(target) };
     }
+    if (method === 'GET' && path === '/local/iam')
+      return { status: 200, body: { ...iamChecks, summary: iamCheckSummary() } };
     if (method === 'GET' && path === '/local/outbox')
       return { status: 200, body: { queued: escalation.outbox, sent: escalation.sent } };
     if (method === 'GET' && path === '/local/calls')

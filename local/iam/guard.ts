@@ -39,6 +39,19 @@ export const iamChecks = {
   denials: [] as Denial[],
 };
 
+const denialListeners = new Set<(denial: Denial) => void>();
+
+/** Calls `listener` on every denial from now on (the local runtime logs them); returns a remover. */
+export const onDenial = (listener: (denial: Denial) => void): (() => void) => {
+  denialListeners.add(listener);
+  return () => denialListeners.delete(listener);
+};
+
+const deny = (denial: Denial): void => {
+  iamChecks.denials.push(denial);
+  for (const listener of denialListeners) listener(denial);
+};
+
 /** Clears and returns the denials seen so far (a test that provokes them takes them). */
 export const takeDenials = (): Denial[] => iamChecks.denials.splice(0);
 
@@ -83,7 +96,7 @@ export const checkCall = async (call: AwsCall, handler = currentFunction()): Pro
     iamChecks.requests++;
     const decision = policy ? evaluate(policy.statements, request) : { effect: 'ImplicitDeny' };
     if (decision.effect === 'Allow') continue;
-    iamChecks.denials.push({ handler, action: request.action, resource: request.resource });
+    deny({ handler, action: request.action, resource: request.resource });
     const message = deniedMessage(policy, handler, request);
     throw await accessDeniedException(
       call.service,
@@ -108,7 +121,7 @@ export const deployedSetting = async (
   const value = policyOf(policyModel(), handler)?.environment[name];
   if (value !== undefined) return value;
   iamChecks.calls++;
-  iamChecks.denials.push({ handler, action: `${service}:*`, resource: `environment:${name}` });
+  deny({ handler, action: `${service}:*`, resource: `environment:${name}` });
   throw await accessDeniedException(
     service,
     `lambdas/${handler} has no ${name} in its deployed environment, so it cannot reach that resource in AWS (checked locally; see docs/local-runtime.md)`,
