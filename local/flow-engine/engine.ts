@@ -150,6 +150,12 @@ export class FlowEngine {
           disposition: { type: 'ENDED', reason: `No action "${actionId}" in ${frame.flow.id}` },
         };
       run.visited.push(`${frame.flow.id}#${action.Identifier}`);
+      run.options.onActionStarted?.({
+        flow: frame.flow.id,
+        flowArn: frame.flow.arn,
+        action,
+        data: () => run.flowData(),
+      });
       const handler = ACTIONS[action.Type as ActionType];
       const refused = refusal(run, frame.flow, action);
       if (!handler && !refused)

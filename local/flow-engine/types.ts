@@ -97,6 +97,15 @@ export interface QueueSimulation {
   };
 }
 
+export interface ActionStarted {
+  /** The flow's id (its ARN for a flow the resources name so). */
+  readonly flow: string;
+  readonly flowArn: string;
+  readonly action: { readonly Identifier: string; readonly Type: string };
+  /** The flow data JSONPath reads now: `$.Attributes`, `$.External`, system attributes. */
+  readonly data: () => Record<string, unknown>;
+}
+
 export interface ContactOptions {
   readonly flowArn: string;
   readonly caller: Caller;
@@ -114,6 +123,11 @@ export interface ContactOptions {
   readonly targetQueueArn?: string;
   readonly attributes?: Record<string, string>;
   readonly queue?: QueueSimulation;
+  /**
+   * Called as each action starts, with the flow data it reads (live): what the Testing-language
+   * runner observes as FlowActionStarted and asserts on.
+   */
+  readonly onActionStarted?: (started: ActionStarted) => void;
   /** Random number source for DistributeByPercentage. @default Math.random */
   readonly random?: () => number;
 }

@@ -94,10 +94,16 @@ export const KISWAHILI = '2';
 
 import { appendFileSync, mkdirSync } from 'node:fs';
 
-/** When FLOW_COVERAGE_DIR is set (npm run flows:coverage), every visited action is appended there. */
-const recordCoverage = (visited: readonly string[]) => {
+/**
+ * When FLOW_COVERAGE_DIR is set (npm run flows:coverage), every visited action is appended
+ * there, in a file per source: the flow tests, or the Connect test cases.
+ */
+export const recordCoverage = (
+  visited: readonly string[],
+  source: 'flow-tests' | 'test-cases' = 'flow-tests',
+) => {
   const directory = process.env.FLOW_COVERAGE_DIR;
   if (!directory) return;
   mkdirSync(directory, { recursive: true });
-  appendFileSync(`${directory}/visited-${process.pid}.txt`, `${visited.join('\n')}\n`);
+  appendFileSync(`${directory}/${source}-${process.pid}.txt`, `${visited.join('\n')}\n`);
 };
