@@ -2,6 +2,7 @@ import { getPrompt, promptCatalogue } from '../lambdas/shared/speech/catalogue.t
 import { type FlowProblem, validateFlow } from './language/validator.ts';
 import { readFlowText } from './load.ts';
 import { type FlowDefinition, RESOURCE_PLACEHOLDERS } from './manifest.ts';
+import { PROOF_PROMPTS } from './proof-prompts.ts';
 
 /** Validates one of the repository's flows with the repository's placeholders and prompt catalogue. */
 export const validateRepositoryFlow = (
@@ -12,5 +13,6 @@ export const validateRepositoryFlow = (
     placeholders: 'repository',
     resourcePlaceholders: RESOURCE_PLACEHOLDERS,
     prompt: (id) => (promptCatalogue.has(id) ? getPrompt(id) : undefined),
+    proofPrompts: PROOF_PROMPTS,
     strict: true,
   });

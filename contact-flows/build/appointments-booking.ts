@@ -14,7 +14,13 @@ export const appointment = (operation: string, parameters: Record<string, string
 export const bookingSteps = (flow: FlowBuilder): FlowBuilder =>
   flow
     // Booking: county, centre, service, slot.
-    .setAttributes('new', { servicePage: '', slotsAfter: '', slotPurpose: 'book' }, 'ask-county')
+    .setAttributes(
+      'new',
+      { servicePage: '', slotsAfter: '', slotPurpose: 'book' },
+      'booking-logged',
+    )
+    // Back on after a proof (appointments-manage.ts): the county keyed next replaces it.
+    .flowLogging('booking-logged', 'Enabled', 'ask-county')
     .digits('ask-county', 'appointments.ask_county', 3, 'county-shortcut', {
       onTimeout: 'county-no-input',
       onError: 'error',

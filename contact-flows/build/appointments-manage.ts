@@ -42,7 +42,7 @@ export const managingSteps = (flow: FlowBuilder): FlowBuilder =>
       '$.External.outcome',
       {
         FOUND: 'say-booking',
-        PROOF_REQUIRED: 'ask-proof',
+        PROOF_REQUIRED: 'proof-private',
         VERIFICATION_FAILED: 'say-proof-failed',
         LOCKED_OUT: 'say-locked-out',
         NOT_FOUND: 'say-reference-not-found',
@@ -50,13 +50,16 @@ export const managingSteps = (flow: FlowBuilder): FlowBuilder =>
       },
       'error',
     )
+    // The proof stays in $.StoredCustomerInput for cancel and move: logging stays off until a
+    // new booking starts or the caller leaves the flow.
+    .flowLogging('proof-private', 'Disabled', 'ask-proof')
     .digits('ask-proof', 'appointments.ask_proof', 13, 'proof-given', {
       onTimeout: 'to-agent',
       onError: 'error',
     })
     .setAttributes('proof-given', { proofGiven: 'true' }, 'find-with-proof')
     .sayResult('say-proof-failed', 'proof-retry')
-    .loop('proof-retry', 2, 'ask-proof', 'to-agent')
+    .loop('proof-retry', 2, 'proof-private', 'to-agent')
     .sayResult('say-locked-out', 'locked-out')
     .step('locked-out', 'appointments:LOCKED_OUT', 'to-agent')
     .sayResult('say-reference-not-found', 'reference-retry')

@@ -276,6 +276,19 @@ export class FlowBuilder {
     return this.setAttributes(id, { journey: `$.Attributes.journey,${step}` }, next);
   }
 
+  /**
+   * Turns flow logging off (before a proof or ID number is keyed) or back on (once those digits
+   * are used): flow logs never carry them (contact-flows/language/rules/privacy-rules.ts).
+   */
+  flowLogging(id: string, logging: 'Enabled' | 'Disabled', next: string): this {
+    return this.add(
+      id,
+      'UpdateFlowLoggingBehavior',
+      { FlowLoggingBehavior: logging },
+      { NextAction: next },
+    );
+  }
+
   /** Repeats `again` `count` times, then goes to `done`. */
   loop(id: string, count: number, again: string, done: string): this {
     return this.add(

@@ -1,7 +1,5 @@
 import type { FlowBuilder } from './builder.ts';
 
-const LOGGING_ON = { FlowLoggingBehavior: 'Enabled' };
-
 /**
  * Shared exits of a capability flow: an agent in its queue, the main menu, errors, goodbye.
  * Leaving for an agent or the menu turns flow logging back on, since a proof prompt may have
@@ -9,14 +7,14 @@ const LOGGING_ON = { FlowLoggingBehavior: 'Enabled' };
  */
 export const exits = (flow: FlowBuilder, queue: string, intent: string): FlowBuilder =>
   flow
-    .add('to-agent', 'UpdateFlowLoggingBehavior', LOGGING_ON, { NextAction: 'agent-queue' })
+    .flowLogging('to-agent', 'Enabled', 'agent-queue')
     .setAttributes(
       'agent-queue',
       { agentQueue: `\${${queue}}`, intent, journey: '$.Attributes.journey,agent' },
       'agent',
     )
     .transfer('agent', '${AgentFlowArn}', 'error-hang-up')
-    .add('to-menu', 'UpdateFlowLoggingBehavior', LOGGING_ON, { NextAction: 'back-to-menu' })
+    .flowLogging('to-menu', 'Enabled', 'back-to-menu')
     .transfer('back-to-menu', '$.Attributes.menuFlow', 'error-hang-up')
     .say('error', 'main.error', 'to-agent')
     .say('goodbye', 'main.goodbye', 'hang-up')

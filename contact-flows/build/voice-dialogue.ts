@@ -17,23 +17,6 @@ const EXIT_ACTIONS: Record<DialogueExit, string> = {
   goodbye: 'goodbye',
 };
 
-/** Flow logging off: a proof or ID number is about to be keyed (logging is back on after the call or at the flow's exits). */
-const loggingOff = (flow: FlowBuilder, id: string, next: string) =>
-  flow.add(
-    id,
-    'UpdateFlowLoggingBehavior',
-    { FlowLoggingBehavior: 'Disabled' },
-    { NextAction: next },
-  );
-
-const loggingOn = (flow: FlowBuilder, id: string, next: string) =>
-  flow.add(
-    id,
-    'UpdateFlowLoggingBehavior',
-    { FlowLoggingBehavior: 'Enabled' },
-    { NextAction: next },
-  );
-
 /** The Lambda placeholder of the handler that serves a dialogue's operations. */
 const functionOf = (dialogue: Dialogue): string => {
   const entry = Object.entries(FLOW_FUNCTIONS).find(([, f]) => f.handler === dialogue.capability);
@@ -106,7 +89,8 @@ const renderLookup = (
     const kept = next ? `${at}-remember` : call;
     const afterKeyed = input.checkedBy ? `${at}-check` : kept;
     const escapes = input.escapes ?? STANDARD_ESCAPES;
-    if (input.proof) loggingOff(flow, `${at}-private`, at);
+    // Logging is back on after the call, or at the flow's exits.
+    if (input.proof) flow.flowLogging(`${at}-private`, 'Disabled', at);
     flow
       .digits(at, input.ask.prompt, input.digits.maxLength, `${at}-keyed`, {
         onTimeout: `${at}-no-input`,
@@ -153,7 +137,7 @@ const renderLookup = (
   });
   const outcome = outcomeAction(id);
   flow.invoke(call, fn, parameters, hasProof ? `${id}-logged` : outcome, 'error');
-  if (hasProof) loggingOn(flow, `${id}-logged`, outcome);
+  if (hasProof) flow.flowLogging(`${id}-logged`, 'Enabled', outcome);
 
   const cases: Record<string, string> = {};
   for (const name of Object.keys(step.outcomes)) cases[name] = `${id}-${kebab(name)}`;

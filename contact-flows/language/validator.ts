@@ -2,6 +2,7 @@ import { FlowSchema } from './flow.schema.ts';
 import { ACTION_TYPE_RULES } from './rules/action-type-rules.ts';
 import { CATALOGUE_RULES } from './rules/catalogue-rules.ts';
 import { CONTENT_RULES, PLACEHOLDER_RULES } from './rules/placeholder-rules.ts';
+import { PRIVACY_RULES } from './rules/privacy-rules.ts';
 import { STRUCTURE_RULES } from './rules/structure-rules.ts';
 import type { ActionRule, FlowProblem, FlowRule, ValidationOptions } from './rules/types.ts';
 
@@ -40,12 +41,14 @@ const FLOW_RULES: readonly FlowRule[] = [
   ...STRUCTURE_RULES,
   actionRules,
   ...PLACEHOLDER_RULES,
+  ...PRIVACY_RULES,
 ];
 
 /**
  * Checks a flow against the rules Connect enforces when it publishes a flow, and ours:
  * action types, identifiers, transitions (dangling and unreachable), required error branches
- * and parameters, per-action rules, flow-type restrictions, placeholders and content size.
+ * and parameters, per-action rules, flow-type restrictions, placeholders, content size, and
+ * no proof digits in flow logs.
  * Returns every problem found; an empty list means the flow is valid.
  */
 export const validateFlow = (content: string, options: ValidationOptions): FlowProblem[] => {

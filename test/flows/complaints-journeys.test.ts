@@ -88,6 +88,34 @@ describe.each(LANGUAGES)('complaints flow in $language', ({ key, lang }) => {
     expect(result.attributes).toMatchObject({ reference, selfService: 'STATUS_HEARD' });
   });
 
+  it('says a reference with a wrong check digit is not valid, and asks again', async () => {
+    const reference = newReference('complaint');
+    const mistyped = reference.slice(0, -1) + String((Number(reference.at(-1)) + 1) % 10);
+
+    const result = await call({ from: freshCaller(), keys: [...COMPLAINTS, '2', mistyped, '*'] });
+
+    expect(result.callsTo('complaints')[0]?.result).toMatchObject({
+      outcome: 'INVALID_INPUT',
+      reason: 'CHECK_DIGIT',
+    });
+    expect(heardIn(result, lang)).toEqual(
+      expect.arrayContaining(['complaints.invalid_reference', 'complaints.ask_reference']),
+    );
+  });
+
+  it('tells a caller locked out after five unknown references, and queues them for an agent', async () => {
+    const from = freshCaller();
+    const unknown = () => newReference('complaint');
+    await call({ from, keys: [...COMPLAINTS, '2', unknown(), unknown(), unknown()] });
+
+    const result = await call({ from, keys: [...COMPLAINTS, '2', unknown(), unknown()] });
+
+    expect(outcomes(result, 'complaints').at(-1)).toBe('LOCKED_OUT');
+    expect(heardIn(result, lang)).toContain('complaints.locked_out');
+    expect(result.attributes.journey).toContain('complaints:REFUSED');
+    expect(result.disposition).toMatchObject({ type: 'QUEUED', queue: 'Complaints' });
+  });
+
   it('refuses the status to another number and queues the caller for an agent', async () => {
     const lodged = await call({ from: freshCaller(), keys: [...COMPLAINTS, ...LODGE, '1'] });
 

@@ -137,6 +137,27 @@ describe.each(LANGUAGES)('pensions flow in $language', ({ key, lang }) => {
     );
   });
 
+  it('asks again for the input whose shape was wrong, and for the ID number after a silence', async () => {
+    const result = await call({
+      from: freshCaller(),
+      keys: [...PENSIONS, '2', '123', '45678901', '0000368915', '_', '12', '22334455', '_'],
+    });
+
+    expect(outcomes(result, 'pensions')).toEqual(['INVALID_INPUT', 'INVALID_INPUT', 'VERIFIED']);
+    expect(heardIn(result, lang)).toEqual(
+      expect.arrayContaining([
+        'pensions.invalid_pension_number',
+        'main.no_choice',
+        'pensions.invalid_id_number',
+        'pensions.verified',
+      ]),
+    );
+    const heard = heardIn(result, lang);
+    expect(
+      heard.slice(heard.indexOf('main.no_choice') - 1, heard.indexOf('main.no_choice') + 2),
+    ).toEqual(['pensions.ask_id_number', 'main.no_choice', 'pensions.ask_id_number']);
+  });
+
   it('counts failed proofs across calls and routes the caller to an agent once locked out', async () => {
     // Prepare: two failures and a silence end the first call at an agent.
     const from = freshCaller();

@@ -56,6 +56,39 @@ describe('tracking flow', () => {
     );
   });
 
+  it('says a mistyped number at once, before asking for the ID digits', async () => {
+    const result = await call({ keys: [...TRACKING, '1234567', '12345678', '5678'] });
+
+    expect(result.heard.slice(-6)).toEqual([
+      'tracking.ask_number',
+      'tracking.invalid_number',
+      'tracking.ask_number',
+      'tracking.ask_id_digits',
+      'tracking.status.ready',
+      'tracking.after',
+    ]);
+    expect(result.callsTo('tracking').map((event) => event.parameters.operation)).toEqual([
+      'check-number',
+      'check-number',
+      undefined,
+    ]);
+  });
+
+  it('asks for the ID digits alike after a number on record and one that is not', async () => {
+    const onRecord = await call({ from: freshCaller(), keys: [...TRACKING, '34567890', '_'] });
+    const unknown = await call({ from: freshCaller(), keys: [...TRACKING, '98765432', '_'] });
+
+    expect(unknown.heard).toEqual(onRecord.heard);
+    expect(unknown.heard).toContain('tracking.ask_id_digits');
+  });
+
+  it('goes back to the main menu with star at the ID prompt, without a lookup', async () => {
+    const toMenu = await call({ keys: [...TRACKING, '12345678', '*'] });
+
+    expect(toMenu.heard.filter((id) => id === 'main.menu')).toHaveLength(2);
+    expect(lookups(toMenu, 'tracking')).toHaveLength(0);
+  });
+
   it('asks again for the ID digits when too few are keyed', async () => {
     const result = await call({ keys: [...TRACKING, '12345678', '12', '5678'] });
 

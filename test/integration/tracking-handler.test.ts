@@ -256,3 +256,48 @@ describe('tracking handler', () => {
     ).rejects.toThrow();
   });
 });
+
+describe('tracking handler: checking a number as it is keyed', () => {
+  const check = (applicationNumber: string, customerNumber = uniqueCaller()) =>
+    track({ operation: 'check-number', applicationNumber, lang: 'en' }, { customerNumber });
+
+  it('answers VALID alike for a number on record and one that is not', async () => {
+    const onRecord = await check('12345678');
+    const unknown = await check(uniqueDigits(8));
+
+    expect(onRecord).toEqual({ outcome: 'VALID' });
+    expect(unknown).toEqual(onRecord);
+  });
+
+  it.each([
+    ['too few digits', '1234567', 'WRONG_LENGTH'],
+    ['too many digits', '123456789', 'WRONG_LENGTH'],
+    ['a star key', '1234567*', 'NOT_DIGITS'],
+    ['nothing', '', 'EMPTY'],
+  ])('says a number with %s is not an application number', async (_, number, reason) => {
+    await expect(check(number)).resolves.toEqual({
+      outcome: 'INVALID_INPUT',
+      field: 'applicationNumber',
+      reason,
+      sayPrompt: 'tracking.invalid_number',
+      say: 'That is not a valid application number. An application number has 8 digits.',
+    });
+  });
+
+  it('counts nothing: six checks leave the caller and the application five proofs', async () => {
+    const customerNumber = uniqueCaller();
+    const applicationNumber = await newApplication('2580');
+    for (let i = 0; i < 6; i++) await check(applicationNumber, customerNumber);
+
+    const failed = await track(
+      { applicationNumber, idLast4: '0000', lang: 'en' },
+      { customerNumber },
+    );
+
+    expect(failed).toMatchObject({ outcome: 'VERIFICATION_FAILED', attemptsLeft: '4' });
+  });
+
+  it('throws, so the flow takes its error branch, when the flow sends no number to check', async () => {
+    await expect(track({ operation: 'check-number', lang: 'en' })).rejects.toThrow();
+  });
+});

@@ -25,6 +25,11 @@ export interface ValidationOptions {
   readonly prompt?: (id: string) => { en: string; sw: string } | undefined;
   /** Channels the flow is meant for: a warning at each block that does not run on one of them. */
   readonly channels?: readonly Channel[];
+  /**
+   * Prompts whose keyed answer is a proof of identity or an ID number: flow logging must be off
+   * while those digits are keyed and used (rules/privacy-rules.ts).
+   */
+  readonly proofPrompts?: ReadonlySet<string>;
   /** Our own flows: every action that can fail has an error branch, so no path ends in dead air. */
   readonly strict?: boolean;
 }
