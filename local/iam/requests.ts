@@ -38,9 +38,9 @@ interface BatchWrite {
   readonly DeleteRequest?: { readonly Key: Item };
 }
 
-const byLocalName = new Map<string, TableDefinition>(
-  tableDefinitions.map((definition) => [localTableName(definition), definition]),
-);
+/** The table a local name stands for, under any prefix (the property tests keep their own set). */
+const definitionOf = (tableName: string): TableDefinition | undefined =>
+  tableDefinitions.find((definition) => tableName.endsWith(localTableName(definition, '')));
 
 /** A key attribute's value, marshalled (`{ S: 'x' }`) or not. */
 const scalar = (value: unknown): string | undefined => {
@@ -54,7 +54,7 @@ const scalar = (value: unknown): string | undefined => {
 
 const dynamoDb = (model: PolicyModel) => {
   const table = (tableName: string) => {
-    const definition = byLocalName.get(tableName);
+    const definition = definitionOf(tableName);
     const deployed = definition && model.tables[definition.id];
     if (!definition || !deployed) {
       throw new UnmappedCallError(`No deployed table stands for the local table ${tableName}`);

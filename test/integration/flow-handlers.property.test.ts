@@ -4,6 +4,7 @@ import centres from '../../data/huduma-centres.json' with { type: 'json' };
 import services from '../../data/huduma-services.json' with { type: 'json' };
 import { checkDigit, REFERENCE_PREFIX } from '../../lambdas/shared/reference.ts';
 import { promptCatalogue, SLOT } from '../../lambdas/shared/speech/catalogue.ts';
+import { asFunction } from '../../local/iam/guard.ts';
 import { lambdaContext } from '../support/connect.ts';
 import {
   callerText,
@@ -190,7 +191,8 @@ describe('flow handlers under arbitrary Connect events (property)', () => {
   it.each(Object.keys(operations) as FlowHandler[])(
     `%s answers ${RUNS} arbitrary events with a typed outcome, never a throw`,
     async (name) => {
-      const { handler } = await handlerModules[name]();
+      // Run as that function: every AWS call it makes is checked against its deployed role.
+      const handler = asFunction(name, (await handlerModules[name]()).handler);
       // The property is about input, not latency: a loaded machine must not time a run out.
       const context = { ...lambdaContext(name), getRemainingTimeInMillis: () => 30_000 };
       const outcomes = new Map<unknown, number>();

@@ -4,6 +4,7 @@ import type {
 } from 'aws-lambda';
 import fc from 'fast-check';
 import { apiEvent, isReportRoute, LOCAL_TOKENS, STAFF_ROUTE_KEYS } from '../../local/api-events.ts';
+import { asFunction } from '../../local/iam/guard.ts';
 import { lambdaContext } from '../support/connect.ts';
 import { uniqueCaller } from '../support/data.ts';
 import {
@@ -166,8 +167,12 @@ describe('staff API under arbitrary requests (property)', () => {
       import('../../lambdas/tickets-api/handler.ts'),
       import('../../lambdas/reports/handler.ts'),
     ]);
-    tickets = createTicketsApiHandler({ callbacks: { send: async () => undefined } }) as never;
-    reports = createReportsApiHandler() as never;
+    // Run as those functions: every AWS call is checked against their deployed roles.
+    tickets = asFunction(
+      'tickets-api',
+      createTicketsApiHandler({ callbacks: { send: async () => undefined } }),
+    ) as never;
+    reports = asFunction('reports', createReportsApiHandler()) as never;
     for (const serviceId of ['passport', 'passport', 'new-id']) {
       const created = await asAgent('POST', '/tickets', {
         body: {
