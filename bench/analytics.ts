@@ -2,13 +2,17 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { type DynamoDBDocumentClient, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Context, KinesisStreamEvent } from 'aws-lambda';
+import { createReports } from '../lambdas/reports/reports.ts';
 import { kinesisEventOf } from '../local/contact-records.ts';
+import { localDependencies, localHandler } from '../local/handlers.ts';
+import type { LocalPlatform } from '../local/platform.ts';
 import { lambdaContext } from '../test/support/connect.ts';
 import type { Compare } from './appointments.ts';
 
 export interface AnalyticsBenchOptions {
   readonly compare: Compare;
   readonly client: DynamoDBDocumentClient;
+  readonly platform: LocalPlatform;
   readonly tables: { readonly callLogs: string; readonly tickets: string };
   readonly iterations: number;
 }
@@ -56,16 +60,16 @@ const contactRecord = (index: number) => {
 export const benchAnalytics = async ({
   compare,
   client,
+  platform,
   tables,
   iterations,
 }: AnalyticsBenchOptions): Promise<void> => {
-  const [{ handler: writer }, { reports }, { catalogueFiles }, { TicketStatusSchema }] =
-    await Promise.all([
-      import('../lambdas/call-logs/handler.ts'),
-      import('../lambdas/reports/dependencies.ts'),
-      import('../lambdas/shared/data/catalogue-files.ts'),
-      import('../lambdas/shared/data/tickets.repository.ts'),
-    ]);
+  const [{ catalogueFiles }, { TicketStatusSchema }] = await Promise.all([
+    import('../lambdas/shared/data/catalogue-files.ts'),
+    import('../lambdas/shared/data/tickets.repository.ts'),
+  ]);
+  const writer = localHandler('call-logs', {}, platform);
+  const reports = createReports(localDependencies('reports', {}, platform));
   const write = (event: KinesisStreamEvent) =>
     (writer as (event: KinesisStreamEvent, context: Context) => Promise<unknown>)(
       event,

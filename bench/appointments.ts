@@ -5,10 +5,11 @@ import {
   QueryCommand,
   TransactWriteCommand,
 } from '@aws-sdk/lib-dynamodb';
-import { createAppointmentsHandler } from '../lambdas/appointments/handler.ts';
 import { appointmentPolicy, capacityOf } from '../lambdas/appointments/policy.ts';
 import { createBookingRepository } from '../lambdas/shared/data/bookings.repository.ts';
 import { catalogueFiles } from '../lambdas/shared/data/catalogue-files.ts';
+import { localHandler } from '../local/handlers.ts';
+import type { LocalPlatform } from '../local/platform.ts';
 import { connectEvent, lambdaContext } from '../test/support/connect.ts';
 import { ms, percentile } from './stats.ts';
 
@@ -24,6 +25,7 @@ export type Compare = (
 export interface AppointmentsBenchOptions {
   readonly compare: Compare;
   readonly client: DynamoDBDocumentClient;
+  readonly platform: LocalPlatform;
   readonly tableName: string;
   /** Calls per read operation; writes use a quarter (each needs fresh data). */
   readonly iterations: number;
@@ -73,10 +75,11 @@ const slotIds = (): string[] => {
 export const benchAppointments = async ({
   compare,
   client,
+  platform,
   tableName,
   iterations,
 }: AppointmentsBenchOptions): Promise<void> => {
-  const handler = createAppointmentsHandler({ clock: () => NOW });
+  const handler = localHandler('appointments', { clock: () => NOW }, platform);
   const call = (parameters: Record<string, string>, caller = newCaller()) =>
     handler(event(parameters, caller), CONTEXT);
   const expectOutcome = async (promise: Promise<Record<string, string>>, outcome: string) => {
@@ -379,10 +382,11 @@ export const benchAppointments = async ({
  */
 export const benchLastPlaces = async (
   client: DynamoDBDocumentClient,
+  platform: LocalPlatform,
   tableName: string,
   rounds = 5,
 ) => {
-  const handler = createAppointmentsHandler({ clock: () => NOW });
+  const handler = localHandler('appointments', { clock: () => NOW }, platform);
   const bookings = createBookingRepository(client, tableName);
   const serviceId = 'new-id';
   const capacity = capacityOf(appointmentPolicy, serviceId);

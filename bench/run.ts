@@ -8,13 +8,17 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { callLogsTable, serviceDataTable, ticketsTable } from '../lambdas/shared/data/tables.ts';
+import { createVerifiedContactRepository } from '../lambdas/shared/data/verified-contacts.repository.ts';
 import { startDynamoDbLocal } from '../local/dynamodb/launcher.ts';
 import {
   createLocalTables,
   localDynamoDbClient,
   localTableName,
 } from '../local/dynamodb/tables.ts';
-import { applyLocalEnvironment, localEnvironment } from '../local/environment.ts';
+import { localEnvironment } from '../local/environment.ts';
+import { localHandler } from '../local/handlers.ts';
+import { localPlatform } from '../local/platform.ts';
+import { seed } from '../local/seed.ts';
 import { connectEvent, lambdaContext } from '../test/support/connect.ts';
 import { measureBundles } from './bundles.ts';
 import { benchmarkFlows } from './flows.ts';
@@ -28,18 +32,13 @@ const ITERATIONS = 2000;
  */
 const dynamoDb = await startDynamoDbLocal();
 try {
-  applyLocalEnvironment({ dynamoDbEndpoint: dynamoDb.endpoint });
   await createLocalTables(localDynamoDbClient(dynamoDb.endpoint));
-  const [{ seed }, { documentClient }, tracking, pensions, complaints, survey, verified] =
-    await Promise.all([
-      import('../local/seed.ts'),
-      import('../lambdas/shared/data/client.ts'),
-      import('../lambdas/tracking/handler.ts'),
-      import('../lambdas/pensions/handler.ts'),
-      import('../lambdas/complaints/handler.ts'),
-      import('../lambdas/survey/handler.ts'),
-      import('../lambdas/shared/data/verified-contacts.repository.ts'),
-    ]);
+  const platform = localPlatform({ dynamoDbEndpoint: dynamoDb.endpoint });
+  const documentClient = platform.aws.dynamoDb;
+  const tracking = { handler: localHandler('tracking', {}, platform) };
+  const pensions = { handler: localHandler('pensions', {}, platform) };
+  const complaints = { handler: localHandler('complaints', {}, platform) };
+  const survey = { handler: localHandler('survey', {}, platform) };
   await seed(documentClient);
 
   console.log(
@@ -185,10 +184,7 @@ try {
     },
     1,
   );
-  const verifiedContacts = verified.createVerifiedContactRepository(
-    documentClient,
-    tables.serviceData,
-  );
+  const verifiedContacts = createVerifiedContactRepository(documentClient, tables.serviceData);
   const verifiedContact = randomUUID();
   await verifiedContacts.grant(
     verifiedContact,
@@ -303,7 +299,7 @@ try {
       ),
     1,
   );
-  const callerContext = await import('../lambdas/caller-context/handler.ts');
+  const callerContext = { handler: localHandler('caller-context', {}, platform) };
   const returning = caller();
   await invoke(
     complaints,
@@ -346,6 +342,7 @@ try {
   await appointments.benchAppointments({
     compare,
     client: documentClient,
+    platform,
     tableName: tables.serviceData,
     iterations: ITERATIONS,
   });
@@ -353,19 +350,20 @@ try {
   await analytics.benchAnalytics({
     compare,
     client: documentClient,
+    platform,
     tables,
     iterations: ITERATIONS,
   });
   console.table(rows);
 
   console.log('\nAppointments: 100 simultaneous bookings for the last 10 places of a slot\n');
-  console.table(await appointments.benchLastPlaces(documentClient, tables.serviceData));
+  console.table(await appointments.benchLastPlaces(documentClient, platform, tables.serviceData));
 
   console.log(
     '\n200 concurrent scripted calls (main → menu → tracking) through the engine and handlers\n',
   );
   const { loadLocalResources } = await import('../local/resources.ts');
-  const flows = await benchmarkFlows(await loadLocalResources());
+  const flows = await benchmarkFlows(await loadLocalResources({ platform }));
   console.table([
     {
       calls: flows.calls,

@@ -7,6 +7,7 @@ import type {
   ContactTraceRecord,
   EngineResources,
 } from './flow-engine/types.ts';
+import { type LocalPlatform, localHandler } from './handlers.ts';
 
 /** The local stand-in for the contact-record stream the Connect instance writes to. */
 export const LOCAL_CONTACT_RECORD_STREAM_ARN =
@@ -41,8 +42,6 @@ export const kinesisEventOf = (records: readonly unknown[]): KinesisStreamEvent 
   }),
 });
 
-type KinesisHandler = (event: KinesisStreamEvent, context: Context) => Promise<unknown>;
-
 const context = (): Context => ({
   callbackWaitsForEmptyEventLoop: false,
   functionName: 'huduma-call-logs',
@@ -63,14 +62,9 @@ export type ContactRecordFeed = (
   records: readonly unknown[],
 ) => Promise<KinesisStreamBatchResponse>;
 
-/**
- * The deployed call-log writer (lambdas/call-logs/handler.ts), fed as Kinesis would feed it.
- * Import after the local environment is applied: the handler reads it at cold start.
- */
-export const loadContactRecordFeed = async (): Promise<ContactRecordFeed> => {
-  const { handler } = (await import('../lambdas/call-logs/handler.ts')) as {
-    handler: KinesisHandler;
-  };
+/** The deployed call-log writer (lambdas/call-logs/handler.ts), fed as Kinesis would feed it. */
+export const loadContactRecordFeed = (platform?: LocalPlatform): ContactRecordFeed => {
+  const handler = localHandler('call-logs', {}, platform);
   return async (records) =>
     (await handler(kinesisEventOf(records), context())) as KinesisStreamBatchResponse;
 };

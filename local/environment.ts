@@ -1,4 +1,4 @@
-import { environments } from '../lib/config/environments.ts';
+import { contactCentreHours, environments } from '../lib/config/environments.ts';
 import { LOCAL_PROMPT_AUDIO_URI } from './arns.ts';
 import { localTableEnvironment } from './dynamodb/tables.ts';
 
@@ -10,17 +10,15 @@ export const LOCAL_IDENTITY_HASH_KEY = 'huduma-local-identity-hash-key-not-for-r
 
 export interface LocalEnvironmentOptions {
   readonly dynamoDbEndpoint: string;
-  /** Powertools log level for handlers. @default 'SILENT' */
-  readonly logLevel?: string;
 }
 
 /**
- * The environment the handlers read at cold start, pointed at DynamoDB Local. Set it before
- * the first handler module is imported.
+ * The environment every handler's setup is given locally (local/handlers.ts), shaped as the
+ * deployed one and pointed at DynamoDB Local. It is passed to the handlers, never written to
+ * `process.env`.
  */
 export const localEnvironment = ({
   dynamoDbEndpoint,
-  logLevel = 'SILENT',
 }: LocalEnvironmentOptions): Record<string, string> => ({
   ...localTableEnvironment(),
   DYNAMODB_ENDPOINT: dynamoDbEndpoint,
@@ -32,12 +30,5 @@ export const localEnvironment = ({
   // The dev environment's supervisor and management receive escalations locally (in the outbox).
   ESCALATION_CONTACTS: JSON.stringify(environments.dev.escalation),
   STAFFING_CONFIG: JSON.stringify(environments.dev.staffing),
-  POWERTOOLS_SERVICE_NAME: 'huduma-local',
-  POWERTOOLS_LOG_LEVEL: logLevel,
-  POWERTOOLS_METRICS_DISABLED: 'true',
-  POWERTOOLS_TRACE_ENABLED: 'false',
+  CONTACT_CENTRE_HOURS: JSON.stringify(contactCentreHours(environments.dev)),
 });
-
-export const applyLocalEnvironment = (options: LocalEnvironmentOptions): void => {
-  Object.assign(process.env, localEnvironment(options));
-};

@@ -1,6 +1,6 @@
 import type { Clock } from '#shared/clock.ts';
 import { kiswahiliRecordings, promptCatalogue } from '#shared/speech/catalogue.ts';
-import { clipUri } from '#shared/speech/render.ts';
+import { clipUri, type SpeechSettings } from '#shared/speech/render.ts';
 import { loadFlowDocument } from '../contact-flows/load.ts';
 import {
   FLOW_FUNCTIONS,
@@ -10,13 +10,16 @@ import {
   QUEUES,
 } from '../contact-flows/manifest.ts';
 import { contactCentreHours, environments } from '../lib/config/environments.ts';
-import { LOCAL_INSTANCE_ARN, localArn } from './arns.ts';
+import { LOCAL_INSTANCE_ARN, LOCAL_PROMPT_AUDIO_URI, localArn } from './arns.ts';
 import type {
   EngineResources,
   LambdaHandler,
   LoadedFlow,
   LocalQueue,
 } from './flow-engine/types.ts';
+import { type HandlerName, type LocalPlatform, localHandler } from './handlers.ts';
+
+const speech: SpeechSettings = { promptAudioUri: LOCAL_PROMPT_AUDIO_URI };
 
 /** Resource placeholders and the local ARN each stands for. */
 const localResourceArns = (): Map<string, string> =>
@@ -38,22 +41,22 @@ const localResourceArns = (): Map<string, string> =>
 
 /**
  * Everything the engine needs to run the repository's flows locally: the flow files, the
- * deployed handlers imported in-process, queues, hours (the dev environment's config) and
- * prompts. Import after the local environment is applied: handlers read it at cold start.
+ * deployed handlers built in-process (local/handlers.ts), queues, hours (the dev environment's
+ * config) and prompts.
  */
 export const loadLocalResources = async ({
   clock,
+  platform,
 }: {
   /** The local runtime's shared clock, for every handler that reads the time. */
   readonly clock?: Clock;
+  /** The platform the handlers run on. @default the tests' (local/handlers.ts) */
+  readonly platform?: LocalPlatform;
 } = {}): Promise<EngineResources> => {
   const lambdas = new Map<string, { name: string; handler: LambdaHandler }>();
   for (const { handler } of Object.values(FLOW_FUNCTIONS)) {
-    const module = (await import(`../lambdas/${handler}/handler.ts`)) as {
-      handler: LambdaHandler;
-      createHandler?: (clock: Clock) => LambdaHandler;
-    };
-    const built = clock && module.createHandler ? module.createHandler(clock) : module.handler;
+    const overrides = (clock ? { clock } : {}) as Partial<never>;
+    const built = localHandler(handler as HandlerName, overrides, platform) as LambdaHandler;
     lambdas.set(localArn.lambda(handler), { name: `huduma-${handler}`, handler: built });
   }
   const flows = new Map<string, LoadedFlow>(
@@ -79,7 +82,7 @@ export const loadLocalResources = async ({
   // The words of every clip, the parts around slots (<id>.p1, …) included.
   const clipWords = new Map(kiswahiliRecordings().map((clip) => [clip.id, clip.text]));
   // Recorded clips live at <base>/sw/<promptId>.wav.
-  const audioPrefix = clipUri('x').slice(0, -'x.wav'.length);
+  const audioPrefix = clipUri('x', speech).slice(0, -'x.wav'.length);
   return {
     instanceArn: LOCAL_INSTANCE_ARN,
     flows,
@@ -95,7 +98,7 @@ export const loadLocalResources = async ({
       text: (promptId, lang) =>
         promptCatalogue.get(promptId)?.[lang] ??
         (lang === 'sw' ? clipWords.get(promptId) : undefined),
-      audioUri: (promptId) => clipUri(promptId),
+      audioUri: (promptId) => clipUri(promptId, speech),
       idFromAudioUri: (uri) =>
         uri.startsWith(audioPrefix) && uri.endsWith('.wav')
           ? uri.slice(audioPrefix.length, -'.wav'.length)

@@ -1,14 +1,17 @@
+import type { LogLevel } from '@aws-lambda-powertools/logger/types';
 import type { Clock } from '#shared/clock.ts';
+import { logger } from '#shared/powertools.ts';
 import { localArn } from './arns.ts';
 import { loadContactRecordFeed, RecordingFlowEngine } from './contact-records.ts';
 import { type DynamoDbLocal, startDynamoDbLocal } from './dynamodb/launcher.ts';
 import { createLocalTables, localDynamoDbClient } from './dynamodb/tables.ts';
-import { applyLocalEnvironment } from './environment.ts';
 import type { Answering } from './escalation/dialer.ts';
-import type { LocalEscalation } from './escalation/runtime.ts';
+import { type LocalEscalation, startLocalEscalation } from './escalation/runtime.ts';
 import type { FlowEngine } from './flow-engine/engine.ts';
+import { type LocalPlatform, localPlatform } from './handlers.ts';
 import { iamCheckSummary, iamChecks, onDenial } from './iam/guard.ts';
-import type { SeedSummary } from './seed.ts';
+import { loadLocalResources } from './resources.ts';
+import { type SeedSummary, seed } from './seed.ts';
 import type { SimulatedClock } from './sim-clock.ts';
 
 export interface LocalRuntimeOptions {
@@ -26,6 +29,8 @@ export interface LocalRuntime {
   readonly dynamoDb: DynamoDbLocal;
   readonly engine: FlowEngine;
   readonly seeded: SeedSummary;
+  /** What the handlers run on (DynamoDB Local, local environment). */
+  readonly platform: LocalPlatform;
   readonly mainFlowArn: string;
   /** The complaint escalation, when asked for. */
   readonly escalation?: LocalEscalation;
@@ -44,25 +49,19 @@ export const startLocalRuntime = async ({
 }: LocalRuntimeOptions = {}): Promise<LocalRuntime> => {
   const dynamoDb = await startDynamoDbLocal(dbPath ? { dbPath } : {});
   try {
-    applyLocalEnvironment({ dynamoDbEndpoint: dynamoDb.endpoint, ...(logLevel && { logLevel }) });
-    // Handlers and repositories read the environment when first imported, so import them now.
-    const [{ seed }, { loadLocalResources }, { documentClient }] = await Promise.all([
-      import('./seed.ts'),
-      import('./resources.ts'),
-      import('#shared/data/client.ts'),
-    ]);
+    if (logLevel) logger.setLogLevel(logLevel as LogLevel);
+    const platform = localPlatform({ dynamoDbEndpoint: dynamoDb.endpoint });
     await createLocalTables(localDynamoDbClient(dynamoDb.endpoint));
-    const seeded = await seed(documentClient);
-    const resources = await loadLocalResources(clock ? { clock } : {});
+    const seeded = await seed(platform.aws.dynamoDb);
+    const resources = await loadLocalResources({ platform, ...(clock && { clock }) });
     // Every finished contact's trace record goes to the call-log writer, as in AWS.
-    const engine = new RecordingFlowEngine(resources, await loadContactRecordFeed());
+    const engine = new RecordingFlowEngine(resources, loadContactRecordFeed(platform));
     const escalation =
       escalationOptions &&
-      (await (
-        await import('./escalation/runtime.ts')
-      ).startLocalEscalation({
+      (await startLocalEscalation({
         ...escalationOptions,
         dynamoDbEndpoint: dynamoDb.endpoint,
+        platform,
         resources,
       }));
     // A call a handler's deployed role would not allow fails as in AWS; say so where it shows.
@@ -75,6 +74,7 @@ export const startLocalRuntime = async ({
       dynamoDb,
       engine,
       seeded,
+      platform,
       mainFlowArn: localArn.flow('main'),
       ...(escalation && { escalation }),
       stop: async () => {

@@ -1,15 +1,19 @@
+import { KMSClient } from '@aws-sdk/client-kms';
+import { SQSClient } from '@aws-sdk/client-sqs';
 import { z } from 'zod';
-import type { Clock } from '#shared/clock.ts';
 import { createBookingRepository } from '#shared/data/bookings.repository.ts';
 import { createCatalogueRepository } from '#shared/data/catalogue.repository.ts';
-import { documentClient } from '#shared/data/client.ts';
-import { identityHasher } from '#shared/identity/default-identity-hasher.ts';
+import { documentClientFor } from '#shared/data/client.ts';
+import { parseEnv } from '#shared/env.ts';
+import { identityHasherFor } from '#shared/identity/default-identity-hasher.ts';
 import { connectHandler } from '#shared/middleware.ts';
-import { notifier } from '#shared/notifications/default-notifier.ts';
+import { notifierFor } from '#shared/notifications/default-notifier.ts';
+import { type AwsClients, deployedHandler, type Environment } from '#shared/platform.ts';
 import { newReference } from '#shared/reference.ts';
+import { type SpeechSettings, speechSettingsFrom } from '#shared/speech/render.ts';
 import { BookParametersSchema, bookAppointment } from './book-appointment.ts';
 import { CancelParametersSchema, cancelBooking } from './cancel-booking.ts';
-import { config } from './config.ts';
+import { AppointmentsEnvironmentSchema } from './config.ts';
 import type { AppointmentDependencies } from './dependencies.ts';
 import { FindBookingParametersSchema, findBooking } from './find-booking.ts';
 import { FindCentreParametersSchema, findCentre } from './find-centre.ts';
@@ -31,21 +35,29 @@ export const AppointmentParametersSchema = z.discriminatedUnion('operation', [
   MoveParametersSchema,
 ]);
 
-/**
- * The appointments Lambda: one contact-flow function, one use case per operation. Built once
- * per container; tests, benchmarks and the local runtime may replace dependencies (the clock).
- */
-export const createAppointmentsHandler = (overrides: Partial<AppointmentDependencies> = {}) => {
-  const deps: AppointmentDependencies = {
-    catalogue: createCatalogueRepository(documentClient, config.SERVICE_DATA_TABLE_NAME),
-    bookings: createBookingRepository(documentClient, config.SERVICE_DATA_TABLE_NAME),
-    notifier,
-    identityHasher,
+export interface AppointmentsHandlerDependencies extends AppointmentDependencies {
+  readonly speech: SpeechSettings;
+}
+
+export const defaultDependencies = (
+  env: Environment,
+  aws: Pick<AwsClients, 'dynamoDb' | 'kms' | 'sqs'>,
+): AppointmentsHandlerDependencies => {
+  const config = parseEnv(AppointmentsEnvironmentSchema, env);
+  return {
+    catalogue: createCatalogueRepository(aws.dynamoDb, config.SERVICE_DATA_TABLE_NAME),
+    bookings: createBookingRepository(aws.dynamoDb, config.SERVICE_DATA_TABLE_NAME),
+    notifier: notifierFor(config, aws.sqs),
+    identityHasher: identityHasherFor(config, aws.kms),
     policy: appointmentPolicy,
     clock: () => new Date(),
     newReference: () => newReference('booking'),
-    ...overrides,
+    speech: speechSettingsFrom(config),
   };
+};
+
+/** The appointments Lambda: one contact-flow function, one use case per operation. */
+export const createHandler = (deps: AppointmentsHandlerDependencies) => {
   const operations = {
     listCentres: listCentres(deps),
     findCentre: findCentre(deps),
@@ -78,10 +90,16 @@ export const createAppointmentsHandler = (overrides: Partial<AppointmentDependen
           return operations.move(parameters, contact);
       }
     },
+    speech: deps.speech,
   });
 };
 
-/** The Lambda on `clock` (the local runtime passes its simulated one). */
-export const createHandler = (clock: Clock) => createAppointmentsHandler({ clock });
-
-export const handler = createAppointmentsHandler();
+export const handler = deployedHandler(() =>
+  createHandler(
+    defaultDependencies(process.env, {
+      dynamoDb: documentClientFor(process.env),
+      kms: new KMSClient({}),
+      sqs: new SQSClient({}),
+    }),
+  ),
+);

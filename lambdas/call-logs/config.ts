@@ -1,19 +1,17 @@
 import { z } from 'zod';
-import { parseEnv, tableName } from '#shared/env.ts';
+import { tableName } from '#shared/env.ts';
 import { kpiTargets } from '#shared/kpi.ts';
 
-export const config = parseEnv(
-  z.object({
-    CALL_LOGS_TABLE_NAME: tableName,
-    /** Days a call log lives after the contact started (TTL). */
-    CALL_LOG_RETENTION_DAYS: z.coerce.number().int().positive().default(90),
-    /** The contact centre's time zone: a contact's day is its calendar date there. */
-    TIME_ZONE: z.string().min(1).default('Africa/Nairobi'),
-    /** Calls answered within this many seconds count towards the service level. */
-    ANSWER_WITHIN_SECONDS: z.coerce
-      .number()
-      .int()
-      .positive()
-      .default(kpiTargets.serviceLevel.thresholdSeconds),
-  }),
-);
+export const CallLogsEnvironmentSchema = z.object({
+  CALL_LOGS_TABLE_NAME: tableName,
+  /** Days a call log lives after the contact started (TTL). */
+  CALL_LOG_RETENTION_DAYS: z.coerce.number().int().positive().default(90),
+  /** The contact centre's time zone: a contact's day is its calendar date there. */
+  TIME_ZONE: z.string().min(1).default('Africa/Nairobi'),
+  /** Calls answered within this many seconds count towards the service level. */
+  ANSWER_WITHIN_SECONDS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(kpiTargets.serviceLevel.thresholdSeconds),
+});

@@ -1,6 +1,8 @@
 import { z } from 'zod';
-import { parseEnv, tableName } from '#shared/env.ts';
+import { tableName } from '#shared/env.ts';
+import { SpeechEnvironmentSchema } from '#shared/speech/render.ts';
 
-export const config = parseEnv(
-  z.object({ SERVICE_DATA_TABLE_NAME: tableName, TICKETS_TABLE_NAME: tableName }),
-);
+/** Caller context's environment: the handler parses it, the SelfService construct fills it. */
+export const CallerContextEnvironmentSchema = z
+  .object({ SERVICE_DATA_TABLE_NAME: tableName, TICKETS_TABLE_NAME: tableName })
+  .and(SpeechEnvironmentSchema);

@@ -1,20 +1,46 @@
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { type Clock, systemClock } from '#shared/clock.ts';
 import { createBookingRepository } from '#shared/data/bookings.repository.ts';
-import { documentClient } from '#shared/data/client.ts';
+import { documentClientFor } from '#shared/data/client.ts';
 import { createTicketRepository } from '#shared/data/tickets.repository.ts';
+import { parseEnv } from '#shared/env.ts';
 import { connectHandler } from '#shared/middleware.ts';
+import { type AwsClients, deployedHandler, type Environment } from '#shared/platform.ts';
+import { type SpeechSettings, speechSettingsFrom } from '#shared/speech/render.ts';
 import { CallerContextParametersSchema, callerContext } from './caller-context.ts';
-import { config } from './config.ts';
+import { CallerContextEnvironmentSchema } from './config.ts';
 
-/** The Lambda on `clock` (the local runtime passes its simulated one). */
-export const createHandler = (clock: Clock = systemClock) =>
+export interface CallerContextHandlerDependencies {
+  readonly db: DynamoDBDocumentClient;
+  readonly tables: { readonly serviceData: string; readonly tickets: string };
+  readonly clock: Clock;
+  readonly speech: SpeechSettings;
+}
+
+export const defaultDependencies = (
+  env: Environment,
+  aws: Pick<AwsClients, 'dynamoDb'>,
+): CallerContextHandlerDependencies => {
+  const config = parseEnv(CallerContextEnvironmentSchema, env);
+  return {
+    db: aws.dynamoDb,
+    tables: { serviceData: config.SERVICE_DATA_TABLE_NAME, tickets: config.TICKETS_TABLE_NAME },
+    clock: systemClock,
+    speech: speechSettingsFrom(config),
+  };
+};
+
+export const createHandler = ({ db, tables, clock, speech }: CallerContextHandlerDependencies) =>
   connectHandler({
     parameters: CallerContextParametersSchema,
     useCase: callerContext({
-      tickets: createTicketRepository(documentClient, config.TICKETS_TABLE_NAME),
-      bookings: createBookingRepository(documentClient, config.SERVICE_DATA_TABLE_NAME),
+      tickets: createTicketRepository(db, tables.tickets),
+      bookings: createBookingRepository(db, tables.serviceData),
       clock,
     }),
+    speech,
   });
 
-export const handler = createHandler();
+export const handler = deployedHandler(() =>
+  createHandler(defaultDependencies(process.env, { dynamoDb: documentClientFor(process.env) })),
+);

@@ -1,4 +1,4 @@
 import { z } from 'zod';
-import { parseEnv, tableName } from '#shared/env.ts';
+import { tableName } from '#shared/env.ts';
 
-export const config = parseEnv(z.object({ TICKETS_TABLE_NAME: tableName }));
+export const ComplaintMetricsEnvironmentSchema = z.object({ TICKETS_TABLE_NAME: tableName });

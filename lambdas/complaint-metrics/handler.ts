@@ -7,27 +7,42 @@ import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy from '@middy/core';
 import type { Context, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { analyticsMetrics, emitMetricPoints } from '#shared/analytics-emitter.ts';
+import { type Clock, systemClock } from '#shared/clock.ts';
 import { catalogueFiles } from '#shared/data/catalogue-files.ts';
-import { documentClient } from '#shared/data/client.ts';
-import { createComplaintSlaRepository } from '#shared/data/complaint-sla.repository.ts';
+import { documentClientFor } from '#shared/data/client.ts';
+import {
+  type ComplaintSlaRepository,
+  createComplaintSlaRepository,
+} from '#shared/data/complaint-sla.repository.ts';
+import { parseEnv } from '#shared/env.ts';
+import { type AwsClients, deployedHandler, type Environment } from '#shared/platform.ts';
 import { logger, tracer } from '#shared/powertools.ts';
 import {
   complaintChangePoints,
   createOverdueSweep,
   TicketImageSchema,
 } from './complaint-metrics.ts';
-import { config } from './config.ts';
+import { ComplaintMetricsEnvironmentSchema } from './config.ts';
 
-const sweep = createOverdueSweep({
-  complaints: createComplaintSlaRepository(
-    documentClient,
-    config.TICKETS_TABLE_NAME,
-    catalogueFiles.agencies.map((agency) => agency.id),
-  ),
-  now: () => new Date(),
-});
+export interface ComplaintMetricsDependencies {
+  readonly complaints: ComplaintSlaRepository;
+  readonly clock: Clock;
+}
 
-const processor = new BatchProcessor(EventType.DynamoDBStreams);
+export const defaultDependencies = (
+  env: Environment,
+  aws: Pick<AwsClients, 'dynamoDb'>,
+): ComplaintMetricsDependencies => {
+  const config = parseEnv(ComplaintMetricsEnvironmentSchema, env);
+  return {
+    complaints: createComplaintSlaRepository(
+      aws.dynamoDb,
+      config.TICKETS_TABLE_NAME,
+      catalogueFiles.agencies.map((agency) => agency.id),
+    ),
+    clock: systemClock,
+  };
+};
 
 const processChange = async (raw: DynamoDBRecord) => {
   const record = DynamoDBStreamRecord.parse(raw);
@@ -51,16 +66,24 @@ const isStreamEvent = (event: unknown): event is DynamoDBStreamEvent =>
  * resolved, and resolved after their due time (breached). Every 15 minutes (EventBridge
  * schedule): open complaints past their due time (`ComplaintsOverdue`), counted by query.
  */
-export const handler = middy<unknown, unknown>()
-  .use(injectLambdaContext(logger, { clearState: true }))
-  .use(captureLambdaHandler(tracer, { captureResponse: false }))
-  .use(logMetrics(analyticsMetrics))
-  .handler(async (event: unknown, context: Context) => {
-    if (isStreamEvent(event))
-      return processPartialResponse(event, processChange, processor, { context });
-    EventBridgeSchema.parse(event);
-    const { overdue, points } = await sweep();
-    emitMetricPoints(points);
-    logger.info('Complaint SLA sweep', { overdue });
-    return { overdue };
-  });
+export const createHandler = ({ complaints, clock }: ComplaintMetricsDependencies) => {
+  const sweep = createOverdueSweep({ complaints, now: clock });
+  const processor = new BatchProcessor(EventType.DynamoDBStreams);
+  return middy<unknown, unknown>()
+    .use(injectLambdaContext(logger, { clearState: true }))
+    .use(captureLambdaHandler(tracer, { captureResponse: false }))
+    .use(logMetrics(analyticsMetrics))
+    .handler(async (event: unknown, context: Context) => {
+      if (isStreamEvent(event))
+        return processPartialResponse(event, processChange, processor, { context });
+      EventBridgeSchema.parse(event);
+      const { overdue, points } = await sweep();
+      emitMetricPoints(points);
+      logger.info('Complaint SLA sweep', { overdue });
+      return { overdue };
+    });
+};
+
+export const handler = deployedHandler(() =>
+  createHandler(defaultDependencies(process.env, { dynamoDb: documentClientFor(process.env) })),
+);

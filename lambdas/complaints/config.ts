@@ -1,6 +1,12 @@
 import { z } from 'zod';
-import { parseEnv, tableName } from '#shared/env.ts';
+import { tableName } from '#shared/env.ts';
+import { IdentityHasherEnvironmentSchema } from '#shared/identity/default-identity-hasher.ts';
+import { NotifierEnvironmentSchema } from '#shared/notifications/default-notifier.ts';
+import { SpeechEnvironmentSchema } from '#shared/speech/render.ts';
 
-export const config = parseEnv(
-  z.object({ SERVICE_DATA_TABLE_NAME: tableName, TICKETS_TABLE_NAME: tableName }),
-);
+/** Complaints' environment: the handler parses it, the SelfService construct fills it. */
+export const ComplaintsEnvironmentSchema = z
+  .object({ SERVICE_DATA_TABLE_NAME: tableName, TICKETS_TABLE_NAME: tableName })
+  .and(SpeechEnvironmentSchema)
+  .and(IdentityHasherEnvironmentSchema)
+  .and(NotifierEnvironmentSchema);

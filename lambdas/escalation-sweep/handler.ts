@@ -1,22 +1,35 @@
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { systemClock } from '#shared/clock.ts';
-import { documentClient } from '#shared/data/client.ts';
+import { documentClientFor } from '#shared/data/client.ts';
 import { createTicketRepository } from '#shared/data/tickets.repository.ts';
+import { parseEnv } from '#shared/env.ts';
 import { eventHandler } from '#shared/event-middleware.ts';
+import { type AwsClients, deployedHandler, type Environment } from '#shared/platform.ts';
 import { escalationsFor } from '#shared/tickets/escalations.ts';
-import { config } from './config.ts';
+import { EscalationSweepEnvironmentSchema } from './config.ts';
 import { type SweepDependencies, SweepInputSchema, sweepEscalations } from './sweep.ts';
 
-/** The scheduled sweeper; the local runtime and tests pass their clock and runner. */
-export const createEscalationSweepHandler = (overrides: Partial<SweepDependencies> = {}) =>
-  eventHandler({
-    schema: SweepInputSchema,
-    useCase: sweepEscalations({
-      tickets: createTicketRepository(documentClient, config.TICKETS_TABLE_NAME),
-      escalations: escalationsFor(new SFNClient({}), config.ESCALATION_STATE_MACHINE_ARN),
-      clock: systemClock,
-      ...overrides,
-    }),
-  });
+export const defaultDependencies = (
+  env: Environment,
+  aws: Pick<AwsClients, 'dynamoDb' | 'sfn'>,
+): SweepDependencies => {
+  const config = parseEnv(EscalationSweepEnvironmentSchema, env);
+  return {
+    tickets: createTicketRepository(aws.dynamoDb, config.TICKETS_TABLE_NAME),
+    escalations: escalationsFor(aws.sfn, config.ESCALATION_STATE_MACHINE_ARN),
+    clock: systemClock,
+  };
+};
 
-export const handler = createEscalationSweepHandler();
+/** The scheduled sweeper; the local runtime and tests pass their clock and runner. */
+export const createHandler = (deps: SweepDependencies) =>
+  eventHandler({ schema: SweepInputSchema, useCase: sweepEscalations(deps) });
+
+export const handler = deployedHandler(() =>
+  createHandler(
+    defaultDependencies(process.env, {
+      dynamoDb: documentClientFor(process.env),
+      sfn: new SFNClient({}),
+    }),
+  ),
+);

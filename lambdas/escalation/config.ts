@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import { parseEnv, tableName } from '#shared/env.ts';
+import { tableName } from '#shared/env.ts';
+import { NotifierEnvironmentSchema } from '#shared/notifications/default-notifier.ts';
 import { ContactCentreContactsSchema } from '#shared/tickets/escalation-policy.ts';
 
-export const config = parseEnv(
-  z.object({
+export const EscalationEnvironmentSchema = z
+  .object({
     TICKETS_TABLE_NAME: tableName,
     /** Call-back queue URL; unset locally, where the runtime passes its own queue. */
     CALLBACK_QUEUE_URL: z.url().optional(),
@@ -11,5 +12,5 @@ export const config = parseEnv(
     ESCALATION_CONTACTS: z
       .string()
       .transform((raw) => ContactCentreContactsSchema.parse(JSON.parse(raw))),
-  }),
-);
+  })
+  .and(NotifierEnvironmentSchema);

@@ -1,11 +1,14 @@
+import { SQSClient } from '@aws-sdk/client-sqs';
 import { z } from 'zod';
 import { systemClock } from '#shared/clock.ts';
-import { documentClient } from '#shared/data/client.ts';
+import { documentClientFor } from '#shared/data/client.ts';
 import { createTicketRepository } from '#shared/data/tickets.repository.ts';
+import { parseEnv } from '#shared/env.ts';
 import { eventHandler } from '#shared/event-middleware.ts';
-import { notifier } from '#shared/notifications/default-notifier.ts';
+import { notifierFor } from '#shared/notifications/default-notifier.ts';
+import { type AwsClients, deployedHandler, type Environment } from '#shared/platform.ts';
 import { callbackQueueFor } from '#shared/tickets/callbacks.ts';
-import { config } from './config.ts';
+import { EscalationEnvironmentSchema } from './config.ts';
 import {
   type EscalateDependencies,
   EscalateInputSchema,
@@ -20,19 +23,25 @@ export const EscalationTaskSchema = z.discriminatedUnion('operation', [
   ParkInputSchema,
 ]);
 
-/**
- * The escalation state machine's Lambda: `step` carries out what is due, `park` registers the
- * wait. Built once per container; the local runtime and tests pass their clock and queue.
- */
-export const createEscalationHandler = (overrides: Partial<EscalateDependencies> = {}) => {
-  const deps: EscalateDependencies = {
-    tickets: createTicketRepository(documentClient, config.TICKETS_TABLE_NAME),
-    notifier,
-    callbacks: callbackQueueFor(config.CALLBACK_QUEUE_URL),
+export const defaultDependencies = (
+  env: Environment,
+  aws: Pick<AwsClients, 'dynamoDb' | 'sqs'>,
+): EscalateDependencies => {
+  const config = parseEnv(EscalationEnvironmentSchema, env);
+  return {
+    tickets: createTicketRepository(aws.dynamoDb, config.TICKETS_TABLE_NAME),
+    notifier: notifierFor(config, aws.sqs),
+    callbacks: callbackQueueFor(config.CALLBACK_QUEUE_URL, aws.sqs),
     contacts: config.ESCALATION_CONTACTS,
     clock: systemClock,
-    ...overrides,
   };
+};
+
+/**
+ * The escalation state machine's Lambda: `step` carries out what is due, `park` registers the
+ * wait. The local runtime and tests pass their clock and queue.
+ */
+export const createHandler = (deps: EscalateDependencies) => {
   const step = escalate(deps);
   const wait = park(deps);
   return eventHandler({
@@ -42,4 +51,11 @@ export const createEscalationHandler = (overrides: Partial<EscalateDependencies>
   });
 };
 
-export const handler = createEscalationHandler();
+export const handler = deployedHandler(() =>
+  createHandler(
+    defaultDependencies(process.env, {
+      dynamoDb: documentClientFor(process.env),
+      sqs: new SQSClient({}),
+    }),
+  ),
+);

@@ -5,6 +5,7 @@ import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy from '@middy/core';
 import type { FirehoseTransformationResult } from 'aws-lambda';
 import type { z } from 'zod';
+import { deployedHandler } from '#shared/platform.ts';
 import { logger, tracer } from '#shared/powertools.ts';
 import { redactContactRecord } from './redact-contact-record.ts';
 
@@ -17,24 +18,30 @@ const base64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
  * JSON line (Athena's JSON SerDe reads a record per line). A record that is not JSON is marked
  * ProcessingFailed and lands under the bucket's error prefix, encrypted like the rest.
  */
-export const handler = middy<FirehoseEvent, FirehoseTransformationResult>()
-  .use(injectLambdaContext(logger, { clearState: true }))
-  .use(captureLambdaHandler(tracer, { captureResponse: false }))
-  .use(parser({ schema: KinesisFirehoseSchema }))
-  .handler(async (event: FirehoseEvent) => {
-    let failed = 0;
-    const records = event.records.map(({ recordId, data }) => {
-      try {
-        return {
-          recordId,
-          result: 'Ok' as const,
-          data: base64(`${JSON.stringify(redactContactRecord(JSON.parse(data)))}\n`),
-        };
-      } catch {
-        failed++;
-        return { recordId, result: 'ProcessingFailed' as const, data: base64(data) };
-      }
+/** Redaction needs no configuration and no AWS client. */
+export const defaultDependencies = (): Record<string, never> => ({});
+
+export const createHandler = (_deps: Record<string, never> = {}) =>
+  middy<FirehoseEvent, FirehoseTransformationResult>()
+    .use(injectLambdaContext(logger, { clearState: true }))
+    .use(captureLambdaHandler(tracer, { captureResponse: false }))
+    .use(parser({ schema: KinesisFirehoseSchema }))
+    .handler(async (event: FirehoseEvent) => {
+      let failed = 0;
+      const records = event.records.map(({ recordId, data }) => {
+        try {
+          return {
+            recordId,
+            result: 'Ok' as const,
+            data: base64(`${JSON.stringify(redactContactRecord(JSON.parse(data)))}\n`),
+          };
+        } catch {
+          failed++;
+          return { recordId, result: 'ProcessingFailed' as const, data: base64(data) };
+        }
+      });
+      logger.info('Contact records redacted for the lake', { records: records.length, failed });
+      return { records };
     });
-    logger.info('Contact records redacted for the lake', { records: records.length, failed });
-    return { records };
-  });
+
+export const handler = deployedHandler(() => createHandler(defaultDependencies()));

@@ -1,11 +1,13 @@
 import { PinpointSMSVoiceV2Client } from '@aws-sdk/client-pinpoint-sms-voice-v2';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { systemClock } from '#shared/clock.ts';
-import { documentClient } from '#shared/data/client.ts';
+import { documentClientFor } from '#shared/data/client.ts';
 import { createDeliveryRepository } from '#shared/data/deliveries.repository.ts';
+import { parseEnv } from '#shared/env.ts';
 import { batchHandler } from '#shared/event-middleware.ts';
 import { NotificationSchema } from '#shared/notifications/notifier.ts';
-import { config } from './config.ts';
+import { type AwsClients, deployedHandler, type Environment } from '#shared/platform.ts';
+import { NotificationDeliveryEnvironmentSchema } from './config.ts';
 import { type DeliverDependencies, deliver } from './deliver.ts';
 import { endUserMessagingSms, sesEmail } from './gateways.ts';
 
@@ -13,19 +15,24 @@ const unconfigured = (name: string) => ({
   send: () => Promise.reject(new Error(`${name} is not set`)),
 });
 
-/** The notifications queue's consumer; local runs and tests pass their own gateways. */
-export const createNotificationDeliveryHandler = (overrides: Partial<DeliverDependencies> = {}) => {
-  const send = deliver({
-    deliveries: createDeliveryRepository(documentClient, config.SERVICE_DATA_TABLE_NAME),
+export const defaultDependencies = (
+  env: Environment,
+  aws: Pick<AwsClients, 'dynamoDb' | 'sms' | 'ses'>,
+): DeliverDependencies => {
+  const config = parseEnv(NotificationDeliveryEnvironmentSchema, env);
+  return {
+    deliveries: createDeliveryRepository(aws.dynamoDb, config.SERVICE_DATA_TABLE_NAME),
     sms: config.SMS_ORIGINATION_IDENTITY
-      ? endUserMessagingSms(new PinpointSMSVoiceV2Client({}), config.SMS_ORIGINATION_IDENTITY)
+      ? endUserMessagingSms(aws.sms, config.SMS_ORIGINATION_IDENTITY)
       : unconfigured('SMS_ORIGINATION_IDENTITY'),
-    email: config.EMAIL_FROM
-      ? sesEmail(new SESv2Client({}), config.EMAIL_FROM)
-      : unconfigured('EMAIL_FROM'),
+    email: config.EMAIL_FROM ? sesEmail(aws.ses, config.EMAIL_FROM) : unconfigured('EMAIL_FROM'),
     clock: systemClock,
-    ...overrides,
-  });
+  };
+};
+
+/** The notifications queue's consumer; local runs and tests pass their own gateways. */
+export const createHandler = (deps: DeliverDependencies) => {
+  const send = deliver(deps);
   return batchHandler({
     source: 'SQS',
     handleRecord: async (record) => {
@@ -34,4 +41,12 @@ export const createNotificationDeliveryHandler = (overrides: Partial<DeliverDepe
   });
 };
 
-export const handler = createNotificationDeliveryHandler();
+export const handler = deployedHandler(() =>
+  createHandler(
+    defaultDependencies(process.env, {
+      dynamoDb: documentClientFor(process.env),
+      sms: new PinpointSMSVoiceV2Client({}),
+      ses: new SESv2Client({}),
+    }),
+  ),
+);

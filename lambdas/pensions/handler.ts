@@ -1,16 +1,24 @@
+import { KMSClient } from '@aws-sdk/client-kms';
+import { SQSClient } from '@aws-sdk/client-sqs';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { type Clock, systemClock } from '#shared/clock.ts';
 import { createAttemptRepository } from '#shared/data/attempts.repository.ts';
-import { documentClient } from '#shared/data/client.ts';
+import { documentClientFor } from '#shared/data/client.ts';
 import { createPensionRepository } from '#shared/data/pensions.repository.ts';
 import { createTicketRepository } from '#shared/data/tickets.repository.ts';
 import { createVerifiedContactRepository } from '#shared/data/verified-contacts.repository.ts';
-import { identityHasher } from '#shared/identity/default-identity-hasher.ts';
+import { parseEnv } from '#shared/env.ts';
+import { identityHasherFor } from '#shared/identity/default-identity-hasher.ts';
+import type { IdentityHasher } from '#shared/identity/identity-hasher.ts';
 import { connectHandler } from '#shared/middleware.ts';
-import { notifier } from '#shared/notifications/default-notifier.ts';
+import { notifierFor } from '#shared/notifications/default-notifier.ts';
+import type { Notifier } from '#shared/notifications/notifier.ts';
+import { type AwsClients, deployedHandler, type Environment } from '#shared/platform.ts';
+import { type SpeechSettings, speechSettingsFrom } from '#shared/speech/render.ts';
 import { createTicketOpener } from '#shared/tickets/open-ticket.ts';
 import { createProofGuard } from '#shared/verification.ts';
-import { config } from './config.ts';
+import { PensionsEnvironmentSchema } from './config.ts';
 import { PensionInfoParametersSchema, pensionInfo } from './pension-info.ts';
 import {
   ClaimStatusParametersSchema,
@@ -35,24 +43,47 @@ export const PensionsParametersSchema = z.discriminatedUnion('operation', [
   RequestPensionServiceParametersSchema,
 ]);
 
-/** The Lambda on `clock` (the local runtime passes its simulated one). */
-export const createHandler = (now: Clock = systemClock) => {
-  const pensions = createPensionRepository(documentClient, config.SERVICE_DATA_TABLE_NAME);
-  const verifiedContacts = createVerifiedContactRepository(
-    documentClient,
-    config.SERVICE_DATA_TABLE_NAME,
-  );
+export interface PensionsHandlerDependencies {
+  readonly db: DynamoDBDocumentClient;
+  readonly tables: { readonly serviceData: string; readonly tickets: string };
+  readonly identityHasher: IdentityHasher;
+  readonly notifier: Notifier;
+  readonly clock: Clock;
+  readonly speech: SpeechSettings;
+}
+
+export const defaultDependencies = (
+  env: Environment,
+  aws: Pick<AwsClients, 'dynamoDb' | 'kms' | 'sqs'>,
+): PensionsHandlerDependencies => {
+  const config = parseEnv(PensionsEnvironmentSchema, env);
+  return {
+    db: aws.dynamoDb,
+    tables: { serviceData: config.SERVICE_DATA_TABLE_NAME, tickets: config.TICKETS_TABLE_NAME },
+    identityHasher: identityHasherFor(config, aws.kms),
+    notifier: notifierFor(config, aws.sqs),
+    clock: systemClock,
+    speech: speechSettingsFrom(config),
+  };
+};
+
+export const createHandler = ({
+  db,
+  tables,
+  identityHasher,
+  notifier,
+  clock: now,
+  speech,
+}: PensionsHandlerDependencies) => {
+  const pensions = createPensionRepository(db, tables.serviceData);
+  const verifiedContacts = createVerifiedContactRepository(db, tables.serviceData);
   const proofs = createProofGuard({
-    attempts: createAttemptRepository(
-      documentClient,
-      config.SERVICE_DATA_TABLE_NAME,
-      identityHasher,
-    ),
+    attempts: createAttemptRepository(db, tables.serviceData, identityHasher),
     now,
     hasher: identityHasher,
   });
   const openTicket = createTicketOpener({
-    tickets: createTicketRepository(documentClient, config.TICKETS_TABLE_NAME),
+    tickets: createTicketRepository(db, tables.tickets),
     notifier,
     now,
   });
@@ -83,7 +114,16 @@ export const createHandler = (now: Clock = systemClock) => {
           return operations.request(parameters, contact);
       }
     },
+    speech,
   });
 };
 
-export const handler = createHandler();
+export const handler = deployedHandler(() =>
+  createHandler(
+    defaultDependencies(process.env, {
+      dynamoDb: documentClientFor(process.env),
+      kms: new KMSClient({}),
+      sqs: new SQSClient({}),
+    }),
+  ),
+);

@@ -1,27 +1,31 @@
 import { createCallLogRepository } from '#shared/data/call-logs.repository.ts';
 import { catalogueFiles } from '#shared/data/catalogue-files.ts';
-import { documentClient } from '#shared/data/client.ts';
 import { createComplaintSlaRepository } from '#shared/data/complaint-sla.repository.ts';
 import { createTicketRepository } from '#shared/data/tickets.repository.ts';
-import { config } from './config.ts';
-import { createReports } from './reports.ts';
+import { parseEnv } from '#shared/env.ts';
+import type { AwsClients, Environment } from '#shared/platform.ts';
+import { ReportsEnvironmentSchema } from './config.ts';
+import type { ReportDependencies } from './reports.ts';
 
-/** The reports, wired to the tables the environment names (Lambda, or DynamoDB Local). */
-export const createReportsFor = (now: () => Date = () => new Date()) =>
-  createReports({
-    callLogs: createCallLogRepository(documentClient, config.CALL_LOGS_TABLE_NAME),
+/** The reports' dependencies: the tables the environment names (Lambda, or DynamoDB Local). */
+export const defaultDependencies = (
+  env: Environment,
+  aws: Pick<AwsClients, 'dynamoDb'>,
+): ReportDependencies => {
+  const config = parseEnv(ReportsEnvironmentSchema, env);
+  return {
+    callLogs: createCallLogRepository(aws.dynamoDb, config.CALL_LOGS_TABLE_NAME),
     complaints: createComplaintSlaRepository(
-      documentClient,
+      aws.dynamoDb,
       config.TICKETS_TABLE_NAME,
       catalogueFiles.agencies.map((agency) => agency.id),
     ),
-    ticketHistory: createTicketRepository(documentClient, config.TICKETS_TABLE_NAME).history,
-    now,
+    ticketHistory: createTicketRepository(aws.dynamoDb, config.TICKETS_TABLE_NAME).history,
+    now: () => new Date(),
     timeZone: config.TIME_ZONE,
     answerWithinSeconds: config.ANSWER_WITHIN_SECONDS,
     resolutionHours: config.COMPLAINT_RESOLUTION_HOURS,
     staffing: config.STAFFING_CONFIG,
     holidays: new Set(catalogueFiles.holidays.map((holiday) => holiday.date)),
-  });
-
-export const reports = createReportsFor();
+  };
+};

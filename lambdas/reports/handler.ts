@@ -1,10 +1,20 @@
 import { z } from 'zod';
+import { documentClientFor } from '#shared/data/client.ts';
 import { ForbiddenError } from '#shared/errors.ts';
 import { httpHandler, type Routes, route } from '#shared/http-middleware.ts';
+import { deployedHandler } from '#shared/platform.ts';
 import { type Principal, principalFromClaims } from '#shared/principal.ts';
 import { REPORT_ROLES, type ReportRouteKey } from './api-contract.ts';
-import { createReportsFor } from './dependencies.ts';
-import { ReportQuerySchema, type Reports, StaffingQuerySchema } from './reports.ts';
+import { defaultDependencies } from './dependencies.ts';
+import {
+  createReports,
+  type ReportDependencies,
+  ReportQuerySchema,
+  type Reports,
+  StaffingQuerySchema,
+} from './reports.ts';
+
+export { defaultDependencies };
 
 const None = z.object({});
 
@@ -56,9 +66,10 @@ export const reportRoutes = (reports: Reports): Routes & Record<ReportRouteKey, 
 /**
  * The supervisors' reports on the platform's HTTP API, behind its Cognito JWT authorizer:
  * `GET /reports/daily?date=YYYY-MM-DD` and `GET /reports/agents?date=YYYY-MM-DD[&agent=<username>]`.
- * The local server passes its simulated clock.
  */
-export const createReportsApiHandler = (now: () => Date = () => new Date()) =>
-  httpHandler({ routes: reportRoutes(createReportsFor(now)), principal: principalFromClaims });
+export const createHandler = (deps: ReportDependencies) =>
+  httpHandler({ routes: reportRoutes(createReports(deps)), principal: principalFromClaims });
 
-export const handler = createReportsApiHandler();
+export const handler = deployedHandler(() =>
+  createHandler(defaultDependencies(process.env, { dynamoDb: documentClientFor(process.env) })),
+);

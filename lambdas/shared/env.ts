@@ -1,15 +1,13 @@
 import { z } from 'zod';
+import type { Environment } from './platform.ts';
 
 /**
- * Parses environment variables once, at cold start, and fails fast with every problem listed.
+ * Parses a handler's environment once, in its setup, and fails fast with every problem listed.
  *
  * @example
- * export const config = parseEnv(z.object({ SERVICE_DATA_TABLE_NAME: z.string().min(1) }));
+ * const config = parseEnv(TrackingEnvironmentSchema, env);
  */
-export const parseEnv = <T extends z.ZodType>(
-  schema: T,
-  env: NodeJS.ProcessEnv = process.env,
-): z.infer<T> => {
+export const parseEnv = <T extends z.ZodType>(schema: T, env: Environment): z.infer<T> => {
   const result = schema.safeParse(env);
   if (!result.success) {
     const problems = result.error.issues.map(

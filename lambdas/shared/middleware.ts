@@ -15,7 +15,7 @@ import {
 } from './connect-event.schema.ts';
 import { isDomainError } from './errors.ts';
 import { logger, metrics, tracer } from './powertools.ts';
-import { LanguageSchema, renderSpeech, type Speech } from './speech/render.ts';
+import { LanguageSchema, renderSpeech, type Speech, type SpeechSettings } from './speech/render.ts';
 
 /** What every flow-facing use case returns: an outcome to branch on, flat values, optional speech. */
 export interface FlowOutcome {
@@ -32,6 +32,8 @@ export interface ConnectHandlerOptions<P extends z.ZodType> {
     parameters: z.infer<P>,
     contact: ConnectContactFlowEvent['Details']['ContactData'],
   ) => Promise<FlowOutcome>;
+  /** Where the Kiswahili clips a result names are (the handler's setup). */
+  readonly speech: SpeechSettings;
 }
 
 const SpeechParametersSchema = z.object({ lang: LanguageSchema.default('en') });
@@ -46,6 +48,7 @@ const SpeechParametersSchema = z.object({ lang: LanguageSchema.default('en') });
 export const connectHandler = <P extends z.ZodType<Record<string, unknown>>>({
   parameters,
   useCase,
+  speech,
 }: ConnectHandlerOptions<P>) => {
   const EventSchema = ConnectContactFlowEventSchema.extend({
     Details: ConnectContactFlowEventSchema.shape.Details.extend({
@@ -90,7 +93,7 @@ export const connectHandler = <P extends z.ZodType<Record<string, unknown>>>({
     metrics.addMetadata('outcome', result.outcome);
     metrics.addMetric(`Outcome_${result.outcome}`, MetricUnit.Count, 1);
     logger.info('Contact flow request handled', { outcome: result.outcome });
-    return ConnectResultSchema.parse(toConnectResult(result, lang));
+    return ConnectResultSchema.parse(toConnectResult(result, lang, speech));
   };
 
   return middy<ConnectContactFlowEvent, ConnectResult>()
@@ -105,10 +108,11 @@ export const connectHandler = <P extends z.ZodType<Record<string, unknown>>>({
 export const toConnectResult = (
   { outcome, values = {}, speech }: FlowOutcome,
   lang: z.infer<typeof LanguageSchema>,
+  settings: SpeechSettings,
 ): ConnectResult => {
   const result: ConnectResult = { outcome };
   for (const [key, value] of Object.entries(values)) {
     if (value !== undefined) result[key] = String(value);
   }
-  return speech ? { ...result, ...renderSpeech(speech, lang) } : result;
+  return speech ? { ...result, ...renderSpeech(speech, lang, settings) } : result;
 };

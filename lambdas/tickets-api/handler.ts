@@ -1,28 +1,51 @@
-import { systemClock } from '#shared/clock.ts';
-import { createCatalogueRepository } from '#shared/data/catalogue.repository.ts';
-import { documentClient } from '#shared/data/client.ts';
+import { SQSClient } from '@aws-sdk/client-sqs';
+import {
+  type CatalogueRepository,
+  createCatalogueRepository,
+} from '#shared/data/catalogue.repository.ts';
+import { documentClientFor } from '#shared/data/client.ts';
 import { createTicketRepository } from '#shared/data/tickets.repository.ts';
+import { parseEnv } from '#shared/env.ts';
 import { httpHandler } from '#shared/http-middleware.ts';
-import { notifier } from '#shared/notifications/default-notifier.ts';
+import { notifierFor } from '#shared/notifications/default-notifier.ts';
+import type { Notifier } from '#shared/notifications/notifier.ts';
+import { type AwsClients, deployedHandler, type Environment } from '#shared/platform.ts';
 import { principalFromClaims } from '#shared/principal.ts';
 import { callbackQueueFor } from '#shared/tickets/callbacks.ts';
 import { createTicketOpener } from '#shared/tickets/open-ticket.ts';
 import { createAgentComplaint } from '../complaints/create-agent-complaint.ts';
-import { config } from './config.ts';
+import { TicketsApiEnvironmentSchema } from './config.ts';
 import { ticketRoutes } from './routes.ts';
 import { type TicketUseCaseDependencies, ticketUseCases } from './tickets.ts';
 
-/** The ticket API behind API Gateway's JWT authorizer; the local server passes its clock and queue. */
-export const createTicketsApiHandler = (overrides: Partial<TicketUseCaseDependencies> = {}) => {
-  const deps: TicketUseCaseDependencies = {
-    tickets: createTicketRepository(documentClient, config.TICKETS_TABLE_NAME),
-    callbacks: callbackQueueFor(config.CALLBACK_QUEUE_URL),
-    clock: systemClock,
-    ...overrides,
+export interface TicketsApiDependencies extends TicketUseCaseDependencies {
+  readonly catalogue: CatalogueRepository;
+  readonly notifier: Notifier;
+}
+
+export const defaultDependencies = (
+  env: Environment,
+  aws: Pick<AwsClients, 'dynamoDb' | 'sqs'>,
+): TicketsApiDependencies => {
+  const config = parseEnv(TicketsApiEnvironmentSchema, env);
+  return {
+    tickets: createTicketRepository(aws.dynamoDb, config.TICKETS_TABLE_NAME),
+    catalogue: createCatalogueRepository(aws.dynamoDb, config.SERVICE_DATA_TABLE_NAME),
+    callbacks: callbackQueueFor(config.CALLBACK_QUEUE_URL, aws.sqs),
+    notifier: notifierFor(config, aws.sqs),
+    clock: () => new Date(),
   };
+};
+
+/** The ticket API behind API Gateway's JWT authorizer; the local server passes its clock and queue. */
+export const createHandler = (deps: TicketsApiDependencies) => {
   const createComplaint = createAgentComplaint({
-    catalogue: createCatalogueRepository(documentClient, config.SERVICE_DATA_TABLE_NAME),
-    openTicket: createTicketOpener({ tickets: deps.tickets, notifier, now: deps.clock }),
+    catalogue: deps.catalogue,
+    openTicket: createTicketOpener({
+      tickets: deps.tickets,
+      notifier: deps.notifier,
+      now: deps.clock,
+    }),
   });
   return httpHandler({
     routes: ticketRoutes(ticketUseCases(deps), createComplaint),
@@ -30,4 +53,11 @@ export const createTicketsApiHandler = (overrides: Partial<TicketUseCaseDependen
   });
 };
 
-export const handler = createTicketsApiHandler();
+export const handler = deployedHandler(() =>
+  createHandler(
+    defaultDependencies(process.env, {
+      dynamoDb: documentClientFor(process.env),
+      sqs: new SQSClient({}),
+    }),
+  ),
+);

@@ -1,4 +1,10 @@
 import { z } from 'zod';
-import { parseEnv, tableName } from '#shared/env.ts';
+import { tableName } from '#shared/env.ts';
+import { IdentityHasherEnvironmentSchema } from '#shared/identity/default-identity-hasher.ts';
+import { SpeechEnvironmentSchema } from '#shared/speech/render.ts';
 
-export const config = parseEnv(z.object({ SERVICE_DATA_TABLE_NAME: tableName }));
+/** Tracking's environment: the handler parses it, the SelfService construct fills it. */
+export const TrackingEnvironmentSchema = z
+  .object({ SERVICE_DATA_TABLE_NAME: tableName })
+  .and(SpeechEnvironmentSchema)
+  .and(IdentityHasherEnvironmentSchema);

@@ -1,13 +1,19 @@
+import { KMSClient } from '@aws-sdk/client-kms';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { type Clock, systemClock } from '#shared/clock.ts';
 import { createApplicationRepository } from '#shared/data/applications.repository.ts';
 import { createAttemptRepository } from '#shared/data/attempts.repository.ts';
-import { documentClient } from '#shared/data/client.ts';
-import { identityHasher } from '#shared/identity/default-identity-hasher.ts';
+import { documentClientFor } from '#shared/data/client.ts';
+import { parseEnv } from '#shared/env.ts';
+import { identityHasherFor } from '#shared/identity/default-identity-hasher.ts';
+import type { IdentityHasher } from '#shared/identity/identity-hasher.ts';
 import { connectHandler } from '#shared/middleware.ts';
+import { type AwsClients, deployedHandler, type Environment } from '#shared/platform.ts';
+import { type SpeechSettings, speechSettingsFrom } from '#shared/speech/render.ts';
 import { createProofGuard } from '#shared/verification.ts';
 import { CheckNumberParametersSchema, checkApplicationNumber } from './check-number.ts';
-import { config } from './config.ts';
+import { TrackingEnvironmentSchema } from './config.ts';
 import { TrackApplicationParametersSchema, trackApplication } from './track-application.ts';
 
 /** The number's shape checked alone (`check-number`), or the tracking itself (no `operation`). */
@@ -16,16 +22,39 @@ export const TrackingParametersSchema = z.union([
   TrackApplicationParametersSchema,
 ]);
 
-/** The Lambda on `clock` (the local runtime passes its simulated one). */
-export const createHandler = (clock: Clock = systemClock) => {
+export interface TrackingHandlerDependencies {
+  readonly db: DynamoDBDocumentClient;
+  readonly tables: { readonly serviceData: string };
+  readonly identityHasher: IdentityHasher;
+  readonly clock: Clock;
+  readonly speech: SpeechSettings;
+}
+
+export const defaultDependencies = (
+  env: Environment,
+  aws: Pick<AwsClients, 'dynamoDb' | 'kms'>,
+): TrackingHandlerDependencies => {
+  const config = parseEnv(TrackingEnvironmentSchema, env);
+  return {
+    db: aws.dynamoDb,
+    tables: { serviceData: config.SERVICE_DATA_TABLE_NAME },
+    identityHasher: identityHasherFor(config, aws.kms),
+    clock: systemClock,
+    speech: speechSettingsFrom(config),
+  };
+};
+
+export const createHandler = ({
+  db,
+  tables,
+  identityHasher,
+  clock,
+  speech,
+}: TrackingHandlerDependencies) => {
   const track = trackApplication({
-    applications: createApplicationRepository(documentClient, config.SERVICE_DATA_TABLE_NAME),
+    applications: createApplicationRepository(db, tables.serviceData),
     proofs: createProofGuard({
-      attempts: createAttemptRepository(
-        documentClient,
-        config.SERVICE_DATA_TABLE_NAME,
-        identityHasher,
-      ),
+      attempts: createAttemptRepository(db, tables.serviceData, identityHasher),
       now: clock,
       hasher: identityHasher,
     }),
@@ -36,7 +65,15 @@ export const createHandler = (clock: Clock = systemClock) => {
       parameters.operation === 'check-number'
         ? checkApplicationNumber(parameters)
         : track(parameters, contact),
+    speech,
   });
 };
 
-export const handler = createHandler();
+export const handler = deployedHandler(() =>
+  createHandler(
+    defaultDependencies(process.env, {
+      dynamoDb: documentClientFor(process.env),
+      kms: new KMSClient({}),
+    }),
+  ),
+);

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
+import { localOutbox } from '#shared/notifications/default-notifier.ts';
 import { FLOW_FUNCTIONS } from '../../contact-flows/manifest.ts';
 import { localArn } from '../arns.ts';
 import { startLocalRuntime } from '../runtime.ts';
@@ -65,7 +66,6 @@ try {
       console.log(`${invocation}\n  error branch: ${(error as Error).message}\n`);
     }
   }
-  const { localOutbox } = await import('#shared/notifications/default-notifier.ts');
   if (localOutbox.length > 0)
     console.log('Notifications sent:', JSON.stringify(localOutbox, null, 2));
 } finally {

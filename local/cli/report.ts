@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
-import type { DailyReport } from '../../lambdas/reports/reports.ts';
+import { createReports, type DailyReport } from '../../lambdas/reports/reports.ts';
 import { startDynamoDbLocal } from '../dynamodb/launcher.ts';
 import { createLocalTables, localDynamoDbClient } from '../dynamodb/tables.ts';
-import { applyLocalEnvironment } from '../environment.ts';
+import { localDependencies, localPlatform } from '../handlers.ts';
 
 const USAGE = `Prints the contact centre's report for a day from the local database (.local/dynamodb,
 where npm start keeps its calls), as GET /reports/daily and /reports/agents answer it.
@@ -120,10 +120,9 @@ const printDaily = (report: DailyReport) => {
 // The same database npm start uses; stop npm start first if this cannot open it.
 const dynamoDb = await startDynamoDbLocal({ dbPath: values.db });
 try {
-  applyLocalEnvironment({ dynamoDbEndpoint: dynamoDb.endpoint });
   await createLocalTables(localDynamoDbClient(dynamoDb.endpoint));
-  // The reports read the environment at import: import them once it is applied.
-  const { reports } = await import('../../lambdas/reports/dependencies.ts');
+  const platform = localPlatform({ dynamoDbEndpoint: dynamoDb.endpoint });
+  const reports = createReports(localDependencies('reports', {}, platform));
   if (values.agent) {
     const report = await reports.agents({ date, agent: values.agent });
     if (values.json) console.log(JSON.stringify(report, null, 2));

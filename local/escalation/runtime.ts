@@ -1,8 +1,11 @@
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, Context, SQSEvent } from 'aws-lambda';
+import { ticketsTable } from '#shared/data/tables.ts';
 import type { OpeningHours } from '#shared/hours.ts';
+import { localOutbox } from '#shared/notifications/default-notifier.ts';
 import type { Notification } from '#shared/notifications/notifier.ts';
 import type { CallbackMessage } from '#shared/tickets/callbacks.ts';
 import type { EscalationControl } from '#shared/tickets/escalations.ts';
+import { ESCALATION_STREAM_FILTERS } from '#shared/tickets/ticket-events.ts';
 import {
   SWEEP_EVERY_MINUTES,
   SWEEP_GRACE_MINUTES,
@@ -13,6 +16,7 @@ import { isReportRoute } from '../api-events.ts';
 import { localArn } from '../arns.ts';
 import { localDynamoDbClient, localTableName } from '../dynamodb/tables.ts';
 import type { EngineResources } from '../flow-engine/types.ts';
+import { type LocalPlatform, localHandler } from '../handlers.ts';
 import type { SimulatedClock } from '../sim-clock.ts';
 import { type Answering, LocalOutboundDialer } from './dialer.ts';
 import { LocalQueue, type SqsConsumer } from './local-queue.ts';
@@ -22,6 +26,8 @@ import { type StreamConsumer, StreamReader } from './stream-reader.ts';
 export interface LocalEscalationOptions {
   readonly clock: SimulatedClock;
   readonly dynamoDbEndpoint: string;
+  /** What the handlers run on. @default the tests' (local/handlers.ts) */
+  readonly platform?: LocalPlatform;
   /** The flow engine's resources: the dialer runs the outbound flow with them. */
   readonly resources: EngineResources;
   /** How the simulated customers answer call-backs. @default every call answered */
@@ -44,21 +50,7 @@ const context = { getRemainingTimeInMillis: () => 60_000 } as Context;
  * `advanceTo` steps through every due event in order, so a 72-hour story runs in seconds.
  */
 export const startLocalEscalation = async (options: LocalEscalationOptions) => {
-  const { clock } = options;
-  // Handlers read the (local) environment when imported: the caller has applied it.
-  const [escalation, start, sweep, dialing, api, reportsApi, delivery, outbox, events, tables] =
-    await Promise.all([
-      import('../../lambdas/escalation/handler.ts'),
-      import('../../lambdas/escalation-start/handler.ts'),
-      import('../../lambdas/escalation-sweep/handler.ts'),
-      import('../../lambdas/callback-dialer/handler.ts'),
-      import('../../lambdas/tickets-api/handler.ts'),
-      import('../../lambdas/reports/handler.ts'),
-      import('../../lambdas/notification-delivery/handler.ts'),
-      import('#shared/notifications/default-notifier.ts'),
-      import('#shared/tickets/ticket-events.ts'),
-      import('#shared/data/tables.ts'),
-    ]);
+  const { clock, platform } = options;
 
   const callbacks = new LocalQueue<CallbackMessage>({
     name: 'huduma-callbacks',
@@ -75,54 +67,63 @@ export const startLocalEscalation = async (options: LocalEscalationOptions) => {
     id: 'complaintEscalation',
     clock,
     lambdas: {
-      escalation: escalation.createEscalationHandler({
-        clock: clock.now,
-        callbacks,
-      }) as LocalLambda,
+      escalation: localHandler(
+        'escalation',
+        { clock: clock.now, callbacks },
+        platform,
+      ) as unknown as LocalLambda,
     },
   });
   const escalations = options.wrapEscalations?.(stepFunctions) ?? stepFunctions;
-  const starter = start.createEscalationStartHandler({ escalations });
-  const sweeper = sweep.createEscalationSweepHandler({ escalations, clock: clock.now });
-  const dialerHandler = dialing.createCallbackDialerHandler({
-    dialer,
-    queue: callbacks,
-    hours: options.hours ?? contactCentreHours(environments.dev),
-    agentQueue: localArn.queue('complaints'),
-    // Pacing is real time; on the simulated clock calls are placed as their messages come due.
-    pacer: { next: async () => {} },
-    clock: clock.now,
-  });
+  const starter = localHandler('escalation-start', { escalations }, platform);
+  const sweeper = localHandler('escalation-sweep', { escalations, clock: clock.now }, platform);
+  const dialerHandler = localHandler(
+    'callback-dialer',
+    {
+      dialer,
+      queue: callbacks,
+      hours: options.hours ?? contactCentreHours(environments.dev),
+      agentQueue: localArn.queue('complaints'),
+      // Pacing is real time; on the simulated clock calls are placed as their messages come due.
+      pacer: { next: async () => {} },
+      clock: clock.now,
+    },
+    platform,
+  );
   const sent: SentMessage[] = [];
   let delivering: Notification | undefined;
-  const deliveryHandler = delivery.createNotificationDeliveryHandler({
-    clock: clock.now,
-    sms: {
-      send: async (message) => {
-        sent.push({ channel: 'sms', notificationId: delivering?.id ?? '', ...message });
+  const deliveryHandler = localHandler(
+    'notification-delivery',
+    {
+      clock: clock.now,
+      sms: {
+        send: async (message) => {
+          sent.push({ channel: 'sms', notificationId: delivering?.id ?? '', ...message });
+        },
+      },
+      email: {
+        send: async (message) => {
+          sent.push({ channel: 'email', notificationId: delivering?.id ?? '', ...message });
+        },
       },
     },
-    email: {
-      send: async (message) => {
-        sent.push({ channel: 'email', notificationId: delivering?.id ?? '', ...message });
-      },
-    },
-  });
+    platform,
+  );
   const stream = new StreamReader({
     client: localDynamoDbClient(options.dynamoDbEndpoint),
     endpoint: options.dynamoDbEndpoint,
-    tableName: localTableName(tables.ticketsTable),
+    tableName: localTableName(ticketsTable),
     consumer: starter as unknown as StreamConsumer,
-    filters: events.ESCALATION_STREAM_FILTERS,
+    filters: ESCALATION_STREAM_FILTERS,
   });
   await stream.start();
 
-  let delivered = outbox.localOutbox.length;
+  let delivered = localOutbox.length;
   /** Queued notifications (the local outbox) go through the delivery handler, one by one. */
   const deliverNotifications = async (): Promise<number> => {
     let count = 0;
-    while (delivered < outbox.localOutbox.length) {
-      delivering = outbox.localOutbox[delivered++]!;
+    while (delivered < localOutbox.length) {
+      delivering = localOutbox[delivered++]!;
       const event: SQSEvent = {
         Records: [{ messageId: delivering.id, body: JSON.stringify(delivering) } as never],
       };
@@ -171,8 +172,8 @@ export const startLocalEscalation = async (options: LocalEscalationOptions) => {
     await settle();
   };
 
-  const tickets = api.createTicketsApiHandler({ clock: clock.now, callbacks });
-  const reports = reportsApi.createReportsApiHandler(clock.now);
+  const tickets = localHandler('tickets-api', { clock: clock.now, callbacks }, platform);
+  const reports = localHandler('reports', { now: clock.now }, platform);
 
   return {
     clock,
@@ -183,7 +184,7 @@ export const startLocalEscalation = async (options: LocalEscalationOptions) => {
     /** Messages rendered and "sent" by the delivery handler's local gateways. */
     sent,
     /** Notifications queued by every handler in this process. */
-    outbox: outbox.localOutbox,
+    outbox: localOutbox,
     /** The staff API: each route to its Lambda, as API Gateway routes them. */
     api: (event: APIGatewayProxyEventV2WithJWTAuthorizer, lambdaContext: Context) =>
       (isReportRoute(event.routeKey) ? reports : tickets)(event, lambdaContext),

@@ -1,7 +1,7 @@
-import { createAppointmentsHandler } from '../../lambdas/appointments/handler.ts';
 import { appointmentPolicy } from '../../lambdas/appointments/policy.ts';
 import { localOutbox } from '../../lambdas/shared/notifications/default-notifier.ts';
 import { newReference } from '../../lambdas/shared/reference.ts';
+import { localHandler } from '../../local/handlers.ts';
 import { connectEvent, lambdaContext } from '../support/connect.ts';
 import { type Call, call, ENGLISH, freshCaller, withLambda } from '../support/contact-centre.ts';
 import {
@@ -118,7 +118,7 @@ describe.each(LANGUAGES)('appointments flow in $language', ({ key, lang }) => {
 
   it('says so when a service has no free place in the booking window, and offers what next', async () => {
     // Prepare: an operator has closed court filing to bookings (no places per slot in the policy).
-    const noPlaces = createAppointmentsHandler({
+    const noPlaces = localHandler('appointments', {
       policy: {
         ...appointmentPolicy,
         capacity: { ...appointmentPolicy.capacity, 'court-filing': 0 },

@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { documentClient } from '../../lambdas/shared/data/client.ts';
 import { call, freshCaller } from '../support/contact-centre.ts';
+import { documentClient, tableNames } from '../support/data.ts';
 import {
   failing,
   heardIn,
@@ -21,7 +21,7 @@ const unknownPension = () => `0009${String(randomInt(100_000, 999_999))}`;
 const lapseVerification = async (contactId: string) => {
   await documentClient.send(
     new UpdateCommand({
-      TableName: process.env.SERVICE_DATA_TABLE_NAME,
+      TableName: tableNames.serviceData,
       Key: { pk: `VERIFIED#${contactId}`, sk: 'PENSION' },
       UpdateExpression: 'SET expiresAt = :past',
       ExpressionAttributeValues: { ':past': Math.floor(Date.now() / 1000) - 1 },

@@ -1,6 +1,8 @@
-import { handler } from '../../lambdas/appointments/handler.ts';
+import { localHandler } from '../../local/handlers.ts';
 import { appointmentsAt } from '../support/appointments.ts';
 import { connectEvent, connectEventFixtures, lambdaContext } from '../support/connect.ts';
+
+const handler = localHandler('appointments');
 
 // No bookings here: finding a centre and listing its services only read the catalogue.
 const appointments = appointmentsAt('2026-01-12T09:00:00+03:00');

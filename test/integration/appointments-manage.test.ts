@@ -1,9 +1,9 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { jest } from '@jest/globals';
-import { documentClient } from '../../lambdas/shared/data/client.ts';
 import { localOutbox } from '../../lambdas/shared/notifications/default-notifier.ts';
 import { checkDigit } from '../../lambdas/shared/reference.ts';
 import { appointmentsAt, bookingRepository, newCaller } from '../support/appointments.ts';
+import { documentClient } from '../support/data.ts';
 
 // Monday 16 February 2026, 09:10 in Nairobi. Other appointment test files use other weeks.
 const NOW = '2026-02-16T09:10:00+03:00';

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createCallLogRepository } from '../../lambdas/shared/data/call-logs.repository.ts';
 import { kinesisEventOf } from '../../local/contact-records.ts';
+import { localHandler } from '../../local/handlers.ts';
 import { answerSurvey } from '../support/analytics.ts';
 import { lambdaContext } from '../support/connect.ts';
 import { contactRecord, deliver, kinesisEvent } from '../support/contact-records.ts';
@@ -163,10 +164,7 @@ describe('call-log writer (Kinesis consumer)', () => {
     const event = kinesisEvent([good, 'not json at all', { hello: 'world' }, alsoGood]);
     const [, notJson, notRecord] = event.Records;
 
-    const response = await (await import('../../lambdas/call-logs/handler.ts')).handler(
-      event,
-      lambdaContext('call-logs'),
-    );
+    const response = await localHandler('call-logs')(event, lambdaContext('call-logs'));
 
     expect(response).toEqual({
       batchItemFailures: [

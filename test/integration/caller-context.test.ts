@@ -1,8 +1,10 @@
-import { handler as appointments } from '../../lambdas/appointments/handler.ts';
-import { handler as callerContext } from '../../lambdas/caller-context/handler.ts';
-import { handler as complaints } from '../../lambdas/complaints/handler.ts';
+import { localHandler } from '../../local/handlers.ts';
 import { connectEvent, lambdaContext } from '../support/connect.ts';
 import { uniqueCaller } from '../support/data.ts';
+
+const appointments = localHandler('appointments');
+const callerContext = localHandler('caller-context');
+const complaints = localHandler('complaints');
 
 const contextOf = (customerNumber: string) =>
   callerContext(connectEvent({}, { customerNumber }), lambdaContext('caller-context'));

@@ -3,7 +3,6 @@ import { readFileSync } from 'node:fs';
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBStreamEvent } from 'aws-lambda';
-import { handler as complaintMetrics } from '../../lambdas/complaint-metrics/handler.ts';
 import { createCallLogRepository } from '../../lambdas/shared/data/call-logs.repository.ts';
 import { catalogueFiles } from '../../lambdas/shared/data/catalogue-files.ts';
 import { createComplaintSlaRepository } from '../../lambdas/shared/data/complaint-sla.repository.ts';
@@ -13,9 +12,12 @@ import {
   type TicketStatus,
 } from '../../lambdas/shared/data/tickets.repository.ts';
 import { newReference } from '../../lambdas/shared/reference.ts';
+import { localHandler } from '../../local/handlers.ts';
 import { getReport } from '../support/analytics.ts';
 import { lambdaContext } from '../support/connect.ts';
 import { documentClient, tableNames } from '../support/data.ts';
+
+const complaintMetrics = localHandler('complaint-metrics');
 
 const tickets = createTicketRepository(documentClient, tableNames.tickets);
 const sla = createComplaintSlaRepository(

@@ -1,13 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { createAgentComplaint } from '../../lambdas/complaints/create-agent-complaint.ts';
-import { handler } from '../../lambdas/complaints/handler.ts';
 import { createCatalogueRepository } from '../../lambdas/shared/data/catalogue.repository.ts';
 import { createTicketRepository } from '../../lambdas/shared/data/tickets.repository.ts';
 import { localOutbox } from '../../lambdas/shared/notifications/default-notifier.ts';
 import { checkDigit, isValidReference } from '../../lambdas/shared/reference.ts';
 import { createTicketOpener } from '../../lambdas/shared/tickets/open-ticket.ts';
+import { localHandler } from '../../local/handlers.ts';
 import { connectEvent, lambdaContext } from '../support/connect.ts';
 import { documentClient, tableNames, uniqueCaller, uniqueDigits } from '../support/data.ts';
+
+const handler = localHandler('complaints');
 
 const complaints = (
   parameters: Record<string, string>,

@@ -1,6 +1,6 @@
-import { handler as complaints } from '../../lambdas/complaints/handler.ts';
 import { createTicketRepository } from '../../lambdas/shared/data/tickets.repository.ts';
 import type { EscalationControl } from '../../lambdas/shared/tickets/escalations.ts';
+import { localHandler } from '../../local/handlers.ts';
 import { loadLocalResources } from '../../local/resources.ts';
 import { connectEvent, lambdaContext } from '../support/connect.ts';
 import { call } from '../support/contact-centre.ts';
@@ -12,6 +12,8 @@ import {
   startEscalation,
   stopEscalations,
 } from '../support/escalation.ts';
+
+const complaints = localHandler('complaints');
 
 const tickets = createTicketRepository(documentClient, tableNames.tickets);
 const NOW = '2026-12-01T10:00:00+03:00';

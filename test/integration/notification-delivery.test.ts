@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Context, SQSEvent } from 'aws-lambda';
 import type { SentMessage } from '../../lambdas/notification-delivery/gateways.ts';
-import { createNotificationDeliveryHandler } from '../../lambdas/notification-delivery/handler.ts';
 import type { Notification } from '../../lambdas/shared/notifications/notifier.ts';
+import { localHandler } from '../../local/handlers.ts';
 
 const context = { getRemainingTimeInMillis: () => 30_000 } as Context;
 const event = (...notifications: Notification[]): SQSEvent => ({
@@ -15,7 +15,7 @@ const event = (...notifications: Notification[]): SQSEvent => ({
 const deliveryWith = (failSms = 0) => {
   const sent: Omit<SentMessage, 'notificationId'>[] = [];
   let failures = failSms;
-  const handler = createNotificationDeliveryHandler({
+  const handler = localHandler('notification-delivery', {
     sms: {
       send: async (message) => {
         if (failures-- > 0) throw new Error('Gateway unavailable');

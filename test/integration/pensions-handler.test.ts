@@ -1,12 +1,18 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { handler } from '../../lambdas/pensions/handler.ts';
 import { createPensionRepository } from '../../lambdas/shared/data/pensions.repository.ts';
 import { createTicketRepository } from '../../lambdas/shared/data/tickets.repository.ts';
-import { identityHasher } from '../../lambdas/shared/identity/default-identity-hasher.ts';
+import { localIdentityHasher } from '../../lambdas/shared/identity/identity-hasher.ts';
+import { LOCAL_IDENTITY_HASH_KEY } from '../../local/environment.ts';
+
+const identityHasher = localIdentityHasher(LOCAL_IDENTITY_HASH_KEY);
+
 import { localOutbox } from '../../lambdas/shared/notifications/default-notifier.ts';
 import { isValidReference } from '../../lambdas/shared/reference.ts';
+import { localHandler } from '../../local/handlers.ts';
 import { connectEvent, lambdaContext } from '../support/connect.ts';
 import { documentClient, tableNames, uniqueCaller, uniqueDigits } from '../support/data.ts';
+
+const handler = localHandler('pensions');
 
 const pensionsHandler = (
   parameters: Record<string, string>,

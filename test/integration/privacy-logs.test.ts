@@ -3,10 +3,11 @@ import { captureLogs, uniqueCaller, uniqueDigits } from '../support/data.ts';
 
 // Handlers read the log level when imported: import them only after turning logging on.
 process.env.POWERTOOLS_LOG_LEVEL = 'DEBUG';
-const { handler: tracking } = await import('../../lambdas/tracking/handler.ts');
-const { handler: pensions } = await import('../../lambdas/pensions/handler.ts');
-const { handler: complaints } = await import('../../lambdas/complaints/handler.ts');
-const { handler: survey } = await import('../../lambdas/survey/handler.ts');
+const { localHandler } = await import('../../local/handlers.ts');
+const tracking = localHandler('tracking');
+const pensions = localHandler('pensions');
+const complaints = localHandler('complaints');
+const survey = localHandler('survey');
 const { createApplicationRepository } = await import(
   '../../lambdas/shared/data/applications.repository.ts'
 );

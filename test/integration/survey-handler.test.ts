@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { createCallLogRepository } from '../../lambdas/shared/data/call-logs.repository.ts';
-import { handler } from '../../lambdas/survey/handler.ts';
+import { localHandler } from '../../local/handlers.ts';
 import { connectEvent, lambdaContext } from '../support/connect.ts';
 import { callLogItem, documentClient, tableNames } from '../support/data.ts';
+
+const handler = localHandler('survey');
 
 const survey = (parameters: Record<string, string>, contactId = randomUUID()) =>
   handler(connectEvent(parameters, { contactId }), lambdaContext('survey'));

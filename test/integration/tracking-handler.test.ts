@@ -1,10 +1,17 @@
 import { createHash } from 'node:crypto';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { createApplicationRepository } from '../../lambdas/shared/data/applications.repository.ts';
-import { identityHasher } from '../../lambdas/shared/identity/default-identity-hasher.ts';
-import { handler } from '../../lambdas/tracking/handler.ts';
+import { localHandler } from '../../local/handlers.ts';
 import { connectEvent, connectEventFixtures, lambdaContext } from '../support/connect.ts';
-import { documentClient, tableNames, uniqueCaller, uniqueDigits } from '../support/data.ts';
+import {
+  documentClient,
+  identityHasher,
+  tableNames,
+  uniqueCaller,
+  uniqueDigits,
+} from '../support/data.ts';
+
+const handler = localHandler('tracking');
 
 const track = (parameters: Record<string, string>, options?: Parameters<typeof connectEvent>[1]) =>
   handler(connectEvent(parameters, options), lambdaContext('tracking'));

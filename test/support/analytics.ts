@@ -1,16 +1,17 @@
 import type { randomUUID } from 'node:crypto';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { handler as reportsHandler } from '../../lambdas/reports/handler.ts';
-import { handler as surveyHandler } from '../../lambdas/survey/handler.ts';
 import { apiEvent, LOCAL_TOKENS } from '../../local/api-events.ts';
 import { localArn } from '../../local/arns.ts';
 import { scriptedCaller } from '../../local/callers.ts';
 import { loadContactRecordFeed, RecordingFlowEngine } from '../../local/contact-records.ts';
 import type { ContactResult } from '../../local/flow-engine/types.ts';
+import { localHandler } from '../../local/handlers.ts';
 import { connectEvent, lambdaContext } from './connect.ts';
 import { type CallOptions, resources } from './contact-centre.ts';
 
-const feed = await loadContactRecordFeed();
+const feed = loadContactRecordFeed();
+const reportsHandler = localHandler('reports');
+const surveyHandler = localHandler('survey');
 
 export interface LoggedCallOptions extends CallOptions {
   /** Runs before the contact's record reaches the writer, as a survey inside the contact does. */

@@ -1,12 +1,11 @@
 import { randomInt } from 'node:crypto';
 import type { Context } from 'aws-lambda';
-import { createAppointmentsHandler } from '../../lambdas/appointments/handler.ts';
 import { createBookingRepository } from '../../lambdas/shared/data/bookings.repository.ts';
-import { documentClient } from '../../lambdas/shared/data/client.ts';
-import { serviceDataTable } from '../../lambdas/shared/data/tables.ts';
+import { type DependenciesOf, localHandler } from '../../local/handlers.ts';
 import { connectEvent, lambdaContext } from './connect.ts';
+import { documentClient, tableNames } from './data.ts';
 
-type Overrides = Parameters<typeof createAppointmentsHandler>[0];
+type Overrides = Partial<DependenciesOf<'appointments'>>;
 type EventOptions = Parameters<typeof connectEvent>[1];
 
 /**
@@ -18,7 +17,7 @@ export const appointmentsAt = (
   overrides: Overrides = {},
   context: Context = lambdaContext('appointments'),
 ) => {
-  const handler = createAppointmentsHandler({ clock: () => new Date(at), ...overrides });
+  const handler = localHandler('appointments', { clock: () => new Date(at), ...overrides });
   return (parameters: Record<string, string>, options?: EventOptions) =>
     handler(connectEvent(parameters, options), context);
 };
@@ -28,4 +27,4 @@ export const newCaller = (): string => `+2547${String(randomInt(0, 100_000_000))
 
 /** The repository over the test run's DynamoDB Local, for reading what the handler wrote. */
 export const bookingRepository = () =>
-  createBookingRepository(documentClient, process.env[serviceDataTable.environmentVariable]!);
+  createBookingRepository(documentClient, tableNames.serviceData);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { KinesisStreamEvent } from 'aws-lambda';
-import { handler } from '../../lambdas/call-logs/handler.ts';
+import { localHandler } from '../../local/handlers.ts';
 import { lambdaContext } from './connect.ts';
 
 const events = new URL('../events/', import.meta.url);
@@ -13,6 +13,8 @@ export const contactRecord = (changes: Record<string, unknown> = {}): Record<str
   ContactId: randomUUID(),
   ...changes,
 });
+
+const handler = localHandler('call-logs');
 
 let sequence = 0;
 

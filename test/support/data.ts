@@ -1,14 +1,22 @@
 import { randomInt } from 'node:crypto';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { documentClient } from '../../lambdas/shared/data/client.ts';
+import { callLogsTable, serviceDataTable, ticketsTable } from '../../lambdas/shared/data/tables.ts';
+import { localIdentityHasher } from '../../lambdas/shared/identity/identity-hasher.ts';
+import { localTableName } from '../../local/dynamodb/tables.ts';
+import { LOCAL_IDENTITY_HASH_KEY } from '../../local/environment.ts';
+import { defaultLocalPlatform } from '../../local/platform.ts';
 
-export { documentClient };
+/** The DocumentClient the tests' handlers use (DynamoDB Local). */
+export const documentClient = defaultLocalPlatform().aws.dynamoDb;
+
+/** The identity hasher the tests' handlers use (the local key). */
+export const identityHasher = localIdentityHasher(LOCAL_IDENTITY_HASH_KEY);
 
 /** Table names as the handlers see them (the local environment). */
 export const tableNames = {
-  serviceData: process.env.SERVICE_DATA_TABLE_NAME ?? 'huduma-service-data',
-  tickets: process.env.TICKETS_TABLE_NAME ?? 'huduma-tickets',
-  callLogs: process.env.CALL_LOGS_TABLE_NAME ?? 'huduma-call-logs',
+  serviceData: localTableName(serviceDataTable),
+  tickets: localTableName(ticketsTable),
+  callLogs: localTableName(callLogsTable),
 };
 
 /** A contact's call-log item as stored (every attribute), or undefined. */

@@ -1,6 +1,7 @@
 import { startDynamoDbLocal } from '../../local/dynamodb/launcher.ts';
 import { createLocalTables, localDynamoDbClient } from '../../local/dynamodb/tables.ts';
-import { applyLocalEnvironment } from '../../local/environment.ts';
+import { localPlatform } from '../../local/platform.ts';
+import { seed } from '../../local/seed.ts';
 import { startIamRun } from './iam-run.ts';
 
 /** One DynamoDB Local for the whole run, with the tables and seed data every test reads. */
@@ -8,12 +9,8 @@ export default async function setup(): Promise<void> {
   startIamRun();
   const dynamoDb = await startDynamoDbLocal();
   (globalThis as { dynamoDbLocal?: unknown }).dynamoDbLocal = dynamoDb;
-  // Workers inherit this environment: DYNAMODB_ENDPOINT and the table names.
-  applyLocalEnvironment({ dynamoDbEndpoint: dynamoDb.endpoint });
+  // Workers inherit it: local/handlers.ts builds the tests' platform on this endpoint.
+  process.env.DYNAMODB_ENDPOINT = dynamoDb.endpoint;
   await createLocalTables(localDynamoDbClient(dynamoDb.endpoint));
-  const [{ seed }, { documentClient }] = await Promise.all([
-    import('../../local/seed.ts'),
-    import('../../lambdas/shared/data/client.ts'),
-  ]);
-  await seed(documentClient);
+  await seed(localPlatform({ dynamoDbEndpoint: dynamoDb.endpoint }).aws.dynamoDb);
 }

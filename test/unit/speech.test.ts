@@ -7,6 +7,9 @@ import {
   renderText,
   type Speech,
 } from '../../lambdas/shared/speech/render.ts';
+import { LOCAL_PROMPT_AUDIO_URI } from '../../local/arns.ts';
+
+const speechSettings = { promptAudioUri: LOCAL_PROMPT_AUDIO_URI };
 
 const words = (n: number) =>
   numberWords(n)
@@ -117,8 +120,11 @@ describe('speech rendering', () => {
   });
 
   it('returns only text for English and clip locations for Kiswahili', () => {
-    expect(Object.keys(renderSpeech(ready, 'en')).sort()).toEqual(['say', 'sayPrompt']);
-    const sw = renderSpeech(ready, 'sw');
+    expect(Object.keys(renderSpeech(ready, 'en', speechSettings)).sort()).toEqual([
+      'say',
+      'sayPrompt',
+    ]);
+    const sw = renderSpeech(ready, 'sw', speechSettings);
     expect(Number(sw.clipCount)).toBeLessThanOrEqual(MAX_CLIPS);
     expect(sw[`clip${sw.clipCount}`]).toMatch(/^s3:\/\/.+\/sw\/tracking\.status\.ready\.p4\.wav$/);
   });

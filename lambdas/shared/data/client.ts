@@ -6,25 +6,34 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { parseEnv } from '../env.ts';
+import type { Environment } from '../platform.ts';
 
-const env = parseEnv(
-  z.object({
-    // Set only by the local runtime and tests (DynamoDB Local); unset in Lambda.
-    DYNAMODB_ENDPOINT: z.url().optional(),
-    AWS_REGION: z.string().default('af-south-1'),
-  }),
-);
+/** What the data client reads from the environment. */
+export const DataClientEnvironmentSchema = z.object({
+  // Set only by the local runtime and tests (DynamoDB Local); unset in Lambda.
+  DYNAMODB_ENDPOINT: z.url().optional(),
+  AWS_REGION: z.string().default('af-south-1'),
+});
+
+export interface DataClientSettings {
+  /** DynamoDB Local's endpoint; the Region's endpoint when omitted. */
+  readonly endpoint?: string | undefined;
+  readonly region?: string;
+}
 
 /**
- * Builds a DocumentClient. Lambdas share one per container ({@link documentClient});
- * the local runtime and benchmarks build their own against DynamoDB Local.
+ * Builds a DocumentClient: a Lambda builds one per container in its setup; the local runtime,
+ * tests and benchmarks build theirs against DynamoDB Local.
  */
-export const createDocumentClient = (endpoint = env.DYNAMODB_ENDPOINT): DynamoDBDocumentClient =>
+export const createDocumentClient = ({
+  endpoint,
+  region = 'af-south-1',
+}: DataClientSettings = {}): DynamoDBDocumentClient =>
   DynamoDBDocumentClient.from(
     new DynamoDBClient({
       ...(endpoint && {
         endpoint,
-        region: env.AWS_REGION,
+        region,
         credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
       }),
       maxAttempts: 3,
@@ -32,7 +41,14 @@ export const createDocumentClient = (endpoint = env.DYNAMODB_ENDPOINT): DynamoDB
     { marshallOptions: { removeUndefinedValues: true } },
   );
 
-export const documentClient = createDocumentClient();
+/** The DocumentClient a deployed handler's environment describes. */
+export const documentClientFor = (env: Environment): DynamoDBDocumentClient => {
+  const settings = parseEnv(DataClientEnvironmentSchema, env);
+  return createDocumentClient({
+    endpoint: settings.DYNAMODB_ENDPOINT,
+    region: settings.AWS_REGION,
+  });
+};
 
 /** A Query's input without the paging the helpers below do. */
 export type QueryInput = Omit<QueryCommandInput, 'ExclusiveStartKey' | 'Limit' | 'Select'>;

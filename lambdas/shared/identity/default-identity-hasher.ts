@@ -1,18 +1,20 @@
-import { KMSClient } from '@aws-sdk/client-kms';
+import type { KMSClient } from '@aws-sdk/client-kms';
 import { z } from 'zod';
-import { parseEnv } from '../env.ts';
 import { type IdentityHasher, kmsIdentityHasher, localIdentityHasher } from './identity-hasher.ts';
 
-const env = parseEnv(
-  z.discriminatedUnion('IDENTITY_HASHER', [
-    z.object({ IDENTITY_HASHER: z.literal('kms'), IDENTITY_HASH_KEY_ARN: z.string().min(1) }),
-    // Only the local runtime and tests hash with a key held in the environment.
-    z.object({ IDENTITY_HASHER: z.literal('local'), IDENTITY_HASH_LOCAL_KEY: z.string().min(32) }),
-  ]),
-);
+/** How a handler that hashes ID numbers is configured: the KMS HMAC key deployed, a local key otherwise. */
+export const IdentityHasherEnvironmentSchema = z.discriminatedUnion('IDENTITY_HASHER', [
+  z.object({ IDENTITY_HASHER: z.literal('kms'), IDENTITY_HASH_KEY_ARN: z.string().min(1) }),
+  // Only the local runtime and tests hash with a key held in the environment.
+  z.object({ IDENTITY_HASHER: z.literal('local'), IDENTITY_HASH_LOCAL_KEY: z.string().min(32) }),
+]);
+export type IdentityHasherSettings = z.infer<typeof IdentityHasherEnvironmentSchema>;
 
-/** The identity hasher this process uses: the KMS HMAC key when deployed, the local key otherwise. */
-export const identityHasher: IdentityHasher =
-  env.IDENTITY_HASHER === 'kms'
-    ? kmsIdentityHasher(new KMSClient({}), env.IDENTITY_HASH_KEY_ARN)
-    : localIdentityHasher(env.IDENTITY_HASH_LOCAL_KEY);
+/** The identity hasher the settings name. */
+export const identityHasherFor = (
+  settings: IdentityHasherSettings,
+  kms: KMSClient,
+): IdentityHasher =>
+  settings.IDENTITY_HASHER === 'kms'
+    ? kmsIdentityHasher(kms, settings.IDENTITY_HASH_KEY_ARN)
+    : localIdentityHasher(settings.IDENTITY_HASH_LOCAL_KEY);

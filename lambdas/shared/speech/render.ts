@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { parseEnv } from '../env.ts';
 import { getPrompt, SLOT } from './catalogue.ts';
 import { numberWords } from './kiswahili.ts';
 import { type Language, LanguageSchema } from './language.ts';
@@ -21,12 +20,20 @@ export interface Clip {
 /** Connect plays at most this many Kiswahili clips for one dynamic message (contact-flows/modules/say-clips.json). */
 export const MAX_CLIPS = 16;
 
-const env = parseEnv(
-  z.object({
-    // Base of the recorded Kiswahili clips, e.g. s3://bucket/prompts; a clip is <base>/sw/<id>.wav.
-    PROMPT_AUDIO_URI: z.string().regex(/^s3:\/\/[^/]+(\/.*)?$/),
-  }),
-);
+/** What a handler that speaks reads from its environment. */
+export const SpeechEnvironmentSchema = z.object({
+  // Base of the recorded Kiswahili clips, e.g. s3://bucket/prompts; a clip is <base>/sw/<id>.wav.
+  PROMPT_AUDIO_URI: z.string().regex(/^s3:\/\/[^/]+(\/.*)?$/),
+});
+
+/** Where the recorded Kiswahili clips are: from the handler's setup. */
+export interface SpeechSettings {
+  readonly promptAudioUri: string;
+}
+
+export const speechSettingsFrom = (
+  config: z.infer<typeof SpeechEnvironmentSchema>,
+): SpeechSettings => ({ promptAudioUri: config.PROMPT_AUDIO_URI });
 
 const promptClip = (id: string, lang: Language): Clip => ({ id, text: getPrompt(id)[lang] });
 
@@ -140,13 +147,18 @@ export const renderMessage = ({ prompt, vars = {} }: Speech, lang: Language): st
   });
 
 /** The S3 location of a recorded Kiswahili clip. */
-export const clipUri = (clipId: string): string => `${env.PROMPT_AUDIO_URI}/sw/${clipId}.wav`;
+export const clipUri = (clipId: string, { promptAudioUri }: SpeechSettings): string =>
+  `${promptAudioUri}/sw/${clipId}.wav`;
 
 /**
  * Flat attributes a flow speaks: `say` (text: English TTS, chat and SMS in either language),
  * `sayPrompt` (the prompt id) and, for Kiswahili voice, `clip1..clipN` with `clipCount`.
  */
-export const renderSpeech = (speech: Speech, lang: Language): Record<string, string> => {
+export const renderSpeech = (
+  speech: Speech,
+  lang: Language,
+  settings: SpeechSettings,
+): Record<string, string> => {
   const rendered: Record<string, string> = {
     say: renderText(speech, lang),
     sayPrompt: speech.prompt,
@@ -158,7 +170,7 @@ export const renderSpeech = (speech: Speech, lang: Language): Record<string, str
       `Prompt ${speech.prompt} renders ${clips.length} clips; at most ${MAX_CLIPS} can be played`,
     );
   clips.forEach((clip, index) => {
-    rendered[`clip${index + 1}`] = clipUri(clip.id);
+    rendered[`clip${index + 1}`] = clipUri(clip.id, settings);
   });
   return { ...rendered, clipCount: String(clips.length) };
 };

@@ -1,4 +1,4 @@
-import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { SendMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import { z } from 'zod';
 
 const Reference = z.string().regex(/^\d{8}$/);
@@ -49,9 +49,9 @@ export const sqsCallbackQueue = (client: SQSClient, queueUrl: string): CallbackQ
 });
 
 /** The deployed queue when its URL is configured; otherwise sending fails (local runs pass their own queue). */
-export const callbackQueueFor = (queueUrl: string | undefined): CallbackQueue =>
+export const callbackQueueFor = (queueUrl: string | undefined, sqs: SQSClient): CallbackQueue =>
   queueUrl
-    ? sqsCallbackQueue(new SQSClient({}), queueUrl)
+    ? sqsCallbackQueue(sqs, queueUrl)
     : { send: () => Promise.reject(new Error('CALLBACK_QUEUE_URL is not set')) };
 
 /** The first call-back request of a resolution: idempotent on ticket and resolution version. */
