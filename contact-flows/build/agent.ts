@@ -20,37 +20,9 @@ export const agentFlow = (): FlowDocument =>
         ],
       },
     )
-    .add(
-      'set-queue',
-      'UpdateContactTargetQueue',
-      { QueueId: '$.Attributes.agentQueue' },
-      {
-        NextAction: 'connecting',
-        Errors: [{ ErrorType: 'NoMatchingError', NextAction: 'set-general-queue' }],
-      },
-    )
-    .add(
-      'set-general-queue',
-      'UpdateContactTargetQueue',
-      { QueueId: '${GeneralQueueArn}' },
-      {
-        NextAction: 'connecting',
-        Errors: [{ ErrorType: 'NoMatchingError', NextAction: 'error' }],
-      },
-    )
+    .targetQueue('set-queue', 'set-general-queue', 'connecting', 'error')
     .say('connecting', 'agent.connecting', 'transfer')
-    .add(
-      'transfer',
-      'TransferContactToQueue',
-      {},
-      {
-        NextAction: 'error',
-        Errors: [
-          { ErrorType: 'QueueAtCapacity', NextAction: 'full' },
-          { ErrorType: 'NoMatchingError', NextAction: 'error' },
-        ],
-      },
-    )
+    .transferToQueue('transfer', 'full', 'error')
     .say('full', 'agent.queue_full', 'busy')
     .setAttributes('busy', { callbackWhen: 'busy' }, 'offer-callback')
     .say('closed', 'agent.closed', 'offer-callback')

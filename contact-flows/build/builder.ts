@@ -246,6 +246,40 @@ export class FlowBuilder {
     );
   }
 
+  /**
+   * Into the queue the routing flow chose (`$.Attributes.agentQueue`), falling back to the
+   * general queue, then to `next`; `onError` when neither can be set.
+   */
+  targetQueue(id: string, fallbackId: string, next: string, onError: string): this {
+    return this.add(
+      id,
+      'UpdateContactTargetQueue',
+      { QueueId: '$.Attributes.agentQueue' },
+      { NextAction: next, Errors: [{ ErrorType: 'NoMatchingError', NextAction: fallbackId }] },
+    ).add(
+      fallbackId,
+      'UpdateContactTargetQueue',
+      { QueueId: '${GeneralQueueArn}' },
+      { NextAction: next, Errors: [{ ErrorType: 'NoMatchingError', NextAction: onError }] },
+    );
+  }
+
+  /** Puts the contact in its target queue; `onFull` when the queue is at capacity. */
+  transferToQueue(id: string, onFull: string, onError: string): this {
+    return this.add(
+      id,
+      'TransferContactToQueue',
+      {},
+      {
+        NextAction: onError,
+        Errors: [
+          { ErrorType: 'QueueAtCapacity', NextAction: onFull },
+          { ErrorType: 'NoMatchingError', NextAction: onError },
+        ],
+      },
+    );
+  }
+
   /** Sets one event hook (e.g. CustomerQueue, CustomerRemaining) to a flow. */
   hook(id: string, hook: string, flow: string, next: string): this {
     return this.add(

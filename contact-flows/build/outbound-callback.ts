@@ -24,36 +24,8 @@ export const outboundCallbackFlow = (): FlowDocument =>
       { onTimeout: 'goodbye', onInvalid: 'options-retry', onError: 'goodbye' },
     )
     .loop('options-retry', 1, 'options', 'goodbye')
-    .add(
-      'set-queue',
-      'UpdateContactTargetQueue',
-      { QueueId: '$.Attributes.agentQueue' },
-      {
-        NextAction: 'transfer',
-        Errors: [{ ErrorType: 'NoMatchingError', NextAction: 'set-general-queue' }],
-      },
-    )
-    .add(
-      'set-general-queue',
-      'UpdateContactTargetQueue',
-      { QueueId: '${GeneralQueueArn}' },
-      {
-        NextAction: 'transfer',
-        Errors: [{ ErrorType: 'NoMatchingError', NextAction: 'error' }],
-      },
-    )
-    .add(
-      'transfer',
-      'TransferContactToQueue',
-      {},
-      {
-        NextAction: 'error',
-        Errors: [
-          { ErrorType: 'QueueAtCapacity', NextAction: 'full' },
-          { ErrorType: 'NoMatchingError', NextAction: 'error' },
-        ],
-      },
-    )
+    .targetQueue('set-queue', 'set-general-queue', 'transfer', 'error')
+    .transferToQueue('transfer', 'full', 'error')
     // No agent free for the person we called: queue a call-back to the number we dialled.
     .say('full', 'agent.queue_full', 'callback')
     .add(
