@@ -10,6 +10,8 @@ export const LOCAL_IDENTITY_HASH_KEY = 'huduma-local-identity-hash-key-not-for-r
 
 export interface LocalEnvironmentOptions {
   readonly dynamoDbEndpoint: string;
+  /** Tables named `<prefix>-*` instead of `huduma-*` (tests that need tables of their own). */
+  readonly tablePrefix?: string;
 }
 
 /**
@@ -19,8 +21,9 @@ export interface LocalEnvironmentOptions {
  */
 export const localEnvironment = ({
   dynamoDbEndpoint,
+  tablePrefix,
 }: LocalEnvironmentOptions): Record<string, string> => ({
-  ...localTableEnvironment(),
+  ...localTableEnvironment(tablePrefix),
   DYNAMODB_ENDPOINT: dynamoDbEndpoint,
   AWS_REGION: 'af-south-1',
   PROMPT_AUDIO_URI: LOCAL_PROMPT_AUDIO_URI,

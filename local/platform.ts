@@ -6,7 +6,7 @@ import { SFNClient } from '@aws-sdk/client-sfn';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { createDocumentClient } from '#shared/data/client.ts';
 import type { AwsClients, Environment } from '#shared/platform.ts';
-import { localEnvironment } from './environment.ts';
+import { type LocalEnvironmentOptions, localEnvironment } from './environment.ts';
 
 /** What local handlers run on: the local environment and AWS clients (or their stand-ins). */
 export interface LocalPlatform {
@@ -22,11 +22,7 @@ const UNREACHABLE = 'http://127.0.0.1:9';
  * Step Functions, KMS, Connect, SMS, SES) get clients that fail fast: the local runtime replaces
  * what uses them (outbox notifier, local identity hasher, local queues, dialer and gateways).
  */
-export const localPlatform = ({
-  dynamoDbEndpoint,
-}: {
-  dynamoDbEndpoint: string;
-}): LocalPlatform => {
+export const localPlatform = (options: LocalEnvironmentOptions): LocalPlatform => {
   const settings = {
     endpoint: UNREACHABLE,
     region: 'af-south-1',
@@ -34,9 +30,9 @@ export const localPlatform = ({
     maxAttempts: 1,
   };
   return {
-    env: localEnvironment({ dynamoDbEndpoint }),
+    env: localEnvironment(options),
     aws: {
-      dynamoDb: createDocumentClient({ endpoint: dynamoDbEndpoint }),
+      dynamoDb: createDocumentClient({ endpoint: options.dynamoDbEndpoint }),
       sqs: new SQSClient(settings),
       sfn: new SFNClient(settings),
       kms: new KMSClient(settings),

@@ -60,7 +60,7 @@ export const planFromLocalCallLogs = async ({
   try {
     await createLocalTables(localDynamoDbClient(dynamoDb.endpoint));
     const callLogs = createCallLogRepository(
-      createDocumentClient(dynamoDb.endpoint),
+      createDocumentClient({ endpoint: dynamoDb.endpoint }),
       localTableName(callLogsTable),
     );
     if (seedHistory) await seedCallHistory(callLogs, config, request.from, request.historyDays);

@@ -1,18 +1,33 @@
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Clock } from './clock.ts';
-import { documentClient } from './data/client.ts';
 import {
   createProofCodeRepository,
   createSmsAllowanceRepository,
 } from './data/proof-codes.repository.ts';
-import { identityHasher } from './identity/default-identity-hasher.ts';
-import { notifier } from './notifications/default-notifier.ts';
+import type { IdentityHasher } from './identity/identity-hasher.ts';
+import type { Notifier } from './notifications/notifier.ts';
 import { createProofCodes } from './proof-codes.ts';
 
-/** One-time codes for a handler: this process's data client, hasher and notifier, on `clock`. */
-export const createDefaultProofCodes = (tableName: string, clock: Clock) =>
+/** What one-time codes need from a handler's setup. */
+export interface ProofCodeSetup {
+  readonly db: DynamoDBDocumentClient;
+  readonly tableName: string;
+  readonly identityHasher: IdentityHasher;
+  readonly notifier: Notifier;
+  readonly clock: Clock;
+}
+
+/** One-time codes for a handler, on the data client, hasher and notifier its setup built. */
+export const createDefaultProofCodes = ({
+  db,
+  tableName,
+  identityHasher,
+  notifier,
+  clock,
+}: ProofCodeSetup) =>
   createProofCodes({
-    codes: createProofCodeRepository(documentClient, tableName),
-    allowance: createSmsAllowanceRepository(documentClient, tableName, identityHasher),
+    codes: createProofCodeRepository(db, tableName),
+    allowance: createSmsAllowanceRepository(db, tableName, identityHasher),
     notifier,
     hasher: identityHasher,
     clock,

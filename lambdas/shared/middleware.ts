@@ -71,6 +71,7 @@ export const connectHandler = <P extends z.ZodType<Record<string, unknown>>>({
     return toConnectResult(
       { outcome: 'INVALID_INPUT', values: { ...problem } },
       lang.success ? lang.data.lang : 'en',
+      speech,
     );
   };
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { InvalidInputError } from '#shared/errors.ts';
 import type { FlowOutcome } from '#shared/middleware.ts';
 import { getPrompt, SLOT } from '#shared/speech/catalogue.ts';
-import { LanguageSchema, renderSpeech } from '#shared/speech/render.ts';
+import { assertSpeakable, LanguageSchema } from '#shared/speech/render.ts';
 
 /** A catalogue prompt id, and slot values taken from flow data (e.g. `position: $.Metrics.Queue.Size`). */
 export const SpeakParametersSchema = z.looseObject({
@@ -27,7 +27,7 @@ export const speak = async ({ prompt, lang, ...values }: SpeakParameters): Promi
     });
   const speech = { prompt, vars };
   try {
-    renderSpeech(speech, lang);
+    assertSpeakable(speech, lang);
   } catch (error) {
     throw new InvalidInputError(`${prompt} cannot be spoken with these values`, {
       details: { field: slots.join(','), reason: 'NOT_SPEAKABLE' },

@@ -4,8 +4,7 @@ import {
   ATTEMPT_POLICY,
   createAttemptRepository,
 } from '../../lambdas/shared/data/attempts.repository.ts';
-import { identityHasher } from '../../lambdas/shared/identity/default-identity-hasher.ts';
-import { documentClient, tableNames, uniqueCaller } from '../support/data.ts';
+import { documentClient, identityHasher, tableNames, uniqueCaller } from '../support/data.ts';
 
 const attempts = createAttemptRepository(documentClient, tableNames.serviceData, identityHasher);
 const T0 = new Date('2026-12-01T09:00:00Z');

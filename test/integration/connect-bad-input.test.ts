@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { Context } from 'aws-lambda';
-import { handler as appointments } from '../../lambdas/appointments/handler.ts';
-import { handler as callerContext } from '../../lambdas/caller-context/handler.ts';
-import { handler as complaints } from '../../lambdas/complaints/handler.ts';
-import { handler as speech } from '../../lambdas/speech/handler.ts';
-import { handler as survey } from '../../lambdas/survey/handler.ts';
-import { handler as tracking } from '../../lambdas/tracking/handler.ts';
+import { localHandler } from '../../local/handlers.ts';
 import { connectEvent, lambdaContext } from '../support/connect.ts';
+
+const appointments = localHandler('appointments');
+const callerContext = localHandler('caller-context');
+const complaints = localHandler('complaints');
+const speech = localHandler('speech');
+const survey = localHandler('survey');
+const tracking = localHandler('tracking');
 
 type Event = ReturnType<typeof connectEvent>;
 

@@ -4,6 +4,7 @@ import centres from '../../data/huduma-centres.json' with { type: 'json' };
 import services from '../../data/huduma-services.json' with { type: 'json' };
 import { checkDigit, REFERENCE_PREFIX } from '../../lambdas/shared/reference.ts';
 import { promptCatalogue, SLOT } from '../../lambdas/shared/speech/catalogue.ts';
+import { type LocalPlatform, localHandler } from '../../local/handlers.ts';
 import { asFunction } from '../../local/iam/guard.ts';
 import { lambdaContext } from '../support/connect.ts';
 import {
@@ -165,16 +166,6 @@ const operations = {
 
 type FlowHandler = keyof typeof operations;
 
-const handlerModules: Record<FlowHandler, () => Promise<{ handler: Handler }>> = {
-  tracking: () => import('../../lambdas/tracking/handler.ts'),
-  appointments: () => import('../../lambdas/appointments/handler.ts'),
-  pensions: () => import('../../lambdas/pensions/handler.ts'),
-  complaints: () => import('../../lambdas/complaints/handler.ts'),
-  'caller-context': () => import('../../lambdas/caller-context/handler.ts'),
-  survey: () => import('../../lambdas/survey/handler.ts'),
-  speech: () => import('../../lambdas/speech/handler.ts'),
-};
-
 /** A flat string map with an enumerated outcome; INVALID_INPUT names the field and the reason. */
 const expectTypedOutcome = (result: Record<string, unknown>) => {
   expect(result.outcome).toEqual(expect.stringMatching(/^[A-Z][A-Z_]*$/));
@@ -186,13 +177,16 @@ const expectTypedOutcome = (result: Record<string, unknown>) => {
 };
 
 describe('flow handlers under arbitrary Connect events (property)', () => {
-  beforeAll(() => usePropertyTables('props-flows'), 60_000);
+  let platform: LocalPlatform;
+  beforeAll(async () => {
+    platform = await usePropertyTables('props-flows');
+  }, 60_000);
 
   it.each(Object.keys(operations) as FlowHandler[])(
     `%s answers ${RUNS} arbitrary events with a typed outcome, never a throw`,
     async (name) => {
       // Run as that function: every AWS call it makes is checked against its deployed role.
-      const handler = asFunction(name, (await handlerModules[name]()).handler);
+      const handler = asFunction(name, localHandler(name, {}, platform) as unknown as Handler);
       // The property is about input, not latency: a loaded machine must not time a run out.
       const context = { ...lambdaContext(name), getRemainingTimeInMillis: () => 30_000 };
       const outcomes = new Map<unknown, number>();

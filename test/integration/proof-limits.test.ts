@@ -6,11 +6,16 @@ import {
   createAttemptRepository,
   WITHHELD_POLICY,
 } from '../../lambdas/shared/data/attempts.repository.ts';
-import { identityHasher } from '../../lambdas/shared/identity/default-identity-hasher.ts';
 import { metrics } from '../../lambdas/shared/powertools.ts';
 import { createProofGuard, WITHHELD_FAILURES_METRIC } from '../../lambdas/shared/verification.ts';
 import { trackApplication } from '../../lambdas/tracking/track-application.ts';
-import { documentClient, tableNames, uniqueCaller, uniqueDigits } from '../support/data.ts';
+import {
+  documentClient,
+  identityHasher,
+  tableNames,
+  uniqueCaller,
+  uniqueDigits,
+} from '../support/data.ts';
 
 const attempts = createAttemptRepository(documentClient, tableNames.serviceData, identityHasher);
 const applications = createApplicationRepository(documentClient, tableNames.serviceData);

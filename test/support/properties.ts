@@ -1,10 +1,8 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
-import {
-  createLocalTables,
-  localDynamoDbClient,
-  localTableEnvironment,
-} from '#local/dynamodb/tables.ts';
+import { createLocalTables, localDynamoDbClient } from '#local/dynamodb/tables.ts';
+import { type LocalPlatform, localPlatform } from '#local/platform.ts';
+import { seed } from '#local/seed.ts';
 import { connectEventFixtures } from './connect.ts';
 
 /**
@@ -21,21 +19,17 @@ export const propertyRuns = (numRuns = 1000): fc.Parameters<unknown> => ({
 });
 
 /**
- * Points this test file's handlers at their own tables (`<prefix>-*`) in the run's DynamoDB
- * Local, created and seeded like the shared ones. Arbitrary input locks out callers and records
- * and opens many tickets: no example test may see that. Call it before importing a handler
- * (handlers read their table names at import).
+ * A platform whose handlers use their own tables (`<prefix>-*`) in the run's DynamoDB Local,
+ * created and seeded like the shared ones. Arbitrary input locks out callers and records and
+ * opens many tickets: no example test may see that. Build the handlers on it (localHandler).
  */
-export const usePropertyTables = async (prefix: string): Promise<void> => {
+export const usePropertyTables = async (prefix: string): Promise<LocalPlatform> => {
   const endpoint = process.env.DYNAMODB_ENDPOINT;
   if (!endpoint) throw new Error('Property tests run in the integration project (DynamoDB Local)');
-  Object.assign(process.env, localTableEnvironment(prefix));
+  const platform = localPlatform({ dynamoDbEndpoint: endpoint, tablePrefix: prefix });
   await createLocalTables(localDynamoDbClient(endpoint), prefix);
-  const [{ seed }, { documentClient }] = await Promise.all([
-    import('#local/seed.ts'),
-    import('#shared/data/client.ts'),
-  ]);
-  await seed(documentClient, prefix);
+  await seed(platform.aws.dynamoDb, prefix);
+  return platform;
 };
 
 const UNICODE_DIGITS = [

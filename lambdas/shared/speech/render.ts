@@ -150,6 +150,23 @@ export const renderMessage = ({ prompt, vars = {} }: Speech, lang: Language): st
 export const clipUri = (clipId: string, { promptAudioUri }: SpeechSettings): string =>
   `${promptAudioUri}/sw/${clipId}.wav`;
 
+/** The text and, in Kiswahili, the clips of a speech; throws when it cannot be spoken. */
+const spoken = (speech: Speech, lang: Language): { text: string; clips?: Clip[] } => {
+  const text = renderText(speech, lang);
+  if (lang === 'en') return { text };
+  const clips = renderClips(speech, lang);
+  if (clips.length > MAX_CLIPS)
+    throw new Error(
+      `Prompt ${speech.prompt} renders ${clips.length} clips; at most ${MAX_CLIPS} can be played`,
+    );
+  return { text, clips };
+};
+
+/** Throws when the speech cannot be spoken in the language (unknown prompt, slot value or too many clips). */
+export const assertSpeakable = (speech: Speech, lang: Language): void => {
+  spoken(speech, lang);
+};
+
 /**
  * Flat attributes a flow speaks: `say` (text: English TTS, chat and SMS in either language),
  * `sayPrompt` (the prompt id) and, for Kiswahili voice, `clip1..clipN` with `clipCount`.
@@ -159,16 +176,9 @@ export const renderSpeech = (
   lang: Language,
   settings: SpeechSettings,
 ): Record<string, string> => {
-  const rendered: Record<string, string> = {
-    say: renderText(speech, lang),
-    sayPrompt: speech.prompt,
-  };
-  if (lang === 'en') return rendered;
-  const clips = renderClips(speech, lang);
-  if (clips.length > MAX_CLIPS)
-    throw new Error(
-      `Prompt ${speech.prompt} renders ${clips.length} clips; at most ${MAX_CLIPS} can be played`,
-    );
+  const { text, clips } = spoken(speech, lang);
+  const rendered: Record<string, string> = { say: text, sayPrompt: speech.prompt };
+  if (!clips) return rendered;
   clips.forEach((clip, index) => {
     rendered[`clip${index + 1}`] = clipUri(clip.id, settings);
   });
