@@ -4,6 +4,7 @@ import type {
 } from 'aws-lambda';
 import fc from 'fast-check';
 import { apiEvent, isReportRoute, LOCAL_TOKENS, STAFF_ROUTE_KEYS } from '../../local/api-events.ts';
+import { localHandler } from '../../local/handlers.ts';
 import { asFunction } from '../../local/iam/guard.ts';
 import { lambdaContext } from '../support/connect.ts';
 import { uniqueCaller } from '../support/data.ts';
@@ -162,6 +163,13 @@ const requests = (routeKey: string) =>
 
 describe('staff API under arbitrary requests (property)', () => {
   beforeAll(async () => {
+    const platform = await usePropertyTables('props-api');
+    tickets = localHandler(
+      'tickets-api',
+      { callbacks: { send: async () => undefined } },
+      platform,
+    ) as never;
+    reports = localHandler('reports', {}, platform) as never;
     await usePropertyTables('props-api');
     const [{ createTicketsApiHandler }, { createReportsApiHandler }] = await Promise.all([
       import('../../lambdas/tickets-api/handler.ts'),
