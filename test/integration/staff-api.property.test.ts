@@ -164,23 +164,12 @@ const requests = (routeKey: string) =>
 describe('staff API under arbitrary requests (property)', () => {
   beforeAll(async () => {
     const platform = await usePropertyTables('props-api');
-    tickets = localHandler(
-      'tickets-api',
-      { callbacks: { send: async () => undefined } },
-      platform,
-    ) as never;
-    reports = localHandler('reports', {}, platform) as never;
-    await usePropertyTables('props-api');
-    const [{ createTicketsApiHandler }, { createReportsApiHandler }] = await Promise.all([
-      import('../../lambdas/tickets-api/handler.ts'),
-      import('../../lambdas/reports/handler.ts'),
-    ]);
     // Run as those functions: every AWS call is checked against their deployed roles.
     tickets = asFunction(
       'tickets-api',
-      createTicketsApiHandler({ callbacks: { send: async () => undefined } }),
+      localHandler('tickets-api', { callbacks: { send: async () => undefined } }, platform),
     ) as never;
-    reports = asFunction('reports', createReportsApiHandler()) as never;
+    reports = asFunction('reports', localHandler('reports', {}, platform)) as never;
     for (const serviceId of ['passport', 'passport', 'new-id']) {
       const created = await asAgent('POST', '/tickets', {
         body: {
