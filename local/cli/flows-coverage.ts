@@ -8,13 +8,22 @@ import { FLOWS } from '../../contact-flows/manifest.ts';
 /**
  * `npm run flows:coverage`: runs the flow tests (test/flows, which also runs the Amazon Connect
  * test cases in test/connect-test-cases), then counts the actions each source visited and lists
- * every action of every flow that neither visited. `--strict` fails when any is left.
+ * every action of every flow that neither visited. `--strict` fails when any is left; other
+ * arguments go to jest.
  */
 const directory = mkdtempSync(join(tmpdir(), 'huduma-flow-coverage-'));
 try {
   const jest = spawnSync(
     process.execPath,
-    ['node_modules/jest/bin/jest.js', '--selectProjects', 'integration', '--', 'test/flows'],
+    [
+      'node_modules/jest/bin/jest.js',
+      '--selectProjects',
+      'integration',
+      // Anything else is for jest, e.g. --testTimeout=60000 on a busy machine.
+      ...process.argv.slice(2).filter((arg) => arg !== '--strict'),
+      '--',
+      'test/flows',
+    ],
     {
       stdio: 'inherit',
       env: {
