@@ -326,39 +326,27 @@ describe('engine conformance', () => {
     ]);
   });
 
+  const toQueue: Action = {
+    Identifier: 'to-queue',
+    Type: 'TransferContactToQueue',
+    Transitions: {
+      NextAction: 'failed',
+      Errors: [
+        { ErrorType: 'QueueAtCapacity', NextAction: 'failed' },
+        { ErrorType: 'NoMatchingError', NextAction: 'failed' },
+      ],
+    },
+  };
+
   it('starts a queue-transfer contact with its working queue set', async () => {
-    const transfer: Action[] = [
-      {
-        Identifier: 'to-queue',
-        Type: 'TransferContactToQueue',
-        Transitions: {
-          NextAction: 'failed',
-          Errors: [
-            { ErrorType: 'QueueAtCapacity', NextAction: 'failed' },
-            { ErrorType: 'NoMatchingError', NextAction: 'failed' },
-          ],
-        },
-      },
-      say('failed', 'error branch'),
-      bye,
-    ];
+    const transfer: Action[] = [toQueue, say('failed', 'error branch'), bye];
     const result = await run(transfer, { targetQueueArn: 'arn:queue/transfers' });
     expect(result.disposition).toMatchObject({ type: 'QUEUED', queue: 'arn:queue/transfers' });
   });
 
   it('honours the flow type: a customer queue flow runs with the contact in its queue', async () => {
     const queueFlow: Action[] = [
-      {
-        Identifier: 'to-queue',
-        Type: 'TransferContactToQueue',
-        Transitions: {
-          NextAction: 'failed',
-          Errors: [
-            { ErrorType: 'QueueAtCapacity', NextAction: 'failed' },
-            { ErrorType: 'NoMatchingError', NextAction: 'failed' },
-          ],
-        },
-      },
+      toQueue,
       say('failed', 'error branch'),
       { Identifier: 'end', Type: 'EndFlowExecution' },
     ];
