@@ -16,6 +16,8 @@ import * as speech from '../lambdas/speech/handler.ts';
 import * as survey from '../lambdas/survey/handler.ts';
 import * as ticketsApi from '../lambdas/tickets-api/handler.ts';
 import * as tracking from '../lambdas/tracking/handler.ts';
+import { asFunction } from './iam/guard.ts';
+import { checkedDependencies } from './iam/stand-ins.ts';
 import { defaultLocalPlatform, type LocalPlatform } from './platform.ts';
 
 export { type LocalPlatform, localPlatform } from './platform.ts';
@@ -63,7 +65,9 @@ export const localDependencies = <N extends HandlerName>(
 /**
  * The one way local code builds a Lambda: the deployed module's `createHandler` on its
  * `defaultDependencies` for `platform`, with `overrides` (clock, queues, dialer, gateways).
- * The local runtime, the bench and the tests all build handlers here.
+ * The local runtime, the bench and the tests all build handlers here, so every AWS call a
+ * handler makes (through the platform's clients or a stand-in among its dependencies) is
+ * checked against the IAM policy CDK synthesizes for its function's role (local/iam).
  */
 export const localHandler = <N extends HandlerName>(
   name: N,
@@ -71,5 +75,9 @@ export const localHandler = <N extends HandlerName>(
   platform: LocalPlatform = defaultLocalPlatform(),
 ): HandlerOf<N> => {
   const module = HANDLER_MODULES[name] as unknown as HandlerModule<DependenciesOf<N>, HandlerOf<N>>;
-  return module.createHandler(localDependencies(name, overrides, platform));
+  const handler = module.createHandler(
+    checkedDependencies(localDependencies(name, overrides, platform)),
+  ) as HandlerOf<N> & ((...args: unknown[]) => unknown);
+  // Every AWS call it makes is checked against its function's deployed role (local/iam).
+  return asFunction(name, handler) as unknown as HandlerOf<N>;
 };

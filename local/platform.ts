@@ -7,6 +7,7 @@ import { SQSClient } from '@aws-sdk/client-sqs';
 import { createDocumentClient } from '#shared/data/client.ts';
 import type { AwsClients, Environment } from '#shared/platform.ts';
 import { type LocalEnvironmentOptions, localEnvironment } from './environment.ts';
+import { checkedClient } from './iam/guard.ts';
 
 /** What local handlers run on: the local environment and AWS clients (or their stand-ins). */
 export interface LocalPlatform {
@@ -29,16 +30,17 @@ export const localPlatform = (options: LocalEnvironmentOptions): LocalPlatform =
     credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
     maxAttempts: 1,
   };
+  // Each client checks every command against the role of the handler sending it (local/iam).
   return {
     env: localEnvironment(options),
     aws: {
-      dynamoDb: createDocumentClient({ endpoint: options.dynamoDbEndpoint }),
-      sqs: new SQSClient(settings),
-      sfn: new SFNClient(settings),
-      kms: new KMSClient(settings),
-      connect: new ConnectClient(settings),
-      sms: new PinpointSMSVoiceV2Client(settings),
-      ses: new SESv2Client(settings),
+      dynamoDb: checkedClient(createDocumentClient({ endpoint: options.dynamoDbEndpoint })),
+      sqs: checkedClient(new SQSClient(settings)),
+      sfn: checkedClient(new SFNClient(settings)),
+      kms: checkedClient(new KMSClient(settings)),
+      connect: checkedClient(new ConnectClient(settings)),
+      sms: checkedClient(new PinpointSMSVoiceV2Client(settings)),
+      ses: checkedClient(new SESv2Client(settings)),
     },
   };
 };
