@@ -1,6 +1,7 @@
 import 'amazon-connect-streams';
 import { roleFromGroups } from '../../lambdas/shared/roles.ts';
 import { type DesktopConfig, parseDesktopConfig } from './config.ts';
+import { createReportsClient } from './reports-api.ts';
 import { maskPhoneNumber, type ScreenPop, screenPop } from './screen-pop.ts';
 import {
   beginCognitoSignIn,
@@ -10,6 +11,7 @@ import {
   idTokenClaims,
   logoutUrl,
 } from './sign-in.ts';
+import { createSupervisorPanel } from './supervisor-panel.ts';
 import { createTicketsClient } from './tickets-api.ts';
 import { type CurrentContact, createTicketsPanel, element } from './tickets-panel.ts';
 
@@ -73,6 +75,9 @@ const startTickets = async (staffApi: StaffApi) => {
       show();
     },
   });
+  const supervisor = createSupervisorPanel({
+    reports: createReportsClient({ baseUrl: staffApi.url, token: () => session.token() }),
+  });
   const show = () => {
     const token = session.token();
     const local = staffApi.auth.kind === 'local';
@@ -84,7 +89,9 @@ const startTickets = async (staffApi: StaffApi) => {
     element('tickets-user').textContent = claims
       ? `Signed in as ${claims['cognito:username'] ?? 'staff'}`
       : '';
-    panel.setRole(token ? roleFromGroups(groupsOf(token, claims)) : undefined);
+    const role = token ? roleFromGroups(groupsOf(token, claims)) : undefined;
+    panel.setRole(role);
+    supervisor.setSupervisor(role === 'supervisor');
     if (!token) panel.clear();
   };
 

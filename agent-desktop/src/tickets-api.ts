@@ -128,14 +128,17 @@ export interface TicketsClientOptions {
   readonly fetch?: typeof fetch;
 }
 
-export const createTicketsClient = ({
+/**
+ * One typed request to the staff API (tickets and reports share it): bearer token, query,
+ * JSON body, and the answer parsed with `schema` or turned into a {@link TicketApiError}.
+ */
+export const createStaffApiRequest = ({
   baseUrl,
   token,
   fetch: send = globalThis.fetch.bind(globalThis),
 }: TicketsClientOptions) => {
   const base = baseUrl.replace(/\/+$/, '');
-
-  const request = async <S extends z.ZodMiniType>(
+  return async <S extends z.ZodMiniType>(
     schema: S,
     method: 'GET' | 'POST',
     path: string,
@@ -158,7 +161,7 @@ export const createTicketsClient = ({
         ...(body !== undefined && { body: JSON.stringify(body) }),
       });
     } catch (error) {
-      throw new TicketApiError(0, 'UNREACHABLE', `The ticket service is unreachable: ${error}`);
+      throw new TicketApiError(0, 'UNREACHABLE', `The staff API is unreachable: ${error}`);
     }
     const payload: unknown = await response.json().catch(() => undefined);
     if (!response.ok) {
@@ -167,7 +170,7 @@ export const createTicketsClient = ({
       throw new TicketApiError(
         response.status,
         problem.error ?? `HTTP_${response.status}`,
-        problem.message ?? `The ticket service answered ${response.status}`,
+        problem.message ?? `The staff API answered ${response.status}`,
         {
           ...(problem.reason && { reason: problem.reason }),
           fields: problem.fields?.split(',').filter(Boolean) ?? [],
@@ -179,10 +182,14 @@ export const createTicketsClient = ({
       throw new TicketApiError(
         response.status,
         'UNEXPECTED_RESPONSE',
-        `The ticket service sent an unexpected answer to ${method} ${path}`,
+        `The staff API sent an unexpected answer to ${method} ${path}`,
       );
     return parsed.data;
   };
+};
+
+export const createTicketsClient = (options: TicketsClientOptions) => {
+  const request = createStaffApiRequest(options);
 
   const ticketPath = (reference: string, action = '') =>
     `/tickets/${encodeURIComponent(reference)}${action}`;

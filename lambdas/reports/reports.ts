@@ -24,12 +24,8 @@ import {
   type KpiTargets,
   kpiTargets,
 } from '#shared/kpi.ts';
-import {
-  datesBetween,
-  intervalLabel,
-  intervalOf,
-  type StaffingConfig,
-} from '#shared/staffing/forecast.ts';
+import { datesBetween, intervalOf, type StaffingConfig } from '#shared/staffing/forecast.ts';
+import { intervalLabel } from '#shared/staffing/intervals.ts';
 import {
   MAX_HISTORY_DAYS,
   MAX_PLAN_DAYS,

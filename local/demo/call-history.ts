@@ -1,11 +1,7 @@
 import type { ContactCallLog } from '#shared/data/call-logs.repository.ts';
 import { zonedInstant } from '#shared/hours.ts';
-import {
-  type DayCalendar,
-  datesBetween,
-  dayType,
-  INTERVAL_MINUTES,
-} from '#shared/staffing/forecast.ts';
+import { type DayCalendar, datesBetween, dayType } from '#shared/staffing/forecast.ts';
+import { INTERVAL_MINUTES } from '#shared/staffing/intervals.ts';
 
 /**
  * A synthetic call history for the forecast to learn from, drawn from a fixed seed so tests and

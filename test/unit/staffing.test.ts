@@ -4,9 +4,9 @@ import {
   dayType,
   demandProfile,
   StaffingConfigSchema,
-  shiftIntervals,
   staffingPlan,
 } from '../../lambdas/shared/staffing/forecast.ts';
+import { plannedPerInterval, shiftIntervals } from '../../lambdas/shared/staffing/intervals.ts';
 import { environments } from '../../lib/config/environments.ts';
 import { callHistory } from '../../local/demo/call-history.ts';
 
@@ -135,6 +135,18 @@ describe('the forecast from history', () => {
     const night = twentyFour?.shifts.find((shift) => shift.name === 'night');
     expect(night?.short).toBe(night !== undefined && night.planned < night.needed);
     expect(plan.warnings.some((warning) => warning.includes('night'))).toBe(night?.short);
+  });
+
+  it('adds up the agents each half hour of a roster plans', () => {
+    const planned = plannedPerInterval([
+      { start: '07:00', end: '13:00', planned: 6 },
+      { start: '12:00', end: '19:00', planned: 4 },
+    ]);
+    expect(planned[13]).toBe(0);
+    expect(planned[14]).toBe(6);
+    expect(planned[24]).toBe(10);
+    expect(planned[26]).toBe(4);
+    expect(planned[38]).toBe(0);
   });
 
   it('wraps a night shift past midnight', () => {

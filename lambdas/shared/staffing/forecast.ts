@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import { localTime } from '../hours.ts';
 import { agentsNeeded, type ServiceTarget, type StaffingFigures } from './erlang.ts';
+import {
+  INTERVAL_MINUTES,
+  INTERVALS_PER_DAY,
+  intervalLabel,
+  minutes,
+  shiftIntervals,
+} from './intervals.ts';
 
 /**
  * Staffing from history: arrivals and handle times per half hour by day type, a forecast for
@@ -38,9 +45,6 @@ export const StaffingConfigSchema = z.object({
 });
 export type StaffingConfig = z.infer<typeof StaffingConfigSchema>;
 
-export const INTERVAL_MINUTES = 30;
-const INTERVALS_PER_DAY = (24 * 60) / INTERVAL_MINUTES;
-
 /** The call-log fields the forecast reads. */
 export interface ForecastCallLog {
   readonly initiatedAt: string;
@@ -68,9 +72,6 @@ export const dayType = (date: string, { holidays }: Pick<DayCalendar, 'holidays'
 export const intervalOf = (at: Date, timeZone: string): number => {
   return Math.floor(localTime(at, timeZone).minuteOfDay / INTERVAL_MINUTES);
 };
-
-export const intervalLabel = (interval: number): string =>
-  `${String(Math.floor(interval / 2)).padStart(2, '0')}:${interval % 2 ? '30' : '00'}`;
 
 /**
  * Calls that asked for an agent: callers who dialled in and reached a queue, or asked for an
@@ -177,19 +178,6 @@ export interface StaffingPlan {
   readonly rosters: RosterPlan[];
   readonly warnings: string[];
 }
-
-const minutes = (clock: string) => Number(clock.slice(0, 2)) * 60 + Number(clock.slice(3, 5));
-
-/** The half-hour indexes a shift covers (wrapping past midnight). */
-export const shiftIntervals = ({ start, end }: Pick<Shift, 'start' | 'end'>): number[] => {
-  const first = minutes(start) / INTERVAL_MINUTES;
-  const length =
-    ((minutes(end) - minutes(start) + 24 * 60) % (24 * 60) || 24 * 60) / INTERVAL_MINUTES;
-  return Array.from(
-    { length: Math.ceil(length) },
-    (_, i) => (Math.floor(first) + i) % INTERVALS_PER_DAY,
-  );
-};
 
 /** Agents per half hour for each forecast day, and what each roster needs and costs. */
 export const staffingPlan = ({

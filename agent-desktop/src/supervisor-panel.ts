@@ -1,0 +1,214 @@
+import {
+  BarController,
+  BarElement,
+  CategoryScale,
+  Chart,
+  Legend,
+  LinearScale,
+  LineController,
+  LineElement,
+  PointElement,
+  Tooltip,
+} from 'chart.js';
+import type { ReportsClient } from './reports-api.ts';
+import { dayFigures, dueIn, halfHourSeries, todayIn } from './supervisor-view.ts';
+import { TicketApiError } from './tickets-api.ts';
+import { element } from './tickets-panel.ts';
+
+// Only the parts the page draws, so the bundle carries no unused chart types.
+Chart.register(
+  BarController,
+  BarElement,
+  CategoryScale,
+  LinearScale,
+  LineController,
+  LineElement,
+  PointElement,
+  Legend,
+  Tooltip,
+);
+
+const TIME_ZONE = 'Africa/Nairobi';
+const REFRESH_MS = 60_000;
+
+const cell = (tag: 'td' | 'th' | 'dt' | 'dd', text: string) => {
+  const node = document.createElement(tag);
+  node.textContent = text;
+  return node;
+};
+
+const tableRow = (...values: string[]) => {
+  const row = document.createElement('tr');
+  row.append(...values.map((value) => cell('td', value)));
+  return row;
+};
+
+/**
+ * The supervisors' page: the chosen day's figures, calls per half hour against the forecast and
+ * the planned staff, handle times per agent and the complaint SLA board. It refreshes itself
+ * every minute while it shows today.
+ */
+export const createSupervisorPanel = ({ reports }: { readonly reports: ReportsClient }) => {
+  const section = element('supervisor');
+  const date = element<HTMLInputElement>('supervisor-date');
+  const message = element('supervisor-message');
+  const updated = element('supervisor-updated');
+  let chart: Chart | undefined;
+  let timer: ReturnType<typeof setInterval> | undefined;
+  // A slower answer for a day no longer chosen must not overwrite the newer one.
+  let latest = 0;
+
+  const drawChart = (series: ReturnType<typeof halfHourSeries>) => {
+    const data = {
+      labels: series.labels,
+      datasets: [
+        {
+          type: 'bar' as const,
+          label: 'Calls received',
+          data: series.received,
+          yAxisID: 'calls',
+          backgroundColor: '#1f6f43',
+        },
+        {
+          type: 'line' as const,
+          label: 'Calls forecast',
+          data: series.forecast,
+          yAxisID: 'calls',
+          borderColor: '#c97d00',
+          pointRadius: 0,
+        },
+        {
+          type: 'line' as const,
+          label: 'Agents needed',
+          data: series.needed,
+          yAxisID: 'agents',
+          borderColor: '#b3261e',
+          stepped: true,
+          pointRadius: 0,
+        },
+        {
+          type: 'line' as const,
+          label: 'Agents planned',
+          data: series.planned,
+          yAxisID: 'agents',
+          borderColor: '#1b4f9c',
+          borderDash: [6, 4],
+          stepped: true,
+          pointRadius: 0,
+        },
+      ],
+    };
+    if (chart) {
+      chart.data = data;
+      chart.update();
+      return;
+    }
+    chart = new Chart(element<HTMLCanvasElement>('supervisor-chart'), {
+      data,
+      options: {
+        animation: false,
+        maintainAspectRatio: false,
+        scales: {
+          calls: {
+            type: 'linear',
+            position: 'left',
+            beginAtZero: true,
+            title: { display: true, text: 'calls' },
+          },
+          agents: {
+            type: 'linear',
+            position: 'right',
+            beginAtZero: true,
+            grid: { drawOnChartArea: false },
+            title: { display: true, text: 'agents' },
+          },
+        },
+      },
+    });
+  };
+
+  const render = async () => {
+    const day = date.value || todayIn(TIME_ZONE);
+    const request = ++latest;
+    message.textContent = '';
+    try {
+      const [report, plan, board] = await Promise.all([
+        reports.daily(day),
+        reports.staffing(day),
+        reports.slaBoard(),
+      ]);
+      if (request !== latest) return;
+      element('supervisor-figures').replaceChildren(
+        ...dayFigures(report).map(([label, value]) => {
+          const entry = document.createElement('div');
+          entry.append(cell('dt', label), cell('dd', value));
+          return entry;
+        }),
+      );
+      drawChart(halfHourSeries(report, plan));
+      element('supervisor-agents').replaceChildren(
+        ...report.agents.map((agent) =>
+          tableRow(
+            agent.username,
+            String(agent.handled),
+            `${agent.averageHandleSeconds} s`,
+            `${agent.maxHandleSeconds} s`,
+          ),
+        ),
+      );
+      element('supervisor-warnings').replaceChildren(
+        ...plan.warnings.map((warning) => {
+          const item = document.createElement('li');
+          item.textContent = warning;
+          return item;
+        }),
+      );
+      element('supervisor-sla').replaceChildren(
+        ...board.agencies.map((agency) =>
+          tableRow(agency.agencyId, String(agency.overdue), String(agency.dueSoon)),
+        ),
+      );
+      element('supervisor-overdue').replaceChildren(
+        ...[...board.overdue, ...board.dueSoon]
+          .slice(0, 50)
+          .map((complaint) =>
+            tableRow(
+              complaint.reference,
+              complaint.agencyId,
+              complaint.status,
+              dueIn(complaint.dueAt),
+            ),
+          ),
+      );
+      updated.textContent = `Updated ${new Date(report.generatedAt).toLocaleTimeString('en-KE', { timeZone: TIME_ZONE })}`;
+    } catch (error) {
+      if (request !== latest) return;
+      message.textContent = error instanceof TicketApiError ? error.describe() : String(error);
+    }
+  };
+
+  const schedule = () => {
+    if (timer) clearInterval(timer);
+    timer = undefined;
+    if (!section.hidden && (date.value === '' || date.value === todayIn(TIME_ZONE)))
+      timer = setInterval(() => void render(), REFRESH_MS);
+  };
+
+  date.addEventListener('change', () => {
+    void render();
+    schedule();
+  });
+
+  return {
+    /** Shows the page to supervisors (and loads it); hides it from everyone else. */
+    setSupervisor(isSupervisor: boolean) {
+      section.hidden = !isSupervisor;
+      if (isSupervisor) {
+        if (!date.value) date.value = todayIn(TIME_ZONE);
+        void render();
+      }
+      schedule();
+    },
+    refresh: render,
+  };
+};
