@@ -1,3 +1,4 @@
+import { CAPABILITIES, type Capability } from '../lambdas/capabilities.ts';
 import type { FlowType } from './language/flow.schema.ts';
 
 /**
@@ -102,16 +103,10 @@ export const FLOWS = [
 
 export type FlowId = (typeof FLOWS)[number]['id'];
 
-/** Lambda functions invoked from flows, by placeholder; `handler` is lambdas/<handler>/handler.ts. */
-export const FLOW_FUNCTIONS = {
-  TrackingFunctionArn: { handler: 'tracking' },
-  SpeechFunctionArn: { handler: 'speech' },
-  PensionsFunctionArn: { handler: 'pensions' },
-  ComplaintsFunctionArn: { handler: 'complaints' },
-  SurveyFunctionArn: { handler: 'survey' },
-  AppointmentsFunctionArn: { handler: 'appointments' },
-  CallerContextFunctionArn: { handler: 'caller-context' },
-} as const satisfies Record<string, { handler: string }>;
+/** Lambda functions invoked from flows, by placeholder: one per capability (lambdas/capabilities.ts). */
+export const FLOW_FUNCTIONS = Object.fromEntries(
+  CAPABILITIES.map((capability) => [capability.placeholder, { handler: capability.handler }]),
+) as { readonly [C in Capability as C['placeholder']]: { readonly handler: C['handler'] } };
 
 /** Queues, by placeholder. */
 export const QUEUES = {

@@ -1,0 +1,17 @@
+import { defineCapability } from '#shared/capability.ts';
+import { CallerContextEnvironmentSchema } from './config.ts';
+
+export const callerContextCapability = defineCapability({
+  name: 'caller context',
+  handler: 'caller-context',
+  constructId: 'CallerContext',
+  description: 'Open complaints and upcoming appointments of the calling number',
+  placeholder: 'CallerContextFunctionArn',
+  operations: [],
+  // Reads only: the caller's open tickets and upcoming bookings, for routing and the screen pop.
+  tables: { ServiceData: 'read', Tickets: 'read' },
+  needs: [],
+  environment: CallerContextEnvironmentSchema,
+  prompts: 'caller.json',
+  flows: ['main'],
+});

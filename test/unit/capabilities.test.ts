@@ -1,0 +1,77 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { FLOWS } from '../../contact-flows/manifest.ts';
+import { CAPABILITIES } from '../../lambdas/capabilities.ts';
+import type { CapabilityDescriptor } from '../../lambdas/shared/capability.ts';
+import { tableDefinitions } from '../../lambdas/shared/data/tables.ts';
+import { parseEnv } from '../../lambdas/shared/env.ts';
+import { promptCatalogue } from '../../lambdas/shared/speech/catalogue.ts';
+import { localEnvironment } from '../../local/environment.ts';
+import { HANDLER_MODULES } from '../../local/handlers.ts';
+
+const lambdas = new URL('../../lambdas/', import.meta.url);
+const handlerFolders = readdirSync(lambdas, { withFileTypes: true })
+  .filter(
+    (entry) => entry.isDirectory() && existsSync(new URL(`${entry.name}/handler.ts`, lambdas)),
+  )
+  .map((entry) => entry.name)
+  .sort();
+const flowText = (file: string) =>
+  readFileSync(new URL(`../../contact-flows/${file}`, import.meta.url), 'utf8');
+const descriptors: readonly CapabilityDescriptor[] = CAPABILITIES;
+const environment = localEnvironment({ dynamoDbEndpoint: 'http://127.0.0.1:9' });
+
+describe('capability registration', () => {
+  it('builds every handler folder through the one local seam, and nothing else', () => {
+    expect(Object.keys(HANDLER_MODULES).sort()).toEqual(handlerFolders);
+  });
+
+  it.each(CAPABILITIES.map((c) => [c.name, c] as const))(
+    '%s has its descriptor beside its handler',
+    (_, capability) => {
+      expect(existsSync(new URL(`${capability.handler}/capability.ts`, lambdas))).toBe(true);
+      expect(handlerFolders).toContain(capability.handler);
+    },
+  );
+
+  it('names one capability per placeholder and per construct id', () => {
+    expect(new Set(CAPABILITIES.map((c) => c.placeholder)).size).toBe(CAPABILITIES.length);
+    expect(new Set(CAPABILITIES.map((c) => c.constructId)).size).toBe(CAPABILITIES.length);
+  });
+
+  it('has a capability for every function placeholder a flow uses, and lists the flows that use it', () => {
+    const used = new Map<string, string[]>();
+    for (const flow of FLOWS) {
+      for (const [, placeholder] of flowText(flow.file).matchAll(/\$\{(\w+FunctionArn)\}/g))
+        used.set(placeholder!, [...new Set([...(used.get(placeholder!) ?? []), flow.id])]);
+    }
+    expect([...used.keys()].sort()).toEqual(CAPABILITIES.map((c) => c.placeholder).sort());
+    for (const capability of CAPABILITIES)
+      expect([...capability.flows].sort()).toEqual(used.get(capability.placeholder)?.sort());
+  });
+
+  it.each(descriptors.filter((c) => c.prompts).map((c) => [c.name, c] as const))(
+    '%s has every prompt of its prompts file in the catalogue',
+    (_, capability) => {
+      const file = JSON.parse(
+        readFileSync(new URL(`../../prompts/${capability.prompts}`, import.meta.url), 'utf8'),
+      ) as { prompts: Record<string, unknown> };
+      const ids = Object.keys(file.prompts);
+      expect(ids.length).toBeGreaterThan(0);
+      expect(ids.filter((id) => !promptCatalogue.has(id))).toEqual([]);
+    },
+  );
+
+  it.each(CAPABILITIES.map((c) => [c.name, c] as const))(
+    '%s parses the environment the local runtime fills, and needs each of its tables there',
+    (_, capability) => {
+      expect(() => parseEnv(capability.environment, environment)).not.toThrow();
+      for (const id of Object.keys(capability.tables)) {
+        const table = tableDefinitions.find((definition) => definition.id === id)!;
+        const { [table.environmentVariable]: _name, ...withoutTable } = environment;
+        expect(() => parseEnv(capability.environment, withoutTable)).toThrow(
+          table.environmentVariable,
+        );
+      }
+    },
+  );
+});
