@@ -49,7 +49,8 @@ if (values.publish) {
 }
 
 const { startLocalRuntime } = await import('../runtime.ts');
-const runtime = await startLocalRuntime();
+// The handlers' own logs would bury the results.
+const runtime = await startLocalRuntime({ logLevel: 'SILENT' });
 const results: TestCaseResult[] = [];
 try {
   for (const file of files) {
