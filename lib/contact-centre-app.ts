@@ -30,6 +30,7 @@ export const addContactCentre = (app: App, config: EnvironmentConfig) => {
   });
   const stacks: Stack[] = [data, contactCentre];
   for (const stack of stacks) {
+    contactCentre.alerts.alarmEveryFunction(stack);
     Tags.of(stack).add('project', 'huduma-contact-centre');
     Tags.of(stack).add('environment', config.name);
   }

@@ -4,7 +4,7 @@ import { DIALLED_OUT, isDetractor, isPromoter, isReceived, isSatisfied } from '.
 /**
  * The business metrics the platform publishes in CloudWatch embedded metric format, under
  * namespace `HudumaContactCentre` and dimension `service` = {@link ANALYTICS_SERVICE} (plus
- * `Agent` on handle time). The dashboard and alarms (lib/constructs/call-analytics.ts) read
+ * `Agent` on handle time). The dashboard and alarms (lib/constructs/analytics-dashboard.ts, analytics-alarms.ts) read
  * these names; ratios (service level, abandonment, CSAT, NPS) are metric math over the counts.
  */
 export const ANALYTICS_SERVICE = 'huduma-analytics';

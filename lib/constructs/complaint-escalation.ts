@@ -49,7 +49,8 @@ const SWEEP_EVERY = Duration.minutes(SWEEP_EVERY_MINUTES);
  * state-machines/, shared with the local runner), started from the Tickets stream by a consumer
  * that reports partial batch failures and dead-letters what it gives up on, with a scheduled
  * sweeper that starts any complaint the stream missed (execution names make it exactly once).
- * Alarms: breaches, failed or recovered starts, the stream's dead letters, failed executions.
+ * Alarms: breaches, failed or recovered starts, the stream's dead letters, failed executions
+ * (each function's errors come with every function's, from OperationsAlerts).
  */
 export class ComplaintEscalation extends Construct {
   readonly stateMachine: StateMachine;
@@ -193,11 +194,6 @@ export class ComplaintEscalation extends Construct {
       metric: this.stateMachine.metricFailed({ period: Duration.minutes(5) }),
       threshold: 0,
       description: 'A complaint escalation execution failed',
-    });
-    alerts.alarm(this, 'StarterErrorsAlarm', {
-      metric: this.starter.metricErrors({ period: Duration.minutes(5) }),
-      threshold: 0,
-      description: 'The escalation stream consumer failed (it retries; the sweeper catches up)',
     });
   }
 }

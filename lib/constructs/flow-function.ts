@@ -44,6 +44,8 @@ const TABLE_ACTIONS: Record<TableAccess, string[]> = {
   ],
 };
 
+const serviceNameOf = (handler: string) => `huduma-${handler}`;
+
 export interface PlatformFunctionProps {
   /** The handler folder: lambdas/<handler>/handler.ts. */
   readonly handler: string;
@@ -63,6 +65,11 @@ export interface PlatformFunctionProps {
  * Powertools configured, bundled from lambdas/<handler>/handler.ts.
  */
 export class PlatformFunction extends NodejsFunction {
+  /** The handler folder it runs (lambdas/<handlerName>). */
+  readonly handlerName: string;
+  /** Its POWERTOOLS_SERVICE_NAME: the `service` dimension of every metric it emits. */
+  readonly serviceName: string;
+
   constructor(scope: Construct, id: string, props: PlatformFunctionProps) {
     const logGroup = new LogGroup(scope, `${id}Logs`, { retention: props.logRetention });
     // Our own role instead of AWSLambdaBasicExecutionRole: logs only to this function's group.
@@ -83,7 +90,7 @@ export class PlatformFunction extends NodejsFunction {
       logGroup,
       environment: {
         NODE_OPTIONS: '--enable-source-maps',
-        POWERTOOLS_SERVICE_NAME: `huduma-${props.handler}`,
+        POWERTOOLS_SERVICE_NAME: serviceNameOf(props.handler),
         POWERTOOLS_LOG_LEVEL: 'INFO',
         ...props.environment,
       },
@@ -98,6 +105,8 @@ export class PlatformFunction extends NodejsFunction {
         logLevel: LogLevel.WARNING,
       },
     });
+    this.handlerName = props.handler;
+    this.serviceName = serviceNameOf(props.handler);
     Validations.of(role).acknowledge({
       id: 'AwsSolutions-IAM5[Resource::*]',
       reason:

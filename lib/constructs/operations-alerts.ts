@@ -1,4 +1,4 @@
-import { Duration } from 'aws-cdk-lib';
+import { Aspects, Duration } from 'aws-cdk-lib';
 import {
   Alarm,
   ComparisonOperator,
@@ -12,8 +12,9 @@ import { Key } from 'aws-cdk-lib/aws-kms';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
-import { Construct } from 'constructs';
+import { Construct, type IConstruct } from 'constructs';
 import { METRICS_NAMESPACE } from '../../lambdas/shared/powertools.ts';
+import { FunctionAlarms } from './function-alarms.ts';
 
 export interface OperationsAlertsProps {
   /** Who is emailed when an alarm fires. @default none (the alarms still show in CloudWatch) */
@@ -21,12 +22,14 @@ export interface OperationsAlertsProps {
 }
 
 /**
- * The operations topic (KMS-encrypted) that every platform alarm notifies, and helpers for the
- * two kinds of alarm the platform raises: messages in a dead-letter queue, and a custom metric
- * (EMF, namespace HudumaContactCentre) crossing a threshold.
+ * The operations topic (KMS-encrypted) that every platform alarm notifies, helpers for the
+ * alarms the platform raises (messages in a dead-letter queue, a custom metric crossing a
+ * threshold, any metric), and the alarms every Lambda function gets (`alarmEveryFunction`).
  */
 export class OperationsAlerts extends Construct {
   readonly topic: Topic;
+  /** Every alarm made through these helpers, for the dashboard (complete once synthesized). */
+  readonly alarms: Alarm[] = [];
   private readonly action: SnsAction;
 
   constructor(scope: Construct, id: string, props: OperationsAlertsProps = {}) {
@@ -121,6 +124,15 @@ export class OperationsAlerts extends Construct {
       alarmDescription: description,
     });
     alarm.addAlarmAction(this.action);
+    this.alarms.push(alarm);
     return alarm;
+  }
+
+  /**
+   * Alarms every Lambda function in `scope` (a stack or the app), whoever creates it: errors,
+   * throttles where a caller waits, and the business failures its handler counts (FunctionAlarms).
+   */
+  alarmEveryFunction(scope: IConstruct): void {
+    Aspects.of(scope).add(new FunctionAlarms(this));
   }
 }

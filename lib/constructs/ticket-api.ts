@@ -28,6 +28,7 @@ import { serviceDataTable, ticketsTable } from '../../lambdas/shared/data/tables
 import { ROLE_GROUPS } from '../../lambdas/shared/principal.ts';
 import { TICKET_ROUTE_KEYS } from '../../lambdas/tickets-api/api-contract.ts';
 import { PlatformFunction } from './flow-function.ts';
+import type { OperationsAlerts } from './operations-alerts.ts';
 import type { ResolutionCallback } from './resolution-callback.ts';
 
 export interface TicketApiProps {
@@ -46,6 +47,8 @@ export interface TicketApiProps {
   readonly retainUsers: boolean;
   readonly promptAudioUri: string;
   readonly logRetention: RetentionDays;
+  /** The operations topic: the API's server errors are alarmed (its function's by OperationsAlerts). */
+  readonly alerts: OperationsAlerts;
 }
 
 /**
@@ -160,6 +163,12 @@ export class TicketApi extends Construct {
       const [method, path] = routeKey.split(' ') as [keyof typeof HttpMethod, string];
       this.api.addRoutes({ path, methods: [HttpMethod[method]], integration, authorizer });
     }
+    // Every 5xx the staff see (the handler's 500s, timeouts, integration failures), reports included.
+    props.alerts.alarm(this, 'ServerErrorsAlarm', {
+      metric: this.api.metricServerError({ period: Duration.minutes(5), statistic: 'Sum' }),
+      threshold: 0,
+      description: 'The staff API answered with a server error (5xx)',
+    });
     const accessLogs = new LogGroup(this, 'AccessLogs', { retention: props.logRetention });
     const stage = new HttpStage(this, 'Stage', {
       httpApi: this.api,

@@ -14,7 +14,9 @@ import {
 } from '../config/environments.ts';
 import { logRetention } from '../config/log-retention.ts';
 import { AgentDesktop } from '../constructs/agent-desktop.ts';
-import { CallAnalytics } from '../constructs/call-analytics.ts';
+import { AnalyticsAlarms } from '../constructs/analytics-alarms.ts';
+import { AnalyticsConsumers } from '../constructs/analytics-consumers.ts';
+import { AnalyticsDashboard } from '../constructs/analytics-dashboard.ts';
 import { ComplaintEscalation } from '../constructs/complaint-escalation.ts';
 import type { ConnectInstance } from '../constructs/connect-instance.ts';
 import { ContactFlows } from '../constructs/contact-flows.ts';
@@ -57,7 +59,10 @@ export class ContactCentreStack extends Stack {
   readonly flows: ContactFlows;
   readonly contactRecords: ContactRecordStream;
   readonly agentDesktop: AgentDesktop;
-  readonly analytics: CallAnalytics;
+  readonly analytics: AnalyticsConsumers;
+  readonly dashboard: AnalyticsDashboard;
+  /** The operations topic and the alarms every function gets (the app applies them to its stacks). */
+  readonly alerts: OperationsAlerts;
   readonly reports: ReportsApi;
   readonly dataLake: DataLake;
   readonly escalation: ComplaintEscalation;
@@ -130,20 +135,34 @@ export class ContactCentreStack extends Stack {
     });
 
     const alerts = new OperationsAlerts(this, 'OperationsAlerts', { emails: config.alarmEmails });
-    this.analytics = new CallAnalytics(this, 'CallAnalytics', {
-      alerts,
+    this.alerts = alerts;
+    // 'CallAnalytics' keeps the consumers' (and their dead letters') logical IDs as they were.
+    this.analytics = new AnalyticsConsumers(this, 'CallAnalytics', {
       contactRecordStream: this.contactRecords.stream,
       callLogsTable: props.tables.callLogs,
       ticketsTable: props.tables.tickets,
       callLogRetentionDays: config.callLogRetentionDays,
       timeZone: config.hours.timeZone,
       answerWithinSeconds: config.sla.answerWithinSeconds,
-      connect: {
-        instanceId: connect.instanceId,
-        queueNames: Object.values(QUEUES).map((queue) => queue.name),
-      },
-      targets: kpiTargets,
       logRetention: retention,
+    });
+    const connectQueues = {
+      instanceId: connect.instanceId,
+      queueNames: Object.values(QUEUES).map((queue) => queue.name),
+    };
+    new AnalyticsAlarms(this, 'CallAnalyticsAlarms', {
+      consumers: this.analytics,
+      connect: connectQueues,
+      targets: kpiTargets,
+      alerts,
+    });
+    // Under the consumers' id, as before: CloudFormation would delete a replaced dashboard by name.
+    this.dashboard = new AnalyticsDashboard(this.analytics, 'Dashboard', {
+      consumers: this.analytics,
+      answerWithinSeconds: config.sla.answerWithinSeconds,
+      connect: connectQueues,
+      targets: kpiTargets,
+      alerts,
     });
     this.dataLake = new DataLake(this, 'DataLake', {
       contactRecordStream: this.contactRecords.stream,
@@ -205,6 +224,7 @@ export class ContactCentreStack extends Stack {
       retainUsers: config.retainData,
       promptAudioUri: props.promptAudioUri,
       logRetention: retention,
+      alerts,
     });
     // The desktop and the ticket API name each other (its config.json holds the API; the API's
     // CORS origin and sign-in callback are the desktop's URL): the API takes the URL lazily.
@@ -242,7 +262,7 @@ export class ContactCentreStack extends Stack {
       logRetention: retention,
       api: { httpApi: this.ticketApi.api, authorizer: this.ticketApi.authorizer },
     });
-    this.analytics.monitor('Reports', this.reports.function);
+    this.dashboard.chartErrors('Reports', this.reports.function);
 
     new CfnOutput(this, 'AgentDesktopUrl', { value: this.agentDesktop.url });
     new CfnOutput(this, 'ContactRecordStreamName', {

@@ -1,0 +1,122 @@
+import { CfnResource, Duration, type IAspect, Names, Stack } from 'aws-cdk-lib';
+import { Metric } from 'aws-cdk-lib/aws-cloudwatch';
+import { CfnFunction, CfnPermission } from 'aws-cdk-lib/aws-lambda';
+import type { IConstruct } from 'constructs';
+import { PlatformFunction } from './flow-function.ts';
+import type { OperationsAlerts } from './operations-alerts.ts';
+
+/** Callers that wait on a function's answer: a throttle is a caller turned away. */
+const WAITING_CALLERS = ['connect.amazonaws.com', 'apigateway.amazonaws.com'];
+
+/** Counted by the Connect and HTTP handler factories when a handler fails unexpectedly. */
+const UNEXPECTED_ERROR = 'UnexpectedError';
+
+/**
+ * Business failure metrics other than UnexpectedError, and the handlers (lambdas/<handler>)
+ * that count them: each is alarmed on each of those handlers' functions.
+ */
+const FAILURE_METRICS: Readonly<
+  Record<string, { readonly handlers: readonly string[]; readonly description: string }>
+> = {
+  TicketAcknowledgementFailed: {
+    handlers: ['complaints', 'pensions', 'tickets-api'],
+    description: 'A ticket was opened but its SMS acknowledgement could not be queued',
+  },
+  CallbackRequestFailed: {
+    handlers: ['tickets-api'],
+    description:
+      "A resolved complaint's call-back could not be queued (the escalation's closing turn queues it again)",
+  },
+  EscalationStartsFailed: {
+    handlers: ['escalation-sweep'],
+    description: 'The sweeper could not start an escalation the Tickets stream consumer missed',
+  },
+};
+
+/** A readable name for a function: its construct id, or its owner's when the id is generic. */
+const labelOf = (fn: CfnResource): string => {
+  const owner = fn.node.id === 'Resource' ? fn.node.scope! : fn;
+  return ['Function', 'Handler'].includes(owner.node.id)
+    ? owner.node.scope!.node.id
+    : owner.node.id;
+};
+
+/**
+ * Alarms every Lambda function of a stack, to the operations topic: its errors; its throttles
+ * when Connect or API Gateway waits on it; and the business failure metrics its handler counts.
+ * An aspect, so a function any construct adds (ours or CDK's own) is covered without a list.
+ */
+export class FunctionAlarms implements IAspect {
+  private readonly alerts: OperationsAlerts;
+
+  constructor(alerts: OperationsAlerts) {
+    this.alerts = alerts;
+  }
+
+  visit(node: IConstruct): void {
+    if (!Stack.isStack(node)) return;
+    const all = node.node.findAll();
+    const waitedOn = new Set(
+      all
+        .filter((c): c is CfnPermission => c instanceof CfnPermission)
+        .filter((permission) => WAITING_CALLERS.includes(permission.principal))
+        .map((permission) => JSON.stringify(node.resolve(permission.functionName))),
+    );
+    for (const fn of all) {
+      if (!CfnResource.isCfnResource(fn) || fn.cfnResourceType !== 'AWS::Lambda::Function')
+        continue;
+      const callerWaits =
+        fn instanceof CfnFunction && waitedOn.has(JSON.stringify(node.resolve(fn.attrArn)));
+      this.alarmFunction(fn, callerWaits);
+    }
+  }
+
+  private alarmFunction(fn: CfnResource, callerWaits: boolean) {
+    const owner = fn.node.id === 'Resource' ? fn.node.scope! : fn;
+    // Alarms live beside their function, or with the topic when the function is in another stack.
+    const sameStack = Stack.of(owner) === Stack.of(this.alerts);
+    const scope = sameStack ? (owner === fn ? fn.node.scope! : owner) : this.alerts;
+    const prefix = sameStack ? (owner === fn ? fn.node.id : '') : Names.uniqueId(owner);
+    const label = labelOf(fn);
+    const purpose = fn instanceof CfnFunction && fn.description ? ` (${fn.description})` : '';
+    const lambdaMetric = (metricName: string) =>
+      new Metric({
+        namespace: 'AWS/Lambda',
+        metricName,
+        dimensionsMap: { FunctionName: fn.ref },
+        statistic: 'Sum',
+        period: Duration.minutes(5),
+      });
+
+    this.alerts.alarm(scope, `${prefix}ErrorsAlarm`, {
+      metric: lambdaMetric('Errors'),
+      threshold: 0,
+      description: `${label}: the function failed${purpose}`,
+    });
+    if (callerWaits) {
+      this.alerts.alarm(scope, `${prefix}ThrottlesAlarm`, {
+        metric: lambdaMetric('Throttles'),
+        threshold: 0,
+        description: `${label}: invocations were throttled and the caller turned away`,
+      });
+    }
+    const platform = owner instanceof PlatformFunction ? owner : undefined;
+    if (!platform) return;
+    const failures = Object.entries(FAILURE_METRICS).filter(([, metric]) =>
+      metric.handlers.includes(platform.handlerName),
+    );
+    // The Connect and HTTP handler factories count it; every function a caller waits on is one.
+    if (callerWaits)
+      failures.push([
+        UNEXPECTED_ERROR,
+        { handlers: [], description: 'a request failed unexpectedly' },
+      ]);
+    for (const [metricName, { description }] of failures) {
+      this.alerts.onMetric(scope, `${prefix}${metricName}Alarm`, {
+        metricName,
+        service: platform.serviceName,
+        description: `${label}: ${description}`,
+      });
+    }
+  }
+}
