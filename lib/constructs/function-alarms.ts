@@ -2,6 +2,7 @@ import { CfnResource, Duration, type IAspect, Names, Stack } from 'aws-cdk-lib';
 import { Metric } from 'aws-cdk-lib/aws-cloudwatch';
 import { CfnFunction, CfnPermission } from 'aws-cdk-lib/aws-lambda';
 import type { IConstruct } from 'constructs';
+import { WITHHELD_FAILURES_METRIC } from '../../lambdas/shared/verification.ts';
 import { PlatformFunction } from './flow-function.ts';
 import type { OperationsAlerts } from './operations-alerts.ts';
 
@@ -20,16 +21,21 @@ const FAILURE_METRICS: Readonly<
 > = {
   TicketAcknowledgementFailed: {
     handlers: ['complaints', 'pensions', 'tickets-api'],
-    description: 'A ticket was opened but its SMS acknowledgement could not be queued',
+    description: 'a ticket was opened but its SMS acknowledgement could not be queued',
   },
   CallbackRequestFailed: {
     handlers: ['tickets-api'],
     description:
-      "A resolved complaint's call-back could not be queued (the escalation's closing turn queues it again)",
+      "a resolved complaint's call-back could not be queued (the escalation's closing turn queues it again)",
+  },
+  [WITHHELD_FAILURES_METRIC]: {
+    handlers: ['complaints', 'pensions', 'tracking'],
+    description:
+      'withheld callers failed more proofs this hour than the country-wide threshold allows',
   },
   EscalationStartsFailed: {
     handlers: ['escalation-sweep'],
-    description: 'The sweeper could not start an escalation the Tickets stream consumer missed',
+    description: 'the sweeper could not start an escalation the Tickets stream consumer missed',
   },
 };
 

@@ -75,16 +75,26 @@ const reachableFrom = (entry: string) => {
 };
 const handlers = readdirSync(lambdas).filter((dir) => source.has(join(lambdas, dir, 'handler.ts')));
 const bundles = new Map(handlers.map((h) => [h, reachableFrom(join(lambdas, h, 'handler.ts'))]));
+/** Metric names held in constants (`export const X_METRIC = 'Name'`), by constant. */
+const constants = new Map(
+  [...source.values()].flatMap((text) =>
+    [...text.matchAll(/export const ([A-Z][A-Z0-9_]*) = '(\w+)'/g)].map(
+      ([, name, value]) => [name!, value!] as const,
+    ),
+  ),
+);
 const emissions = [...source].flatMap(([file, text]) =>
-  [...text.matchAll(/addMetric\(\s*'(\w+)'/g)].map(([, metric]) => ({
-    metric: metric!,
-    file,
-    claimedAlarmed: /alarmed/i.test(text),
-    services: handlers
-      .filter((h) => bundles.get(h)!.has(file))
-      .map((h) => `huduma-${h}`)
-      .filter((service) => deployedServices.has(service)),
-  })),
+  [...text.matchAll(/addMetric\(\s*(?:'(\w+)'|([A-Z][A-Z0-9_]*)\b)/g)].map(
+    ([, literal, constant]) => ({
+      metric: literal ?? constants.get(constant!) ?? `unresolved ${constant}`,
+      file,
+      claimedAlarmed: /\b(alarmed|an alarm)\b/i.test(text),
+      services: handlers
+        .filter((h) => bundles.get(h)!.has(file))
+        .map((h) => `huduma-${h}`)
+        .filter((service) => deployedServices.has(service)),
+    }),
+  ),
 );
 const isFailure = (metric: string) => /(Error|Failed|Failure)$/.test(metric);
 
@@ -129,6 +139,7 @@ describe('alarms, derived from the templates, lambdas/ and docs/', () => {
         'UnexpectedError',
         'CallbackRequestFailed',
         'TicketAcknowledgementFailed',
+        'WithheldCallerProofFailuresOverThreshold',
       ]),
     );
     const missing = claimed.flatMap(({ metric, services }) => {
