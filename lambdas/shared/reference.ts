@@ -1,3 +1,5 @@
+import { randomInt } from 'node:crypto';
+
 /**
  * Digits-only references with a Verhoeff check digit: every single mistyped digit and every
  * swap of two adjacent digits is caught before any lookup, which suits references read back
@@ -39,18 +41,19 @@ export const checkDigit = (digits: string): string => String(INVERSE[checksum(di
 export const isValidReference = (reference: string): boolean =>
   /^\d{2,}$/.test(reference) && checksum(reference, 0) === 0;
 
+/** A digit 0-9 from the operating system's cryptographic generator: references cannot be predicted. */
+const randomDigit = (): number => randomInt(10);
+
 /**
  * A new reference: a one-digit kind prefix (so kinds never collide), random digits, and the
  * check digit. 8 digits in all by default: short enough to key, 10^6 values per kind.
  */
 export const newReference = (
   kind: ReferenceKind,
-  random: () => number = Math.random,
+  digit: () => number = randomDigit,
   length = 8,
 ): string => {
-  const body =
-    REFERENCE_PREFIX[kind] +
-    Array.from({ length: length - 2 }, () => Math.floor(random() * 10)).join('');
+  const body = REFERENCE_PREFIX[kind] + Array.from({ length: length - 2 }, () => digit()).join('');
   return body + checkDigit(body);
 };
 

@@ -1,3 +1,4 @@
+import { jest } from '@jest/globals';
 import { toE164 } from '../../lambdas/shared/phone.ts';
 import { checkDigit, isValidReference, newReference } from '../../lambdas/shared/reference.ts';
 
@@ -22,6 +23,19 @@ describe('references with a check digit', () => {
         expect(isValidReference(swapped)).toBe(false);
       }
     }
+  });
+
+  it('draws its digits from the cryptographic generator, never Math.random', () => {
+    const mathRandom = jest.spyOn(Math, 'random');
+    const references = Array.from({ length: 200 }, () => newReference('complaint'));
+    expect(mathRandom).not.toHaveBeenCalled();
+    mathRandom.mockRestore();
+    expect(new Set(references.join(''))).toEqual(new Set('0123456789'));
+    expect(new Set(references).size).toBeGreaterThan(190);
+  });
+
+  it('builds a reference from the digits it is given', () => {
+    expect(newReference('serviceRequest', () => 4)).toBe(`8444444${checkDigit('8444444')}`);
   });
 
   it('rejects references with letters or too few digits', () => {
