@@ -7,6 +7,7 @@ import { agentDesktopFiles } from '../lib/agent-desktop-bundle.ts';
 import { apiEvent, LOCAL_TOKENS, matchRoute } from './api-events.ts';
 import type { LocalEscalation } from './escalation/runtime.ts';
 import { iamCheckSummary, iamChecks } from './iam/guard.ts';
+import { localRouteRefusal } from './local-origin.ts';
 import { CLOCK_FILE, parseShift, writeClockOffset } from './sim-clock.ts';
 
 /** Where a running local server says how to reach it (read by `npm run clock`). */
@@ -175,7 +176,11 @@ export const startLocalServer = async ({
     const url = new URL(request.url ?? '/', 'http://localhost');
     const method = request.method ?? 'GET';
     const body = await readBody(request);
-    if (url.pathname.startsWith('/local/')) return local(method, url.pathname, body);
+    if (url.pathname.startsWith('/local/')) {
+      const refusal = localRouteRefusal(request.headers, bound);
+      if (refusal) return { status: 403, body: { error: 'FORBIDDEN', reason: refusal } };
+      return local(method, url.pathname, body);
+    }
     if (!matchRoute(method, url.pathname)) return { status: 404, body: { message: 'Not Found' } };
     const token = /^Bearer\s+(.+)$/i.exec(request.headers.authorization ?? '')?.[1];
     const claims = token ? LOCAL_TOKENS[token] : undefined;

