@@ -1,5 +1,6 @@
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { CfnInstance, CfnInstanceStorageConfig, CfnPhoneNumber } from 'aws-cdk-lib/aws-connect';
+import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { BlockPublicAccess, Bucket, BucketEncryption, type IBucket } from 'aws-cdk-lib/aws-s3';
@@ -45,10 +46,39 @@ export class ConnectInstance extends Construct {
     super(scope, id);
     const removalPolicy = props.retainData ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
 
-    // Connect writes flow logs to /aws/connect/<alias>; creating the group first gives it a retention.
+    this.storageKey = new Key(this, 'StorageKey', {
+      description:
+        'Encrypts Connect call recordings, chat transcripts, contact trace records and flow logs',
+      enableKeyRotation: true,
+      removalPolicy,
+    });
+    // Connect writes flow logs to /aws/connect/<alias>; creating the group first gives it a retention,
+    // and our key: flow logs carry what callers typed.
+    const flowLogGroupName = `/aws/connect/${props.instanceAlias}`;
+    const { region, account, partition } = Stack.of(this);
+    this.storageKey.addToResourcePolicy(
+      new PolicyStatement({
+        principals: [new ServicePrincipal(`logs.${region}.amazonaws.com`)],
+        actions: [
+          'kms:Encrypt',
+          'kms:Decrypt',
+          'kms:ReEncryptFrom',
+          'kms:ReEncryptTo',
+          'kms:GenerateDataKey',
+          'kms:DescribeKey',
+        ],
+        resources: ['*'],
+        conditions: {
+          ArnEquals: {
+            'kms:EncryptionContext:aws:logs:arn': `arn:${partition}:logs:${region}:${account}:log-group:${flowLogGroupName}`,
+          },
+        },
+      }),
+    );
     this.flowLogs = new LogGroup(this, 'FlowLogs', {
-      logGroupName: `/aws/connect/${props.instanceAlias}`,
+      logGroupName: flowLogGroupName,
       retention: props.logRetention,
+      encryptionKey: this.storageKey,
       removalPolicy,
     });
     this.instance = new CfnInstance(this, 'Instance', {
@@ -68,11 +98,6 @@ export class ConnectInstance extends Construct {
     this.instanceArn = this.instance.attrArn;
     this.instanceId = this.instance.attrId;
 
-    this.storageKey = new Key(this, 'StorageKey', {
-      description: 'Encrypts Connect call recordings, chat transcripts and contact trace records',
-      enableKeyRotation: true,
-      removalPolicy,
-    });
     this.recordingsBucket = new Bucket(this, 'Recordings', {
       encryption: BucketEncryption.KMS,
       encryptionKey: this.storageKey,

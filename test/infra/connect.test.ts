@@ -39,6 +39,26 @@ describe('Connect instance', () => {
     expect(instance?.DependsOn).toEqual([expect.stringMatching(/^ConnectFlowLogs/)]);
   });
 
+  it('encrypts the contact-flow logs with the storage key, which lets CloudWatch Logs use it for that group only', () => {
+    const [keyId] = Object.keys(dataTemplate.findResources('AWS::KMS::Key')).filter((id) =>
+      id.startsWith('ConnectStorageKey'),
+    );
+    dataTemplate.hasResourceProperties('AWS::Logs::LogGroup', {
+      LogGroupName: '/aws/connect/huduma-cc',
+      KmsKeyId: { 'Fn::GetAtt': [keyId, 'Arn'] },
+    });
+    const key = dataTemplate.findResources('AWS::KMS::Key')[keyId!]!;
+    const logs = key.Properties.KeyPolicy.Statement.filter(
+      (statement: { Principal?: { Service?: unknown } }) =>
+        JSON.stringify(statement.Principal?.Service ?? '').includes('logs.'),
+    );
+    expect(logs).toHaveLength(1);
+    expect(JSON.stringify(logs[0].Condition.ArnEquals)).toContain(
+      ':log-group:/aws/connect/huduma-cc',
+    );
+    expect(logs[0].Action).toEqual(expect.arrayContaining(['kms:Encrypt', 'kms:GenerateDataKey']));
+  });
+
   it('stores recordings and transcripts KMS-encrypted with the key the CTR stream uses', () => {
     for (const resourceType of ['CALL_RECORDINGS', 'CHAT_TRANSCRIPTS']) {
       dataTemplate.hasResourceProperties('AWS::Connect::InstanceStorageConfig', {
