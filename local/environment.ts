@@ -30,6 +30,7 @@ export const localEnvironment = ({
   NOTIFIER: 'outbox',
   IDENTITY_HASHER: 'local',
   IDENTITY_HASH_LOCAL_KEY: LOCAL_IDENTITY_HASH_KEY,
+  TICKET_RETENTION_DAYS: String(environments.dev.ticketPersonalDataRetentionDays),
   // The dev environment's supervisor and management receive escalations locally (in the outbox).
   ESCALATION_CONTACTS: JSON.stringify(environments.dev.escalation),
   STAFFING_CONFIG: JSON.stringify(environments.dev.staffing),

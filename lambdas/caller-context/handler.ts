@@ -1,9 +1,12 @@
+import { KMSClient } from '@aws-sdk/client-kms';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { type Clock, systemClock } from '#shared/clock.ts';
 import { createBookingRepository } from '#shared/data/bookings.repository.ts';
 import { documentClientFor } from '#shared/data/client.ts';
 import { createTicketRepository } from '#shared/data/tickets.repository.ts';
 import { parseEnv } from '#shared/env.ts';
+import { identityHasherFor } from '#shared/identity/default-identity-hasher.ts';
+import type { IdentityHasher } from '#shared/identity/identity-hasher.ts';
 import { connectHandler } from '#shared/middleware.ts';
 import { type AwsClients, deployedHandler, type Environment } from '#shared/platform.ts';
 import { type SpeechSettings, speechSettingsFrom } from '#shared/speech/render.ts';
@@ -13,28 +16,36 @@ import { CallerContextEnvironmentSchema } from './config.ts';
 export interface CallerContextHandlerDependencies {
   readonly db: DynamoDBDocumentClient;
   readonly tables: { readonly serviceData: string; readonly tickets: string };
+  readonly identityHasher: IdentityHasher;
   readonly clock: Clock;
   readonly speech: SpeechSettings;
 }
 
 export const defaultDependencies = (
   env: Environment,
-  aws: Pick<AwsClients, 'dynamoDb'>,
+  aws: Pick<AwsClients, 'dynamoDb' | 'kms'>,
 ): CallerContextHandlerDependencies => {
   const config = parseEnv(CallerContextEnvironmentSchema, env);
   return {
     db: aws.dynamoDb,
     tables: { serviceData: config.SERVICE_DATA_TABLE_NAME, tickets: config.TICKETS_TABLE_NAME },
+    identityHasher: identityHasherFor(config, aws.kms),
     clock: systemClock,
     speech: speechSettingsFrom(config),
   };
 };
 
-export const createHandler = ({ db, tables, clock, speech }: CallerContextHandlerDependencies) =>
+export const createHandler = ({
+  db,
+  tables,
+  identityHasher,
+  clock,
+  speech,
+}: CallerContextHandlerDependencies) =>
   connectHandler({
     parameters: CallerContextParametersSchema,
     useCase: callerContext({
-      tickets: createTicketRepository(db, tables.tickets),
+      tickets: createTicketRepository(db, tables.tickets, { hasher: identityHasher }),
       bookings: createBookingRepository(db, tables.serviceData),
       clock,
     }),
@@ -42,5 +53,10 @@ export const createHandler = ({ db, tables, clock, speech }: CallerContextHandle
   });
 
 export const handler = deployedHandler(() =>
-  createHandler(defaultDependencies(process.env, { dynamoDb: documentClientFor(process.env) })),
+  createHandler(
+    defaultDependencies(process.env, {
+      dynamoDb: documentClientFor(process.env),
+      kms: new KMSClient({}),
+    }),
+  ),
 );

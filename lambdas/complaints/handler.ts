@@ -58,7 +58,7 @@ export const createHandler = ({
   clock: now,
   speech,
 }: ComplaintsHandlerDependencies) => {
-  const tickets = createTicketRepository(db, tables.tickets);
+  const tickets = createTicketRepository(db, tables.tickets, { hasher: identityHasher });
   const lodge = lodgeComplaint({
     catalogue: createCatalogueRepository(db, tables.serviceData),
     openTicket: createTicketOpener({ tickets, notifier, now }),

@@ -4,6 +4,16 @@ import type { Clock } from '#shared/clock.ts';
 import type { TicketRepository } from '#shared/data/tickets.repository.ts';
 import { logger, metrics } from '#shared/powertools.ts';
 import { type EscalationControl, escalationName } from '#shared/tickets/escalations.ts';
+import {
+  type CallbackSweepDependencies,
+  type CallbackSweepResult,
+  sweepCallbackRequests,
+} from './callback-sweep.ts';
+import {
+  purgeClosedTickets,
+  type RetentionPurgeDependencies,
+  type RetentionPurgeResult,
+} from './retention-purge.ts';
 import { SWEEP_GRACE_MINUTES } from './schedule.ts';
 
 /** The schedule's payload: how long the stream consumer gets before the sweeper steps in. */
@@ -69,3 +79,30 @@ export const sweepEscalations =
     metrics.addMetric('EscalationOutboxOldestMinutes', MetricUnit.Count, oldestMinutes);
     return { pending: pending.length, recovered, failed, oldestMinutes };
   };
+
+export type OutboxSweepDependencies = SweepDependencies &
+  CallbackSweepDependencies &
+  RetentionPurgeDependencies;
+
+export interface OutboxSweepResult extends SweepResult {
+  readonly callbacks: CallbackSweepResult;
+  readonly retention: RetentionPurgeResult;
+}
+
+/**
+ * One scheduled sweep of the Tickets table's outboxes: escalations to start, first call-back
+ * requests to queue, closed tickets whose personal data has outlived the retention.
+ */
+export const sweepOutboxes = (deps: OutboxSweepDependencies) => {
+  const escalationStarts = sweepEscalations(deps);
+  const callbackRequests = sweepCallbackRequests(deps);
+  const retention = purgeClosedTickets(deps);
+  return async (input: SweepInput): Promise<OutboxSweepResult> => {
+    const parsed = SweepInputSchema.parse(input);
+    return {
+      ...(await escalationStarts(parsed)),
+      callbacks: await callbackRequests(parsed.graceMinutes),
+      retention: await retention(),
+    };
+  };
+};

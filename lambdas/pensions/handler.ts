@@ -83,7 +83,7 @@ export const createHandler = ({
     hasher: identityHasher,
   });
   const openTicket = createTicketOpener({
-    tickets: createTicketRepository(db, tables.tickets),
+    tickets: createTicketRepository(db, tables.tickets, { hasher: identityHasher }),
     notifier,
     now,
   });

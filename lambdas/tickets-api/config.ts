@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { tableName } from '#shared/env.ts';
+import { IdentityHasherEnvironmentSchema } from '#shared/identity/default-identity-hasher.ts';
 import { NotifierEnvironmentSchema } from '#shared/notifications/default-notifier.ts';
 
 export const TicketsApiEnvironmentSchema = z
@@ -9,4 +10,6 @@ export const TicketsApiEnvironmentSchema = z
     /** Call-back queue URL; unset locally, where the runtime passes its own queue. */
     CALLBACK_QUEUE_URL: z.url().optional(),
   })
-  .and(NotifierEnvironmentSchema);
+  .and(NotifierEnvironmentSchema)
+  // Agents' complaints key the Tickets caller index by the number's keyed hash.
+  .and(IdentityHasherEnvironmentSchema);

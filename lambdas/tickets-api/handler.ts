@@ -1,3 +1,4 @@
+import { KMSClient } from '@aws-sdk/client-kms';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import {
   type CatalogueRepository,
@@ -7,6 +8,7 @@ import { documentClientFor } from '#shared/data/client.ts';
 import { createTicketRepository } from '#shared/data/tickets.repository.ts';
 import { parseEnv } from '#shared/env.ts';
 import { httpHandler } from '#shared/http-middleware.ts';
+import { identityHasherFor } from '#shared/identity/default-identity-hasher.ts';
 import { notifierFor } from '#shared/notifications/default-notifier.ts';
 import type { Notifier } from '#shared/notifications/notifier.ts';
 import { type AwsClients, deployedHandler, type Environment } from '#shared/platform.ts';
@@ -25,11 +27,13 @@ export interface TicketsApiDependencies extends TicketUseCaseDependencies {
 
 export const defaultDependencies = (
   env: Environment,
-  aws: Pick<AwsClients, 'dynamoDb' | 'sqs'>,
+  aws: Pick<AwsClients, 'dynamoDb' | 'kms' | 'sqs'>,
 ): TicketsApiDependencies => {
   const config = parseEnv(TicketsApiEnvironmentSchema, env);
   return {
-    tickets: createTicketRepository(aws.dynamoDb, config.TICKETS_TABLE_NAME),
+    tickets: createTicketRepository(aws.dynamoDb, config.TICKETS_TABLE_NAME, {
+      hasher: identityHasherFor(config, aws.kms),
+    }),
     catalogue: createCatalogueRepository(aws.dynamoDb, config.SERVICE_DATA_TABLE_NAME),
     callbacks: callbackQueueFor(config.CALLBACK_QUEUE_URL, aws.sqs),
     notifier: notifierFor(config, aws.sqs),
@@ -57,6 +61,7 @@ export const handler = deployedHandler(() =>
   createHandler(
     defaultDependencies(process.env, {
       dynamoDb: documentClientFor(process.env),
+      kms: new KMSClient({}),
       sqs: new SQSClient({}),
     }),
   ),

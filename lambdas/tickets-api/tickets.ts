@@ -225,13 +225,22 @@ export const ticketUseCases = ({ tickets, callbacks, clock }: TicketUseCaseDepen
       metrics.addMetric('ComplaintsResolved', MetricUnit.Count, 1);
       if (withinSla) metrics.addMetric('ComplaintsResolvedWithinSla', MetricUnit.Count, 1);
       if (resolved.callback) {
+        const { resolutionVersion } = resolved.callback;
         try {
-          await callbacks.send(firstCallback(reference, resolved.callback.resolutionVersion));
+          await callbacks.send(firstCallback(reference, resolutionVersion));
         } catch (error) {
-          // The resolution stands; the escalation's closing turn queues the call-back again.
-          logger.error('Call-back request not queued', { reference, error });
+          // The resolution stands: its call-back outbox item (same transaction) is swept.
+          logger.error('Call-back request not queued; the sweeper requests it', {
+            reference,
+            error,
+          });
           metrics.addMetric('CallbackRequestFailed', MetricUnit.Count, 1);
+          return shown(resolved);
         }
+        // Left in the outbox, it is requested again by the sweeper: the dialer drops the duplicate.
+        await tickets
+          .clearPendingCallback({ reference, resolutionVersion, at: resolved.updatedAt })
+          .catch((error) => logger.warn('Call-back outbox item not cleared', { reference, error }));
       }
       return shown(resolved);
     },

@@ -133,6 +133,12 @@ export const EnvironmentConfigSchema = z.object({
   callLogRetentionDays: z.number().int().positive(),
   /** Days call recordings and chat transcripts are kept (Data Protection Act: no longer than necessary). */
   recordingRetentionDays: z.number().int().positive(),
+  /**
+   * Days a closed ticket keeps the customer's call-back number and free text (description,
+   * resolution, notes) before the sweeper drops them: the Data Protection Act's storage
+   * limitation (docs/data-model.md, retention of tickets).
+   */
+  ticketPersonalDataRetentionDays: z.number().int().positive(),
   /** Hours the contact-record stream keeps records for its consumers (24-8760). */
   contactRecordStreamRetentionHours: z.number().int().min(24).max(8760),
   /** Stateful resources are kept (and protected) when the stack is deleted. */
@@ -198,6 +204,7 @@ export const environments: Record<EnvironmentConfig['name'], EnvironmentConfig> 
     logRetentionDays: 30,
     callLogRetentionDays: 90,
     recordingRetentionDays: 30,
+    ticketPersonalDataRetentionDays: 30,
     contactRecordStreamRetentionHours: 24,
     retainData: false,
   }),
@@ -209,6 +216,7 @@ export const environments: Record<EnvironmentConfig['name'], EnvironmentConfig> 
     logRetentionDays: 365,
     callLogRetentionDays: 730,
     recordingRetentionDays: 90,
+    ticketPersonalDataRetentionDays: 180,
     contactRecordStreamRetentionHours: 168,
     retainData: true,
   }),

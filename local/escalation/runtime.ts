@@ -76,7 +76,11 @@ export const startLocalEscalation = async (options: LocalEscalationOptions) => {
   });
   const escalations = options.wrapEscalations?.(stepFunctions) ?? stepFunctions;
   const starter = localHandler('escalation-start', { escalations }, platform);
-  const sweeper = localHandler('escalation-sweep', { escalations, clock: clock.now }, platform);
+  const sweeper = localHandler(
+    'escalation-sweep',
+    { escalations, callbacks, clock: clock.now },
+    platform,
+  );
   const dialerHandler = localHandler(
     'callback-dialer',
     {

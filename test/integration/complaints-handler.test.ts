@@ -7,7 +7,13 @@ import { checkDigit, isValidReference } from '../../lambdas/shared/reference.ts'
 import { createTicketOpener } from '../../lambdas/shared/tickets/open-ticket.ts';
 import { localHandler } from '../../local/handlers.ts';
 import { connectEvent, lambdaContext } from '../support/connect.ts';
-import { documentClient, tableNames, uniqueCaller, uniqueDigits } from '../support/data.ts';
+import {
+  documentClient,
+  identityHasher,
+  tableNames,
+  uniqueCaller,
+  uniqueDigits,
+} from '../support/data.ts';
 
 const handler = localHandler('complaints');
 
@@ -16,7 +22,9 @@ const complaints = (
   options?: Parameters<typeof connectEvent>[1],
 ) => handler(connectEvent(parameters, options), lambdaContext('complaints'));
 
-const tickets = createTicketRepository(documentClient, tableNames.tickets);
+const tickets = createTicketRepository(documentClient, tableNames.tickets, {
+  hasher: identityHasher,
+});
 const notificationsTo = (to: string) => localOutbox.filter((n) => n.to === to);
 const HOUR = 3_600_000;
 

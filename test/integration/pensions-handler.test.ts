@@ -20,7 +20,9 @@ const pensionsHandler = (
 ) => handler(connectEvent(parameters, options), lambdaContext('pensions'));
 
 const pensions = createPensionRepository(documentClient, tableNames.serviceData);
-const tickets = createTicketRepository(documentClient, tableNames.tickets);
+const tickets = createTicketRepository(documentClient, tableNames.tickets, {
+  hasher: identityHasher,
+});
 
 /** A pensioner of this test's own, so failed proofs never lock another test's record. */
 const newPensioner = async (lastPaymentKes = 31200) => {

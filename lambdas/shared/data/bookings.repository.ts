@@ -3,13 +3,18 @@ import {
   GetCommand,
   PutCommand,
   QueryCommand,
-  TransactWriteCommand,
-  type TransactWriteCommandInput,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { LanguageSchema } from '../speech/render.ts';
 import { queryAll } from './client.ts';
+import { domainFields } from './tables.ts';
+import {
+  type CancellationReason,
+  type TransactItems,
+  TransactionConditionFailedError,
+  transactWrite,
+} from './transact.ts';
 
 /** A slot: its local start time at the centre, `YYYY-MM-DDTHH:MM` (Africa/Nairobi). */
 export const SlotIdSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/);
@@ -74,10 +79,7 @@ const DAY_SECONDS = 86_400;
 /** Contact markers only need to outlive Connect's retries (8 s); a day is plenty. */
 const CONTACT_MARKER_SECONDS = DAY_SECONDS;
 
-const strip = (item: Record<string, unknown>) => {
-  const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g2, expiresAt: _e, ...rest } = item;
-  return rest;
-};
+const strip = (item: Record<string, unknown>) => domainFields(item, ['expiresAt']);
 
 export type CreateBookingResult =
   | { readonly kind: 'BOOKED' }
@@ -93,19 +95,6 @@ export type CreateBookingResult =
 export type MoveBookingResult = 'MOVED' | 'FULL' | 'BOOKING_CHANGED';
 export type CancelBookingResult = 'CANCELLED' | 'BOOKING_CHANGED';
 
-interface CancellationReason {
-  readonly Code?: string;
-  readonly Item?: Record<string, { S?: string }>;
-}
-
-const cancellationReasons = (error: unknown): CancellationReason[] | undefined =>
-  error instanceof Error && error.name === 'TransactionCanceledException'
-    ? ((error as { CancellationReasons?: CancellationReason[] }).CancellationReasons ?? [])
-    : undefined;
-
-const MAX_CONFLICT_RETRIES = 8;
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 /**
  * Bookings, slot counters and their guards in the service-data table. Every write that
  * changes capacity is one transaction with the booking it belongs to, so counters and
@@ -113,32 +102,22 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  */
 export const createBookingRepository = (client: DynamoDBDocumentClient, tableName: string) => {
   /**
-   * Runs a transaction; on cancellation returns the per-item reasons. Transactions that lose
-   * a race with another transaction on the same item (TransactionConflict, no condition
-   * failed) are retried with jittered backoff: only a failed condition is an answer.
+   * Runs a transaction (conflicts retried by {@link transactWrite}); when a condition failed,
+   * returns the per-item reasons: only a failed condition is an answer.
    */
   const transact = async (
-    items: NonNullable<TransactWriteCommandInput['TransactItems']>,
-  ): Promise<CancellationReason[] | undefined> => {
-    for (let attempt = 0; ; attempt++) {
-      try {
-        await client.send(new TransactWriteCommand({ TransactItems: items }));
-        return undefined;
-      } catch (error) {
-        const reasons = cancellationReasons(error);
-        if (!reasons) throw error;
-        if (reasons.some((reason) => reason.Code === 'ConditionalCheckFailed')) return reasons;
-        if (
-          attempt >= MAX_CONFLICT_RETRIES ||
-          !reasons.some((reason) => reason.Code === 'TransactionConflict')
-        )
-          throw error;
-        await sleep(Math.random() * Math.min(200, 10 * 2 ** attempt));
-      }
+    items: TransactItems,
+  ): Promise<readonly CancellationReason[] | undefined> => {
+    try {
+      await transactWrite(client, items);
+      return undefined;
+    } catch (error) {
+      if (error instanceof TransactionConditionFailedError) return error.reasons;
+      throw error;
     }
   };
 
-  const failed = (reasons: CancellationReason[], index: number) =>
+  const failed = (reasons: readonly CancellationReason[], index: number) =>
     reasons[index]?.Code === 'ConditionalCheckFailed';
 
   const referenceIn = async (

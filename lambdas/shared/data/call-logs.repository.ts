@@ -2,6 +2,7 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { queryAll } from './client.ts';
+import { domainFields } from './tables.ts';
 
 export const SurveyQuestionSchema = z.enum(['csat', 'nps']);
 export type SurveyQuestion = z.infer<typeof SurveyQuestionSchema>;
@@ -112,10 +113,6 @@ const keys = {
       : {},
 };
 
-const INTERNAL = ['gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk'];
-const strip = (item: Record<string, unknown>) =>
-  Object.fromEntries(Object.entries(item).filter(([name]) => !INTERNAL.includes(name)));
-
 export interface SavedContactRecord {
   /** False when the item already holds this record or a newer one (a duplicate or late delivery). */
   readonly applied: boolean;
@@ -147,7 +144,7 @@ export const createCallLogRepository = (client: DynamoDBDocumentClient, tableNam
       },
       limit,
     );
-    return items.map((item) => CallLogSchema.parse(strip(item)));
+    return items.map((item) => CallLogSchema.parse(domainFields(item)));
   };
 
   return {
@@ -236,7 +233,7 @@ export const createCallLogRepository = (client: DynamoDBDocumentClient, tableNam
       const { Item } = await client.send(
         new GetCommand({ TableName: tableName, Key: { contactId }, ConsistentRead: true }),
       );
-      return Item?.lastUpdatedAt ? CallLogSchema.parse(strip(Item)) : undefined;
+      return Item?.lastUpdatedAt ? CallLogSchema.parse(domainFields(Item)) : undefined;
     },
 
     /** Every contact initiated on a day (contact-centre time zone), in order (gsi1). */

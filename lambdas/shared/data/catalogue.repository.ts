@@ -5,6 +5,7 @@ import {
   QueryCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
+import { domainFields } from './tables.ts';
 
 const HoursWindow = z.string().regex(/^\d{2}:\d{2}-\d{2}:\d{2}$/);
 
@@ -79,11 +80,6 @@ const keys = {
   holiday: (date: string) => ({ pk: 'CALENDAR#KE', sk: `HOLIDAY#${date}` }),
 };
 
-const strip = <T extends object>(item: T) => {
-  const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g2, ...rest } = item as Record<string, unknown>;
-  return rest;
-};
-
 /**
  * The catalogue (counties, centres, services, agencies, public holidays) in the service-data
  * table. Loaded from data/ by the seed; read by key on every request path.
@@ -95,12 +91,12 @@ export const createCatalogueRepository = (client: DynamoDBDocumentClient, tableN
   return {
     async getCounty(keypadCode: string): Promise<County | undefined> {
       const item = await get({ pk: `COUNTY#${keypadCode}`, sk: 'COUNTY' });
-      return item && CountySchema.parse(strip(item));
+      return item && CountySchema.parse(domainFields(item));
     },
 
     async getCentre(id: string): Promise<Centre | undefined> {
       const item = await get(keys.centre(id));
-      return item && CentreSchema.parse(strip(item));
+      return item && CentreSchema.parse(domainFields(item));
     },
 
     /** The centre a caller selects by keypad: county code, then its number in that county. */
@@ -119,7 +115,7 @@ export const createCatalogueRepository = (client: DynamoDBDocumentClient, tableN
           },
         }),
       );
-      return Items[0] && CentreSchema.parse(strip(Items[0]));
+      return Items[0] && CentreSchema.parse(domainFields(Items[0]));
     },
 
     async listCentresInCounty(keypadCountyCode: string): Promise<Centre[]> {
@@ -134,12 +130,12 @@ export const createCatalogueRepository = (client: DynamoDBDocumentClient, tableN
           },
         }),
       );
-      return Items.map((item) => CentreSchema.parse(strip(item)));
+      return Items.map((item) => CentreSchema.parse(domainFields(item)));
     },
 
     async getService(id: string): Promise<Service | undefined> {
       const item = await get(keys.service(id));
-      return item && ServiceSchema.parse(strip(item));
+      return item && ServiceSchema.parse(domainFields(item));
     },
 
     /** Service ids offered at a centre, in catalogue order. */
@@ -161,7 +157,7 @@ export const createCatalogueRepository = (client: DynamoDBDocumentClient, tableN
 
     async getAgency(id: string): Promise<Agency | undefined> {
       const item = await get(keys.agency(id));
-      return item && AgencySchema.parse(strip(item));
+      return item && AgencySchema.parse(domainFields(item));
     },
 
     /** Public holidays between two dates (inclusive, YYYY-MM-DD). */
@@ -177,7 +173,7 @@ export const createCatalogueRepository = (client: DynamoDBDocumentClient, tableN
           },
         }),
       );
-      return Items.map((item) => HolidaySchema.parse(strip(item)));
+      return Items.map((item) => HolidaySchema.parse(domainFields(item)));
     },
 
     /** Writes the whole catalogue (idempotent: every item is a full overwrite). */

@@ -1,5 +1,7 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { queryAll, queryCount } from './client.ts';
+import { domainFields } from './tables.ts';
+import { ticketKeys } from './tickets/ticket-keys.ts';
 import {
   CLOSED_STATUSES,
   type Ticket,
@@ -15,11 +17,7 @@ export const SLA_RUNNING_STATUSES: readonly TicketStatus[] = TicketStatusSchema.
 /** Statuses that mean the complaint was resolved: the closed ones. */
 export const RESOLVED_STATUSES = CLOSED_STATUSES;
 
-const INTERNAL = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'entity'];
-const strip = (item: Record<string, unknown>) =>
-  Object.fromEntries(Object.entries(item).filter(([name]) => !INTERNAL.includes(name)));
-
-const agencyStatus = (agencyId: string, status: TicketStatus) => `AGENCY#${agencyId}#${status}`;
+const agencyStatus = ticketKeys.agencyStatusPartition;
 
 /** Runs `work` over `items` with at most `limit` in flight (DynamoDB Local and small Lambdas alike). */
 const mapLimited = async <T, R>(
@@ -98,7 +96,7 @@ export const createComplaintSlaRepository = (
             ':createdTo': createdTo.toISOString(),
           },
         });
-        return items.map((item) => TicketSchema.parse(strip(item)));
+        return items.map((item) => TicketSchema.parse(domainFields(item)));
       });
       return lists.flat();
     },
@@ -118,7 +116,7 @@ export const createComplaintSlaRepository = (
             ':complaint': 'COMPLAINT',
           },
         });
-        return items.map((item) => TicketSchema.parse(strip(item)));
+        return items.map((item) => TicketSchema.parse(domainFields(item)));
       });
       return lists.flat().sort((a, b) => a.dueAt.localeCompare(b.dueAt));
     },

@@ -43,6 +43,26 @@ const gsi2: IndexDefinition = {
   sortKey: { name: 'gsi2sk', type: 'S' },
 };
 
+/**
+ * Attributes that place an item in a table's layout (keys, index keys, item type): never domain
+ * fields, so repositories drop them before parsing an item ({@link domainFields}).
+ */
+export const LAYOUT_ATTRIBUTES: readonly string[] = [
+  pk.name,
+  sk.name,
+  ...[gsi1, gsi2].flatMap((index) => [index.partitionKey.name, index.sortKey?.name ?? []].flat()),
+  'entity',
+];
+
+/** An item's domain fields: no layout attributes (nor those in `also`), no absent optionals. */
+export const domainFields = <T extends object>(item: T, also: readonly string[] = []): T =>
+  Object.fromEntries(
+    Object.entries(item).filter(
+      ([name, value]) =>
+        value !== undefined && !LAYOUT_ATTRIBUTES.includes(name) && !also.includes(name),
+    ),
+  ) as T;
+
 /** Catalogue and citizen records: centres, services, slots, bookings, applications, pensions. */
 export const serviceDataTable: TableDefinition = {
   id: 'ServiceData',
@@ -69,6 +89,10 @@ export const ticketsTable: TableDefinition = {
  * confirmed started. The starter and the sweeper may delete items here and nowhere else.
  */
 export const ESCALATION_OUTBOX_PARTITION = 'ESCALATION#PENDING';
+/** Resolutions whose first call-back request has not reached the dialer (which deletes here). */
+export const CALLBACK_OUTBOX_PARTITION = 'CALLBACK#PENDING';
+/** Closed tickets whose personal data the retention purge has yet to drop (the sweeper deletes here). */
+export const RETENTION_DUE_PARTITION = 'RETENTION#DUE';
 
 /** One item per contact, written from contact trace records; expires after the retention period. */
 export const callLogsTable: TableDefinition = {

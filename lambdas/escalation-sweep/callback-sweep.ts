@@ -1,0 +1,55 @@
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
+import type { Clock } from '#shared/clock.ts';
+import type { TicketRepository } from '#shared/data/tickets.repository.ts';
+import { logger, metrics } from '#shared/powertools.ts';
+import { type CallbackQueue, firstCallback } from '#shared/tickets/callbacks.ts';
+
+export interface CallbackSweepDependencies {
+  readonly tickets: Pick<TicketRepository, 'pendingCallbackRequests' | 'clearPendingCallback'>;
+  readonly callbacks: CallbackQueue;
+  readonly clock: Clock;
+}
+
+export interface CallbackSweepResult {
+  /** Outbox entries found older than the grace period: the ticket API did not confirm them queued. */
+  readonly pending: number;
+  /** First call-back requests this sweep queued. */
+  readonly requested: number;
+  /** Entries whose request failed again (left for the next sweep). */
+  readonly failed: number;
+}
+
+/**
+ * The guarantee behind "every resolution is called back": the resolving transaction writes a
+ * call-back outbox entry, which the ticket API removes once the first request is queued. Every
+ * few minutes this queues the first request of any entry older than the grace period and
+ * removes it. A request the API did queue is a duplicate the dialer drops (it moves the
+ * call-back state conditionally), and one for a resolution since reopened is superseded.
+ */
+export const sweepCallbackRequests =
+  ({ tickets, callbacks, clock }: CallbackSweepDependencies) =>
+  async (graceMinutes: number): Promise<CallbackSweepResult> => {
+    const now = clock();
+    const pending = await tickets.pendingCallbackRequests(
+      new Date(now.getTime() - graceMinutes * 60_000),
+    );
+    let requested = 0;
+    let failed = 0;
+    for (const entry of pending) {
+      try {
+        await callbacks.send(firstCallback(entry.reference, entry.resolutionVersion));
+        requested++;
+        logger.warn('Call-back requested by the sweeper', { reference: entry.reference });
+        await tickets.clearPendingCallback(entry);
+      } catch (error) {
+        failed++;
+        logger.error('Call-back request failed; the next sweep retries', {
+          reference: entry.reference,
+          error,
+        });
+      }
+    }
+    metrics.addMetric('CallbackRequestsRecovered', MetricUnit.Count, requested);
+    metrics.addMetric('CallbackRequestsFailed', MetricUnit.Count, failed);
+    return { pending: pending.length, requested, failed };
+  };

@@ -1,0 +1,54 @@
+import {
+  CALLBACK_OUTBOX_PARTITION,
+  ESCALATION_OUTBOX_PARTITION,
+  RETENTION_DUE_PARTITION,
+} from '../tables.ts';
+import type { Ticket, TicketHistoryEntry, TicketStatus } from './ticket.schema.ts';
+
+/** A partition of work still to do (a transactional outbox), its items sorted by when they fell due. */
+export interface Outbox {
+  readonly pk: string;
+  item(at: string, ...ids: (string | number)[]): { pk: string; sk: string };
+}
+
+const outbox = (partition: string): Outbox => ({
+  pk: partition,
+  item: (at, ...ids) => ({ pk: partition, sk: [at, ...ids].join('#') }),
+});
+
+/** Complaints whose escalation has not been confirmed started. */
+export const ESCALATION_OUTBOX = outbox(ESCALATION_OUTBOX_PARTITION);
+/** Resolutions whose first call-back request has not reached the dialer. */
+export const CALLBACK_OUTBOX = outbox(CALLBACK_OUTBOX_PARTITION);
+/** Closed tickets whose personal data the retention purge has yet to drop. */
+export const RETENTION_DUE = outbox(RETENTION_DUE_PARTITION);
+
+/**
+ * Every key of the Tickets table (layout in docs/data-model.md), composed here only. The
+ * caller index holds a keyed hash of the call-back number (`phone` purpose), never the number.
+ */
+export const ticketKeys = {
+  ticket: (reference: string) => ({ pk: `TICKET#${reference}`, sk: 'TICKET' }),
+  /** The partition of a ticket, its history and nothing else. */
+  ticketPartition: (reference: string) => `TICKET#${reference}`,
+  historyPrefix: 'HISTORY#',
+  history: (entry: Pick<TicketHistoryEntry, 'reference' | 'at'>, sequence: number) => ({
+    pk: `TICKET#${entry.reference}`,
+    sk: `HISTORY#${entry.at}#${String(sequence).padStart(3, '0')}`,
+  }),
+  contact: ({ contactId, kind }: { readonly contactId: string; readonly kind: string }) => ({
+    pk: `CONTACT#${contactId}`,
+    sk: `TICKET#${kind}`,
+  }),
+  agencyStatusPartition: (agencyId: string, status: TicketStatus) => `AGENCY#${agencyId}#${status}`,
+  agencyStatus: (ticket: Pick<Ticket, 'agencyId' | 'status' | 'dueAt' | 'reference'>) => ({
+    gsi1pk: ticketKeys.agencyStatusPartition(ticket.agencyId, ticket.status),
+    gsi1sk: `${ticket.dueAt}#${ticket.reference}`,
+  }),
+  /** `numberHash`: the identity hasher's `phone` hash of the E.164 number. */
+  callerPartition: (numberHash: string) => `CALLER#${numberHash}`,
+  caller: (numberHash: string, ticket: Pick<Ticket, 'createdAt' | 'reference'>) => ({
+    gsi2pk: ticketKeys.callerPartition(numberHash),
+    gsi2sk: `${ticket.createdAt}#${ticket.reference}`,
+  }),
+};
