@@ -1,8 +1,12 @@
-import { randomInt } from 'node:crypto';
+import { randomInt, randomUUID } from 'node:crypto';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { callLogsTable, serviceDataTable, ticketsTable } from '../../lambdas/shared/data/tables.ts';
 import { localIdentityHasher } from '../../lambdas/shared/identity/identity-hasher.ts';
-import { localTableName } from '../../local/dynamodb/tables.ts';
+import {
+  createLocalTables,
+  localDynamoDbClient,
+  localTableName,
+} from '../../local/dynamodb/tables.ts';
 import { LOCAL_IDENTITY_HASH_KEY } from '../../local/environment.ts';
 import { defaultLocalPlatform } from '../../local/platform.ts';
 
@@ -56,4 +60,16 @@ export const captureLogs = async (act: () => Promise<unknown>): Promise<string> 
     });
   }
   return lines.join('');
+};
+
+/**
+ * A Tickets table of the test's own (same layout), for tests that sweep or scan it: other test
+ * files share the main one, and a sweep on a far-future clock would act on their tickets too.
+ */
+export const privateTicketsTable = async (): Promise<string> => {
+  const endpoint = process.env.DYNAMODB_ENDPOINT;
+  if (!endpoint) throw new Error('Integration tests need DYNAMODB_ENDPOINT (the global setup)');
+  const prefix = `private-${randomUUID()}`;
+  await createLocalTables(localDynamoDbClient(endpoint), prefix);
+  return localTableName(ticketsTable, prefix);
 };
