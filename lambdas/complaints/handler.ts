@@ -1,20 +1,17 @@
 import { KMSClient } from '@aws-sdk/client-kms';
 import { SQSClient } from '@aws-sdk/client-sqs';
-import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
-import { type Clock, systemClock } from '#shared/clock.ts';
 import { createAttemptRepository } from '#shared/data/attempts.repository.ts';
 import { createCatalogueRepository } from '#shared/data/catalogue.repository.ts';
 import { documentClientFor } from '#shared/data/client.ts';
 import { createTicketRepository } from '#shared/data/tickets.repository.ts';
 import { parseEnv } from '#shared/env.ts';
-import { identityHasherFor } from '#shared/identity/default-identity-hasher.ts';
-import type { IdentityHasher } from '#shared/identity/identity-hasher.ts';
 import { connectHandler } from '#shared/middleware.ts';
-import { notifierFor } from '#shared/notifications/default-notifier.ts';
-import type { Notifier } from '#shared/notifications/notifier.ts';
 import { type AwsClients, deployedHandler, type Environment } from '#shared/platform.ts';
-import { type SpeechSettings, speechSettingsFrom } from '#shared/speech/render.ts';
+import {
+  type TicketingFlowDependencies,
+  ticketingFlowDependencies,
+} from '#shared/ticketing-dependencies.ts';
 import { createTicketOpener } from '#shared/tickets/open-ticket.ts';
 import { createProofGuard } from '#shared/verification.ts';
 import { ComplaintStatusParametersSchema, complaintStatus } from './complaint-status.ts';
@@ -26,29 +23,13 @@ export const ComplaintsParametersSchema = z.discriminatedUnion('operation', [
   ComplaintStatusParametersSchema,
 ]);
 
-export interface ComplaintsHandlerDependencies {
-  readonly db: DynamoDBDocumentClient;
-  readonly tables: { readonly serviceData: string; readonly tickets: string };
-  readonly identityHasher: IdentityHasher;
-  readonly notifier: Notifier;
-  readonly clock: Clock;
-  readonly speech: SpeechSettings;
-}
+export type ComplaintsHandlerDependencies = TicketingFlowDependencies;
 
 export const defaultDependencies = (
   env: Environment,
   aws: Pick<AwsClients, 'dynamoDb' | 'kms' | 'sqs'>,
-): ComplaintsHandlerDependencies => {
-  const config = parseEnv(ComplaintsEnvironmentSchema, env);
-  return {
-    db: aws.dynamoDb,
-    tables: { serviceData: config.SERVICE_DATA_TABLE_NAME, tickets: config.TICKETS_TABLE_NAME },
-    identityHasher: identityHasherFor(config, aws.kms),
-    notifier: notifierFor(config, aws.sqs),
-    clock: systemClock,
-    speech: speechSettingsFrom(config),
-  };
-};
+): ComplaintsHandlerDependencies =>
+  ticketingFlowDependencies(parseEnv(ComplaintsEnvironmentSchema, env), aws);
 
 export const createHandler = ({
   db,

@@ -1,21 +1,18 @@
 import { KMSClient } from '@aws-sdk/client-kms';
 import { SQSClient } from '@aws-sdk/client-sqs';
-import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
-import { type Clock, systemClock } from '#shared/clock.ts';
 import { createAttemptRepository } from '#shared/data/attempts.repository.ts';
 import { documentClientFor } from '#shared/data/client.ts';
 import { createPensionRepository } from '#shared/data/pensions.repository.ts';
 import { createTicketRepository } from '#shared/data/tickets.repository.ts';
 import { createVerifiedContactRepository } from '#shared/data/verified-contacts.repository.ts';
 import { parseEnv } from '#shared/env.ts';
-import { identityHasherFor } from '#shared/identity/default-identity-hasher.ts';
-import type { IdentityHasher } from '#shared/identity/identity-hasher.ts';
 import { connectHandler } from '#shared/middleware.ts';
-import { notifierFor } from '#shared/notifications/default-notifier.ts';
-import type { Notifier } from '#shared/notifications/notifier.ts';
 import { type AwsClients, deployedHandler, type Environment } from '#shared/platform.ts';
-import { type SpeechSettings, speechSettingsFrom } from '#shared/speech/render.ts';
+import {
+  type TicketingFlowDependencies,
+  ticketingFlowDependencies,
+} from '#shared/ticketing-dependencies.ts';
 import { createTicketOpener } from '#shared/tickets/open-ticket.ts';
 import { createProofGuard } from '#shared/verification.ts';
 import { PensionsEnvironmentSchema } from './config.ts';
@@ -43,29 +40,13 @@ export const PensionsParametersSchema = z.discriminatedUnion('operation', [
   RequestPensionServiceParametersSchema,
 ]);
 
-export interface PensionsHandlerDependencies {
-  readonly db: DynamoDBDocumentClient;
-  readonly tables: { readonly serviceData: string; readonly tickets: string };
-  readonly identityHasher: IdentityHasher;
-  readonly notifier: Notifier;
-  readonly clock: Clock;
-  readonly speech: SpeechSettings;
-}
+export type PensionsHandlerDependencies = TicketingFlowDependencies;
 
 export const defaultDependencies = (
   env: Environment,
   aws: Pick<AwsClients, 'dynamoDb' | 'kms' | 'sqs'>,
-): PensionsHandlerDependencies => {
-  const config = parseEnv(PensionsEnvironmentSchema, env);
-  return {
-    db: aws.dynamoDb,
-    tables: { serviceData: config.SERVICE_DATA_TABLE_NAME, tickets: config.TICKETS_TABLE_NAME },
-    identityHasher: identityHasherFor(config, aws.kms),
-    notifier: notifierFor(config, aws.sqs),
-    clock: systemClock,
-    speech: speechSettingsFrom(config),
-  };
-};
+): PensionsHandlerDependencies =>
+  ticketingFlowDependencies(parseEnv(PensionsEnvironmentSchema, env), aws);
 
 export const createHandler = ({
   db,
