@@ -300,7 +300,12 @@ try {
     1,
   );
   const callerContext = { handler: localHandler('caller-context', {}, platform) };
+  const { localIdentityHasher } = await import('../lambdas/shared/identity/identity-hasher.ts');
+  const { LOCAL_IDENTITY_HASH_KEY } = await import('../local/environment.ts');
+  const identityHasher = localIdentityHasher(LOCAL_IDENTITY_HASH_KEY);
   const returning = caller();
+  // The caller index holds the number's keyed hash (docs/data-model.md), as the handler computes it.
+  const returningHash = await identityHasher.hash('phone', returning);
   await invoke(
     complaints,
     'complaints',
@@ -317,7 +322,7 @@ try {
             TableName: tables.tickets,
             IndexName: 'gsi2',
             KeyConditionExpression: 'gsi2pk = :caller',
-            ExpressionAttributeValues: { ':caller': `CALLER#${returning}` },
+            ExpressionAttributeValues: { ':caller': `CALLER#${returningHash}` },
             ScanIndexForward: false,
             Limit: 20,
           }),

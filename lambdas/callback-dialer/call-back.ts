@@ -94,7 +94,7 @@ export const callBack = (deps: CallBackDependencies) => {
     }
   };
 
-  return async (message: CallbackMessage): Promise<string> => {
+  const handle = async (message: CallbackMessage): Promise<string> => {
     const now = clock();
     if (message.notBefore && Date.parse(message.notBefore) > now.getTime()) {
       await later(message, new Date(message.notBefore), now);
@@ -222,6 +222,18 @@ export const callBack = (deps: CallBackDependencies) => {
       reference: ticket.reference,
     });
     return 'SMS_SENT';
+  };
+
+  return async (message: CallbackMessage): Promise<string> => {
+    const outcome = await handle(message);
+    // The first request reached the dialer (handled, or held in the queue): nothing to sweep.
+    if (message.kind === 'dial' && message.attempt === 1 && message.resolvedAt)
+      await tickets.clearPendingCallback({
+        reference: message.reference,
+        resolutionVersion: message.resolutionVersion,
+        at: message.resolvedAt,
+      });
+    return outcome;
   };
 };
 

@@ -11,7 +11,7 @@ export interface CallbackSweepDependencies {
 }
 
 export interface CallbackSweepResult {
-  /** Outbox entries found older than the grace period: the ticket API did not confirm them queued. */
+  /** Outbox entries found older than the grace period: no first request reached the dialer. */
   readonly pending: number;
   /** First call-back requests this sweep queued. */
   readonly requested: number;
@@ -21,7 +21,7 @@ export interface CallbackSweepResult {
 
 /**
  * The guarantee behind "every resolution is called back": the resolving transaction writes a
- * call-back outbox entry, which the ticket API removes once the first request is queued. Every
+ * call-back outbox entry, which the dialer removes when it receives the first request. Every
  * few minutes this queues the first request of any entry older than the grace period and
  * removes it. A request the API did queue is a duplicate the dialer drops (it moves the
  * call-back state conditionally), and one for a resolution since reopened is superseded.
@@ -37,7 +37,7 @@ export const sweepCallbackRequests =
     let failed = 0;
     for (const entry of pending) {
       try {
-        await callbacks.send(firstCallback(entry.reference, entry.resolutionVersion));
+        await callbacks.send(firstCallback(entry.reference, entry.resolutionVersion, entry.at));
         requested++;
         logger.warn('Call-back requested by the sweeper', { reference: entry.reference });
         await tickets.clearPendingCallback(entry);

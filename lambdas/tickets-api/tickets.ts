@@ -227,7 +227,8 @@ export const ticketUseCases = ({ tickets, callbacks, clock }: TicketUseCaseDepen
       if (resolved.callback) {
         const { resolutionVersion } = resolved.callback;
         try {
-          await callbacks.send(firstCallback(reference, resolutionVersion));
+          // The dialer clears the resolution's call-back outbox item when it receives this.
+          await callbacks.send(firstCallback(reference, resolutionVersion, resolved.updatedAt));
         } catch (error) {
           // The resolution stands: its call-back outbox item (same transaction) is swept.
           logger.error('Call-back request not queued; the sweeper requests it', {
@@ -235,12 +236,7 @@ export const ticketUseCases = ({ tickets, callbacks, clock }: TicketUseCaseDepen
             error,
           });
           metrics.addMetric('CallbackRequestFailed', MetricUnit.Count, 1);
-          return shown(resolved);
         }
-        // Left in the outbox, it is requested again by the sweeper: the dialer drops the duplicate.
-        await tickets
-          .clearPendingCallback({ reference, resolutionVersion, at: resolved.updatedAt })
-          .catch((error) => logger.warn('Call-back outbox item not cleared', { reference, error }));
       }
       return shown(resolved);
     },

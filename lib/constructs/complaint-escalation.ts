@@ -17,7 +17,12 @@ import {
   SWEEP_EVERY_MINUTES,
   SWEEP_GRACE_MINUTES,
 } from '../../lambdas/escalation-sweep/schedule.ts';
-import { ESCALATION_OUTBOX_PARTITION, ticketsTable } from '../../lambdas/shared/data/tables.ts';
+import {
+  CALLBACK_OUTBOX_PARTITION,
+  ESCALATION_OUTBOX_PARTITION,
+  RETENTION_DUE_PARTITION,
+  ticketsTable,
+} from '../../lambdas/shared/data/tables.ts';
 import type { ContactCentreContacts } from '../../lambdas/shared/tickets/escalation-policy.ts';
 import { ESCALATION_STREAM_FILTERS } from '../../lambdas/shared/tickets/ticket-events.ts';
 import { definitionText, STATE_MACHINES } from '../../state-machines/definitions.ts';
@@ -34,6 +39,8 @@ export interface ComplaintEscalationProps {
   readonly contacts: ContactCentreContacts;
   /** Where a resolved complaint's call-back is requested again if the API could not. */
   readonly callbacks: ResolutionCallback;
+  /** Days a closed ticket keeps its call-back number and free text (the sweeper purges). */
+  readonly ticketRetentionDays: number;
   readonly allowToNotify: (fn: PlatformFunction) => void;
   /** Prefix of the state machine's name, e.g. `huduma-prod`. */
   readonly namePrefix: string;
@@ -157,7 +164,14 @@ export class ComplaintEscalation extends Construct {
     );
     this.sweeper.addEnvironment('ESCALATION_STATE_MACHINE_ARN', this.stateMachine.stateMachineArn);
     this.stateMachine.grantStartExecution(this.sweeper);
-    this.sweeper.allowDeleteIn(props.ticketsTable, [ESCALATION_OUTBOX_PARTITION]);
+    // It also queues call-backs left in their outbox and purges closed tickets past retention.
+    props.callbacks.allowToRequest(this.sweeper);
+    this.sweeper.addEnvironment('TICKET_RETENTION_DAYS', String(props.ticketRetentionDays));
+    this.sweeper.allowDeleteIn(props.ticketsTable, [
+      ESCALATION_OUTBOX_PARTITION,
+      CALLBACK_OUTBOX_PARTITION,
+      RETENTION_DUE_PARTITION,
+    ]);
     const sweepDeadLetters = deadLetterQueue(this, 'SweepDeadLetters', key, 'the sweep schedule');
     new Rule(this, 'SweepSchedule', {
       description: 'Sweeps the complaint escalation outbox',
@@ -189,6 +203,16 @@ export class ComplaintEscalation extends Construct {
       statistic: 'Maximum',
       threshold: 30,
       description: 'A complaint has waited over 30 minutes for its escalation to start',
+    });
+    alerts.onMetric(this, 'RecoveredCallbacksAlarm', {
+      metricName: 'CallbackRequestsRecovered',
+      service: 'huduma-escalation-sweep',
+      description: 'The sweeper had to queue call-backs the ticket API could not',
+    });
+    alerts.onMetric(this, 'FailedPurgesAlarm', {
+      metricName: 'TicketPurgesFailed',
+      service: 'huduma-escalation-sweep',
+      description: "A closed ticket's personal data could not be purged after its retention",
     });
     alerts.alarm(this, 'FailedExecutionsAlarm', {
       metric: this.stateMachine.metricFailed({ period: Duration.minutes(5) }),

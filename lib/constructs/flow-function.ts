@@ -2,6 +2,7 @@ import { Duration, Stack, Validations } from 'aws-cdk-lib';
 import { CfnIntegrationAssociation } from 'aws-cdk-lib/aws-connect';
 import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
@@ -156,6 +157,17 @@ export class PlatformFunction extends NodejsFunction {
         },
       }),
     );
+    return this;
+  }
+
+  /**
+   * Lets the function hash with the identity HMAC key (ID numbers, phone numbers in keys):
+   * GenerateMac only, so it never holds the key (KMS computes the MAC) nor uses it otherwise.
+   */
+  allowToHashIdentity(key: IKey): this {
+    this.addEnvironment('IDENTITY_HASHER', 'kms');
+    this.addEnvironment('IDENTITY_HASH_KEY_ARN', key.keyArn);
+    key.grant(this, 'kms:GenerateMac');
     return this;
   }
 

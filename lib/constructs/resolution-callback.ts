@@ -7,7 +7,7 @@ import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { ticketsTable } from '../../lambdas/shared/data/tables.ts';
+import { CALLBACK_OUTBOX_PARTITION, ticketsTable } from '../../lambdas/shared/data/tables.ts';
 import type { OpeningHours } from '../../lambdas/shared/hours.ts';
 import { PlatformFunction } from './flow-function.ts';
 import type { OperationsAlerts } from './operations-alerts.ts';
@@ -79,7 +79,10 @@ export class ResolutionCallback extends Construct {
         CONTACT_CENTRE_HOURS: JSON.stringify(props.hours),
         DIAL_INTERVAL_MS: String(DIAL_INTERVAL_MS),
       },
-    }).bindTable(ticketsTable, props.ticketsTable, 'readUpdate');
+    })
+      .bindTable(ticketsTable, props.ticketsTable, 'readUpdate')
+      // A resolution's first request, received, takes its item out of the call-back outbox.
+      .allowDeleteIn(props.ticketsTable, [CALLBACK_OUTBOX_PARTITION]);
     this.allowToRequest(this.dialer);
     props.allowToNotify(this.dialer);
     // The instance lives in the stateful stack: import its ARN through the export CDK would

@@ -103,13 +103,15 @@ export class SelfService extends Construct {
     );
 
     // Reads only: the caller's open tickets and upcoming bookings, for routing and the screen pop.
+    // The calling number is hashed with the identity key to look up the caller index.
     const callerContext = flowFunction(
       'CallerContext',
       'caller-context',
       'Open complaints and upcoming appointments of the calling number',
     )
       .bindTable(serviceDataTable, props.serviceDataTable, 'read')
-      .bindTable(ticketsTable, props.ticketsTable, 'read');
+      .bindTable(ticketsTable, props.ticketsTable, 'read')
+      .allowToHashIdentity(props.identityHashKey);
 
     // Renders prompts with values only a flow knows (queue position, a call-back's reason).
     const speech = flowFunction('Speech', 'speech', 'Renders catalogue prompts for contact flows');
@@ -140,15 +142,9 @@ export class SelfService extends Construct {
     }).queue;
   }
 
-  /**
-   * Lets a function hash ID numbers with the HMAC key: GenerateMac only, so the function never
-   * holds the key (KMS computes the MAC) and cannot use it for anything else.
-   */
+  /** Lets a function hash with the identity HMAC key (GenerateMac only). */
   private allowToHashIdentity(key: IKey, fn: PlatformFunction): PlatformFunction {
-    fn.addEnvironment('IDENTITY_HASHER', 'kms');
-    fn.addEnvironment('IDENTITY_HASH_KEY_ARN', key.keyArn);
-    key.grant(fn, 'kms:GenerateMac');
-    return fn;
+    return fn.allowToHashIdentity(key);
   }
 
   /** Lets a function queue notifications: the SQS notifier's settings and send permission only. */

@@ -22,6 +22,7 @@ import {
   type UserPoolDomain,
 } from 'aws-cdk-lib/aws-cognito';
 import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { serviceDataTable, ticketsTable } from '../../lambdas/shared/data/tables.ts';
@@ -35,6 +36,8 @@ export interface TicketApiProps {
   readonly ticketsTable: TableV2;
   readonly serviceDataTable: TableV2;
   readonly callbacks: ResolutionCallback;
+  /** Hashes call-back numbers for the Tickets caller index (GenerateMac only). */
+  readonly identityHashKey: IKey;
   readonly allowToNotify: (fn: PlatformFunction) => void;
   /**
    * The agent desktop's URL: the one origin allowed to call the API from a browser, and the
@@ -140,7 +143,9 @@ export class TicketApi extends Construct {
       environment: { PROMPT_AUDIO_URI: props.promptAudioUri },
     })
       .bindTable(ticketsTable, props.ticketsTable, 'readUpdate')
-      .bindTable(serviceDataTable, props.serviceDataTable, 'read');
+      .bindTable(serviceDataTable, props.serviceDataTable, 'read')
+      // Agents' complaints key the caller index by the number's keyed hash.
+      .allowToHashIdentity(props.identityHashKey);
     props.callbacks.allowToRequest(this.function);
     props.allowToNotify(this.function);
 

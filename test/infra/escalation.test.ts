@@ -2,6 +2,7 @@ import { Match } from 'aws-cdk-lib/assertions';
 import { REPORT_ROUTE_KEYS } from '../../lambdas/reports/api-contract.ts';
 import { ESCALATION_STREAM_FILTERS } from '../../lambdas/shared/tickets/ticket-events.ts';
 import { TICKET_ROUTE_KEYS } from '../../lambdas/tickets-api/api-contract.ts';
+import { environments } from '../../lib/config/environments.ts';
 import { buildApp } from '../support/app.ts';
 import { actionsOn, functionNamed, serviceActions, statementsOf } from '../support/grants.ts';
 import type { Json } from '../support/templates.ts';
@@ -95,8 +96,12 @@ describe('escalation start', () => {
     ]);
   });
 
-  it('lets the starter and the sweeper delete in the escalation outbox partition only', () => {
-    for (const prefix of ['ComplaintEscalationStart', 'ComplaintEscalationSweep']) {
+  // The sweeper also drains the call-back outbox and the retention schedule (issue 11).
+  it('lets the starter and the sweeper delete in their outbox partitions only', () => {
+    for (const [prefix, partitions] of [
+      ['ComplaintEscalationStart', ['ESCALATION#PENDING']],
+      ['ComplaintEscalationSweep', ['ESCALATION#PENDING', 'CALLBACK#PENDING', 'RETENTION#DUE']],
+    ] as const) {
       const deletes = statementsOf(centre, prefix).filter((statement) =>
         [statement.Action].flat().includes('dynamodb:DeleteItem'),
       );
@@ -106,7 +111,7 @@ describe('escalation start', () => {
           Effect: 'Allow',
           Resource: { 'Fn::ImportValue': expect.stringMatching(/DataTickets[0-9A-F]{8}Arn/) },
           Condition: {
-            'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': ['ESCALATION#PENDING'] },
+            'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': partitions },
           },
         },
       ]);
@@ -171,11 +176,37 @@ describe('queues, dead letters and alarms', () => {
     expect(resources[topic]!.Properties.KmsMasterKeyId).toBeDefined();
   });
 
-  it('alarms on breaches, recovered and stalled starts, and failed executions', () => {
+  it('lets the sweeper queue call-backs, with the retention it purges after', () => {
+    const sweeper = functionNamed(centre, 'ComplaintEscalationSweep');
+    expect(sweeper.properties.Environment.Variables).toMatchObject({
+      TICKET_RETENTION_DAYS: String(environments.prod.ticketPersonalDataRetentionDays),
+      CALLBACK_QUEUE_URL: expect.anything(),
+    });
+    expect(serviceActions(statementsOf(centre, 'ComplaintEscalationSweep'), 'sqs:')).toEqual([
+      'sqs:SendMessage',
+    ]);
+  });
+
+  it('lets the dialer delete in the call-back outbox partition only', () => {
+    const deletes = statementsOf(centre, 'ResolutionCallbackDialer').filter((statement) =>
+      [statement.Action].flat().includes('dynamodb:DeleteItem'),
+    );
+    expect(deletes).toEqual([
+      expect.objectContaining({
+        Condition: {
+          'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': ['CALLBACK#PENDING'] },
+        },
+      }),
+    ]);
+  });
+
+  it('alarms on breaches, recovered and stalled starts, recovered call-backs, failed purges, failed executions', () => {
     for (const [metricName, service] of [
       ['ComplaintsBreached', 'huduma-escalation'],
       ['EscalationStartsRecovered', 'huduma-escalation-sweep'],
       ['EscalationOutboxOldestMinutes', 'huduma-escalation-sweep'],
+      ['CallbackRequestsRecovered', 'huduma-escalation-sweep'],
+      ['TicketPurgesFailed', 'huduma-escalation-sweep'],
     ]) {
       centre.hasResourceProperties('AWS::CloudWatch::Alarm', {
         Namespace: 'HudumaContactCentre',

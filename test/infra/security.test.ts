@@ -215,7 +215,8 @@ describe.each(environmentNames)('security of the %s app', (name) => {
       expect(withTables).toBeGreaterThan(0);
     });
 
-    it('lets only the functions that check proofs use the HMAC key, with GenerateMac alone, and names its ARN to them', () => {
+    // Those that check proofs, and those that key the Tickets caller index by a number's hash.
+    it('lets only the functions that check proofs or hash numbers in keys use the HMAC key, with GenerateMac alone, and names its ARN to them', () => {
       const isHmacKey = (located: Located | undefined) =>
         located?.resource.Type === KMS_KEY && located.resource.Properties?.KeySpec === 'HMAC_256';
       const macUsers = new Set<string>();
@@ -233,18 +234,22 @@ describe.each(environmentNames)('security of the %s app', (name) => {
       }
       expect([...macUsers].sort()).toEqual([
         expect.stringMatching(/^SelfServiceAppointmentsRole/),
+        expect.stringMatching(/^SelfServiceCallerContextRole/),
         expect.stringMatching(/^SelfServiceComplaintsRole/),
         expect.stringMatching(/^SelfServicePensionsRole/),
         expect.stringMatching(/^SelfServiceTrackingRole/),
+        expect.stringMatching(/^TicketApiHandlerRole/),
       ]);
       const withKeyArn = functions.filter(
         (fn) => fn.resource.Properties?.Environment?.Variables?.IDENTITY_HASH_KEY_ARN,
       );
       expect(withKeyArn.map(({ id }) => id).sort()).toEqual([
         expect.stringMatching(/^SelfServiceAppointments[0-9A-F]{8}$/),
+        expect.stringMatching(/^SelfServiceCallerContext[0-9A-F]{8}$/),
         expect.stringMatching(/^SelfServiceComplaints[0-9A-F]{8}$/),
         expect.stringMatching(/^SelfServicePensions[0-9A-F]{8}$/),
         expect.stringMatching(/^SelfServiceTracking[0-9A-F]{8}$/),
+        expect.stringMatching(/^TicketApiHandler[0-9A-F]{8}$/),
       ]);
       for (const fn of withKeyArn) {
         const variables = fn.resource.Properties?.Environment?.Variables;

@@ -1,13 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { callBack } from '../../lambdas/callback-dialer/call-back.ts';
 import { sweepCallbackRequests } from '../../lambdas/escalation-sweep/callback-sweep.ts';
 import { purgeClosedTickets } from '../../lambdas/escalation-sweep/retention-purge.ts';
 import { createTicketRepository } from '../../lambdas/shared/data/tickets.repository.ts';
 import type { Principal } from '../../lambdas/shared/principal.ts';
 import type { CallbackMessage, CallbackQueue } from '../../lambdas/shared/tickets/callbacks.ts';
+import { callbackPolicy } from '../../lambdas/shared/tickets/escalation-policy.ts';
 import { createTicketOpener } from '../../lambdas/shared/tickets/open-ticket.ts';
 import { ticketUseCases } from '../../lambdas/tickets-api/tickets.ts';
-import { environments } from '../../lib/config/environments.ts';
+import { contactCentreHours, environments } from '../../lib/config/environments.ts';
 import {
   documentClient,
   identityHasher,
@@ -72,6 +74,7 @@ const setUp = async () => {
     api: ticketUseCases({ tickets, callbacks: queue, clock }),
     sweepCallbacks: sweepCallbackRequests({ tickets, callbacks: queue, clock }),
     purge: purgeClosedTickets({ tickets, clock, retentionDays: RETENTION_DAYS }),
+    clock,
     advance: (ms: number) => {
       now = new Date(now.getTime() + ms);
     },
@@ -103,7 +106,13 @@ describe('call-back outbox: a resolution is called back even if queuing fails', 
       expect(swept).toEqual({ pending: 1, requested: 1, failed: 0 });
       expect(again).toEqual({ pending: 0, requested: 0, failed: 0 });
       expect(queue.sent).toEqual([
-        { kind: 'dial', reference, resolutionVersion: resolved.version, attempt: 1 },
+        {
+          kind: 'dial',
+          reference,
+          resolutionVersion: resolved.version,
+          attempt: 1,
+          resolvedAt: resolved.updatedAt,
+        },
       ]);
       expect((await tickets.get(reference))?.callback?.status).toBe('PENDING');
     },
@@ -111,16 +120,32 @@ describe('call-back outbox: a resolution is called back even if queuing fails', 
   );
 
   it(
-    'leaves nothing to sweep when the resolution queued its call-back',
+    'leaves nothing to sweep once the dialer received the first request',
     async () => {
-      const { queue, lodge, api, sweepCallbacks, advance } = await setUp();
+      const { tickets, queue, lodge, api, sweepCallbacks, advance, clock } = await setUp();
       const { reference } = await lodge();
+      const dial = callBack({
+        tickets,
+        queue,
+        clock,
+        dialer: {
+          place: async () => ({ contactId: randomUUID() }),
+          outcome: async () => 'ANSWERED',
+        },
+        notifier: { notify: async () => {} },
+        hours: contactCentreHours(environments.dev),
+        policy: callbackPolicy,
+        agentQueue: 'complaints',
+        pacer: { next: async () => {} },
+      });
 
       await api.resolve(reference, { resolution: 'Passport released.' }, agent);
+      const [request] = queue.sent;
+      const outcome = await dial(request!);
       advance(6 * MINUTE);
       const swept = await sweepCallbacks(5);
 
-      expect(queue.sent.map((message) => message.reference)).toEqual([reference]);
+      expect(outcome).toBe('CALLING');
       expect(swept).toEqual({ pending: 0, requested: 0, failed: 0 });
     },
     TIMEOUT,

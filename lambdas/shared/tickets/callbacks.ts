@@ -15,6 +15,8 @@ export const CallbackMessageSchema = z.discriminatedUnion('kind', [
     resolutionVersion: z.number().int().min(1),
     attempt: z.number().int().min(1),
     notBefore: z.iso.datetime().optional(),
+    /** When the resolution was made: names its call-back outbox item, cleared on receipt. */
+    resolvedAt: z.iso.datetime().optional(),
   }),
   z.object({
     kind: z.literal('check'),
@@ -54,10 +56,18 @@ export const callbackQueueFor = (queueUrl: string | undefined, sqs: SQSClient): 
     ? sqsCallbackQueue(sqs, queueUrl)
     : { send: () => Promise.reject(new Error('CALLBACK_QUEUE_URL is not set')) };
 
-/** The first call-back request of a resolution: idempotent on ticket and resolution version. */
-export const firstCallback = (reference: string, resolutionVersion: number): CallbackMessage => ({
+/**
+ * The first call-back request of a resolution: idempotent on ticket and resolution version.
+ * With `resolvedAt`, the dialer clears the resolution's call-back outbox item on receipt.
+ */
+export const firstCallback = (
+  reference: string,
+  resolutionVersion: number,
+  resolvedAt?: string,
+): CallbackMessage => ({
   kind: 'dial',
   reference,
   resolutionVersion,
   attempt: 1,
+  ...(resolvedAt && { resolvedAt }),
 });
