@@ -13,7 +13,7 @@ const TIMEOUT = 180_000;
 /** A Monday whose calls and 4-week history no other test writes (and the TTL keeps). */
 const DAY = '2031-09-15';
 /** Where the test leaves a picture of the page it checked. */
-export const SCREENSHOT = join(tmpdir(), 'huduma-supervisor-page.png');
+const SCREENSHOT = join(tmpdir(), 'huduma-supervisor-page.png');
 
 /** Non-transparent pixels on a canvas: a drawn chart has thousands, an empty one none. */
 const paintedPixels = (page: Page, selector: string) =>
