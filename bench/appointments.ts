@@ -8,6 +8,11 @@ import {
 import { appointmentPolicy, capacityOf } from '../lambdas/appointments/policy.ts';
 import { createBookingRepository } from '../lambdas/shared/data/bookings.repository.ts';
 import { catalogueFiles } from '../lambdas/shared/data/catalogue-files.ts';
+import { parseEnv } from '../lambdas/shared/env.ts';
+import {
+  IdentityHasherEnvironmentSchema,
+  identityHasherFor,
+} from '../lambdas/shared/identity/default-identity-hasher.ts';
 import { localHandler } from '../local/handlers.ts';
 import type { LocalPlatform } from '../local/platform.ts';
 import { connectEvent, lambdaContext } from '../test/support/connect.ts';
@@ -387,7 +392,11 @@ export const benchLastPlaces = async (
   rounds = 5,
 ) => {
   const handler = localHandler('appointments', { clock: () => NOW }, platform);
-  const bookings = createBookingRepository(client, tableName);
+  const bookings = createBookingRepository(
+    client,
+    tableName,
+    identityHasherFor(parseEnv(IdentityHasherEnvironmentSchema, platform.env), platform.aws.kms),
+  );
   const serviceId = 'new-id';
   const capacity = capacityOf(appointmentPolicy, serviceId);
   const rows: Record<string, string>[] = [];

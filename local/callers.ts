@@ -1,13 +1,22 @@
 import type { Caller, CallerInput, InputRequest, SpokenPrompt } from './flow-engine/types.ts';
 
+/** The one-time code in the last SMS the local outbox holds (imported late: it reads the environment). */
+const latestProofCode = async (): Promise<string | undefined> => {
+  const { localOutbox } = await import('../lambdas/shared/notifications/default-notifier.ts');
+  const code = localOutbox.findLast((n) => n.prompt === 'caller.sms.code')?.vars.code;
+  return code === undefined ? undefined : String(code);
+};
+
 /**
  * A caller who follows a script: one entry per input prompt: digits, `_` for silence, `q` to
- * hang up. When the script runs out the caller hangs up in the IVR (so a scripted call always
- * ends) but keeps waiting, silently, in a queue.
+ * hang up, `sms` for the one-time code the last SMS carried (the caller reads it off the phone
+ * on record). When the script runs out the caller hangs up in the IVR (so a scripted call
+ * always ends) but keeps waiting, silently, in a queue.
  */
 export const scriptedCaller = (
   keys: readonly string[],
   onPrompt?: (prompt: SpokenPrompt) => void,
+  lastSmsCode: () => Promise<string | undefined> = latestProofCode,
 ): Caller => {
   const remaining = [...keys];
   return {
@@ -18,6 +27,7 @@ export const scriptedCaller = (
         return request.phase === 'queue' ? { kind: 'timeout' } : { kind: 'hangup' };
       if (entry === 'q') return { kind: 'hangup' };
       if (entry === '_' || entry === '') return { kind: 'timeout' };
+      if (entry === 'sms') return { kind: 'digits', digits: (await lastSmsCode()) ?? '' };
       const digits =
         request.terminator && entry.endsWith(request.terminator)
           ? entry.slice(0, -request.terminator.length)

@@ -182,9 +182,12 @@ export const bookingSteps = (flow: FlowBuilder): FlowBuilder =>
         UNAVAILABLE: 'say-retry-slot',
         CONFLICT: 'say-conflict',
         INVALID_INPUT: 'book-invalid',
+        SMS_LIMITED: 'say-sms-limited',
       },
       'error',
     )
+    // The keyed number has had its SMS for the day: another number, or an agent.
+    .sayResult('say-sms-limited', 'phone-retry')
     .sayResult('say-booked', 'booked')
     .setAttributes(
       'booked',

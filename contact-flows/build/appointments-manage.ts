@@ -1,10 +1,12 @@
 import { appointment } from './appointments-booking.ts';
 import type { FlowBuilder } from './builder.ts';
 
-/** Managing a booking: reference, proof when the caller is not the booking's number, then cancel or move. */
+/**
+ * Managing a booking: reference, a code sent by SMS to the booking's number (or the ID number
+ * given when booking) as proof, then cancel or move. Caller ID is never proof.
+ */
 export const managingSteps = (flow: FlowBuilder): FlowBuilder =>
   flow
-    // Managing a booking: reference, proof when the caller is not the booking's number.
     .digits('ask-reference', 'appointments.ask_reference', 8, 'reference-shortcut', {
       onTimeout: 'reference-no-input',
       onError: 'error',
@@ -15,18 +17,29 @@ export const managingSteps = (flow: FlowBuilder): FlowBuilder =>
       { '*': 'to-menu', '0': 'to-agent' },
       'remember-reference',
     )
-    .setAttributes(
-      'remember-reference',
-      { reference: '$.StoredCustomerInput', proofGiven: 'false' },
-      'find',
-    )
+    .setAttributes('remember-reference', { reference: '$.StoredCustomerInput' }, 'send-code')
+    // A code to the number on the booking; the answer is the same for an unknown reference.
     .invoke(
-      'find',
+      'send-code',
       'AppointmentsFunctionArn',
-      appointment('find-booking', { reference: '$.Attributes.reference' }),
-      'find-outcome',
+      appointment('send-code', { reference: '$.Attributes.reference' }),
+      'code-outcome',
       'error',
     )
+    .branch(
+      'code-outcome',
+      '$.External.outcome',
+      { CODE_SENT: 'say-code-sent', INVALID_INPUT: 'reference-invalid' },
+      'error',
+    )
+    .sayResult('say-code-sent', 'proof-private')
+    // No flow logs from the proof on: logging stays off until a new booking starts or the
+    // caller leaves the flow.
+    .flowLogging('proof-private', 'Disabled', 'ask-proof')
+    .digits('ask-proof', 'appointments.ask_proof', 10, 'find-with-proof', {
+      onTimeout: 'to-agent',
+      onError: 'error',
+    })
     .invoke(
       'find-with-proof',
       'AppointmentsFunctionArn',
@@ -45,31 +58,28 @@ export const managingSteps = (flow: FlowBuilder): FlowBuilder =>
         PROOF_REQUIRED: 'proof-private',
         VERIFICATION_FAILED: 'say-proof-failed',
         LOCKED_OUT: 'say-locked-out',
-        NOT_FOUND: 'say-reference-not-found',
-        INVALID_INPUT: 'reference-invalid',
+        INVALID_INPUT: 'find-invalid',
       },
       'error',
     )
-    // The proof stays in $.StoredCustomerInput for cancel and move: logging stays off until a
-    // new booking starts or the caller leaves the flow.
-    .flowLogging('proof-private', 'Disabled', 'ask-proof')
-    .digits('ask-proof', 'appointments.ask_proof', 13, 'proof-given', {
-      onTimeout: 'to-agent',
-      onError: 'error',
-    })
-    .setAttributes('proof-given', { proofGiven: 'true' }, 'find-with-proof')
+    .branch('find-invalid', '$.External.field', { proof: 'proof-invalid' }, 'reference-invalid')
+    .say('proof-invalid', 'appointments.verification_failed', 'proof-retry')
     .sayResult('say-proof-failed', 'proof-retry')
     .loop('proof-retry', 2, 'proof-private', 'to-agent')
     .sayResult('say-locked-out', 'locked-out')
     .step('locked-out', 'appointments:LOCKED_OUT', 'to-agent')
-    .sayResult('say-reference-not-found', 'reference-retry')
     .say('reference-invalid', 'appointments.invalid_reference', 'reference-retry')
     .say('reference-no-input', 'main.no_choice', 'reference-retry')
     .loop('reference-retry', 2, 'ask-reference', 'to-agent')
     .sayResult('say-booking', 'booking')
     .setAttributes(
       'booking',
-      { centreId: '$.External.centreId', serviceId: '$.External.serviceId', verified: 'true' },
+      {
+        reference: '$.External.reference',
+        centreId: '$.External.centreId',
+        serviceId: '$.External.serviceId',
+        verified: 'true',
+      },
       'booking-status',
     )
     .branch('booking-status', '$.External.status', { ACTIVE: 'manage-menu' }, 'after')
@@ -84,22 +94,11 @@ export const managingSteps = (flow: FlowBuilder): FlowBuilder =>
       },
     )
     .loop('manage-retry', 1, 'manage-menu', 'after')
-    // The proof (if one was asked) is still $.StoredCustomerInput: menus do not store input.
-    .branch('cancel-route', '$.Attributes.proofGiven', { true: 'cancel-with-proof' }, 'cancel')
+    // The contact proved the booking above: cancel and move need no proof again.
     .invoke(
-      'cancel',
+      'cancel-route',
       'AppointmentsFunctionArn',
       appointment('cancel', { reference: '$.Attributes.reference' }),
-      'cancel-outcome',
-      'error',
-    )
-    .invoke(
-      'cancel-with-proof',
-      'AppointmentsFunctionArn',
-      appointment('cancel', {
-        reference: '$.Attributes.reference',
-        proof: '$.StoredCustomerInput',
-      }),
       'cancel-outcome',
       'error',
     )
@@ -117,22 +116,10 @@ export const managingSteps = (flow: FlowBuilder): FlowBuilder =>
     )
     .sayResult('say-not-changed', 'after')
     .setAttributes('move-start', { slotPurpose: 'move', slotsAfter: '' }, 'offer-slots')
-    .branch('move-route', '$.Attributes.proofGiven', { true: 'move-with-proof' }, 'move')
     .invoke(
-      'move',
+      'move-route',
       'AppointmentsFunctionArn',
       appointment('move', { reference: '$.Attributes.reference', slot: '$.Attributes.slot' }),
-      'move-outcome',
-      'error',
-    )
-    .invoke(
-      'move-with-proof',
-      'AppointmentsFunctionArn',
-      appointment('move', {
-        reference: '$.Attributes.reference',
-        slot: '$.Attributes.slot',
-        proof: '$.StoredCustomerInput',
-      }),
       'move-outcome',
       'error',
     )

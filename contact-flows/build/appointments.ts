@@ -1,5 +1,5 @@
 import type { FlowDocument } from '../language/flow.schema.ts';
-import { bookingChoices, bookingSteps } from './appointments-booking.ts';
+import { appointment, bookingChoices, bookingSteps } from './appointments-booking.ts';
 import { managingSteps } from './appointments-manage.ts';
 import { FlowBuilder } from './builder.ts';
 import { exits, startMenuRetries } from './exits.ts';
@@ -11,10 +11,15 @@ import { exits, startMenuRetries } from './exits.ts';
 export const appointmentsFlow = (): FlowDocument => {
   const flow = new FlowBuilder('entry')
     .branch('entry', '$.Attributes.shortcut', { booking: 'booking-shortcut' }, 'start')
-    .setAttributes(
-      'booking-shortcut',
-      { shortcut: '', reference: '$.Attributes.shortcutReference', proofGiven: 'false' },
-      'find',
+    // The caller-context shortcut: a code to the number on the caller's next booking, whose
+    // reference the flow never holds before the proof.
+    .setAttributes('booking-shortcut', { shortcut: '', reference: '' }, 'send-code-of-shortcut')
+    .invoke(
+      'send-code-of-shortcut',
+      'AppointmentsFunctionArn',
+      appointment('send-code', {}),
+      'code-outcome',
+      'error',
     )
     .menu(
       'start',

@@ -1,19 +1,21 @@
-import { complaintsDialogue } from '../../lambdas/complaints/dialogue.ts';
+import { complaintsDialogue, STATUS_CODE } from '../../lambdas/complaints/dialogue.ts';
 import type { FlowDocument } from '../language/flow.schema.ts';
 import { FlowBuilder } from './builder.ts';
 import { exits, startMenuRetries } from './exits.ts';
-import { outcomeAction, renderDialogue, stepEntry } from './voice-dialogue.ts';
+import { inputEntry, renderDialogue, stepEntry } from './voice-dialogue.ts';
 
 /** Lodge a complaint (category, service, call-back number, confirmation) or hear a complaint's status. */
 export const complaintsFlow = (): FlowDocument => {
   const flow = new FlowBuilder('entry')
     .branch('entry', '$.Attributes.shortcut', { 'complaint-status': 'status-shortcut' }, 'start')
-    .setAttributes('status-shortcut', { shortcut: '' }, 'status-of-shortcut')
+    // The caller-context shortcut: a code to the number on the caller's open complaint, whose
+    // reference the flow never holds before the code is keyed.
+    .setAttributes('status-shortcut', { shortcut: '', reference: '' }, 'status-code-of-shortcut')
     .invoke(
-      'status-of-shortcut',
+      'status-code-of-shortcut',
       'ComplaintsFunctionArn',
-      { operation: 'status', reference: '$.Attributes.shortcutReference' },
-      outcomeAction('status'),
+      { operation: 'status-code' },
+      inputEntry('status', STATUS_CODE),
       'error',
     )
     .menu(
@@ -115,7 +117,7 @@ export const complaintsFlow = (): FlowDocument => {
       { '*': 'to-menu', '0': 'to-agent' },
       { onTimeout: 'goodbye', onInvalid: 'goodbye', onError: 'goodbye' },
     );
-  // A complaint's status, for its call-back number only.
+  // A complaint's status, after the code sent to its call-back number.
   renderDialogue(flow, complaintsDialogue);
   return startMenuRetries(exits(flow, 'ComplaintsQueueArn', 'complaints')).document();
 };

@@ -89,7 +89,8 @@ export const mainFlow = (): FlowDocument =>
     )
     .setAttributes(
       'take-shortcut',
-      { shortcut: '$.External.shortcut', shortcutReference: '$.External.shortcutReference' },
+      // Only which shortcut: the record is named after the caller proves it is theirs.
+      { shortcut: '$.External.shortcut' },
       'hours',
     )
     .setAttributes(

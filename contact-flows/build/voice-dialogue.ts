@@ -24,7 +24,8 @@ const functionOf = (dialogue: Dialogue): string => {
   return entry[0];
 };
 
-const inputEntry = (step: string, input: DialogueInput) =>
+/** The action that asks an input (a proof's first turns flow logging off). */
+export const inputEntry = (step: string, input: DialogueInput) =>
   input.proof ? `${step}-${input.id}-private` : `${step}-${input.id}`;
 
 /** The action a step starts with, for flows that lead into a dialogue from hand-built actions. */
@@ -115,7 +116,7 @@ const renderLookup = (
         .branch(
           `${at}-checked`,
           '$.External.outcome',
-          { VALID: kept, INVALID_INPUT: `${at}-invalid` },
+          { VALID: kept, CODE_SENT: kept, INVALID_INPUT: `${at}-invalid` },
           'error',
         );
     if (next)

@@ -1,15 +1,17 @@
 import { z } from 'zod';
+import { callingNumber } from '#shared/contact.ts';
 import type { Booking } from '#shared/data/bookings.repository.ts';
 import { CapacityExhaustedError, ConflictError, InvalidInputError } from '#shared/errors.ts';
+import { requireDigits } from '#shared/keyed-input.ts';
 import type { FlowOutcome } from '#shared/middleware.ts';
 import { toE164 } from '#shared/phone.ts';
 import { logger } from '#shared/powertools.ts';
 import type { Language } from '#shared/speech/render.ts';
-import { requireDigits } from './caller-input.ts';
-import { bookingSms } from './confirmations.ts';
+import { bookingSms, sendBookingSms } from './confirmations.ts';
 import type { AppointmentDependencies, ContactData } from './dependencies.ts';
 import { operationParameters, optionalParameter } from './dependencies.ts';
 import { loadDesk, requireBookableSlot } from './desk.ts';
+import { SmsLimitedError } from './errors.ts';
 import { capacityOf, retainUntil } from './policy.ts';
 import { parseSlotId } from './slots.ts';
 
@@ -46,21 +48,27 @@ export const bookedOutcome = (booking: Booking): FlowOutcome => ({
   },
 });
 
-/** Who is booking: the calling number owns the booking; the SMS goes to the callback number if given. */
-const bookingOwner = (contact: ContactData, callbackNumber: string | undefined) => {
+/**
+ * Who is booking, and where the SMS goes. The calling number (a hint, never a proof) owns the
+ * booking: it holds the one-active-booking lock and caller context finds the booking by it. A
+ * keyed number only receives the SMS; a withheld caller's booking has no owner, so nobody can
+ * book in another's name or block another's booking.
+ */
+const bookingParties = (contact: ContactData, callbackNumber: string | undefined) => {
   const callback = callbackNumber === undefined ? undefined : toE164(callbackNumber);
   if (callbackNumber !== undefined && !callback)
     throw new InvalidInputError('callbackNumber: not a phone number', {
       details: { reason: 'WRONG_PHONE_NUMBER', field: 'callbackNumber' },
       speech: { prompt: 'appointments.invalid_phone_number' },
     });
-  const phone = toE164(contact.CustomerEndpoint?.Address) ?? callback;
-  if (!phone)
+  const owner = callingNumber(contact);
+  const smsNumber = callback ?? owner;
+  if (!smsNumber)
     throw new InvalidInputError('No number to book with', {
       details: { reason: 'NO_PHONE_NUMBER', field: 'callbackNumber' },
       speech: { prompt: 'appointments.phone_number_needed' },
     });
-  return { phone, smsNumber: callback ?? phone };
+  return { owner, smsNumber, keyed: callback !== undefined };
 };
 
 /**
@@ -75,8 +83,8 @@ export const bookAppointment =
     { centreId, serviceId, slot: slotId, callbackNumber, idNumber, lang }: BookParameters,
     contact: ContactData,
   ): Promise<FlowOutcome> => {
-    const { bookings, notifier, identityHasher, policy } = deps;
-    const owner = bookingOwner(contact, callbackNumber);
+    const { bookings, identityHasher, policy } = deps;
+    const { owner, smsNumber, keyed } = bookingParties(contact, callbackNumber);
     if (idNumber !== undefined) requireDigits(idNumber, { min: 6, max: 10, field: 'idNumber' });
     if (!parseSlotId(slotId))
       throw new InvalidInputError('slot: not a slot id', {
@@ -85,6 +93,13 @@ export const bookAppointment =
     const now = deps.clock();
     const desk = await loadDesk(deps, centreId, serviceId, now);
     const slot = requireBookableSlot(slotId, desk, now);
+    // A keyed number that has had its SMS for the day is refused before anything is booked.
+    if (keyed && (await deps.smsAllowance.take(smsNumber, now)) === 'RATE_LIMITED')
+      throw new SmsLimitedError('The keyed number has had its SMS allowance', {
+        details: { reason: 'SMS_LIMIT', field: 'callbackNumber' },
+        speech: { prompt: 'appointments.sms_limited' },
+      });
+    const ownerHash = owner === undefined ? undefined : await bookings.ownerHashOf(owner);
 
     let replacesContactBooking: string | undefined;
     for (let attempt = 0; attempt < MAX_REFERENCE_ATTEMPTS; attempt++) {
@@ -101,7 +116,8 @@ export const bookAppointment =
         startsAt: slot.startsAt.toISOString(),
         endsAt: slot.endsAt.toISOString(),
         status: 'ACTIVE',
-        ...owner,
+        ...(ownerHash !== undefined && { ownerHash }),
+        smsNumber,
         ...(idNumberHash !== undefined && { idNumberHash }),
         lang,
         bookedByContact: contact.ContactId,
@@ -118,7 +134,9 @@ export const bookAppointment =
       switch (result.kind) {
         case 'BOOKED':
           logger.info('Booked', { reference, centreId, serviceId, slot: slot.id });
-          await notifier.notify(bookingSms('booked', booking, lang));
+          // A keyed number's SMS was counted above.
+          if (keyed) await deps.notifier.notify(bookingSms('booked', booking, lang));
+          else await sendBookingSms(deps, bookingSms('booked', booking, lang));
           return bookedOutcome(booking);
         case 'FULL':
           throw new CapacityExhaustedError('Slot full', {
@@ -130,12 +148,12 @@ export const bookAppointment =
           });
           return await activeBookingExists(deps, result.reference, contact, lang);
         case 'CONTACT_ALREADY_BOOKED': {
-          const { booking: earlier } = await bookings.get(result.reference, now);
+          const { booking: earlier } = await bookings.get(result.reference);
           if (earlier?.status === 'ACTIVE') {
             // A retried invocation: the first one booked. Queue the SMS again in case it
             // failed after the transaction (same notification id, so delivered once).
             logger.info('Booking replayed for a retried contact', { reference: earlier.reference });
-            await notifier.notify(bookingSms('booked', earlier, earlier.lang));
+            await deps.notifier.notify(bookingSms('booked', earlier, earlier.lang));
             return bookedOutcome(earlier);
           }
           // Booked and cancelled earlier in this call: this is a new booking.
@@ -155,14 +173,14 @@ export const bookAppointment =
  * to the number it was booked for (never spoken: the caller has not proved who they are).
  */
 const activeBookingExists = async (
-  { bookings, notifier, clock }: AppointmentDependencies,
+  deps: AppointmentDependencies,
   reference: string,
   contact: ContactData,
   lang: Language,
 ): Promise<never> => {
-  const { booking } = await bookings.get(reference, clock());
+  const { booking } = await deps.bookings.get(reference);
   if (booking)
-    await notifier.notify(bookingSms('reminder', booking, lang, `#${contact.ContactId}`));
+    await sendBookingSms(deps, bookingSms('reminder', booking, lang, `#${contact.ContactId}`));
   throw new ConflictError('Caller already has an active booking for the service', {
     details: { reason: 'ACTIVE_BOOKING' },
     ...(booking && {

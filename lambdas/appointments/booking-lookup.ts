@@ -1,28 +1,49 @@
 import type { Booking } from '#shared/data/bookings.repository.ts';
-import { ConflictError, NotFoundError } from '#shared/errors.ts';
+import { ConflictError } from '#shared/errors.ts';
 import { requireReference } from './caller-input.ts';
 import type { AppointmentDependencies, ContactData } from './dependencies.ts';
-import { verifyOwner } from './verify-owner.ts';
+import { ProofRequiredError } from './errors.ts';
+import { proveOwnership } from './verify-owner.ts';
 
-/** A booking found by a keyed reference, after its owner has proved who they are. */
+export type OwnershipDependencies = Pick<
+  AppointmentDependencies,
+  'bookings' | 'identityHasher' | 'proofs' | 'codes' | 'verifiedContacts' | 'clock'
+>;
+
+/**
+ * The booking a caller asks about: by the reference they keyed or, without one (the caller
+ * context shortcut), the one their pending code is for. Undefined when neither is known.
+ */
+export const referenceAsked = async (
+  { codes }: Pick<AppointmentDependencies, 'codes'>,
+  keyed: string | undefined,
+  contact: ContactData,
+): Promise<string> => {
+  if (keyed !== undefined) return requireReference(keyed);
+  const pending = await codes.pendingRecord(contact.ContactId, 'booking');
+  return pending ?? requireReference('');
+};
+
+/**
+ * A booking, once the caller has proved it is theirs: with the proof given now, or by a proof
+ * given earlier in the same contact. Without either the caller is asked for one.
+ */
 export const findOwnBooking = async (
-  deps: Pick<AppointmentDependencies, 'bookings' | 'identityHasher' | 'policy'>,
+  deps: OwnershipDependencies,
   {
     reference: keyed,
     proof,
     contact,
-    now,
-  }: { reference: string; proof: string | undefined; contact: ContactData; now: Date },
+  }: { reference: string | undefined; proof: string | undefined; contact: ContactData },
 ): Promise<Booking> => {
-  const reference = requireReference(keyed);
-  const { booking, failedVerifications } = await deps.bookings.get(reference, now);
-  if (!booking)
-    throw new NotFoundError('No such booking', {
-      details: { reason: 'UNKNOWN_BOOKING' },
-      speech: { prompt: 'appointments.booking_not_found', vars: { reference } },
-    });
-  await verifyOwner(deps, { booking, failedVerifications, proof, contact, now });
-  return booking;
+  const reference = await referenceAsked(deps, keyed, contact);
+  if (proof !== undefined) return proveOwnership(deps, { reference, proof, contact });
+  const proved = await deps.verifiedContacts.find(contact.ContactId, 'BOOKING', deps.clock());
+  const { booking } = proved === reference ? await deps.bookings.get(reference) : {};
+  if (booking) return booking;
+  throw new ProofRequiredError('Proof of ownership needed', {
+    speech: { prompt: 'appointments.proof_required' },
+  });
 };
 
 /** Where a booking stands for the caller: active, cancelled, or its time has come. */

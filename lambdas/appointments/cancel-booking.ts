@@ -2,8 +2,8 @@ import { z } from 'zod';
 import type { Booking } from '#shared/data/bookings.repository.ts';
 import type { FlowOutcome } from '#shared/middleware.ts';
 import { logger } from '#shared/powertools.ts';
-import { findOwnBooking, requireChangeable } from './booking-lookup.ts';
-import { bookingSms } from './confirmations.ts';
+import { findOwnBooking, type OwnershipDependencies, requireChangeable } from './booking-lookup.ts';
+import { bookingSms, sendBookingSms } from './confirmations.ts';
 import type { AppointmentDependencies, ContactData } from './dependencies.ts';
 import { operationParameters, optionalParameter } from './dependencies.ts';
 
@@ -29,19 +29,14 @@ const cancelledOutcome = (booking: Booking): FlowOutcome => ({
  * service again. A retried invocation (same ContactId) gets the same answer.
  */
 export const cancelBooking =
-  (
-    deps: Pick<
-      AppointmentDependencies,
-      'bookings' | 'identityHasher' | 'notifier' | 'policy' | 'clock'
-    >,
-  ) =>
+  (deps: OwnershipDependencies & Pick<AppointmentDependencies, 'notifier' | 'smsAllowance'>) =>
   async (
     { reference, proof, lang }: CancelParameters,
     contact: ContactData,
   ): Promise<FlowOutcome> => {
     const now = deps.clock();
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-      const booking = await findOwnBooking(deps, { reference, proof, contact, now });
+      const booking = await findOwnBooking(deps, { reference, proof, contact });
       const retried = booking.status === 'CANCELLED' && booking.lastContact === contact.ContactId;
       if (!retried) {
         requireChangeable(booking, now);
@@ -50,7 +45,7 @@ export const cancelBooking =
         if (result === 'BOOKING_CHANGED') continue;
         logger.info('Booking cancelled', { reference: booking.reference });
       }
-      await deps.notifier.notify(bookingSms('cancelled', booking, lang));
+      await sendBookingSms(deps, bookingSms('cancelled', booking, lang));
       return cancelledOutcome(booking);
     }
     throw new Error('Booking kept changing during cancellation');

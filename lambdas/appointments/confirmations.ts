@@ -1,6 +1,8 @@
 import type { Booking } from '#shared/data/bookings.repository.ts';
 import type { Notification } from '#shared/notifications/notifier.ts';
+import { logger } from '#shared/powertools.ts';
 import type { Language } from '#shared/speech/render.ts';
+import type { AppointmentDependencies } from './dependencies.ts';
 
 export type ConfirmationKind = 'booked' | 'cancelled' | 'moved' | 'reminder';
 
@@ -28,3 +30,25 @@ export const bookingSms = (
     time: booking.slot.slice(11),
   },
 });
+
+/**
+ * Queues a booking SMS if its number has an SMS left today (SMS_POLICY): past the allowance the
+ * change still stands and the caller has heard it; only the message is dropped (logged).
+ */
+export const sendBookingSms = async (
+  {
+    notifier,
+    smsAllowance,
+    clock,
+  }: Pick<AppointmentDependencies, 'notifier' | 'smsAllowance' | 'clock'>,
+  notification: Notification,
+): Promise<'SENT' | 'RATE_LIMITED'> => {
+  if ((await smsAllowance.take(notification.to, clock())) === 'RATE_LIMITED') {
+    logger.warn('Booking SMS not sent: the number has had its SMS allowance', {
+      notification: notification.id,
+    });
+    return 'RATE_LIMITED';
+  }
+  await notifier.notify(notification);
+  return 'SENT';
+};

@@ -1,4 +1,4 @@
-import { requireDigits } from './caller-input.ts';
+import { requireDigits } from '#shared/keyed-input.ts';
 
 /**
  * A county code as keyed (its number in the Constitution's First Schedule: "47", "047" or

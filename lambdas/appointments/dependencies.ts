@@ -1,10 +1,15 @@
 import { z } from 'zod';
-import type { ConnectContactFlowEvent } from '#shared/connect-event.schema.ts';
+import type { Clock } from '#shared/clock.ts';
+import type { FlowContact } from '#shared/contact.ts';
 import type { BookingRepository } from '#shared/data/bookings.repository.ts';
 import type { CatalogueRepository } from '#shared/data/catalogue.repository.ts';
+import type { SmsAllowanceRepository } from '#shared/data/proof-codes.repository.ts';
+import type { VerifiedContactRepository } from '#shared/data/verified-contacts.repository.ts';
 import type { IdentityHasher } from '#shared/identity/identity-hasher.ts';
 import type { Notifier } from '#shared/notifications/notifier.ts';
+import type { ProofCodes } from '#shared/proof-codes.ts';
 import { LanguageSchema } from '#shared/speech/render.ts';
+import type { ProofGuard } from '#shared/verification.ts';
 import type { AppointmentPolicy } from './policy.ts';
 
 /** What every appointments use case may depend on; the handler builds them once per container. */
@@ -15,13 +20,22 @@ export interface AppointmentDependencies {
   /** Hashes the ID number a caller gives when booking, and checks it as proof later. */
   readonly identityHasher: IdentityHasher;
   readonly policy: AppointmentPolicy;
+  /** The shared proof guard: the one rate limiter every capability's proofs go through. */
+  readonly proofs: ProofGuard;
+  /** One-time codes by SMS to the number on a booking. */
+  readonly codes: ProofCodes;
+  /** Which booking a contact has proved is theirs, for cancel and move later in the call. */
+  readonly verifiedContacts: VerifiedContactRepository;
+  /** SMS per destination number: a keyed number cannot be flooded with confirmations. */
+  readonly smsAllowance: SmsAllowanceRepository;
   /** "Now": injected so tests, benchmarks and the local runtime can fix the date. */
-  readonly clock: () => Date;
+  readonly clock: Clock;
   /** A new booking reference (digits with a check digit). */
   readonly newReference: () => string;
 }
 
-export type ContactData = ConnectContactFlowEvent['Details']['ContactData'];
+/** The facts about the contact a use case needs (the shared contact type), never the Connect event. */
+export type ContactData = FlowContact;
 
 /** Parameters every operation accepts besides its own: the caller's language. */
 export const operationParameters = <const O extends string, S extends z.ZodRawShape>(

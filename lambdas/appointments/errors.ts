@@ -20,7 +20,12 @@ export const unknownCounty = (code: string) =>
 export const unknownCentre = () =>
   new NotFoundError('No such centre', { details: { reason: 'UNKNOWN_CENTRE' } });
 
-/** The caller must prove they own the booking (phone number or ID number) before going on. */
+/** The caller must prove they own the booking (a code sent by SMS, or the ID number) before going on. */
 export class ProofRequiredError extends DomainError {
   readonly outcome = 'PROOF_REQUIRED';
+}
+
+/** The number the caller keyed has had its SMS for the day (SMS_POLICY): no booking is made. */
+export class SmsLimitedError extends DomainError {
+  readonly outcome = 'SMS_LIMITED';
 }

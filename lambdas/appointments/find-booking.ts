@@ -1,26 +1,26 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { FlowOutcome } from '#shared/middleware.ts';
-import { bookingStatus, findOwnBooking } from './booking-lookup.ts';
-import type { AppointmentDependencies, ContactData } from './dependencies.ts';
+import { bookingStatus, findOwnBooking, type OwnershipDependencies } from './booking-lookup.ts';
+import type { ContactData } from './dependencies.ts';
 import { operationParameters, optionalParameter } from './dependencies.ts';
 
 export const FindBookingParametersSchema = operationParameters('find-booking', {
-  /** The booking reference as keyed. */
-  reference: z.string(),
-  /** The phone number or ID number the caller keyed; not needed when calling from the booking's number. */
+  /** The booking reference as keyed; none after the caller-context shortcut (the code's booking). */
+  reference: optionalParameter,
+  /** The code sent by SMS, or the ID number given when booking; not needed once proved on this contact. */
   proof: optionalParameter,
 });
 export type FindBookingParameters = z.infer<typeof FindBookingParametersSchema>;
 
 /** A caller's booking by reference: what, where and when, once they have proved it is theirs. */
 export const findBooking =
-  (deps: Pick<AppointmentDependencies, 'bookings' | 'identityHasher' | 'policy' | 'clock'>) =>
+  (deps: OwnershipDependencies) =>
   async (
     { reference, proof }: FindBookingParameters,
     contact: ContactData,
   ): Promise<FlowOutcome> => {
     const now = deps.clock();
-    const booking = await findOwnBooking(deps, { reference, proof, contact, now });
+    const booking = await findOwnBooking(deps, { reference, proof, contact });
     const status = bookingStatus(booking, now);
     return {
       outcome: 'FOUND',

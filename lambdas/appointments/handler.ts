@@ -1,9 +1,14 @@
 import { KMSClient } from '@aws-sdk/client-kms';
 import { SQSClient } from '@aws-sdk/client-sqs';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
+import { createAttemptRepository } from '#shared/data/attempts.repository.ts';
 import { createBookingRepository } from '#shared/data/bookings.repository.ts';
 import { createCatalogueRepository } from '#shared/data/catalogue.repository.ts';
 import { documentClientFor } from '#shared/data/client.ts';
+import { createSmsAllowanceRepository } from '#shared/data/proof-codes.repository.ts';
+import { createVerifiedContactRepository } from '#shared/data/verified-contacts.repository.ts';
+import { createDefaultProofCodes } from '#shared/default-proof-codes.ts';
 import { parseEnv } from '#shared/env.ts';
 import { identityHasherFor } from '#shared/identity/default-identity-hasher.ts';
 import { connectHandler } from '#shared/middleware.ts';
@@ -11,6 +16,7 @@ import { notifierFor } from '#shared/notifications/default-notifier.ts';
 import { type AwsClients, deployedHandler, type Environment } from '#shared/platform.ts';
 import { newReference } from '#shared/reference.ts';
 import { type SpeechSettings, speechSettingsFrom } from '#shared/speech/render.ts';
+import { createProofGuard } from '#shared/verification.ts';
 import { BookParametersSchema, bookAppointment } from './book-appointment.ts';
 import { CancelParametersSchema, cancelBooking } from './cancel-booking.ts';
 import { AppointmentsEnvironmentSchema } from './config.ts';
@@ -22,6 +28,7 @@ import { ListServicesParametersSchema, listServices } from './list-services.ts';
 import { MoveParametersSchema, moveBooking } from './move-booking.ts';
 import { OfferSlotsParametersSchema, offerSlots } from './offer-slots.ts';
 import { appointmentPolicy } from './policy.ts';
+import { SendCodeParametersSchema, sendCode } from './send-code.ts';
 
 /** What the flow passes: `operation` selects the use case (docs/flow-contracts.md). */
 export const AppointmentParametersSchema = z.discriminatedUnion('operation', [
@@ -33,22 +40,55 @@ export const AppointmentParametersSchema = z.discriminatedUnion('operation', [
   FindBookingParametersSchema,
   CancelParametersSchema,
   MoveParametersSchema,
+  SendCodeParametersSchema,
 ]);
 
-export interface AppointmentsHandlerDependencies extends AppointmentDependencies {
+/** What the proof parts (guard, codes, verified contacts, SMS allowance) are built on. */
+type ProofParts = 'proofs' | 'codes' | 'verifiedContacts' | 'smsAllowance';
+
+export interface AppointmentsHandlerDependencies extends Omit<AppointmentDependencies, ProofParts> {
+  readonly db: DynamoDBDocumentClient;
+  readonly tables: { readonly serviceData: string };
   readonly speech: SpeechSettings;
 }
+
+/** The shared proof guard and one-time codes, on the handler's clock (the local runtime's too). */
+const proofParts = ({
+  db,
+  tables,
+  identityHasher,
+  notifier,
+  clock,
+}: AppointmentsHandlerDependencies): Pick<AppointmentDependencies, ProofParts> => ({
+  proofs: createProofGuard({
+    attempts: createAttemptRepository(db, tables.serviceData, identityHasher),
+    now: clock,
+    hasher: identityHasher,
+  }),
+  codes: createDefaultProofCodes({
+    db,
+    tableName: tables.serviceData,
+    identityHasher,
+    notifier,
+    clock,
+  }),
+  verifiedContacts: createVerifiedContactRepository(db, tables.serviceData),
+  smsAllowance: createSmsAllowanceRepository(db, tables.serviceData, identityHasher),
+});
 
 export const defaultDependencies = (
   env: Environment,
   aws: Pick<AwsClients, 'dynamoDb' | 'kms' | 'sqs'>,
 ): AppointmentsHandlerDependencies => {
   const config = parseEnv(AppointmentsEnvironmentSchema, env);
+  const identityHasher = identityHasherFor(config, aws.kms);
   return {
+    db: aws.dynamoDb,
+    tables: { serviceData: config.SERVICE_DATA_TABLE_NAME },
     catalogue: createCatalogueRepository(aws.dynamoDb, config.SERVICE_DATA_TABLE_NAME),
-    bookings: createBookingRepository(aws.dynamoDb, config.SERVICE_DATA_TABLE_NAME),
+    bookings: createBookingRepository(aws.dynamoDb, config.SERVICE_DATA_TABLE_NAME, identityHasher),
     notifier: notifierFor(config, aws.sqs),
-    identityHasher: identityHasherFor(config, aws.kms),
+    identityHasher,
     policy: appointmentPolicy,
     clock: () => new Date(),
     newReference: () => newReference('booking'),
@@ -57,7 +97,8 @@ export const defaultDependencies = (
 };
 
 /** The appointments Lambda: one contact-flow function, one use case per operation. */
-export const createHandler = (deps: AppointmentsHandlerDependencies) => {
+export const createHandler = (setup: AppointmentsHandlerDependencies) => {
+  const deps: AppointmentDependencies = { ...setup, ...proofParts(setup) };
   const operations = {
     listCentres: listCentres(deps),
     findCentre: findCentre(deps),
@@ -67,6 +108,7 @@ export const createHandler = (deps: AppointmentsHandlerDependencies) => {
     findBooking: findBooking(deps),
     cancel: cancelBooking(deps),
     move: moveBooking(deps),
+    sendCode: sendCode(deps),
   };
   return connectHandler({
     parameters: AppointmentParametersSchema,
@@ -88,9 +130,11 @@ export const createHandler = (deps: AppointmentsHandlerDependencies) => {
           return operations.cancel(parameters, contact);
         case 'move':
           return operations.move(parameters, contact);
+        case 'send-code':
+          return operations.sendCode(parameters, contact);
       }
     },
-    speech: deps.speech,
+    speech: setup.speech,
   });
 };
 

@@ -4,7 +4,7 @@ import { CapacityExhaustedError, InvalidInputError } from '#shared/errors.ts';
 import type { FlowOutcome } from '#shared/middleware.ts';
 import { logger } from '#shared/powertools.ts';
 import { findOwnBooking, requireChangeable } from './booking-lookup.ts';
-import { bookingSms } from './confirmations.ts';
+import { bookingSms, sendBookingSms } from './confirmations.ts';
 import type { AppointmentDependencies, ContactData } from './dependencies.ts';
 import { operationParameters, optionalParameter } from './dependencies.ts';
 import { loadDesk, requireBookableSlot } from './desk.ts';
@@ -51,7 +51,7 @@ export const moveBooking =
       });
     const now = deps.clock();
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-      const booking = await findOwnBooking(deps, { reference, proof, contact, now });
+      const booking = await findOwnBooking(deps, { reference, proof, contact });
       requireChangeable(booking, now);
       // Already in that slot: a retried invocation whose move went through, or nothing to do.
       if (booking.slot !== slotId) {
@@ -75,7 +75,7 @@ export const moveBooking =
         logger.info('Booking moved', { reference: booking.reference, slot: slot.id });
       }
       const moved = { ...booking, slot: slotId };
-      await deps.notifier.notify(bookingSms('moved', moved, lang));
+      await sendBookingSms(deps, bookingSms('moved', moved, lang));
       return movedOutcome(moved);
     }
     throw new Error('Booking kept changing during the move');

@@ -38,11 +38,6 @@ export const AppointmentPolicySchema = z.object({
     .int()
     .min(1)
     .max((MAX_CLIPS - 2) / 2),
-  verification: z.object({
-    /** Failed proofs per booking reference before the caller is routed to an agent. */
-    maxFailures: z.number().int().positive(),
-    windowMinutes: z.number().int().positive(),
-  }),
   /** Bookings are deleted (TTL) this long after the appointment. */
   retainDaysAfterAppointment: z.number().int().positive(),
 });

@@ -16,8 +16,11 @@ export interface CallerContextDependencies {
 
 /**
  * Who is calling, in the platform's terms: open complaints and upcoming appointments for the
- * calling number. The flow offers a shortcut to the most pressing one; the counts go to the
- * agent's screen pop. Withheld and unrecognised numbers are simply UNKNOWN.
+ * calling number. Caller ID is a hint, not a proof (it can be spoofed), so nothing personal
+ * leaves here: the flow hears only that there is a complaint or an appointment and offers a
+ * shortcut, whose details the caller hears after proving with a code sent by SMS to the number
+ * on the record. The counts go to the agent's screen pop (no references, centres or times).
+ * Withheld and unrecognised numbers are simply UNKNOWN.
  */
 export const callerContext =
   ({ tickets, bookings, clock }: CallerContextDependencies) =>
@@ -31,26 +34,19 @@ export const callerContext =
     ]);
     const openComplaints = callerTickets.filter(
       (ticket) => ticket.type === 'COMPLAINT' && OPEN_STATUSES.includes(ticket.status),
-    );
-    const counts = { openComplaints: openComplaints.length, upcomingBookings: upcoming.length };
-    const complaint = openComplaints[0];
-    if (complaint) {
+    ).length;
+    const counts = { openComplaints, upcomingBookings: upcoming.length };
+    if (openComplaints > 0)
       return {
         outcome: 'OPEN_COMPLAINT',
-        values: { ...counts, shortcut: 'complaint-status', shortcutReference: complaint.reference },
-        speech: { prompt: 'caller.open_complaint', vars: { reference: complaint.reference } },
+        values: { ...counts, shortcut: 'complaint-status' },
+        speech: { prompt: 'caller.open_complaint' },
       };
-    }
-    const booking = [...upcoming].sort((a, b) => a.startsAt.localeCompare(b.startsAt))[0];
-    if (booking) {
+    if (upcoming.length > 0)
       return {
         outcome: 'UPCOMING_BOOKING',
-        values: { ...counts, shortcut: 'booking', shortcutReference: booking.reference },
-        speech: {
-          prompt: 'caller.upcoming_booking',
-          vars: { slot: booking.slot, centre: booking.centreId },
-        },
+        values: { ...counts, shortcut: 'booking' },
+        speech: { prompt: 'caller.upcoming_booking' },
       };
-    }
     return { outcome: 'KNOWN', values: counts };
   };

@@ -16,6 +16,7 @@ import { CallerContextEnvironmentSchema } from './config.ts';
 export interface CallerContextHandlerDependencies {
   readonly db: DynamoDBDocumentClient;
   readonly tables: { readonly serviceData: string; readonly tickets: string };
+  /** Booking index keys hold a keyed hash of the number: the calling number is hashed to look. */
   readonly identityHasher: IdentityHasher;
   readonly clock: Clock;
   readonly speech: SpeechSettings;
@@ -46,7 +47,7 @@ export const createHandler = ({
     parameters: CallerContextParametersSchema,
     useCase: callerContext({
       tickets: createTicketRepository(db, tables.tickets, { hasher: identityHasher }),
-      bookings: createBookingRepository(db, tables.serviceData),
+      bookings: createBookingRepository(db, tables.serviceData, identityHasher),
       clock,
     }),
     speech,

@@ -1,71 +1,130 @@
 import { z } from 'zod';
 import { callingNumber, type FlowContact } from '#shared/contact.ts';
-import type { TicketRepository } from '#shared/data/tickets.repository.ts';
+import { OPEN_STATUSES, type TicketRepository } from '#shared/data/tickets.repository.ts';
 import { assertKeyed } from '#shared/dialogue/check-input.ts';
-import { NotFoundError, RefusedError, VerificationFailedError } from '#shared/errors.ts';
+import { InvalidInputError } from '#shared/errors.ts';
 import { localTime } from '#shared/hours.ts';
 import type { FlowOutcome } from '#shared/middleware.ts';
-import type { ProofClaim, ProofGuard } from '#shared/verification.ts';
-import { TICKET_REFERENCE } from './dialogue.ts';
+import type { ProofCodes } from '#shared/proof-codes.ts';
+import { LanguageSchema } from '#shared/speech/render.ts';
+import type { ProofClaim, ProofGuard, ProofSpeech } from '#shared/verification.ts';
+import { STATUS_CODE, TICKET_REFERENCE } from './dialogue.ts';
 
-/** What the flow passes to hear a ticket's status: the reference the caller keyed. */
+/** An unset flow attribute arrives as an empty string. */
+const optional = z
+  .string()
+  .optional()
+  .transform((value) => (value === undefined || value.trim() === '' ? undefined : value.trim()));
+
+/**
+ * Asks for a one-time code to hear a ticket's status: for the reference the caller keyed, or
+ * (no reference: the caller-context shortcut) for the latest open complaint of the calling number.
+ */
+export const StatusCodeParametersSchema = z.object({
+  operation: z.literal('status-code'),
+  reference: optional,
+  lang: LanguageSchema.default('en'),
+});
+export type StatusCodeParameters = z.infer<typeof StatusCodeParametersSchema>;
+
+/** What the flow passes to hear a ticket's status: the reference (unless a shortcut) and the code. */
 export const ComplaintStatusParametersSchema = z.object({
   operation: z.literal('status'),
-  reference: z.string(),
+  reference: optional,
+  /** The one-time code as keyed; a missing one is an empty entry. */
+  code: z.string().default(''),
 });
 export type ComplaintStatusParameters = z.infer<typeof ComplaintStatusParametersSchema>;
 
 export interface ComplaintStatusDependencies {
-  readonly tickets: TicketRepository;
+  readonly tickets: Pick<TicketRepository, 'get' | 'listByCaller'>;
   readonly proofs: ProofGuard;
+  readonly codes: ProofCodes;
 }
 
 const TIME_ZONE = 'Africa/Nairobi';
-const LOCKED_OUT = { prompt: 'complaints.locked_out' } as const;
+const SPEECH: ProofSpeech = {
+  failed: (attemptsLeft) => ({ prompt: 'complaints.verification_failed', vars: { attemptsLeft } }),
+  lockedOut: { prompt: 'complaints.locked_out' },
+};
+
+const requireReference = (reference: string): string => {
+  assertKeyed(TICKET_REFERENCE, reference);
+  return reference;
+};
 
 /**
- * Says where a complaint or service request stands, to its call-back number only: the
- * calling number is the proof. An unknown reference and a mismatched number each count as a
- * failed proof against the calling number (and the reference), so references cannot be probed.
+ * Sends a one-time code to the call-back number on the ticket. The answer is the same whether
+ * the reference exists, has no call-back number, or its number has had its SMS for the day,
+ * so references cannot be probed; the code is what proves the caller holds that phone.
+ */
+export const requestStatusCode =
+  ({ tickets, codes }: ComplaintStatusDependencies) =>
+  async (
+    { reference: keyed, lang }: StatusCodeParameters,
+    contact: FlowContact,
+  ): Promise<FlowOutcome> => {
+    const ticket = await ticketFor(tickets, keyed, contact);
+    if (ticket?.callbackNumber)
+      await codes.send({
+        contactId: contact.ContactId,
+        scope: 'ticket',
+        recordId: ticket.reference,
+        to: ticket.callbackNumber,
+        lang,
+      });
+    return { outcome: 'CODE_SENT', speech: { prompt: 'complaints.code_sent' } };
+  };
+
+// Caller ID only picks which ticket the code is for: the code goes to the number on the ticket.
+const ticketFor = async (
+  tickets: ComplaintStatusDependencies['tickets'],
+  keyed: string | undefined,
+  contact: FlowContact,
+) => {
+  if (keyed !== undefined) return tickets.get(requireReference(keyed));
+  const caller = callingNumber(contact);
+  if (!caller) return undefined;
+  const own = await tickets.listByCaller(caller);
+  return own.find((ticket) => ticket.type === 'COMPLAINT' && OPEN_STATUSES.includes(ticket.status));
+};
+
+/**
+ * Says where a complaint or service request stands, once the caller gives the code sent to its
+ * call-back number. An unknown reference and a wrong code give the same answer and are
+ * counted alike against the calling number and the reference.
  */
 export const complaintStatus =
-  ({ tickets, proofs }: ComplaintStatusDependencies) =>
-  async ({ reference }: ComplaintStatusParameters, contact: FlowContact): Promise<FlowOutcome> => {
-    assertKeyed(TICKET_REFERENCE, reference);
-
-    const caller = callingNumber(contact);
-    if (!caller)
-      throw new RefusedError('The calling number is withheld', {
-        details: { reason: 'NUMBER_WITHHELD' },
-        speech: { prompt: 'complaints.refused.number_withheld' },
+  ({ tickets, proofs, codes }: ComplaintStatusDependencies) =>
+  async (
+    { reference: keyed, code }: ComplaintStatusParameters,
+    contact: FlowContact,
+  ): Promise<FlowOutcome> => {
+    const reference =
+      keyed === undefined
+        ? await codes.pendingRecord(contact.ContactId, 'ticket')
+        : requireReference(keyed);
+    if (reference === undefined)
+      throw new InvalidInputError('No reference and no code pending', {
+        details: { field: 'reference', reason: 'EMPTY' },
+        speech: { prompt: 'complaints.invalid_reference' },
       });
+    assertKeyed(STATUS_CODE, code);
 
     const claim: ProofClaim = {
       capability: 'complaints',
       contactId: contact.ContactId,
-      caller,
+      caller: callingNumber(contact),
       record: { scope: 'ticket', id: reference },
-      proof: caller,
+      proof: code,
     };
-    let found: Awaited<ReturnType<TicketRepository['get']>>;
-    const ticket = await proofs
-      .prove(claim, { failed: () => LOCKED_OUT, lockedOut: LOCKED_OUT }, async () => {
-        found = await tickets.get(reference);
-        return found?.callbackNumber === caller ? found : undefined;
-      })
-      .catch((error: unknown) => {
-        if (!(error instanceof VerificationFailedError)) throw error;
-        const attemptsLeft = Number(error.details.attemptsLeft);
-        if (!found)
-          throw new NotFoundError('No such ticket', {
-            details: { attemptsLeft },
-            speech: { prompt: 'complaints.not_found', vars: { reference, attemptsLeft } },
-          });
-        throw new RefusedError('Not the call-back number of this ticket', {
-          details: { reason: 'NOT_CALLBACK_NUMBER', attemptsLeft },
-          speech: { prompt: 'complaints.refused.not_callback_number' },
-        });
-      });
+    const ticket = await proofs.prove(claim, SPEECH, async () => {
+      const [found, redeemed] = await Promise.all([
+        tickets.get(reference),
+        codes.redeem(contact.ContactId, 'ticket', reference, code),
+      ]);
+      return found && redeemed ? found : undefined;
+    });
 
     const dueDate = localTime(new Date(ticket.dueAt), TIME_ZONE).date;
     return {

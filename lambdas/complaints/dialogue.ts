@@ -9,10 +9,25 @@ export const TICKET_REFERENCE = {
   invalid: { prompt: 'complaints.invalid_reference' },
   noInput: { prompt: 'main.no_choice' },
   reference: true,
+  // Sends the one-time code to the number on the ticket before the code is asked for.
+  checkedBy: 'status-code',
+} as const satisfies DialogueInput;
+
+/** The proof: the one-time code sent by SMS to the ticket's call-back number. */
+export const STATUS_CODE = {
+  name: 'code',
+  id: 'code',
+  ask: { prompt: 'complaints.code_sent' },
+  digits: { minLength: 6, maxLength: 6 },
+  invalid: { prompt: 'complaints.invalid_code' },
+  noInput: { prompt: 'main.no_choice' },
+  proof: true,
 } as const satisfies DialogueInput;
 
 /**
- * A complaint's status, for its call-back number only. Lodging a complaint (`start`'s other
+ * A complaint's status, once the caller keys the code sent by SMS to its call-back number
+ * (caller ID is a hint, never a proof); an unknown reference and a wrong code answer alike.
+ * Lodging a complaint (`start`'s other
  * option) is still described in the voice flow only.
  */
 export const complaintsDialogue = {
@@ -21,7 +36,7 @@ export const complaintsDialogue = {
   steps: {
     status: {
       kind: 'lookup',
-      inputs: [TICKET_REFERENCE],
+      inputs: [TICKET_REFERENCE, STATUS_CODE],
       operation: 'status',
       outcomes: {
         FOUND: {
@@ -34,9 +49,8 @@ export const complaintsDialogue = {
           },
           next: { step: 'after' },
         },
-        REFUSED: { say: 'result', journey: 'complaints:REFUSED', next: 'agent' },
+        VERIFICATION_FAILED: { say: 'result', next: 'retry' },
         LOCKED_OUT: { say: 'result', journey: 'complaints:REFUSED', next: 'agent' },
-        NOT_FOUND: { say: 'result', next: 'retry' },
       },
       reaskOnInvalidInput: true,
       retries: 2,

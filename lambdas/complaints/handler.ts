@@ -5,6 +5,7 @@ import { createAttemptRepository } from '#shared/data/attempts.repository.ts';
 import { createCatalogueRepository } from '#shared/data/catalogue.repository.ts';
 import { documentClientFor } from '#shared/data/client.ts';
 import { createTicketRepository } from '#shared/data/tickets.repository.ts';
+import { createDefaultProofCodes } from '#shared/default-proof-codes.ts';
 import { parseEnv } from '#shared/env.ts';
 import { connectHandler } from '#shared/middleware.ts';
 import { type AwsClients, deployedHandler, type Environment } from '#shared/platform.ts';
@@ -14,12 +15,18 @@ import {
 } from '#shared/ticketing-dependencies.ts';
 import { createTicketOpener } from '#shared/tickets/open-ticket.ts';
 import { createProofGuard } from '#shared/verification.ts';
-import { ComplaintStatusParametersSchema, complaintStatus } from './complaint-status.ts';
+import {
+  ComplaintStatusParametersSchema,
+  complaintStatus,
+  requestStatusCode,
+  StatusCodeParametersSchema,
+} from './complaint-status.ts';
 import { ComplaintsEnvironmentSchema } from './config.ts';
 import { LodgeComplaintParametersSchema, lodgeComplaint } from './lodge-complaint.ts';
 
 export const ComplaintsParametersSchema = z.discriminatedUnion('operation', [
   LodgeComplaintParametersSchema,
+  StatusCodeParametersSchema,
   ComplaintStatusParametersSchema,
 ]);
 
@@ -44,18 +51,35 @@ export const createHandler = ({
     catalogue: createCatalogueRepository(db, tables.serviceData),
     openTicket: createTicketOpener({ tickets, notifier, now }),
   });
-  const status = complaintStatus({
+  const statusDependencies = {
     tickets,
     proofs: createProofGuard({
       attempts: createAttemptRepository(db, tables.serviceData, identityHasher),
       now,
       hasher: identityHasher,
     }),
-  });
+    codes: createDefaultProofCodes({
+      db,
+      tableName: tables.serviceData,
+      identityHasher,
+      notifier,
+      clock: now,
+    }),
+  };
+  const status = complaintStatus(statusDependencies);
+  const statusCode = requestStatusCode(statusDependencies);
   return connectHandler({
     parameters: ComplaintsParametersSchema,
-    useCase: (parameters, contact) =>
-      parameters.operation === 'create' ? lodge(parameters, contact) : status(parameters, contact),
+    useCase: (parameters, contact) => {
+      switch (parameters.operation) {
+        case 'create':
+          return lodge(parameters, contact);
+        case 'status-code':
+          return statusCode(parameters, contact);
+        case 'status':
+          return status(parameters, contact);
+      }
+    },
     speech,
   });
 };

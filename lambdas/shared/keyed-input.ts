@@ -19,3 +19,15 @@ export const invalidDigits = (
     details: { field, reason },
     ...(speech && { speech }),
   });
+
+/**
+ * Checks keyed digits are `min`..`max` digits and throws INVALID_INPUT (its `field` and
+ * enumerated `reason`) when not, before any lookup.
+ */
+export const requireDigits = (
+  value: string,
+  { min, max, field, speech }: { min: number; max: number; field: string; speech?: Speech },
+): string => {
+  if (/^\d+$/.test(value) && value.length >= min && value.length <= max) return value;
+  throw invalidDigits(field, value, speech);
+};

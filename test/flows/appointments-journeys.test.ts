@@ -25,9 +25,13 @@ const appointments = (result: Call) =>
     .map((event) => `${event.parameters.operation}:${String(event.result?.outcome)}`);
 
 /** The appointments handler, as another contact would call it (another caller, another call). */
-const elsewhere = (parameters: Record<string, string>, customerNumber: string) =>
+const elsewhere = (
+  parameters: Record<string, string>,
+  customerNumber: string,
+  contactId: ReturnType<typeof crypto.randomUUID> = crypto.randomUUID(),
+) =>
   realHandler('appointments')(
-    connectEvent({ lang: 'en', ...parameters }, { customerNumber }),
+    connectEvent({ lang: 'en', ...parameters }, { customerNumber, contactId }),
     lambdaContext('appointments'),
   ) as Promise<Record<string, string>>;
 
@@ -212,42 +216,58 @@ describe.each(LANGUAGES)('appointments flow in $language', ({ key, lang }) => {
     ]);
   });
 
-  it('asks again for the booking reference after a silence and an unknown one, and offers an agent after a mistyped one', async () => {
+  it('asks again for the booking reference after a silence and a mistyped one, and answers an unknown one as a wrong proof', async () => {
     const result = await call({
-      keys: [key, '1', '2', '_', newReference('booking'), '12345678'],
+      keys: [key, '1', '2', '_', '12345678', newReference('booking'), '123456', '223344', '334455'],
       queue: { maxWaitSeconds: 0 },
     });
 
-    expect(appointments(result)).toEqual(['find-booking:NOT_FOUND', 'find-booking:INVALID_INPUT']);
-    expect(heardIn(result, lang).slice(-7)).toEqual([
+    expect(appointments(result)).toEqual([
+      'send-code:INVALID_INPUT',
+      'send-code:CODE_SENT',
+      'find-booking:VERIFICATION_FAILED',
+      'find-booking:VERIFICATION_FAILED',
+      'find-booking:VERIFICATION_FAILED',
+    ]);
+    const heard = heardIn(result, lang);
+    expect(heard.slice(heard.indexOf('appointments.ask_reference'))).toEqual([
       'appointments.ask_reference',
       'main.no_choice',
       'appointments.ask_reference',
-      'appointments.booking_not_found',
-      'appointments.ask_reference',
       'appointments.invalid_reference',
+      'appointments.ask_reference',
+      'appointments.code_sent',
+      'appointments.ask_proof',
+      'appointments.verification_failed',
+      'appointments.ask_proof',
+      'appointments.verification_failed',
+      'appointments.ask_proof',
+      'appointments.verification_failed',
       'agent.connecting',
     ]);
     expect(result.disposition).toMatchObject({ type: 'QUEUED', queue: 'Appointments' });
   });
 
-  it('asks another number for proof, again after a wrong one, then cancels the booking', async () => {
+  it('asks for the code sent to the booking’s number, again after a wrong one, then cancels the booking', async () => {
     const owner = freshCaller();
     const booking = await call({ from: owner, keys: [key, ...TO_GPO_SERVICES, '1', '1', '1'] });
-    const proof = `0${owner.slice(4)}`;
 
     const result = await call({
       from: freshCaller(),
-      keys: [key, '1', '2', booking.attributes.reference!, '0700000000', proof, '1'],
+      keys: [key, '1', '2', booking.attributes.reference!, '0700000000', 'sms', '1'],
     });
 
     expect(appointments(result)).toEqual([
-      'find-booking:PROOF_REQUIRED',
+      'send-code:CODE_SENT',
       'find-booking:VERIFICATION_FAILED',
       'find-booking:FOUND',
       'cancel:CANCELLED',
     ]);
-    expect(result.callsTo('appointments').at(-1)?.parameters).toMatchObject({ proof });
+    expect(localOutbox.filter((m) => m.to === owner).map((m) => m.prompt)).toContain(
+      'caller.sms.code',
+    );
+    // Proved once on the contact: cancel needs no proof again.
+    expect(result.callsTo('appointments').at(-1)?.parameters).not.toHaveProperty('proof');
     expect(heardIn(result, lang).slice(-7)).toEqual([
       'appointments.ask_proof',
       'appointments.verification_failed',
@@ -265,18 +285,24 @@ describe.each(LANGUAGES)('appointments flow in $language', ({ key, lang }) => {
       from: freshCaller(),
       keys: [key, ...TO_GPO_SERVICES, '1', '1', '1'],
     });
-
-    const result = await call({
+    // Three wrong proofs in an earlier call (then an agent): two more reach the limit of five.
+    await call({
       from: freshCaller(),
       keys: [
         key,
         '1',
         '2',
         booking.attributes.reference!,
-        '0711111111',
-        '0722222222',
-        '0733333333',
+        '0744444444',
+        '0755555555',
+        '0766666666',
       ],
+      queue: { maxWaitSeconds: 0 },
+    });
+
+    const result = await call({
+      from: freshCaller(),
+      keys: [key, '1', '2', booking.attributes.reference!, '0711111111', '0722222222'],
       queue: { maxWaitSeconds: 0 },
     });
 
@@ -294,10 +320,16 @@ describe.each(LANGUAGES)('appointments flow in $language', ({ key, lang }) => {
     const from = freshCaller();
     const booking = await call({ from, keys: [key, ...TO_GPO_SERVICES, '4', '1', '1'] });
 
-    // Act: take the offer (1), silence at the options, move (2) to the second time offered.
-    const result = await call({ from, keys: [key, '1', '_', '2', '2'] });
+    // Act: take the offer (1), key the code sent by SMS, silence at the options, move (2) to
+    // the second time offered.
+    const result = await call({ from, keys: [key, '1', 'sms', '_', '2', '2'] });
 
-    expect(appointments(result)).toEqual(['find-booking:FOUND', 'offer-slots:FOUND', 'move:MOVED']);
+    expect(appointments(result)).toEqual([
+      'send-code:CODE_SENT',
+      'find-booking:FOUND',
+      'offer-slots:FOUND',
+      'move:MOVED',
+    ]);
     const moved = result.callsTo('appointments').at(-1)!;
     expect(moved.parameters).toMatchObject({ reference: booking.attributes.reference });
     expect(moved.parameters).not.toHaveProperty('proof');
@@ -317,12 +349,29 @@ describe.each(LANGUAGES)('appointments flow in $language', ({ key, lang }) => {
     const booking = await call({ from, keys: [key, ...TO_GPO_SERVICES, '1', '1', '1'] });
     const reference = booking.attributes.reference!;
     const cancelledElsewhere = meanwhile('appointments', 'cancel', async () => {
-      await elsewhere({ operation: 'cancel', reference }, from);
+      // Another call proves the booking with a code of its own, then cancels it.
+      const contactId = crypto.randomUUID();
+      await elsewhere({ operation: 'send-code', reference }, from, contactId);
+      const code = localOutbox.findLast((m) => m.prompt === 'caller.sms.code')?.vars.code;
+      await elsewhere(
+        { operation: 'find-booking', reference, proof: String(code) },
+        from,
+        contactId,
+      );
+      await elsewhere({ operation: 'cancel', reference }, from, contactId);
     });
 
-    const result = await call({ from, keys: [key, '1', '1'], engineResources: cancelledElsewhere });
+    const result = await call({
+      from,
+      keys: [key, '1', 'sms', '1'],
+      engineResources: cancelledElsewhere,
+    });
 
-    expect(appointments(result)).toEqual(['find-booking:FOUND', 'cancel:CONFLICT']);
+    expect(appointments(result)).toEqual([
+      'send-code:CODE_SENT',
+      'find-booking:FOUND',
+      'cancel:CONFLICT',
+    ]);
     expect(result.callsTo('appointments').at(-1)?.result?.reason).toBe('CANCELLED');
     expect(heardIn(result, lang).slice(-2)).toEqual([
       'appointments.booking.cancelled',

@@ -66,18 +66,23 @@ describe('appointments flow', () => {
     expect(operations.at(-1)).toBe('book');
   });
 
-  it('offers a returning caller their booking at once, and cancels it without proof', async () => {
+  it('offers a returning caller their booking at once, names it after the code sent by SMS, and cancels it', async () => {
     const from = freshCaller();
     const booking = await call({ from, keys: BOOK_AT_GPO });
     const reference = booking.attributes.reference!;
 
-    // The caller context recognises the number and offers the booking straight away.
-    const result = await call({ from, keys: [ENGLISH, '1', '1'] });
+    // The caller context recognises the number (a hint) and offers the booking: its details
+    // come only after the code sent to the booking's number.
+    const result = await call({ from, keys: [ENGLISH, '1', 'sms', '1'] });
 
     expect(appointmentsCalls(result).map((event) => event.result?.outcome)).toEqual([
+      'CODE_SENT',
       'FOUND',
       'CANCELLED',
     ]);
+    expect(result.heard.indexOf('appointments.code_sent')).toBeLessThan(
+      result.heard.indexOf('appointments.booking.details'),
+    );
     expect(result.heard).toEqual(
       expect.arrayContaining([
         'caller.upcoming_booking',
@@ -93,18 +98,18 @@ describe('appointments flow', () => {
     });
   });
 
-  it('asks another number for proof, then moves the booking to a new slot', async () => {
+  it('takes the code sent to the booking’s number from another phone, then moves the booking', async () => {
     const from = freshCaller();
     const booking = await call({ from, keys: BOOK_AT_GPO });
     const reference = booking.attributes.reference!;
 
     const result = await call({
       from: freshCaller(),
-      keys: [ENGLISH, '1', '2', reference, `0${from.slice(4)}`, '2', '2'],
+      keys: [ENGLISH, '1', '2', reference, 'sms', '2', '2'],
     });
 
     expect(appointmentsCalls(result).map((event) => event.result?.outcome)).toEqual([
-      'PROOF_REQUIRED',
+      'CODE_SENT',
       'FOUND',
       'FOUND',
       'MOVED',

@@ -63,7 +63,7 @@ describe.each(LANGUAGES)('complaints flow in $language', ({ key, lang }) => {
     });
   });
 
-  it('gives the status to the number that lodged the complaint, after an unknown reference and a silence', async () => {
+  it('gives the status once the caller keys the code sent to the call-back number, after an unknown reference and a silence', async () => {
     // Prepare
     const from = freshCaller();
     const lodged = await call({ from, keys: [...COMPLAINTS, ...LODGE, '1'] });
@@ -72,14 +72,20 @@ describe.each(LANGUAGES)('complaints flow in $language', ({ key, lang }) => {
     // Act: decline the caller-context shortcut, then ask through the menu.
     const result = await call({
       from,
-      keys: [key, '2', '4', '2', newReference('complaint'), '_', reference],
+      keys: [key, '2', '4', '2', newReference('complaint'), '123456', '_', reference, 'sms'],
     });
 
-    // Assess
-    expect(outcomes(result, 'complaints')).toEqual(['NOT_FOUND', 'FOUND']);
+    // Assess: an unknown reference answers as a wrong code does.
+    expect(outcomes(result, 'complaints')).toEqual([
+      'CODE_SENT',
+      'VERIFICATION_FAILED',
+      'CODE_SENT',
+      'FOUND',
+    ]);
     expect(heardIn(result, lang)).toEqual(
       expect.arrayContaining([
-        'complaints.not_found',
+        'complaints.code_sent',
+        'complaints.verification_failed',
         'main.no_choice',
         'complaints.status.open',
         'complaints.after',
@@ -106,9 +112,16 @@ describe.each(LANGUAGES)('complaints flow in $language', ({ key, lang }) => {
   it('tells a caller locked out after five unknown references, and queues them for an agent', async () => {
     const from = freshCaller();
     const unknown = () => newReference('complaint');
-    await call({ from, keys: [...COMPLAINTS, '2', unknown(), unknown(), unknown()] });
+    // An unknown reference is asked a code like any other, and the wrong code counts.
+    await call({
+      from,
+      keys: [...COMPLAINTS, '2', unknown(), '111111', unknown(), '222222', unknown(), '333333'],
+    });
 
-    const result = await call({ from, keys: [...COMPLAINTS, '2', unknown(), unknown()] });
+    const result = await call({
+      from,
+      keys: [...COMPLAINTS, '2', unknown(), '444444', unknown(), '555555'],
+    });
 
     expect(outcomes(result, 'complaints').at(-1)).toBe('LOCKED_OUT');
     expect(heardIn(result, lang)).toContain('complaints.locked_out');
@@ -116,20 +129,29 @@ describe.each(LANGUAGES)('complaints flow in $language', ({ key, lang }) => {
     expect(result.disposition).toMatchObject({ type: 'QUEUED', queue: 'Complaints' });
   });
 
-  it('refuses the status to another number and queues the caller for an agent', async () => {
+  it('refuses the status to a caller without the code and queues them for an agent once locked', async () => {
     const lodged = await call({ from: freshCaller(), keys: [...COMPLAINTS, ...LODGE, '1'] });
+    const reference = lodged.attributes.reference!;
+    const guesses = ['111111', '222222', '333333', '444444', '555555'];
 
     const result = await call({
       from: freshCaller(),
-      keys: [...COMPLAINTS, '2', lodged.attributes.reference!],
+      keys: [...COMPLAINTS, '2', ...guesses.flatMap((guess) => [reference, guess])],
     });
 
-    expect(result.callsTo('complaints')[0]?.result).toMatchObject({
-      outcome: 'REFUSED',
-      reason: 'NOT_CALLBACK_NUMBER',
+    expect(outcomes(result, 'complaints').filter((o) => o !== 'CODE_SENT')).toEqual([
+      'VERIFICATION_FAILED',
+      'VERIFICATION_FAILED',
+      'VERIFICATION_FAILED',
+    ]);
+    expect(heardIn(result, lang)).toContain('complaints.verification_failed');
+    expect(result.disposition).toMatchObject({ type: 'QUEUED', queue: 'Complaints' });
+    const again = await call({
+      from: freshCaller(),
+      keys: [...COMPLAINTS, '2', reference, '444444', reference, '555555'],
     });
-    expect(heardIn(result, lang)).toContain('complaints.refused.not_callback_number');
-    expect(result.attributes.journey).toContain('complaints:REFUSED');
+    expect(outcomes(again, 'complaints').at(-1)).toBe('LOCKED_OUT');
+    expect(again.attributes.journey).toContain('complaints:REFUSED');
     expect(result.disposition).toMatchObject({ type: 'QUEUED', queue: 'Complaints' });
   });
 

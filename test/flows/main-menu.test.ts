@@ -34,18 +34,20 @@ describe.each(LANGUAGES)('main flow and menu in $language', ({ key, lang }) => {
     const lodged = await call({ from, keys: [key, '4', '1', '2', '1', '#', '1'] });
 
     // Act
-    const result = await call({ from, keys: [key, '1'] });
+    const result = await call({ from, keys: [key, '1', 'sms'] });
 
-    // Assess
+    // Assess: the reference is never in the flow before the code sent by SMS is keyed.
     expect(heardIn(result, lang)).toEqual(
       expect.arrayContaining(['caller.open_complaint', 'complaints.status.open']),
     );
     if (lang === 'sw') expect(result.heard).toContain('main.choose_now');
-    expect(result.callsTo('complaints')[0]?.parameters).toMatchObject({
-      operation: 'status',
+    expect(result.callsTo('complaints')[0]?.parameters).toMatchObject({ operation: 'status-code' });
+    expect(result.callsTo('complaints')[0]?.parameters).not.toHaveProperty('reference');
+    expect(result.callsTo('complaints')[1]?.result).toMatchObject({
+      outcome: 'FOUND',
       reference: lodged.attributes.reference,
     });
-    expect(outcomes(result, 'complaints')).toEqual(['FOUND']);
+    expect(outcomes(result, 'complaints')).toEqual(['CODE_SENT', 'FOUND']);
   });
 
   it('apologises and ends the call when the menu flow cannot be reached', async () => {

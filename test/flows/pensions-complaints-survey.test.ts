@@ -116,23 +116,30 @@ describe('complaints flow', () => {
     ).toBe(true);
   });
 
-  it('gives the status of a complaint to its call-back number only, offered at once when they call', async () => {
+  it('gives the status of a complaint after the code sent to its call-back number, offered at once when they call', async () => {
     const from = freshCaller();
     const lodged = await call({ from, keys: [...COMPLAINTS, '1', '2', '1', '#', '1'] });
     const reference = lodged.attributes.reference!;
 
     // Declining the caller-context shortcut (2) leads to the main menu as usual.
-    const owner = await call({ from, keys: [ENGLISH, '2', '4', '2', reference] });
-    const ownerByShortcut = await call({ from, keys: [ENGLISH, '1'] });
-    const stranger = await call({ from: freshCaller(), keys: [...COMPLAINTS, '2', reference] });
+    const owner = await call({ from, keys: [ENGLISH, '2', '4', '2', reference, 'sms'] });
+    const ownerByShortcut = await call({ from, keys: [ENGLISH, '1', 'sms'] });
+    const stranger = await call({
+      from: freshCaller(),
+      keys: [...COMPLAINTS, '2', reference, '111111', reference, '222222', reference, '333333'],
+    });
 
-    expect(outcomesOf(owner, 'complaints')).toEqual(['FOUND']);
+    expect(outcomesOf(owner, 'complaints')).toEqual(['CODE_SENT', 'FOUND']);
     expect(owner.heard).toContain('complaints.status.open');
     expect(ownerByShortcut.heard).toEqual(
       expect.arrayContaining(['caller.open_complaint', 'complaints.status.open']),
     );
-    expect(outcomesOf(ownerByShortcut, 'complaints')).toEqual(['FOUND']);
-    expect(outcomesOf(stranger, 'complaints')).toEqual(['REFUSED']);
+    expect(outcomesOf(ownerByShortcut, 'complaints')).toEqual(['CODE_SENT', 'FOUND']);
+    expect(outcomesOf(stranger, 'complaints').filter((o) => o !== 'CODE_SENT')).toEqual([
+      'VERIFICATION_FAILED',
+      'VERIFICATION_FAILED',
+      'VERIFICATION_FAILED',
+    ]);
     expect(stranger.disposition).toMatchObject({ type: 'QUEUED', queue: 'Complaints' });
   });
 

@@ -58,7 +58,7 @@ describe('appointments handler: booking the last places concurrently', () => {
       const held = await Promise.all(
         holders.map((caller) =>
           appointments(
-            { operation: 'book', centreId, serviceId, slot },
+            { operation: 'book', centreId, serviceId, slot, idNumber: '31415926' },
             { customerNumber: caller },
           ),
         ),
@@ -68,7 +68,8 @@ describe('appointments handler: booking the last places concurrently', () => {
       const results = await Promise.all([
         ...held.map((booking, index) =>
           appointments(
-            { operation: 'cancel', reference: booking.reference! },
+            // Proved with the ID number given when booking: caller ID is no proof.
+            { operation: 'cancel', reference: booking.reference!, proof: '31415926' },
             { customerNumber: holders[index] },
           ),
         ),

@@ -69,7 +69,9 @@ describe('appointments handler: privacy in logs', () => {
       await as(stranger, { operation: 'find-booking', reference, proof: national(stranger) });
       await as(stranger, { operation: 'find-booking', reference, proof: idNumber });
       await as(caller, { operation: 'move', reference, slot: '2026-03-19T10:00' });
-      await as(stranger, { operation: 'cancel', reference, proof: national(callback) });
+      await as(stranger, { operation: 'send-code', reference });
+      await as(stranger, { operation: 'find-booking', reference, proof: national(callback) });
+      await as(stranger, { operation: 'cancel', reference, proof: idNumber });
     });
 
     // Assess

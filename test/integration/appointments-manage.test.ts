@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { jest } from '@jest/globals';
 import { localOutbox } from '../../lambdas/shared/notifications/default-notifier.ts';
 import { checkDigit } from '../../lambdas/shared/reference.ts';
@@ -21,13 +22,19 @@ const freshSlot = () => {
   return `2026-02-${day}T${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 };
 
+let nextSpare = 0;
+/** Slots on Monday 23 February for the proof tests, so the others keep their days. */
+const spareSlot = () => {
+  const minutes = 8 * 60 + nextSpare++ * 30;
+  return `2026-02-23T${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+};
+
 const placesTaken = async (slot: string) =>
   (await bookings.bookedCounts(CENTRE, SERVICE, slot, slot)).get(slot) ?? 0;
 
 /** A booking made by a fresh caller (optionally with an ID number), ready to find, cancel or move. */
-const booked = async (parameters: Record<string, string> = {}) => {
+const booked = async (parameters: Record<string, string> = {}, slot = freshSlot()) => {
   const caller = newCaller();
-  const slot = freshSlot();
   const result = await appointments(
     { operation: 'book', centreId: CENTRE, serviceId: SERVICE, slot, ...parameters },
     { customerNumber: caller },
@@ -42,18 +49,49 @@ const unusedReference = () => {
   return body + checkDigit(body);
 };
 
+/** The code the last send-code of a contact sent by SMS (the local outbox). */
+const codeSentTo = (contactId: string) =>
+  String(localOutbox.filter((n) => n.id.startsWith(`proof-code#${contactId}#`)).at(-1)?.vars.code);
+
+/**
+ * Proves a booking is the caller's as the flow does: a code to the booking's number, keyed back
+ * on the same contact. Later operations on that contact need no proof again.
+ */
+const proveOwnership = async (
+  reference: string,
+  customerNumber = newCaller(),
+  handler = appointments,
+) => {
+  const options = { customerNumber, contactId: randomUUID() };
+  await handler({ operation: 'send-code', reference }, options);
+  const found = await handler(
+    { operation: 'find-booking', reference, proof: codeSentTo(options.contactId) },
+    options,
+  );
+  expect(found).toMatchObject({ outcome: 'FOUND' });
+  return options;
+};
+
 describe('appointments handler: find-booking', () => {
-  it('tells the caller calling from the booking’s number what, where and when', async () => {
+  it('tells the caller what, where and when once they key the code sent to the booking’s number', async () => {
     // Prepare
     const { caller, slot, reference } = await booked();
+    const options = { customerNumber: newCaller(), contactId: randomUUID() };
 
     // Act
+    const sent = await appointments({ operation: 'send-code', reference }, options);
     const result = await appointments(
-      { operation: 'find-booking', reference },
-      { customerNumber: caller },
+      { operation: 'find-booking', reference, proof: codeSentTo(options.contactId) },
+      options,
     );
 
     // Assess
+    expect(sent).toEqual({
+      outcome: 'CODE_SENT',
+      sayPrompt: 'appointments.code_sent',
+      say: 'If that booking is yours, we have sent a code by SMS to the phone number on the booking.',
+    });
+    expect(localOutbox.at(-1)).toMatchObject({ to: caller, prompt: 'caller.sms.code' });
     expect(result).toEqual({
       outcome: 'FOUND',
       reference,
@@ -66,25 +104,50 @@ describe('appointments handler: find-booking', () => {
     });
   });
 
-  it('asks a caller on another number for proof, and accepts the booking’s number keyed', async () => {
-    const { caller, reference } = await booked();
-    const otherPhone = newCaller();
+  it('takes neither the calling number nor a keyed phone number as proof (caller ID is a hint)', async () => {
+    const { caller, reference } = await booked({}, spareSlot());
 
-    const unproven = await appointments(
+    const fromBookingNumber = await appointments(
       { operation: 'find-booking', reference },
-      { customerNumber: otherPhone },
+      { customerNumber: caller },
     );
-    const proven = await appointments(
+    const numberKeyed = await appointments(
       { operation: 'find-booking', reference, proof: `0${caller.slice(4)}` },
-      { customerNumber: otherPhone },
+      { customerNumber: newCaller() },
     );
 
-    expect(unproven).toEqual({
+    expect(fromBookingNumber).toEqual({
       outcome: 'PROOF_REQUIRED',
       sayPrompt: 'appointments.proof_required',
-      say: 'To continue, please enter the phone number you booked with, or your ID number, then press hash.',
+      say: 'To continue, please enter the code we sent to the phone number on the booking, or the ID number you gave when booking, then press hash.',
     });
-    expect(proven).toMatchObject({ outcome: 'FOUND', status: 'ACTIVE' });
+    expect(numberKeyed).toMatchObject({ outcome: 'VERIFICATION_FAILED' });
+  });
+
+  it('takes a code once, only on the contact it was sent for', async () => {
+    const { reference } = await booked({}, spareSlot());
+    const options = { customerNumber: newCaller(), contactId: randomUUID() };
+    await appointments({ operation: 'send-code', reference }, options);
+    const code = codeSentTo(options.contactId);
+
+    const otherContact = await appointments(
+      { operation: 'find-booking', reference, proof: code },
+      { customerNumber: options.customerNumber },
+    );
+    const first = await appointments(
+      { operation: 'find-booking', reference, proof: code },
+      options,
+    );
+    const again = await appointments(
+      { operation: 'find-booking', reference, proof: code },
+      { ...options, contactId: randomUUID() },
+    );
+
+    expect([otherContact.outcome, first.outcome, again.outcome]).toEqual([
+      'VERIFICATION_FAILED',
+      'FOUND',
+      'VERIFICATION_FAILED',
+    ]);
   });
 
   it('accepts the ID number given when booking as proof, without keeping it', async () => {
@@ -96,77 +159,116 @@ describe('appointments handler: find-booking', () => {
     );
 
     expect(result).toMatchObject({ outcome: 'FOUND' });
-    const { booking } = await bookings.get(reference, new Date(NOW));
+    const { booking } = await bookings.get(reference);
     expect(JSON.stringify(booking)).not.toContain('23456789');
   });
 
   it('stores a keyed hash of the ID number, not a plain SHA-256 anyone could brute-force', async () => {
     const { reference } = await booked({ idNumber: '23456789' });
 
-    const { booking } = await bookings.get(reference, new Date(NOW));
+    const { booking } = await bookings.get(reference);
 
     expect(booking?.idNumberHash).toMatch(/^[0-9a-f]{64}$/);
     for (const plain of [`${reference}:23456789`, `booking:${reference}:23456789`, '23456789'])
       expect(booking?.idNumberHash).not.toBe(createHash('sha256').update(plain).digest('hex'));
   });
 
-  it('returns VERIFICATION_FAILED for a wrong proof, then LOCKED_OUT after three', async () => {
-    const { caller, reference } = await booked({ idNumber: '23456789' });
+  it('keeps no phone number in plain text in the booking’s keys', async () => {
+    const { caller, reference } = await booked({}, spareSlot());
+
+    const { Item } = await documentClient.send(
+      new GetCommand({
+        TableName: process.env.SERVICE_DATA_TABLE_NAME!,
+        Key: { pk: `BOOKING#${reference}`, sk: 'BOOKING' },
+      }),
+    );
+
+    expect(`${Item?.gsi1pk}`).toMatch(/^CALLER#[0-9a-f]{32}$/);
+    expect(JSON.stringify([Item?.pk, Item?.gsi1pk, Item?.gsi1sk])).not.toContain(caller.slice(4));
+    const [upcoming] = await bookings.listUpcomingByCaller(caller, '2026-02-16');
+    expect(upcoming).toMatchObject({ reference });
+  });
+
+  it('returns VERIFICATION_FAILED for a wrong proof, then LOCKED_OUT after five, even for the right one', async () => {
+    const { reference } = await booked({ idNumber: '23456789' });
     const attempt = (proof: string) =>
       appointments(
         { operation: 'find-booking', reference, proof },
         { customerNumber: newCaller() },
       );
 
-    const first = await attempt('0700000000');
-    const second = await attempt('12345678');
-    const third = await attempt('0711111111');
-    const rightProofTooLate = await attempt(`0${caller.slice(4)}`);
+    const outcomes = [];
+    for (const proof of ['0700000000', '12345678', '0711111111', '111111', '222222'])
+      outcomes.push(await attempt(proof));
+    const rightProofTooLate = await attempt('23456789');
 
-    expect(first).toEqual({
+    expect(outcomes[0]).toEqual({
       outcome: 'VERIFICATION_FAILED',
-      attemptsLeft: '2',
+      attemptsLeft: '4',
       sayPrompt: 'appointments.verification_failed',
       say: 'Those details do not match this booking.',
     });
-    expect(second).toMatchObject({ outcome: 'VERIFICATION_FAILED', attemptsLeft: '1' });
-    expect(third).toMatchObject({ outcome: 'LOCKED_OUT', sayPrompt: 'appointments.locked_out' });
+    expect(outcomes.map((result) => result.attemptsLeft ?? result.outcome)).toEqual([
+      '4',
+      '3',
+      '2',
+      '1',
+      'LOCKED_OUT',
+    ]);
+    expect(outcomes[4]).toMatchObject({ sayPrompt: 'appointments.locked_out' });
     expect(rightProofTooLate).toMatchObject({ outcome: 'LOCKED_OUT' });
   });
 
   it('counts failed proofs only within the window', async () => {
-    const { caller, reference } = await booked();
-    await appointments(
-      { operation: 'find-booking', reference, proof: '0700000000' },
-      { customerNumber: newCaller() },
-    );
-    await appointments(
-      { operation: 'find-booking', reference, proof: '0700000001' },
-      { customerNumber: newCaller() },
-    );
+    const { reference } = await booked({ idNumber: '23456789' });
+    for (const proof of ['700000000', '700000001'])
+      await appointments(
+        { operation: 'find-booking', reference, proof },
+        { customerNumber: newCaller() },
+      );
 
     const anHourLater = appointmentsAt('2026-02-16T10:15:00+03:00');
     await expect(
       anHourLater(
-        { operation: 'find-booking', reference, proof: '0700000002' },
+        { operation: 'find-booking', reference, proof: '700000002' },
         { customerNumber: newCaller() },
       ),
-    ).resolves.toMatchObject({ outcome: 'VERIFICATION_FAILED', attemptsLeft: '2' });
+    ).resolves.toMatchObject({ outcome: 'VERIFICATION_FAILED', attemptsLeft: '4' });
     await expect(
-      anHourLater({ operation: 'find-booking', reference }, { customerNumber: caller }),
+      anHourLater(
+        { operation: 'find-booking', reference, proof: '23456789' },
+        { customerNumber: newCaller() },
+      ),
     ).resolves.toMatchObject({ outcome: 'FOUND' });
   });
 
-  it('returns NOT_FOUND and reads back a well-formed reference no booking has', async () => {
-    const reference = unusedReference();
-    await expect(
-      appointments({ operation: 'find-booking', reference }, { customerNumber: newCaller() }),
-    ).resolves.toEqual({
-      outcome: 'NOT_FOUND',
-      reason: 'UNKNOWN_BOOKING',
-      sayPrompt: 'appointments.booking_not_found',
-      say: `We could not find booking reference ${[...reference].join(' ')}.`,
-    });
+  it('answers a well-formed reference no booking has exactly as a wrong proof, and counts it', async () => {
+    const { reference } = await booked({}, spareSlot());
+    const caller = newCaller();
+    const unknown = unusedReference();
+
+    const codeForUnknown = await appointments(
+      { operation: 'send-code', reference: unknown },
+      { customerNumber: caller },
+    );
+    const codeForKnown = await appointments(
+      { operation: 'send-code', reference },
+      { customerNumber: caller },
+    );
+    const wrong = await appointments(
+      { operation: 'find-booking', reference, proof: '123456' },
+      { customerNumber: caller },
+    );
+    const notFound = await appointments(
+      { operation: 'find-booking', reference: unknown, proof: '123456' },
+      { customerNumber: caller },
+    );
+
+    expect(codeForUnknown).toEqual(codeForKnown);
+    const { attemptsLeft: _a, ...wrongAnswer } = wrong;
+    const { attemptsLeft: _b, ...unknownAnswer } = notFound;
+    expect(unknownAnswer).toEqual(wrongAnswer);
+    expect([wrong.attemptsLeft, notFound.attemptsLeft]).toEqual(['4', '3']);
   });
 
   it('catches a mistyped reference by its check digit, before any lookup', async () => {
@@ -206,12 +308,10 @@ describe('appointments handler: cancel', () => {
     // Prepare
     const { caller, slot, reference } = await booked();
     expect(await placesTaken(slot)).toBe(1);
+    const owner = await proveOwnership(reference, caller);
 
     // Act
-    const result = await appointments(
-      { operation: 'cancel', reference },
-      { customerNumber: caller },
-    );
+    const result = await appointments({ operation: 'cancel', reference }, owner);
 
     // Assess
     expect(result).toEqual({
@@ -223,10 +323,11 @@ describe('appointments handler: cancel', () => {
     expect(await placesTaken(slot)).toBe(0);
     expect(localOutbox.filter((n) => n.to === caller).map((n) => n.prompt)).toEqual([
       'appointments.sms.booked',
+      'caller.sms.code',
       'appointments.sms.cancelled',
     ]);
     await expect(
-      appointments({ operation: 'find-booking', reference }, { customerNumber: caller }),
+      appointments({ operation: 'find-booking', reference }, owner),
     ).resolves.toMatchObject({ status: 'CANCELLED', sayPrompt: 'appointments.booking.cancelled' });
     await expect(
       appointments(
@@ -242,16 +343,10 @@ describe('appointments handler: cancel', () => {
       { operation: 'book', centreId: CENTRE, serviceId: SERVICE, slot },
       { customerNumber: newCaller() },
     );
-    const contactId = randomUUID();
+    const owner = await proveOwnership(reference, caller);
 
-    const first = await appointments(
-      { operation: 'cancel', reference },
-      { customerNumber: caller, contactId },
-    );
-    const retry = await appointments(
-      { operation: 'cancel', reference },
-      { customerNumber: caller, contactId },
-    );
+    const first = await appointments({ operation: 'cancel', reference }, owner);
+    const retry = await appointments({ operation: 'cancel', reference }, owner);
 
     expect(retry).toEqual(first);
     expect(await placesTaken(slot)).toBe(1);
@@ -266,6 +361,12 @@ describe('appointments handler: cancel', () => {
       call({ operation: 'book', centreId: CENTRE, serviceId: SERVICE, slot: freshSlot() });
 
     const first = await bookService();
+    await call({ operation: 'send-code', reference: first.reference! });
+    await call({
+      operation: 'find-booking',
+      reference: first.reference!,
+      proof: codeSentTo(contactId),
+    });
     await call({ operation: 'cancel', reference: first.reference! });
     const second = await bookService();
 
@@ -279,10 +380,10 @@ describe('appointments handler: cancel', () => {
 
   it('returns CONFLICT for a booking cancelled in an earlier call', async () => {
     const { caller, reference } = await booked();
-    await appointments({ operation: 'cancel', reference }, { customerNumber: caller });
+    await appointments({ operation: 'cancel', reference }, await proveOwnership(reference, caller));
 
     await expect(
-      appointments({ operation: 'cancel', reference }, { customerNumber: caller }),
+      appointments({ operation: 'cancel', reference }, await proveOwnership(reference, caller)),
     ).resolves.toEqual({
       outcome: 'CONFLICT',
       reason: 'CANCELLED',
@@ -294,10 +395,12 @@ describe('appointments handler: cancel', () => {
   it('returns CONFLICT for an appointment whose time has come', async () => {
     const { caller, slot, reference } = await booked();
     const onTheDay = appointmentsAt(`${slot}:00+03:00`);
+    const owner = await proveOwnership(reference, caller, onTheDay);
 
-    await expect(
-      onTheDay({ operation: 'cancel', reference }, { customerNumber: caller }),
-    ).resolves.toMatchObject({ outcome: 'CONFLICT', reason: 'PAST' });
+    await expect(onTheDay({ operation: 'cancel', reference }, owner)).resolves.toMatchObject({
+      outcome: 'CONFLICT',
+      reason: 'PAST',
+    });
   });
 
   it('refuses to cancel without proof, and with a wrong one, keeping the place', async () => {
@@ -312,7 +415,7 @@ describe('appointments handler: cancel', () => {
         { operation: 'cancel', reference, proof: '34567891' },
         { customerNumber: stranger },
       ),
-    ).resolves.toMatchObject({ outcome: 'VERIFICATION_FAILED', attemptsLeft: '2' });
+    ).resolves.toMatchObject({ outcome: 'VERIFICATION_FAILED', attemptsLeft: '4' });
     expect(await placesTaken(slot)).toBe(1);
     await expect(
       appointments(
@@ -328,12 +431,10 @@ describe('appointments handler: move', () => {
     // Prepare
     const { caller, slot, reference } = await booked();
     const target = freshSlot();
+    const owner = await proveOwnership(reference, caller);
 
     // Act
-    const result = await appointments(
-      { operation: 'move', reference, slot: target },
-      { customerNumber: caller },
-    );
+    const result = await appointments({ operation: 'move', reference, slot: target }, owner);
 
     // Assess
     expect(result).toEqual({
@@ -357,7 +458,7 @@ describe('appointments handler: move', () => {
     const { caller, reference } = await booked();
     await appointments(
       { operation: 'move', reference, slot: freshSlot() },
-      { customerNumber: caller },
+      await proveOwnership(reference, caller),
     );
 
     await expect(
@@ -371,16 +472,10 @@ describe('appointments handler: move', () => {
   it('returns the same answer to a retried invocation and moves once', async () => {
     const { caller, slot, reference } = await booked();
     const target = freshSlot();
-    const contactId = randomUUID();
+    const owner = await proveOwnership(reference, caller);
 
-    const first = await appointments(
-      { operation: 'move', reference, slot: target },
-      { customerNumber: caller, contactId },
-    );
-    const retry = await appointments(
-      { operation: 'move', reference, slot: target },
-      { customerNumber: caller, contactId },
-    );
+    const first = await appointments({ operation: 'move', reference, slot: target }, owner);
+    const retry = await appointments({ operation: 'move', reference, slot: target }, owner);
 
     expect(retry).toEqual(first);
     expect([await placesTaken(slot), await placesTaken(target)]).toEqual([0, 1]);
@@ -396,7 +491,10 @@ describe('appointments handler: move', () => {
       );
 
     await expect(
-      appointments({ operation: 'move', reference, slot: target }, { customerNumber: caller }),
+      appointments(
+        { operation: 'move', reference, slot: target },
+        await proveOwnership(reference, caller),
+      ),
     ).resolves.toMatchObject({ outcome: 'FULL' });
     expect([await placesTaken(slot), await placesTaken(target)]).toEqual([1, 12]);
   });
@@ -408,7 +506,10 @@ describe('appointments handler: move', () => {
   ])('returns UNAVAILABLE for a move to %s (%s)', async (target, reason) => {
     const { caller, reference } = await booked();
     await expect(
-      appointments({ operation: 'move', reference, slot: target }, { customerNumber: caller }),
+      appointments(
+        { operation: 'move', reference, slot: target },
+        await proveOwnership(reference, caller),
+      ),
     ).resolves.toMatchObject({ outcome: 'UNAVAILABLE', reason });
   });
 
@@ -425,7 +526,10 @@ describe('appointments handler: move', () => {
   it('returns INVALID_INPUT for a new slot that is not a slot id', async () => {
     const { caller, reference } = await booked();
     await expect(
-      appointments({ operation: 'move', reference, slot: 'soon' }, { customerNumber: caller }),
+      appointments(
+        { operation: 'move', reference, slot: 'soon' },
+        await proveOwnership(reference, caller),
+      ),
     ).resolves.toEqual({ outcome: 'INVALID_INPUT', reason: 'WRONG_SLOT', field: 'slot' });
   });
 });

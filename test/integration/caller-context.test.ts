@@ -47,7 +47,7 @@ describe('caller context', () => {
     });
   });
 
-  it('offers the status of an open complaint first, whatever form the number comes in', async () => {
+  it('offers the status of an open complaint first, whatever form the number comes in, naming nothing before proof', async () => {
     const caller = uniqueCaller();
     const lodged = await lodgeComplaint(caller);
     await bookFirstSlot(caller);
@@ -59,13 +59,15 @@ describe('caller context', () => {
       openComplaints: '1',
       upcomingBookings: '1',
       shortcut: 'complaint-status',
-      shortcutReference: lodged.reference,
       sayPrompt: 'caller.open_complaint',
     });
-    expect(result.say).toContain(lodged.reference!.split('').join(' '));
+    // Caller ID is a hint: no reference reaches the flow or is spoken before the caller proves.
+    expect(result).not.toHaveProperty('shortcutReference');
+    expect(JSON.stringify(result)).not.toContain(lodged.reference!);
+    expect(result.say).not.toContain(lodged.reference!.split('').join(' '));
   });
 
-  it('offers an upcoming appointment when no complaint is open, in Kiswahili too', async () => {
+  it('offers an upcoming appointment when no complaint is open, in Kiswahili too, naming no centre or time', async () => {
     const caller = uniqueCaller();
     const booked = await bookFirstSlot(caller);
 
@@ -78,8 +80,11 @@ describe('caller context', () => {
       outcome: 'UPCOMING_BOOKING',
       upcomingBookings: '1',
       shortcut: 'booking',
-      shortcutReference: booked.reference,
-      clip1: expect.stringMatching(/caller\.upcoming_booking\.p1\.wav$/),
+      clip1: expect.stringMatching(/caller\.upcoming_booking\.wav$/),
     });
+    expect(result).not.toHaveProperty('shortcutReference');
+    expect(JSON.stringify(result)).not.toMatch(
+      new RegExp(`${booked.reference}|nac-001|${booked.slot}`),
+    );
   });
 });

@@ -212,15 +212,26 @@ describe('complaints handler: lodging from the IVR', () => {
 });
 
 describe('complaints handler: hearing a status', () => {
-  const status = (reference: string, customerNumber: string) =>
-    complaints({ operation: 'status', reference, lang: 'en' }, { customerNumber });
+  /** The code the contact's last status-code sent by SMS (the local outbox). */
+  const codeSentTo = (contactId: string) =>
+    String(
+      localOutbox.filter((n) => n.id.startsWith(`proof-code#${contactId}#`)).at(-1)?.vars.code,
+    );
+  const askCode = (reference: string, options: Parameters<typeof connectEvent>[1]) =>
+    complaints({ operation: 'status-code', reference, lang: 'en' }, options);
+  const status = (reference: string, code: string, options: Parameters<typeof connectEvent>[1]) =>
+    complaints({ operation: 'status', reference, code, lang: 'en' }, options);
 
-  it('tells the call-back number where its complaint stands and when a response is due', async () => {
+  it('tells the caller where their complaint stands once they key the code sent to its call-back number', async () => {
     const { customerNumber, reference } = await lodge();
     const ticket = await tickets.get(reference);
+    const options = { customerNumber: uniqueCaller(), contactId: randomUUID() };
 
-    const result = await status(reference, customerNumber);
+    const sent = await askCode(reference, options);
+    const result = await status(reference, codeSentTo(options.contactId), options);
 
+    expect(sent).toMatchObject({ outcome: 'CODE_SENT', sayPrompt: 'complaints.code_sent' });
+    expect(notificationsTo(customerNumber).at(-1)).toMatchObject({ prompt: 'caller.sms.code' });
     const dueDate = new Date(Date.parse(ticket!.dueAt) + 3 * HOUR).toISOString().slice(0, 10);
     expect(result).toMatchObject({
       outcome: 'FOUND',
@@ -236,65 +247,104 @@ describe('complaints handler: hearing a status', () => {
     );
   });
 
-  it('refuses another number, with an explicit outcome', async () => {
-    const { reference } = await lodge();
+  it('takes no calling number as proof: calling from the call-back number without the code is refused', async () => {
+    const { customerNumber, reference } = await lodge();
 
-    const result = await status(reference, uniqueCaller());
+    const result = await status(reference, '000000', { customerNumber });
 
     expect(result).toEqual({
-      outcome: 'REFUSED',
-      reason: 'NOT_CALLBACK_NUMBER',
+      outcome: 'VERIFICATION_FAILED',
       attemptsLeft: '4',
-      sayPrompt: 'complaints.refused.not_callback_number',
-      say: expect.stringContaining('only give the status of a case to the phone number'),
+      sayPrompt: 'complaints.verification_failed',
+      say: 'We could not confirm that case with that code. Attempts left: 4.',
     });
   });
 
-  it('refuses a withheld number without looking the ticket up', async () => {
+  it('gives a withheld caller the status too, by the code sent to the call-back number', async () => {
     const { reference } = await lodge();
+    const withheld = { fixture: 'connect-event-powertools-min.json', contactId: randomUUID() };
 
-    const result = await complaints(
-      { operation: 'status', reference, lang: 'en' },
-      { fixture: 'connect-event-powertools-min.json' },
-    );
+    await askCode(reference, withheld);
+    const result = await status(reference, codeSentTo(withheld.contactId), withheld);
 
-    expect(result).toMatchObject({ outcome: 'REFUSED', reason: 'NUMBER_WITHHELD' });
+    expect(result).toMatchObject({ outcome: 'FOUND', reference });
   });
 
-  it('returns NOT_FOUND for a valid reference that matches no ticket', async () => {
-    const result = await status(unusedReference(), uniqueCaller());
+  it('answers an unknown reference exactly as a wrong code, and counts both', async () => {
+    const { reference } = await lodge();
+    const caller = uniqueCaller();
+    const unknown = unusedReference();
 
-    expect(result).toMatchObject({
-      outcome: 'NOT_FOUND',
-      attemptsLeft: '4',
-      sayPrompt: 'complaints.not_found',
-    });
+    const codeForUnknown = await askCode(unknown, { customerNumber: caller });
+    const codeForKnown = await askCode(reference, { customerNumber: caller });
+    const wrong = await status(reference, '123456', { customerNumber: caller });
+    const notFound = await status(unknown, '123456', { customerNumber: caller });
+
+    expect(codeForUnknown).toEqual(codeForKnown);
+    expect(notFound).toMatchObject({ outcome: 'VERIFICATION_FAILED', attemptsLeft: '3' });
+    expect(notFound.sayPrompt).toBe(wrong.sayPrompt);
+    expect(wrong.attemptsLeft).toBe('4');
   });
 
   it.each([
     ['a wrong check digit', `7000000${(Number(checkDigit('7000000')) + 1) % 10}`, 'CHECK_DIGIT'],
     ['too few digits', '7000', 'WRONG_LENGTH'],
     ['letters', '7000000a', 'NOT_DIGITS'],
-    ['nothing', '', 'EMPTY'],
   ])('returns INVALID_INPUT for %s without a lookup', async (_, reference, reason) => {
-    await expect(status(reference, uniqueCaller())).resolves.toMatchObject({
+    for (const result of [
+      await status(reference, '123456', { customerNumber: uniqueCaller() }),
+      await askCode(reference, { customerNumber: uniqueCaller() }),
+    ])
+      expect(result).toMatchObject({
+        outcome: 'INVALID_INPUT',
+        field: 'reference',
+        reason,
+        sayPrompt: 'complaints.invalid_reference',
+      });
+  });
+
+  it('returns INVALID_INPUT for nothing and no code pending, and for a code that is not 6 digits', async () => {
+    const { reference } = await lodge();
+
+    await expect(status('', '123456', { customerNumber: uniqueCaller() })).resolves.toMatchObject({
       outcome: 'INVALID_INPUT',
       field: 'reference',
-      reason,
+      reason: 'EMPTY',
       sayPrompt: 'complaints.invalid_reference',
     });
+    await expect(
+      status(reference, '12', { customerNumber: uniqueCaller() }),
+    ).resolves.toMatchObject({ outcome: 'INVALID_INPUT', field: 'code', reason: 'WRONG_LENGTH' });
+  });
+
+  it('finds the open complaint of the caller-context shortcut by the calling number, the code sent to its number', async () => {
+    const { customerNumber, reference } = await lodge();
+    const options = { customerNumber, contactId: randomUUID() };
+
+    await complaints({ operation: 'status-code', lang: 'en' }, options);
+    const result = await status('', codeSentTo(options.contactId), options);
+
+    expect(result).toMatchObject({ outcome: 'FOUND', reference });
   });
 
   it('locks a number out after 5 failed references, then refuses even its own complaint', async () => {
     const { customerNumber, reference } = await lodge();
     const outcomes = [];
     for (let guess = 0; guess < 5; guess++) {
-      outcomes.push((await status(unusedReference(), customerNumber)).outcome);
+      outcomes.push((await status(unusedReference(), '123456', { customerNumber })).outcome);
     }
+    const options = { customerNumber, contactId: randomUUID() };
+    await askCode(reference, options);
 
-    const own = await status(reference, customerNumber);
+    const own = await status(reference, codeSentTo(options.contactId), options);
 
-    expect(outcomes).toEqual(['NOT_FOUND', 'NOT_FOUND', 'NOT_FOUND', 'NOT_FOUND', 'LOCKED_OUT']);
+    expect(outcomes).toEqual([
+      'VERIFICATION_FAILED',
+      'VERIFICATION_FAILED',
+      'VERIFICATION_FAILED',
+      'VERIFICATION_FAILED',
+      'LOCKED_OUT',
+    ]);
     expect(own).toMatchObject({ outcome: 'LOCKED_OUT', sayPrompt: 'complaints.locked_out' });
   });
 });

@@ -93,13 +93,12 @@ describe('what handlers log', () => {
         ),
         lambdaContext('complaints'),
       );
-      await complaints(
-        connectEvent(
-          { operation: 'status', reference: String(created.reference) },
-          { customerNumber },
-        ),
-        lambdaContext('complaints'),
-      );
+      const statusCalls: Record<string, string>[] = [
+        { operation: 'status-code', reference: String(created.reference) },
+        { operation: 'status', reference: String(created.reference), code: '000000' },
+      ];
+      for (const parameters of statusCalls)
+        await complaints(connectEvent(parameters, { customerNumber }), lambdaContext('complaints'));
       await survey(
         connectEvent({ question: 'nps', score: '9' }, { customerNumber }),
         lambdaContext('survey'),
@@ -107,7 +106,8 @@ describe('what handlers log', () => {
     });
 
     expect(logs).toContain('"outcome":"CREATED"');
-    expect(logs).toContain('"outcome":"REFUSED"');
+    expect(logs).toContain('"outcome":"CODE_SENT"');
+    expect(logs).toContain('"outcome":"VERIFICATION_FAILED"');
     expect(logs).toContain('"outcome":"RECORDED"');
     expectNoPhoneNumber(logs, customerNumber);
     expectNoPhoneNumber(logs, keyedNumber);

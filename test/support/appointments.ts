@@ -3,7 +3,7 @@ import type { Context } from 'aws-lambda';
 import { createBookingRepository } from '../../lambdas/shared/data/bookings.repository.ts';
 import { type DependenciesOf, localHandler } from '../../local/handlers.ts';
 import { connectEvent, lambdaContext } from './connect.ts';
-import { documentClient, tableNames } from './data.ts';
+import { documentClient, identityHasher, tableNames } from './data.ts';
 
 type Overrides = Partial<DependenciesOf<'appointments'>>;
 type EventOptions = Parameters<typeof connectEvent>[1];
@@ -27,4 +27,4 @@ export const newCaller = (): string => `+2547${String(randomInt(0, 100_000_000))
 
 /** The repository over the test run's DynamoDB Local, for reading what the handler wrote. */
 export const bookingRepository = () =>
-  createBookingRepository(documentClient, tableNames.serviceData);
+  createBookingRepository(documentClient, tableNames.serviceData, identityHasher);

@@ -3,6 +3,7 @@ import {
   type Booking,
   createBookingRepository,
 } from '../../lambdas/shared/data/bookings.repository.ts';
+import { localIdentityHasher } from '../../lambdas/shared/identity/identity-hasher.ts';
 
 const booking: Booking = {
   reference: '31234566',
@@ -12,7 +13,7 @@ const booking: Booking = {
   startsAt: '2026-12-01T06:00:00.000Z',
   endsAt: '2026-12-01T06:30:00.000Z',
   status: 'ACTIVE',
-  phone: '+254712345678',
+  ownerHash: 'a'.repeat(64),
   smsNumber: '+254712345678',
   lang: 'en',
   bookedByContact: 'contact-1',
@@ -56,7 +57,10 @@ describe('bookings repository: the booking transaction', () => {
     );
 
     await expect(
-      createBookingRepository(client, 'table').create(booking, options),
+      createBookingRepository(client, 'table', localIdentityHasher('k'.repeat(32))).create(
+        booking,
+        options,
+      ),
     ).resolves.toEqual({
       kind: 'BOOKED',
     });
@@ -69,7 +73,10 @@ describe('bookings repository: the booking transaction', () => {
     );
 
     await expect(
-      createBookingRepository(client, 'table').create(booking, options),
+      createBookingRepository(client, 'table', localIdentityHasher('k'.repeat(32))).create(
+        booking,
+        options,
+      ),
     ).resolves.toEqual({
       kind: 'FULL',
     });
@@ -81,16 +88,22 @@ describe('bookings repository: the booking transaction', () => {
       ...Array.from({ length: 20 }, () => cancelled('TransactionConflict', 'None', 'None', 'None')),
     );
 
-    await expect(createBookingRepository(client, 'table').create(booking, options)).rejects.toThrow(
-      'Transaction cancelled',
-    );
+    await expect(
+      createBookingRepository(client, 'table', localIdentityHasher('k'.repeat(32))).create(
+        booking,
+        options,
+      ),
+    ).rejects.toThrow('Transaction cancelled');
   });
 
   it('tells a taken reference from a full slot', async () => {
     const { client } = scriptedClient(cancelled('None', 'ConditionalCheckFailed', 'None', 'None'));
 
     await expect(
-      createBookingRepository(client, 'table').create(booking, options),
+      createBookingRepository(client, 'table', localIdentityHasher('k'.repeat(32))).create(
+        booking,
+        options,
+      ),
     ).resolves.toEqual({
       kind: 'REFERENCE_TAKEN',
     });
@@ -100,7 +113,10 @@ describe('bookings repository: the booking transaction', () => {
     const { client, sent } = scriptedClient();
 
     await expect(
-      createBookingRepository(client, 'table').create(booking, { ...options, capacity: 0 }),
+      createBookingRepository(client, 'table', localIdentityHasher('k'.repeat(32))).create(
+        booking,
+        { ...options, capacity: 0 },
+      ),
     ).resolves.toEqual({ kind: 'FULL' });
     expect(sent).toHaveLength(0);
   });

@@ -77,7 +77,7 @@ describe('Kiswahili dynamic messages', () => {
     { prompt: 'tracking.verification_failed', vars: { application: '88888888', attemptsLeft: 4 } },
     { prompt: 'complaints.created', vars: { reference: '77777777', hours: 72 } },
     { prompt: 'complaints.created_no_sms', vars: { reference: '77777777', hours: 72 } },
-    { prompt: 'complaints.not_found', vars: { reference: '77777777', attemptsLeft: 4 } },
+    { prompt: 'complaints.verification_failed', vars: { attemptsLeft: 4 } },
     ...TicketStatusSchema.options.map((status) => ({
       prompt: `complaints.status.${status.toLowerCase()}`,
       vars: { reference: '77777777', date: '2026-12-27' },

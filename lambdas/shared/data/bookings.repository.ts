@@ -1,11 +1,6 @@
-import {
-  type DynamoDBDocumentClient,
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-  UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
+import type { IdentityHasher } from '../identity/identity-hasher.ts';
 import { LanguageSchema } from '../speech/render.ts';
 import { queryAll } from './client.ts';
 import { domainFields } from './tables.ts';
@@ -33,9 +28,16 @@ export const BookingSchema = z.object({
   startsAt: z.iso.datetime(),
   endsAt: z.iso.datetime(),
   status: BookingStatusSchema,
-  /** The calling number that booked: the owner, who may hold one active booking per service. */
-  phone: E164Schema,
-  /** Where confirmations go: the callback number the caller gave, else `phone`. */
+  /**
+   * Keyed hash ('phone' purpose) of the calling number that booked: the owner, who may hold one
+   * active booking per service, and whom caller context finds. Absent when the number was
+   * withheld: a number the caller keys receives the SMS but never owns the booking.
+   */
+  ownerHash: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .optional(),
+  /** Where confirmations and one-time codes go: the number the caller keyed, else the calling number. */
   smsNumber: E164Schema,
   /** Keyed hash of the ID number ('booking' purpose, IdentityHasher) when the caller gave one: proof, not the number. */
   idNumberHash: z
@@ -58,18 +60,18 @@ const keys = {
     sk: slot,
   }),
   booking: (reference: string) => ({ pk: `BOOKING#${reference}`, sk: 'BOOKING' }),
-  verification: (reference: string) => ({ pk: `BOOKING#${reference}`, sk: 'VERIFY' }),
   /** Per service, so one call can book two different services. */
   contact: (contactId: string, serviceId: string) => ({
     pk: `CONTACT#${contactId}`,
     sk: `BOOKING#${serviceId}`,
   }),
-  active: (phone: string, serviceId: string) => ({
-    pk: `ACTIVE#${phone}#${serviceId}`,
+  /** Owner keys hold the keyed hash of the number, never the number. */
+  active: (ownerHash: string, serviceId: string) => ({
+    pk: `ACTIVE#${ownerHash.slice(0, 32)}#${serviceId}`,
     sk: 'BOOKING',
   }),
-  caller: (phone: string, slot: string, reference: string) => ({
-    gsi1pk: `CALLER#${phone}`,
+  caller: (ownerHash: string, slot: string, reference: string) => ({
+    gsi1pk: `CALLER#${ownerHash.slice(0, 32)}`,
     gsi1sk: `BOOKING#${slot}#${reference}`,
   }),
 };
@@ -100,7 +102,14 @@ export type CancelBookingResult = 'CANCELLED' | 'BOOKING_CHANGED';
  * changes capacity is one transaction with the booking it belongs to, so counters and
  * bookings never disagree and a counter never passes the capacity or drops below zero.
  */
-export const createBookingRepository = (client: DynamoDBDocumentClient, tableName: string) => {
+export const createBookingRepository = (
+  client: DynamoDBDocumentClient,
+  tableName: string,
+  hasher: IdentityHasher,
+) => {
+  /** The owner hash of a calling number: computed here alike when booking and at lookup. */
+  const ownerHashOf = (phone: string) => hasher.hash('phone', phone);
+
   /**
    * Runs a transaction (conflicts retried by {@link transactWrite}); when a condition failed,
    * returns the per-item reasons: only a failed condition is an answer.
@@ -201,7 +210,9 @@ export const createBookingRepository = (client: DynamoDBDocumentClient, tableNam
       const item = BookingSchema.parse(booking);
       const lockUntil = epochSeconds(item.endsAt);
       const contactKey = keys.contact(item.bookedByContact, item.serviceId);
-      const activeKey = keys.active(item.phone, item.serviceId);
+      const { ownerHash } = item;
+      const activeKey =
+        ownerHash === undefined ? undefined : keys.active(ownerHash, item.serviceId);
       const reasons = await transact([
         counterIncrement(item.centreId, item.serviceId, item.slot, capacity, item.endsAt),
         {
@@ -209,7 +220,7 @@ export const createBookingRepository = (client: DynamoDBDocumentClient, tableNam
             TableName: tableName,
             Item: {
               ...keys.booking(item.reference),
-              ...keys.caller(item.phone, item.slot, item.reference),
+              ...(ownerHash !== undefined && keys.caller(ownerHash, item.slot, item.reference)),
               ...item,
               expiresAt: epochSeconds(retainUntil),
             },
@@ -234,21 +245,26 @@ export const createBookingRepository = (client: DynamoDBDocumentClient, tableNam
             ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
           },
         },
-        {
-          Put: {
-            TableName: tableName,
-            Item: {
-              ...activeKey,
-              reference: item.reference,
-              activeUntil: lockUntil,
-              expiresAt: lockUntil,
-            },
-            // A lock whose appointment is over no longer counts (TTL deletes it later).
-            ConditionExpression: 'attribute_not_exists(pk) OR activeUntil <= :now',
-            ExpressionAttributeValues: { ':now': epochSeconds(now) },
-            ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-          },
-        },
+        // A withheld caller owns no lock: nobody can hold one in another's name.
+        ...(activeKey === undefined
+          ? []
+          : [
+              {
+                Put: {
+                  TableName: tableName,
+                  Item: {
+                    ...activeKey,
+                    reference: item.reference,
+                    activeUntil: lockUntil,
+                    expiresAt: lockUntil,
+                  },
+                  // A lock whose appointment is over no longer counts (TTL deletes it later).
+                  ConditionExpression: 'attribute_not_exists(pk) OR activeUntil <= :now',
+                  ExpressionAttributeValues: { ':now': epochSeconds(now) },
+                  ReturnValuesOnConditionCheckFailure: 'ALL_OLD' as const,
+                },
+              },
+            ]),
       ]);
       if (!reasons) return { kind: 'BOOKED' };
       if (failed(reasons, 2))
@@ -256,7 +272,7 @@ export const createBookingRepository = (client: DynamoDBDocumentClient, tableNam
           kind: 'CONTACT_ALREADY_BOOKED',
           reference: await referenceIn(reasons[2], contactKey),
         };
-      if (failed(reasons, 3))
+      if (activeKey && failed(reasons, 3))
         return {
           kind: 'ACTIVE_BOOKING_EXISTS',
           reference: await referenceIn(reasons[3], activeKey),
@@ -266,60 +282,16 @@ export const createBookingRepository = (client: DynamoDBDocumentClient, tableNam
       throw new Error('Booking transaction cancelled for an unknown reason');
     },
 
-    /** A booking and the failed proofs against it in the current window: one Query. */
-    async get(
-      reference: string,
-      now: Date,
-    ): Promise<{ booking: Booking | undefined; failedVerifications: number }> {
-      const { Items = [] } = await client.send(
-        new QueryCommand({
+    /** A booking by its reference. */
+    async get(reference: string): Promise<{ booking: Booking | undefined }> {
+      const { Item } = await client.send(
+        new GetCommand({
           TableName: tableName,
-          KeyConditionExpression: 'pk = :booking',
-          ExpressionAttributeValues: { ':booking': keys.booking(reference).pk },
+          Key: keys.booking(reference),
           ConsistentRead: true,
         }),
       );
-      const bookingItem = Items.find((item) => item.sk === 'BOOKING');
-      const verification = Items.find((item) => item.sk === 'VERIFY');
-      const live = verification && Number(verification.expiresAt) > epochSeconds(now);
-      return {
-        booking: bookingItem && BookingSchema.parse(strip(bookingItem)),
-        failedVerifications: live ? Number(verification.failures) : 0,
-      };
-    },
-
-    /** Counts a failed proof; the count restarts when its window has passed. Returns the count. */
-    async recordFailedVerification(
-      reference: string,
-      { now, windowEndsAt }: { now: Date; windowEndsAt: Date },
-    ): Promise<number> {
-      try {
-        const { Attributes } = await client.send(
-          new UpdateCommand({
-            TableName: tableName,
-            Key: keys.verification(reference),
-            UpdateExpression: 'ADD failures :one',
-            ConditionExpression: 'expiresAt > :now',
-            ExpressionAttributeValues: { ':one': 1, ':now': epochSeconds(now) },
-            ReturnValues: 'UPDATED_NEW',
-          }),
-        );
-        return Number(Attributes?.failures);
-      } catch (error) {
-        if (!(error instanceof Error && error.name === 'ConditionalCheckFailedException'))
-          throw error;
-        await client.send(
-          new PutCommand({
-            TableName: tableName,
-            Item: {
-              ...keys.verification(reference),
-              failures: 1,
-              expiresAt: epochSeconds(windowEndsAt),
-            },
-          }),
-        );
-        return 1;
-      }
+      return { booking: Item && BookingSchema.parse(strip(Item)) };
     },
 
     /** Cancels an active booking: releases its place and the caller's lock, in one transaction. */
@@ -345,15 +317,19 @@ export const createBookingRepository = (client: DynamoDBDocumentClient, tableNam
           },
         },
         counterRelease(booking),
-        {
-          Delete: {
-            TableName: tableName,
-            Key: keys.active(booking.phone, booking.serviceId),
-            ConditionExpression: 'attribute_not_exists(pk) OR #reference = :reference',
-            ExpressionAttributeNames: { '#reference': 'reference' },
-            ExpressionAttributeValues: { ':reference': booking.reference },
-          },
-        },
+        ...(booking.ownerHash === undefined
+          ? []
+          : [
+              {
+                Delete: {
+                  TableName: tableName,
+                  Key: keys.active(booking.ownerHash, booking.serviceId),
+                  ConditionExpression: 'attribute_not_exists(pk) OR #reference = :reference',
+                  ExpressionAttributeNames: { '#reference': 'reference' },
+                  ExpressionAttributeValues: { ':reference': booking.reference },
+                },
+              },
+            ]),
       ]);
       if (!reasons) return 'CANCELLED';
       if (failed(reasons, 0)) return 'BOOKING_CHANGED';
@@ -385,20 +361,22 @@ export const createBookingRepository = (client: DynamoDBDocumentClient, tableNam
       },
     ): Promise<MoveBookingResult> {
       if (capacity < 1) return 'FULL';
+      const { ownerHash } = booking;
       const reasons = await transact([
         {
           Update: {
             TableName: tableName,
             Key: keys.booking(booking.reference),
-            UpdateExpression:
-              'SET #slot = :slot, startsAt = :startsAt, endsAt = :endsAt, gsi1sk = :gsi1sk, lastContact = :contact, updatedAt = :now, expiresAt = :expiresAt',
+            UpdateExpression: `SET #slot = :slot, startsAt = :startsAt, endsAt = :endsAt, lastContact = :contact, updatedAt = :now, expiresAt = :expiresAt${ownerHash === undefined ? '' : ', gsi1sk = :gsi1sk'}`,
             ConditionExpression: '#status = :active AND #slot = :oldSlot',
             ExpressionAttributeNames: { '#status': 'status', '#slot': 'slot' },
             ExpressionAttributeValues: {
               ':slot': slot,
               ':startsAt': startsAt,
               ':endsAt': endsAt,
-              ':gsi1sk': keys.caller(booking.phone, slot, booking.reference).gsi1sk,
+              ...(ownerHash !== undefined && {
+                ':gsi1sk': keys.caller(ownerHash, slot, booking.reference).gsi1sk,
+              }),
               ':contact': contactId,
               ':now': now.toISOString(),
               ':expiresAt': epochSeconds(retainUntil),
@@ -409,20 +387,24 @@ export const createBookingRepository = (client: DynamoDBDocumentClient, tableNam
         },
         counterIncrement(booking.centreId, booking.serviceId, slot, capacity, endsAt),
         counterRelease(booking),
-        {
-          Put: {
-            TableName: tableName,
-            Item: {
-              ...keys.active(booking.phone, booking.serviceId),
-              reference: booking.reference,
-              activeUntil: epochSeconds(endsAt),
-              expiresAt: epochSeconds(endsAt),
-            },
-            ConditionExpression: 'attribute_not_exists(pk) OR #reference = :reference',
-            ExpressionAttributeNames: { '#reference': 'reference' },
-            ExpressionAttributeValues: { ':reference': booking.reference },
-          },
-        },
+        ...(ownerHash === undefined
+          ? []
+          : [
+              {
+                Put: {
+                  TableName: tableName,
+                  Item: {
+                    ...keys.active(ownerHash, booking.serviceId),
+                    reference: booking.reference,
+                    activeUntil: epochSeconds(endsAt),
+                    expiresAt: epochSeconds(endsAt),
+                  },
+                  ConditionExpression: 'attribute_not_exists(pk) OR #reference = :reference',
+                  ExpressionAttributeNames: { '#reference': 'reference' },
+                  ExpressionAttributeValues: { ':reference': booking.reference },
+                },
+              },
+            ]),
       ]);
       if (!reasons) return 'MOVED';
       if (failed(reasons, 0)) return 'BOOKING_CHANGED';
@@ -430,8 +412,12 @@ export const createBookingRepository = (client: DynamoDBDocumentClient, tableNam
       throw new Error('Move transaction cancelled: counter or lock out of step');
     },
 
-    /** A caller's active bookings from a date on, soonest first (gsi1 `CALLER#<e164>`). */
+    /** The owner hash for a calling number: what a booking made from it carries. */
+    ownerHashOf,
+
+    /** A caller's active bookings from a date on, soonest first (gsi1 `CALLER#<owner hash>`). */
     async listUpcomingByCaller(phone: string, fromDate: string): Promise<Booking[]> {
+      const caller = keys.caller(await ownerHashOf(phone), '', '').gsi1pk;
       const items = await queryAll(client, {
         TableName: tableName,
         IndexName: 'gsi1',
@@ -439,7 +425,7 @@ export const createBookingRepository = (client: DynamoDBDocumentClient, tableNam
         FilterExpression: '#status = :active',
         ExpressionAttributeNames: { '#status': 'status' },
         ExpressionAttributeValues: {
-          ':caller': `CALLER#${phone}`,
+          ':caller': caller,
           ':from': `BOOKING#${fromDate}`,
           ':to': 'BOOKING#\uffff',
           ':active': 'ACTIVE',

@@ -4,7 +4,7 @@ import { z } from 'zod';
 /** How long a proof given on a contact stays good for later operations on the same contact. */
 export const VERIFIED_CONTACT_SECONDS = 30 * 60;
 
-export const VerifiedRecordKindSchema = z.enum(['PENSION']);
+export const VerifiedRecordKindSchema = z.enum(['PENSION', 'BOOKING']);
 export type VerifiedRecordKind = z.infer<typeof VerifiedRecordKindSchema>;
 
 const VerifiedContactSchema = z.object({

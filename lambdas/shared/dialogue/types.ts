@@ -50,8 +50,10 @@ export interface DialogueInput {
   /** Proof of identity or an ID number: never logged, never shown back. */
   readonly proof?: true;
   /**
-   * Checked by this operation (shape only, no lookup) before the next input is asked, so a
-   * mistyped number is caught before the caller keys their proof.
+   * Checked by this operation before the next input is asked: its shape only (`VALID`), so a
+   * mistyped number is caught before the caller keys their proof; or, where the proof is a
+   * one-time code, the code is sent to the number on the record (`CODE_SENT`, answered alike
+   * whether the record exists or not).
    */
   readonly checkedBy?: string;
   /** The record's reference: kept where an agent's screen pop reads it (voice: `reference`). */

@@ -1,0 +1,46 @@
+import { callingNumber } from '#shared/contact.ts';
+import { localTime } from '#shared/hours.ts';
+import type { FlowOutcome } from '#shared/middleware.ts';
+import { requireReference } from './caller-input.ts';
+import type { AppointmentDependencies, ContactData } from './dependencies.ts';
+import { operationParameters, optionalParameter } from './dependencies.ts';
+
+export const SendCodeParametersSchema = operationParameters('send-code', {
+  /** The booking reference as keyed; none for the caller-context shortcut (the caller's next booking). */
+  reference: optionalParameter,
+});
+export type SendCodeParameters = { reference?: string | undefined; lang: 'en' | 'sw' };
+
+/**
+ * Sends a one-time code to the number on a booking, the proof a caller gives before hearing
+ * or changing it. The answer is the same whether the reference exists or its number has had
+ * its SMS for the day, so references cannot be probed. Caller ID only picks which booking the
+ * shortcut is for: the code goes to the number on the booking, never to a number keyed now.
+ */
+export const sendCode =
+  (deps: Pick<AppointmentDependencies, 'bookings' | 'codes' | 'clock'>) =>
+  async ({ reference, lang }: SendCodeParameters, contact: ContactData): Promise<FlowOutcome> => {
+    const booking = await bookingFor(deps, reference, contact);
+    if (booking)
+      await deps.codes.send({
+        contactId: contact.ContactId,
+        scope: 'booking',
+        recordId: booking.reference,
+        to: booking.smsNumber,
+        lang,
+      });
+    return { outcome: 'CODE_SENT', speech: { prompt: 'appointments.code_sent' } };
+  };
+
+const bookingFor = async (
+  { bookings, clock }: Pick<AppointmentDependencies, 'bookings' | 'clock'>,
+  keyed: string | undefined,
+  contact: ContactData,
+) => {
+  if (keyed !== undefined) return (await bookings.get(requireReference(keyed))).booking;
+  const caller = callingNumber(contact);
+  if (!caller) return undefined;
+  const today = localTime(clock(), 'Africa/Nairobi').date;
+  const upcoming = await bookings.listUpcomingByCaller(caller, today);
+  return [...upcoming].sort((a, b) => a.startsAt.localeCompare(b.startsAt))[0];
+};
