@@ -116,7 +116,7 @@ const renderLookup = (
         .branch(
           `${at}-checked`,
           '$.External.outcome',
-          { VALID: kept, CODE_SENT: kept, INVALID_INPUT: `${at}-invalid` },
+          { [input.sendsCode ? 'CODE_SENT' : 'VALID']: kept, INVALID_INPUT: `${at}-invalid` },
           'error',
         );
     if (next)

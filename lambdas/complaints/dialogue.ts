@@ -11,6 +11,7 @@ export const TICKET_REFERENCE = {
   reference: true,
   // Sends the one-time code to the number on the ticket before the code is asked for.
   checkedBy: 'status-code',
+  sendsCode: true,
 } as const satisfies DialogueInput;
 
 /** The proof: the one-time code sent by SMS to the ticket's call-back number. */

@@ -4,7 +4,7 @@ import { jest } from '@jest/globals';
 import { localOutbox } from '../../lambdas/shared/notifications/default-notifier.ts';
 import { checkDigit } from '../../lambdas/shared/reference.ts';
 import { appointmentsAt, bookingRepository, newCaller } from '../support/appointments.ts';
-import { documentClient } from '../support/data.ts';
+import { documentClient, tableNames } from '../support/data.ts';
 
 // Monday 16 February 2026, 09:10 in Nairobi. Other appointment test files use other weeks.
 const NOW = '2026-02-16T09:10:00+03:00';
@@ -178,7 +178,7 @@ describe('appointments handler: find-booking', () => {
 
     const { Item } = await documentClient.send(
       new GetCommand({
-        TableName: process.env.SERVICE_DATA_TABLE_NAME!,
+        TableName: tableNames.serviceData,
         Key: { pk: `BOOKING#${reference}`, sk: 'BOOKING' },
       }),
     );

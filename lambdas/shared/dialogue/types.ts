@@ -56,6 +56,8 @@ export interface DialogueInput {
    * whether the record exists or not).
    */
   readonly checkedBy?: string;
+  /** The `checkedBy` operation sends a one-time code to the number on record (`CODE_SENT`). */
+  readonly sendsCode?: true;
   /** The record's reference: kept where an agent's screen pop reads it (voice: `reference`). */
   readonly reference?: true;
   /** @default { '*': 'menu', '0': 'agent' } */
