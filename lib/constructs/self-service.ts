@@ -75,12 +75,11 @@ export class SelfService extends Construct {
       ),
     );
 
-    // Complaint status also keeps one-time codes, and deletes a code once it is used.
     const complaints = this.allowToHashIdentity(
       props.identityHashKey,
       notifying(
         flowFunction('Complaints', 'complaints', 'Complaint intake and status for callers')
-          .bindTable(serviceDataTable, props.serviceDataTable, 'readWrite')
+          .bindTable(serviceDataTable, props.serviceDataTable, 'readUpdate')
           .bindTable(ticketsTable, props.ticketsTable, 'readUpdate'),
       ),
     );

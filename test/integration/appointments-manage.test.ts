@@ -91,7 +91,9 @@ describe('appointments handler: find-booking', () => {
       sayPrompt: 'appointments.code_sent',
       say: 'If that booking is yours, we have sent a code by SMS to the phone number on the booking.',
     });
-    expect(localOutbox.at(-1)).toMatchObject({ to: caller, prompt: 'caller.sms.code' });
+    expect(
+      localOutbox.findLast((n) => n.id.startsWith(`proof-code#${options.contactId}#`)),
+    ).toMatchObject({ to: caller, prompt: 'caller.sms.code' });
     expect(result).toEqual({
       outcome: 'FOUND',
       reference,

@@ -1,6 +1,5 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import {
-  DeleteCommand,
   type DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
@@ -58,9 +57,16 @@ export const createProofCodeRepository = (client: DynamoDBDocumentClient, tableN
       return pending.expiresAt > epochSeconds(at) ? pending : undefined;
     },
 
-    /** Uses a code up: a code proves once. */
+    /** Uses a code up: a code proves once (expired now; TTL deletes it later). */
     async remove(contactId: string, scope: ProofCodeScope): Promise<void> {
-      await client.send(new DeleteCommand({ TableName: tableName, Key: key(contactId, scope) }));
+      await client.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: key(contactId, scope),
+          UpdateExpression: 'SET expiresAt = :spent',
+          ExpressionAttributeValues: { ':spent': 0 },
+        }),
+      );
     },
   };
 };
