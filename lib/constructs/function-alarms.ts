@@ -29,9 +29,14 @@ const FAILURE_METRICS: Readonly<
       "a resolved complaint's call-back could not be queued (the escalation's closing turn queues it again)",
   },
   [WITHHELD_FAILURES_METRIC]: {
-    handlers: ['complaints', 'pensions', 'tracking'],
+    handlers: ['appointments', 'complaints', 'pensions', 'tracking'],
     description:
       'withheld callers failed more proofs this hour than the country-wide threshold allows',
+  },
+  CallbackRequestsFailed: {
+    handlers: ['escalation-sweep'],
+    description:
+      "the sweeper could not queue a resolved ticket's call-back from the outbox (it stays there for the next sweep)",
   },
   EscalationStartsFailed: {
     handlers: ['escalation-sweep'],
