@@ -248,6 +248,27 @@ describe.each(LANGUAGES)('appointments flow in $language', ({ key, lang }) => {
     expect(result.disposition).toMatchObject({ type: 'QUEUED', queue: 'Appointments' });
   });
 
+  it('says a proof of the wrong shape failed and asks for it again', async () => {
+    const owner = freshCaller();
+    const booking = await call({ from: owner, keys: [key, ...TO_GPO_SERVICES, '1', '1', '1'] });
+
+    const result = await call({
+      from: freshCaller(),
+      keys: [key, '1', '2', booking.attributes.reference!, '12', 'sms', '1'],
+    });
+
+    expect(appointments(result)).toEqual([
+      'send-code:CODE_SENT',
+      'find-booking:INVALID_INPUT',
+      'find-booking:FOUND',
+      'cancel:CANCELLED',
+    ]);
+    expect(result.callsTo('appointments')[1]?.result).toMatchObject({ field: 'proof' });
+    expect(heardIn(result, lang)).toEqual(
+      expect.arrayContaining(['appointments.verification_failed', 'appointments.booking.details']),
+    );
+  });
+
   it('asks for the code sent to the booking’s number, again after a wrong one, then cancels the booking', async () => {
     const owner = freshCaller();
     const booking = await call({ from: owner, keys: [key, ...TO_GPO_SERVICES, '1', '1', '1'] });

@@ -94,6 +94,24 @@ describe.each(LANGUAGES)('complaints flow in $language', ({ key, lang }) => {
     expect(result.attributes).toMatchObject({ reference, selfService: 'STATUS_HEARD' });
   });
 
+  it('asks again for a code of the wrong shape and after a silence, then gives the status', async () => {
+    const from = freshCaller();
+    const lodged = await call({ from, keys: [...COMPLAINTS, ...LODGE, '1'] });
+    const reference = lodged.attributes.reference!;
+
+    const result = await call({ from, keys: [key, '2', '4', '2', reference, '12', '_', 'sms'] });
+
+    expect(outcomes(result, 'complaints')).toEqual(['CODE_SENT', 'INVALID_INPUT', 'FOUND']);
+    expect(result.callsTo('complaints')[1]?.result).toMatchObject({ field: 'code' });
+    expect(heardIn(result, lang)).toEqual(
+      expect.arrayContaining([
+        'complaints.invalid_code',
+        'main.no_choice',
+        'complaints.status.open',
+      ]),
+    );
+  });
+
   it('says a reference with a wrong check digit is not valid, and asks again', async () => {
     const reference = newReference('complaint');
     const mistyped = reference.slice(0, -1) + String((Number(reference.at(-1)) + 1) % 10);
