@@ -1,9 +1,11 @@
 import { appointmentPolicy } from '../../lambdas/appointments/policy.ts';
+import { createSmsAllowanceRepository } from '../../lambdas/shared/data/proof-codes.repository.ts';
 import { localOutbox } from '../../lambdas/shared/notifications/default-notifier.ts';
 import { newReference } from '../../lambdas/shared/reference.ts';
 import { localHandler } from '../../local/handlers.ts';
 import { connectEvent, lambdaContext } from '../support/connect.ts';
 import { type Call, call, ENGLISH, freshCaller, withLambda } from '../support/contact-centre.ts';
+import { documentClient, identityHasher, tableNames } from '../support/data.ts';
 import {
   failing,
   heardIn,
@@ -212,6 +214,31 @@ describe.each(LANGUAGES)('appointments flow in $language', ({ key, lang }) => {
       heardIn(result, lang).filter((id) => id === 'appointments.phone_number_needed'),
     ).toHaveLength(2);
     expect(localOutbox.filter((message) => message.to === smsNumber).map((m) => m.prompt)).toEqual([
+      'appointments.sms.booked',
+    ]);
+  });
+
+  it('asks for another number when the keyed one has had its SMS for the day', async () => {
+    // A day far ahead, so the allowance's expiry (its TTL) has not passed in the real world.
+    const at = '2031-03-18T10:00:00+03:00';
+    const flooded = freshCaller();
+    const allowance = createSmsAllowanceRepository(
+      documentClient,
+      tableNames.serviceData,
+      identityHasher,
+    );
+    for (let i = 0; i < 10; i++) await allowance.take(flooded, new Date(at));
+    const spare = freshCaller();
+
+    const result = await call({
+      from: 'anonymous',
+      at,
+      keys: [key, ...TO_GPO_SERVICES, '1', '1', '1', `0${flooded.slice(4)}`, `0${spare.slice(4)}`],
+    });
+
+    expect(appointments(result).slice(-2)).toEqual(['book:SMS_LIMITED', 'book:BOOKED']);
+    expect(localOutbox.filter((message) => message.to === flooded)).toEqual([]);
+    expect(localOutbox.filter((message) => message.to === spare).map((m) => m.prompt)).toEqual([
       'appointments.sms.booked',
     ]);
   });
