@@ -57,6 +57,21 @@ export const createSupervisorPanel = ({ reports }: { readonly reports: ReportsCl
   let timer: ReturnType<typeof setInterval> | undefined;
   // A slower answer for a day no longer chosen must not overwrite the newer one.
   let latest = 0;
+  // The plan for a day changes only with its history: fetched once per day shown, not every minute.
+  let plan:
+    | { readonly day: string; readonly answer: ReturnType<ReportsClient['staffing']> }
+    | undefined;
+  const planFor = (day: string) => {
+    if (plan?.day !== day) {
+      const answer = reports.staffing(day);
+      // A failed fetch is tried again at the next refresh.
+      answer.catch(() => {
+        if (plan?.answer === answer) plan = undefined;
+      });
+      plan = { day, answer };
+    }
+    return plan.answer;
+  };
 
   const drawChart = (series: ReturnType<typeof halfHourSeries>) => {
     const data = {
@@ -134,7 +149,7 @@ export const createSupervisorPanel = ({ reports }: { readonly reports: ReportsCl
     try {
       const [report, plan, board] = await Promise.all([
         reports.daily(day),
-        reports.staffing(day),
+        planFor(day),
         reports.slaBoard(),
       ]);
       if (request !== latest) return;

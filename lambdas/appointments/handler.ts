@@ -2,7 +2,6 @@ import { KMSClient } from '@aws-sdk/client-kms';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
-import { createAttemptRepository } from '#shared/data/attempts.repository.ts';
 import { createBookingRepository } from '#shared/data/bookings.repository.ts';
 import { createCatalogueRepository } from '#shared/data/catalogue.repository.ts';
 import { documentClientFor } from '#shared/data/client.ts';
@@ -16,7 +15,7 @@ import { notifierFor } from '#shared/notifications/default-notifier.ts';
 import { type AwsClients, deployedHandler, type Environment } from '#shared/platform.ts';
 import { newReference } from '#shared/reference.ts';
 import { type SpeechSettings, speechSettingsFrom } from '#shared/speech/render.ts';
-import { createProofGuard } from '#shared/verification.ts';
+import { proofGuardOn } from '#shared/verification.ts';
 import { BookParametersSchema, bookAppointment } from './book-appointment.ts';
 import { CancelParametersSchema, cancelBooking } from './cancel-booking.ts';
 import { AppointmentsEnvironmentSchema } from './config.ts';
@@ -60,11 +59,7 @@ const proofParts = ({
   notifier,
   clock,
 }: AppointmentsHandlerDependencies): Pick<AppointmentDependencies, ProofParts> => ({
-  proofs: createProofGuard({
-    attempts: createAttemptRepository(db, tables.serviceData, identityHasher),
-    now: clock,
-    hasher: identityHasher,
-  }),
+  proofs: proofGuardOn(db, tables.serviceData, identityHasher, clock),
   codes: createDefaultProofCodes({
     db,
     tableName: tables.serviceData,

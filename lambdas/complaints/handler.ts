@@ -1,7 +1,6 @@
 import { KMSClient } from '@aws-sdk/client-kms';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { z } from 'zod';
-import { createAttemptRepository } from '#shared/data/attempts.repository.ts';
 import { createCatalogueRepository } from '#shared/data/catalogue.repository.ts';
 import { documentClientFor } from '#shared/data/client.ts';
 import { createTicketRepository } from '#shared/data/tickets.repository.ts';
@@ -14,7 +13,7 @@ import {
   ticketingFlowDependencies,
 } from '#shared/ticketing-dependencies.ts';
 import { createTicketOpener } from '#shared/tickets/open-ticket.ts';
-import { createProofGuard } from '#shared/verification.ts';
+import { proofGuardOn } from '#shared/verification.ts';
 import {
   ComplaintStatusParametersSchema,
   complaintStatus,
@@ -53,11 +52,7 @@ export const createHandler = ({
   });
   const statusDependencies = {
     tickets,
-    proofs: createProofGuard({
-      attempts: createAttemptRepository(db, tables.serviceData, identityHasher),
-      now,
-      hasher: identityHasher,
-    }),
+    proofs: proofGuardOn(db, tables.serviceData, identityHasher, now),
     codes: createDefaultProofCodes({
       db,
       tableName: tables.serviceData,

@@ -1,7 +1,6 @@
 import { KMSClient } from '@aws-sdk/client-kms';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { z } from 'zod';
-import { createAttemptRepository } from '#shared/data/attempts.repository.ts';
 import { documentClientFor } from '#shared/data/client.ts';
 import { createPensionRepository } from '#shared/data/pensions.repository.ts';
 import { createTicketRepository } from '#shared/data/tickets.repository.ts';
@@ -14,7 +13,7 @@ import {
   ticketingFlowDependencies,
 } from '#shared/ticketing-dependencies.ts';
 import { createTicketOpener } from '#shared/tickets/open-ticket.ts';
-import { createProofGuard } from '#shared/verification.ts';
+import { proofGuardOn } from '#shared/verification.ts';
 import { PensionsEnvironmentSchema } from './config.ts';
 import { PensionInfoParametersSchema, pensionInfo } from './pension-info.ts';
 import {
@@ -58,11 +57,7 @@ export const createHandler = ({
 }: PensionsHandlerDependencies) => {
   const pensions = createPensionRepository(db, tables.serviceData);
   const verifiedContacts = createVerifiedContactRepository(db, tables.serviceData);
-  const proofs = createProofGuard({
-    attempts: createAttemptRepository(db, tables.serviceData, identityHasher),
-    now,
-    hasher: identityHasher,
-  });
+  const proofs = proofGuardOn(db, tables.serviceData, identityHasher, now);
   const openTicket = createTicketOpener({
     tickets: createTicketRepository(db, tables.tickets, { hasher: identityHasher }),
     notifier,

@@ -1,9 +1,11 @@
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import {
   ATTEMPT_POLICY,
   type AttemptRepository,
   type AttemptState,
   type AttemptSubject,
+  createAttemptRepository,
   type Reservation,
   WITHHELD_POLICY,
 } from './data/attempts.repository.ts';
@@ -155,3 +157,19 @@ export const createProofGuard = ({
 };
 
 export type ProofGuard = ReturnType<typeof createProofGuard>;
+
+/**
+ * The proof guard on the service-data table, as every flow handler builds it: its attempt
+ * counters keyed, and its tokens hashed, with the same identity hasher.
+ */
+export const proofGuardOn = (
+  db: DynamoDBDocumentClient,
+  serviceDataTable: string,
+  hasher: IdentityHasher,
+  now: () => Date,
+) =>
+  createProofGuard({
+    attempts: createAttemptRepository(db, serviceDataTable, hasher),
+    now,
+    hasher,
+  });

@@ -3,7 +3,6 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { type Clock, systemClock } from '#shared/clock.ts';
 import { createApplicationRepository } from '#shared/data/applications.repository.ts';
-import { createAttemptRepository } from '#shared/data/attempts.repository.ts';
 import { documentClientFor } from '#shared/data/client.ts';
 import { parseEnv } from '#shared/env.ts';
 import { identityHasherFor } from '#shared/identity/default-identity-hasher.ts';
@@ -11,7 +10,7 @@ import type { IdentityHasher } from '#shared/identity/identity-hasher.ts';
 import { connectHandler } from '#shared/middleware.ts';
 import { type AwsClients, deployedHandler, type Environment } from '#shared/platform.ts';
 import { type SpeechSettings, speechSettingsFrom } from '#shared/speech/render.ts';
-import { createProofGuard } from '#shared/verification.ts';
+import { proofGuardOn } from '#shared/verification.ts';
 import { CheckNumberParametersSchema, checkApplicationNumber } from './check-number.ts';
 import { TrackingEnvironmentSchema } from './config.ts';
 import { TrackApplicationParametersSchema, trackApplication } from './track-application.ts';
@@ -53,11 +52,7 @@ export const createHandler = ({
 }: TrackingHandlerDependencies) => {
   const track = trackApplication({
     applications: createApplicationRepository(db, tables.serviceData),
-    proofs: createProofGuard({
-      attempts: createAttemptRepository(db, tables.serviceData, identityHasher),
-      now: clock,
-      hasher: identityHasher,
-    }),
+    proofs: proofGuardOn(db, tables.serviceData, identityHasher, clock),
   });
   return connectHandler({
     parameters: TrackingParametersSchema,
