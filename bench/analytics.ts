@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { type DynamoDBDocumentClient, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Context, KinesisStreamEvent } from 'aws-lambda';
-import { createReports } from '../lambdas/reports/reports.ts';
-import { kinesisEventOf } from '../local/contact-records.ts';
-import { localDependencies, localHandler } from '../local/handlers.ts';
-import type { LocalPlatform } from '../local/platform.ts';
+import { createReports } from '#lambdas/reports/reports.ts';
+import { kinesisEventOf } from '#local/contact-records.ts';
+import { localDependencies, localHandler } from '#local/handlers.ts';
+import type { LocalPlatform } from '#local/platform.ts';
 import { lambdaContext } from '../test/support/connect.ts';
 import type { Compare } from './appointments.ts';
 
@@ -65,8 +65,8 @@ export const benchAnalytics = async ({
   iterations,
 }: AnalyticsBenchOptions): Promise<void> => {
   const [{ catalogueFiles }, { TicketStatusSchema }] = await Promise.all([
-    import('../lambdas/shared/data/catalogue-files.ts'),
-    import('../lambdas/shared/data/tickets.repository.ts'),
+    import('#shared/data/catalogue-files.ts'),
+    import('#shared/data/tickets.repository.ts'),
   ]);
   const writer = localHandler('call-logs', {}, platform);
   const reports = createReports(localDependencies('reports', {}, platform));

@@ -5,16 +5,16 @@ import {
   QueryCommand,
   TransactWriteCommand,
 } from '@aws-sdk/lib-dynamodb';
-import { appointmentPolicy, capacityOf } from '../lambdas/appointments/policy.ts';
-import { createBookingRepository } from '../lambdas/shared/data/bookings.repository.ts';
-import { catalogueFiles } from '../lambdas/shared/data/catalogue-files.ts';
-import { parseEnv } from '../lambdas/shared/env.ts';
+import { appointmentPolicy, capacityOf } from '#lambdas/appointments/policy.ts';
+import { localHandler } from '#local/handlers.ts';
+import type { LocalPlatform } from '#local/platform.ts';
+import { createBookingRepository } from '#shared/data/bookings.repository.ts';
+import { catalogueFiles } from '#shared/data/catalogue-files.ts';
+import { parseEnv } from '#shared/env.ts';
 import {
   IdentityHasherEnvironmentSchema,
   identityHasherFor,
-} from '../lambdas/shared/identity/default-identity-hasher.ts';
-import { localHandler } from '../local/handlers.ts';
-import type { LocalPlatform } from '../local/platform.ts';
+} from '#shared/identity/default-identity-hasher.ts';
 import { connectEvent, lambdaContext } from '../test/support/connect.ts';
 import { ms, percentile } from './stats.ts';
 

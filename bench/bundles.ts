@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
-import { LAMBDA_BUNDLING, lambdaEntry } from '../lib/bundling.ts';
+import { LAMBDA_BUNDLING, lambdaEntry } from '#lib/bundling.ts';
 import { percentile } from './stats.ts';
 
 export interface BundleFigures {

@@ -1,7 +1,7 @@
-import { localArn } from '../local/arns.ts';
-import { scriptedCaller } from '../local/callers.ts';
-import { FlowEngine } from '../local/flow-engine/engine.ts';
-import type { EngineResources } from '../local/flow-engine/types.ts';
+import { localArn } from '#local/arns.ts';
+import { scriptedCaller } from '#local/callers.ts';
+import { FlowEngine } from '#local/flow-engine/engine.ts';
+import type { EngineResources } from '#local/flow-engine/types.ts';
 import { percentile } from './stats.ts';
 
 export interface FlowBenchmark {

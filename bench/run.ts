@@ -7,18 +7,14 @@ import {
   TransactWriteCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
-import { callLogsTable, serviceDataTable, ticketsTable } from '../lambdas/shared/data/tables.ts';
-import { createVerifiedContactRepository } from '../lambdas/shared/data/verified-contacts.repository.ts';
-import { startDynamoDbLocal } from '../local/dynamodb/launcher.ts';
-import {
-  createLocalTables,
-  localDynamoDbClient,
-  localTableName,
-} from '../local/dynamodb/tables.ts';
-import { localEnvironment } from '../local/environment.ts';
-import { localHandler } from '../local/handlers.ts';
-import { localPlatform } from '../local/platform.ts';
-import { seed } from '../local/seed.ts';
+import { startDynamoDbLocal } from '#local/dynamodb/launcher.ts';
+import { createLocalTables, localDynamoDbClient, localTableName } from '#local/dynamodb/tables.ts';
+import { localEnvironment } from '#local/environment.ts';
+import { localHandler } from '#local/handlers.ts';
+import { localPlatform } from '#local/platform.ts';
+import { seed } from '#local/seed.ts';
+import { callLogsTable, serviceDataTable, ticketsTable } from '#shared/data/tables.ts';
+import { createVerifiedContactRepository } from '#shared/data/verified-contacts.repository.ts';
 import { connectEvent, lambdaContext } from '../test/support/connect.ts';
 import { measureBundles } from './bundles.ts';
 import { benchmarkFlows } from './flows.ts';
@@ -300,8 +296,8 @@ try {
     1,
   );
   const callerContext = { handler: localHandler('caller-context', {}, platform) };
-  const { localIdentityHasher } = await import('../lambdas/shared/identity/identity-hasher.ts');
-  const { LOCAL_IDENTITY_HASH_KEY } = await import('../local/environment.ts');
+  const { localIdentityHasher } = await import('#shared/identity/identity-hasher.ts');
+  const { LOCAL_IDENTITY_HASH_KEY } = await import('#local/environment.ts');
   const identityHasher = localIdentityHasher(LOCAL_IDENTITY_HASH_KEY);
   const returning = caller();
   // The caller index holds the number's keyed hash (docs/data-model.md), as the handler computes it.
@@ -367,7 +363,7 @@ try {
   console.log(
     '\n200 concurrent scripted calls (main → menu → tracking) through the engine and handlers\n',
   );
-  const { loadLocalResources } = await import('../local/resources.ts');
+  const { loadLocalResources } = await import('#local/resources.ts');
   const flows = await benchmarkFlows(await loadLocalResources({ platform }));
   console.table([
     {

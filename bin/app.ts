@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 import { App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
-import { environmentNames, environments } from '../lib/config/environments.ts';
-import { addContactCentre } from '../lib/contact-centre-app.ts';
+import { environmentNames, environments } from '#lib/config/environments.ts';
+import { addContactCentre } from '#lib/contact-centre-app.ts';
 
 const app = new App();
 const envName = app.node.tryGetContext('env') ?? 'dev';

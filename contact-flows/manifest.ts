@@ -1,4 +1,4 @@
-import { CAPABILITIES, type Capability } from '../lambdas/capabilities.ts';
+import { CAPABILITIES, type Capability } from '#lambdas/capabilities.ts';
 import type { FlowType } from './language/flow.schema.ts';
 
 /**

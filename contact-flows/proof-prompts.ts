@@ -1,7 +1,7 @@
-import { complaintsDialogue } from '../lambdas/complaints/dialogue.ts';
-import { pensionsDialogue } from '../lambdas/pensions/dialogue.ts';
-import type { Dialogue } from '../lambdas/shared/dialogue/types.ts';
-import { trackingDialogue } from '../lambdas/tracking/dialogue.ts';
+import { complaintsDialogue } from '#lambdas/complaints/dialogue.ts';
+import { pensionsDialogue } from '#lambdas/pensions/dialogue.ts';
+import { trackingDialogue } from '#lambdas/tracking/dialogue.ts';
+import type { Dialogue } from '#shared/dialogue/types.ts';
 
 const DIALOGUES: readonly Dialogue[] = [trackingDialogue, pensionsDialogue, complaintsDialogue];
 

@@ -1,4 +1,4 @@
-import { getPrompt, promptCatalogue } from '../lambdas/shared/speech/catalogue.ts';
+import { getPrompt, promptCatalogue } from '#shared/speech/catalogue.ts';
 import { type FlowProblem, validateFlow } from './language/validator.ts';
 import { readFlowText } from './load.ts';
 import { type FlowDefinition, RESOURCE_PLACEHOLDERS } from './manifest.ts';

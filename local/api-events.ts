@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
-import agencies from '../data/agencies.json' with { type: 'json' };
-import { REPORT_ROUTE_KEYS } from '../lambdas/reports/api-contract.ts';
-import { TICKET_ROUTE_KEYS } from '../lambdas/tickets-api/api-contract.ts';
+import agencies from '#data/agencies.json' with { type: 'json' };
+import { REPORT_ROUTE_KEYS } from '#lambdas/reports/api-contract.ts';
+import { TICKET_ROUTE_KEYS } from '#lambdas/tickets-api/api-contract.ts';
 
 /** Every staff API route, as API Gateway names them. */
 export const STAFF_ROUTE_KEYS = [...TICKET_ROUTE_KEYS, ...REPORT_ROUTE_KEYS] as const;

@@ -2,7 +2,7 @@ import type { Caller, CallerInput, InputRequest, SpokenPrompt } from './flow-eng
 
 /** The one-time code in the last SMS the local outbox holds (imported late: it reads the environment). */
 const latestProofCode = async (): Promise<string | undefined> => {
-  const { localOutbox } = await import('../lambdas/shared/notifications/default-notifier.ts');
+  const { localOutbox } = await import('#shared/notifications/default-notifier.ts');
   const code = localOutbox.findLast((n) => n.prompt === 'caller.sms.code')?.vars.code;
   return code === undefined ? undefined : String(code);
 };

@@ -1,4 +1,4 @@
-import { contactCentreHours, environments } from '../lib/config/environments.ts';
+import { contactCentreHours, environments } from '#lib/config/environments.ts';
 import { LOCAL_PROMPT_AUDIO_URI } from './arns.ts';
 import { localTableEnvironment } from './dynamodb/tables.ts';
 

@@ -1,15 +1,9 @@
+import { loadFlowDocument } from '#flows/load.ts';
+import { FLOW_FUNCTIONS, FLOWS, flowPlaceholder, HOURS, QUEUES } from '#flows/manifest.ts';
+import { contactCentreHours, environments } from '#lib/config/environments.ts';
 import type { Clock } from '#shared/clock.ts';
 import { kiswahiliRecordings, promptCatalogue } from '#shared/speech/catalogue.ts';
 import { clipUri, type SpeechSettings } from '#shared/speech/render.ts';
-import { loadFlowDocument } from '../contact-flows/load.ts';
-import {
-  FLOW_FUNCTIONS,
-  FLOWS,
-  flowPlaceholder,
-  HOURS,
-  QUEUES,
-} from '../contact-flows/manifest.ts';
-import { contactCentreHours, environments } from '../lib/config/environments.ts';
 import { LOCAL_INSTANCE_ARN, LOCAL_PROMPT_AUDIO_URI, localArn } from './arns.ts';
 import type {
   EngineResources,

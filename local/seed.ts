@@ -1,5 +1,7 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
+import applicationsFile from '#data/demo/applications.json' with { type: 'json' };
+import pensionersFile from '#data/demo/pensioners.json' with { type: 'json' };
 import {
   ApplicationSchema,
   createApplicationRepository,
@@ -13,8 +15,6 @@ import {
 } from '#shared/data/pensions.repository.ts';
 import { serviceDataTable } from '#shared/data/tables.ts';
 import { localIdentityHasher } from '#shared/identity/identity-hasher.ts';
-import applicationsFile from '../data/demo/applications.json' with { type: 'json' };
-import pensionersFile from '../data/demo/pensioners.json' with { type: 'json' };
 import { localTableName } from './dynamodb/tables.ts';
 import { LOCAL_IDENTITY_HASH_KEY } from './environment.ts';
 

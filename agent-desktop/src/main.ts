@@ -1,5 +1,5 @@
 import 'amazon-connect-streams';
-import { roleFromGroups } from '../../lambdas/shared/roles.ts';
+import { roleFromGroups } from '#shared/roles.ts';
 import { type DesktopConfig, parseDesktopConfig } from './config.ts';
 import { createReportsClient } from './reports-api.ts';
 import { maskPhoneNumber, type ScreenPop, screenPop } from './screen-pop.ts';

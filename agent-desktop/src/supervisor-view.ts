@@ -1,4 +1,4 @@
-import { plannedPerInterval } from '../../lambdas/shared/staffing/intervals.ts';
+import { plannedPerInterval } from '#shared/staffing/intervals.ts';
 import type { DailyReport, StaffingPlan } from './reports-api.ts';
 
 /** What the supervisors' page shows, computed from the reports without touching the DOM. */

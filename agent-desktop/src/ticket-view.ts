@@ -1,8 +1,8 @@
-import agencies from '../../data/agencies.json' with { type: 'json' };
-import categoriesFile from '../../data/complaint-categories.json' with { type: 'json' };
-import services from '../../data/huduma-services.json' with { type: 'json' };
-import type { Role } from '../../lambdas/shared/roles.ts';
-import { may } from '../../lambdas/tickets-api/permissions.ts';
+import agencies from '#data/agencies.json' with { type: 'json' };
+import categoriesFile from '#data/complaint-categories.json' with { type: 'json' };
+import services from '#data/huduma-services.json' with { type: 'json' };
+import { may } from '#lambdas/tickets-api/permissions.ts';
+import type { Role } from '#shared/roles.ts';
 import type { HistoryEntry, Ticket, TicketStatus } from './tickets-api.ts';
 
 /**

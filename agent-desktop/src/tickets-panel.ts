@@ -1,5 +1,5 @@
-import type { Role } from '../../lambdas/shared/roles.ts';
-import { may } from '../../lambdas/tickets-api/permissions.ts';
+import { may } from '#lambdas/tickets-api/permissions.ts';
+import type { Role } from '#shared/roles.ts';
 import {
   AGENCIES,
   actionsFor,

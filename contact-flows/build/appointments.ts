@@ -1,4 +1,4 @@
-import type { FlowDocument } from '../language/flow.schema.ts';
+import type { FlowDocument } from '#flows/language/flow.schema.ts';
 import { appointment, bookingChoices, bookingSteps } from './appointments-booking.ts';
 import { managingSteps } from './appointments-manage.ts';
 import { FlowBuilder } from './builder.ts';

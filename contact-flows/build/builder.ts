@@ -1,4 +1,4 @@
-import type { FlowAction, FlowDocument } from '../language/flow.schema.ts';
+import type { FlowAction, FlowDocument } from '#flows/language/flow.schema.ts';
 
 type Transitions = FlowAction['Transitions'];
 

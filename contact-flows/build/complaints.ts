@@ -1,5 +1,5 @@
-import { complaintsDialogue, STATUS_CODE } from '../../lambdas/complaints/dialogue.ts';
-import type { FlowDocument } from '../language/flow.schema.ts';
+import type { FlowDocument } from '#flows/language/flow.schema.ts';
+import { complaintsDialogue, STATUS_CODE } from '#lambdas/complaints/dialogue.ts';
 import { FlowBuilder } from './builder.ts';
 import { exits, startMenuRetries } from './exits.ts';
 import { inputEntry, renderDialogue, stepEntry } from './voice-dialogue.ts';

@@ -1,4 +1,4 @@
-import type { FlowDocument } from '../language/flow.schema.ts';
+import type { FlowDocument } from '#flows/language/flow.schema.ts';
 import { FlowBuilder } from './builder.ts';
 
 /** While a caller waits: position, a call-back offer that keeps their place, then hold messages. */

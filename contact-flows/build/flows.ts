@@ -1,5 +1,5 @@
-import type { FlowDocument } from '../language/flow.schema.ts';
-import type { FlowId } from '../manifest.ts';
+import type { FlowDocument } from '#flows/language/flow.schema.ts';
+import type { FlowId } from '#flows/manifest.ts';
 import { agentFlow } from './agent.ts';
 import { appointmentsFlow } from './appointments.ts';
 import { complaintsFlow } from './complaints.ts';

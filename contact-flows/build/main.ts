@@ -1,4 +1,4 @@
-import type { FlowDocument } from '../language/flow.schema.ts';
+import type { FlowDocument } from '#flows/language/flow.schema.ts';
 import { continueTo, FlowBuilder } from './builder.ts';
 
 /** Every inbound call: logging, voice, hooks, welcome, language, privacy notice, hours, then the menu. */

@@ -1,4 +1,4 @@
-import type { FlowDocument } from '../language/flow.schema.ts';
+import type { FlowDocument } from '#flows/language/flow.schema.ts';
 import { FlowBuilder } from './builder.ts';
 
 /** The public menu. These digits are the product's public menu: keep them. */

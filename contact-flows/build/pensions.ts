@@ -1,5 +1,5 @@
-import { pensionsDialogue } from '../../lambdas/pensions/dialogue.ts';
-import type { FlowDocument } from '../language/flow.schema.ts';
+import type { FlowDocument } from '#flows/language/flow.schema.ts';
+import { pensionsDialogue } from '#lambdas/pensions/dialogue.ts';
 import { FlowBuilder } from './builder.ts';
 import { exits, startMenuRetries } from './exits.ts';
 import { renderDialogue, stepEntry } from './voice-dialogue.ts';

@@ -1,4 +1,4 @@
-import { FLOWS } from '../manifest.ts';
+import { FLOWS } from '#flows/manifest.ts';
 import { FLOW_BUILDERS } from './flows.ts';
 
 /** Each flow file's content as `npm run flows:build` writes it. */

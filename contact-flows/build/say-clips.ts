@@ -1,4 +1,4 @@
-import type { FlowDocument } from '../language/flow.schema.ts';
+import type { FlowDocument } from '#flows/language/flow.schema.ts';
 import { continueTo, FlowBuilder } from './builder.ts';
 
 /** Kiswahili clips a handler may render for one message (lambdas/shared/speech/render.ts MAX_CLIPS). */

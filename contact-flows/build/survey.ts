@@ -1,4 +1,4 @@
-import type { FlowDocument } from '../language/flow.schema.ts';
+import type { FlowDocument } from '#flows/language/flow.schema.ts';
 import { FlowBuilder } from './builder.ts';
 
 /** After the agent hangs up (CustomerRemaining): CSAT 1-5, then NPS 0-10. */

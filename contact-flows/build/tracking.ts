@@ -1,5 +1,5 @@
-import { trackingDialogue } from '../../lambdas/tracking/dialogue.ts';
-import type { FlowDocument } from '../language/flow.schema.ts';
+import type { FlowDocument } from '#flows/language/flow.schema.ts';
+import { trackingDialogue } from '#lambdas/tracking/dialogue.ts';
 import { FlowBuilder } from './builder.ts';
 import { exits } from './exits.ts';
 import { renderDialogue, stepEntry } from './voice-dialogue.ts';

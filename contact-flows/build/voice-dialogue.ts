@@ -1,3 +1,4 @@
+import { FLOW_FUNCTIONS } from '#flows/manifest.ts';
 import {
   type Dialogue,
   type DialogueExit,
@@ -7,7 +8,6 @@ import {
   type OutcomeHandling,
   STANDARD_ESCAPES,
 } from '#shared/dialogue/types.ts';
-import { FLOW_FUNCTIONS } from '../manifest.ts';
 import type { FlowBuilder } from './builder.ts';
 
 /** The actions every capability flow has (exits.ts) that a dialogue's exits lead to. */

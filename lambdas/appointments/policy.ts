@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import policyFile from '#data/appointments.json' with { type: 'json' };
 import { DaySchema } from '#shared/hours.ts';
 import { MAX_CLIPS } from '#shared/speech/render.ts';
-import policyFile from '../../data/appointments.json' with { type: 'json' };
 
 const HoursWindowSchema = z.string().regex(/^([01]\d|2[0-3]):[03]0-([01]\d|2[0-3]):[03]0$/, {
   message: 'hours are HH:MM-HH:MM on the half hour',

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import categoriesFile from '../../data/complaint-categories.json' with { type: 'json' };
-import keypadFile from '../../data/complaint-keypad.json' with { type: 'json' };
+import categoriesFile from '#data/complaint-categories.json' with { type: 'json' };
+import keypadFile from '#data/complaint-keypad.json' with { type: 'json' };
 
 /** Complaint categories (data/complaint-categories.json), by id. */
 export const COMPLAINT_CATEGORY_IDS: ReadonlySet<string> = new Set(

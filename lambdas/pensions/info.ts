@@ -1,6 +1,6 @@
 import { z } from 'zod';
+import infoFile from '#data/pensions-info.json' with { type: 'json' };
 import { PensionTypeSchema } from '#shared/data/pensions.repository.ts';
-import infoFile from '../../data/pensions-info.json' with { type: 'json' };
 
 export const PensionTopicSchema = z.enum(['how_to_apply', 'documents', 'payment_dates']);
 export type PensionTopic = z.infer<typeof PensionTopicSchema>;

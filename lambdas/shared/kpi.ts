@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import kpiTargetsFile from '../../data/kpi-targets.json' with { type: 'json' };
+import kpiTargetsFile from '#data/kpi-targets.json' with { type: 'json' };
 import type { CallLog } from './data/call-logs.repository.ts';
 
 /**

@@ -1,4 +1,4 @@
-import validation from '../../data/kenya-validation.json' with { type: 'json' };
+import validation from '#data/kenya-validation.json' with { type: 'json' };
 
 const NATIONAL_MOBILE = new RegExp(validation.phone.nationalMobileInput);
 const E164 = /^\+[1-9]\d{6,14}$/;

@@ -1,5 +1,6 @@
 import { KMSClient } from '@aws-sdk/client-kms';
 import { SQSClient } from '@aws-sdk/client-sqs';
+import { createAgentComplaint } from '#lambdas/complaints/create-agent-complaint.ts';
 import {
   type CatalogueRepository,
   createCatalogueRepository,
@@ -15,7 +16,6 @@ import { type AwsClients, deployedHandler, type Environment } from '#shared/plat
 import { principalFromClaims } from '#shared/principal.ts';
 import { callbackQueueFor } from '#shared/tickets/callbacks.ts';
 import { createTicketOpener } from '#shared/tickets/open-ticket.ts';
-import { createAgentComplaint } from '../complaints/create-agent-complaint.ts';
 import { TicketsApiEnvironmentSchema } from './config.ts';
 import { ticketRoutes } from './routes.ts';
 import { type TicketUseCaseDependencies, ticketUseCases } from './tickets.ts';

@@ -1,4 +1,4 @@
-import type { Role } from '../shared/roles.ts';
+import type { Role } from '#shared/roles.ts';
 
 /**
  * What each role may do to a ticket (always within its scope: an agency sees only its own).

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { type Routes, route } from '#shared/http-middleware.ts';
 import type {
   AgentComplaintInput,
   AgentComplaintResult,
-} from '../complaints/create-agent-complaint.ts';
+} from '#lambdas/complaints/create-agent-complaint.ts';
+import { type Routes, route } from '#shared/http-middleware.ts';
 import { assertMay } from './access.ts';
 import type { TicketRouteKey } from './api-contract.ts';
 import {

@@ -1,4 +1,4 @@
-import type { QUEUES } from '../../contact-flows/manifest.ts';
+import type { QUEUES } from '#flows/manifest.ts';
 
 type QueuePlaceholder = keyof typeof QUEUES;
 

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { catalogueFiles } from '../../lambdas/shared/data/catalogue-files.ts';
-import { DAYS, localTime, type OpeningHours } from '../../lambdas/shared/hours.ts';
-import { StaffingConfigSchema } from '../../lambdas/shared/staffing/forecast.ts';
-import { ContactCentreContactsSchema } from '../../lambdas/shared/tickets/escalation-policy.ts';
+import { catalogueFiles } from '#shared/data/catalogue-files.ts';
+import { DAYS, localTime, type OpeningHours } from '#shared/hours.ts';
+import { StaffingConfigSchema } from '#shared/staffing/forecast.ts';
+import { ContactCentreContactsSchema } from '#shared/tickets/escalation-policy.ts';
 
 const ClockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a 24-hour HH:MM time');
 const CountryCode = z.string().regex(/^[A-Z]{2}$/, 'an ISO 3166-1 alpha-2 country code');

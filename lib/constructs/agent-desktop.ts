@@ -30,7 +30,7 @@ import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { BlockPublicAccess, Bucket, BucketEncryption, type IBucket } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
-import { AGENT_DESKTOP_DIR, bundleAgentDesktop } from '../agent-desktop-bundle.ts';
+import { AGENT_DESKTOP_DIR, bundleAgentDesktop } from '#lib/agent-desktop-bundle.ts';
 
 export { AGENT_DESKTOP_DIR, bundleAgentDesktop };
 

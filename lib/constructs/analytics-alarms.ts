@@ -1,6 +1,6 @@
 import { Duration } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import type { KpiTargets } from '../../lambdas/shared/kpi.ts';
+import type { KpiTargets } from '#shared/kpi.ts';
 import type { AnalyticsConsumers } from './analytics-consumers.ts';
 import {
   abandonmentRate,

@@ -15,7 +15,7 @@ import {
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { callLogsTable, ticketsTable } from '../../lambdas/shared/data/tables.ts';
+import { callLogsTable, ticketsTable } from '#shared/data/tables.ts';
 import { FIFTEEN_MINUTES } from './analytics-metrics.ts';
 import { grantStreamReadByArn } from './data-tables.ts';
 import { PlatformFunction } from './flow-function.ts';

@@ -15,9 +15,9 @@ import {
   ANALYTICS_METRICS,
   ANALYTICS_SERVICE,
   type AnalyticsMetricName,
-} from '../../lambdas/shared/analytics-metrics.ts';
-import type { KpiTargets } from '../../lambdas/shared/kpi.ts';
-import { METRICS_NAMESPACE } from '../../lambdas/shared/powertools.ts';
+} from '#shared/analytics-metrics.ts';
+import type { KpiTargets } from '#shared/kpi.ts';
+import { METRICS_NAMESPACE } from '#shared/powertools.ts';
 import type { AnalyticsConsumers } from './analytics-consumers.ts';
 import {
   analyticsMetric,

@@ -4,8 +4,8 @@ import {
   ANALYTICS_METRICS,
   ANALYTICS_SERVICE,
   type AnalyticsMetricName,
-} from '../../lambdas/shared/analytics-metrics.ts';
-import { METRICS_NAMESPACE } from '../../lambdas/shared/powertools.ts';
+} from '#shared/analytics-metrics.ts';
+import { METRICS_NAMESPACE } from '#shared/powertools.ts';
 
 /** The complaint SLA sweep's rate, and the period complaint alarms and lines are judged over. */
 export const FIFTEEN_MINUTES = Duration.minutes(15);

@@ -13,18 +13,15 @@ import {
   StateMachineType,
 } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
-import {
-  SWEEP_EVERY_MINUTES,
-  SWEEP_GRACE_MINUTES,
-} from '../../lambdas/escalation-sweep/schedule.ts';
+import { SWEEP_EVERY_MINUTES, SWEEP_GRACE_MINUTES } from '#lambdas/escalation-sweep/schedule.ts';
 import {
   CALLBACK_OUTBOX_PARTITION,
   ESCALATION_OUTBOX_PARTITION,
   RETENTION_DUE_PARTITION,
   ticketsTable,
-} from '../../lambdas/shared/data/tables.ts';
-import type { ContactCentreContacts } from '../../lambdas/shared/tickets/escalation-policy.ts';
-import { ESCALATION_STREAM_FILTERS } from '../../lambdas/shared/tickets/ticket-events.ts';
+} from '#shared/data/tables.ts';
+import type { ContactCentreContacts } from '#shared/tickets/escalation-policy.ts';
+import { ESCALATION_STREAM_FILTERS } from '#shared/tickets/ticket-events.ts';
 import { definitionText, STATE_MACHINES } from '../../state-machines/definitions.ts';
 import { grantStreamReadByArn } from './data-tables.ts';
 import { PlatformFunction } from './flow-function.ts';

@@ -5,7 +5,7 @@ import { Key } from 'aws-cdk-lib/aws-kms';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { BlockPublicAccess, Bucket, BucketEncryption, type IBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
-import type { PhoneNumberConfig } from '../config/environments.ts';
+import type { PhoneNumberConfig } from '#lib/config/environments.ts';
 
 export interface ConnectInstanceProps {
   /** Instance alias: unique in the region, part of the agents' login URL. */

@@ -1,15 +1,12 @@
 import { Stack } from 'aws-cdk-lib';
 import { CfnContactFlow, CfnContactFlowModule } from 'aws-cdk-lib/aws-connect';
 import { Construct, type IDependable } from 'constructs';
-import {
-  findPlaceholders,
-  substitutePlaceholders,
-} from '../../contact-flows/language/placeholders.ts';
-import { formatProblems } from '../../contact-flows/language/validator.ts';
-import { loadFlowDocument } from '../../contact-flows/load.ts';
-import { FLOWS, type FlowId, flowPlaceholder } from '../../contact-flows/manifest.ts';
-import { validateRepositoryFlow } from '../../contact-flows/validate.ts';
-import { getPrompt } from '../../lambdas/shared/speech/catalogue.ts';
+import { findPlaceholders, substitutePlaceholders } from '#flows/language/placeholders.ts';
+import { formatProblems } from '#flows/language/validator.ts';
+import { loadFlowDocument } from '#flows/load.ts';
+import { FLOWS, type FlowId, flowPlaceholder } from '#flows/manifest.ts';
+import { validateRepositoryFlow } from '#flows/validate.ts';
+import { getPrompt } from '#shared/speech/catalogue.ts';
 
 export interface ContactFlowsProps {
   readonly instanceArn: string;

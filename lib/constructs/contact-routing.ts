@@ -8,12 +8,12 @@ import {
 } from 'aws-cdk-lib/aws-connect';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { substitutePlaceholders } from '../../contact-flows/language/placeholders.ts';
-import { loadFlowDocument } from '../../contact-flows/load.ts';
-import { HOURS, QUEUES } from '../../contact-flows/manifest.ts';
-import type { OpeningHours } from '../../lambdas/shared/hours.ts';
-import { getPrompt } from '../../lambdas/shared/speech/catalogue.ts';
-import type { RoutingProfileDefinition } from '../config/agents.ts';
+import { substitutePlaceholders } from '#flows/language/placeholders.ts';
+import { loadFlowDocument } from '#flows/load.ts';
+import { HOURS, QUEUES } from '#flows/manifest.ts';
+import type { RoutingProfileDefinition } from '#lib/config/agents.ts';
+import type { OpeningHours } from '#shared/hours.ts';
+import { getPrompt } from '#shared/speech/catalogue.ts';
 import { ConnectApiCall, connectResourceId } from './connect-api-call.ts';
 
 type QueuePlaceholder = keyof typeof QUEUES;

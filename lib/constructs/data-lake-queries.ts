@@ -1,5 +1,5 @@
-import { CALLBACK_REQUESTED } from '../../lambdas/call-logs/call-log-from-record.ts';
-import { DIALLED_OUT } from '../../lambdas/shared/kpi.ts';
+import { CALLBACK_REQUESTED } from '#lambdas/call-logs/call-log-from-record.ts';
+import { DIALLED_OUT } from '#shared/kpi.ts';
 
 /**
  * Athena SQL over the raw contact trace records, with the same definitions as the call-log

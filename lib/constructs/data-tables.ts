@@ -9,11 +9,7 @@ import {
 import { type IGrantable, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Key, KeySpec, KeyUsage } from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
-import {
-  type KeyAttribute,
-  type TableDefinition,
-  tableDefinitions,
-} from '../../lambdas/shared/data/tables.ts';
+import { type KeyAttribute, type TableDefinition, tableDefinitions } from '#shared/data/tables.ts';
 
 /**
  * Lets a stream consumer read `table`'s stream by its ARN only (Table.grantStreamRead would add

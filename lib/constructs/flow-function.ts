@@ -7,8 +7,8 @@ import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
-import type { TableDefinition } from '../../lambdas/shared/data/tables.ts';
-import { LAMBDA_BUNDLING, lambdaEntry } from '../bundling.ts';
+import { LAMBDA_BUNDLING, lambdaEntry } from '#lib/bundling.ts';
+import type { TableDefinition } from '#shared/data/tables.ts';
 
 /**
  * `read`: items by key and query. `readUpdate`: also put and update items (transactions

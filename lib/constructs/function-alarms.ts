@@ -2,7 +2,7 @@ import { CfnResource, Duration, type IAspect, Names, Stack } from 'aws-cdk-lib';
 import { Metric } from 'aws-cdk-lib/aws-cloudwatch';
 import { CfnFunction, CfnPermission } from 'aws-cdk-lib/aws-lambda';
 import type { IConstruct } from 'constructs';
-import { WITHHELD_FAILURES_METRIC } from '../../lambdas/shared/verification.ts';
+import { WITHHELD_FAILURES_METRIC } from '#shared/verification.ts';
 import { PlatformFunction } from './flow-function.ts';
 import type { OperationsAlerts } from './operations-alerts.ts';
 

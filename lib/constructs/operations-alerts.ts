@@ -13,7 +13,7 @@ import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct, type IConstruct } from 'constructs';
-import { METRICS_NAMESPACE } from '../../lambdas/shared/powertools.ts';
+import { METRICS_NAMESPACE } from '#shared/powertools.ts';
 import { FunctionAlarms } from './function-alarms.ts';
 
 export interface OperationsAlertsProps {

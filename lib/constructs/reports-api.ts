@@ -4,9 +4,9 @@ import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations
 import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { REPORT_ROUTE_KEYS } from '../../lambdas/reports/api-contract.ts';
-import { callLogsTable, ticketsTable } from '../../lambdas/shared/data/tables.ts';
-import type { StaffingConfig } from '../../lambdas/shared/staffing/forecast.ts';
+import { REPORT_ROUTE_KEYS } from '#lambdas/reports/api-contract.ts';
+import { callLogsTable, ticketsTable } from '#shared/data/tables.ts';
+import type { StaffingConfig } from '#shared/staffing/forecast.ts';
 import { PlatformFunction } from './flow-function.ts';
 
 export interface ReportsApiProps {

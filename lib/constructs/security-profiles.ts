@@ -1,6 +1,6 @@
 import { CfnSecurityProfile } from 'aws-cdk-lib/aws-connect';
 import { Construct } from 'constructs';
-import type { SecurityProfileDefinition } from '../config/agents.ts';
+import type { SecurityProfileDefinition } from '#lib/config/agents.ts';
 
 export interface SecurityProfilesProps {
   readonly instanceArn: string;

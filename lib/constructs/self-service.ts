@@ -4,8 +4,8 @@ import { type IKey, Key } from 'aws-cdk-lib/aws-kms';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import type { FLOW_FUNCTIONS } from '../../contact-flows/manifest.ts';
-import { callLogsTable, serviceDataTable, ticketsTable } from '../../lambdas/shared/data/tables.ts';
+import type { FLOW_FUNCTIONS } from '#flows/manifest.ts';
+import { callLogsTable, serviceDataTable, ticketsTable } from '#shared/data/tables.ts';
 import { PlatformFunction } from './flow-function.ts';
 import { queueWithDeadLetters } from './queues.ts';
 

@@ -4,33 +4,33 @@ import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
-import { QUEUES } from '../../contact-flows/manifest.ts';
-import { kpiTargets } from '../../lambdas/shared/kpi.ts';
-import { ROUTING_PROFILES, SECURITY_PROFILES } from '../config/agents.ts';
+import { QUEUES } from '#flows/manifest.ts';
+import { ROUTING_PROFILES, SECURITY_PROFILES } from '#lib/config/agents.ts';
 import {
   contactCentreHours,
   type EnvironmentConfig,
   signInDomainPrefix,
-} from '../config/environments.ts';
-import { logRetention } from '../config/log-retention.ts';
-import { AgentDesktop } from '../constructs/agent-desktop.ts';
-import { AnalyticsAlarms } from '../constructs/analytics-alarms.ts';
-import { AnalyticsConsumers } from '../constructs/analytics-consumers.ts';
-import { AnalyticsDashboard } from '../constructs/analytics-dashboard.ts';
-import { ComplaintEscalation } from '../constructs/complaint-escalation.ts';
-import type { ConnectInstance } from '../constructs/connect-instance.ts';
-import { ContactFlows } from '../constructs/contact-flows.ts';
-import { ContactRecordStream } from '../constructs/contact-record-stream.ts';
-import { ContactRouting } from '../constructs/contact-routing.ts';
-import { DataLake } from '../constructs/data-lake.ts';
-import { InboundNumber } from '../constructs/inbound-number.ts';
-import { NotificationDelivery } from '../constructs/notification-delivery.ts';
-import { OperationsAlerts } from '../constructs/operations-alerts.ts';
-import { ReportsApi } from '../constructs/reports-api.ts';
-import { ResolutionCallback } from '../constructs/resolution-callback.ts';
-import { SecurityProfiles } from '../constructs/security-profiles.ts';
-import { SelfService } from '../constructs/self-service.ts';
-import { TicketApi } from '../constructs/ticket-api.ts';
+} from '#lib/config/environments.ts';
+import { logRetention } from '#lib/config/log-retention.ts';
+import { AgentDesktop } from '#lib/constructs/agent-desktop.ts';
+import { AnalyticsAlarms } from '#lib/constructs/analytics-alarms.ts';
+import { AnalyticsConsumers } from '#lib/constructs/analytics-consumers.ts';
+import { AnalyticsDashboard } from '#lib/constructs/analytics-dashboard.ts';
+import { ComplaintEscalation } from '#lib/constructs/complaint-escalation.ts';
+import type { ConnectInstance } from '#lib/constructs/connect-instance.ts';
+import { ContactFlows } from '#lib/constructs/contact-flows.ts';
+import { ContactRecordStream } from '#lib/constructs/contact-record-stream.ts';
+import { ContactRouting } from '#lib/constructs/contact-routing.ts';
+import { DataLake } from '#lib/constructs/data-lake.ts';
+import { InboundNumber } from '#lib/constructs/inbound-number.ts';
+import { NotificationDelivery } from '#lib/constructs/notification-delivery.ts';
+import { OperationsAlerts } from '#lib/constructs/operations-alerts.ts';
+import { ReportsApi } from '#lib/constructs/reports-api.ts';
+import { ResolutionCallback } from '#lib/constructs/resolution-callback.ts';
+import { SecurityProfiles } from '#lib/constructs/security-profiles.ts';
+import { SelfService } from '#lib/constructs/self-service.ts';
+import { TicketApi } from '#lib/constructs/ticket-api.ts';
+import { kpiTargets } from '#shared/kpi.ts';
 
 export interface ContactCentreStackProps extends StackProps {
   readonly config: EnvironmentConfig;

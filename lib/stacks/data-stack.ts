@@ -1,11 +1,11 @@
 import { CfnOutput, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
-import type { EnvironmentConfig } from '../config/environments.ts';
-import { logRetention } from '../config/log-retention.ts';
-import { ConnectInstance } from '../constructs/connect-instance.ts';
-import { DataTables } from '../constructs/data-tables.ts';
-import { PromptAudio } from '../constructs/prompt-audio.ts';
+import type { EnvironmentConfig } from '#lib/config/environments.ts';
+import { logRetention } from '#lib/config/log-retention.ts';
+import { ConnectInstance } from '#lib/constructs/connect-instance.ts';
+import { DataTables } from '#lib/constructs/data-tables.ts';
+import { PromptAudio } from '#lib/constructs/prompt-audio.ts';
 
 export interface DataStackProps extends StackProps {
   readonly config: EnvironmentConfig;

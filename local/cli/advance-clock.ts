@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { nairobiTime, SERVER_FILE } from '../server.ts';
-import { CLOCK_FILE, parseShift, readClockOffset, writeClockOffset } from '../sim-clock.ts';
+import { nairobiTime, SERVER_FILE } from '#local/server.ts';
+import { CLOCK_FILE, parseShift, readClockOffset, writeClockOffset } from '#local/sim-clock.ts';
 
 const USAGE = `Moves the local contact centre's clock forward (a 72-hour story in seconds).
 

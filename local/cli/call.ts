@@ -1,19 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import {
-  CHANNELS,
-  type Channel,
-  FlowSchema,
-  type FlowType,
-} from '../../contact-flows/language/flow.schema.ts';
-import { localArn } from '../arns.ts';
-import { parseKeys, scriptedCaller } from '../callers.ts';
-import { FlowEngine, UnsupportedActionError } from '../flow-engine/engine.ts';
-import { stubFlowArn, stubResources } from '../flow-engine/stub-resources.ts';
-import type { TranscriptEvent } from '../flow-engine/types.ts';
-import { startLocalRuntime } from '../runtime.ts';
-import { describeDisposition, describeEvent, toTranscript } from '../transcript.ts';
+import { CHANNELS, type Channel, FlowSchema, type FlowType } from '#flows/language/flow.schema.ts';
+import { localArn } from '#local/arns.ts';
+import { parseKeys, scriptedCaller } from '#local/callers.ts';
+import { FlowEngine, UnsupportedActionError } from '#local/flow-engine/engine.ts';
+import { stubFlowArn, stubResources } from '#local/flow-engine/stub-resources.ts';
+import type { TranscriptEvent } from '#local/flow-engine/types.ts';
+import { startLocalRuntime } from '#local/runtime.ts';
+import { describeDisposition, describeEvent, toTranscript } from '#local/transcript.ts';
 import { clockFrom } from './clock.ts';
 
 const USAGE = `Places one scripted call through the local contact centre.

@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { renderFlowFiles } from '../../contact-flows/build/render.ts';
+import { renderFlowFiles } from '#flows/build/render.ts';
 
 /** `npm run flows:build`: writes contact-flows/*.json from the builders in contact-flows/build/. */
 const directory = new URL('../../contact-flows/', import.meta.url);

@@ -1,15 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { CHANNELS, type Channel, type FlowType } from '../../contact-flows/language/flow.schema.ts';
+import { CHANNELS, type Channel, type FlowType } from '#flows/language/flow.schema.ts';
 import {
   errorsOf,
   type FlowProblem,
   formatProblems,
   type ValidationOptions,
   validateFlow,
-} from '../../contact-flows/language/validator.ts';
-import { FLOWS } from '../../contact-flows/manifest.ts';
-import { validateRepositoryFlow } from '../../contact-flows/validate.ts';
+} from '#flows/language/validator.ts';
+import { FLOWS } from '#flows/manifest.ts';
+import { validateRepositoryFlow } from '#flows/validate.ts';
 
 /**
  * `npm run flows:check`: validates every flow in contact-flows/ as CDK does at synth.

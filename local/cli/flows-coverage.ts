@@ -2,8 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadFlowDocument } from '../../contact-flows/load.ts';
-import { FLOWS } from '../../contact-flows/manifest.ts';
+import { loadFlowDocument } from '#flows/load.ts';
+import { FLOWS } from '#flows/manifest.ts';
 
 /**
  * `npm run flows:coverage`: runs the flow tests (test/flows, which also runs the Amazon Connect

@@ -2,9 +2,9 @@ import { randomInt } from 'node:crypto';
 import { appendFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import { flowPlaceholder } from '../../contact-flows/manifest.ts';
-import { runTestCase, type TestCaseResult } from '../connect-tests/runner.ts';
-import { InvalidTestCaseError, parseTestCase } from '../connect-tests/testing-language.ts';
+import { flowPlaceholder } from '#flows/manifest.ts';
+import { runTestCase, type TestCaseResult } from '#local/connect-tests/runner.ts';
+import { InvalidTestCaseError, parseTestCase } from '#local/connect-tests/testing-language.ts';
 
 const USAGE = `Runs Amazon Connect test cases (Testing language 2025-06-21) against our flows, locally.
 
@@ -38,7 +38,7 @@ if (values.publish) {
     console.error('--publish needs --instance and --arns');
     process.exit(2);
   }
-  const { publishTestCases } = await import('../connect-tests/publish.ts');
+  const { publishTestCases } = await import('#local/connect-tests/publish.ts');
   await publishTestCases({
     instanceId: values.instance,
     arns: JSON.parse(readFileSync(values.arns, 'utf8')) as Record<string, string>,
@@ -48,7 +48,7 @@ if (values.publish) {
   process.exit(0);
 }
 
-const { startLocalRuntime } = await import('../runtime.ts');
+const { startLocalRuntime } = await import('#local/runtime.ts');
 // The handlers' own logs would bury the results.
 const runtime = await startLocalRuntime({ logLevel: 'SILENT' });
 const results: TestCaseResult[] = [];

@@ -1,9 +1,9 @@
 import { parseArgs } from 'node:util';
 import { environments } from '#lib/config/environments.ts';
+import { planFromLocalCallLogs } from '#local/staffing.ts';
 import { kpiTargets } from '#shared/kpi.ts';
 import { agentsNeeded } from '#shared/staffing/erlang.ts';
 import { datesBetween, type StaffingPlan } from '#shared/staffing/forecast.ts';
-import { planFromLocalCallLogs } from '../staffing.ts';
 
 const USAGE = `Staffing: how many agents answer the calls in time.
 

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
+import { FLOW_FUNCTIONS } from '#flows/manifest.ts';
+import { localArn } from '#local/arns.ts';
+import { startLocalRuntime } from '#local/runtime.ts';
 import { localOutbox } from '#shared/notifications/default-notifier.ts';
-import { FLOW_FUNCTIONS } from '../../contact-flows/manifest.ts';
-import { localArn } from '../arns.ts';
-import { startLocalRuntime } from '../runtime.ts';
 
 const HANDLERS: string[] = Object.values(FLOW_FUNCTIONS).map((fn) => fn.handler);
 

@@ -1,5 +1,5 @@
-import type { Answering } from '../escalation/dialer.ts';
-import { CLOCK_FILE, readClockOffset, SimulatedClock } from '../sim-clock.ts';
+import type { Answering } from '#local/escalation/dialer.ts';
+import { CLOCK_FILE, readClockOffset, SimulatedClock } from '#local/sim-clock.ts';
 
 /** The shared local clock: real time plus the offset `npm run clock` left in .local/clock.json. */
 export const sharedLocalClock = (): SimulatedClock =>

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
+import { audioStatus, generateDraftAudio, isConnectAudio } from '#local/prompts/draft-audio.ts';
 import { kiswahiliRecordings } from '#shared/speech/catalogue.ts';
-import { audioStatus, generateDraftAudio, isConnectAudio } from '../prompts/draft-audio.ts';
 
 /**
  * `npm run prompts:draft-audio [-- --recorded recordings/sw] [--out .local/draft-audio/sw]`:

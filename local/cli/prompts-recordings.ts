@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
+import { audioStatus } from '#local/prompts/draft-audio.ts';
 import { kiswahiliRecordings } from '#shared/speech/catalogue.ts';
-import { audioStatus } from '../prompts/draft-audio.ts';
 
 /**
  * `npm run -s prompts:recordings > recordings.csv`: every Kiswahili clip to record, as the file

@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
-import { createReports, type DailyReport } from '../../lambdas/reports/reports.ts';
-import { startDynamoDbLocal } from '../dynamodb/launcher.ts';
-import { createLocalTables, localDynamoDbClient } from '../dynamodb/tables.ts';
-import { localDependencies, localPlatform } from '../handlers.ts';
+import { createReports, type DailyReport } from '#lambdas/reports/reports.ts';
+import { startDynamoDbLocal } from '#local/dynamodb/launcher.ts';
+import { createLocalTables, localDynamoDbClient } from '#local/dynamodb/tables.ts';
+import { localDependencies, localPlatform } from '#local/handlers.ts';
 
 const USAGE = `Prints the contact centre's report for a day from the local database (.local/dynamodb,
 where npm start keeps its calls), as GET /reports/daily and /reports/agents answer it.

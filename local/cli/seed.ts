@@ -1,4 +1,4 @@
-import { startLocalRuntime } from '../runtime.ts';
+import { startLocalRuntime } from '#local/runtime.ts';
 
 // Starting the runtime creates the tables and loads the catalogue and demo records.
 const runtime = await startLocalRuntime({ dbPath: '.local/dynamodb' });

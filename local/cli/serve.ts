@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
-import { startLocalRuntime } from '../runtime.ts';
-import { startLocalServer } from '../server.ts';
+import { startLocalRuntime } from '#local/runtime.ts';
+import { startLocalServer } from '#local/server.ts';
 import { answeringFrom, apiBanner, sharedLocalClock } from './local-api.ts';
 
 const USAGE = `Runs the local contact centre's ticket API, complaint escalation and call-backs (no call).

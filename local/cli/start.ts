@@ -1,10 +1,10 @@
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import type { Caller, CallerInput, InputRequest } from '../flow-engine/types.ts';
-import { startLocalRuntime } from '../runtime.ts';
-import { startLocalServer } from '../server.ts';
-import { SimulatedClock } from '../sim-clock.ts';
-import { describeDisposition } from '../transcript.ts';
+import type { Caller, CallerInput, InputRequest } from '#local/flow-engine/types.ts';
+import { startLocalRuntime } from '#local/runtime.ts';
+import { startLocalServer } from '#local/server.ts';
+import { SimulatedClock } from '#local/sim-clock.ts';
+import { describeDisposition } from '#local/transcript.ts';
 import { clockFrom } from './clock.ts';
 import { answeringFrom, apiBanner, sharedLocalClock } from './local-api.ts';
 

@@ -1,5 +1,5 @@
-import { DAYS, type OpeningHours } from '../../lambdas/shared/hours.ts';
-import type { EngineResources, LambdaHandler } from '../flow-engine/types.ts';
+import type { EngineResources, LambdaHandler } from '#local/flow-engine/types.ts';
+import { DAYS, type OpeningHours } from '#shared/hours.ts';
 import type { Override } from './testing-language.ts';
 
 type Mock = NonNullable<Override['MockResponse']>;

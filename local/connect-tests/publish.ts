@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { ConnectClient, CreateTestCaseCommand } from '@aws-sdk/client-connect';
-import { PLACEHOLDER } from '../../contact-flows/language/placeholders.ts';
+import { PLACEHOLDER } from '#flows/language/placeholders.ts';
 import { parseTestCase } from './testing-language.ts';
 
 /**

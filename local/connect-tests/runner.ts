@@ -1,14 +1,14 @@
-import { PLACEHOLDER, parsePlaceholder } from '../../contact-flows/language/placeholders.ts';
-import { conditionHolds } from '../flow-engine/actions.ts';
-import { FlowEngine, UnsupportedActionError } from '../flow-engine/engine.ts';
-import { resolvePath } from '../flow-engine/jsonpath.ts';
+import { PLACEHOLDER, parsePlaceholder } from '#flows/language/placeholders.ts';
+import { conditionHolds } from '#local/flow-engine/actions.ts';
+import { FlowEngine, UnsupportedActionError } from '#local/flow-engine/engine.ts';
+import { resolvePath } from '#local/flow-engine/jsonpath.ts';
 import type {
   CallerInput,
   ContactOptions,
   EngineResources,
   InputRequest,
   SpokenPrompt,
-} from '../flow-engine/types.ts';
+} from '#local/flow-engine/types.ts';
 import { Overrides } from './overrides.ts';
 import { DEFAULT_SIMILARITY_THRESHOLD, includes, similarity } from './similarity.ts';
 import type { Observation, TestAction, TestCase, TestEvent } from './testing-language.ts';

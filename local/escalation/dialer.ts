@@ -3,12 +3,12 @@ import type {
   CallOutcome,
   OutboundCall,
   OutboundDialer,
-} from '../../lambdas/callback-dialer/outbound-dialer.ts';
-import { localArn } from '../arns.ts';
-import { scriptedCaller } from '../callers.ts';
-import { FlowEngine } from '../flow-engine/engine.ts';
-import type { ContactResult, EngineResources } from '../flow-engine/types.ts';
-import type { SimulatedClock } from '../sim-clock.ts';
+} from '#lambdas/callback-dialer/outbound-dialer.ts';
+import { localArn } from '#local/arns.ts';
+import { scriptedCaller } from '#local/callers.ts';
+import { FlowEngine } from '#local/flow-engine/engine.ts';
+import type { ContactResult, EngineResources } from '#local/flow-engine/types.ts';
+import type { SimulatedClock } from '#local/sim-clock.ts';
 
 /** How the simulated customer answers a call-back: keys to press, or not picking up. */
 export type Answering = (

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
-import type { SimulatedClock } from '../sim-clock.ts';
+import type { SimulatedClock } from '#local/sim-clock.ts';
 
 /** An SQS consumer as deployed: a batch in, partial batch failures out. */
 export type SqsConsumer = (

@@ -1,4 +1,13 @@
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, Context, SQSEvent } from 'aws-lambda';
+import { SWEEP_EVERY_MINUTES, SWEEP_GRACE_MINUTES } from '#lambdas/escalation-sweep/schedule.ts';
+import type { SentMessage } from '#lambdas/notification-delivery/gateways.ts';
+import { contactCentreHours, environments } from '#lib/config/environments.ts';
+import { isReportRoute } from '#local/api-events.ts';
+import { localArn } from '#local/arns.ts';
+import { localDynamoDbClient, localTableName } from '#local/dynamodb/tables.ts';
+import type { EngineResources } from '#local/flow-engine/types.ts';
+import { type LocalPlatform, localHandler } from '#local/handlers.ts';
+import type { SimulatedClock } from '#local/sim-clock.ts';
 import { ticketsTable } from '#shared/data/tables.ts';
 import type { OpeningHours } from '#shared/hours.ts';
 import { localOutbox } from '#shared/notifications/default-notifier.ts';
@@ -6,18 +15,6 @@ import type { Notification } from '#shared/notifications/notifier.ts';
 import type { CallbackMessage } from '#shared/tickets/callbacks.ts';
 import type { EscalationControl } from '#shared/tickets/escalations.ts';
 import { ESCALATION_STREAM_FILTERS } from '#shared/tickets/ticket-events.ts';
-import {
-  SWEEP_EVERY_MINUTES,
-  SWEEP_GRACE_MINUTES,
-} from '../../lambdas/escalation-sweep/schedule.ts';
-import type { SentMessage } from '../../lambdas/notification-delivery/gateways.ts';
-import { contactCentreHours, environments } from '../../lib/config/environments.ts';
-import { isReportRoute } from '../api-events.ts';
-import { localArn } from '../arns.ts';
-import { localDynamoDbClient, localTableName } from '../dynamodb/tables.ts';
-import type { EngineResources } from '../flow-engine/types.ts';
-import { type LocalPlatform, localHandler } from '../handlers.ts';
-import type { SimulatedClock } from '../sim-clock.ts';
 import { type Answering, LocalOutboundDialer } from './dialer.ts';
 import { LocalQueue, type SqsConsumer } from './local-queue.ts';
 import { type LocalLambda, LocalStepFunctions } from './step-functions.ts';

@@ -1,13 +1,13 @@
 import type { Context } from 'aws-lambda';
 import { StateMachine } from 'aws-local-stepfunctions';
+import { localArn } from '#local/arns.ts';
+import type { SimulatedClock } from '#local/sim-clock.ts';
 import type { EscalationControl, EscalationInput } from '#shared/tickets/escalations.ts';
 import {
   definitionWith,
   STATE_MACHINES,
   type StateMachineId,
 } from '../../state-machines/definitions.ts';
-import { localArn } from '../arns.ts';
-import type { SimulatedClock } from '../sim-clock.ts';
 
 export type LocalLambda = (event: unknown, context: Context) => Promise<unknown>;
 

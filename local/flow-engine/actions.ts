@@ -1,13 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { type CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js/max';
-import {
-  ACTION_TYPES,
-  type ActionType,
-  flowReference,
-} from '../../contact-flows/language/action-types.ts';
-import type { FlowAction } from '../../contact-flows/language/flow.schema.ts';
-import { isOpen } from '../../lambdas/shared/hours.ts';
-import { toE164 } from '../../lambdas/shared/phone.ts';
+import { ACTION_TYPES, type ActionType, flowReference } from '#flows/language/action-types.ts';
+import type { FlowAction } from '#flows/language/flow.schema.ts';
+import { isOpen } from '#shared/hours.ts';
+import { toE164 } from '#shared/phone.ts';
 import type { ContactRun } from './contact.ts';
 import type { Disposition } from './types.ts';
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Context } from 'aws-lambda';
-import type { Channel, FlowAction } from '../../contact-flows/language/flow.schema.ts';
-import { PLACEHOLDER, parsePlaceholder } from '../../contact-flows/language/placeholders.ts';
+import type { Channel, FlowAction } from '#flows/language/flow.schema.ts';
+import { PLACEHOLDER, parsePlaceholder } from '#flows/language/placeholders.ts';
 import { interpolate, isSinglePath, resolvePath } from './jsonpath.ts';
 import type {
   CallerInput,

@@ -3,8 +3,8 @@ import {
   actionTypeSpec,
   raisesError,
   runsOn,
-} from '../../contact-flows/language/action-types.ts';
-import type { FlowAction, FlowDocument } from '../../contact-flows/language/flow.schema.ts';
+} from '#flows/language/action-types.ts';
+import type { FlowAction, FlowDocument } from '#flows/language/flow.schema.ts';
 import { ACTIONS, type ActionOutcome, conditionHolds, SUPPORTED_ACTION_TYPES } from './actions.ts';
 import { CallerHungUp, ContactRun } from './contact.ts';
 import { contactTraceRecord } from './ctr.ts';

@@ -1,4 +1,4 @@
-import type { FlowDocument, FlowType } from '../../contact-flows/language/flow.schema.ts';
+import type { FlowDocument, FlowType } from '#flows/language/flow.schema.ts';
 import type { EngineResources, LoadedFlow, LocalQueue } from './types.ts';
 
 export interface StubFlow {

@@ -1,6 +1,6 @@
 import type { Context } from 'aws-lambda';
-import type { Channel, FlowDocument, FlowType } from '../../contact-flows/language/flow.schema.ts';
-import type { OpeningHours } from '../../lambdas/shared/hours.ts';
+import type { Channel, FlowDocument, FlowType } from '#flows/language/flow.schema.ts';
+import type { OpeningHours } from '#shared/hours.ts';
 
 /** What the caller hears (or reads, on chat): a prompt with its catalogue id when known. */
 export interface SpokenPrompt {

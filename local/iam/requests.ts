@@ -1,5 +1,5 @@
+import { localTableName } from '#local/dynamodb/tables.ts';
 import { type TableDefinition, tableDefinitions } from '#shared/data/tables.ts';
-import { localTableName } from '../dynamodb/tables.ts';
 import type { IamRequest } from './evaluator.ts';
 import { type PolicyModel, queueArnFromUrl } from './template-model.ts';
 

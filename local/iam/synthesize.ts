@@ -7,9 +7,9 @@ import { mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { App } from 'aws-cdk-lib';
-import { environments } from '../../lib/config/environments.ts';
-import { addContactCentre } from '../../lib/contact-centre-app.ts';
-import { LOCAL_ACCOUNT, LOCAL_REGION } from '../arns.ts';
+import { environments } from '#lib/config/environments.ts';
+import { addContactCentre } from '#lib/contact-centre-app.ts';
+import { LOCAL_ACCOUNT, LOCAL_REGION } from '#local/arns.ts';
 import { buildPolicyModel } from './template-model.ts';
 
 /** The environment the local runtime mirrors (its hours, contacts and messaging). */

@@ -1,4 +1,4 @@
-import { localArn } from '../../local/arns.ts';
+import { localArn } from '#local/arns.ts';
 import { CLOSED, call, freshCaller } from '../support/contact-centre.ts';
 import { callLogItem } from '../support/data.ts';
 import { heardIn, LANGUAGES, outcomes } from '../support/journeys.ts';

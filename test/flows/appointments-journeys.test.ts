@@ -1,8 +1,8 @@
-import { appointmentPolicy } from '../../lambdas/appointments/policy.ts';
-import { createSmsAllowanceRepository } from '../../lambdas/shared/data/proof-codes.repository.ts';
-import { localOutbox } from '../../lambdas/shared/notifications/default-notifier.ts';
-import { newReference } from '../../lambdas/shared/reference.ts';
-import { localHandler } from '../../local/handlers.ts';
+import { appointmentPolicy } from '#lambdas/appointments/policy.ts';
+import { localHandler } from '#local/handlers.ts';
+import { createSmsAllowanceRepository } from '#shared/data/proof-codes.repository.ts';
+import { localOutbox } from '#shared/notifications/default-notifier.ts';
+import { newReference } from '#shared/reference.ts';
 import { connectEvent, lambdaContext } from '../support/connect.ts';
 import { type Call, call, ENGLISH, freshCaller, withLambda } from '../support/contact-centre.ts';
 import { documentClient, identityHasher, tableNames } from '../support/data.ts';

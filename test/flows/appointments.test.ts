@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
-import { localOutbox } from '../../lambdas/shared/notifications/default-notifier.ts';
-import { newReference } from '../../lambdas/shared/reference.ts';
+import { localOutbox } from '#shared/notifications/default-notifier.ts';
+import { newReference } from '#shared/reference.ts';
 import { call, ENGLISH, freshCaller, KISWAHILI } from '../support/contact-centre.ts';
 
 const appointmentsCalls = (result: Awaited<ReturnType<typeof call>>) =>

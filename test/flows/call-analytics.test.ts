@@ -1,4 +1,4 @@
-import { createCallLogRepository } from '../../lambdas/shared/data/call-logs.repository.ts';
+import { createCallLogRepository } from '#shared/data/call-logs.repository.ts';
 import { answerSurvey, feedRecords, getReport, loggedCall } from '../support/analytics.ts';
 import { ENGLISH } from '../support/contact-centre.ts';
 import { documentClient, tableNames, uniqueCaller } from '../support/data.ts';

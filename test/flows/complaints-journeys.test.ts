@@ -1,4 +1,4 @@
-import { newReference } from '../../lambdas/shared/reference.ts';
+import { newReference } from '#shared/reference.ts';
 import { call, freshCaller } from '../support/contact-centre.ts';
 import { failing, heardIn, LANGUAGES, outcomes, withoutFlow } from '../support/journeys.ts';
 

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { flowPlaceholder } from '../../contact-flows/manifest.ts';
-import { runTestCase } from '../../local/connect-tests/runner.ts';
-import { parseTestCase } from '../../local/connect-tests/testing-language.ts';
+import { flowPlaceholder } from '#flows/manifest.ts';
+import { runTestCase } from '#local/connect-tests/runner.ts';
+import { parseTestCase } from '#local/connect-tests/testing-language.ts';
 import { freshCaller, OPEN, recordCoverage, resources } from '../support/contact-centre.ts';
 
 /** Our Amazon Connect test cases (test/connect-test-cases/), as `npm run flows:test` runs them. */

@@ -1,5 +1,5 @@
-import type { OpeningHours } from '../../lambdas/shared/hours.ts';
-import { localArn } from '../../local/arns.ts';
+import { localArn } from '#local/arns.ts';
+import type { OpeningHours } from '#shared/hours.ts';
 import { CLOSED, call, ENGLISH, KISWAHILI, OPEN, resources } from '../support/contact-centre.ts';
 
 const WELCOME = ['main.welcome', 'main.welcome', 'main.language_menu_sw', 'main.language_menu_en'];

@@ -1,4 +1,4 @@
-import { localArn } from '../../local/arns.ts';
+import { localArn } from '#local/arns.ts';
 import { call } from '../support/contact-centre.ts';
 import { heardIn, LANGUAGES, withoutQueue } from '../support/journeys.ts';
 

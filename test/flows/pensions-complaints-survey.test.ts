@@ -1,4 +1,4 @@
-import { localOutbox } from '../../lambdas/shared/notifications/default-notifier.ts';
+import { localOutbox } from '#shared/notifications/default-notifier.ts';
 import { call, ENGLISH, freshCaller, KISWAHILI } from '../support/contact-centre.ts';
 import { callLogItem } from '../support/data.ts';
 

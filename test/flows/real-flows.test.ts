@@ -1,13 +1,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { FlowSchema } from '../../contact-flows/language/flow.schema.ts';
-import { scriptedCaller } from '../../local/callers.ts';
+import { FlowSchema } from '#flows/language/flow.schema.ts';
+import { scriptedCaller } from '#local/callers.ts';
 import {
   FlowEngine,
   UnsupportedActionError,
   unsupportedActionTypes,
-} from '../../local/flow-engine/engine.ts';
-import { stubFlowArn, stubResources } from '../../local/flow-engine/stub-resources.ts';
-import type { EngineResources } from '../../local/flow-engine/types.ts';
+} from '#local/flow-engine/engine.ts';
+import { stubFlowArn, stubResources } from '#local/flow-engine/stub-resources.ts';
+import type { EngineResources } from '#local/flow-engine/types.ts';
 
 const directory = new URL('../fixtures/real-flows/', import.meta.url);
 const fixtures = readdirSync(directory).filter((file) => file.endsWith('.json'));

@@ -1,4 +1,4 @@
-import { kiswahiliRecordings } from '../../lambdas/shared/speech/catalogue.ts';
+import { kiswahiliRecordings } from '#shared/speech/catalogue.ts';
 import { call, ENGLISH, freshCaller, KISWAHILI, withLambda } from '../support/contact-centre.ts';
 import { lookups } from '../support/journeys.ts';
 

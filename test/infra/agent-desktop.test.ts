@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Match } from 'aws-cdk-lib/assertions';
-import { bundleAgentDesktop } from '../../lib/constructs/agent-desktop.ts';
+import { bundleAgentDesktop } from '#lib/constructs/agent-desktop.ts';
 import { buildApp } from '../support/app.ts';
 
 const { app, contactCentre, template } = buildApp('prod', {}, { bundle: false });

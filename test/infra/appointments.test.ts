@@ -1,5 +1,5 @@
 import { Match } from 'aws-cdk-lib/assertions';
-import { FLOW_FUNCTIONS } from '../../contact-flows/manifest.ts';
+import { FLOW_FUNCTIONS } from '#flows/manifest.ts';
 import { buildApp } from '../support/app.ts';
 
 const { contactCentre, template } = buildApp('prod');

@@ -1,5 +1,5 @@
 import { Match } from 'aws-cdk-lib/assertions';
-import { QUEUES } from '../../contact-flows/manifest.ts';
+import { QUEUES } from '#flows/manifest.ts';
 import { buildApp } from '../support/app.ts';
 import { actionsOn, functionNamed, serviceActions, statementsOf } from '../support/grants.ts';
 

@@ -1,7 +1,7 @@
 import { CfnResource, Stack, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
-import { environmentNames } from '../../lib/config/environments.ts';
+import { environmentNames } from '#lib/config/environments.ts';
 import { buildApp } from '../support/app.ts';
 
 /** Every acknowledgement in the app: where, which rule, and the reason written for it. */

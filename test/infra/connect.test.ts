@@ -1,10 +1,10 @@
 import { App, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
-import { QUEUES } from '../../contact-flows/manifest.ts';
-import { DAYS } from '../../lambdas/shared/hours.ts';
-import { ROUTING_PROFILES, SECURITY_PROFILES } from '../../lib/config/agents.ts';
-import { ContactRouting, MAX_HOURS_OVERRIDES } from '../../lib/constructs/contact-routing.ts';
+import { QUEUES } from '#flows/manifest.ts';
+import { ROUTING_PROFILES, SECURITY_PROFILES } from '#lib/config/agents.ts';
+import { ContactRouting, MAX_HOURS_OVERRIDES } from '#lib/constructs/contact-routing.ts';
+import { DAYS } from '#shared/hours.ts';
 import { buildApp } from '../support/app.ts';
 
 const { data, contactCentre, template } = buildApp('prod', {}, { bundle: false });

@@ -1,8 +1,8 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
-import { CallOutcomeSchema } from '../../lambdas/shared/data/call-logs.repository.ts';
-import { DIALLED_OUT } from '../../lambdas/shared/kpi.ts';
-import { namedQueries } from '../../lib/constructs/data-lake-queries.ts';
+import { namedQueries } from '#lib/constructs/data-lake-queries.ts';
+import { CallOutcomeSchema } from '#shared/data/call-logs.repository.ts';
+import { DIALLED_OUT } from '#shared/kpi.ts';
 import { buildApp } from '../support/app.ts';
 
 const ANALYST = 'arn:aws:quicksight:af-south-1:123456789012:group/default/huduma-analysts';

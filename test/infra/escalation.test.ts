@@ -1,8 +1,8 @@
 import { Match } from 'aws-cdk-lib/assertions';
-import { REPORT_ROUTE_KEYS } from '../../lambdas/reports/api-contract.ts';
-import { ESCALATION_STREAM_FILTERS } from '../../lambdas/shared/tickets/ticket-events.ts';
-import { TICKET_ROUTE_KEYS } from '../../lambdas/tickets-api/api-contract.ts';
-import { environments } from '../../lib/config/environments.ts';
+import { REPORT_ROUTE_KEYS } from '#lambdas/reports/api-contract.ts';
+import { TICKET_ROUTE_KEYS } from '#lambdas/tickets-api/api-contract.ts';
+import { environments } from '#lib/config/environments.ts';
+import { ESCALATION_STREAM_FILTERS } from '#shared/tickets/ticket-events.ts';
 import { buildApp } from '../support/app.ts';
 import { actionsOn, functionNamed, serviceActions, statementsOf } from '../support/grants.ts';
 import type { Json } from '../support/templates.ts';

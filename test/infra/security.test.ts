@@ -1,4 +1,4 @@
-import { environmentNames } from '../../lib/config/environments.ts';
+import { environmentNames } from '#lib/config/environments.ts';
 import { buildApp } from '../support/app.ts';
 import { AppTemplates, actionsOf, type Json, type Located } from '../support/templates.ts';
 

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { type Browser, chromium, type Page } from 'playwright-core';
-import type { LocalServer } from '../../local/server.ts';
+import type { LocalServer } from '#local/server.ts';
 import { startStaffServer } from '../support/escalation.ts';
 
 /** Debian's chromium (`apt-get install chromium`); .ci/run installs it. */

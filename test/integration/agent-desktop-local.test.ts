@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { LOCAL_TOKENS } from '#local/api-events.ts';
+import type { LocalServer } from '#local/server.ts';
 import { parseDesktopConfig } from '../../agent-desktop/src/config.ts';
 import { createTicketsClient, TicketApiError } from '../../agent-desktop/src/tickets-api.ts';
-import { LOCAL_TOKENS } from '../../local/api-events.ts';
-import type { LocalServer } from '../../local/server.ts';
 import { uniqueCaller } from '../support/data.ts';
 import { startStaffServer } from '../support/escalation.ts';
 

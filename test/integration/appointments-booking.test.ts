@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { appointmentPolicy } from '../../lambdas/appointments/policy.ts';
-import { localOutbox } from '../../lambdas/shared/notifications/default-notifier.ts';
-import { isValidReference, newReference } from '../../lambdas/shared/reference.ts';
+import { appointmentPolicy } from '#lambdas/appointments/policy.ts';
+import { localOutbox } from '#shared/notifications/default-notifier.ts';
+import { isValidReference, newReference } from '#shared/reference.ts';
 import { appointmentsAt, bookingRepository, newCaller } from '../support/appointments.ts';
 
 // Monday 2 February 2026, 10:05 in Nairobi. Other appointment test files use other weeks.

@@ -1,4 +1,4 @@
-import { localHandler } from '../../local/handlers.ts';
+import { localHandler } from '#local/handlers.ts';
 import { appointmentsAt } from '../support/appointments.ts';
 import { connectEvent, connectEventFixtures, lambdaContext } from '../support/connect.ts';
 

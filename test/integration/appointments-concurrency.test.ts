@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { appointmentPolicy, capacityOf } from '../../lambdas/appointments/policy.ts';
+import { appointmentPolicy, capacityOf } from '#lambdas/appointments/policy.ts';
 import { appointmentsAt, bookingRepository, newCaller } from '../support/appointments.ts';
 import { lambdaContext } from '../support/connect.ts';
 

@@ -1,8 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { jest } from '@jest/globals';
-import { localOutbox } from '../../lambdas/shared/notifications/default-notifier.ts';
-import { checkDigit } from '../../lambdas/shared/reference.ts';
+import { localOutbox } from '#shared/notifications/default-notifier.ts';
+import { checkDigit } from '#shared/reference.ts';
 import { appointmentsAt, bookingRepository, newCaller } from '../support/appointments.ts';
 import { documentClient, tableNames } from '../support/data.ts';
 

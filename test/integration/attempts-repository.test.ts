@@ -1,9 +1,6 @@
 import { createHash } from 'node:crypto';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import {
-  ATTEMPT_POLICY,
-  createAttemptRepository,
-} from '../../lambdas/shared/data/attempts.repository.ts';
+import { ATTEMPT_POLICY, createAttemptRepository } from '#shared/data/attempts.repository.ts';
 import { documentClient, identityHasher, tableNames, uniqueCaller } from '../support/data.ts';
 
 const attempts = createAttemptRepository(documentClient, tableNames.serviceData, identityHasher);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { createCallLogRepository } from '../../lambdas/shared/data/call-logs.repository.ts';
-import { kinesisEventOf } from '../../local/contact-records.ts';
-import { localHandler } from '../../local/handlers.ts';
+import { kinesisEventOf } from '#local/contact-records.ts';
+import { localHandler } from '#local/handlers.ts';
+import { createCallLogRepository } from '#shared/data/call-logs.repository.ts';
 import { answerSurvey } from '../support/analytics.ts';
 import { lambdaContext } from '../support/connect.ts';
 import { contactRecord, deliver, kinesisEvent } from '../support/contact-records.ts';

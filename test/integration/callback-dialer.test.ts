@@ -1,5 +1,5 @@
-import { DialerThrottledError } from '../../lambdas/callback-dialer/outbound-dialer.ts';
-import { createTicketRepository } from '../../lambdas/shared/data/tickets.repository.ts';
+import { DialerThrottledError } from '#lambdas/callback-dialer/outbound-dialer.ts';
+import { createTicketRepository } from '#shared/data/tickets.repository.ts';
 import { documentClient, tableNames } from '../support/data.ts';
 import {
   api,

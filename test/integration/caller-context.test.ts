@@ -1,4 +1,4 @@
-import { localHandler } from '../../local/handlers.ts';
+import { localHandler } from '#local/handlers.ts';
 import { connectEvent, lambdaContext } from '../support/connect.ts';
 import { uniqueCaller } from '../support/data.ts';
 

@@ -3,16 +3,16 @@ import { readFileSync } from 'node:fs';
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBStreamEvent } from 'aws-lambda';
-import { createCallLogRepository } from '../../lambdas/shared/data/call-logs.repository.ts';
-import { catalogueFiles } from '../../lambdas/shared/data/catalogue-files.ts';
-import { createComplaintSlaRepository } from '../../lambdas/shared/data/complaint-sla.repository.ts';
+import { localHandler } from '#local/handlers.ts';
+import { createCallLogRepository } from '#shared/data/call-logs.repository.ts';
+import { catalogueFiles } from '#shared/data/catalogue-files.ts';
+import { createComplaintSlaRepository } from '#shared/data/complaint-sla.repository.ts';
 import {
   createTicketRepository,
   type Ticket,
   type TicketStatus,
-} from '../../lambdas/shared/data/tickets.repository.ts';
-import { newReference } from '../../lambdas/shared/reference.ts';
-import { localHandler } from '../../local/handlers.ts';
+} from '#shared/data/tickets.repository.ts';
+import { newReference } from '#shared/reference.ts';
 import { getReport } from '../support/analytics.ts';
 import { lambdaContext } from '../support/connect.ts';
 import { documentClient, tableNames } from '../support/data.ts';

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { createAgentComplaint } from '../../lambdas/complaints/create-agent-complaint.ts';
-import { createCatalogueRepository } from '../../lambdas/shared/data/catalogue.repository.ts';
-import { createTicketRepository } from '../../lambdas/shared/data/tickets.repository.ts';
-import { localOutbox } from '../../lambdas/shared/notifications/default-notifier.ts';
-import { checkDigit, isValidReference } from '../../lambdas/shared/reference.ts';
-import { createTicketOpener } from '../../lambdas/shared/tickets/open-ticket.ts';
-import { localHandler } from '../../local/handlers.ts';
+import { createAgentComplaint } from '#lambdas/complaints/create-agent-complaint.ts';
+import { localHandler } from '#local/handlers.ts';
+import { createCatalogueRepository } from '#shared/data/catalogue.repository.ts';
+import { createTicketRepository } from '#shared/data/tickets.repository.ts';
+import { localOutbox } from '#shared/notifications/default-notifier.ts';
+import { checkDigit, isValidReference } from '#shared/reference.ts';
+import { createTicketOpener } from '#shared/tickets/open-ticket.ts';
 import { connectEvent, lambdaContext } from '../support/connect.ts';
 import {
   documentClient,

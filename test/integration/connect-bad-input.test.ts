@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Context } from 'aws-lambda';
-import { localHandler } from '../../local/handlers.ts';
+import { localHandler } from '#local/handlers.ts';
 import { connectEvent, lambdaContext } from '../support/connect.ts';
 
 const appointments = localHandler('appointments');

@@ -10,14 +10,14 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { kiswahiliRecordings } from '../../lambdas/shared/speech/catalogue.ts';
 import {
   audioStatus,
   CONNECT_AUDIO,
   generateDraftAudio,
   isConnectAudio,
   wavFormat,
-} from '../../local/prompts/draft-audio.ts';
+} from '#local/prompts/draft-audio.ts';
+import { kiswahiliRecordings } from '#shared/speech/catalogue.ts';
 
 /** Draft Kiswahili audio with Debian's espeak-ng and sox (.ci/run installs both). */
 describe('draft Kiswahili audio', () => {

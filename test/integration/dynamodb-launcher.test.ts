@@ -2,8 +2,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
-import { JavaMissingError, startDynamoDbLocal } from '../../local/dynamodb/launcher.ts';
-import { createLocalTables, localDynamoDbClient } from '../../local/dynamodb/tables.ts';
+import { JavaMissingError, startDynamoDbLocal } from '#local/dynamodb/launcher.ts';
+import { createLocalTables, localDynamoDbClient } from '#local/dynamodb/tables.ts';
 
 const isAlive = (pid: number) => {
   try {

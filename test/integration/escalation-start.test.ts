@@ -1,7 +1,7 @@
-import { createTicketRepository } from '../../lambdas/shared/data/tickets.repository.ts';
-import type { EscalationControl } from '../../lambdas/shared/tickets/escalations.ts';
-import { localHandler } from '../../local/handlers.ts';
-import { loadLocalResources } from '../../local/resources.ts';
+import { localHandler } from '#local/handlers.ts';
+import { loadLocalResources } from '#local/resources.ts';
+import { createTicketRepository } from '#shared/data/tickets.repository.ts';
+import type { EscalationControl } from '#shared/tickets/escalations.ts';
 import { connectEvent, lambdaContext } from '../support/connect.ts';
 import { call } from '../support/contact-centre.ts';
 import { documentClient, tableNames, uniqueCaller } from '../support/data.ts';

@@ -1,5 +1,5 @@
-import { createTicketRepository } from '../../lambdas/shared/data/tickets.repository.ts';
-import { localTime } from '../../lambdas/shared/hours.ts';
+import { createTicketRepository } from '#shared/data/tickets.repository.ts';
+import { localTime } from '#shared/hours.ts';
 import { documentClient, tableNames } from '../support/data.ts';
 import {
   api,

@@ -1,11 +1,11 @@
 import type { Handler } from 'aws-lambda';
 import fc from 'fast-check';
-import centres from '../../data/huduma-centres.json' with { type: 'json' };
-import services from '../../data/huduma-services.json' with { type: 'json' };
-import { checkDigit, REFERENCE_PREFIX } from '../../lambdas/shared/reference.ts';
-import { promptCatalogue, SLOT } from '../../lambdas/shared/speech/catalogue.ts';
-import { type LocalPlatform, localHandler } from '../../local/handlers.ts';
-import { asFunction } from '../../local/iam/guard.ts';
+import centres from '#data/huduma-centres.json' with { type: 'json' };
+import services from '#data/huduma-services.json' with { type: 'json' };
+import { type LocalPlatform, localHandler } from '#local/handlers.ts';
+import { asFunction } from '#local/iam/guard.ts';
+import { checkDigit, REFERENCE_PREFIX } from '#shared/reference.ts';
+import { promptCatalogue, SLOT } from '#shared/speech/catalogue.ts';
 import { lambdaContext } from '../support/connect.ts';
 import {
   callerText,

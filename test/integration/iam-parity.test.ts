@@ -1,17 +1,17 @@
 import { DeleteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { ESCALATION_OUTBOX_PARTITION } from '../../lambdas/shared/data/tables.ts';
-import type { Notifier } from '../../lambdas/shared/notifications/notifier.ts';
-import { localHandler } from '../../local/handlers.ts';
+import { localHandler } from '#local/handlers.ts';
 import {
   asFunction,
   iamChecks,
   policyModel,
   takeDenials,
   usePolicyModel,
-} from '../../local/iam/guard.ts';
-import { checkedDependencies } from '../../local/iam/stand-ins.ts';
-import type { PolicyModel } from '../../local/iam/template-model.ts';
-import { defaultLocalPlatform } from '../../local/platform.ts';
+} from '#local/iam/guard.ts';
+import { checkedDependencies } from '#local/iam/stand-ins.ts';
+import type { PolicyModel } from '#local/iam/template-model.ts';
+import { defaultLocalPlatform } from '#local/platform.ts';
+import { ESCALATION_OUTBOX_PARTITION } from '#shared/data/tables.ts';
+import type { Notifier } from '#shared/notifications/notifier.ts';
 import { connectEvent, lambdaContext } from '../support/connect.ts';
 import { tableNames, uniqueCaller } from '../support/data.ts';
 

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Context, SQSEvent } from 'aws-lambda';
-import type { SentMessage } from '../../lambdas/notification-delivery/gateways.ts';
-import type { Notification } from '../../lambdas/shared/notifications/notifier.ts';
-import { localHandler } from '../../local/handlers.ts';
+import type { SentMessage } from '#lambdas/notification-delivery/gateways.ts';
+import { localHandler } from '#local/handlers.ts';
+import type { Notification } from '#shared/notifications/notifier.ts';
 
 const context = { getRemainingTimeInMillis: () => 30_000 } as Context;
 const event = (...notifications: Notification[]): SQSEvent => ({

@@ -1,14 +1,14 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { createPensionRepository } from '../../lambdas/shared/data/pensions.repository.ts';
-import { createTicketRepository } from '../../lambdas/shared/data/tickets.repository.ts';
-import { localIdentityHasher } from '../../lambdas/shared/identity/identity-hasher.ts';
-import { LOCAL_IDENTITY_HASH_KEY } from '../../local/environment.ts';
+import { LOCAL_IDENTITY_HASH_KEY } from '#local/environment.ts';
+import { createPensionRepository } from '#shared/data/pensions.repository.ts';
+import { createTicketRepository } from '#shared/data/tickets.repository.ts';
+import { localIdentityHasher } from '#shared/identity/identity-hasher.ts';
 
 const identityHasher = localIdentityHasher(LOCAL_IDENTITY_HASH_KEY);
 
-import { localOutbox } from '../../lambdas/shared/notifications/default-notifier.ts';
-import { isValidReference } from '../../lambdas/shared/reference.ts';
-import { localHandler } from '../../local/handlers.ts';
+import { localHandler } from '#local/handlers.ts';
+import { localOutbox } from '#shared/notifications/default-notifier.ts';
+import { isValidReference } from '#shared/reference.ts';
 import { connectEvent, lambdaContext } from '../support/connect.ts';
 import { documentClient, tableNames, uniqueCaller, uniqueDigits } from '../support/data.ts';
 

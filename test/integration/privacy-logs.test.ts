@@ -3,14 +3,12 @@ import { captureLogs, uniqueCaller, uniqueDigits } from '../support/data.ts';
 
 // Handlers read the log level when imported: import them only after turning logging on.
 process.env.POWERTOOLS_LOG_LEVEL = 'DEBUG';
-const { localHandler } = await import('../../local/handlers.ts');
+const { localHandler } = await import('#local/handlers.ts');
 const tracking = localHandler('tracking');
 const pensions = localHandler('pensions');
 const complaints = localHandler('complaints');
 const survey = localHandler('survey');
-const { createApplicationRepository } = await import(
-  '../../lambdas/shared/data/applications.repository.ts'
-);
+const { createApplicationRepository } = await import('#shared/data/applications.repository.ts');
 const { documentClient, tableNames } = await import('../support/data.ts');
 
 /** Every way a Kenyan mobile number could appear in a log line. */

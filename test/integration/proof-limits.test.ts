@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { jest } from '@jest/globals';
-import { createApplicationRepository } from '../../lambdas/shared/data/applications.repository.ts';
+import { trackApplication } from '#lambdas/tracking/track-application.ts';
+import { createApplicationRepository } from '#shared/data/applications.repository.ts';
 import {
   ATTEMPT_POLICY,
   createAttemptRepository,
   WITHHELD_POLICY,
-} from '../../lambdas/shared/data/attempts.repository.ts';
-import { metrics } from '../../lambdas/shared/powertools.ts';
-import { createProofGuard, WITHHELD_FAILURES_METRIC } from '../../lambdas/shared/verification.ts';
-import { trackApplication } from '../../lambdas/tracking/track-application.ts';
+} from '#shared/data/attempts.repository.ts';
+import { metrics } from '#shared/powertools.ts';
+import { createProofGuard, WITHHELD_FAILURES_METRIC } from '#shared/verification.ts';
 import {
   documentClient,
   identityHasher,

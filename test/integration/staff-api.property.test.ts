@@ -3,9 +3,9 @@ import type {
   APIGatewayProxyStructuredResultV2,
 } from 'aws-lambda';
 import fc from 'fast-check';
-import { apiEvent, isReportRoute, LOCAL_TOKENS, STAFF_ROUTE_KEYS } from '../../local/api-events.ts';
-import { localHandler } from '../../local/handlers.ts';
-import { asFunction } from '../../local/iam/guard.ts';
+import { apiEvent, isReportRoute, LOCAL_TOKENS, STAFF_ROUTE_KEYS } from '#local/api-events.ts';
+import { localHandler } from '#local/handlers.ts';
+import { asFunction } from '#local/iam/guard.ts';
 import { lambdaContext } from '../support/connect.ts';
 import { uniqueCaller } from '../support/data.ts';
 import {

@@ -1,7 +1,7 @@
-import { createCallLogRepository } from '../../lambdas/shared/data/call-logs.repository.ts';
-import { planFromCallLogs } from '../../lambdas/shared/staffing/plan.ts';
-import { environments } from '../../lib/config/environments.ts';
-import { contactCentreCalendar, seedCallHistory } from '../../local/staffing.ts';
+import { environments } from '#lib/config/environments.ts';
+import { contactCentreCalendar, seedCallHistory } from '#local/staffing.ts';
+import { createCallLogRepository } from '#shared/data/call-logs.repository.ts';
+import { planFromCallLogs } from '#shared/staffing/plan.ts';
 import { getReport } from '../support/analytics.ts';
 import { documentClient, tableNames } from '../support/data.ts';
 

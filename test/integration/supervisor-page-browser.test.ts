@@ -2,9 +2,9 @@ import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
-import { createCallLogRepository } from '../../lambdas/shared/data/call-logs.repository.ts';
-import { environments } from '../../lib/config/environments.ts';
-import { seedCallHistory } from '../../local/staffing.ts';
+import { environments } from '#lib/config/environments.ts';
+import { seedCallHistory } from '#local/staffing.ts';
+import { createCallLogRepository } from '#shared/data/call-logs.repository.ts';
 import { documentClient, tableNames } from '../support/data.ts';
 import { startStaffServer } from '../support/escalation.ts';
 

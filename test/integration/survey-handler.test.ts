@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { createCallLogRepository } from '../../lambdas/shared/data/call-logs.repository.ts';
-import { localHandler } from '../../local/handlers.ts';
+import { localHandler } from '#local/handlers.ts';
+import { createCallLogRepository } from '#shared/data/call-logs.repository.ts';
 import { connectEvent, lambdaContext } from '../support/connect.ts';
 import { callLogItem, documentClient, tableNames } from '../support/data.ts';
 

@@ -1,4 +1,4 @@
-import { createTicketRepository } from '../../lambdas/shared/data/tickets.repository.ts';
+import { createTicketRepository } from '#shared/data/tickets.repository.ts';
 import { documentClient, tableNames } from '../support/data.ts';
 import {
   api,

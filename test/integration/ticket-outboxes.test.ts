@@ -1,15 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { callBack } from '../../lambdas/callback-dialer/call-back.ts';
-import { sweepCallbackRequests } from '../../lambdas/escalation-sweep/callback-sweep.ts';
-import { purgeClosedTickets } from '../../lambdas/escalation-sweep/retention-purge.ts';
-import { createTicketRepository } from '../../lambdas/shared/data/tickets.repository.ts';
-import type { Principal } from '../../lambdas/shared/principal.ts';
-import type { CallbackMessage, CallbackQueue } from '../../lambdas/shared/tickets/callbacks.ts';
-import { callbackPolicy } from '../../lambdas/shared/tickets/escalation-policy.ts';
-import { createTicketOpener } from '../../lambdas/shared/tickets/open-ticket.ts';
-import { ticketUseCases } from '../../lambdas/tickets-api/tickets.ts';
-import { contactCentreHours, environments } from '../../lib/config/environments.ts';
+import { callBack } from '#lambdas/callback-dialer/call-back.ts';
+import { sweepCallbackRequests } from '#lambdas/escalation-sweep/callback-sweep.ts';
+import { purgeClosedTickets } from '#lambdas/escalation-sweep/retention-purge.ts';
+import { ticketUseCases } from '#lambdas/tickets-api/tickets.ts';
+import { contactCentreHours, environments } from '#lib/config/environments.ts';
+import { createTicketRepository } from '#shared/data/tickets.repository.ts';
+import type { Principal } from '#shared/principal.ts';
+import type { CallbackMessage, CallbackQueue } from '#shared/tickets/callbacks.ts';
+import { callbackPolicy } from '#shared/tickets/escalation-policy.ts';
+import { createTicketOpener } from '#shared/tickets/open-ticket.ts';
 import {
   documentClient,
   identityHasher,

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { createApplicationRepository } from '../../lambdas/shared/data/applications.repository.ts';
-import { localHandler } from '../../local/handlers.ts';
+import { localHandler } from '#local/handlers.ts';
+import { createApplicationRepository } from '#shared/data/applications.repository.ts';
 import { connectEvent, connectEventFixtures, lambdaContext } from '../support/connect.ts';
 import {
   documentClient,

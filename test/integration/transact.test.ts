@@ -4,7 +4,7 @@ import {
   type TransactItems,
   TransactionConditionFailedError,
   transactWrite,
-} from '../../lambdas/shared/data/transact.ts';
+} from '#shared/data/transact.ts';
 import { documentClient, privateTicketsTable } from '../support/data.ts';
 
 const CONCURRENT = 25;

@@ -1,11 +1,11 @@
 import type { randomUUID } from 'node:crypto';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { apiEvent, LOCAL_TOKENS } from '../../local/api-events.ts';
-import { localArn } from '../../local/arns.ts';
-import { scriptedCaller } from '../../local/callers.ts';
-import { loadContactRecordFeed, RecordingFlowEngine } from '../../local/contact-records.ts';
-import type { ContactResult } from '../../local/flow-engine/types.ts';
-import { localHandler } from '../../local/handlers.ts';
+import { apiEvent, LOCAL_TOKENS } from '#local/api-events.ts';
+import { localArn } from '#local/arns.ts';
+import { scriptedCaller } from '#local/callers.ts';
+import { loadContactRecordFeed, RecordingFlowEngine } from '#local/contact-records.ts';
+import type { ContactResult } from '#local/flow-engine/types.ts';
+import { localHandler } from '#local/handlers.ts';
 import { connectEvent, lambdaContext } from './connect.ts';
 import { type CallOptions, resources } from './contact-centre.ts';
 

@@ -1,7 +1,7 @@
 import { App, type Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
-import { type EnvironmentConfig, environments } from '../../lib/config/environments.ts';
-import { addContactCentre } from '../../lib/contact-centre-app.ts';
+import { type EnvironmentConfig, environments } from '#lib/config/environments.ts';
+import { addContactCentre } from '#lib/contact-centre-app.ts';
 
 export interface BuildOptions {
   /** Bundle the Lambdas and the agent desktop; off for tests that only read templates. @default true */

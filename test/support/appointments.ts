@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import type { Context } from 'aws-lambda';
-import { createBookingRepository } from '../../lambdas/shared/data/bookings.repository.ts';
-import { type DependenciesOf, localHandler } from '../../local/handlers.ts';
+import { type DependenciesOf, localHandler } from '#local/handlers.ts';
+import { createBookingRepository } from '#shared/data/bookings.repository.ts';
 import { connectEvent, lambdaContext } from './connect.ts';
 import { documentClient, identityHasher, tableNames } from './data.ts';
 

@@ -1,14 +1,14 @@
-import { localArn } from '../../local/arns.ts';
-import { scriptedCaller } from '../../local/callers.ts';
-import { FlowEngine } from '../../local/flow-engine/engine.ts';
+import { localArn } from '#local/arns.ts';
+import { scriptedCaller } from '#local/callers.ts';
+import { FlowEngine } from '#local/flow-engine/engine.ts';
 import type {
   ContactResult,
   EngineResources,
   LambdaHandler,
   QueueSimulation,
   TranscriptEvent,
-} from '../../local/flow-engine/types.ts';
-import { loadLocalResources } from '../../local/resources.ts';
+} from '#local/flow-engine/types.ts';
+import { loadLocalResources } from '#local/resources.ts';
 import { uniqueCaller } from './data.ts';
 
 export const resources: EngineResources = await loadLocalResources();

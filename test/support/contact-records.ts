@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { KinesisStreamEvent } from 'aws-lambda';
-import { localHandler } from '../../local/handlers.ts';
+import { localHandler } from '#local/handlers.ts';
 import { lambdaContext } from './connect.ts';
 
 const events = new URL('../events/', import.meta.url);

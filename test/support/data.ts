@@ -1,14 +1,10 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { callLogsTable, serviceDataTable, ticketsTable } from '../../lambdas/shared/data/tables.ts';
-import { localIdentityHasher } from '../../lambdas/shared/identity/identity-hasher.ts';
-import {
-  createLocalTables,
-  localDynamoDbClient,
-  localTableName,
-} from '../../local/dynamodb/tables.ts';
-import { LOCAL_IDENTITY_HASH_KEY } from '../../local/environment.ts';
-import { defaultLocalPlatform } from '../../local/platform.ts';
+import { createLocalTables, localDynamoDbClient, localTableName } from '#local/dynamodb/tables.ts';
+import { LOCAL_IDENTITY_HASH_KEY } from '#local/environment.ts';
+import { defaultLocalPlatform } from '#local/platform.ts';
+import { callLogsTable, serviceDataTable, ticketsTable } from '#shared/data/tables.ts';
+import { localIdentityHasher } from '#shared/identity/identity-hasher.ts';
 
 /** The DocumentClient the tests' handlers use (DynamoDB Local). */
 export const documentClient = defaultLocalPlatform().aws.dynamoDb;

@@ -1,7 +1,7 @@
-import { startDynamoDbLocal } from '../../local/dynamodb/launcher.ts';
-import { createLocalTables, localDynamoDbClient } from '../../local/dynamodb/tables.ts';
-import { localPlatform } from '../../local/platform.ts';
-import { seed } from '../../local/seed.ts';
+import { startDynamoDbLocal } from '#local/dynamodb/launcher.ts';
+import { createLocalTables, localDynamoDbClient } from '#local/dynamodb/tables.ts';
+import { localPlatform } from '#local/platform.ts';
+import { seed } from '#local/seed.ts';
 import { startIamRun } from './iam-run.ts';
 
 /** One DynamoDB Local for the whole run, with the tables and seed data every test reads. */

@@ -1,4 +1,4 @@
-import type { DynamoDbLocal } from '../../local/dynamodb/launcher.ts';
+import type { DynamoDbLocal } from '#local/dynamodb/launcher.ts';
 import { reportIamRun } from './iam-run.ts';
 
 export default async function teardown(): Promise<void> {

@@ -3,13 +3,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import { apiEvent, type Claims, LOCAL_TOKENS } from '../../local/api-events.ts';
-import {
-  type LocalEscalationOptions,
-  startLocalEscalation,
-} from '../../local/escalation/runtime.ts';
-import { startLocalServer } from '../../local/server.ts';
-import { SimulatedClock } from '../../local/sim-clock.ts';
+import { apiEvent, type Claims, LOCAL_TOKENS } from '#local/api-events.ts';
+import { type LocalEscalationOptions, startLocalEscalation } from '#local/escalation/runtime.ts';
+import { startLocalServer } from '#local/server.ts';
+import { SimulatedClock } from '#local/sim-clock.ts';
 import { resources } from './contact-centre.ts';
 import { uniqueCaller } from './data.ts';
 

@@ -1,4 +1,4 @@
-import { takeDenials } from '../../local/iam/guard.ts';
+import { takeDenials } from '#local/iam/guard.ts';
 import { recordIamChecks } from './iam-run.ts';
 
 // Every AWS call a handler makes in these tests is checked against its deployed role

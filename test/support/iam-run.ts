@@ -1,7 +1,7 @@
 import { appendFileSync, existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Denial, iamChecks } from '../../local/iam/guard.ts';
-import { loadPolicyModel, POLICY_CACHE_DIR } from '../../local/iam/policies.ts';
+import { type Denial, iamChecks } from '#local/iam/guard.ts';
+import { loadPolicyModel, POLICY_CACHE_DIR } from '#local/iam/policies.ts';
 
 /** Where each test file of this run appends what its handlers' AWS calls were checked for. */
 const STATS_FILE_VARIABLE = 'HUDUMA_IAM_RUN_STATS';

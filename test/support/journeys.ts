@@ -1,5 +1,5 @@
-import { localArn } from '../../local/arns.ts';
-import type { EngineResources, LambdaHandler } from '../../local/flow-engine/types.ts';
+import { localArn } from '#local/arns.ts';
+import type { EngineResources, LambdaHandler } from '#local/flow-engine/types.ts';
 import { type Call, ENGLISH, KISWAHILI, resources, withLambda } from './contact-centre.ts';
 
 export type Lang = 'en' | 'sw';

@@ -3,8 +3,8 @@ import {
   flowReference,
   KNOWN_ACTION_TYPES,
   raisesError,
-} from '../../contact-flows/language/action-types.ts';
-import { SUPPORTED_ACTION_TYPES } from '../../local/flow-engine/actions.ts';
+} from '#flows/language/action-types.ts';
+import { SUPPORTED_ACTION_TYPES } from '#local/flow-engine/actions.ts';
 
 describe('flow language action types', () => {
   it('knows every action type the local engine runs', () => {

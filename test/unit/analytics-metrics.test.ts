@@ -1,9 +1,9 @@
-import { complaintChangePoints } from '../../lambdas/complaint-metrics/complaint-metrics.ts';
+import { complaintChangePoints } from '#lambdas/complaint-metrics/complaint-metrics.ts';
 import {
   ANALYTICS_SERVICE,
   contactMetricPoints,
   surveyMetricPoints,
-} from '../../lambdas/shared/analytics-metrics.ts';
+} from '#shared/analytics-metrics.ts';
 import { captureLogs } from '../support/data.ts';
 
 const names = (points: { name: string; value: number }[]) =>
@@ -155,9 +155,7 @@ describe('complaint metrics', () => {
 describe('embedded metric format', () => {
   it('writes the points under the analytics service, handle time per agent', async () => {
     process.env.POWERTOOLS_METRICS_DISABLED = 'false';
-    const { analyticsMetrics, emitMetricPoints } = await import(
-      '../../lambdas/shared/analytics-emitter.ts'
-    );
+    const { analyticsMetrics, emitMetricPoints } = await import('#shared/analytics-emitter.ts');
 
     const output = await captureLogs(async () => {
       emitMetricPoints([

@@ -1,11 +1,11 @@
-import { appointmentPolicy } from '../../lambdas/appointments/policy.ts';
+import { appointmentPolicy } from '#lambdas/appointments/policy.ts';
 import {
   checkSlot,
   deskCalendar,
   parseSlotId,
   type SlotCalendar,
   upcomingSlots,
-} from '../../lambdas/appointments/slots.ts';
+} from '#lambdas/appointments/slots.ts';
 
 const standardCentre = {
   extendedHours: false,

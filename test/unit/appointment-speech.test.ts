@@ -2,11 +2,11 @@ import {
   centreMenuSpeech,
   serviceMenuSpeech,
   slotOfferSpeech,
-} from '../../lambdas/appointments/menus.ts';
-import { appointmentPolicy } from '../../lambdas/appointments/policy.ts';
-import { deskCalendar, upcomingSlots } from '../../lambdas/appointments/slots.ts';
-import { catalogueFiles } from '../../lambdas/shared/data/catalogue-files.ts';
-import { MAX_CLIPS, renderClips, renderText } from '../../lambdas/shared/speech/render.ts';
+} from '#lambdas/appointments/menus.ts';
+import { appointmentPolicy } from '#lambdas/appointments/policy.ts';
+import { deskCalendar, upcomingSlots } from '#lambdas/appointments/slots.ts';
+import { catalogueFiles } from '#shared/data/catalogue-files.ts';
+import { MAX_CLIPS, renderClips, renderText } from '#shared/speech/render.ts';
 
 describe('appointment menus', () => {
   it('names every county menu within the clips a flow can play', () => {

@@ -1,9 +1,6 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import {
-  type Booking,
-  createBookingRepository,
-} from '../../lambdas/shared/data/bookings.repository.ts';
-import { localIdentityHasher } from '../../lambdas/shared/identity/identity-hasher.ts';
+import { type Booking, createBookingRepository } from '#shared/data/bookings.repository.ts';
+import { localIdentityHasher } from '#shared/identity/identity-hasher.ts';
 
 const booking: Booking = {
   reference: '31234566',

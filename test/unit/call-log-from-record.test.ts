@@ -3,15 +3,15 @@ import {
   callLogFromRecord,
   classifyOutcome,
   ivrPath,
-} from '../../lambdas/call-logs/call-log-from-record.ts';
+} from '#lambdas/call-logs/call-log-from-record.ts';
 import {
   decodeContactRecord,
   InvalidContactRecordError,
-} from '../../lambdas/call-logs/write-call-log.ts';
+} from '#lambdas/call-logs/write-call-log.ts';
 import {
   type ContactTraceRecord,
   ContactTraceRecordSchema,
-} from '../../lambdas/shared/contact-trace-record.schema.ts';
+} from '#shared/contact-trace-record.schema.ts';
 
 const fixture = JSON.parse(
   readFileSync(new URL('../events/ctr/ctr-answered-by-agent.json', import.meta.url), 'utf8'),

@@ -1,4 +1,4 @@
-import { intervalPacer } from '../../lambdas/callback-dialer/call-back.ts';
+import { intervalPacer } from '#lambdas/callback-dialer/call-back.ts';
 
 describe('intervalPacer', () => {
   it('spaces calls at least the interval apart within one dialer instance', async () => {

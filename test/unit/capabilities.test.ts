@@ -1,12 +1,12 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { FLOWS } from '../../contact-flows/manifest.ts';
-import { CAPABILITIES } from '../../lambdas/capabilities.ts';
-import type { CapabilityDescriptor } from '../../lambdas/shared/capability.ts';
-import { tableDefinitions } from '../../lambdas/shared/data/tables.ts';
-import { parseEnv } from '../../lambdas/shared/env.ts';
-import { promptCatalogue } from '../../lambdas/shared/speech/catalogue.ts';
-import { localEnvironment } from '../../local/environment.ts';
-import { HANDLER_MODULES } from '../../local/handlers.ts';
+import { FLOWS } from '#flows/manifest.ts';
+import { CAPABILITIES } from '#lambdas/capabilities.ts';
+import { localEnvironment } from '#local/environment.ts';
+import { HANDLER_MODULES } from '#local/handlers.ts';
+import type { CapabilityDescriptor } from '#shared/capability.ts';
+import { tableDefinitions } from '#shared/data/tables.ts';
+import { parseEnv } from '#shared/env.ts';
+import { promptCatalogue } from '#shared/speech/catalogue.ts';
 
 const lambdas = new URL('../../lambdas/', import.meta.url);
 const handlerFolders = readdirSync(lambdas, { withFileTypes: true })

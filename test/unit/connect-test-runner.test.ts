@@ -1,8 +1,8 @@
-import { Overrides } from '../../local/connect-tests/overrides.ts';
-import { runTestCase } from '../../local/connect-tests/runner.ts';
-import { includes, similarity } from '../../local/connect-tests/similarity.ts';
-import { InvalidTestCaseError, parseTestCase } from '../../local/connect-tests/testing-language.ts';
-import { stubFlowArn, stubResources } from '../../local/flow-engine/stub-resources.ts';
+import { Overrides } from '#local/connect-tests/overrides.ts';
+import { runTestCase } from '#local/connect-tests/runner.ts';
+import { includes, similarity } from '#local/connect-tests/similarity.ts';
+import { InvalidTestCaseError, parseTestCase } from '#local/connect-tests/testing-language.ts';
+import { stubFlowArn, stubResources } from '#local/flow-engine/stub-resources.ts';
 
 /** A small inbound flow of our own: greet, look up the caller, check hours, a one-key menu. */
 const next = (to: string, error = 'bye') => ({

@@ -1,10 +1,10 @@
-import { catalogueFiles } from '../../lambdas/shared/data/catalogue-files.ts';
 import {
   contactCentreHours,
   environments,
   parseEnvironmentConfig,
   signInDomainPrefix,
-} from '../../lib/config/environments.ts';
+} from '#lib/config/environments.ts';
+import { catalogueFiles } from '#shared/data/catalogue-files.ts';
 
 const valid = { ...environments.dev };
 

@@ -1,11 +1,11 @@
 import aslValidator from 'asl-validator';
-import agencies from '../../data/agencies.json' with { type: 'json' };
+import agencies from '#data/agencies.json' with { type: 'json' };
 import {
   agencyContacts,
   callbackPolicy,
   escalationPolicyFor,
-} from '../../lambdas/shared/tickets/escalation-policy.ts';
-import { slaPolicies } from '../../lambdas/shared/tickets/sla.ts';
+} from '#shared/tickets/escalation-policy.ts';
+import { slaPolicies } from '#shared/tickets/sla.ts';
 import {
   definitionText,
   definitionWith,

@@ -1,8 +1,8 @@
-import { type ValidationOptions, validateFlow } from '../../contact-flows/language/validator.ts';
-import { scriptedCaller } from '../../local/callers.ts';
-import { FlowEngine, UnsupportedActionError } from '../../local/flow-engine/engine.ts';
-import { stubFlowArn, stubResources } from '../../local/flow-engine/stub-resources.ts';
-import type { ContactOptions, TranscriptEvent } from '../../local/flow-engine/types.ts';
+import { type ValidationOptions, validateFlow } from '#flows/language/validator.ts';
+import { scriptedCaller } from '#local/callers.ts';
+import { FlowEngine, UnsupportedActionError } from '#local/flow-engine/engine.ts';
+import { stubFlowArn, stubResources } from '#local/flow-engine/stub-resources.ts';
+import type { ContactOptions, TranscriptEvent } from '#local/flow-engine/types.ts';
 
 /** Conformance with Connect: each rule with a flow of our own, where the engine or validator went wrong. */
 

@@ -1,9 +1,9 @@
-import { FlowBuilder } from '../../contact-flows/build/builder.ts';
-import { validateFlow } from '../../contact-flows/language/validator.ts';
-import { loadFlowDocument } from '../../contact-flows/load.ts';
-import { FLOWS } from '../../contact-flows/manifest.ts';
-import { PROOF_PROMPTS } from '../../contact-flows/proof-prompts.ts';
-import { validateRepositoryFlow } from '../../contact-flows/validate.ts';
+import { FlowBuilder } from '#flows/build/builder.ts';
+import { validateFlow } from '#flows/language/validator.ts';
+import { loadFlowDocument } from '#flows/load.ts';
+import { FLOWS } from '#flows/manifest.ts';
+import { PROOF_PROMPTS } from '#flows/proof-prompts.ts';
+import { validateRepositoryFlow } from '#flows/validate.ts';
 
 const PROOF = 'tracking.ask_id_digits';
 

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { type ValidationOptions, validateFlow } from '../../contact-flows/language/validator.ts';
-import { FLOWS } from '../../contact-flows/manifest.ts';
-import { validateRepositoryFlow } from '../../contact-flows/validate.ts';
+import { type ValidationOptions, validateFlow } from '#flows/language/validator.ts';
+import { FLOWS } from '#flows/manifest.ts';
+import { validateRepositoryFlow } from '#flows/validate.ts';
 
 const fixtures = new URL('../fixtures/', import.meta.url);
 const realFlows = readdirSync(new URL('real-flows/', fixtures)).filter((file) =>

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { renderFlowFiles } from '../../contact-flows/build/render.ts';
+import { renderFlowFiles } from '#flows/build/render.ts';
 
 describe('contact flow files', () => {
   it.each(renderFlowFiles().map(({ file, content }) => [file, content]))(

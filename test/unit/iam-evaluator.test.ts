@@ -1,9 +1,4 @@
-import {
-  arnMatch,
-  evaluate,
-  type PolicyStatement,
-  wildcardMatch,
-} from '../../local/iam/evaluator.ts';
+import { arnMatch, evaluate, type PolicyStatement, wildcardMatch } from '#local/iam/evaluator.ts';
 
 const TABLE = 'arn:aws:dynamodb:af-south-1:000000000000:table/Tickets';
 

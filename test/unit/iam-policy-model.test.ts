@@ -1,6 +1,6 @@
-import { evaluate } from '../../local/iam/evaluator.ts';
-import { iamRequestsFor } from '../../local/iam/requests.ts';
-import { buildPolicyModel, queueUrl } from '../../local/iam/template-model.ts';
+import { evaluate } from '#local/iam/evaluator.ts';
+import { iamRequestsFor } from '#local/iam/requests.ts';
+import { buildPolicyModel, queueUrl } from '#local/iam/template-model.ts';
 
 const ACCOUNT = '000000000000';
 const REGION = 'af-south-1';

@@ -1,11 +1,11 @@
 import { createHash, createHmac } from 'node:crypto';
 import { GenerateMacCommand, type KMSClient } from '@aws-sdk/client-kms';
+import { LOCAL_IDENTITY_HASH_KEY } from '#local/environment.ts';
 import {
   kmsIdentityHasher,
   localIdentityHasher,
   sameHash,
-} from '../../lambdas/shared/identity/identity-hasher.ts';
-import { LOCAL_IDENTITY_HASH_KEY } from '../../local/environment.ts';
+} from '#shared/identity/identity-hasher.ts';
 
 const local = localIdentityHasher(LOCAL_IDENTITY_HASH_KEY);
 

@@ -7,7 +7,7 @@ import {
   type KpiCallLog,
   kpiTargets,
   netPromoterScore,
-} from '../../lambdas/shared/kpi.ts';
+} from '#shared/kpi.ts';
 
 const log = (overrides: Partial<KpiCallLog>): KpiCallLog => ({
   outcome: 'IVR_HANGUP',

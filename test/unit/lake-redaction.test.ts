@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import type { FirehoseTransformationResult } from 'aws-lambda';
-import { handler } from '../../lambdas/lake-redaction/handler.ts';
+import { handler } from '#lambdas/lake-redaction/handler.ts';
 import {
   NotAContactRecordError,
   redactContactRecord,
-} from '../../lambdas/lake-redaction/redact-contact-record.ts';
+} from '#lambdas/lake-redaction/redact-contact-record.ts';
 import { lambdaContext } from '../support/connect.ts';
 
 const read = (path: string) =>

@@ -1,4 +1,4 @@
-import { localRouteRefusal } from '../../local/local-origin.ts';
+import { localRouteRefusal } from '#local/local-origin.ts';
 
 describe("the local server's /local/* guard", () => {
   it.each([

@@ -1,6 +1,6 @@
 import { jest } from '@jest/globals';
-import { toE164 } from '../../lambdas/shared/phone.ts';
-import { checkDigit, isValidReference, newReference } from '../../lambdas/shared/reference.ts';
+import { toE164 } from '#shared/phone.ts';
+import { checkDigit, isValidReference, newReference } from '#shared/reference.ts';
 
 describe('references with a check digit', () => {
   it('computes the published Verhoeff check digit', () => {

@@ -1,15 +1,15 @@
-import { complaintKeypad } from '../../lambdas/complaints/keypad.ts';
-import { pensionsInfo } from '../../lambdas/pensions/info.ts';
-import { ApplicationStatusSchema } from '../../lambdas/shared/data/applications.repository.ts';
-import { catalogueFiles } from '../../lambdas/shared/data/catalogue-files.ts';
+import { complaintKeypad } from '#lambdas/complaints/keypad.ts';
+import { pensionsInfo } from '#lambdas/pensions/info.ts';
+import { ApplicationStatusSchema } from '#shared/data/applications.repository.ts';
+import { catalogueFiles } from '#shared/data/catalogue-files.ts';
 import {
   ClaimStatusSchema,
   LifeCertificateStatusSchema,
-} from '../../lambdas/shared/data/pensions.repository.ts';
-import { TicketStatusSchema } from '../../lambdas/shared/data/tickets.repository.ts';
-import { promptCatalogue } from '../../lambdas/shared/speech/catalogue.ts';
-import { MAX_CLIPS, renderClips, type Speech } from '../../lambdas/shared/speech/render.ts';
-import { slaPolicyFor } from '../../lambdas/shared/tickets/sla.ts';
+} from '#shared/data/pensions.repository.ts';
+import { TicketStatusSchema } from '#shared/data/tickets.repository.ts';
+import { promptCatalogue } from '#shared/speech/catalogue.ts';
+import { MAX_CLIPS, renderClips, type Speech } from '#shared/speech/render.ts';
+import { slaPolicyFor } from '#shared/tickets/sla.ts';
 
 const expectPrompt = (id: string) =>
   expect({ id, text: promptCatalogue.get(id) }).toEqual({

@@ -1,13 +1,13 @@
-import { PROMPT_FILES, promptCatalogue } from '../../lambdas/shared/speech/catalogue.ts';
-import { clockTimeSw, numberWords } from '../../lambdas/shared/speech/kiswahili.ts';
+import { LOCAL_PROMPT_AUDIO_URI } from '#local/arns.ts';
+import { PROMPT_FILES, promptCatalogue } from '#shared/speech/catalogue.ts';
+import { clockTimeSw, numberWords } from '#shared/speech/kiswahili.ts';
 import {
   MAX_CLIPS,
   renderClips,
   renderSpeech,
   renderText,
   type Speech,
-} from '../../lambdas/shared/speech/render.ts';
-import { LOCAL_PROMPT_AUDIO_URI } from '../../local/arns.ts';
+} from '#shared/speech/render.ts';
 
 const speechSettings = { promptAudioUri: LOCAL_PROMPT_AUDIO_URI };
 
@@ -144,7 +144,7 @@ describe('speech rendering', () => {
 
 describe('Kiswahili recording list', () => {
   it('lists every clip a rendered prompt can play', async () => {
-    const { kiswahiliRecordings } = await import('../../lambdas/shared/speech/catalogue.ts');
+    const { kiswahiliRecordings } = await import('#shared/speech/catalogue.ts');
     const recorded = new Set(kiswahiliRecordings().map((clip) => clip.id));
     const samples: Speech[] = [
       {

@@ -1,14 +1,14 @@
 import { execFileSync } from 'node:child_process';
-import { agentsNeeded, erlangA, erlangB, erlangC } from '../../lambdas/shared/staffing/erlang.ts';
+import { environments } from '#lib/config/environments.ts';
+import { callHistory } from '#local/demo/call-history.ts';
+import { agentsNeeded, erlangA, erlangB, erlangC } from '#shared/staffing/erlang.ts';
 import {
   dayType,
   demandProfile,
   StaffingConfigSchema,
   staffingPlan,
-} from '../../lambdas/shared/staffing/forecast.ts';
-import { plannedPerInterval, shiftIntervals } from '../../lambdas/shared/staffing/intervals.ts';
-import { environments } from '../../lib/config/environments.ts';
-import { callHistory } from '../../local/demo/call-history.ts';
+} from '#shared/staffing/forecast.ts';
+import { plannedPerInterval, shiftIntervals } from '#shared/staffing/intervals.ts';
 
 const example = { calls: 100, intervalSeconds: 1800, ahtSeconds: 180 };
 const target = { serviceLevel: 0.8, withinSeconds: 20 };

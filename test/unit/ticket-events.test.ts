@@ -1,11 +1,8 @@
 import { marshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBRecord } from 'aws-lambda';
-import {
-  ESCALATION_STREAM_FILTERS,
-  ticketChange,
-} from '../../lambdas/shared/tickets/ticket-events.ts';
-import { passesFilters } from '../../local/escalation/filter-pattern.ts';
-import { parseShift } from '../../local/sim-clock.ts';
+import { passesFilters } from '#local/escalation/filter-pattern.ts';
+import { parseShift } from '#local/sim-clock.ts';
+import { ESCALATION_STREAM_FILTERS, ticketChange } from '#shared/tickets/ticket-events.ts';
 
 const ticket = (status: string, type = 'COMPLAINT') => ({
   pk: 'TICKET#70000009',

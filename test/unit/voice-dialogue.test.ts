@@ -1,14 +1,10 @@
-import { FlowBuilder } from '../../contact-flows/build/builder.ts';
-import { trackingFlow } from '../../contact-flows/build/tracking.ts';
-import {
-  outcomeAction,
-  renderDialogue,
-  stepEntry,
-} from '../../contact-flows/build/voice-dialogue.ts';
-import type { FlowAction } from '../../contact-flows/language/flow.schema.ts';
-import { validateFlow } from '../../contact-flows/language/validator.ts';
-import type { Dialogue } from '../../lambdas/shared/dialogue/types.ts';
-import { APPLICATION_NUMBER, ID_LAST4, trackingDialogue } from '../../lambdas/tracking/dialogue.ts';
+import { FlowBuilder } from '#flows/build/builder.ts';
+import { trackingFlow } from '#flows/build/tracking.ts';
+import { outcomeAction, renderDialogue, stepEntry } from '#flows/build/voice-dialogue.ts';
+import type { FlowAction } from '#flows/language/flow.schema.ts';
+import { validateFlow } from '#flows/language/validator.ts';
+import { APPLICATION_NUMBER, ID_LAST4, trackingDialogue } from '#lambdas/tracking/dialogue.ts';
+import type { Dialogue } from '#shared/dialogue/types.ts';
 
 /** A two-input verified lookup (tracking's inputs, with a USSD variant and one way out fewer). */
 const dialogue = {

@@ -1,4 +1,8 @@
-import { ACTION_TYPES, type ActionType, type ActionTypeSpec } from '../action-types.ts';
+import {
+  ACTION_TYPES,
+  type ActionType,
+  type ActionTypeSpec,
+} from '#flows/language/action-types.ts';
 import { hasExactResultConditions } from './catalogue-rules.ts';
 import type { ActionContext, ActionRule } from './types.ts';
 

@@ -4,7 +4,7 @@ import {
   type ActionTypeSpec,
   actionChannels,
   actionTypeSpec,
-} from '../action-types.ts';
+} from '#flows/language/action-types.ts';
 import type { ActionContext, ActionRule } from './types.ts';
 
 /** Error branches Connect requires, and in strict mode a NoMatchingError wherever an action can fail. */

@@ -1,4 +1,8 @@
-import { findMalformedPlaceholders, findPlaceholders, PLACEHOLDER } from '../placeholders.ts';
+import {
+  findMalformedPlaceholders,
+  findPlaceholders,
+  PLACEHOLDER,
+} from '#flows/language/placeholders.ts';
 import type { FlowProblem, FlowRule, ValidationOptions } from './types.ts';
 
 export const MAX_CONTENT_CHARACTERS = 256_000;

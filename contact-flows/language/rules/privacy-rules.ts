@@ -1,4 +1,4 @@
-import type { FlowAction } from '../flow.schema.ts';
+import type { FlowAction } from '#flows/language/flow.schema.ts';
 import { transitionTargets } from './structure-rules.ts';
 import type { FlowProblem, FlowRule } from './types.ts';
 

@@ -1,5 +1,5 @@
-import { actionTypeSpec, KNOWN_ACTION_TYPES } from '../action-types.ts';
-import type { FlowAction } from '../flow.schema.ts';
+import { actionTypeSpec, KNOWN_ACTION_TYPES } from '#flows/language/action-types.ts';
+import type { FlowAction } from '#flows/language/flow.schema.ts';
 import type { FlowProblem, FlowRule } from './types.ts';
 
 const FORBIDDEN_IDENTIFIER_CHARACTERS = /[%:()\\/=$,;[\]{}]/;

@@ -1,4 +1,4 @@
-import type { Channel, FlowAction, FlowDocument, FlowType } from '../flow.schema.ts';
+import type { Channel, FlowAction, FlowDocument, FlowType } from '#flows/language/flow.schema.ts';
 
 export interface FlowProblem {
   readonly action?: string;

@@ -7,7 +7,7 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
-import type { IdentityHasher } from '../identity/identity-hasher.ts';
+import type { IdentityHasher } from '#shared/identity/identity-hasher.ts';
 
 /**
  * The rate limit on proofs of identity. A window opens at a subject's first counted attempt

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LanguageSchema } from '../speech/render.ts';
+import { LanguageSchema } from '#shared/speech/render.ts';
 import { domainFields } from './tables.ts';
 
 /** The booking model and its keys (service-data table, docs/data-model.md). */

@@ -1,6 +1,6 @@
 import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
-import type { IdentityHasher } from '../identity/identity-hasher.ts';
+import type { IdentityHasher } from '#shared/identity/identity-hasher.ts';
 import {
   type Booking,
   BookingSchema,

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import agencies from '../../../data/agencies.json' with { type: 'json' };
-import counties from '../../../data/counties.json' with { type: 'json' };
-import centres from '../../../data/huduma-centres.json' with { type: 'json' };
-import services from '../../../data/huduma-services.json' with { type: 'json' };
-import holidays from '../../../data/kenya-public-holidays-2025-2027.json' with { type: 'json' };
+import agencies from '#data/agencies.json' with { type: 'json' };
+import counties from '#data/counties.json' with { type: 'json' };
+import centres from '#data/huduma-centres.json' with { type: 'json' };
+import services from '#data/huduma-services.json' with { type: 'json' };
+import holidays from '#data/kenya-public-holidays-2025-2027.json' with { type: 'json' };
 import {
   AgencySchema,
   CentreSchema,

@@ -5,8 +5,8 @@ import {
   type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
-import { parseEnv } from '../env.ts';
-import type { Environment } from '../platform.ts';
+import { parseEnv } from '#shared/env.ts';
+import type { Environment } from '#shared/platform.ts';
 
 /** What the data client reads from the environment. */
 export const DataClientEnvironmentSchema = z.object({

@@ -6,7 +6,7 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
-import type { IdentityHasher } from '../identity/identity-hasher.ts';
+import type { IdentityHasher } from '#shared/identity/identity-hasher.ts';
 
 /** What a one-time code proves: the caller holds the phone on record for a booking or ticket. */
 export const ProofCodeScopeSchema = z.enum(['booking', 'ticket']);

@@ -1,5 +1,5 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { IdentityHasher } from '../identity/identity-hasher.ts';
+import type { IdentityHasher } from '#shared/identity/identity-hasher.ts';
 import { callbackState } from './tickets/callback-state.ts';
 import { escalationSteps } from './tickets/escalation-steps.ts';
 import { ticketQueries } from './tickets/ticket-queries.ts';

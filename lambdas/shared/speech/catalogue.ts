@@ -1,17 +1,17 @@
-import counties from '../../../data/counties.json' with { type: 'json' };
-import centres from '../../../data/huduma-centres.json' with { type: 'json' };
-import services from '../../../data/huduma-services.json' with { type: 'json' };
-import agentPrompts from '../../../prompts/agent.json' with { type: 'json' };
-import appointmentsPrompts from '../../../prompts/appointments.json' with { type: 'json' };
-import callerPrompts from '../../../prompts/caller.json' with { type: 'json' };
-import complaintsPrompts from '../../../prompts/complaints.json' with { type: 'json' };
-import escalationPrompts from '../../../prompts/escalation.json' with { type: 'json' };
-import mainPrompts from '../../../prompts/main.json' with { type: 'json' };
-import outboundPrompts from '../../../prompts/outbound.json' with { type: 'json' };
-import pensionsPrompts from '../../../prompts/pensions.json' with { type: 'json' };
-import queuePrompts from '../../../prompts/queue.json' with { type: 'json' };
-import surveyPrompts from '../../../prompts/survey.json' with { type: 'json' };
-import trackingPrompts from '../../../prompts/tracking.json' with { type: 'json' };
+import counties from '#data/counties.json' with { type: 'json' };
+import centres from '#data/huduma-centres.json' with { type: 'json' };
+import services from '#data/huduma-services.json' with { type: 'json' };
+import agentPrompts from '#prompts/agent.json' with { type: 'json' };
+import appointmentsPrompts from '#prompts/appointments.json' with { type: 'json' };
+import callerPrompts from '#prompts/caller.json' with { type: 'json' };
+import complaintsPrompts from '#prompts/complaints.json' with { type: 'json' };
+import escalationPrompts from '#prompts/escalation.json' with { type: 'json' };
+import mainPrompts from '#prompts/main.json' with { type: 'json' };
+import outboundPrompts from '#prompts/outbound.json' with { type: 'json' };
+import pensionsPrompts from '#prompts/pensions.json' with { type: 'json' };
+import queuePrompts from '#prompts/queue.json' with { type: 'json' };
+import surveyPrompts from '#prompts/survey.json' with { type: 'json' };
+import trackingPrompts from '#prompts/tracking.json' with { type: 'json' };
 import {
   clockTimeSw,
   MONTHS_SW,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { localTime } from '../hours.ts';
+import { localTime } from '#shared/hours.ts';
 import { agentsNeeded, type ServiceTarget, type StaffingFigures } from './erlang.ts';
 import {
   INTERVAL_MINUTES,

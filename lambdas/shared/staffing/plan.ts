@@ -1,4 +1,4 @@
-import type { CallLogRepository } from '../data/call-logs.repository.ts';
+import type { CallLogRepository } from '#shared/data/call-logs.repository.ts';
 import type { ServiceTarget } from './erlang.ts';
 import {
   type DayCalendar,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import contactsFile from '../../../data/agency-contacts.json' with { type: 'json' };
-import slaFile from '../../../data/sla-policies.json' with { type: 'json' };
-import { LanguageSchema } from '../speech/language.ts';
+import contactsFile from '#data/agency-contacts.json' with { type: 'json' };
+import slaFile from '#data/sla-policies.json' with { type: 'json' };
+import { LanguageSchema } from '#shared/speech/language.ts';
 
 /** Who an escalation step tells: the owning agency's people (data) or the contact centre's (config). */
 export const RecipientRoleSchema = z.enum([

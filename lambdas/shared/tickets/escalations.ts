@@ -8,7 +8,7 @@ import {
   TaskTimedOut,
 } from '@aws-sdk/client-sfn';
 import { z } from 'zod';
-import type { Ticket } from '../data/tickets.repository.ts';
+import type { Ticket } from '#shared/data/tickets.repository.ts';
 
 /** What every escalation execution gets: only the reference, so a repeated start has the same input. */
 export const EscalationInputSchema = z.object({ reference: z.string().regex(/^\d{8}$/) });

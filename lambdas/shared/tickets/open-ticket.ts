@@ -6,12 +6,12 @@ import type {
   TicketPriority,
   TicketRepository,
   TicketType,
-} from '../data/tickets.repository.ts';
-import { ReferenceTakenError } from '../data/tickets.repository.ts';
-import type { Notifier } from '../notifications/notifier.ts';
-import { logger, metrics } from '../powertools.ts';
-import { newReference as drawReference, type ReferenceKind } from '../reference.ts';
-import type { Language, Speech } from '../speech/render.ts';
+} from '#shared/data/tickets.repository.ts';
+import { ReferenceTakenError } from '#shared/data/tickets.repository.ts';
+import type { Notifier } from '#shared/notifications/notifier.ts';
+import { logger, metrics } from '#shared/powertools.ts';
+import { newReference as drawReference, type ReferenceKind } from '#shared/reference.ts';
+import type { Language, Speech } from '#shared/speech/render.ts';
 import { resolutionDue, slaPolicyFor } from './sla.ts';
 
 /** What a use case decides about a new ticket; the opener adds reference, times, SLA and status. */

@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import slaFile from '../../../data/sla-policies.json' with { type: 'json' };
+import slaFile from '#data/sla-policies.json' with { type: 'json' };
 import {
   type TicketPriority,
   TicketPrioritySchema,
   type TicketType,
   TicketTypeSchema,
-} from '../data/tickets.repository.ts';
+} from '#shared/data/tickets.repository.ts';
 
 export const SlaPolicySchema = z.object({
   id: z.string().min(1),

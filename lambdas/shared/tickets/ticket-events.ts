@@ -1,6 +1,6 @@
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBRecord, AttributeValue as LambdaAttributeValue } from 'aws-lambda';
-import { CLOSED_STATUSES, type Ticket, ticketFromImage } from '../data/tickets.repository.ts';
+import { CLOSED_STATUSES, type Ticket, ticketFromImage } from '#shared/data/tickets.repository.ts';
 
 /**
  * The Tickets stream changes escalation acts on, as event source mapping filter patterns

@@ -2,7 +2,7 @@ import {
   CALLBACK_OUTBOX_PARTITION,
   ESCALATION_OUTBOX_PARTITION,
   RETENTION_DUE_PARTITION,
-} from '../tables.ts';
+} from '#shared/data/tables.ts';
 import type { Ticket, TicketHistoryEntry, TicketStatus } from './ticket.schema.ts';
 
 /** A partition of work still to do (a transactional outbox), its items sorted by when they fell due. */

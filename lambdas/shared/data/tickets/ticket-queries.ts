@@ -1,7 +1,7 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
-import { decodeCursor, encodeCursor } from '../page-cursor.ts';
-import { domainFields } from '../tables.ts';
+import { decodeCursor, encodeCursor } from '#shared/data/page-cursor.ts';
+import { domainFields } from '#shared/data/tables.ts';
 import { type Ticket, TicketSchema, type TicketStatus } from './ticket.schema.ts';
 import { ticketKeys } from './ticket-keys.ts';
 import type { TicketTable } from './ticket-table.ts';

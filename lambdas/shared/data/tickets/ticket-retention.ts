@@ -1,6 +1,6 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { transactWrite } from '../transact.ts';
+import { transactWrite } from '#shared/data/transact.ts';
 import { CLOSED_STATUSES } from './ticket.schema.ts';
 import { RETENTION_DUE, ticketKeys } from './ticket-keys.ts';
 import { type TicketTable, ticketTable } from './ticket-table.ts';

@@ -5,9 +5,13 @@ import {
   GetCommand,
   QueryCommand,
 } from '@aws-sdk/lib-dynamodb';
-import type { IdentityHasher } from '../../identity/identity-hasher.ts';
-import { domainFields } from '../tables.ts';
-import { type TransactItems, TransactionConditionFailedError, transactWrite } from '../transact.ts';
+import { domainFields } from '#shared/data/tables.ts';
+import {
+  type TransactItems,
+  TransactionConditionFailedError,
+  transactWrite,
+} from '#shared/data/transact.ts';
+import type { IdentityHasher } from '#shared/identity/identity-hasher.ts';
 import {
   CLOSED_STATUSES,
   StaleTicketError,

@@ -1,6 +1,6 @@
 import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { domainFields } from '../tables.ts';
-import { TransactionConditionFailedError, transactWrite } from '../transact.ts';
+import { domainFields } from '#shared/data/tables.ts';
+import { TransactionConditionFailedError, transactWrite } from '#shared/data/transact.ts';
 import {
   type Actor,
   CLOSED_STATUSES,

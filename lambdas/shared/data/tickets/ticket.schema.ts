@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { LanguageSchema } from '../../speech/language.ts';
-import { domainFields } from '../tables.ts';
+import { domainFields } from '#shared/data/tables.ts';
+import { LanguageSchema } from '#shared/speech/language.ts';
 
 export const TicketTypeSchema = z.enum(['COMPLAINT', 'SERVICE_REQUEST']);
 export type TicketType = z.infer<typeof TicketTypeSchema>;
