@@ -1,11 +1,13 @@
 import counties from '#data/counties.json' with { type: 'json' };
 import centres from '#data/huduma-centres.json' with { type: 'json' };
 import services from '#data/huduma-services.json' with { type: 'json' };
+import categories from '#data/service-categories.json' with { type: 'json' };
 import agentPrompts from '#prompts/agent.json' with { type: 'json' };
 import appointmentsPrompts from '#prompts/appointments.json' with { type: 'json' };
 import callerPrompts from '#prompts/caller.json' with { type: 'json' };
 import complaintsPrompts from '#prompts/complaints.json' with { type: 'json' };
 import escalationPrompts from '#prompts/escalation.json' with { type: 'json' };
+import knowledgePrompts from '#prompts/knowledge.json' with { type: 'json' };
 import mainPrompts from '#prompts/main.json' with { type: 'json' };
 import outboundPrompts from '#prompts/outbound.json' with { type: 'json' };
 import pensionsPrompts from '#prompts/pensions.json' with { type: 'json' };
@@ -50,6 +52,10 @@ const namePrompts = (): [string, PromptText][] => [
     return [`centre.${centre.id}`, { en: centre.name, sw: `Kituo cha Huduma cha ${place}` }];
   }),
   ...services.map((service): [string, PromptText] => [`service.${service.id}`, service.spoken]),
+  ...categories.map((category): [string, PromptText] => [
+    `category.${category.id}`,
+    category.spoken,
+  ]),
   ...counties.map((county): [string, PromptText] => [
     `county.${county.code.slice(-2)}`,
     { en: `${county.name} County`, sw: `Kaunti ya ${county.name}` },
@@ -105,6 +111,7 @@ export const PROMPT_FILES: readonly { prompts: Record<string, PromptText> }[] = 
   appointmentsPrompts,
   callerPrompts,
   escalationPrompts,
+  knowledgePrompts,
 ];
 
 /** Every prompt id the platform can speak, with its English and Kiswahili text. */
