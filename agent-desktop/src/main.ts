@@ -1,6 +1,8 @@
 import 'amazon-connect-streams';
 import { roleFromGroups } from '#shared/roles.ts';
 import { type DesktopConfig, parseDesktopConfig } from './config.ts';
+import { createKnowledgeClient } from './knowledge-api.ts';
+import { createKnowledgePanel } from './knowledge-panel.ts';
 import { createReportsClient } from './reports-api.ts';
 import { maskPhoneNumber, type ScreenPop, screenPop } from './screen-pop.ts';
 import {
@@ -75,6 +77,13 @@ const startTickets = async (staffApi: StaffApi) => {
       show();
     },
   });
+  const knowledge = createKnowledgePanel({
+    client: createKnowledgeClient({ baseUrl: staffApi.url, token: () => session.token() }),
+    onSignedOut: () => {
+      session.clear();
+      show();
+    },
+  });
   const supervisor = createSupervisorPanel({
     reports: createReportsClient({ baseUrl: staffApi.url, token: () => session.token() }),
   });
@@ -92,6 +101,9 @@ const startTickets = async (staffApi: StaffApi) => {
     const role = token ? roleFromGroups(groupsOf(token, claims)) : undefined;
     panel.setRole(role);
     supervisor.setSupervisor(role === 'supervisor');
+    // The first thing an agent does on a call: look up what the caller asks about.
+    knowledge.setSignedIn(token !== undefined);
+    element('knowledge-signed-out').hidden = token !== undefined;
     if (!token) panel.clear();
   };
 
@@ -134,20 +146,23 @@ const startTickets = async (staffApi: StaffApi) => {
       if (localToken.value) session.storeLocalToken(localToken.value);
       else session.clear();
       show();
-      if (localToken.value) void panel.refresh();
+      if (localToken.value) {
+        void panel.refresh();
+        knowledge.focus();
+      }
     });
   }
   show();
   // Not awaited: a slow API must not hold up the CCP.
   if (session.token()) void panel.refresh();
-  return panel;
+  return { tickets: panel, knowledge };
 };
 
 const start = async (): Promise<void> => {
   const response = await fetch('config.json', { cache: 'no-store' });
   if (!response.ok) throw new Error(`config.json: HTTP ${response.status}`);
   const config = parseDesktopConfig(await response.json());
-  const tickets = config.staffApi ? await startTickets(config.staffApi) : undefined;
+  const staff = config.staffApi ? await startTickets(config.staffApi) : undefined;
   if (!config.ccpUrl) {
     element('ccp').hidden = true;
     element('ccp-note').hidden = false;
@@ -179,14 +194,19 @@ const start = async (): Promise<void> => {
         ...(callerNumber && { callerNumber }),
         callerShown: maskPhoneNumber(callerNumber),
       };
-      tickets?.setContact(current);
+      staff?.tickets.setContact(current);
+      staff?.knowledge.setContact({
+        contactId: contact.getContactId(),
+        attributes: attributesOf(contact),
+      });
     };
     contact.onConnecting(show);
     contact.onIncoming(show);
     contact.onRefresh(show);
     contact.onDestroy(() => {
       render(undefined);
-      tickets?.setContact(undefined);
+      staff?.tickets.setContact(undefined);
+      staff?.knowledge.setContact(undefined);
     });
   });
 };

@@ -291,8 +291,16 @@ export const createTicketsPanel = ({
   renderContact();
 
   return {
-    /** Loads the list for the current filter (after sign-in). */
-    refresh: () => list(),
+    /**
+     * Loads the list for the current filter (after sign-in). Only a focal person has an agency
+     * of their own: anyone else is asked to pick one first, rather than shown an error.
+     */
+    refresh: async () => {
+      if (role === 'agency' || agencySelect.value) return list();
+      rows.replaceChildren();
+      more.hidden = true;
+      say('Pick an agency and a status, then Show, to list its tickets.');
+    },
     /** The CCP's contact changed: prefill the complaint form (undefined when the call ended). */
     setContact(next: CurrentContact | undefined) {
       contact = next;

@@ -36,13 +36,36 @@ describe('the agent desktop in a browser', () => {
   const listing = async (act: () => Promise<unknown>) => {
     await Promise.all([page.waitForResponse((r) => r.url().includes('/tickets?')), act()]);
   };
-  const signInAs = (token: string) => listing(() => page.selectOption('#local-token', token));
+  /** A focal person's list loads at once; anyone else picks an agency first. */
+  const signInAs = async (token: string) => {
+    if (token.startsWith('agency-')) return listing(() => page.selectOption('#local-token', token));
+    await page.selectOption('#local-token', token);
+    await page.waitForSelector('#knowledge-body:not([hidden])');
+  };
   const showList = (agency: string) =>
     listing(async () => {
       await page.selectOption('#filter-agency', agency);
       await page.click('#ticket-filter button[type=submit]');
     });
   const message = () => page.locator('#tickets-message');
+
+  it(
+    'opens for an agent on the knowledge search, not on an error',
+    async () => {
+      await signInAs('agent-demo');
+
+      // The search box has the focus; the tickets panel asks for an agency without alarm.
+      expect(
+        await page
+          .locator('#knowledge-q')
+          .evaluate((input) => input === input.ownerDocument.activeElement),
+      ).toBe(true);
+      await message().filter({ hasText: 'Pick an agency' }).waitFor();
+      expect(await message().getAttribute('data-kind')).toBe('info');
+      expect(await page.locator('#ticket-list tbody tr').count()).toBe(0);
+    },
+    TIMEOUT,
+  );
 
   it(
     'lets an agent lodge a complaint off a call and a focal person resolve it',
