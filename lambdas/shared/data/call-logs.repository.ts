@@ -82,6 +82,8 @@ export const ContactCallLogSchema = z.object({
   ivrPath: z.array(z.string()),
   /** The task completed in self-service (`selfService` attribute), e.g. `TRACKED`. */
   selfService: z.string().optional(),
+  /** A text conversation (CHAT, WHATSAPP, SMS) the customer took to an agent. */
+  handover: z.boolean().optional(),
   intent: z.string().optional(),
   lang: z.string().optional(),
   disconnectReason: z.string().optional(),

@@ -6,6 +6,7 @@ import agentPrompts from '#prompts/agent.json' with { type: 'json' };
 import appointmentsPrompts from '#prompts/appointments.json' with { type: 'json' };
 import callerPrompts from '#prompts/caller.json' with { type: 'json' };
 import complaintsPrompts from '#prompts/complaints.json' with { type: 'json' };
+import conversationPrompts from '#prompts/conversation.json' with { type: 'json' };
 import escalationPrompts from '#prompts/escalation.json' with { type: 'json' };
 import knowledgePrompts from '#prompts/knowledge.json' with { type: 'json' };
 import mainPrompts from '#prompts/main.json' with { type: 'json' };
@@ -25,6 +26,8 @@ import {
 export interface PromptText {
   readonly en: string;
   readonly sw: string;
+  /** Written only (chat, SMS, WhatsApp): never spoken, so never recorded. */
+  readonly written?: boolean;
 }
 
 const WEEKDAYS_EN = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
@@ -112,6 +115,7 @@ export const PROMPT_FILES: readonly { prompts: Record<string, PromptText> }[] = 
   callerPrompts,
   escalationPrompts,
   knowledgePrompts,
+  conversationPrompts,
 ];
 
 /** Every prompt id the platform can speak, with its English and Kiswahili text. */
@@ -136,6 +140,7 @@ export const getPrompt = (id: string): PromptText => {
  */
 export const kiswahiliRecordings = (): { id: string; text: string }[] =>
   [...promptCatalogue.keys()].flatMap((id) => {
+    if (getPrompt(id).written) return [];
     const template = getPrompt(id).sw;
     const parts = template.replace(SLOT, '\u0000').split('\u0000');
     if (parts.length === 1) return [{ id, text: template }];

@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { tableName } from '#shared/env.ts';
+import { IdentityHasherEnvironmentSchema } from '#shared/identity/default-identity-hasher.ts';
+import { NotifierEnvironmentSchema } from '#shared/notifications/default-notifier.ts';
+import { SpeechEnvironmentSchema } from '#shared/speech/render.ts';
+
+/**
+ * The conversation service's environment (every channel's Lambda parses it): the tables the
+ * capability operations and the sessions use, the identity hasher (customer keys), the notifier
+ * (codes and confirmations the operations send) and the conversation's own settings.
+ */
+export const ConversationEnvironmentSchema = z
+  .object({
+    SERVICE_DATA_TABLE_NAME: tableName,
+    TICKETS_TABLE_NAME: tableName,
+    CALL_LOGS_TABLE_NAME: tableName,
+    /** A conversation idle this long ends; the next message starts a new one. */
+    CONVERSATION_IDLE_MINUTES: z.coerce.number().int().positive().default(30),
+    CALL_LOG_RETENTION_DAYS: z.coerce.number().int().positive().default(90),
+    TIME_ZONE: z.string().min(1).default('Africa/Nairobi'),
+  })
+  .and(SpeechEnvironmentSchema)
+  .and(IdentityHasherEnvironmentSchema)
+  .and(NotifierEnvironmentSchema);
+export type ConversationEnvironment = z.infer<typeof ConversationEnvironmentSchema>;

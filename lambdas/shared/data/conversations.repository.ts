@@ -1,0 +1,172 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import {
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
+import { z } from 'zod';
+import { LanguageSchema } from '../speech/language.ts';
+import { domainFields } from './tables.ts';
+
+/**
+ * Text conversations (web chat, WhatsApp, SMS) in the service-data table. Customers are named
+ * by a keyed hash of their number (or web chat id), never by the number itself:
+ * - `CONVERSATION#<channel>#<customer hash>` / `SESSION`: the open conversation, its dialogue
+ *   state, the message ids it has handled and its transcript (TTL `expiresAt`);
+ * - `CUSTOMER#<customer hash>` / `MESSAGING`: what outlives a conversation: the language the
+ *   customer chose, an SMS opt-out (STOP) and when they last wrote on WhatsApp (Meta's 24-hour
+ *   window).
+ */
+
+/** How many handled message ids a session keeps: a redelivery older than that is long past. */
+export const REMEMBERED_MESSAGE_IDS = 25;
+/** How many transcript lines a session keeps for the agent who takes it over. */
+export const TRANSCRIPT_LINES = 60;
+
+const TranscriptEntrySchema = z.object({
+  from: z.enum(['CUSTOMER', 'SERVICE']),
+  text: z.string(),
+  at: z.iso.datetime(),
+});
+
+export const ConversationSessionSchema = z.object({
+  conversationId: z.string().min(1),
+  channel: z.string().min(1),
+  stage: z.enum(['LANGUAGE', 'MENU', 'DIALOGUE', 'AGENT', 'ENDED']),
+  lang: LanguageSchema.optional(),
+  /** The dialogue runner's state (capability, step, inputs so far): opaque here. */
+  dialogue: z.record(z.string(), z.unknown()).optional(),
+  /** Journey steps (`tracking:FOUND`) for the screen pop and the call log. */
+  journey: z.array(z.string()),
+  /** Values the dialogues remembered (`verified`, `selfService`, `reference`). */
+  remembered: z.record(z.string(), z.string()),
+  transcript: z.array(TranscriptEntrySchema),
+  /** Handled message ids, newest last, with the replies each led to (resent for the web page). */
+  handled: z.array(z.object({ id: z.string(), replies: z.array(z.string()) })),
+  handedOver: z.boolean(),
+  startedAt: z.iso.datetime(),
+  lastMessageAt: z.iso.datetime(),
+  /** Optimistic lock: every write names the version it read. */
+  version: z.number().int().nonnegative(),
+  expiresAt: z.number().int().positive(),
+});
+export type ConversationSession = z.infer<typeof ConversationSessionSchema>;
+
+export const CustomerMessagingSchema = z.object({
+  lang: LanguageSchema.optional(),
+  /** ISO 8601 when the customer sent STOP on SMS; absent when they may be written to. */
+  smsOptedOutAt: z.iso.datetime().optional(),
+  /** ISO 8601 of the customer's last inbound WhatsApp message (the 24-hour window opens there). */
+  whatsappLastInboundAt: z.iso.datetime().optional(),
+});
+export type CustomerMessaging = z.infer<typeof CustomerMessagingSchema>;
+
+const keys = {
+  session: (channel: string, customerHash: string) => ({
+    pk: `CONVERSATION#${channel}#${customerHash}`,
+    sk: 'SESSION',
+  }),
+  customer: (customerHash: string) => ({ pk: `CUSTOMER#${customerHash}`, sk: 'MESSAGING' }),
+};
+
+/** Thrown when another delivery changed the session since it was read: re-read and retry. */
+export class StaleSessionError extends Error {
+  constructor() {
+    super('The conversation session changed since it was read');
+    this.name = 'StaleSessionError';
+  }
+}
+
+export const createConversationRepository = (
+  client: DynamoDBDocumentClient,
+  tableName: string,
+) => ({
+  /** The customer's session on a channel, as stored (expiry is the caller's to judge). */
+  async getSession(
+    channel: string,
+    customerHash: string,
+  ): Promise<ConversationSession | undefined> {
+    const { Item } = await client.send(
+      new GetCommand({
+        TableName: tableName,
+        Key: keys.session(channel, customerHash),
+        ConsistentRead: true,
+      }),
+    );
+    return Item ? ConversationSessionSchema.parse(domainFields(Item)) : undefined;
+  },
+
+  /**
+   * Writes the session if nobody wrote it since `readVersion` (undefined: it did not exist, or
+   * was replaced by a new conversation). The handled message ids travel in the same item, so the
+   * state change and the redelivery marker are one conditional write.
+   */
+  async saveSession(
+    customerHash: string,
+    session: ConversationSession,
+    readVersion: number | undefined,
+  ): Promise<void> {
+    const item = ConversationSessionSchema.parse(session);
+    try {
+      await client.send(
+        new PutCommand({
+          TableName: tableName,
+          Item: { ...keys.session(item.channel, customerHash), entity: 'CONVERSATION', ...item },
+          ...(readVersion === undefined
+            ? { ConditionExpression: 'attribute_not_exists(pk)' }
+            : {
+                ConditionExpression: 'version = :read',
+                ExpressionAttributeValues: { ':read': readVersion },
+              }),
+        }),
+      );
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) throw new StaleSessionError();
+      throw error;
+    }
+  },
+
+  async getCustomer(customerHash: string): Promise<CustomerMessaging> {
+    const { Item } = await client.send(
+      new GetCommand({ TableName: tableName, Key: keys.customer(customerHash) }),
+    );
+    return Item ? CustomerMessagingSchema.parse(domainFields(Item)) : {};
+  },
+
+  /** Sets the given fields (create-or-merge); `undefined` removes one. */
+  async updateCustomer(customerHash: string, fields: Partial<CustomerMessaging>): Promise<void> {
+    const set = Object.entries(fields).filter(([, value]) => value !== undefined);
+    const remove = Object.entries(fields)
+      .filter(([, value]) => value === undefined)
+      .map(([name]) => name);
+    if (set.length === 0 && remove.length === 0) return;
+    const names: Record<string, string> = { '#entity': 'entity' };
+    const values: Record<string, unknown> = { ':entity': 'CUSTOMER_MESSAGING' };
+    const clauses = set.map(([name, value], index) => {
+      names[`#s${index}`] = name;
+      values[`:s${index}`] = value;
+      return `#s${index} = :s${index}`;
+    });
+    const removals = remove.map((name, index) => {
+      names[`#r${index}`] = name;
+      return `#r${index}`;
+    });
+    await client.send(
+      new UpdateCommand({
+        TableName: tableName,
+        Key: keys.customer(customerHash),
+        UpdateExpression: [
+          `SET #entity = :entity${clauses.length ? `, ${clauses.join(', ')}` : ''}`,
+          removals.length ? `REMOVE ${removals.join(', ')}` : '',
+        ]
+          .join(' ')
+          .trim(),
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: values,
+      }),
+    );
+  },
+});
+
+export type ConversationRepository = ReturnType<typeof createConversationRepository>;
