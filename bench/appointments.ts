@@ -52,7 +52,7 @@ const template = connectEvent({});
 const event = (
   parameters: Record<string, string>,
   customerNumber: string,
-  contactId = randomUUID(),
+  contactId: string = randomUUID(),
 ) => {
   const built = structuredClone(template);
   built.Details.Parameters = parameters;

@@ -1,7 +1,8 @@
 /**
- * How every Lambda is bundled: one minified ESM file per handler, AWS SDK included so the
- * version is the one in package-lock.json. CDK's NodejsFunction and the benchmark's bundle
- * measurement both use these settings.
+ * How every Lambda is bundled: one minified, tree-shaken ESM file per handler, AWS SDK included
+ * so the version is the one in package-lock.json (docs/deploy.md, "Handler bundles": why not the
+ * runtime's SDK). CDK's NodejsFunction and the benchmark's bundle measurement both use these
+ * settings.
  */
 export const LAMBDA_BUNDLING = {
   format: 'esm',
@@ -14,7 +15,22 @@ export const LAMBDA_BUNDLING = {
   banner:
     "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
   external: [] as string[],
+  /**
+   * Modules replaced in every bundle. The SDK clients' default credential chain becomes the
+   * environment provider Lambda needs (lambdas/shared/aws/lambda-credentials.ts).
+   */
+  alias: {
+    '@aws-sdk/credential-provider-node': new URL(
+      '../lambdas/shared/aws/lambda-credentials.ts',
+      import.meta.url,
+    ).pathname,
+  } as Record<string, string>,
 } as const;
+
+/** LAMBDA_BUNDLING.alias as CDK's `esbuildArgs` (each becomes `--alias:<module>=<path>`). */
+export const aliasArguments = (): Record<string, string[]> => ({
+  '--alias': Object.entries(LAMBDA_BUNDLING.alias).map(([module, path]) => `${module}=${path}`),
+});
 
 /** Entry file of a Lambda: lambdas/<name>/handler.ts. */
 export const lambdaEntry = (name: string): string =>

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { callingNumber } from '#shared/contact.ts';
 import type { Booking } from '#shared/data/bookings.repository.ts';
 import { CapacityExhaustedError, ConflictError, InvalidInputError } from '#shared/errors.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Clock } from '#shared/clock.ts';
 import type { FlowContact } from '#shared/contact.ts';
 import type { BookingRepository } from '#shared/data/bookings.repository.ts';

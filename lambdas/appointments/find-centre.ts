@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { NotFoundError } from '#shared/errors.ts';
 import { requireDigits } from '#shared/keyed-input.ts';
 import type { FlowOutcome } from '#shared/middleware.ts';

@@ -1,7 +1,7 @@
 import { KMSClient } from '@aws-sdk/client-kms';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import { createBookingRepository } from '#shared/data/bookings.repository.ts';
 import { createCatalogueRepository } from '#shared/data/catalogue.repository.ts';
 import { documentClientFor } from '#shared/data/client.ts';

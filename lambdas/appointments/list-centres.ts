@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { keypadCountyCode } from '#shared/data/catalogue.repository.ts';
 import { NotFoundError } from '#shared/errors.ts';
 import type { FlowOutcome } from '#shared/middleware.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Booking } from '#shared/data/bookings.repository.ts';
 import { CapacityExhaustedError, InvalidInputError } from '#shared/errors.ts';
 import type { FlowOutcome } from '#shared/middleware.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { InvalidInputError } from '#shared/errors.ts';
 import type { FlowOutcome } from '#shared/middleware.ts';
 import { logger } from '#shared/powertools.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import policyFile from '#data/appointments.json' with { type: 'json' };
 import { DaySchema } from '#shared/hours.ts';
 import { MAX_CLIPS } from '#shared/speech/render.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { callingNumber, type FlowContact } from '#shared/contact.ts';
 import type { BookingRepository } from '#shared/data/bookings.repository.ts';
 import { OPEN_STATUSES, type TicketRepository } from '#shared/data/tickets.repository.ts';

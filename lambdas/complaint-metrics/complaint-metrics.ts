@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ANALYTICS_METRICS, type MetricPoint } from '#shared/analytics-metrics.ts';
 import {
   type ComplaintSlaRepository,

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { CatalogueRepository } from '#shared/data/catalogue.repository.ts';
 import { type Ticket, TicketPrioritySchema } from '#shared/data/tickets.repository.ts';
 import { InvalidInputError } from '#shared/errors.ts';

@@ -1,6 +1,6 @@
 import { KMSClient } from '@aws-sdk/client-kms';
 import { SQSClient } from '@aws-sdk/client-sqs';
-import { z } from 'zod';
+import * as z from 'zod';
 import { createCatalogueRepository } from '#shared/data/catalogue.repository.ts';
 import { documentClientFor } from '#shared/data/client.ts';
 import { createTicketRepository } from '#shared/data/tickets.repository.ts';

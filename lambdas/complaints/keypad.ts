@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import categoriesFile from '#data/complaint-categories.json' with { type: 'json' };
 import keypadFile from '#data/complaint-keypad.json' with { type: 'json' };
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { callingNumber, type FlowContact } from '#shared/contact.ts';
 import type { CatalogueRepository } from '#shared/data/catalogue.repository.ts';
 import { InvalidInputError } from '#shared/errors.ts';

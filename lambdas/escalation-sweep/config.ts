@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { tableName } from '#shared/env.ts';
 
 export const EscalationSweepEnvironmentSchema = z.object({

@@ -1,5 +1,5 @@
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Clock } from '#shared/clock.ts';
 import type { TicketRepository } from '#shared/data/tickets.repository.ts';
 import { logger, metrics } from '#shared/powertools.ts';

@@ -1,5 +1,5 @@
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Clock } from '#shared/clock.ts';
 import {
   CLOSED_STATUSES,

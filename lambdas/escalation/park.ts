@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { TicketRepository } from '#shared/data/tickets.repository.ts';
 
 export const ParkInputSchema = z.object({

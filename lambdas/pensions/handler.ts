@@ -1,6 +1,6 @@
 import { KMSClient } from '@aws-sdk/client-kms';
 import { SQSClient } from '@aws-sdk/client-sqs';
-import { z } from 'zod';
+import * as z from 'zod';
 import { documentClientFor } from '#shared/data/client.ts';
 import { createPensionRepository } from '#shared/data/pensions.repository.ts';
 import { createTicketRepository } from '#shared/data/tickets.repository.ts';

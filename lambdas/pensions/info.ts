@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import infoFile from '#data/pensions-info.json' with { type: 'json' };
 import { PensionTypeSchema } from '#shared/data/pensions.repository.ts';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { callingNumber, type FlowContact } from '#shared/contact.ts';
 import type { FlowOutcome } from '#shared/middleware.ts';
 import { LanguageSchema } from '#shared/speech/render.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { callingNumber, type FlowContact } from '#shared/contact.ts';
 import type { PensionRepository } from '#shared/data/pensions.repository.ts';
 import type { VerifiedContactRepository } from '#shared/data/verified-contacts.repository.ts';

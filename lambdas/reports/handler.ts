@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { documentClientFor } from '#shared/data/client.ts';
 import { ForbiddenError } from '#shared/errors.ts';
 import { httpHandler, type Routes, route } from '#shared/http-middleware.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** An endpoint as Connect sends it: null, without an address, or with a null one (withheld). */
 const EndpointSchema = z

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Connect writes UTC times to the second (`2022-04-08T15:01:54Z`); offsets and fractions are tolerated. */
 const Timestamp = z.iso.datetime({ offset: true });

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import kpiTargetsFile from '#data/kpi-targets.json' with { type: 'json' };
 import type { CallLog } from './data/call-logs.repository.ts';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ForbiddenError, UnauthenticatedError } from './errors.ts';
 import { ROLE_GROUPS, type Role, roleFromGroups } from './roles.ts';
 

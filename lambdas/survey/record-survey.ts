@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { FlowContact } from '#shared/contact.ts';
 import type { CallLogRepository } from '#shared/data/call-logs.repository.ts';
 import { SurveyQuestionSchema } from '#shared/data/call-logs.repository.ts';

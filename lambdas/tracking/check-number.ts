@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { assertKeyed } from '#shared/dialogue/check-input.ts';
 import type { FlowOutcome } from '#shared/middleware.ts';
 import { APPLICATION_NUMBER } from './dialogue.ts';

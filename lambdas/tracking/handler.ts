@@ -1,6 +1,6 @@
 import { KMSClient } from '@aws-sdk/client-kms';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import { type Clock, systemClock } from '#shared/clock.ts';
 import { createApplicationRepository } from '#shared/data/applications.repository.ts';
 import { documentClientFor } from '#shared/data/client.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { callingNumber, type FlowContact } from '#shared/contact.ts';
 import type { ApplicationRepository } from '#shared/data/applications.repository.ts';
 import { assertKeyed } from '#shared/dialogue/check-input.ts';

@@ -7,7 +7,7 @@ import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
-import { LAMBDA_BUNDLING, lambdaEntry } from '#lib/bundling.ts';
+import { aliasArguments, LAMBDA_BUNDLING, lambdaEntry } from '#lib/bundling.ts';
 import type { TableDefinition } from '#shared/data/tables.ts';
 
 /**
@@ -103,6 +103,7 @@ export class PlatformFunction extends NodejsFunction {
         mainFields: [...LAMBDA_BUNDLING.mainFields],
         banner: LAMBDA_BUNDLING.banner,
         externalModules: LAMBDA_BUNDLING.external,
+        esbuildArgs: aliasArguments(),
         logLevel: LogLevel.WARNING,
       },
     });

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { LanguageSchema } from '#shared/speech/render.ts';
 import { domainFields } from './tables.ts';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import agencies from '#data/agencies.json' with { type: 'json' };
 import counties from '#data/counties.json' with { type: 'json' };
 import centres from '#data/huduma-centres.json' with { type: 'json' };

@@ -4,7 +4,7 @@ import {
   GetCommand,
   QueryCommand,
 } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import { domainFields } from './tables.ts';
 
 const HoursWindow = z.string().regex(/^\d{2}:\d{2}-\d{2}:\d{2}$/);

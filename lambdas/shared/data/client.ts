@@ -4,7 +4,7 @@ import {
   QueryCommand,
   type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseEnv } from '#shared/env.ts';
 import type { Environment } from '#shared/platform.ts';
 

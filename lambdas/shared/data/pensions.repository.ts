@@ -4,7 +4,7 @@ import {
   PutCommand,
   QueryCommand,
 } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const PensionTypeSchema = z.enum(['service', 'survivor', 'disability', 'psss']);
 export const ClaimStatusSchema = z.enum([

@@ -5,7 +5,7 @@ import {
   PutCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { IdentityHasher } from '#shared/identity/identity-hasher.ts';
 
 /** What a one-time code proves: the caller holds the phone on record for a booking or ticket. */

@@ -1,5 +1,5 @@
 import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** How long a proof given on a contact stays good for later operations on the same contact. */
 export const VERIFIED_CONTACT_SECONDS = 30 * 60;

@@ -1,5 +1,5 @@
 import type { KMSClient } from '@aws-sdk/client-kms';
-import { z } from 'zod';
+import * as z from 'zod';
 import { type IdentityHasher, kmsIdentityHasher, localIdentityHasher } from './identity-hasher.ts';
 
 /** How a handler that hashes ID numbers is configured: the KMS HMAC key deployed, a local key otherwise. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { getPrompt, SLOT } from './catalogue.ts';
 import { numberWords } from './kiswahili.ts';
 import { type Language, LanguageSchema } from './language.ts';

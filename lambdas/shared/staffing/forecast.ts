@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { localTime } from '#shared/hours.ts';
 import { agentsNeeded, type ServiceTarget, type StaffingFigures } from './erlang.ts';
 import {

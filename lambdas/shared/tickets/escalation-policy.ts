@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import contactsFile from '#data/agency-contacts.json' with { type: 'json' };
 import slaFile from '#data/sla-policies.json' with { type: 'json' };
 import { LanguageSchema } from '#shared/speech/language.ts';

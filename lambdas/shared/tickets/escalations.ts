@@ -7,7 +7,7 @@ import {
   TaskDoesNotExist,
   TaskTimedOut,
 } from '@aws-sdk/client-sfn';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Ticket } from '#shared/data/tickets.repository.ts';
 
 /** What every escalation execution gets: only the reference, so a repeated start has the same input. */

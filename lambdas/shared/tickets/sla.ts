@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import slaFile from '#data/sla-policies.json' with { type: 'json' };
 import {
   type TicketPriority,

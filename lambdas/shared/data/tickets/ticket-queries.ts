@@ -1,5 +1,5 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import { decodeCursor, encodeCursor } from '#shared/data/page-cursor.ts';
 import { domainFields } from '#shared/data/tables.ts';
 import { type Ticket, TicketSchema, type TicketStatus } from './ticket.schema.ts';

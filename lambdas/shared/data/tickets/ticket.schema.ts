@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { domainFields } from '#shared/data/tables.ts';
 import { LanguageSchema } from '#shared/speech/language.ts';
 

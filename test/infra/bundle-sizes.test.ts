@@ -1,0 +1,50 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { bundleHandler, contributionsOf, handlerNames } from '../../bench/bundles.ts';
+
+const KiB = 1024;
+
+/**
+ * Ceilings from the figures of `npm run bench` (docs/deploy.md, "Handler bundles"), a little
+ * above each bundle as it is: a change that adds a dependency's weight to a handler (a client,
+ * `import { z } from 'zod'`, which keeps every zod locale) fails here, not at the next cold start.
+ * Raise a ceiling only with the bench's figures and a line in docs/deploy.md.
+ */
+const DEFAULT_CEILING = 700 * KiB;
+const CEILINGS: Record<string, number> = {
+  // The Connect client (outbound calls) is 200 KiB of its own.
+  'callback-dialer': 880 * KiB,
+  // Powertools' parser schemas import zod as `{ z }`, which keeps its locales.
+  'complaint-metrics': 900 * KiB,
+  'lake-redaction': 640 * KiB,
+};
+/** Bundles that may carry zod's locales (the parser's schemas above); no other may. */
+const WITH_ZOD_LOCALES = new Set(['complaint-metrics', 'lake-redaction']);
+
+const directory = mkdtempSync(join(tmpdir(), 'huduma-bundle-sizes-'));
+afterAll(() => rmSync(directory, { recursive: true, force: true }));
+
+describe.each(handlerNames())('the %s bundle', (handler) => {
+  it('stays under its size ceiling and carries no zod locales', async () => {
+    const { bytes, metafile } = await bundleHandler(handler, join(directory, handler, 'index.mjs'));
+    const largest = contributionsOf(metafile)
+      .slice(0, 5)
+      .map(({ source, bytes }) => `${source} ${(bytes / KiB).toFixed(0)} KiB`);
+    const ceiling = CEILINGS[handler] ?? DEFAULT_CEILING;
+    expect({
+      handler,
+      kib: Math.round(bytes / KiB),
+      largest,
+      underCeiling: bytes <= ceiling,
+    }).toEqual(expect.objectContaining({ underCeiling: true }));
+    const locales = Object.values(metafile.outputs)
+      .flatMap((output) => Object.entries(output.inputs))
+      .filter(
+        ([input, { bytesInOutput }]) =>
+          bytesInOutput > 0 && /zod\/v4\/locales\/(?!en\.js)/.test(input),
+      )
+      .map(([input]) => input);
+    if (!WITH_ZOD_LOCALES.has(handler)) expect(locales).toEqual([]);
+  });
+});
