@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { LanguageSchema } from '#shared/speech/language.ts';
 
 /**

@@ -5,7 +5,7 @@ import {
   PutCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import { LanguageSchema } from '../speech/language.ts';
 import { domainFields } from './tables.ts';
 
