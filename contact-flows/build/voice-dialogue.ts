@@ -32,9 +32,15 @@ export const inputEntry = (step: string, input: DialogueInput) =>
 export const stepEntry = (dialogue: Dialogue, step: string): string => {
   const described = dialogue.steps[step];
   if (described?.kind !== 'lookup') return step;
-  const [first] = described.inputs;
+  const [first] = voiceInputs(described);
   return first ? inputEntry(step, first) : step;
 };
+
+/** The inputs a caller keys on voice (free text and other channels' inputs are left out). */
+const voiceInputs = (step: LookupStep): readonly DialogueInput[] =>
+  step.inputs.filter(
+    (input) => !input.freeText && (input.channels === undefined || input.channels.includes('voice')),
+  );
 
 /** The action that branches on a lookup's outcome (a shortcut may call the operation itself). */
 export const outcomeAction = (step: string): string => `${step}-outcome`;
@@ -50,6 +56,8 @@ export const renderDialogue = (flow: FlowBuilder, dialogue: Dialogue): FlowBuild
     typeof to === 'string' ? EXIT_ACTIONS[to] : stepEntry(dialogue, to.step);
   const fn = functionOf(dialogue);
   for (const [id, step] of Object.entries(dialogue.steps)) {
+    // Built by hand in the capability's flow, or not a voice shape (lists come from the flow).
+    if (step.voice === 'hand-built' || step.kind === 'list') continue;
     if (step.kind === 'choice') {
       const otherwise = target(step.otherwise);
       flow.menu(
@@ -76,7 +84,7 @@ const renderLookup = (
   fn: string,
   target: (to: DialogueTarget) => string,
 ) => {
-  const { inputs } = step;
+  const inputs = voiceInputs(step);
   const attribute = (input: DialogueInput) => (input.reference ? 'reference' : input.name);
   const hasProof = inputs.some((input) => input.proof);
   const call = id;
@@ -132,6 +140,8 @@ const renderLookup = (
   });
 
   const parameters: Record<string, string> = step.operation ? { operation: step.operation } : {};
+  for (const [name, value] of Object.entries(step.parameters ?? {}))
+    parameters[name] = value.startsWith('kept.') ? `$.Attributes.${value.slice(5)}` : value;
   inputs.forEach((input, k) => {
     parameters[input.name] =
       k === inputs.length - 1 ? '$.StoredCustomerInput' : `$.Attributes.${attribute(input)}`;

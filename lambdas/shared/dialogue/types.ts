@@ -16,7 +16,12 @@ export interface DialoguePrompt {
   readonly ussd?: string;
   /** A chat or SMS message of its own (a message may say more than a spoken prompt). */
   readonly text?: string;
+  /** Slot values: a literal, or `kept.<name>` for a value kept earlier in the dialogue. */
+  readonly vars?: Readonly<Record<string, string>>;
 }
+
+/** The channels a dialogue is rendered on. */
+export type DialogueChannel = 'voice' | 'ussd' | 'text';
 
 /** Where a step leads outside its own steps: the main menu, an agent, or the end of the call. */
 export type DialogueExit = 'menu' | 'agent' | 'goodbye';
@@ -62,6 +67,10 @@ export interface DialogueInput {
   readonly reference?: true;
   /** @default { '*': 'menu', '0': 'agent' } */
   readonly escapes?: EscapeKeys;
+  /** Asked only on these channels (e.g. a free-text description on text channels). */
+  readonly channels?: readonly DialogueChannel[];
+  /** Free text instead of keyed digits (channels that can type it; never voice). */
+  readonly freeText?: { readonly maxLength: number };
 }
 
 /** What follows one outcome of an operation. */
@@ -95,6 +104,12 @@ export interface LookupStep {
   readonly retries: number;
   /** Said when the tries are used up, before the caller goes to an agent. */
   readonly giveUp?: DialoguePrompt;
+  /** Further parameters of the operation: a literal, or `kept.<name>`. */
+  readonly parameters?: Readonly<Record<string, string>>;
+  /** Where any other outcome leads (its words said, if the operation rendered any). @default 'agent' */
+  readonly otherwise?: DialogueTarget;
+  /** The voice flow builds this step by hand (contact-flows/build/): the generator skips it. */
+  readonly voice?: 'hand-built';
 }
 
 /** A keypad (or numbered list) choice between fixed options. */
@@ -104,9 +119,56 @@ export interface ChoiceStep {
   readonly options: Readonly<Record<string, DialogueTarget>>;
   /** Where silence or any other key leads. */
   readonly otherwise: DialogueTarget;
+  /** Values kept when an option is taken (key: option, then name: literal). */
+  readonly keeps?: Readonly<Record<string, Readonly<Record<string, string>>>>;
+  /** The journey step recorded when an option is taken (key: option). */
+  readonly journeys?: Readonly<Record<string, string>>;
+  readonly voice?: 'hand-built';
 }
 
-export type DialogueStep = LookupStep | ChoiceStep;
+/** How a listed item is named: `prompt` with `{value}` in it names a prompt per item (`centre.{value}`); otherwise the item is the prompt's `var`. */
+export interface ItemLabel {
+  readonly prompt: string;
+  readonly var?: string;
+}
+
+/** A list read from an operation's result: items in `<item>1..<item><count>`, more pages by `next`. */
+export interface OperationListSource {
+  readonly operation: string;
+  /** Parameters: a literal, or `kept.<name>`. */
+  readonly parameters: Readonly<Record<string, string>>;
+  /** The values holding the items (`option` for option1..n) and their count (`optionCount`). */
+  readonly item: string;
+  readonly count: string;
+  /** The result value naming the next page, and the parameter it is passed back as. */
+  readonly more?: { readonly value: string; readonly parameter: string };
+}
+
+/** A list of fixed items from data/ (counties, complaint categories), each named by a prompt. */
+export interface DataListSource {
+  readonly items: readonly { readonly value: string; readonly prompt: string }[];
+}
+
+/**
+ * A numbered choice between items that are not known when the dialogue is written (centres in
+ * a county, services at a centre, offered slots) or too many for a keypad menu (counties). A
+ * channel shows a page of them at a time and asks for more; the chosen item is kept under `keep`.
+ */
+export interface ListStep {
+  readonly kind: 'list';
+  readonly ask: DialoguePrompt;
+  readonly source: OperationListSource | DataListSource;
+  /** How an operation's items are named (a data list names its own). */
+  readonly label?: ItemLabel;
+  readonly keep: string;
+  readonly next: DialogueTarget;
+  /** Outcomes of the source operation other than a list (`NO_SLOTS`, `NOT_FOUND`). */
+  readonly outcomes?: Readonly<Record<string, OutcomeHandling>>;
+  readonly retries: number;
+  readonly voice?: 'hand-built';
+}
+
+export type DialogueStep = LookupStep | ChoiceStep | ListStep;
 
 export interface Dialogue {
   /** The capability whose handler serves the operations (lambdas/<capability>/). */
