@@ -1,6 +1,10 @@
 import { loadFlowDocument } from '#flows/load.ts';
 import { FLOW_FUNCTIONS, FLOWS, flowPlaceholder, HOURS, QUEUES } from '#flows/manifest.ts';
-import { contactCentreHours, environments } from '#lib/config/environments.ts';
+import {
+  contactCentreHours,
+  type EnvironmentConfig,
+  environments,
+} from '#lib/config/environments.ts';
 import type { Clock } from '#shared/clock.ts';
 import { kiswahiliRecordings, promptCatalogue } from '#shared/speech/catalogue.ts';
 import { clipUri, type SpeechSettings } from '#shared/speech/render.ts';
@@ -35,13 +39,19 @@ const localResourceArns = (): Map<string, string> =>
 
 /**
  * Everything the engine needs to run the repository's flows locally: the flow files, the
- * deployed handlers built in-process (local/handlers.ts), queues, hours (the dev environment's
- * config) and prompts.
+ * deployed handlers built in-process (local/handlers.ts), queues, hours (an environment's
+ * config, dev by default) and prompts.
  */
 export const loadLocalResources = async ({
   clock,
   platform,
+  config = environments.dev,
 }: {
+  /**
+   * The environment whose opening hours the engine's CheckHoursOfOperation and queues use, as
+   * CDK derives Connect's from it. @default the dev environment
+   */
+  readonly config?: EnvironmentConfig;
   /** The local runtime's shared clock, for every handler that reads the time. */
   readonly clock?: Clock;
   /** The platform the handlers run on. @default the tests' (local/handlers.ts) */
@@ -71,7 +81,7 @@ export const loadLocalResources = async ({
       { ...queue, hoursArn: contactCentreHoursArn },
     ]),
   );
-  const hours = new Map([[contactCentreHoursArn, contactCentreHours(environments.dev)]]);
+  const hours = new Map([[contactCentreHoursArn, contactCentreHours(config)]]);
   const arns = localResourceArns();
   // The words of every clip, the parts around slots (<id>.p1, …) included.
   const clipWords = new Map(kiswahiliRecordings().map((clip) => [clip.id, clip.text]));

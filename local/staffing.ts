@@ -5,7 +5,12 @@ import { createDocumentClient } from '#shared/data/client.ts';
 import { callLogsTable } from '#shared/data/tables.ts';
 import type { ServiceTarget } from '#shared/staffing/erlang.ts';
 import type { DayCalendar } from '#shared/staffing/forecast.ts';
-import { addDays, type PlanRequest, planFromCallLogs } from '#shared/staffing/plan.ts';
+import {
+  addDays,
+  demandFromCallLogs,
+  type PlanRequest,
+  planFromCallLogs,
+} from '#shared/staffing/plan.ts';
 import { callHistory } from './demo/call-history.ts';
 import { startDynamoDbLocal } from './dynamodb/launcher.ts';
 import { createLocalTables, localDynamoDbClient, localTableName } from './dynamodb/tables.ts';
@@ -41,7 +46,9 @@ export const seedCallHistory = async (
 
 /**
  * The staffing plan `npm run forecast -- --from --to` prints, from the local call logs (after
- * writing a synthetic history there first when asked).
+ * writing a synthetic history there first when asked), with the demand profile it learnt
+ * (`--write-profile` keeps it as data/demand-profile.json, the demand CDK checks the planned
+ * roster against).
  */
 export const planFromLocalCallLogs = async ({
   config,
@@ -64,11 +71,16 @@ export const planFromLocalCallLogs = async ({
       localTableName(callLogsTable),
     );
     if (seedHistory) await seedCallHistory(callLogs, config, request.from, request.historyDays);
-    return await planFromCallLogs(callLogs, request, {
+    const context = {
       calendar: contactCentreCalendar(config),
       config: config.staffing,
       target,
-    });
+    };
+    const [plan, { profile }] = await Promise.all([
+      planFromCallLogs(callLogs, request, context),
+      demandFromCallLogs(callLogs, request, context),
+    ]);
+    return { plan, profile };
   } finally {
     await dynamoDb.stop();
   }

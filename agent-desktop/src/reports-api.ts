@@ -73,6 +73,8 @@ const StaffingPlanSchema = z.object({
   rosters: z.array(
     z.object({
       name: z.string(),
+      /** The roster the centre works (`staffing.planned`). */
+      planned: z.optional(z.boolean()),
       shifts: z.array(Shift),
       agentHoursPerDay: z.number(),
       costPerDayKes: z.number(),

@@ -35,12 +35,13 @@ export interface HalfHourSeries {
 
 /**
  * Calls per half hour against the forecast, and the agents the forecast needs scheduled against
- * those the first roster plans (the configured operating hours).
+ * those the planned roster plans (the configured operating hours).
  */
 export const halfHourSeries = (report: DailyReport, plan: StaffingPlan): HalfHourSeries => {
   const day = plan.intervals.filter((interval) => interval.date === report.date);
   const byLabel = new Map(day.map((interval) => [interval.interval, interval]));
-  const planned = plannedPerInterval(plan.rosters[0]?.shifts ?? []);
+  const roster = plan.rosters.find((candidate) => candidate.planned) ?? plan.rosters[0];
+  const planned = plannedPerInterval(roster?.shifts ?? []);
   return {
     labels: report.halfHours.map((figure) => figure.interval),
     received: report.halfHours.map((figure) => figure.received),

@@ -11,6 +11,10 @@ export const DAYS = [
 ] as const;
 export const DaySchema = z.enum(DAYS);
 const ClockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
+/** A closing time: `24:00` is the end of the day (open `00:00` to `24:00` is around the clock). */
+export const CloseTimeSchema = z
+  .string()
+  .regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, 'a 24-hour HH:MM time, or 24:00 for midnight');
 
 /**
  * Opening hours in one time zone: a weekly pattern plus dates with their own rule. This is
@@ -19,7 +23,7 @@ const ClockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
  */
 export const OpeningHoursSchema = z.object({
   timeZone: z.string().min(1),
-  weekly: z.array(z.object({ day: DaySchema, open: ClockTime, close: ClockTime })),
+  weekly: z.array(z.object({ day: DaySchema, open: ClockTime, close: CloseTimeSchema })),
   /** Dates (YYYY-MM-DD) on which the centre is closed all day, e.g. public holidays. */
   closedDates: z.array(z.iso.date()).default([]),
 });

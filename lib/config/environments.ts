@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import { catalogueFiles } from '#shared/data/catalogue-files.ts';
-import { DAYS, localTime, type OpeningHours } from '#shared/hours.ts';
-import { StaffingConfigSchema } from '#shared/staffing/forecast.ts';
+import { CloseTimeSchema, DAYS, localTime, type OpeningHours } from '#shared/hours.ts';
+import { plannedRosterName, type Shift, StaffingConfigSchema } from '#shared/staffing/forecast.ts';
+import {
+  INTERVAL_MINUTES,
+  intervalLabel,
+  minutes,
+  shiftIntervals,
+} from '#shared/staffing/intervals.ts';
 import { ContactCentreContactsSchema } from '#shared/tickets/escalation-policy.ts';
 
 const ClockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a 24-hour HH:MM time');
@@ -39,111 +45,143 @@ export const PhoneNumberConfigSchema = z.discriminatedUnion('kind', [
 ]);
 export type PhoneNumberConfig = z.infer<typeof PhoneNumberConfigSchema>;
 
-export const EnvironmentConfigSchema = z.object({
-  name: z.enum(['dev', 'prod']),
-  /** AWS account; synthesis stays environment-agnostic (and offline) when omitted. */
-  account: z
-    .string()
-    .regex(/^\d{12}$/)
-    .optional(),
-  region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'an AWS region such as af-south-1'),
-  /** Amazon Connect instance alias: unique in the region, forms the agents' login URL. */
-  instanceAlias: z
-    .string()
-    .max(45)
-    .regex(/^(?!d-)([\da-zA-Z]+)([-]*[\da-zA-Z])*$/, 'letters, digits and inner hyphens'),
-  /** Contact Lens conversational analytics; turn off in regions that do not offer it. */
-  contactLens: z.boolean(),
-  /** Opening hours of the contact centre (every day). */
-  hours: z
-    .object({
-      timeZone: z.string().min(1),
-      open: ClockTime,
-      close: ClockTime,
-      /** Open on public holidays (data/kenya-public-holidays-*.json); when false each becomes a CLOSED override. */
-      openOnHolidays: z.boolean(),
-    })
-    .refine((hours) => hours.open < hours.close, 'hours.open must be before hours.close'),
-  /** Service levels the complaint escalation and the analytics dashboards measure against. */
-  sla: z.object({
-    /** Hours an agency has to resolve a complaint before the last escalation. */
-    complaintResolutionHours: z.number().int().positive(),
-    /** Calls answered within this many seconds count towards the service level. */
-    answerWithinSeconds: z.number().int().positive(),
-  }),
-  /** Staffing assumptions for the forecast and the rosters it compares (`npm run forecast`). */
-  staffing: StaffingConfigSchema,
-  phoneNumber: PhoneNumberConfigSchema,
-  /**
-   * The contact centre's own escalation contacts: the supervisor (escalations at 48 h) and
-   * management (breaches). Agencies' focal persons and heads are in data/agency-contacts.json.
-   */
-  escalation: ContactCentreContactsSchema,
-  /** How notifications leave the platform. */
-  messaging: z.object({
-    /** AWS End User Messaging SMS origination identity: a registered sender ID, number or pool. */
-    smsOriginationIdentity: z.string().min(1),
-    /** SES verified sender address for agency emails. */
-    emailFrom: z.email(),
-  }),
-  /** Addresses subscribed to the operations alarm topic (dead letters, breaches, failed starts). */
-  alarmEmails: z.array(z.email()).default([]),
-  agentDesktop: z
-    .object({
-      /** Custom domain for the agent desktop; the CloudFront domain is used when omitted. */
-      domainName: z.string().optional(),
-      /** ACM certificate for domainName; CloudFront requires it in us-east-1. */
-      certificateArn: z
-        .string()
-        .regex(
-          /^arn:aws[a-z-]*:acm:us-east-1:\d{12}:certificate\/.+$/,
-          'an ACM certificate ARN in us-east-1',
-        )
-        .optional(),
-      /** Countries (ISO alpha-2) the desktop may be loaded from. */
-      allowedCountries: z.array(CountryCode).min(1),
-      /** WAF web ACL (CLOUDFRONT scope, us-east-1) to attach to the distribution. */
-      webAclArn: Arn('wafv2', 'global/webacl/').optional(),
-    })
-    .refine(
-      (desktop) => (desktop.domainName === undefined) === (desktop.certificateArn === undefined),
-      'agentDesktop.domainName and agentDesktop.certificateArn are set together',
-    ),
-  /**
-   * Staff sign-in (agents, supervisors, agency focal persons) at the user pool's managed login:
-   * https://<domainPrefix>.auth.<region>.amazoncognito.com. The prefix must be unique in the
-   * Region across all AWS accounts. @default huduma-<name>-staff
-   */
-  staffSignIn: z
-    .object({
-      domainPrefix: z
-        .string()
-        .regex(/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/, 'lowercase letters, digits and hyphens')
-        .refine(
-          (prefix) => !/aws|amazon|cognito/.test(prefix),
-          'Cognito refuses prefixes containing aws, amazon or cognito',
-        ),
-    })
-    .optional(),
-  /** QuickSight user or group that analysts use to read the Athena views (call analytics). */
-  quickSightPrincipalArn: Arn('quicksight', '(user|group)/').optional(),
-  /** Days CloudWatch keeps Lambda and contact-flow logs. */
-  logRetentionDays: z.number().int().positive(),
-  /** Days a call log item lives before TTL removes it. */
-  callLogRetentionDays: z.number().int().positive(),
-  /** Days call recordings and chat transcripts are kept (Data Protection Act: no longer than necessary). */
-  recordingRetentionDays: z.number().int().positive(),
-  /**
-   * Days a closed ticket keeps the customer's call-back number and free text (description,
-   * resolution, notes) before the sweeper drops them: the Data Protection Act's storage
-   * limitation (docs/data-model.md, retention of tickets).
-   */
-  ticketPersonalDataRetentionDays: z.number().int().positive(),
-  /** Hours the contact-record stream keeps records for its consumers (24-8760). */
-  contactRecordStreamRetentionHours: z.number().int().min(24).max(8760),
-  /** Stateful resources are kept (and protected) when the stack is deleted. */
-  retainData: z.boolean(),
-});
+/** Half hours (HH:MM) the centre is open in that no shift of `shifts` covers. */
+export const uncoveredHalfHours = (
+  hours: { readonly open: string; readonly close: string },
+  shifts: readonly Pick<Shift, 'start' | 'end'>[],
+): string[] => {
+  const covered = new Set(shifts.flatMap(shiftIntervals));
+  const gaps: string[] = [];
+  for (let at = minutes(hours.open); at < minutes(hours.close); at += INTERVAL_MINUTES) {
+    const interval = Math.floor(at / INTERVAL_MINUTES);
+    if (!covered.has(interval)) gaps.push(intervalLabel(interval));
+  }
+  return gaps;
+};
+
+export const EnvironmentConfigSchema = z
+  .object({
+    name: z.enum(['dev', 'prod']),
+    /** AWS account; synthesis stays environment-agnostic (and offline) when omitted. */
+    account: z
+      .string()
+      .regex(/^\d{12}$/)
+      .optional(),
+    region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'an AWS region such as af-south-1'),
+    /** Amazon Connect instance alias: unique in the region, forms the agents' login URL. */
+    instanceAlias: z
+      .string()
+      .max(45)
+      .regex(/^(?!d-)([\da-zA-Z]+)([-]*[\da-zA-Z])*$/, 'letters, digits and inner hyphens'),
+    /** Contact Lens conversational analytics; turn off in regions that do not offer it. */
+    contactLens: z.boolean(),
+    /**
+     * Opening hours of the contact centre (every day): agents answer from `open` to `close`
+     * (`00:00` to `24:00` is around the clock; see OPERATING_HOURS). Connect's hours of operation,
+     * the flows' hours check and the local engine's all derive from these; the shifts of the
+     * planned roster (`staffing.planned`) must cover them.
+     */
+    hours: z
+      .object({
+        timeZone: z.string().min(1),
+        open: ClockTime,
+        close: CloseTimeSchema,
+        /** Open on public holidays (data/kenya-public-holidays-*.json); when false each becomes a CLOSED override. */
+        openOnHolidays: z.boolean(),
+      })
+      .refine((hours) => hours.open < hours.close, 'hours.open must be before hours.close'),
+    /** Service levels the complaint escalation and the analytics dashboards measure against. */
+    sla: z.object({
+      /** Hours an agency has to resolve a complaint before the last escalation. */
+      complaintResolutionHours: z.number().int().positive(),
+      /** Calls answered within this many seconds count towards the service level. */
+      answerWithinSeconds: z.number().int().positive(),
+    }),
+    /** Staffing assumptions for the forecast and the rosters it compares (`npm run forecast`). */
+    staffing: StaffingConfigSchema,
+    phoneNumber: PhoneNumberConfigSchema,
+    /**
+     * The contact centre's own escalation contacts: the supervisor (escalations at 48 h) and
+     * management (breaches). Agencies' focal persons and heads are in data/agency-contacts.json.
+     */
+    escalation: ContactCentreContactsSchema,
+    /** How notifications leave the platform. */
+    messaging: z.object({
+      /** AWS End User Messaging SMS origination identity: a registered sender ID, number or pool. */
+      smsOriginationIdentity: z.string().min(1),
+      /** SES verified sender address for agency emails. */
+      emailFrom: z.email(),
+    }),
+    /** Addresses subscribed to the operations alarm topic (dead letters, breaches, failed starts). */
+    alarmEmails: z.array(z.email()).default([]),
+    agentDesktop: z
+      .object({
+        /** Custom domain for the agent desktop; the CloudFront domain is used when omitted. */
+        domainName: z.string().optional(),
+        /** ACM certificate for domainName; CloudFront requires it in us-east-1. */
+        certificateArn: z
+          .string()
+          .regex(
+            /^arn:aws[a-z-]*:acm:us-east-1:\d{12}:certificate\/.+$/,
+            'an ACM certificate ARN in us-east-1',
+          )
+          .optional(),
+        /** Countries (ISO alpha-2) the desktop may be loaded from. */
+        allowedCountries: z.array(CountryCode).min(1),
+        /** WAF web ACL (CLOUDFRONT scope, us-east-1) to attach to the distribution. */
+        webAclArn: Arn('wafv2', 'global/webacl/').optional(),
+      })
+      .refine(
+        (desktop) => (desktop.domainName === undefined) === (desktop.certificateArn === undefined),
+        'agentDesktop.domainName and agentDesktop.certificateArn are set together',
+      ),
+    /**
+     * Staff sign-in (agents, supervisors, agency focal persons) at the user pool's managed login:
+     * https://<domainPrefix>.auth.<region>.amazoncognito.com. The prefix must be unique in the
+     * Region across all AWS accounts. @default huduma-<name>-staff
+     */
+    staffSignIn: z
+      .object({
+        domainPrefix: z
+          .string()
+          .regex(/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/, 'lowercase letters, digits and hyphens')
+          .refine(
+            (prefix) => !/aws|amazon|cognito/.test(prefix),
+            'Cognito refuses prefixes containing aws, amazon or cognito',
+          ),
+      })
+      .optional(),
+    /** QuickSight user or group that analysts use to read the Athena views (call analytics). */
+    quickSightPrincipalArn: Arn('quicksight', '(user|group)/').optional(),
+    /** Days CloudWatch keeps Lambda and contact-flow logs. */
+    logRetentionDays: z.number().int().positive(),
+    /** Days a call log item lives before TTL removes it. */
+    callLogRetentionDays: z.number().int().positive(),
+    /** Days call recordings and chat transcripts are kept (Data Protection Act: no longer than necessary). */
+    recordingRetentionDays: z.number().int().positive(),
+    /**
+     * Days a closed ticket keeps the customer's call-back number and free text (description,
+     * resolution, notes) before the sweeper drops them: the Data Protection Act's storage
+     * limitation (docs/data-model.md, retention of tickets).
+     */
+    ticketPersonalDataRetentionDays: z.number().int().positive(),
+    /** Hours the contact-record stream keeps records for its consumers (24-8760). */
+    contactRecordStreamRetentionHours: z.number().int().min(24).max(8760),
+    /** Stateful resources are kept (and protected) when the stack is deleted. */
+    retainData: z.boolean(),
+  })
+  .superRefine((config, context) => {
+    const gaps = uncoveredHalfHours(
+      config.hours,
+      config.staffing.rosters[plannedRosterName(config.staffing)] ?? [],
+    );
+    if (gaps.length > 0)
+      context.addIssue({
+        code: 'custom',
+        path: ['staffing', 'planned'],
+        message: `the planned roster "${plannedRosterName(config.staffing)}" leaves open half hours without a shift: ${gaps.slice(0, 6).join(', ')}${gaps.length > 6 ? ', …' : ''} (hours ${config.hours.open}-${config.hours.close})`,
+      });
+  });
 export type EnvironmentConfig = z.infer<typeof EnvironmentConfigSchema>;
 
 /** Validates an environment's config, failing synthesis with every problem listed. */
@@ -156,6 +194,41 @@ export const parseEnvironmentConfig = (config: unknown): EnvironmentConfig => {
     );
   }
   return result.data;
+};
+
+/** Today's day: two six-hour shifts from 07:00 to 19:00. */
+const DAY_SHIFTS: Shift[] = [
+  { name: 'early', start: '07:00', end: '13:00', agents: 6 },
+  { name: 'late', start: '13:00', end: '19:00', agents: 6 },
+];
+/** Around the clock: the day shifts, an evening and a night shift. */
+const ROUND_THE_CLOCK_SHIFTS: Shift[] = [
+  ...DAY_SHIFTS,
+  { name: 'evening', start: '19:00', end: '01:00', agents: 2 },
+  { name: 'night', start: '01:00', end: '07:00', agents: 1 },
+];
+
+/**
+ * The two ways the centre can run, each its opening hours and the roster that covers them:
+ * `withOperatingHours(config, '24 h')`, or `-c hours=24h` on the CDK command line.
+ */
+export const OPERATING_HOURS = {
+  '12 h': { open: '07:00', close: '19:00', roster: '12 h' },
+  '24 h': { open: '00:00', close: '24:00', roster: '24 h' },
+} as const;
+export type OperatingHours = keyof typeof OPERATING_HOURS;
+
+/** An environment's config run for `mode`: its hours and planned roster set together. */
+export const withOperatingHours = (
+  config: EnvironmentConfig,
+  mode: OperatingHours,
+): EnvironmentConfig => {
+  const { open, close, roster } = OPERATING_HOURS[mode];
+  return parseEnvironmentConfig({
+    ...config,
+    hours: { ...config.hours, open, close },
+    staffing: { ...config.staffing, planned: roster },
+  });
 };
 
 const shared = {
@@ -171,18 +244,9 @@ const shared = {
     patienceSeconds: 180,
     agentHourCostKes: 450,
     defaultAhtSeconds: 240,
-    rosters: {
-      '12 h': [
-        { name: 'early', start: '07:00', end: '13:00', agents: 6 },
-        { name: 'late', start: '13:00', end: '19:00', agents: 6 },
-      ],
-      '24 h': [
-        { name: 'early', start: '07:00', end: '13:00', agents: 6 },
-        { name: 'late', start: '13:00', end: '19:00', agents: 6 },
-        { name: 'evening', start: '19:00', end: '01:00', agents: 2 },
-        { name: 'night', start: '01:00', end: '07:00', agents: 1 },
-      ],
-    },
+    rosters: { '12 h': DAY_SHIFTS, '24 h': ROUND_THE_CLOCK_SHIFTS },
+    // The centre works 07:00-19:00 today (OPERATING_HOURS['12 h']).
+    planned: '12 h',
   },
   // af-south-1 sells South African numbers; the Kenyan carrier forwards 1919 to this DID.
   phoneNumber: { kind: 'claim', countryCode: 'ZA', type: 'DID' },

@@ -1,4 +1,4 @@
-import { Stack } from 'aws-cdk-lib';
+import { Annotations, Stack } from 'aws-cdk-lib';
 import {
   CfnContactFlow,
   CfnHoursOfOperation,
@@ -29,6 +29,11 @@ export interface ContactRoutingProps {
   readonly outboundCallerIdNumberArn?: string;
   /** Retention of the log group of the Connect API calls that associate quick connects. */
   readonly logRetention: RetentionDays;
+  /**
+   * What the forecast says of the planned shifts (lib/config/staffing-check.ts): each becomes a
+   * synth warning on the hours of operation. @default none
+   */
+  readonly staffingWarnings?: readonly string[];
 }
 
 /** Connect allows at most this many overrides per hours of operation. */
@@ -38,6 +43,18 @@ const clock = (time: string) => ({
   hours: Number(time.slice(0, 2)),
   minutes: Number(time.slice(3, 5)),
 });
+/**
+ * Connect's closing time: midnight is 00:00 (the admin guide's "how to specify midnight"), so
+ * 00:00 to 24:00 is open around the clock.
+ */
+const closingClock = (time: string) => (time === '24:00' ? { hours: 0, minutes: 0 } : clock(time));
+
+/** The hours of operation's description: when agents answer. */
+const describeHours = (hours: OpeningHours): string => {
+  const windows = [...new Set(hours.weekly.map((window) => `${window.open}-${window.close}`))];
+  const allDay = windows.length === 1 && windows[0] === '00:00-24:00';
+  return `${allDay ? '24 hours' : windows.join(', ')}, ${hours.weekly.length} days a week (${hours.timeZone}); public holidays per configuration`;
+};
 
 /**
  * How contacts reach agents: the hours of operation (with holiday overrides), the queues of
@@ -68,12 +85,12 @@ export class ContactRouting extends Construct {
     this.hours = new CfnHoursOfOperation(this, 'Hours', {
       instanceArn: props.instanceArn,
       name: HOURS.ContactCentreHoursArn.name,
-      description: `Open ${props.hours.weekly.length} days a week; public holidays per configuration`,
+      description: describeHours(props.hours),
       timeZone: props.hours.timeZone,
       config: props.hours.weekly.map((window) => ({
         day: window.day,
         startTime: clock(window.open),
-        endTime: clock(window.close),
+        endTime: closingClock(window.close),
       })),
       ...(closed.length > 0 && {
         hoursOfOperationOverrides: closed.map((date) => ({
@@ -85,6 +102,9 @@ export class ContactRouting extends Construct {
         })),
       }),
     });
+
+    for (const warning of props.staffingWarnings ?? [])
+      Annotations.of(this.hours).addWarningV2('huduma:staffing-short', warning);
 
     this.queues = Object.fromEntries(
       Object.entries(QUEUES).map(([placeholder, queue]) => [

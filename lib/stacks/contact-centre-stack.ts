@@ -12,6 +12,7 @@ import {
   signInDomainPrefix,
 } from '#lib/config/environments.ts';
 import { logRetention } from '#lib/config/log-retention.ts';
+import { staffingWarnings } from '#lib/config/staffing-check.ts';
 import { AgentDesktop } from '#lib/constructs/agent-desktop.ts';
 import { AnalyticsAlarms } from '#lib/constructs/analytics-alarms.ts';
 import { AnalyticsConsumers } from '#lib/constructs/analytics-consumers.ts';
@@ -82,6 +83,7 @@ export class ContactCentreStack extends Stack {
       routingProfiles: ROUTING_PROFILES,
       outboundCallerIdNumberArn: connect.phoneNumberArn,
       logRetention: retention,
+      staffingWarnings: staffingWarnings(config),
     });
     new SecurityProfiles(this, 'SecurityProfiles', { instanceArn, profiles: SECURITY_PROFILES });
 

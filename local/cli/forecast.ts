@@ -1,3 +1,4 @@
+import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { environments } from '#lib/config/environments.ts';
 import { planFromLocalCallLogs } from '#local/staffing.ts';
@@ -18,7 +19,10 @@ per half hour and per shift, and each roster of the configuration (12 h against 
                       [--seed-history] [--json]
 
   --seed-history  first write a synthetic history (28 days before --from) to the local call
-                  logs, for a plan on a fresh machine`;
+                  logs, for a plan on a fresh machine
+  --write-profile <file>  also write the demand learnt (calls and AHT per half hour by day
+                  type): data/demand-profile.json is the demand CDK checks the planned roster
+                  against at synth`;
 
 const { values } = parseArgs({
   options: {
@@ -33,6 +37,7 @@ const { values } = parseArgs({
     to: { type: 'string' },
     'history-days': { type: 'string', default: '28' },
     'seed-history': { type: 'boolean', default: false },
+    'write-profile': { type: 'string' },
     db: { type: 'string', default: '.local/dynamodb' },
     json: { type: 'boolean', default: false },
     help: { type: 'boolean', default: false },
@@ -86,7 +91,7 @@ if (values.help) {
   else console.table(result);
 } else if (values.from && values.to) {
   if (datesBetween(values.from, values.to).length === 0) fail('--to must not be before --from');
-  const plan = await planFromLocalCallLogs({
+  const { plan, profile } = await planFromLocalCallLogs({
     config,
     request: { from: values.from, to: values.to, historyDays: positive('history-days') },
     seedHistory: values['seed-history'],
@@ -98,6 +103,19 @@ if (values.help) {
   });
   if (values.json) console.log(JSON.stringify(plan, null, 2));
   else printPlan(plan);
+  if (values['write-profile']) {
+    const rounded = Object.fromEntries(
+      Object.entries(profile).map(([type, intervals]) => [
+        type,
+        intervals.map(({ calls, ahtSeconds }) => ({
+          calls: round(calls, 3),
+          ahtSeconds: round(ahtSeconds, 1),
+        })),
+      ]),
+    );
+    await writeFile(values['write-profile'], `${JSON.stringify(rounded, null, 1)}\n`);
+    console.error(`Demand profile written to ${values['write-profile']}`);
+  }
 } else {
   fail('Give either --calls … for one half hour, or --from and --to for a plan');
 }

@@ -30,20 +30,35 @@ export const ShiftSchema = z.object({
 });
 export type Shift = z.infer<typeof ShiftSchema>;
 
-export const StaffingConfigSchema = z.object({
-  /** Share of paid time agents are not available for calls (breaks, training, absence). */
-  shrinkage: z.number().min(0).lt(1),
-  maxOccupancy: z.number().gt(0).max(1),
-  /** Mean caller patience in queue; when set, staffing uses Erlang A. */
-  patienceSeconds: z.number().positive().optional(),
-  /** Cost of one agent-hour, in Kenya shillings. */
-  agentHourCostKes: z.number().nonnegative(),
-  /** Handle time assumed for intervals with no answered call in the history. */
-  defaultAhtSeconds: z.number().positive(),
-  /** The rosters to compare, e.g. today's 12 hours against 24 hours. */
-  rosters: z.record(z.string(), z.array(ShiftSchema).min(1)),
-});
+export const StaffingConfigSchema = z
+  .object({
+    /** Share of paid time agents are not available for calls (breaks, training, absence). */
+    shrinkage: z.number().min(0).lt(1),
+    maxOccupancy: z.number().gt(0).max(1),
+    /** Mean caller patience in queue; when set, staffing uses Erlang A. */
+    patienceSeconds: z.number().positive().optional(),
+    /** Cost of one agent-hour, in Kenya shillings. */
+    agentHourCostKes: z.number().nonnegative(),
+    /** Handle time assumed for intervals with no answered call in the history. */
+    defaultAhtSeconds: z.number().positive(),
+    /** The rosters to compare, e.g. today's 12 hours against 24 hours. */
+    rosters: z.record(z.string(), z.array(ShiftSchema).min(1)),
+    /**
+     * The roster the centre works (a key of `rosters`): its shifts must cover the opening hours,
+     * and a shift of it the forecast finds short is a warning at synth and in every plan.
+     * @default the first roster
+     */
+    planned: z.string().min(1).optional(),
+  })
+  .refine(
+    (config) => config.planned === undefined || config.planned in config.rosters,
+    'staffing.planned must name one of staffing.rosters',
+  );
 export type StaffingConfig = z.infer<typeof StaffingConfigSchema>;
+
+/** The name of the roster the centre works: `planned`, or the first. */
+export const plannedRosterName = (config: Pick<StaffingConfig, 'rosters' | 'planned'>): string =>
+  config.planned ?? Object.keys(config.rosters)[0] ?? '';
 
 /** The call-log fields the forecast reads. */
 export interface ForecastCallLog {
@@ -88,6 +103,18 @@ export interface IntervalDemand {
 }
 
 export type DemandProfile = Record<DayType, IntervalDemand[]>;
+
+const IntervalDemandSchema = z.object({
+  calls: z.number().nonnegative(),
+  ahtSeconds: z.number().positive(),
+});
+const DayDemandSchema = z.array(IntervalDemandSchema).length(INTERVALS_PER_DAY);
+/** A demand profile as a file holds it (data/demand-profile.json, CDK's staffing check). */
+export const DemandProfileSchema = z.object({
+  weekday: DayDemandSchema,
+  weekend: DayDemandSchema,
+  holiday: DayDemandSchema,
+});
 
 /**
  * Average demand per half hour for each day type over the days in `history` (every day from
@@ -162,6 +189,8 @@ export interface ShiftPlan {
 
 export interface RosterPlan {
   readonly name: string;
+  /** The roster the centre works (`staffing.planned`), not only one compared. */
+  readonly planned: boolean;
   readonly shifts: ShiftPlan[];
   /** Agent-hours and cost per day, with each shift staffed at what it needs. */
   readonly agentHoursPerDay: number;
@@ -222,7 +251,9 @@ export const staffingPlan = ({
   });
   const warnings: string[] = [];
   const days = Math.max(dates.length, 1);
+  const plannedName = plannedRosterName(config);
   const rosters = Object.entries(config.rosters).map(([name, shifts]): RosterPlan => {
+    const planned = name === plannedName;
     const covered = new Set(shifts.flatMap(shiftIntervals));
     const shiftPlans = shifts.map((shift): ShiftPlan => {
       const own = new Set(shiftIntervals(shift));
@@ -236,7 +267,7 @@ export const staffingPlan = ({
       const short = shift.agents < needed;
       if (short)
         warnings.push(
-          `${name}: the ${shift.name} shift (${shift.start}-${shift.end}) plans ${shift.agents} agents; the forecast needs ${needed} to answer ${Math.round(target.serviceLevel * 100)} % within ${target.withinSeconds} s`,
+          `${planned ? 'Planned roster ' : ''}${name}: the ${shift.name} shift (${shift.start}-${shift.end}) plans ${shift.agents} agents; the forecast needs ${needed} to answer ${Math.round(target.serviceLevel * 100)} % within ${target.withinSeconds} s`,
         );
       return {
         name: shift.name,
@@ -254,6 +285,7 @@ export const staffingPlan = ({
       .reduce((sum, plan) => sum + plan.forecastCalls, 0);
     return {
       name,
+      planned,
       shifts: shiftPlans,
       agentHoursPerDay,
       costPerDayKes: agentHoursPerDay * config.agentHourCostKes,
