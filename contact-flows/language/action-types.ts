@@ -77,7 +77,7 @@ export const ACTION_TYPES = {
     channels: VOICE_ONLY,
   },
   ConnectParticipantWithLexBot: {},
-  TransferParticipantToThirdParty: {},
+  TransferParticipantToThirdParty: { channels: VOICE_ONLY },
   UpdateContactAttributes: { parameters: { Attributes: { required: true }, TargetContact: {} } },
   UpdateContactTargetQueue: {
     parameters: { QueueId: {}, AgentId: {} },
@@ -95,7 +95,7 @@ export const ACTION_TYPES = {
     requiredErrors: ['QueueAtCapacity', 'NoMatchingError'],
     forbiddenIn: INBOUND,
   },
-  UpdateContactRecordingBehavior: { cannotFail: true },
+  UpdateContactRecordingBehavior: { cannotFail: true, channels: ['VOICE', 'CHAT'] },
   UpdateContactRecordingAndAnalyticsBehavior: {},
   UpdateContactTextToSpeechVoice: {},
   UpdateContactData: { parameters: { LanguageCode: {}, WisdomSessionArn: {} } },
@@ -107,10 +107,11 @@ export const ACTION_TYPES = {
     parameters: { CallbackNumber: { required: true } },
     errors: ['InvalidCallbackNumber', 'CallbackNumberNotDialable'],
     requiredErrors: ['InvalidCallbackNumber', 'CallbackNumberNotDialable'],
+    channels: VOICE_ONLY,
   },
   UpdateContactRoutingBehavior: { cannotFail: true },
-  UpdateContactMediaStreamingBehavior: {},
-  TransferContactToAgent: { ends: 'flow', cannotFail: true },
+  UpdateContactMediaStreamingBehavior: { channels: VOICE_ONLY },
+  TransferContactToAgent: { ends: 'flow', cannotFail: true, channels: VOICE_ONLY },
   CreateTask: {},
   StartOutboundChatContact: {},
   InvokeFlowModule: {
@@ -148,7 +149,7 @@ export const ACTION_TYPES = {
   Wait: {
     parameters: { TimeLimitSeconds: {}, TimeoutSeconds: {}, Events: {} },
     results: { completed: 'WaitCompleted' },
-    channels: ['CHAT', 'TASK'],
+    channels: ['CHAT', 'TASK', 'EMAIL'],
   },
   TransferToFlow: {
     parameters: { ContactFlowId: { required: true, flow: true } },
@@ -189,12 +190,12 @@ export const ACTION_TYPES = {
   GetCustomerProfile: {},
   UpdateCustomerProfile: {},
   AssociateContactToCustomerProfile: {},
-  CreateWisdomSession: {},
-  CreatePersistentContactAssociation: {},
-  ShowView: {},
-  AuthenticateParticipant: {},
-  CheckVoiceId: {},
-  SetVoiceId: {},
+  CreateWisdomSession: { channels: ['VOICE', 'CHAT', 'EMAIL'] },
+  CreatePersistentContactAssociation: { channels: ['CHAT'] },
+  ShowView: { channels: ['CHAT', 'EMAIL'] },
+  AuthenticateParticipant: { channels: ['CHAT'] },
+  CheckVoiceId: { channels: VOICE_ONLY },
+  SetVoiceId: { channels: VOICE_ONLY },
 } as const satisfies Record<string, ActionTypeSpec>;
 
 export type ActionType = keyof typeof ACTION_TYPES;
@@ -224,6 +225,11 @@ export const actionChannels = (action: FlowAction): readonly Channel[] | undefin
     return lex && parameters.StoreInput !== 'True' ? ['VOICE', 'CHAT'] : VOICE_ONLY;
   }
   if (type === 'MessageParticipant') return parameters.Text === undefined ? VOICE_ONLY : undefined;
+  // Set hold flow is voice only; the other event hooks (whisper, queue, disconnect) run everywhere.
+  if (type === 'UpdateContactEventHooks') {
+    const hooks = Object.keys((parameters.EventHooks ?? {}) as object);
+    return hooks.some((hook) => hook.endsWith('Hold')) ? VOICE_ONLY : undefined;
+  }
   return actionTypeSpec(type)?.channels;
 };
 

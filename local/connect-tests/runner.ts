@@ -10,11 +10,43 @@ import type {
   SpokenPrompt,
 } from '#local/flow-engine/types.ts';
 import { Overrides } from './overrides.ts';
-import { DEFAULT_SIMILARITY_THRESHOLD, includes, similarity } from './similarity.ts';
-import type { Observation, TestAction, TestCase, TestEvent } from './testing-language.ts';
+import { includes, SIMILARITY_THRESHOLD, similarity } from './similarity.ts';
+import {
+  actionsInOrder,
+  type Observation,
+  type TestAction,
+  type TestCase,
+  type TestEvent,
+} from './testing-language.ts';
 
 /** Silences in a row, with nothing observed between them, after which the customer hangs up. */
 const MAX_IDLE_INPUTS = 3;
+/** A SendInstruction of type Disconnect: the customer hangs up at the next input. */
+const HANG_UP = Symbol('hang up');
+
+type FlowActionEvent = Extract<TestEvent, { Type: 'FlowActionStarted' }>['Properties'];
+
+/**
+ * A FlowActionStarted event's action type and every resource it names match the action
+ * starting: the Lambda or hours by its parameter, a queue transfer by the working queue.
+ */
+const actionMatches = (
+  { ActionType, ActionParameters = {} }: FlowActionEvent,
+  action: { readonly Type: string; readonly Parameters?: Record<string, unknown> },
+  data: Record<string, unknown>,
+  resolve: (arn: string) => string,
+): boolean => {
+  if (action.Type !== ActionType) return false;
+  const actual = (name: string): unknown => {
+    if (name === 'QueueId') return (data.Queue as { ARN?: string } | null)?.ARN;
+    const value = action.Parameters?.[name];
+    return typeof value === 'string' && value.startsWith('$.') ? resolvePath(data, value) : value;
+  };
+  const resolved = (value: unknown) => (typeof value === 'string' ? resolve(value) : value);
+  return Object.entries(ActionParameters).every(
+    ([name, expected]) => expected === undefined || resolved(actual(name)) === resolve(expected),
+  );
+};
 
 export interface TestCaseResult {
   readonly name: string;
@@ -61,7 +93,9 @@ export const runTestCase = async (
 
   let pending: Observation[] = [test.Observations[0]!];
   const repeating: Observation[] = [];
-  const keys: string[] = [];
+  const seen = new Map<Observation, number>();
+  /** What the customer does next: keys, or hanging up. */
+  const keys: (string | typeof HANG_UP)[] = [];
   const failures: string[] = [];
   const logs: string[] = [];
   const observed: string[] = [];
@@ -75,33 +109,35 @@ export const runTestCase = async (
   const act = (observation: Observation, action: TestAction) => {
     const at = observation.Identifier;
     switch (action.Type) {
-      case 'SendInstruction':
-        keys.push(action.Parameters.Instruction.Properties.Value);
+      case 'SendInstruction': {
+        const { Instruction } = action.Parameters;
+        keys.push(
+          Instruction.Type === 'Disconnect' ? HANG_UP : String(Instruction.Properties.Value),
+        );
         return;
+      }
       case 'OverrideSystemBehavior':
-        overrides.add(action.Parameters);
+        overrides.add(action.Parameters.Behavior.Properties);
         return;
       case 'Assert': {
-        const { ComparisonValue: path, Condition } = action.Parameters;
+        const { Namespace: path, Operator, Operand } = action.Parameters;
         const actual = evaluated(path);
         const text = actual === undefined || actual === null ? '' : String(actual);
         const holds =
-          Condition.Operator === 'Exists'
-            ? text !== ''
-            : Condition.Operands.some((operand) =>
-                conditionHolds(Condition.Operator, text, operand),
-              );
+          Operator === 'Exists' ? text !== '' : conditionHolds(Operator, text, String(Operand));
         if (!holds)
           failures.push(
-            `${at}: ${path} ${Condition.Operator} ${JSON.stringify(Condition.Operands)}, but it is ${actual === undefined ? 'missing' : JSON.stringify(actual)}`,
+            `${at}: ${path} ${Operator}${Operand === undefined ? '' : ` ${JSON.stringify(Operand)}`}, but it is ${actual === undefined ? 'missing' : JSON.stringify(actual)}`,
           );
         return;
       }
-      case 'TestControl':
-        if (action.Parameters.Command === 'EndTest') ended = true;
+      case 'TestControl': {
+        const { Command } = action.Parameters;
+        if (Command.Type === 'EndTest') ended = true;
         else
-          for (const [label, expression] of Object.entries(action.Parameters.Data))
+          for (const [label, expression] of Object.entries(Command.Properties.Expressions))
             logs.push(`${at}: ${label} = ${JSON.stringify(evaluated(expression) ?? null)}`);
+      }
     }
   };
 
@@ -111,9 +147,12 @@ export const runTestCase = async (
     if (!hit) return;
     idle = 0;
     observed.push(hit.Identifier);
-    if (pending.includes(hit)) pending = nextOf(hit);
-    if (hit.Usage === 'Repeated' && !repeating.includes(hit)) repeating.push(hit);
-    for (const action of hit.Actions) act(hit, action);
+    const times = (seen.get(hit) ?? 0) + 1;
+    seen.set(hit, times);
+    if (pending.includes(hit) && (hit.Usage.Type === 'ANY' || times >= (hit.Usage.Times ?? 1)))
+      pending = nextOf(hit);
+    if (hit.Usage.Type === 'ANY' && !repeating.includes(hit)) repeating.push(hit);
+    for (const action of actionsInOrder(hit)) act(hit, action);
   };
   const stopWhenDone = () => {
     const waiting = pending.filter((o) => o.Event.Type !== 'TestCompleted');
@@ -123,9 +162,9 @@ export const runTestCase = async (
   const heard = (prompt: SpokenPrompt) => {
     observe((event) => {
       if (event.Type !== 'MessageReceived') return false;
-      const { Text, MatchingCriteria, SimilarityThreshold } = event.Properties;
-      return MatchingCriteria === 'Similarity'
-        ? similarity(prompt.text, Text) >= (SimilarityThreshold ?? DEFAULT_SIMILARITY_THRESHOLD)
+      const { Text, Matching } = event.Properties;
+      return Matching === 'Similarity'
+        ? similarity(prompt.text, Text) >= SIMILARITY_THRESHOLD
         : includes(prompt.text, Text);
     });
     stopWhenDone();
@@ -133,6 +172,7 @@ export const runTestCase = async (
   const input = async (request: InputRequest): Promise<CallerInput> => {
     stopWhenDone();
     const entry = keys.shift();
+    if (entry === HANG_UP) return { kind: 'hangup' };
     if (entry === undefined)
       return ++idle > MAX_IDLE_INPUTS ? { kind: 'hangup' } : { kind: 'timeout' };
     const digits =
@@ -151,19 +191,15 @@ export const runTestCase = async (
       ...contact,
       flowArn: resolve(flowArn),
       caller: { hear: heard, input },
+      injectError: overrides.injectError,
       onActionStarted: (started) => {
         data = started.data;
         visited.push(`${started.flow}#${started.action.Identifier}`);
-        observe((event) => {
-          if (event.Type !== 'FlowActionStarted') return false;
-          const { FlowId, FlowActionIdentifier, FlowActionType } = event.Properties;
-          return (
-            (FlowId === undefined || [started.flow, started.flowArn].includes(resolve(FlowId))) &&
-            (FlowActionIdentifier === undefined ||
-              FlowActionIdentifier === started.action.Identifier) &&
-            (FlowActionType === undefined || FlowActionType === started.action.Type)
-          );
-        });
+        observe(
+          (event) =>
+            event.Type === 'FlowActionStarted' &&
+            actionMatches(event.Properties, started.action, started.data(), resolve),
+        );
         stopWhenDone();
       },
     });
@@ -184,9 +220,12 @@ export const runTestCase = async (
 const describe = (event: TestEvent): string => {
   switch (event.Type) {
     case 'MessageReceived':
-      return `a message ${event.Properties.MatchingCriteria === 'Similarity' ? 'like' : 'with'} "${event.Properties.Text}"`;
-    case 'FlowActionStarted':
-      return `action ${event.Properties.FlowActionIdentifier ?? event.Properties.FlowActionType ?? ''} to start`;
+      return `a message ${event.Properties.Matching === 'Similarity' ? 'like' : 'with'} "${event.Properties.Text}"`;
+    case 'FlowActionStarted': {
+      const { ActionType, ActionParameters = {} } = event.Properties;
+      const named = Object.values(ActionParameters).join(', ');
+      return `${ActionType}${named ? ` (${named})` : ''} to start`;
+    }
     default:
       return event.Type;
   }

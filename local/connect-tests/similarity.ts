@@ -1,5 +1,9 @@
-/** What a MessageReceived observation with MatchingCriteria Similarity accepts by default. */
-export const DEFAULT_SIMILARITY_THRESHOLD = 0.8;
+/**
+ * The least similarity at which a MessageReceived observation with MatchingCriteria Similarity
+ * matches. AWS matches "semantically" and publishes no figure; 0.8 accepts a changed word or
+ * punctuation in a prompt, not a different prompt.
+ */
+export const SIMILARITY_THRESHOLD = 0.8;
 
 /** Lower case, letters and digits only, single spaces: how two messages are compared. */
 export const normalise = (text: string): string =>

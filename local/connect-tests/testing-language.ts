@@ -1,10 +1,12 @@
 import { z } from 'zod';
 
 /**
- * Amazon Connect's Testing language (Version 2025-06-21), the subset the local runner supports
- * (docs/connect-test-cases.md): observations of events, each with actions to take when it is seen.
+ * Amazon Connect's Testing language, in the shape AWS documents it (Amazon Connect API
+ * Reference, "Testing language": observations, events, actions), the subset the local runner
+ * supports (docs/connect-test-cases.md). AWS's pages give the version as 2025-06-21 in one
+ * place and 2019-10-30 in another; both are accepted.
  */
-export const TESTING_LANGUAGE_VERSION = '2025-06-21';
+export const TESTING_LANGUAGE_VERSIONS = ['2025-06-21', '2019-10-30'] as const;
 
 export const ASSERT_OPERATORS = [
   'Equals',
@@ -18,96 +20,171 @@ export const ASSERT_OPERATORS = [
   'Exists',
 ] as const;
 
-const MessageReceived = z.strictObject({
-  Type: z.literal('MessageReceived'),
+const MATCHING = ['Inclusion', 'Similarity'] as const;
+/** `{ "Type": "Similarity" }` on the reference page; a bare string in one published example. */
+const MatchingCriteria = z.union([
+  z.strictObject({ Type: z.enum(MATCHING) }),
+  z.enum(MATCHING).transform((Type) => ({ Type })),
+]);
+
+const eventBase = {
+  Identifier: z.string().optional(),
   Actor: z.literal('System').optional(),
+};
+
+const MessageReceived = z
+  .strictObject({
+    ...eventBase,
+    Type: z.literal('MessageReceived'),
+    Properties: z.strictObject({
+      Text: z.string().min(1).optional(),
+      SSML: z.string().min(1).optional(),
+      PromptId: z.string().min(1).optional(),
+      /** Inclusion (default): the message contains the text; Similarity: it reads alike (similarity.ts). */
+      MatchingCriteria: MatchingCriteria.optional(),
+    }),
+    MatchingCriteria: MatchingCriteria.optional(),
+  })
+  .refine(
+    (event) => event.Properties.Text !== undefined,
+    'MessageReceived: only Text is matched locally (SSML and PromptId are not supported)',
+  )
+  .transform(({ MatchingCriteria: outer, ...event }) => ({
+    ...event,
+    Properties: {
+      Text: event.Properties.Text!,
+      Matching: (event.Properties.MatchingCriteria ?? outer)?.Type ?? 'Inclusion',
+    },
+  }));
+
+/**
+ * The flow action types FlowActionStarted and OverrideSystemBehavior document, each with the
+ * `ActionParameters` that say which block (a Lambda, hours, a queue). Lex bots do not run here.
+ */
+const FLOW_ACTION_TYPES = [
+  'InvokeLambdaFunction',
+  'CheckHoursOfOperation',
+  'TransferContactToQueue',
+  'DequeueAndTransferToQueue',
+  'ConnectParticipantWithLexBot',
+] as const;
+export type FlowActionType = (typeof FLOW_ACTION_TYPES)[number];
+
+const ActionParameters = z
+  .strictObject({
+    LambdaFunctionARN: z.string().min(1).optional(),
+    HoursOfOperationId: z.string().min(1).optional(),
+    QueueId: z.string().min(1).optional(),
+    AgentId: z.string().min(1).optional(),
+  })
+  .optional();
+
+const FlowActionStarted = z.strictObject({
+  ...eventBase,
+  Type: z.literal('FlowActionStarted'),
   Properties: z.strictObject({
-    Text: z.string().min(1),
-    /** Inclusion: the message contains the text; Similarity: it reads alike (similarity.ts). */
-    MatchingCriteria: z.enum(['Inclusion', 'Similarity']).default('Inclusion'),
-    SimilarityThreshold: z.number().min(0).max(1).optional(),
+    ActionType: z.enum(FLOW_ACTION_TYPES),
+    ActionParameters,
   }),
 });
 
-const FlowActionStarted = z.strictObject({
-  Type: z.literal('FlowActionStarted'),
-  Properties: z
-    .strictObject({
-      FlowId: z.string().optional(),
-      FlowActionIdentifier: z.string().optional(),
-      FlowActionType: z.string().optional(),
-    })
-    .refine((p) => Object.keys(p).length > 0, 'FlowActionStarted needs a property to match'),
-});
+const Plain = <T extends string>(type: T) =>
+  z.strictObject({
+    ...eventBase,
+    Type: z.literal(type),
+    Properties: z.strictObject({}).optional(),
+  });
 
-export const EventSchema = z.discriminatedUnion('Type', [
-  z.strictObject({ Type: z.literal('TestInitiated') }),
-  z.strictObject({ Type: z.literal('TestCompleted') }),
+export const EventSchema = z.union([
+  Plain('TestInitiated'),
+  Plain('TestCompleted'),
   MessageReceived,
   FlowActionStarted,
 ]);
 
-const SendInstruction = z.strictObject({
-  Identifier: z.string().optional(),
-  Type: z.literal('SendInstruction'),
-  Parameters: z.strictObject({
-    Actor: z.literal('Customer').default('Customer'),
-    Instruction: z.strictObject({
-      Type: z.literal('DTMFInput'),
-      Properties: z.strictObject({ Value: z.string().regex(/^[0-9*#]*$/) }),
+/** Every action: an Identifier, its Type (echoed as Parameters.ActionType), and the next action. */
+const action = <T extends string, P extends z.ZodRawShape>(type: T, parameters: P) =>
+  z.strictObject({
+    Identifier: z.string().optional(),
+    Type: z.literal(type),
+    Parameters: z.strictObject({ ActionType: z.literal(type).optional(), ...parameters }),
+    Transitions: z.strictObject({ NextAction: z.string().optional() }).optional(),
+  });
+
+const SendInstruction = action('SendInstruction', {
+  Actor: z.literal('Customer').default('Customer'),
+  Instruction: z.discriminatedUnion('Type', [
+    z.strictObject({
+      Type: z.literal('DtmfInput'),
+      Properties: z.strictObject({
+        Value: z.union([z.string().regex(/^[0-9*#]*$/), z.number().int().nonnegative()]),
+      }),
     }),
-  }),
-});
-
-const ResourceType = z.enum(['LambdaFunction', 'HoursOfOperation', 'Queue', 'Flow']);
-const OverrideSystemBehavior = z.strictObject({
-  Identifier: z.string().optional(),
-  Type: z.literal('OverrideSystemBehavior'),
-  Parameters: z
-    .strictObject({
-      Target: z.strictObject({ ResourceType, ResourceArn: z.string().min(1) }),
-      SubstituteResource: z.strictObject({ ResourceArn: z.string().min(1) }).optional(),
-      MockResponse: z
-        .strictObject({
-          /** A Lambda's flat response. */
-          Response: z.record(z.string(), z.string()).optional(),
-          /** A Lambda that fails (the action's error branch). */
-          Error: z.string().optional(),
-          /** Hours of operation: "True" (open) or "False" (closed). */
-          Result: z.enum(['True', 'False']).optional(),
-        })
-        .optional(),
-    })
-    .refine(
-      (p) => (p.SubstituteResource === undefined) !== (p.MockResponse === undefined),
-      'OverrideSystemBehavior takes SubstituteResource or MockResponse, not both or neither',
-    ),
-});
-
-const Assert = z.strictObject({
-  Identifier: z.string().optional(),
-  Type: z.literal('Assert'),
-  Parameters: z.strictObject({
-    /** A JSONPath into the flow data ($.Attributes.lang, $.External.outcome, $.Channel, …). */
-    ComparisonValue: z.string().startsWith('$.'),
-    Condition: z.strictObject({
-      Operator: z.enum(ASSERT_OPERATORS),
-      Operands: z.array(z.string()).default([]),
-    }),
-  }),
-});
-
-const TestControl = z.strictObject({
-  Identifier: z.string().optional(),
-  Type: z.literal('TestControl'),
-  Parameters: z.discriminatedUnion('Command', [
-    z.strictObject({ Command: z.literal('EndTest') }),
-    /** Data: labels and the JSONPath (or text) each logs. */
-    z.strictObject({ Command: z.literal('LogData'), Data: z.record(z.string(), z.string()) }),
+    z.strictObject({ Type: z.literal('Disconnect') }),
   ]),
 });
 
-export const TestActionSchema = z.discriminatedUnion('Type', [
+const MockResponse = z.strictObject({
+  Type: z.literal('MockResponse'),
+  Response: z.discriminatedUnion('Type', [
+    z.strictObject({
+      Type: z.literal('ExecutionResult'),
+      ExecutionResult: z.strictObject({
+        DelaySeconds: z.number().nonnegative().optional(),
+        /** A Lambda's answer: serialized JSON of a flat map. */
+        LoadedData: z.string().optional(),
+        /** Hours of operation: InHours or OutOfHours. */
+        Value: z.enum(['InHours', 'OutOfHours']).optional(),
+      }),
+    }),
+    z.strictObject({
+      Type: z.literal('Error'),
+      Error: z.strictObject({
+        DelaySeconds: z.number().nonnegative().optional(),
+        Value: z.enum(['TimeLimitExceeded', 'NoMatchingError', 'QueueAtCapacity']),
+      }),
+    }),
+  ]),
+});
+const SubstituteResource = z.strictObject({
+  Type: z.literal('SubstituteResource'),
+  SubstituteArn: z.string().min(1),
+});
+
+const OverrideSystemBehavior = action('OverrideSystemBehavior', {
+  Behavior: z.strictObject({
+    Type: z.literal('FlowAction'),
+    Properties: z.strictObject({
+      ActionType: z.enum(FLOW_ACTION_TYPES),
+      ActionParameters,
+      Strategy: z.discriminatedUnion('Type', [SubstituteResource, MockResponse]),
+    }),
+  }),
+});
+
+const Assert = action('Assert', {
+  /** A JSONPath into the flow data ($.Attributes.lang, $.External.outcome, $.Queue.Name, …). */
+  Namespace: z.string().startsWith('$.'),
+  Operator: z.enum(ASSERT_OPERATORS),
+  /** Not needed for Exists. */
+  Operand: z.union([z.string(), z.number()]).optional(),
+}).refine(
+  ({ Parameters: p }) => p.Operator === 'Exists' || p.Operand !== undefined,
+  'Assert needs an Operand unless its Operator is Exists',
+);
+
+const TestControl = action('TestControl', {
+  Command: z.discriminatedUnion('Type', [
+    z.strictObject({ Type: z.literal('EndTest') }),
+    z.strictObject({
+      Type: z.literal('LogData'),
+      /** Labels and the JSONPath each logs. */
+      Properties: z.strictObject({ Expressions: z.record(z.string(), z.string()) }),
+    }),
+  ]),
+});
+
+export const TestActionSchema = z.union([
   SendInstruction,
   OverrideSystemBehavior,
   Assert,
@@ -118,15 +195,23 @@ export const ObservationSchema = z.strictObject({
   Identifier: z.string().min(1),
   Event: EventSchema,
   Actions: z.array(TestActionSchema).default([]),
-  /** Once (default): observed once. Repeated: observed again each time its event happens. */
-  Usage: z.enum(['Once', 'Repeated']).default('Once'),
+  /**
+   * EXACTLY (default): observed `Times` times (default 1) before the test moves on. ANY: once
+   * observed, observed again at every later matching event.
+   */
+  Usage: z
+    .strictObject({
+      Type: z.enum(['EXACTLY', 'ANY']),
+      Times: z.number().int().positive().optional(),
+    })
+    .default({ Type: 'EXACTLY' }),
   /** The observations that may come next (alternatives); the next in the list when omitted. */
   Transitions: z.strictObject({ NextObservations: z.array(z.string()) }).optional(),
 });
 
 export const TestCaseSchema = z
   .strictObject({
-    Version: z.literal(TESTING_LANGUAGE_VERSION),
+    Version: z.enum(TESTING_LANGUAGE_VERSIONS),
     Metadata: z.record(z.string(), z.unknown()).optional(),
     Observations: z.array(ObservationSchema).min(1),
   })
@@ -134,7 +219,7 @@ export const TestCaseSchema = z
     const ids = new Set(test.Observations.map((o) => o.Identifier));
     if (ids.size !== test.Observations.length)
       context.addIssue({ code: 'custom', message: 'Observation Identifiers must be unique' });
-    for (const observation of test.Observations)
+    for (const observation of test.Observations) {
       for (const next of observation.Transitions?.NextObservations ?? [])
         if (!ids.has(next))
           context.addIssue({
@@ -142,17 +227,30 @@ export const TestCaseSchema = z
             path: ['Observations', observation.Identifier, 'Transitions'],
             message: `No observation ${next}`,
           });
+      const actionIds = new Set(observation.Actions.map((a) => a.Identifier));
+      for (const { Transitions } of observation.Actions)
+        if (Transitions?.NextAction && !actionIds.has(Transitions.NextAction))
+          context.addIssue({
+            code: 'custom',
+            path: ['Observations', observation.Identifier, 'Actions'],
+            message: `No action ${Transitions.NextAction}`,
+          });
+    }
   });
 
 export type TestCase = z.infer<typeof TestCaseSchema>;
 export type Observation = z.infer<typeof ObservationSchema>;
 export type TestEvent = z.infer<typeof EventSchema>;
 export type TestAction = z.infer<typeof TestActionSchema>;
-export type Override = Extract<TestAction, { Type: 'OverrideSystemBehavior' }>['Parameters'];
+export type Override = Extract<
+  TestAction,
+  { Type: 'OverrideSystemBehavior' }
+>['Parameters']['Behavior']['Properties'];
 
 const SUPPORTED = {
-  event: EventSchema.options.map((option) => option.shape.Type.value),
-  action: TestActionSchema.options.map((option) => option.shape.Type.value),
+  event: ['TestInitiated', 'TestCompleted', 'MessageReceived', 'FlowActionStarted'],
+  action: ['SendInstruction', 'OverrideSystemBehavior', 'Assert', 'TestControl'],
+  instruction: ['DtmfInput', 'Disconnect'],
 };
 
 /** An invalid test case file, or one using a construct the local runner does not support. */
@@ -163,23 +261,32 @@ export class InvalidTestCaseError extends Error {
   }
 }
 
+/** The value at a path of plain JSON, or undefined. */
+const at = (value: unknown, ...path: string[]): unknown =>
+  path.reduce<unknown>(
+    (node, key) =>
+      node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined,
+    value,
+  );
+const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+
 /** Names a construct outside the supported subset before zod's generic messages would. */
 const unsupportedConstruct = (json: unknown): string | undefined => {
-  const observations = (json as { Observations?: unknown })?.Observations;
-  if (!Array.isArray(observations)) return undefined;
-  for (const [index, observation] of observations.entries()) {
-    const event = (observation as { Event?: { Type?: unknown } })?.Event?.Type;
-    if (typeof event === 'string' && !SUPPORTED.event.includes(event as never))
-      return `Observations[${index}]: event ${event} is not supported locally (supported: ${SUPPORTED.event.join(', ')})`;
-    const actions = (observation as { Actions?: unknown })?.Actions;
-    for (const action of Array.isArray(actions) ? actions : []) {
-      const type = (action as { Type?: unknown })?.Type;
-      if (typeof type === 'string' && !SUPPORTED.action.includes(type as never))
-        return `Observations[${index}]: action ${type} is not supported locally (supported: ${SUPPORTED.action.join(', ')})`;
-      const instruction = (action as { Parameters?: { Instruction?: { Type?: unknown } } })
-        ?.Parameters?.Instruction?.Type;
-      if (type === 'SendInstruction' && instruction !== 'DTMFInput')
-        return `Observations[${index}]: instruction ${String(instruction)} is not supported locally (supported: DTMFInput)`;
+  for (const [index, observation] of list(at(json, 'Observations')).entries()) {
+    const where = `Observations[${index}]`;
+    const event = String(at(observation, 'Event', 'Type'));
+    if (at(observation, 'Event', 'Type') !== undefined && !SUPPORTED.event.includes(event))
+      return `${where}: event ${event} is not supported locally (supported: ${SUPPORTED.event.join(', ')})`;
+    for (const action of list(at(observation, 'Actions'))) {
+      const type = at(action, 'Type');
+      if (typeof type === 'string' && !SUPPORTED.action.includes(type))
+        return `${where}: action ${type} is not supported locally (supported: ${SUPPORTED.action.join(', ')})`;
+      const instruction = String(at(action, 'Parameters', 'Instruction', 'Type'));
+      if (type === 'SendInstruction' && !SUPPORTED.instruction.includes(instruction))
+        return `${where}: instruction ${instruction} is not supported locally (supported: ${SUPPORTED.instruction.join(', ')}; no Lex bot runs here)`;
+      const flowAction = at(action, 'Parameters', 'Behavior', 'Properties', 'ActionType');
+      if (type === 'OverrideSystemBehavior' && flowAction === 'ConnectParticipantWithLexBot')
+        return `${where}: overriding ConnectParticipantWithLexBot is not supported locally (no Lex bot runs here)`;
     }
   }
   return undefined;
@@ -201,4 +308,18 @@ export const parseTestCase = (text: string): TestCase => {
       parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; '),
     );
   return parsed.data;
+};
+
+/** The actions of an observation in the order they run: from the first, by NextAction, else in order. */
+export const actionsInOrder = (observation: Observation): TestAction[] => {
+  const { Actions: actions } = observation;
+  const ordered: TestAction[] = [];
+  let index = 0;
+  while (index >= 0 && index < actions.length && !ordered.includes(actions[index]!)) {
+    const current = actions[index]!;
+    ordered.push(current);
+    const next = current.Transitions?.NextAction;
+    index = next ? actions.findIndex((a) => a.Identifier === next) : index + 1;
+  }
+  return ordered;
 };

@@ -161,10 +161,12 @@ export class FlowEngine {
       if (!handler && !refused)
         throw new UnsupportedActionError(frame.flow.id, action, run.transcript);
 
+      const injected = run.options.injectError?.(action, run.flowData());
       let outcome: ActionOutcome;
       try {
-        outcome =
-          refused || !handler
+        outcome = injected
+          ? { kind: 'error', errorType: injected, message: 'an error the test injected' }
+          : refused || !handler
             ? { kind: 'error', errorType: 'NoMatchingError', message: refused }
             : await handler(run, action);
       } catch (error) {

@@ -1,5 +1,5 @@
 import type { Context } from 'aws-lambda';
-import type { Channel, FlowDocument, FlowType } from '#flows/language/flow.schema.ts';
+import type { Channel, FlowAction, FlowDocument, FlowType } from '#flows/language/flow.schema.ts';
 import type { OpeningHours } from '#shared/hours.ts';
 
 /** What the caller hears (or reads, on chat): a prompt with its catalogue id when known. */
@@ -128,6 +128,11 @@ export interface ContactOptions {
    * runner observes as FlowActionStarted and asserts on.
    */
   readonly onActionStarted?: (started: ActionStarted) => void;
+  /**
+   * An error this action raises instead of running (its error branch), if any: a test case's
+   * OverrideSystemBehavior MockResponse of type Error (e.g. QueueAtCapacity on a transfer).
+   */
+  readonly injectError?: (action: FlowAction, data: Record<string, unknown>) => string | undefined;
   /** Random number source for DistributeByPercentage. @default Math.random */
   readonly random?: () => number;
 }

@@ -3,6 +3,7 @@ import {
   flowReference,
   KNOWN_ACTION_TYPES,
   raisesError,
+  runsOn,
 } from '#flows/language/action-types.ts';
 import { SUPPORTED_ACTION_TYPES } from '#local/flow-engine/actions.ts';
 
@@ -39,5 +40,35 @@ describe('flow language action types', () => {
       'arn:module',
     );
     expect(flowReference(action('MessageParticipant', { Text: 'Hi' }))).toBeUndefined();
+  });
+
+  // AWS, "Supported channels for flow blocks" (Voice, Chat, Task, Email): Y runs, N error branch.
+  it.each([
+    ['GetParticipantInput', { Text: 'Press 1', StoreInput: 'False' }, 'YNNN'],
+    ['GetParticipantInput', { Text: 'Hi', LexV2Bot: { AliasArn: 'arn:lex' } }, 'YYNN'],
+    ['GetParticipantInput', { Text: 'Key it', StoreInput: 'True' }, 'YNNN'],
+    ['MessageParticipant', { Text: 'Hello' }, 'YYYY'],
+    ['MessageParticipant', { PromptId: 'arn:prompt' }, 'YNNN'],
+    ['MessageParticipantIteratively', { Messages: [] }, 'YNNN'],
+    ['UpdateContactCallbackNumber', { CallbackNumber: '$.CustomerEndpoint.Address' }, 'YNNN'],
+    ['TransferParticipantToThirdParty', { ThirdPartyPhoneNumber: '+254700000000' }, 'YNNN'],
+    ['UpdateContactMediaStreamingBehavior', { MediaStreamingState: 'Enabled' }, 'YNNN'],
+    ['UpdateContactEventHooks', { EventHooks: { CustomerHold: 'arn:flow' } }, 'YNNN'],
+    ['UpdateContactEventHooks', { EventHooks: { CustomerQueue: 'arn:flow' } }, 'YYYY'],
+    ['Wait', { TimeoutSeconds: '60' }, 'NYYY'],
+    ['CreatePersistentContactAssociation', {}, 'NYNN'],
+    ['AuthenticateParticipant', {}, 'NYNN'],
+    ['ShowView', {}, 'NYNY'],
+    ['CreateWisdomSession', {}, 'YYNY'],
+    ['CheckVoiceId', {}, 'YNNN'],
+    ['InvokeLambdaFunction', { LambdaFunctionARN: 'arn:fn' }, 'YYYY'],
+    ['CheckHoursOfOperation', {}, 'YYYY'],
+    ['TransferContactToQueue', {}, 'YYYY'],
+  ])('runs %s %j on the channels AWS lists (%s)', (Type, Parameters, expected) => {
+    const action = { Identifier: 'a', Type, Parameters, Transitions: {} } as never;
+    const channels = (['VOICE', 'CHAT', 'TASK', 'EMAIL'] as const)
+      .map((channel) => (runsOn(action, channel) ? 'Y' : 'N'))
+      .join('');
+    expect(channels).toBe(expected);
   });
 });

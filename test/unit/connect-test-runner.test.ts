@@ -1,7 +1,13 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Overrides } from '#local/connect-tests/overrides.ts';
 import { runTestCase } from '#local/connect-tests/runner.ts';
-import { includes, similarity } from '#local/connect-tests/similarity.ts';
-import { InvalidTestCaseError, parseTestCase } from '#local/connect-tests/testing-language.ts';
+import { includes, SIMILARITY_THRESHOLD, similarity } from '#local/connect-tests/similarity.ts';
+import {
+  actionsInOrder,
+  InvalidTestCaseError,
+  parseTestCase,
+} from '#local/connect-tests/testing-language.ts';
 import { stubFlowArn, stubResources } from '#local/flow-engine/stub-resources.ts';
 
 /** A small inbound flow of our own: greet, look up the caller, check hours, a one-key menu. */
@@ -9,6 +15,7 @@ const next = (to: string, error = 'bye') => ({
   NextAction: to,
   Errors: [{ ErrorType: 'NoMatchingError', NextAction: error }],
 });
+const SALES_QUEUE = 'arn:aws:connect:af-south-1:000000000000:instance/stub/queue/sales';
 const flow = {
   Version: '2019-10-30' as const,
   StartAction: 'greet',
@@ -61,6 +68,38 @@ const flow = {
       Identifier: 'sales',
       Type: 'MessageParticipant',
       Parameters: { Text: 'Sales it is.' },
+      Transitions: next('sales-queue'),
+    },
+    {
+      Identifier: 'sales-queue',
+      Type: 'UpdateContactTargetQueue',
+      Parameters: { QueueId: SALES_QUEUE },
+      Transitions: next('thanks'),
+    },
+    {
+      Identifier: 'thanks',
+      Type: 'MessageParticipant',
+      Parameters: {
+        Text: 'Thank you for calling. Your call will be answered in the order it was received.',
+      },
+      Transitions: next('transfer'),
+    },
+    {
+      Identifier: 'transfer',
+      Type: 'TransferContactToQueue',
+      Parameters: {},
+      Transitions: {
+        NextAction: 'bye',
+        Errors: [
+          { ErrorType: 'QueueAtCapacity', NextAction: 'full' },
+          { ErrorType: 'NoMatchingError', NextAction: 'bye' },
+        ],
+      },
+    },
+    {
+      Identifier: 'full',
+      Type: 'MessageParticipant',
+      Parameters: { Text: 'All our lines are busy.' },
       Transitions: next('bye'),
     },
     {
@@ -82,37 +121,65 @@ const flow = {
 const resources = () =>
   stubResources([{ id: 'example', type: 'CONTACT_FLOW', document: flow }], {
     lambdaResult: { tier: 'gold' },
+    queues: [{ id: SALES_QUEUE, name: 'Sales Queue' }],
   });
 
+// Builders for the documented shapes (Amazon Connect API Reference, "Testing language").
 const observation = (Identifier: string, Event: unknown, Actions: unknown[] = [], extra = {}) => ({
   Identifier,
-  Event,
+  Event: { Identifier: `${Identifier}-event`, Actor: 'System', ...(Event as object) },
   Actions,
   ...extra,
 });
-const message = (Text: string, MatchingCriteria = 'Inclusion', threshold?: number) => ({
+const message = (Text: string, Type = 'Inclusion') => ({
   Type: 'MessageReceived',
-  Actor: 'System',
-  Properties: {
-    Text,
-    MatchingCriteria,
-    ...(threshold !== undefined && { SimilarityThreshold: threshold }),
-  },
+  Properties: { Text, MatchingCriteria: { Type } },
+});
+const started = (ActionType: string, ActionParameters?: Record<string, string>) => ({
+  Type: 'FlowActionStarted',
+  Properties: { ActionType, ...(ActionParameters && { ActionParameters }) },
 });
 const dtmf = (Value: string) => ({
+  Identifier: `dtmf-${Value}`,
   Type: 'SendInstruction',
-  Parameters: { Actor: 'Customer', Instruction: { Type: 'DTMFInput', Properties: { Value } } },
+  Parameters: {
+    ActionType: 'SendInstruction',
+    Actor: 'Customer',
+    Instruction: { Type: 'DtmfInput', Properties: { Value } },
+  },
+  Transitions: {},
 });
-const assert = (ComparisonValue: string, Operator: string, Operands: string[] = []) => ({
+const assert = (Namespace: string, Operator: string, Operand?: string) => ({
+  Identifier: `assert-${Namespace}`,
   Type: 'Assert',
-  Parameters: { ComparisonValue, Condition: { Operator, Operands } },
+  Parameters: { Namespace, Operator, ...(Operand !== undefined && { Operand }) },
+  Transitions: {},
 });
-const hoursMock = (Result: 'True' | 'False') => ({
+const override = (
+  ActionType: string,
+  ActionParameters: Record<string, string>,
+  Strategy: unknown,
+) => ({
+  Identifier: `override-${ActionType}`,
   Type: 'OverrideSystemBehavior',
   Parameters: {
-    Target: { ResourceType: 'HoursOfOperation', ResourceArn: '${HoursArn}' },
-    MockResponse: { Result },
+    ActionType: 'OverrideSystemBehavior',
+    Behavior: { Type: 'FlowAction', Properties: { ActionType, ActionParameters, Strategy } },
   },
+  Transitions: {},
+});
+const mock = (Response: unknown) => ({ Type: 'MockResponse', Response });
+const hoursMock = (Value: 'InHours' | 'OutOfHours') =>
+  override(
+    'CheckHoursOfOperation',
+    { HoursOfOperationId: '${HoursArn}' },
+    mock({ Type: 'ExecutionResult', ExecutionResult: { Value } }),
+  );
+const control = (Command: unknown, Identifier = 'control') => ({
+  Identifier,
+  Type: 'TestControl',
+  Parameters: { ActionType: 'TestControl', Command },
+  Transitions: {},
 });
 
 const run = (observations: unknown[]) =>
@@ -129,40 +196,59 @@ const run = (observations: unknown[]) =>
 describe('Testing-language runner', () => {
   it('observes TestInitiated, messages, flow actions and TestCompleted, answering with DTMF', async () => {
     const result = await run([
-      observation('start', { Type: 'TestInitiated' }),
+      observation('start', { Type: 'TestInitiated', Properties: {} }),
       observation('greeting', message('Welcome to Example Corp')),
-      observation('looked-up', {
-        Type: 'FlowActionStarted',
-        Properties: { FlowActionIdentifier: 'save' },
-      }),
+      observation(
+        'looked-up',
+        started('InvokeLambdaFunction', { LambdaFunctionARN: '${LookupFnArn}' }),
+      ),
+      observation('hours', started('CheckHoursOfOperation', { HoursOfOperationId: '${HoursArn}' })),
       observation('menu', message('press 1 for sales'), [dtmf('1')]),
       observation('sales', message('Sales it is.')),
+      observation('queued', started('TransferContactToQueue', { QueueId: SALES_QUEUE }), [
+        assert('$.Queue.Name', 'Equals', 'Sales Queue'),
+      ]),
       observation('end', { Type: 'TestCompleted' }, [
-        assert('$.Attributes.tier', 'Equals', ['gold']),
+        assert('$.Attributes.tier', 'Equals', 'gold'),
       ]),
     ]);
     expect(result).toMatchObject({ passed: true, failures: [] });
-    expect(result.observed).toEqual(['start', 'greeting', 'looked-up', 'menu', 'sales', 'end']);
+    expect(result.observed).toEqual([
+      'start',
+      'greeting',
+      'looked-up',
+      'hours',
+      'menu',
+      'sales',
+      'queued',
+      'end',
+    ]);
+  });
+
+  it('matches FlowActionStarted only on the resource it names', async () => {
+    const result = await run([
+      observation(
+        'other-lambda',
+        started('InvokeLambdaFunction', { LambdaFunctionARN: 'arn:other' }),
+      ),
+    ]);
+    expect(result.failures).toEqual([
+      'other-lambda: expected InvokeLambdaFunction (arn:other) to start, but the contact ended',
+    ]);
   });
 
   it.each([
-    ['Equals', ['3'], ['4']],
-    ['TextStartsWith', ['3'], ['x']],
-    ['TextEndsWith', ['3'], ['x']],
-    ['TextContains', ['3'], ['x']],
-    ['NumberGreaterThan', ['2'], ['3']],
-    ['NumberGreaterOrEqualTo', ['3'], ['4']],
-    ['NumberLessThan', ['4'], ['3']],
-    ['NumberLessOrEqualTo', ['3'], ['2']],
+    ['Equals', '3', '4'],
+    ['TextStartsWith', '3', 'x'],
+    ['TextEndsWith', '3', 'x'],
+    ['TextContains', '3', 'x'],
+    ['NumberGreaterThan', '2', '3'],
+    ['NumberGreaterOrEqualTo', '3', '4'],
+    ['NumberLessThan', '4', '3'],
+    ['NumberLessOrEqualTo', '3', '2'],
   ])('asserts with %s: holds on %j, fails on %j', async (operator, holds, fails) => {
     const at = (actions: unknown[]) =>
-      run([
-        observation(
-          'after-save',
-          { Type: 'FlowActionStarted', Properties: { FlowActionType: 'CheckHoursOfOperation' } },
-          actions,
-        ),
-      ]);
+      run([observation('after-save', started('CheckHoursOfOperation'), actions)]);
     expect((await at([assert('$.Attributes.count', operator, holds)])).passed).toBe(true);
     const failed = await at([assert('$.Attributes.count', operator, fails)]);
     expect(failed.passed).toBe(false);
@@ -178,28 +264,28 @@ describe('Testing-language runner', () => {
         assert('$.Attributes.none', 'Exists'),
       ]),
     ]);
-    expect(result.failures).toEqual(['menu: $.Attributes.none Exists [], but it is missing']);
+    expect(result.failures).toEqual(['menu: $.Attributes.none Exists, but it is missing']);
   });
 
-  it('matches by similarity at its threshold and not below it', async () => {
-    const expected = 'Welcome to Exampel Corporation';
-    const score = similarity('Welcome to Example Corp.', expected);
-    expect(score).toBeGreaterThanOrEqual(0.7);
-    expect(score).toBeLessThan(0.9);
-    const at = (threshold: number) =>
-      run([observation('greeting', message(expected, 'Similarity', threshold))]);
-    expect((await at(score)).passed).toBe(true);
-    expect((await at(score + 0.01)).failures).toEqual([
-      `greeting: expected a message like "${expected}", but the contact ended`,
+  it(`matches by similarity at ${SIMILARITY_THRESHOLD} and not below it`, async () => {
+    const near = 'Welcome to Exampel Corp';
+    const far = 'Welcome to Exampel Corporation';
+    expect(similarity('Welcome to Example Corp.', near)).toBeGreaterThanOrEqual(
+      SIMILARITY_THRESHOLD,
+    );
+    expect(similarity('Welcome to Example Corp.', far)).toBeLessThan(SIMILARITY_THRESHOLD);
+    expect((await run([observation('greeting', message(near, 'Similarity'))])).passed).toBe(true);
+    expect((await run([observation('greeting', message(far, 'Similarity'))])).failures).toEqual([
+      `greeting: expected a message like "${far}", but the contact ended`,
     ]);
     expect(similarity('Press 1, for SALES!', 'press 1 for sales')).toBe(1);
     expect(includes('Press 1 for sales.', 'for sales')).toBe(true);
     expect(includes('Press 1 for sales.', 'for sal')).toBe(false);
   });
 
-  it('mocks hours of operation and maps ${Placeholder} ARNs onto the flow', async () => {
+  it('mocks hours of operation (OutOfHours) and maps ${Placeholder} ARNs onto the flow', async () => {
     const result = await run([
-      observation('start', { Type: 'TestInitiated' }, [hoursMock('False')]),
+      observation('start', { Type: 'TestInitiated' }, [hoursMock('OutOfHours')]),
       observation('closed', message('We are closed')),
     ]);
     expect(result.passed).toBe(true);
@@ -210,8 +296,15 @@ describe('Testing-language runner', () => {
     const overrides = new Overrides(base, (arn) => arn);
     for (const tier of ['silver', 'bronze'])
       overrides.add({
-        Target: { ResourceType: 'LambdaFunction', ResourceArn: 'arn:fn' },
-        MockResponse: { Response: { tier } },
+        ActionType: 'InvokeLambdaFunction',
+        ActionParameters: { LambdaFunctionARN: 'arn:fn' },
+        Strategy: {
+          Type: 'MockResponse',
+          Response: {
+            Type: 'ExecutionResult',
+            ExecutionResult: { LoadedData: JSON.stringify({ tier }) },
+          },
+        },
       });
     const invoke = async () => {
       const lambda = overrides.resources.lambdas.get('arn:fn');
@@ -224,34 +317,67 @@ describe('Testing-language runner', () => {
     ]);
   });
 
-  it('substitutes one resource for another every time', async () => {
-    const base = resources();
-    const overrides = new Overrides(base, (arn) => arn);
+  it('substitutes one resource for another every time (SubstituteResource)', async () => {
+    const closedHours = { timeZone: 'UTC', weekly: [], closedDates: [] };
+    const withHours = { ...resources(), hours: new Map([['arn:closed-hours', closedHours]]) };
+    const test = (Strategy: unknown) =>
+      runTestCase(
+        parseTestCase(
+          JSON.stringify({
+            Version: '2025-06-21',
+            Observations: [
+              observation('start', { Type: 'TestInitiated' }, [
+                override('CheckHoursOfOperation', { HoursOfOperationId: '${HoursArn}' }, Strategy),
+              ]),
+              observation('closed', message('We are closed')),
+            ],
+          }),
+        ),
+        { name: 'substitute', resources: withHours, flowArn: stubFlowArn('example') },
+      );
+    expect(
+      (await test({ Type: 'SubstituteResource', SubstituteArn: 'arn:closed-hours' })).passed,
+    ).toBe(true);
+    const overrides = new Overrides(resources(), (arn) => arn);
     overrides.add({
-      Target: { ResourceType: 'Flow', ResourceArn: 'arn:other' },
-      SubstituteResource: { ResourceArn: stubFlowArn('example') },
+      ActionType: 'TransferContactToQueue',
+      ActionParameters: { QueueId: 'arn:other-queue' },
+      Strategy: { Type: 'SubstituteResource', SubstituteArn: SALES_QUEUE },
     });
-    expect(overrides.resources.flows.get('arn:other')?.id).toBe('example');
-    expect(overrides.resources.flows.get('arn:other')?.id).toBe('example');
+    expect(overrides.resources.queues.get('arn:other-queue')?.name).toBe('Sales Queue');
+    expect(overrides.resources.queues.get('arn:other-queue')?.name).toBe('Sales Queue');
   });
 
-  it('mocks a failing Lambda: the flow takes its error branch', async () => {
+  it('mocks a failing Lambda (Error TimeLimitExceeded): the flow takes its error branch', async () => {
     const result = await run([
       observation('start', { Type: 'TestInitiated' }, [
-        {
-          Type: 'OverrideSystemBehavior',
-          Parameters: {
-            Target: { ResourceType: 'LambdaFunction', ResourceArn: '${LookupFnArn}' },
-            MockResponse: { Error: 'boom' },
-          },
-        },
+        override(
+          'InvokeLambdaFunction',
+          { LambdaFunctionARN: '${LookupFnArn}' },
+          mock({ Type: 'Error', Error: { Value: 'TimeLimitExceeded' } }),
+        ),
       ]),
       observation('failed', message('Lookup failed')),
     ]);
     expect(result.passed).toBe(true);
   });
 
-  it('follows Transitions to alternatives, repeats a Repeated observation, logs data and ends the test', async () => {
+  it('mocks a full queue (Error QueueAtCapacity): the transfer takes that branch', async () => {
+    const result = await run([
+      observation('start', { Type: 'TestInitiated' }, [
+        override(
+          'TransferContactToQueue',
+          { QueueId: SALES_QUEUE },
+          mock({ Type: 'Error', Error: { Value: 'QueueAtCapacity' } }),
+        ),
+      ]),
+      observation('menu', message('Press 1'), [dtmf('1')]),
+      observation('full', message('All our lines are busy')),
+    ]);
+    expect(result).toMatchObject({ passed: true, observed: ['start', 'menu', 'full'] });
+  });
+
+  it('runs actions by NextAction, follows Transitions to alternatives, repeats a Usage ANY observation, logs data and ends the test', async () => {
     const result = await run([
       observation('start', { Type: 'TestInitiated' }, [], {
         Transitions: { NextObservations: ['open', 'closed'] },
@@ -260,27 +386,59 @@ describe('Testing-language runner', () => {
         Transitions: { NextObservations: [] },
       }),
       observation('open', message('Press 1'), [dtmf('1')], {
-        Transitions: { NextObservations: ['each-message', 'sales'] },
+        Transitions: { NextObservations: ['each-lookup', 'sales'] },
       }),
       observation(
-        'each-message',
-        { Type: 'FlowActionStarted', Properties: { FlowActionType: 'MessageParticipant' } },
-        [
-          {
-            Type: 'TestControl',
-            Parameters: { Command: 'LogData', Data: { tier: '$.Attributes.tier' } },
-          },
-        ],
-        { Usage: 'Repeated' },
+        'each-lookup',
+        started('InvokeLambdaFunction'),
+        [control({ Type: 'LogData', Properties: { Expressions: { tier: '$.Attributes.tier' } } })],
+        { Usage: { Type: 'ANY' } },
       ),
       observation('sales', message('Sales it is'), [
-        { Type: 'TestControl', Parameters: { Command: 'EndTest' } },
+        { ...control({ Type: 'EndTest' }, 'end'), Transitions: {} },
+        { ...assert('$.Attributes.tier', 'Equals', 'gold'), Transitions: { NextAction: 'end' } },
       ]),
     ]);
     expect(result.passed).toBe(true);
-    expect(result.observed).toEqual(['start', 'open', 'each-message', 'sales']);
-    expect(result.logs).toEqual(['each-message: tier = "gold"']);
+    expect(result.observed).toEqual(['start', 'open', 'sales']);
+    expect(result.logs).toEqual([]);
     expect(result.visited.at(-1)).toBe('example#sales');
+  });
+
+  it('observes an EXACTLY observation the given Times before moving on', async () => {
+    // "it" is in two messages after the menu: "Sales it is." and "... the order it was received."
+    const times = (Times: number) =>
+      run([
+        observation('menu', message('Press 1'), [dtmf('1')]),
+        observation('it', message('it'), [], { Usage: { Type: 'EXACTLY', Times } }),
+        observation('queued', started('TransferContactToQueue')),
+      ]);
+    expect(await times(2)).toMatchObject({
+      passed: true,
+      observed: ['menu', 'it', 'it', 'queued'],
+    });
+    expect((await times(3)).failures).toEqual([
+      'it: expected a message with "it", but the contact ended',
+    ]);
+  });
+
+  it('hangs up for the customer on a Disconnect instruction', async () => {
+    const result = await run([
+      observation('menu', message('Press 1'), [
+        {
+          Identifier: 'hang-up',
+          Type: 'SendInstruction',
+          Parameters: {
+            ActionType: 'SendInstruction',
+            Actor: 'Customer',
+            Instruction: { Type: 'Disconnect' },
+          },
+        },
+      ]),
+      observation('end', { Type: 'TestCompleted' }, [assert('$.Attributes.count', 'Equals', '3')]),
+    ]);
+    expect(result).toMatchObject({ passed: true, observed: ['menu', 'end'] });
+    expect(result.visited).not.toContain('example#sales');
   });
 
   it('fails a test whose observation never happens', async () => {
@@ -291,20 +449,49 @@ describe('Testing-language runner', () => {
     ]);
   });
 
+  it("accepts AWS's published example test (JSON-corrected)", () => {
+    const test = parseTestCase(
+      readFileSync(
+        join(import.meta.dirname, '..', 'fixtures', 'connect-test-cases', 'aws-example.json'),
+        'utf8',
+      ),
+    );
+    expect(test.Observations.map((o) => o.Identifier)).toEqual([
+      'TriggerHoursCheck',
+      'Welcome Message',
+      'Trigger Queue Announcement',
+    ]);
+    expect(actionsInOrder(test.Observations[2]!).map((a) => a.Type)).toEqual([
+      'Assert',
+      'TestControl',
+    ]);
+  });
+
   it.each([
     ['{ "Version": ', /^Not JSON/],
-    ['{ "Version": "2019-10-30", "Observations": [] }', /Version/],
+    [
+      '{ "Version": "2024-01-01", "Observations": [{ "Identifier": "a", "Event": { "Type": "TestInitiated" } }] }',
+      /Version/,
+    ],
     [
       '{ "Version": "2025-06-21", "Observations": [{ "Identifier": "a", "Event": { "Type": "ParticipantConnected" } }] }',
       /event ParticipantConnected is not supported locally/,
     ],
     [
-      '{ "Version": "2025-06-21", "Observations": [{ "Identifier": "a", "Event": { "Type": "TestInitiated" }, "Actions": [{ "Type": "SendInstruction", "Parameters": { "Instruction": { "Type": "TextInput" } } }] }] }',
-      /instruction TextInput is not supported locally/,
+      '{ "Version": "2025-06-21", "Observations": [{ "Identifier": "a", "Event": { "Type": "TestInitiated" }, "Actions": [{ "Type": "SendInstruction", "Parameters": { "Instruction": { "Type": "TextUtterance" } } }] }] }',
+      /instruction TextUtterance is not supported locally/,
     ],
     [
       '{ "Version": "2025-06-21", "Observations": [{ "Identifier": "a", "Event": { "Type": "TestInitiated" }, "Transitions": { "NextObservations": ["b"] } }] }',
       /No observation b/,
+    ],
+    [
+      '{ "Version": "2025-06-21", "Observations": [{ "Identifier": "a", "Event": { "Type": "TestInitiated" }, "Actions": [{ "Identifier": "x", "Type": "TestControl", "Parameters": { "Command": { "Type": "EndTest" } }, "Transitions": { "NextAction": "y" } }] }] }',
+      /No action y/,
+    ],
+    [
+      '{ "Version": "2025-06-21", "Observations": [{ "Identifier": "a", "Event": { "Type": "TestInitiated" }, "Actions": [{ "Type": "Assert", "Parameters": { "Namespace": "$.Queue.Name", "Operator": "Equals" } }] }] }',
+      /needs an Operand/,
     ],
   ])('refuses %s with a clear error', (text, message) => {
     expect(() => parseTestCase(text)).toThrow(InvalidTestCaseError);
