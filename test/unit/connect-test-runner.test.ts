@@ -377,7 +377,7 @@ describe('Testing-language runner', () => {
     expect(result).toMatchObject({ passed: true, observed: ['start', 'menu', 'full'] });
   });
 
-  it('runs actions by NextAction, follows Transitions to alternatives, repeats a Usage ANY observation, logs data and ends the test', async () => {
+  it('runs actions by NextAction, follows Transitions to alternatives and ends the test', async () => {
     const result = await run([
       observation('start', { Type: 'TestInitiated' }, [], {
         Transitions: { NextObservations: ['open', 'closed'] },
@@ -386,23 +386,46 @@ describe('Testing-language runner', () => {
         Transitions: { NextObservations: [] },
       }),
       observation('open', message('Press 1'), [dtmf('1')], {
-        Transitions: { NextObservations: ['each-lookup', 'sales'] },
+        Transitions: { NextObservations: ['sales'] },
       }),
-      observation(
-        'each-lookup',
-        started('InvokeLambdaFunction'),
-        [control({ Type: 'LogData', Properties: { Expressions: { tier: '$.Attributes.tier' } } })],
-        { Usage: { Type: 'ANY' } },
-      ),
       observation('sales', message('Sales it is'), [
         { ...control({ Type: 'EndTest' }, 'end'), Transitions: {} },
-        { ...assert('$.Attributes.tier', 'Equals', 'gold'), Transitions: { NextAction: 'end' } },
+        { ...assert('$.Attributes.tier', 'Equals', 'silver'), Transitions: { NextAction: 'end' } },
       ]),
     ]);
-    expect(result.passed).toBe(true);
+    // The assertion listed second ran first (its NextAction is the EndTest) and failed.
+    expect(result.failures).toEqual(['sales: $.Attributes.tier Equals "silver", but it is "gold"']);
     expect(result.observed).toEqual(['start', 'open', 'sales']);
-    expect(result.logs).toEqual([]);
     expect(result.visited.at(-1)).toBe('example#sales');
+  });
+
+  it('observes a Usage ANY observation again at every later matching event, logging data each time', async () => {
+    // "it" is in two messages after the menu: "Sales it is." and "... the order it was received."
+    const result = await run([
+      observation('menu', message('Press 1'), [dtmf('1')]),
+      observation(
+        'each-it',
+        message('it'),
+        [
+          control({
+            Type: 'LogData',
+            Properties: { Expressions: { tier: '$.Attributes.tier', queue: '$.Queue.Name' } },
+          }),
+        ],
+        { Usage: { Type: 'ANY' } },
+      ),
+      observation('queued', started('TransferContactToQueue')),
+    ]);
+    expect(result).toMatchObject({
+      passed: true,
+      observed: ['menu', 'each-it', 'each-it', 'queued'],
+    });
+    expect(result.logs).toEqual([
+      'each-it: tier = "gold"',
+      'each-it: queue = null',
+      'each-it: tier = "gold"',
+      'each-it: queue = "Sales Queue"',
+    ]);
   });
 
   it('observes an EXACTLY observation the given Times before moving on', async () => {
