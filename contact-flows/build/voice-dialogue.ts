@@ -39,7 +39,8 @@ export const stepEntry = (dialogue: Dialogue, step: string): string => {
 /** The inputs a caller keys on voice (free text and other channels' inputs are left out). */
 const voiceInputs = (step: LookupStep): readonly DialogueInput[] =>
   step.inputs.filter(
-    (input) => !input.freeText && (input.channels === undefined || input.channels.includes('voice')),
+    (input) =>
+      !input.freeText && (input.channels === undefined || input.channels.includes('voice')),
   );
 
 /** The action that branches on a lookup's outcome (a shortcut may call the operation itself). */

@@ -1,4 +1,4 @@
-import counties from '../../data/counties.json' with { type: 'json' };
+import counties from '#data/counties.json' with { type: 'json' };
 import type { Dialogue, DialogueInput, OutcomeHandling } from '#shared/dialogue/types.ts';
 
 /** A booking reference: 8 digits, the last a Verhoeff check digit; a code is sent to the booking's number. */

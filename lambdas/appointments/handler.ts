@@ -2,6 +2,7 @@ import { KMSClient } from '@aws-sdk/client-kms';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
+import type { FlowContact } from '#shared/contact.ts';
 import { createBookingRepository } from '#shared/data/bookings.repository.ts';
 import { createCatalogueRepository } from '#shared/data/catalogue.repository.ts';
 import { documentClientFor } from '#shared/data/client.ts';
@@ -10,7 +11,7 @@ import { createVerifiedContactRepository } from '#shared/data/verified-contacts.
 import { createDefaultProofCodes } from '#shared/default-proof-codes.ts';
 import { parseEnv } from '#shared/env.ts';
 import { identityHasherFor } from '#shared/identity/default-identity-hasher.ts';
-import { connectHandler } from '#shared/middleware.ts';
+import { connectHandler, type FlowOutcome } from '#shared/middleware.ts';
 import { notifierFor } from '#shared/notifications/default-notifier.ts';
 import { type AwsClients, deployedHandler, type Environment } from '#shared/platform.ts';
 import { newReference } from '#shared/reference.ts';
@@ -58,7 +59,7 @@ const proofParts = ({
   identityHasher,
   notifier,
   clock,
-}: AppointmentsHandlerDependencies): Pick<AppointmentDependencies, ProofParts> => ({
+}: Omit<AppointmentsHandlerDependencies, 'speech'>): Pick<AppointmentDependencies, ProofParts> => ({
   proofs: proofGuardOn(db, tables.serviceData, identityHasher, clock),
   codes: createDefaultProofCodes({
     db,
@@ -91,8 +92,8 @@ export const defaultDependencies = (
   };
 };
 
-/** The appointments Lambda: one contact-flow function, one use case per operation. */
-export const createHandler = (setup: AppointmentsHandlerDependencies) => {
+/** The operations on typed input, for any channel (the Connect handler below, USSD, text). */
+export const appointmentsUseCases = (setup: Omit<AppointmentsHandlerDependencies, 'speech'>) => {
   const deps: AppointmentDependencies = { ...setup, ...proofParts(setup) };
   const operations = {
     listCentres: listCentres(deps),
@@ -105,33 +106,40 @@ export const createHandler = (setup: AppointmentsHandlerDependencies) => {
     move: moveBooking(deps),
     sendCode: sendCode(deps),
   };
-  return connectHandler({
+  return (
+    parameters: z.infer<typeof AppointmentParametersSchema>,
+    contact: FlowContact,
+  ): Promise<FlowOutcome> => {
+    switch (parameters.operation) {
+      case 'list-centres':
+        return operations.listCentres(parameters);
+      case 'find-centre':
+        return operations.findCentre(parameters);
+      case 'list-services':
+        return operations.listServices(parameters);
+      case 'offer-slots':
+        return operations.offerSlots(parameters);
+      case 'book':
+        return operations.book(parameters, contact);
+      case 'find-booking':
+        return operations.findBooking(parameters, contact);
+      case 'cancel':
+        return operations.cancel(parameters, contact);
+      case 'move':
+        return operations.move(parameters, contact);
+      case 'send-code':
+        return operations.sendCode(parameters, contact);
+    }
+  };
+};
+
+/** The appointments Lambda: one contact-flow function, one use case per operation. */
+export const createHandler = (setup: AppointmentsHandlerDependencies) =>
+  connectHandler({
     parameters: AppointmentParametersSchema,
-    useCase: (parameters, contact) => {
-      switch (parameters.operation) {
-        case 'list-centres':
-          return operations.listCentres(parameters);
-        case 'find-centre':
-          return operations.findCentre(parameters);
-        case 'list-services':
-          return operations.listServices(parameters);
-        case 'offer-slots':
-          return operations.offerSlots(parameters);
-        case 'book':
-          return operations.book(parameters, contact);
-        case 'find-booking':
-          return operations.findBooking(parameters, contact);
-        case 'cancel':
-          return operations.cancel(parameters, contact);
-        case 'move':
-          return operations.move(parameters, contact);
-        case 'send-code':
-          return operations.sendCode(parameters, contact);
-      }
-    },
+    useCase: appointmentsUseCases(setup),
     speech: setup.speech,
   });
-};
 
 export const handler = deployedHandler(() =>
   createHandler(

@@ -1,4 +1,4 @@
-import keypad from '../../data/complaint-keypad.json' with { type: 'json' };
+import keypad from '#data/complaint-keypad.json' with { type: 'json' };
 import type { Dialogue, DialogueInput } from '#shared/dialogue/types.ts';
 
 /** A complaint's or service request's reference: 8 digits, the last a Verhoeff check digit. */

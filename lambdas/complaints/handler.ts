@@ -1,12 +1,13 @@
 import { KMSClient } from '@aws-sdk/client-kms';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import * as z from 'zod';
+import type { FlowContact } from '#shared/contact.ts';
 import { createCatalogueRepository } from '#shared/data/catalogue.repository.ts';
 import { documentClientFor } from '#shared/data/client.ts';
 import { createTicketRepository } from '#shared/data/tickets.repository.ts';
 import { createDefaultProofCodes } from '#shared/default-proof-codes.ts';
 import { parseEnv } from '#shared/env.ts';
-import { connectHandler } from '#shared/middleware.ts';
+import { connectHandler, type FlowOutcome } from '#shared/middleware.ts';
 import { type AwsClients, deployedHandler, type Environment } from '#shared/platform.ts';
 import {
   type TicketingFlowDependencies,
@@ -37,14 +38,14 @@ export const defaultDependencies = (
 ): ComplaintsHandlerDependencies =>
   ticketingFlowDependencies(parseEnv(ComplaintsEnvironmentSchema, env), aws);
 
-export const createHandler = ({
+/** The operations on typed input, for any channel (the Connect handler below, USSD, text). */
+export const complaintsUseCases = ({
   db,
   tables,
   identityHasher,
   notifier,
   clock: now,
-  speech,
-}: ComplaintsHandlerDependencies) => {
+}: Omit<ComplaintsHandlerDependencies, 'speech'>) => {
   const tickets = createTicketRepository(db, tables.tickets, { hasher: identityHasher });
   const lodge = lodgeComplaint({
     catalogue: createCatalogueRepository(db, tables.serviceData),
@@ -63,21 +64,27 @@ export const createHandler = ({
   };
   const status = complaintStatus(statusDependencies);
   const statusCode = requestStatusCode(statusDependencies);
-  return connectHandler({
-    parameters: ComplaintsParametersSchema,
-    useCase: (parameters, contact) => {
-      switch (parameters.operation) {
-        case 'create':
-          return lodge(parameters, contact);
-        case 'status-code':
-          return statusCode(parameters, contact);
-        case 'status':
-          return status(parameters, contact);
-      }
-    },
-    speech,
-  });
+  return (
+    parameters: z.infer<typeof ComplaintsParametersSchema>,
+    contact: FlowContact,
+  ): Promise<FlowOutcome> => {
+    switch (parameters.operation) {
+      case 'create':
+        return lodge(parameters, contact);
+      case 'status-code':
+        return statusCode(parameters, contact);
+      case 'status':
+        return status(parameters, contact);
+    }
+  };
 };
+
+export const createHandler = (deps: ComplaintsHandlerDependencies) =>
+  connectHandler({
+    parameters: ComplaintsParametersSchema,
+    useCase: complaintsUseCases(deps),
+    speech: deps.speech,
+  });
 
 export const handler = deployedHandler(() =>
   createHandler(

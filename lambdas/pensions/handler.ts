@@ -1,12 +1,13 @@
 import { KMSClient } from '@aws-sdk/client-kms';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import * as z from 'zod';
+import type { FlowContact } from '#shared/contact.ts';
 import { documentClientFor } from '#shared/data/client.ts';
 import { createPensionRepository } from '#shared/data/pensions.repository.ts';
 import { createTicketRepository } from '#shared/data/tickets.repository.ts';
 import { createVerifiedContactRepository } from '#shared/data/verified-contacts.repository.ts';
 import { parseEnv } from '#shared/env.ts';
-import { connectHandler } from '#shared/middleware.ts';
+import { connectHandler, type FlowOutcome } from '#shared/middleware.ts';
 import { type AwsClients, deployedHandler, type Environment } from '#shared/platform.ts';
 import {
   type TicketingFlowDependencies,
@@ -47,14 +48,14 @@ export const defaultDependencies = (
 ): PensionsHandlerDependencies =>
   ticketingFlowDependencies(parseEnv(PensionsEnvironmentSchema, env), aws);
 
-export const createHandler = ({
+/** The operations on typed input, for any channel (the Connect handler below, USSD, text). */
+export const pensionsUseCases = ({
   db,
   tables,
   identityHasher,
   notifier,
   clock: now,
-  speech,
-}: PensionsHandlerDependencies) => {
+}: Omit<PensionsHandlerDependencies, 'speech'>) => {
   const pensions = createPensionRepository(db, tables.serviceData);
   const verifiedContacts = createVerifiedContactRepository(db, tables.serviceData);
   const proofs = proofGuardOn(db, tables.serviceData, identityHasher, now);
@@ -72,27 +73,33 @@ export const createHandler = ({
     'life-certificate': lifeCertificate({ pensions, verifiedContacts, now }),
     request: requestPensionService({ verifiedContacts, now, openTicket }),
   };
-  return connectHandler({
-    parameters: PensionsParametersSchema,
-    useCase: (parameters, contact) => {
-      switch (parameters.operation) {
-        case 'info':
-          return operations.info(parameters);
-        case 'verify':
-          return operations.verify(parameters, contact);
-        case 'claim-status':
-          return operations['claim-status'](parameters, contact);
-        case 'last-payment':
-          return operations['last-payment'](parameters, contact);
-        case 'life-certificate':
-          return operations['life-certificate'](parameters, contact);
-        case 'request':
-          return operations.request(parameters, contact);
-      }
-    },
-    speech,
-  });
+  return (
+    parameters: z.infer<typeof PensionsParametersSchema>,
+    contact: FlowContact,
+  ): Promise<FlowOutcome> => {
+    switch (parameters.operation) {
+      case 'info':
+        return operations.info(parameters);
+      case 'verify':
+        return operations.verify(parameters, contact);
+      case 'claim-status':
+        return operations['claim-status'](parameters, contact);
+      case 'last-payment':
+        return operations['last-payment'](parameters, contact);
+      case 'life-certificate':
+        return operations['life-certificate'](parameters, contact);
+      case 'request':
+        return operations.request(parameters, contact);
+    }
+  };
 };
+
+export const createHandler = (deps: PensionsHandlerDependencies) =>
+  connectHandler({
+    parameters: PensionsParametersSchema,
+    useCase: pensionsUseCases(deps),
+    speech: deps.speech,
+  });
 
 export const handler = deployedHandler(() =>
   createHandler(

@@ -2,12 +2,13 @@ import { KMSClient } from '@aws-sdk/client-kms';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
 import { type Clock, systemClock } from '#shared/clock.ts';
+import type { FlowContact } from '#shared/contact.ts';
 import { createApplicationRepository } from '#shared/data/applications.repository.ts';
 import { documentClientFor } from '#shared/data/client.ts';
 import { parseEnv } from '#shared/env.ts';
 import { identityHasherFor } from '#shared/identity/default-identity-hasher.ts';
 import type { IdentityHasher } from '#shared/identity/identity-hasher.ts';
-import { connectHandler } from '#shared/middleware.ts';
+import { connectHandler, type FlowOutcome } from '#shared/middleware.ts';
 import { type AwsClients, deployedHandler, type Environment } from '#shared/platform.ts';
 import { type SpeechSettings, speechSettingsFrom } from '#shared/speech/render.ts';
 import { proofGuardOn } from '#shared/verification.ts';
@@ -43,26 +44,32 @@ export const defaultDependencies = (
   };
 };
 
-export const createHandler = ({
+/** The operations on typed input, for any channel (the Connect handler below, USSD, text). */
+export const trackingUseCases = ({
   db,
   tables,
   identityHasher,
   clock,
-  speech,
-}: TrackingHandlerDependencies) => {
+}: Omit<TrackingHandlerDependencies, 'speech'>) => {
   const track = trackApplication({
     applications: createApplicationRepository(db, tables.serviceData),
     proofs: proofGuardOn(db, tables.serviceData, identityHasher, clock),
   });
-  return connectHandler({
-    parameters: TrackingParametersSchema,
-    useCase: (parameters, contact) =>
-      parameters.operation === 'check-number'
-        ? checkApplicationNumber(parameters)
-        : track(parameters, contact),
-    speech,
-  });
+  return (
+    parameters: z.infer<typeof TrackingParametersSchema>,
+    contact: FlowContact,
+  ): Promise<FlowOutcome> =>
+    parameters.operation === 'check-number'
+      ? checkApplicationNumber(parameters)
+      : track(parameters, contact);
 };
+
+export const createHandler = (deps: TrackingHandlerDependencies) =>
+  connectHandler({
+    parameters: TrackingParametersSchema,
+    useCase: trackingUseCases(deps),
+    speech: deps.speech,
+  });
 
 export const handler = deployedHandler(() =>
   createHandler(

@@ -1,9 +1,16 @@
 import type { Speech } from '#shared/speech/render.ts';
 import { digitsRuleProblem } from './check-input.ts';
 import type {
+  DialogueMove,
+  DialoguePort,
+  DialogueState,
+  DialogueTurn,
+  OperationOutcome,
+  RunnerOptions,
+} from './turn.ts';
+import type {
   ChoiceStep,
   Dialogue,
-  DialogueChannel,
   DialogueExit,
   DialogueInput,
   DialoguePrompt,
@@ -13,76 +20,7 @@ import type {
   OutcomeHandling,
 } from './types.ts';
 
-/** What a capability operation answers (a use case's FlowOutcome, its domain errors included). */
-export interface OperationOutcome {
-  readonly outcome: string;
-  readonly values?: Readonly<Record<string, string | number | boolean | undefined>>;
-  readonly speech?: Speech;
-}
-
-/**
- * How a channel calls a capability's operation: in-process, on the use cases (operations.ts),
- * with the contact the channel knows (its session id and the customer's number).
- */
-export interface DialoguePort {
-  readonly invoke: (
-    capability: string,
-    operation: string | undefined,
-    parameters: Readonly<Record<string, string>>,
-  ) => Promise<OperationOutcome>;
-}
-
-/** One thing the customer did: an answer, silence, or a channel's own keys (back, more, menu, agent). */
-export type DialogueMove =
-  | { readonly kind: 'answer'; readonly text: string }
-  | { readonly kind: 'silence' | 'back' | 'more' | 'menu' | 'agent' };
-
-/** Where a customer is in a dialogue: plain JSON, kept by the channel between turns. */
-export interface DialogueState {
-  readonly step: string;
-  /** The input being asked (lookup steps). */
-  readonly input: number;
-  /** Tries used at this step. */
-  readonly tries: number;
-  /** Values kept for the rest of the dialogue (never a proof). */
-  readonly kept: Readonly<Record<string, string>>;
-  /** This step's keyed inputs so far (a proof only until the step's operation is called). */
-  readonly pending?: Readonly<Record<string, string>>;
-  /** A list step's items and page, and the value asking its operation for more. */
-  readonly list?: { readonly items: readonly string[]; readonly page: number; readonly next?: string };
-  /** Steps left, for `back`. */
-  readonly history: readonly string[];
-}
-
-/** What the customer is asked to answer now. */
-export type DialogueAsk =
-  | { readonly kind: 'input'; readonly speech: Speech; readonly proof: boolean; readonly freeText: boolean }
-  | { readonly kind: 'choice'; readonly speech: Speech; readonly keys: readonly string[] }
-  | {
-      readonly kind: 'list';
-      readonly speech: Speech;
-      readonly items: readonly { readonly key: string; readonly label: Speech }[];
-      readonly more: boolean;
-    };
-
-/** One turn's answer: what is said, then what is asked, or the exit taken. */
-export interface DialogueTurn {
-  readonly said: readonly Speech[];
-  readonly ask?: DialogueAsk;
-  readonly exit?: DialogueExit;
-  readonly state: DialogueState;
-  /** Journey steps recorded this turn (`<capability>:<outcome>`). */
-  readonly journey: readonly string[];
-  /** Why the answer was refused (`WRONG_LENGTH`, `NOT_IN_LIST`…), when it was. */
-  readonly refused?: string;
-}
-
-export interface RunnerOptions {
-  readonly channel: Exclude<DialogueChannel, 'voice'>;
-  readonly lang: 'en' | 'sw';
-  /** Items a list shows at once. */
-  readonly pageSize: number;
-}
+export type * from './turn.ts';
 
 interface Turn {
   said: Speech[];
@@ -182,7 +120,9 @@ export const runDialogue = async (
       ask: {
         kind: 'choice',
         speech: speechOf(step.ask),
-        keys: Object.keys(step.options).filter((key) => /^\d+$/.test(key)),
+        keys: Object.entries(step.options)
+          .filter(([key, to]) => /^\d+$/.test(key) && typeof to !== 'string')
+          .map(([key]) => key),
       },
     });
 
@@ -212,7 +152,10 @@ export const runDialogue = async (
   const loadList = async (step: ListStep, after: string | undefined): Promise<DialogueTurn> => {
     const { source } = step;
     if ('items' in source) {
-      turn.state = { ...turn.state, list: { items: source.items.map((item) => item.value), page: 1 } };
+      turn.state = {
+        ...turn.state,
+        list: { items: source.items.map((item) => item.value), page: 1 },
+      };
       return askList(step);
     }
     const parameters = Object.fromEntries(
@@ -268,7 +211,7 @@ export const runDialogue = async (
     for (const [name, literal] of Object.entries(step.parameters ?? {}))
       parameters[name] = value(literal);
     Object.assign(parameters, turn.state.pending, keyed);
-    const { pending: _dropped, ...rest } = turn.state;
+    const { pending: sent, ...rest } = turn.state;
     turn.state = rest;
     const result = await invoke(step.operation, parameters);
     const inputs = inputsOf(step);
@@ -276,6 +219,12 @@ export const runDialogue = async (
     const invalid = inputs.findIndex((input) => input.name === field);
     if (result.outcome === 'INVALID_INPUT' && invalid >= 0) {
       turn.refused = String(result.values?.reason ?? 'INVALID');
+      // The inputs before the refused one stay keyed, a proof among them excepted.
+      const before = inputs.slice(0, invalid).filter((input) => !input.proof);
+      const kept = Object.entries(sent ?? {}).filter(([name]) =>
+        before.some((input) => input.name === name),
+      );
+      if (kept.length > 0) turn.state = { ...turn.state, pending: Object.fromEntries(kept) };
       return refuseInput(step, invalid, result.speech);
     }
     const handling = step.outcomes[result.outcome];
@@ -289,8 +238,9 @@ export const runDialogue = async (
   /** Counts a try at the step and asks input `at` again, or gives up when the tries are spent. */
   const retryStep = (step: LookupStep, at: number) => {
     const tries = turn.state.tries + 1;
-    const { pending: _dropped, ...rest } = turn.state;
-    turn.state = { ...rest, tries, input: at };
+    // Inputs before `at` stay keyed; asked from the first, nothing is kept.
+    const { pending, ...rest } = turn.state;
+    turn.state = { ...rest, tries, input: at, ...(at > 0 && pending && { pending }) };
     if (tries > step.retries) {
       if (step.giveUp) turn.said.push(speechOf(step.giveUp));
       return exit('agent');
@@ -335,7 +285,6 @@ export const runDialogue = async (
     turn.state = {
       ...turn.state,
       input: at + 1,
-      tries: 0,
       pending: { ...turn.state.pending, [input.name]: answer },
       ...(!input.proof && { kept: { ...turn.state.kept, [input.name]: answer } }),
     };
@@ -425,6 +374,7 @@ export const runDialogue = async (
       : step.kind === 'choice'
         ? refuseChoice(step, 'NO_MORE', () => askChoice(step))
         : refuseInput(step, turn.state.input);
+  if (move.kind !== 'answer') return enter();
   if (step.kind === 'choice') return answerChoice(step, move.text);
   if (step.kind === 'list') return answerList(step, move.text);
   return answerInput(step, move.text);

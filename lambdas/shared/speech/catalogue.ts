@@ -15,6 +15,7 @@ import pensionsPrompts from '#prompts/pensions.json' with { type: 'json' };
 import queuePrompts from '#prompts/queue.json' with { type: 'json' };
 import surveyPrompts from '#prompts/survey.json' with { type: 'json' };
 import trackingPrompts from '#prompts/tracking.json' with { type: 'json' };
+import ussdPrompts from '#prompts/ussd.json' with { type: 'json' };
 import {
   clockTimeSw,
   MONTHS_SW,
@@ -116,6 +117,7 @@ export const PROMPT_FILES: readonly { prompts: Record<string, PromptText> }[] = 
   escalationPrompts,
   knowledgePrompts,
   conversationPrompts,
+  ussdPrompts,
 ];
 
 /** Every prompt id the platform can speak, with its English and Kiswahili text. */
