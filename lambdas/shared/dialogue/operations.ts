@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { FlowContact } from '#shared/contact.ts';
 import { isDomainError } from '#shared/errors.ts';
 import type { FlowOutcome } from '#shared/middleware.ts';
