@@ -4,7 +4,9 @@ import { dirname } from 'node:path';
 import type { APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { agentDesktopFiles } from '#lib/agent-desktop-bundle.ts';
 import { localTime } from '#shared/hours.ts';
+import { maskPhoneNumber } from '../agent-desktop/src/screen-pop.ts';
 import { apiEvent, LOCAL_TOKENS, matchRoute } from './api-events.ts';
+import { localContacts } from './contacts.ts';
 import type { LocalEscalation } from './escalation/runtime.ts';
 import { iamCheckSummary, iamChecks } from './iam/guard.ts';
 import { localRouteRefusal } from './local-origin.ts';
@@ -158,6 +160,22 @@ export const startLocalServer = async ({
       return { status: 200, body: { ...iamChecks, summary: iamCheckSummary() } };
     if (method === 'GET' && path === '/local/outbox')
       return { status: 200, body: { queued: escalation.outbox, sent: escalation.sent } };
+    const contact = /^\/local\/contacts\/([^/]+)$/.exec(path);
+    if (method === 'GET' && contact) {
+      const contactId = decodeURIComponent(contact[1]!);
+      const found = localContacts.contacts.get(contactId);
+      // The desktop sees the number masked, as the screen pop shows it.
+      return found
+        ? {
+            status: 200,
+            body: {
+              contactId,
+              callerShown: maskPhoneNumber(found.number),
+              attributes: found.attributes,
+            },
+          }
+        : { status: 404, body: { error: 'NOT_FOUND' } };
+    }
     if (method === 'GET' && path === '/local/calls')
       return { status: 200, body: escalation.dialer.calls.map(summariseCall) };
     if (method === 'GET' && path === '/local/executions')

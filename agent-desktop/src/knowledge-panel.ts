@@ -54,6 +54,9 @@ export const createKnowledgePanel = ({
   let latest = 0;
   let shown: Article | undefined;
   let contact: KnowledgeContact | undefined;
+  let signedIn = false;
+  /** The article the contact's IVR choice names, opened once the agent is signed in. */
+  let pending: string | undefined;
 
   const lang = () => langSelect.value as Language;
   const say = (text: string, kind: 'error' | 'info' = 'info') => {
@@ -211,10 +214,15 @@ export const createKnowledgePanel = ({
 
   return {
     /** Signed in or out: the panel needs the staff API. */
-    setSignedIn(signedIn: boolean) {
+    setSignedIn(next: boolean) {
+      const arrived = next && !signedIn;
+      signedIn = next;
       section.hidden = false;
       body.hidden = !signedIn;
-      if (signedIn && !input.value) schedule();
+      if (!arrived) return;
+      schedule();
+      if (pending) void open(pending);
+      pending = undefined;
     },
     /** The contact on the line: its language, and a search from what it chose in the IVR. */
     setContact(next: KnowledgeContact | undefined) {
@@ -225,8 +233,10 @@ export const createKnowledgePanel = ({
         const prefill = prefillFor(next.attributes, lang());
         if (prefill) {
           input.value = prefill.query;
-          schedule();
-          if (prefill.articleId) void open(prefill.articleId);
+          if (signedIn) {
+            schedule();
+            if (prefill.articleId) void open(prefill.articleId);
+          } else pending = prefill.articleId;
         }
       }
       renderSms();

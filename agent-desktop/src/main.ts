@@ -158,14 +158,52 @@ const startTickets = async (staffApi: StaffApi) => {
   return { tickets: panel, knowledge };
 };
 
+/** What the desktop shows about the contact on the line, from the CCP or (locally) the server. */
+interface LineContact {
+  readonly contactId: string;
+  readonly callerNumber?: string;
+  /** Masked already, when the number itself is not given (the local server). */
+  readonly callerShown?: string;
+  readonly queueName?: string;
+  readonly attributes: Record<string, string>;
+}
+
 const start = async (): Promise<void> => {
   const response = await fetch('config.json', { cache: 'no-store' });
   if (!response.ok) throw new Error(`config.json: HTTP ${response.status}`);
   const config = parseDesktopConfig(await response.json());
   const staff = config.staffApi ? await startTickets(config.staffApi) : undefined;
+  const showContact = (line: LineContact | undefined) => {
+    if (!line) {
+      render(undefined);
+      staff?.tickets.setContact(undefined);
+      staff?.knowledge.setContact(undefined);
+      return;
+    }
+    const pop = screenPop({
+      callerNumber: line.callerNumber,
+      queueName: line.queueName,
+      attributes: line.attributes,
+    });
+    render(line.callerShown ? { ...pop, caller: line.callerShown } : pop);
+    const current: CurrentContact = {
+      contactId: line.contactId,
+      ...(line.callerNumber && { callerNumber: line.callerNumber }),
+      callerShown: line.callerShown ?? maskPhoneNumber(line.callerNumber),
+    };
+    staff?.tickets.setContact(current);
+    staff?.knowledge.setContact({ contactId: line.contactId, attributes: line.attributes });
+  };
   if (!config.ccpUrl) {
     element('ccp').hidden = true;
     element('ccp-note').hidden = false;
+    // Locally, `?contact=<id>` opens a contact of this machine's calls as if it were on the line.
+    const contactId = new URLSearchParams(location.search).get('contact');
+    if (contactId && config.staffApi?.auth.kind === 'local') {
+      const local = await fetch(`/local/contacts/${encodeURIComponent(contactId)}`);
+      if (local.ok) showContact((await local.json()) as LineContact);
+      else element('status').textContent = `No local contact ${contactId}`;
+    }
     return;
   }
   connect.core.initCCP(element('ccp'), {
@@ -180,34 +218,20 @@ const start = async (): Promise<void> => {
     element('agent').textContent = agent.getName();
   });
   connect.contact((contact) => {
-    const callerNumber = contact.getInitialConnection()?.getEndpoint()?.phoneNumber;
     const show = () => {
-      render(
-        screenPop({
-          callerNumber,
-          queueName: contact.getQueue()?.name,
-          attributes: attributesOf(contact),
-        }),
-      );
-      const current: CurrentContact = {
+      const callerNumber = contact.getInitialConnection()?.getEndpoint()?.phoneNumber;
+      const queueName = contact.getQueue()?.name;
+      showContact({
         contactId: contact.getContactId(),
         ...(callerNumber && { callerNumber }),
-        callerShown: maskPhoneNumber(callerNumber),
-      };
-      staff?.tickets.setContact(current);
-      staff?.knowledge.setContact({
-        contactId: contact.getContactId(),
+        ...(queueName && { queueName }),
         attributes: attributesOf(contact),
       });
     };
     contact.onConnecting(show);
     contact.onIncoming(show);
     contact.onRefresh(show);
-    contact.onDestroy(() => {
-      render(undefined);
-      staff?.tickets.setContact(undefined);
-      staff?.knowledge.setContact(undefined);
-    });
+    contact.onDestroy(() => showContact(undefined));
   });
 };
 

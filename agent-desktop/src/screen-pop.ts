@@ -29,6 +29,7 @@ const CAPABILITIES: Record<string, string> = {
   callback: 'Call-back request',
   survey: 'Survey',
   agent: 'Asked for an agent',
+  knowledge: 'Service information',
 };
 
 const OUTCOMES: Record<string, string> = {
@@ -45,6 +46,8 @@ const OUTCOMES: Record<string, string> = {
   CREATED: 'created',
   ERROR: 'system error',
   NO_INPUT: 'no input',
+  INFORMED: 'heard a summary',
+  SMS_SENT: 'summary sent by SMS',
 };
 
 /** Attributes the screen pop renders itself, or that must never be shown (personal data). */

@@ -1,6 +1,7 @@
 import counties from '#data/counties.json' with { type: 'json' };
 import centres from '#data/huduma-centres.json' with { type: 'json' };
 import services from '#data/huduma-services.json' with { type: 'json' };
+import topics from '#data/knowledge-topics.json' with { type: 'json' };
 import categories from '#data/service-categories.json' with { type: 'json' };
 import agentPrompts from '#prompts/agent.json' with { type: 'json' };
 import appointmentsPrompts from '#prompts/appointments.json' with { type: 'json' };
@@ -56,8 +57,10 @@ const namePrompts = (): [string, PromptText][] => [
     return [`centre.${centre.id}`, { en: centre.name, sw: `Kituo cha Huduma cha ${place}` }];
   }),
   ...services.map((service): [string, PromptText] => [`service.${service.id}`, service.spoken]),
+  // General topics of the knowledge base are named like services (menus speak `service.<id>`).
+  ...topics.map((topic): [string, PromptText] => [`service.${topic.id}`, topic.spoken]),
   ...categories.map((category): [string, PromptText] => [
-    `category.${category.id}`,
+    `knowledge.category.${category.id}`,
     category.spoken,
   ]),
   ...counties.map((county): [string, PromptText] => [
