@@ -1,5 +1,6 @@
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
+import { localContacts } from '#local/contacts.ts';
 import type { Caller, CallerInput, InputRequest } from '#local/flow-engine/types.ts';
 import { startLocalRuntime } from '#local/runtime.ts';
 import { startLocalServer } from '#local/server.ts';
@@ -103,6 +104,16 @@ try {
       customerNumber: values.from,
       caller: terminalCaller,
       startAt: clock.now(),
+      // The contact as the staff API sees it on Connect (the desktop's ?contact=<id>).
+      onActionStarted: ({ data }) => {
+        const { ContactId, Attributes } = data() as {
+          ContactId: string;
+          Attributes: Record<string, string>;
+        };
+        if (!localContacts.contacts.has(ContactId))
+          console.log(`  🖥   Agent desktop on this call: ${api.url}/desktop/?contact=${ContactId}`);
+        localContacts.register(ContactId, { number: values.from, attributes: Attributes });
+      },
       ...(values['agent-after'] !== undefined && {
         queue: { answerAfterSeconds: Number(values['agent-after']) },
       }),
