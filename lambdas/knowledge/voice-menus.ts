@@ -65,7 +65,13 @@ export const menuPage = (
       more,
       ...(more && { nextPage: page + 1 }),
       optionCount: items.length,
-      ...Object.fromEntries(items.map((id, index) => [`option${index + 1}`, id])),
+      // Every key of the page is set, '' past the options: a key with no option chooses nothing.
+      ...Object.fromEntries(
+        Array.from({ length: MENU_PAGE_SIZE }, (_, index) => [
+          `option${index + 1}`,
+          items[index] ?? '',
+        ]),
+      ),
     },
     speech,
   };
