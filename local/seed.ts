@@ -1,5 +1,5 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import applicationsFile from '#data/demo/applications.json' with { type: 'json' };
 import pensionersFile from '#data/demo/pensioners.json' with { type: 'json' };
 import {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** An operand comparison in a Transitions.Conditions entry. */
 export const ConditionSchema = z.object({

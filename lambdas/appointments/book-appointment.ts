@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { callingNumber } from '#shared/contact.ts';
+import type { Contact } from '#shared/contact.ts';
 import type { Booking } from '#shared/data/bookings.repository.ts';
 import { CapacityExhaustedError, ConflictError, InvalidInputError } from '#shared/errors.ts';
 import { requireDigits } from '#shared/keyed-input.ts';
@@ -8,7 +8,7 @@ import { toE164 } from '#shared/phone.ts';
 import { logger } from '#shared/powertools.ts';
 import type { Language } from '#shared/speech/render.ts';
 import { bookingSms, sendBookingSms } from './confirmations.ts';
-import type { AppointmentDependencies, ContactData } from './dependencies.ts';
+import type { AppointmentDependencies } from './dependencies.ts';
 import { operationParameters, optionalParameter } from './dependencies.ts';
 import { loadDesk, requireBookableSlot } from './desk.ts';
 import { SmsLimitedError } from './errors.ts';
@@ -54,14 +54,14 @@ export const bookedOutcome = (booking: Booking): FlowOutcome => ({
  * keyed number only receives the SMS; a withheld caller's booking has no owner, so nobody can
  * book in another's name or block another's booking.
  */
-const bookingParties = (contact: ContactData, callbackNumber: string | undefined) => {
+const bookingParties = (contact: Contact, callbackNumber: string | undefined) => {
   const callback = callbackNumber === undefined ? undefined : toE164(callbackNumber);
   if (callbackNumber !== undefined && !callback)
     throw new InvalidInputError('callbackNumber: not a phone number', {
       details: { reason: 'WRONG_PHONE_NUMBER', field: 'callbackNumber' },
       speech: { prompt: 'appointments.invalid_phone_number' },
     });
-  const owner = callingNumber(contact);
+  const owner = contact.caller;
   const smsNumber = callback ?? owner;
   if (!smsNumber)
     throw new InvalidInputError('No number to book with', {
@@ -81,7 +81,7 @@ export const bookAppointment =
   (deps: AppointmentDependencies) =>
   async (
     { centreId, serviceId, slot: slotId, callbackNumber, idNumber, lang }: BookParameters,
-    contact: ContactData,
+    contact: Contact,
   ): Promise<FlowOutcome> => {
     const { bookings, identityHasher, policy } = deps;
     const { owner, smsNumber, keyed } = bookingParties(contact, callbackNumber);
@@ -120,8 +120,8 @@ export const bookAppointment =
         smsNumber,
         ...(idNumberHash !== undefined && { idNumberHash }),
         lang,
-        bookedByContact: contact.ContactId,
-        lastContact: contact.ContactId,
+        bookedByContact: contact.contactId,
+        lastContact: contact.contactId,
         createdAt: now.toISOString(),
         updatedAt: now.toISOString(),
       };
@@ -175,12 +175,12 @@ export const bookAppointment =
 const activeBookingExists = async (
   deps: AppointmentDependencies,
   reference: string,
-  contact: ContactData,
+  contact: Contact,
   lang: Language,
 ): Promise<never> => {
   const { booking } = await deps.bookings.get(reference);
   if (booking)
-    await sendBookingSms(deps, bookingSms('reminder', booking, lang, `#${contact.ContactId}`));
+    await sendBookingSms(deps, bookingSms('reminder', booking, lang, `#${contact.contactId}`));
   throw new ConflictError('Caller already has an active booking for the service', {
     details: { reason: 'ACTIVE_BOOKING' },
     ...(booking && {

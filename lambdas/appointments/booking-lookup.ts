@@ -1,7 +1,8 @@
+import type { Contact } from '#shared/contact.ts';
 import type { Booking } from '#shared/data/bookings.repository.ts';
 import { ConflictError } from '#shared/errors.ts';
 import { requireReference } from './caller-input.ts';
-import type { AppointmentDependencies, ContactData } from './dependencies.ts';
+import type { AppointmentDependencies } from './dependencies.ts';
 import { ProofRequiredError } from './errors.ts';
 import { proveOwnership } from './verify-owner.ts';
 
@@ -17,10 +18,10 @@ export type OwnershipDependencies = Pick<
 export const referenceAsked = async (
   { codes }: Pick<AppointmentDependencies, 'codes'>,
   keyed: string | undefined,
-  contact: ContactData,
+  contact: Contact,
 ): Promise<string> => {
   if (keyed !== undefined) return requireReference(keyed);
-  const pending = await codes.pendingRecord(contact.ContactId, 'booking');
+  const pending = await codes.pendingRecord(contact.contactId, 'booking');
   return pending ?? requireReference('');
 };
 
@@ -34,11 +35,11 @@ export const findOwnBooking = async (
     reference: keyed,
     proof,
     contact,
-  }: { reference: string | undefined; proof: string | undefined; contact: ContactData },
+  }: { reference: string | undefined; proof: string | undefined; contact: Contact },
 ): Promise<Booking> => {
   const reference = await referenceAsked(deps, keyed, contact);
   if (proof !== undefined) return proveOwnership(deps, { reference, proof, contact });
-  const proved = await deps.verifiedContacts.find(contact.ContactId, 'BOOKING', deps.clock());
+  const proved = await deps.verifiedContacts.find(contact.contactId, 'BOOKING', deps.clock());
   const { booking } = proved === reference ? await deps.bookings.get(reference) : {};
   if (booking) return booking;
   throw new ProofRequiredError('Proof of ownership needed', {

@@ -1,10 +1,11 @@
 import * as z from 'zod';
+import type { Contact } from '#shared/contact.ts';
 import type { Booking } from '#shared/data/bookings.repository.ts';
 import type { FlowOutcome } from '#shared/middleware.ts';
 import { logger } from '#shared/powertools.ts';
 import { findOwnBooking, type OwnershipDependencies, requireChangeable } from './booking-lookup.ts';
 import { bookingSms, sendBookingSms } from './confirmations.ts';
-import type { AppointmentDependencies, ContactData } from './dependencies.ts';
+import type { AppointmentDependencies } from './dependencies.ts';
 import { operationParameters, optionalParameter } from './dependencies.ts';
 
 export const CancelParametersSchema = operationParameters('cancel', {
@@ -30,17 +31,14 @@ const cancelledOutcome = (booking: Booking): FlowOutcome => ({
  */
 export const cancelBooking =
   (deps: OwnershipDependencies & Pick<AppointmentDependencies, 'notifier' | 'smsAllowance'>) =>
-  async (
-    { reference, proof, lang }: CancelParameters,
-    contact: ContactData,
-  ): Promise<FlowOutcome> => {
+  async ({ reference, proof, lang }: CancelParameters, contact: Contact): Promise<FlowOutcome> => {
     const now = deps.clock();
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       const booking = await findOwnBooking(deps, { reference, proof, contact });
-      const retried = booking.status === 'CANCELLED' && booking.lastContact === contact.ContactId;
+      const retried = booking.status === 'CANCELLED' && booking.lastContact === contact.contactId;
       if (!retried) {
         requireChangeable(booking, now);
-        const result = await deps.bookings.cancel(booking, { contactId: contact.ContactId, now });
+        const result = await deps.bookings.cancel(booking, { contactId: contact.contactId, now });
         // A concurrent change (a move, another cancel) makes the transaction fail: read again.
         if (result === 'BOOKING_CHANGED') continue;
         logger.info('Booking cancelled', { reference: booking.reference });

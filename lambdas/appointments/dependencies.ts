@@ -1,6 +1,5 @@
 import * as z from 'zod';
 import type { Clock } from '#shared/clock.ts';
-import type { FlowContact } from '#shared/contact.ts';
 import type { BookingRepository } from '#shared/data/bookings.repository.ts';
 import type { CatalogueRepository } from '#shared/data/catalogue.repository.ts';
 import type { SmsAllowanceRepository } from '#shared/data/proof-codes.repository.ts';
@@ -33,9 +32,6 @@ export interface AppointmentDependencies {
   /** A new booking reference (digits with a check digit). */
   readonly newReference: () => string;
 }
-
-/** The facts about the contact a use case needs (the shared contact type), never the Connect event. */
-export type ContactData = FlowContact;
 
 /** Parameters every operation accepts besides its own: the caller's language. */
 export const operationParameters = <const O extends string, S extends z.ZodRawShape>(

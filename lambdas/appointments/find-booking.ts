@@ -1,7 +1,7 @@
 import type { z } from 'zod';
+import type { Contact } from '#shared/contact.ts';
 import type { FlowOutcome } from '#shared/middleware.ts';
 import { bookingStatus, findOwnBooking, type OwnershipDependencies } from './booking-lookup.ts';
-import type { ContactData } from './dependencies.ts';
 import { operationParameters, optionalParameter } from './dependencies.ts';
 
 export const FindBookingParametersSchema = operationParameters('find-booking', {
@@ -15,10 +15,7 @@ export type FindBookingParameters = z.infer<typeof FindBookingParametersSchema>;
 /** A caller's booking by reference: what, where and when, once they have proved it is theirs. */
 export const findBooking =
   (deps: OwnershipDependencies) =>
-  async (
-    { reference, proof }: FindBookingParameters,
-    contact: ContactData,
-  ): Promise<FlowOutcome> => {
+  async ({ reference, proof }: FindBookingParameters, contact: Contact): Promise<FlowOutcome> => {
     const now = deps.clock();
     const booking = await findOwnBooking(deps, { reference, proof, contact });
     const status = bookingStatus(booking, now);

@@ -1,8 +1,7 @@
 import { KMSClient } from '@aws-sdk/client-kms';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import * as z from 'zod';
-import type { FlowContact } from '#shared/contact.ts';
+import type { UseCases } from '#shared/capability.ts';
 import { createBookingRepository } from '#shared/data/bookings.repository.ts';
 import { createCatalogueRepository } from '#shared/data/catalogue.repository.ts';
 import { documentClientFor } from '#shared/data/client.ts';
@@ -11,37 +10,25 @@ import { createVerifiedContactRepository } from '#shared/data/verified-contacts.
 import { createDefaultProofCodes } from '#shared/default-proof-codes.ts';
 import { parseEnv } from '#shared/env.ts';
 import { identityHasherFor } from '#shared/identity/default-identity-hasher.ts';
-import { connectHandler, type FlowOutcome } from '#shared/middleware.ts';
+import { capabilityHandler } from '#shared/middleware.ts';
 import { notifierFor } from '#shared/notifications/default-notifier.ts';
 import { type AwsClients, deployedHandler, type Environment } from '#shared/platform.ts';
 import { newReference } from '#shared/reference.ts';
 import { type SpeechSettings, speechSettingsFrom } from '#shared/speech/render.ts';
 import { proofGuardOn } from '#shared/verification.ts';
-import { BookParametersSchema, bookAppointment } from './book-appointment.ts';
-import { CancelParametersSchema, cancelBooking } from './cancel-booking.ts';
+import { bookAppointment } from './book-appointment.ts';
+import { cancelBooking } from './cancel-booking.ts';
+import { appointmentsCapability } from './capability.ts';
 import { AppointmentsEnvironmentSchema } from './config.ts';
 import type { AppointmentDependencies } from './dependencies.ts';
-import { FindBookingParametersSchema, findBooking } from './find-booking.ts';
-import { FindCentreParametersSchema, findCentre } from './find-centre.ts';
-import { ListCentresParametersSchema, listCentres } from './list-centres.ts';
-import { ListServicesParametersSchema, listServices } from './list-services.ts';
-import { MoveParametersSchema, moveBooking } from './move-booking.ts';
-import { OfferSlotsParametersSchema, offerSlots } from './offer-slots.ts';
+import { findBooking } from './find-booking.ts';
+import { findCentre } from './find-centre.ts';
+import { listCentres } from './list-centres.ts';
+import { listServices } from './list-services.ts';
+import { moveBooking } from './move-booking.ts';
+import { offerSlots } from './offer-slots.ts';
 import { appointmentPolicy } from './policy.ts';
-import { SendCodeParametersSchema, sendCode } from './send-code.ts';
-
-/** What the flow passes: `operation` selects the use case (docs/flow-contracts.md). */
-export const AppointmentParametersSchema = z.discriminatedUnion('operation', [
-  ListCentresParametersSchema,
-  FindCentreParametersSchema,
-  ListServicesParametersSchema,
-  OfferSlotsParametersSchema,
-  BookParametersSchema,
-  FindBookingParametersSchema,
-  CancelParametersSchema,
-  MoveParametersSchema,
-  SendCodeParametersSchema,
-]);
+import { sendCode } from './send-code.ts';
 
 /** What the proof parts (guard, codes, verified contacts, SMS allowance) are built on. */
 type ProofParts = 'proofs' | 'codes' | 'verifiedContacts' | 'smsAllowance';
@@ -95,51 +82,23 @@ export const defaultDependencies = (
 /** The operations on typed input, for any channel (the Connect handler below, USSD, text). */
 export const appointmentsUseCases = (setup: Omit<AppointmentsHandlerDependencies, 'speech'>) => {
   const deps: AppointmentDependencies = { ...setup, ...proofParts(setup) };
-  const operations = {
-    listCentres: listCentres(deps),
-    findCentre: findCentre(deps),
-    listServices: listServices(deps),
-    offerSlots: offerSlots(deps),
+  const useCases: UseCases<typeof appointmentsCapability> = {
+    'list-centres': listCentres(deps),
+    'find-centre': findCentre(deps),
+    'list-services': listServices(deps),
+    'offer-slots': offerSlots(deps),
     book: bookAppointment(deps),
-    findBooking: findBooking(deps),
+    'find-booking': findBooking(deps),
     cancel: cancelBooking(deps),
     move: moveBooking(deps),
-    sendCode: sendCode(deps),
+    'send-code': sendCode(deps),
   };
-  return (
-    parameters: z.infer<typeof AppointmentParametersSchema>,
-    contact: FlowContact,
-  ): Promise<FlowOutcome> => {
-    switch (parameters.operation) {
-      case 'list-centres':
-        return operations.listCentres(parameters);
-      case 'find-centre':
-        return operations.findCentre(parameters);
-      case 'list-services':
-        return operations.listServices(parameters);
-      case 'offer-slots':
-        return operations.offerSlots(parameters);
-      case 'book':
-        return operations.book(parameters, contact);
-      case 'find-booking':
-        return operations.findBooking(parameters, contact);
-      case 'cancel':
-        return operations.cancel(parameters, contact);
-      case 'move':
-        return operations.move(parameters, contact);
-      case 'send-code':
-        return operations.sendCode(parameters, contact);
-    }
-  };
+  return useCases;
 };
 
 /** The appointments Lambda: one contact-flow function, one use case per operation. */
 export const createHandler = (setup: AppointmentsHandlerDependencies) =>
-  connectHandler({
-    parameters: AppointmentParametersSchema,
-    useCase: appointmentsUseCases(setup),
-    speech: setup.speech,
-  });
+  capabilityHandler(appointmentsCapability, appointmentsUseCases(setup), setup.speech);
 
 export const handler = deployedHandler(() =>
   createHandler(

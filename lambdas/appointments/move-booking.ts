@@ -1,11 +1,12 @@
 import * as z from 'zod';
+import type { Contact } from '#shared/contact.ts';
 import type { Booking } from '#shared/data/bookings.repository.ts';
 import { CapacityExhaustedError, InvalidInputError } from '#shared/errors.ts';
 import type { FlowOutcome } from '#shared/middleware.ts';
 import { logger } from '#shared/powertools.ts';
 import { findOwnBooking, requireChangeable } from './booking-lookup.ts';
 import { bookingSms, sendBookingSms } from './confirmations.ts';
-import type { AppointmentDependencies, ContactData } from './dependencies.ts';
+import type { AppointmentDependencies } from './dependencies.ts';
 import { operationParameters, optionalParameter } from './dependencies.ts';
 import { loadDesk, requireBookableSlot } from './desk.ts';
 import { capacityOf, retainUntil } from './policy.ts';
@@ -43,7 +44,7 @@ export const moveBooking =
   (deps: AppointmentDependencies) =>
   async (
     { reference, proof, slot: slotId, lang }: MoveParameters,
-    contact: ContactData,
+    contact: Contact,
   ): Promise<FlowOutcome> => {
     if (!parseSlotId(slotId))
       throw new InvalidInputError('slot: not a slot id', {
@@ -62,7 +63,7 @@ export const moveBooking =
           startsAt: slot.startsAt.toISOString(),
           endsAt: slot.endsAt.toISOString(),
           capacity: capacityOf(deps.policy, booking.serviceId),
-          contactId: contact.ContactId,
+          contactId: contact.contactId,
           now,
           retainUntil: retainUntil(deps.policy, slot.endsAt),
         });

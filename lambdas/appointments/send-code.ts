@@ -1,8 +1,8 @@
-import { callingNumber } from '#shared/contact.ts';
+import type { Contact } from '#shared/contact.ts';
 import { localTime } from '#shared/hours.ts';
 import type { FlowOutcome } from '#shared/middleware.ts';
 import { requireReference } from './caller-input.ts';
-import type { AppointmentDependencies, ContactData } from './dependencies.ts';
+import type { AppointmentDependencies } from './dependencies.ts';
 import { operationParameters, optionalParameter } from './dependencies.ts';
 
 export const SendCodeParametersSchema = operationParameters('send-code', {
@@ -19,11 +19,11 @@ export type SendCodeParameters = { reference?: string | undefined; lang: 'en' | 
  */
 export const sendCode =
   (deps: Pick<AppointmentDependencies, 'bookings' | 'codes' | 'clock'>) =>
-  async ({ reference, lang }: SendCodeParameters, contact: ContactData): Promise<FlowOutcome> => {
+  async ({ reference, lang }: SendCodeParameters, contact: Contact): Promise<FlowOutcome> => {
     const booking = await bookingFor(deps, reference, contact);
     if (booking)
       await deps.codes.send({
-        contactId: contact.ContactId,
+        contactId: contact.contactId,
         scope: 'booking',
         recordId: booking.reference,
         to: booking.smsNumber,
@@ -35,10 +35,10 @@ export const sendCode =
 const bookingFor = async (
   { bookings, clock }: Pick<AppointmentDependencies, 'bookings' | 'clock'>,
   keyed: string | undefined,
-  contact: ContactData,
+  contact: Contact,
 ) => {
   if (keyed !== undefined) return (await bookings.get(requireReference(keyed))).booking;
-  const caller = callingNumber(contact);
+  const caller = contact.caller;
   if (!caller) return undefined;
   const today = localTime(clock(), 'Africa/Nairobi').date;
   const upcoming = await bookings.listUpcomingByCaller(caller, today);

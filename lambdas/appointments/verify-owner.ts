@@ -1,10 +1,10 @@
-import { callingNumber } from '#shared/contact.ts';
+import type { Contact } from '#shared/contact.ts';
 import type { Booking } from '#shared/data/bookings.repository.ts';
 import { sameHash } from '#shared/identity/identity-hasher.ts';
 import { requireDigits } from '#shared/keyed-input.ts';
 import { logger } from '#shared/powertools.ts';
 import type { ProofSpeech } from '#shared/verification.ts';
-import type { AppointmentDependencies, ContactData } from './dependencies.ts';
+import type { AppointmentDependencies } from './dependencies.ts';
 
 const SPEECH: ProofSpeech = {
   failed: () => ({ prompt: 'appointments.verification_failed' }),
@@ -30,13 +30,13 @@ export const proveOwnership = async (
     AppointmentDependencies,
     'bookings' | 'identityHasher' | 'proofs' | 'codes' | 'verifiedContacts' | 'clock'
   >,
-  { reference, proof, contact }: { reference: string; proof: string; contact: ContactData },
+  { reference, proof, contact }: { reference: string; proof: string; contact: Contact },
 ): Promise<Booking> => {
   requireDigits(proof, { min: 6, max: 10, field: 'proof' });
   const claim = {
     capability: 'appointments',
-    contactId: contact.ContactId,
-    caller: callingNumber(contact),
+    contactId: contact.contactId,
+    caller: contact.caller,
     record: { scope: 'booking', id: reference },
     proof,
   } as const;
@@ -44,13 +44,13 @@ export const proveOwnership = async (
     const [{ booking: found }, idHash, codeMatches] = await Promise.all([
       bookings.get(reference),
       identityHasher.hash('booking', reference, proof),
-      codes.redeem(contact.ContactId, 'booking', reference, proof),
+      codes.redeem(contact.contactId, 'booking', reference, proof),
     ]);
     const idMatches = found?.idNumberHash !== undefined && sameHash(found.idNumberHash, idHash);
     // Log how the proof was judged, never the proof itself.
     logger.debug('Ownership by keyed proof', { reference, codeMatches, idMatches });
     return found && (codeMatches || idMatches) ? found : undefined;
   });
-  await verifiedContacts.grant(contact.ContactId, 'BOOKING', reference, clock());
+  await verifiedContacts.grant(contact.contactId, 'BOOKING', reference, clock());
   return booking;
 };

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { callingNumber, type FlowContact } from '#shared/contact.ts';
+import type { Contact } from '#shared/contact.ts';
 import type { BookingRepository } from '#shared/data/bookings.repository.ts';
 import { OPEN_STATUSES, type TicketRepository } from '#shared/data/tickets.repository.ts';
 import { localTime } from '#shared/hours.ts';
@@ -24,8 +24,8 @@ export interface CallerContextDependencies {
  */
 export const callerContext =
   ({ tickets, bookings, clock }: CallerContextDependencies) =>
-  async (_parameters: unknown, contact: FlowContact): Promise<FlowOutcome> => {
-    const caller = callingNumber(contact);
+  async (_parameters: unknown, contact: Contact): Promise<FlowOutcome> => {
+    const caller = contact.caller;
     if (!caller) return { outcome: 'UNKNOWN' };
     const today = localTime(clock(), 'Africa/Nairobi').date;
     const [callerTickets, upcoming] = await Promise.all([

@@ -1,4 +1,5 @@
-import { defineCapability } from '#shared/capability.ts';
+import { defineCapability, outcomes } from '#shared/capability.ts';
+import { CallerContextParametersSchema } from './caller-context.ts';
 import { CallerContextEnvironmentSchema } from './config.ts';
 
 export const callerContextCapability = defineCapability({
@@ -7,7 +8,12 @@ export const callerContextCapability = defineCapability({
   constructId: 'CallerContext',
   description: 'Open complaints and upcoming appointments of the calling number',
   placeholder: 'CallerContextFunctionArn',
-  operations: [],
+  operations: {
+    context: {
+      input: CallerContextParametersSchema,
+      output: outcomes('OPEN_COMPLAINT', 'UPCOMING_BOOKING', 'KNOWN', 'UNKNOWN'),
+    },
+  },
   // Reads only: the caller's open tickets and upcoming bookings, for routing and the screen pop.
   tables: { ServiceData: 'read', Tickets: 'read' },
   needs: [],

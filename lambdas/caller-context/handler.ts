@@ -7,10 +7,11 @@ import { createTicketRepository } from '#shared/data/tickets.repository.ts';
 import { parseEnv } from '#shared/env.ts';
 import { identityHasherFor } from '#shared/identity/default-identity-hasher.ts';
 import type { IdentityHasher } from '#shared/identity/identity-hasher.ts';
-import { connectHandler } from '#shared/middleware.ts';
+import { capabilityHandler } from '#shared/middleware.ts';
 import { type AwsClients, deployedHandler, type Environment } from '#shared/platform.ts';
 import { type SpeechSettings, speechSettingsFrom } from '#shared/speech/render.ts';
-import { CallerContextParametersSchema, callerContext } from './caller-context.ts';
+import { callerContext } from './caller-context.ts';
+import { callerContextCapability } from './capability.ts';
 import { CallerContextEnvironmentSchema } from './config.ts';
 
 export interface CallerContextHandlerDependencies {
@@ -43,15 +44,17 @@ export const createHandler = ({
   clock,
   speech,
 }: CallerContextHandlerDependencies) =>
-  connectHandler({
-    parameters: CallerContextParametersSchema,
-    useCase: callerContext({
-      tickets: createTicketRepository(db, tables.tickets, { hasher: identityHasher }),
-      bookings: createBookingRepository(db, tables.serviceData, identityHasher),
-      clock,
-    }),
+  capabilityHandler(
+    callerContextCapability,
+    {
+      context: callerContext({
+        tickets: createTicketRepository(db, tables.tickets, { hasher: identityHasher }),
+        bookings: createBookingRepository(db, tables.serviceData, identityHasher),
+        clock,
+      }),
+    },
     speech,
-  });
+  );
 
 export const handler = deployedHandler(() =>
   createHandler(

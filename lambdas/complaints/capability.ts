@@ -1,5 +1,7 @@
-import { defineCapability } from '#shared/capability.ts';
+import { defineCapability, outcomes } from '#shared/capability.ts';
+import { ComplaintStatusParametersSchema, StatusCodeParametersSchema } from './complaint-status.ts';
 import { ComplaintsEnvironmentSchema } from './config.ts';
+import { LodgeComplaintParametersSchema } from './lodge-complaint.ts';
 
 export const complaintsCapability = defineCapability({
   name: 'complaints',
@@ -7,12 +9,22 @@ export const complaintsCapability = defineCapability({
   constructId: 'Complaints',
   description: 'Complaint intake and status for callers',
   placeholder: 'ComplaintsFunctionArn',
-  operations: ['create', 'status'],
+  operations: {
+    create: { input: LodgeComplaintParametersSchema, output: outcomes('CREATED', 'INVALID_INPUT') },
+    'status-code': {
+      input: StatusCodeParametersSchema,
+      output: outcomes('CODE_SENT', 'NOT_FOUND', 'LOCKED_OUT', 'INVALID_INPUT'),
+    },
+    status: {
+      input: ComplaintStatusParametersSchema,
+      output: outcomes('FOUND', 'VERIFICATION_FAILED', 'LOCKED_OUT', 'INVALID_INPUT'),
+    },
+  },
   tables: { ServiceData: 'readUpdate', Tickets: 'readUpdate' },
   needs: ['identityHashing', 'notifications'],
   environment: ComplaintsEnvironmentSchema,
   prompts: 'complaints.json',
   flows: ['complaints'],
-  menu: { key: '4', prompt: 'main.menu' },
+  menu: { key: '4', flow: 'complaints' },
   proofScopes: ['ticket'],
 });

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { callingNumber, type FlowContact } from '#shared/contact.ts';
+import type { Contact } from '#shared/contact.ts';
 import { OPEN_STATUSES, type TicketRepository } from '#shared/data/tickets.repository.ts';
 import { assertKeyed } from '#shared/dialogue/check-input.ts';
 import { InvalidInputError } from '#shared/errors.ts';
@@ -62,12 +62,12 @@ export const requestStatusCode =
   ({ tickets, codes }: ComplaintStatusDependencies) =>
   async (
     { reference: keyed, lang }: StatusCodeParameters,
-    contact: FlowContact,
+    contact: Contact,
   ): Promise<FlowOutcome> => {
     const ticket = await ticketFor(tickets, keyed, contact);
     if (ticket?.callbackNumber)
       await codes.send({
-        contactId: contact.ContactId,
+        contactId: contact.contactId,
         scope: 'ticket',
         recordId: ticket.reference,
         to: ticket.callbackNumber,
@@ -80,10 +80,10 @@ export const requestStatusCode =
 const ticketFor = async (
   tickets: ComplaintStatusDependencies['tickets'],
   keyed: string | undefined,
-  contact: FlowContact,
+  contact: Contact,
 ) => {
   if (keyed !== undefined) return tickets.get(requireReference(keyed));
-  const caller = callingNumber(contact);
+  const caller = contact.caller;
   if (!caller) return undefined;
   const own = await tickets.listByCaller(caller);
   return own.find((ticket) => ticket.type === 'COMPLAINT' && OPEN_STATUSES.includes(ticket.status));
@@ -98,11 +98,11 @@ export const complaintStatus =
   ({ tickets, proofs, codes }: ComplaintStatusDependencies) =>
   async (
     { reference: keyed, code }: ComplaintStatusParameters,
-    contact: FlowContact,
+    contact: Contact,
   ): Promise<FlowOutcome> => {
     const reference =
       keyed === undefined
-        ? await codes.pendingRecord(contact.ContactId, 'ticket')
+        ? await codes.pendingRecord(contact.contactId, 'ticket')
         : requireReference(keyed);
     if (reference === undefined)
       throw new InvalidInputError('No reference and no code pending', {
@@ -113,15 +113,15 @@ export const complaintStatus =
 
     const claim: ProofClaim = {
       capability: 'complaints',
-      contactId: contact.ContactId,
-      caller: callingNumber(contact),
+      contactId: contact.contactId,
+      caller: contact.caller,
       record: { scope: 'ticket', id: reference },
       proof: code,
     };
     const ticket = await proofs.prove(claim, SPEECH, async () => {
       const [found, redeemed] = await Promise.all([
         tickets.get(reference),
-        codes.redeem(contact.ContactId, 'ticket', reference, code),
+        codes.redeem(contact.contactId, 'ticket', reference, code),
       ]);
       return found && redeemed ? found : undefined;
     });

@@ -1,13 +1,12 @@
 import { KMSClient } from '@aws-sdk/client-kms';
 import { SQSClient } from '@aws-sdk/client-sqs';
-import * as z from 'zod';
-import type { FlowContact } from '#shared/contact.ts';
+import type { UseCases } from '#shared/capability.ts';
 import { createCatalogueRepository } from '#shared/data/catalogue.repository.ts';
 import { documentClientFor } from '#shared/data/client.ts';
 import { createTicketRepository } from '#shared/data/tickets.repository.ts';
 import { createDefaultProofCodes } from '#shared/default-proof-codes.ts';
 import { parseEnv } from '#shared/env.ts';
-import { connectHandler, type FlowOutcome } from '#shared/middleware.ts';
+import { capabilityHandler } from '#shared/middleware.ts';
 import { type AwsClients, deployedHandler, type Environment } from '#shared/platform.ts';
 import {
   type TicketingFlowDependencies,
@@ -15,20 +14,10 @@ import {
 } from '#shared/ticketing-dependencies.ts';
 import { createTicketOpener } from '#shared/tickets/open-ticket.ts';
 import { proofGuardOn } from '#shared/verification.ts';
-import {
-  ComplaintStatusParametersSchema,
-  complaintStatus,
-  requestStatusCode,
-  StatusCodeParametersSchema,
-} from './complaint-status.ts';
+import { complaintsCapability } from './capability.ts';
+import { complaintStatus, requestStatusCode } from './complaint-status.ts';
 import { ComplaintsEnvironmentSchema } from './config.ts';
-import { LodgeComplaintParametersSchema, lodgeComplaint } from './lodge-complaint.ts';
-
-export const ComplaintsParametersSchema = z.discriminatedUnion('operation', [
-  LodgeComplaintParametersSchema,
-  StatusCodeParametersSchema,
-  ComplaintStatusParametersSchema,
-]);
+import { lodgeComplaint } from './lodge-complaint.ts';
 
 export type ComplaintsHandlerDependencies = TicketingFlowDependencies;
 
@@ -64,27 +53,16 @@ export const complaintsUseCases = ({
   };
   const status = complaintStatus(statusDependencies);
   const statusCode = requestStatusCode(statusDependencies);
-  return (
-    parameters: z.infer<typeof ComplaintsParametersSchema>,
-    contact: FlowContact,
-  ): Promise<FlowOutcome> => {
-    switch (parameters.operation) {
-      case 'create':
-        return lodge(parameters, contact);
-      case 'status-code':
-        return statusCode(parameters, contact);
-      case 'status':
-        return status(parameters, contact);
-    }
+  const useCases: UseCases<typeof complaintsCapability> = {
+    create: lodge,
+    'status-code': statusCode,
+    status,
   };
+  return useCases;
 };
 
 export const createHandler = (deps: ComplaintsHandlerDependencies) =>
-  connectHandler({
-    parameters: ComplaintsParametersSchema,
-    useCase: complaintsUseCases(deps),
-    speech: deps.speech,
-  });
+  capabilityHandler(complaintsCapability, complaintsUseCases(deps), deps.speech);
 
 export const handler = deployedHandler(() =>
   createHandler(

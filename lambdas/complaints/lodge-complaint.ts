@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { callingNumber, type FlowContact } from '#shared/contact.ts';
+import type { Contact } from '#shared/contact.ts';
 import type { CatalogueRepository } from '#shared/data/catalogue.repository.ts';
 import { InvalidInputError } from '#shared/errors.ts';
 import type { FlowOutcome } from '#shared/middleware.ts';
@@ -42,7 +42,7 @@ const menuChoice = (field: string, key: string, prompt: string) =>
  */
 export const lodgeComplaint =
   ({ catalogue, openTicket }: LodgeComplaintDependencies) =>
-  async (parameters: LodgeComplaintParameters, contact: FlowContact): Promise<FlowOutcome> => {
+  async (parameters: LodgeComplaintParameters, contact: Contact): Promise<FlowOutcome> => {
     const categoryId = categoryForKey(parameters.categoryKey);
     if (!categoryId)
       throw menuChoice('categoryKey', parameters.categoryKey, 'complaints.invalid_choice');
@@ -63,7 +63,7 @@ export const lodgeComplaint =
       });
 
     const keyed = parameters.callbackNumber ?? '';
-    const callbackNumber = keyed ? toE164(keyed) : callingNumber(contact);
+    const callbackNumber = keyed ? toE164(keyed) : contact.caller;
     if (keyed && !callbackNumber)
       throw new InvalidInputError('Not a phone number', {
         details: {
@@ -84,7 +84,7 @@ export const lodgeComplaint =
         lang: parameters.lang,
         channel: 'ivr',
         createdBy: { kind: 'caller' },
-        contactId: contact.ContactId,
+        contactId: contact.contactId,
         idempotencyKind: 'COMPLAINT',
       },
       {

@@ -1,5 +1,13 @@
-import { defineCapability } from '#shared/capability.ts';
+import { defineCapability, outcomes } from '#shared/capability.ts';
 import { PensionsEnvironmentSchema } from './config.ts';
+import { PensionInfoParametersSchema } from './pension-info.ts';
+import {
+  ClaimStatusParametersSchema,
+  LastPaymentParametersSchema,
+  LifeCertificateParametersSchema,
+} from './pensioner-status.ts';
+import { RequestPensionServiceParametersSchema } from './request-pension-service.ts';
+import { VerifyPensionerParametersSchema } from './verify-pensioner.ts';
 
 export const pensionsCapability = defineCapability({
   name: 'pensions',
@@ -7,12 +15,34 @@ export const pensionsCapability = defineCapability({
   constructId: 'Pensions',
   description: 'Pension information, and status and service requests for verified pensioners',
   placeholder: 'PensionsFunctionArn',
-  operations: ['info', 'verify', 'claim-status', 'last-payment', 'life-certificate', 'request'],
+  operations: {
+    info: { input: PensionInfoParametersSchema, output: outcomes('INFO', 'INVALID_INPUT') },
+    verify: {
+      input: VerifyPensionerParametersSchema,
+      output: outcomes('VERIFIED', 'VERIFICATION_FAILED', 'LOCKED_OUT', 'INVALID_INPUT'),
+    },
+    'claim-status': {
+      input: ClaimStatusParametersSchema,
+      output: outcomes('FOUND', 'NOT_VERIFIED'),
+    },
+    'last-payment': {
+      input: LastPaymentParametersSchema,
+      output: outcomes('FOUND', 'NOT_VERIFIED'),
+    },
+    'life-certificate': {
+      input: LifeCertificateParametersSchema,
+      output: outcomes('FOUND', 'NOT_VERIFIED'),
+    },
+    request: {
+      input: RequestPensionServiceParametersSchema,
+      output: outcomes('CREATED', 'NOT_VERIFIED'),
+    },
+  },
   tables: { ServiceData: 'readUpdate', Tickets: 'readUpdate' },
   needs: ['identityHashing', 'notifications'],
   environment: PensionsEnvironmentSchema,
   prompts: 'pensions.json',
   flows: ['pensions'],
-  menu: { key: '3', prompt: 'main.menu' },
+  menu: { key: '3', flow: 'pensions' },
   proofScopes: ['pension'],
 });

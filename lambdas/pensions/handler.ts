@@ -1,13 +1,12 @@
 import { KMSClient } from '@aws-sdk/client-kms';
 import { SQSClient } from '@aws-sdk/client-sqs';
-import * as z from 'zod';
-import type { FlowContact } from '#shared/contact.ts';
+import type { UseCases } from '#shared/capability.ts';
 import { documentClientFor } from '#shared/data/client.ts';
 import { createPensionRepository } from '#shared/data/pensions.repository.ts';
 import { createTicketRepository } from '#shared/data/tickets.repository.ts';
 import { createVerifiedContactRepository } from '#shared/data/verified-contacts.repository.ts';
 import { parseEnv } from '#shared/env.ts';
-import { connectHandler, type FlowOutcome } from '#shared/middleware.ts';
+import { capabilityHandler } from '#shared/middleware.ts';
 import { type AwsClients, deployedHandler, type Environment } from '#shared/platform.ts';
 import {
   type TicketingFlowDependencies,
@@ -15,30 +14,12 @@ import {
 } from '#shared/ticketing-dependencies.ts';
 import { createTicketOpener } from '#shared/tickets/open-ticket.ts';
 import { proofGuardOn } from '#shared/verification.ts';
+import { pensionsCapability } from './capability.ts';
 import { PensionsEnvironmentSchema } from './config.ts';
-import { PensionInfoParametersSchema, pensionInfo } from './pension-info.ts';
-import {
-  ClaimStatusParametersSchema,
-  claimStatus,
-  LastPaymentParametersSchema,
-  LifeCertificateParametersSchema,
-  lastPayment,
-  lifeCertificate,
-} from './pensioner-status.ts';
-import {
-  RequestPensionServiceParametersSchema,
-  requestPensionService,
-} from './request-pension-service.ts';
-import { VerifyPensionerParametersSchema, verifyPensioner } from './verify-pensioner.ts';
-
-export const PensionsParametersSchema = z.discriminatedUnion('operation', [
-  PensionInfoParametersSchema,
-  VerifyPensionerParametersSchema,
-  ClaimStatusParametersSchema,
-  LastPaymentParametersSchema,
-  LifeCertificateParametersSchema,
-  RequestPensionServiceParametersSchema,
-]);
+import { pensionInfo } from './pension-info.ts';
+import { claimStatus, lastPayment, lifeCertificate } from './pensioner-status.ts';
+import { requestPensionService } from './request-pension-service.ts';
+import { verifyPensioner } from './verify-pensioner.ts';
 
 export type PensionsHandlerDependencies = TicketingFlowDependencies;
 
@@ -73,33 +54,12 @@ export const pensionsUseCases = ({
     'life-certificate': lifeCertificate({ pensions, verifiedContacts, now }),
     request: requestPensionService({ verifiedContacts, now, openTicket }),
   };
-  return (
-    parameters: z.infer<typeof PensionsParametersSchema>,
-    contact: FlowContact,
-  ): Promise<FlowOutcome> => {
-    switch (parameters.operation) {
-      case 'info':
-        return operations.info(parameters);
-      case 'verify':
-        return operations.verify(parameters, contact);
-      case 'claim-status':
-        return operations['claim-status'](parameters, contact);
-      case 'last-payment':
-        return operations['last-payment'](parameters, contact);
-      case 'life-certificate':
-        return operations['life-certificate'](parameters, contact);
-      case 'request':
-        return operations.request(parameters, contact);
-    }
-  };
+  const useCases: UseCases<typeof pensionsCapability> = operations;
+  return useCases;
 };
 
 export const createHandler = (deps: PensionsHandlerDependencies) =>
-  connectHandler({
-    parameters: PensionsParametersSchema,
-    useCase: pensionsUseCases(deps),
-    speech: deps.speech,
-  });
+  capabilityHandler(pensionsCapability, pensionsUseCases(deps), deps.speech);
 
 export const handler = deployedHandler(() =>
   createHandler(

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import type { FlowContact } from '#shared/contact.ts';
+import type { Contact } from '#shared/contact.ts';
 import type { Pensioner, PensionRepository } from '#shared/data/pensions.repository.ts';
 import type { VerifiedContactRepository } from '#shared/data/verified-contacts.repository.ts';
 import { NotVerifiedError } from '#shared/errors.ts';
@@ -22,9 +22,9 @@ export interface PensionerStatusDependencies {
 /** The pension number this contact proved it owns; NOT_VERIFIED when it has not (or the proof expired). */
 export const verifiedPensionNumber = async (
   { verifiedContacts, now }: Pick<PensionerStatusDependencies, 'verifiedContacts' | 'now'>,
-  contact: FlowContact,
+  contact: Contact,
 ): Promise<string> => {
-  const pensionNumber = await verifiedContacts.find(contact.ContactId, 'PENSION', now());
+  const pensionNumber = await verifiedContacts.find(contact.contactId, 'PENSION', now());
   if (!pensionNumber)
     throw new NotVerifiedError('Verify the pensioner first', {
       speech: { prompt: 'pensions.not_verified' },
@@ -34,7 +34,7 @@ export const verifiedPensionNumber = async (
 
 const loadPensioner = async (
   dependencies: PensionerStatusDependencies,
-  contact: FlowContact,
+  contact: Contact,
 ): Promise<Pensioner> => {
   const pensionNumber = await verifiedPensionNumber(dependencies, contact);
   const pensioner = await dependencies.pensions.get(pensionNumber);
@@ -46,7 +46,7 @@ const loadPensioner = async (
 /** Claim status (in payment, processing, awaiting documents, suspended) and the next payment date. */
 export const claimStatus =
   (dependencies: PensionerStatusDependencies) =>
-  async (_: unknown, contact: FlowContact): Promise<FlowOutcome> => {
+  async (_: unknown, contact: Contact): Promise<FlowOutcome> => {
     const { claimStatus, pensionType, nextPaymentDate } = await loadPensioner(
       dependencies,
       contact,
@@ -77,7 +77,7 @@ export const claimStatus =
  */
 export const lastPayment =
   (dependencies: PensionerStatusDependencies) =>
-  async (_: unknown, contact: FlowContact): Promise<FlowOutcome> => {
+  async (_: unknown, contact: Contact): Promise<FlowOutcome> => {
     const pensionNumber = await verifiedPensionNumber(dependencies, contact);
     const payment = await dependencies.pensions.lastPayment(pensionNumber);
     let speech: Speech = { prompt: 'pensions.last_payment.none' };
@@ -99,7 +99,7 @@ export const lastPayment =
 /** Whether the annual life certificate is valid, due or overdue, and its date. */
 export const lifeCertificate =
   (dependencies: PensionerStatusDependencies) =>
-  async (_: unknown, contact: FlowContact): Promise<FlowOutcome> => {
+  async (_: unknown, contact: Contact): Promise<FlowOutcome> => {
     const { lifeCertificate } = await loadPensioner(dependencies, contact);
     return {
       outcome: 'FOUND',

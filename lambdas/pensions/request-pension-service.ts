@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { callingNumber, type FlowContact } from '#shared/contact.ts';
+import type { Contact } from '#shared/contact.ts';
 import type { FlowOutcome } from '#shared/middleware.ts';
 import { LanguageSchema } from '#shared/speech/render.ts';
 import type { TicketOpener } from '#shared/tickets/open-ticket.ts';
@@ -32,7 +32,7 @@ export const requestPensionService =
   ({ openTicket, ...dependencies }: RequestPensionServiceDependencies) =>
   async (
     { requestType, lang }: RequestPensionServiceParameters,
-    contact: FlowContact,
+    contact: Contact,
   ): Promise<FlowOutcome> => {
     const pensionNumber = await verifiedPensionNumber(dependencies, contact);
     const request = `pensions.request.${requestType}`;
@@ -44,11 +44,11 @@ export const requestPensionService =
         category: requestType,
         serviceId: PENSION_SERVICE,
         about: { kind: 'PENSION', id: pensionNumber },
-        callbackNumber: callingNumber(contact),
+        callbackNumber: contact.caller,
         lang,
         channel: 'ivr',
         createdBy: { kind: 'caller' },
-        contactId: contact.ContactId,
+        contactId: contact.contactId,
         idempotencyKind: `SERVICE_REQUEST#${requestType}`,
       },
       {

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { callingNumber, type FlowContact } from '#shared/contact.ts';
+import type { Contact } from '#shared/contact.ts';
 import type { PensionRepository } from '#shared/data/pensions.repository.ts';
 import type { VerifiedContactRepository } from '#shared/data/verified-contacts.repository.ts';
 import { assertKeyed } from '#shared/dialogue/check-input.ts';
@@ -40,15 +40,15 @@ export const verifyPensioner =
   ({ pensions, verifiedContacts, proofs, identityHasher, now }: VerifyPensionerDependencies) =>
   async (
     { pensionNumber, idNumber }: VerifyPensionerParameters,
-    contact: FlowContact,
+    contact: Contact,
   ): Promise<FlowOutcome> => {
     assertKeyed(PENSION_NUMBER, pensionNumber);
     assertKeyed(ID_NUMBER, idNumber);
 
     const claim = {
       capability: 'pensions',
-      contactId: contact.ContactId,
-      caller: callingNumber(contact),
+      contactId: contact.contactId,
+      caller: contact.caller,
       record: { scope: 'pension', id: pensionNumber },
       proof: idNumber,
     } as const;
@@ -61,7 +61,7 @@ export const verifyPensioner =
       return found && sameHash(found.idNumberHash, offered) ? found : undefined;
     });
 
-    await verifiedContacts.grant(contact.ContactId, 'PENSION', pensionNumber, now());
+    await verifiedContacts.grant(contact.contactId, 'PENSION', pensionNumber, now());
     return {
       outcome: 'VERIFIED',
       values: { pensionType: pensioner.pensionType },

@@ -1,5 +1,7 @@
-import type { z } from 'zod';
+import * as z from 'zod';
+import type { Contact } from './contact.ts';
 import type { TableDefinition } from './data/tables.ts';
+import type { FlowOutcome } from './middleware.ts';
 
 /**
  * `read`: items by key and query. `readUpdate`: also put and update items (transactions
@@ -11,9 +13,21 @@ export type TableAccess = 'read' | 'readUpdate' | 'update' | 'readWrite';
 export type PlatformNeed = 'identityHashing' | 'notifications';
 
 /**
+ * One operation of a capability: the input every channel passes (the handler parses it, so it
+ * is the one definition of the parameters) and the answer its use case gives (`outcomes(...)`).
+ * An operation's input names it as `operation: z.literal('<name>')`, unless it is the
+ * capability's only operation (or its `defaultOperation`).
+ */
+export interface OperationContract {
+  readonly input: z.ZodType<Record<string, unknown>>;
+  readonly output: z.ZodType<FlowOutcome>;
+}
+
+/**
  * A flow-invoked capability, declared once beside its handler (lambdas/<handler>/capability.ts)
- * and listed in lambdas/capabilities.ts. The flow manifest's functions, the local runtime's flow
- * Lambdas and the registration test derive from the list. CDK-free: lambdas/ never imports lib/.
+ * and listed in lambdas/capabilities.ts. The flow manifest's functions, the SelfService
+ * construct, the prompt catalogue, the main menu, the local runtime's flow Lambdas, the bench
+ * and the docs' tables derive from the list. CDK-free: lambdas/ never imports lib/.
  */
 export interface CapabilityDescriptor {
   readonly name: string;
@@ -24,23 +38,138 @@ export interface CapabilityDescriptor {
   readonly description: string;
   /** The `${Placeholder}` flows invoke it by. */
   readonly placeholder: `${string}FunctionArn`;
-  /** The `operation` values it serves (empty: one operation, no `operation` parameter). */
-  readonly operations: readonly string[];
+  /** Its operations by name (the `operation` parameter), with their input and output schemas. */
+  readonly operations: Readonly<Record<string, OperationContract>>;
+  /** The operation an input without `operation` is for (default: the only operation). */
+  readonly defaultOperation?: string;
   /** Tables by id, with the access SelfService grants. */
   readonly tables: Partial<Record<TableDefinition['id'], TableAccess>>;
   readonly needs: readonly PlatformNeed[];
-  /** The one environment schema: the handler parses it, SelfService fills it. */
+  /** The one environment schema: the handler parses it, SelfService fills it (a missing variable fails synth). */
   readonly environment: z.ZodType;
-  /** prompts/<prompts>: the ids its results speak. */
+  /** prompts/<prompts>: the ids its results speak (registered in the prompt catalogue). */
   readonly prompts?: string;
   /** Flows that invoke it (contact-flows/manifest.ts ids). */
   readonly flows: readonly string[];
-  /** The main menu's key and prompt for it, if it has one. */
-  readonly menu?: { readonly key: string; readonly prompt: string };
+  /** The main menu's key for it, and the flow the key transfers to, if it has one. */
+  readonly menu?: { readonly key: string; readonly flow: string };
   /** Proof scopes its failed proofs count under (lambdas/shared/verification.ts). */
   readonly proofScopes?: readonly string[];
+  /** Its name on the agent's screen pop (the `journey` steps, the `intent`). */
+  readonly screenPop?: {
+    readonly label: string;
+    readonly outcomes?: Readonly<Record<string, string>>;
+  };
 }
 
-/** Declares a capability, keeping its literal types (placeholder, handler) for the manifest. */
+/** Declares a capability, keeping its literal types (placeholder, handler, operations). */
 export const defineCapability = <const D extends CapabilityDescriptor>(descriptor: D): D =>
   descriptor;
+
+const FlowValueSchema = z.union([z.string(), z.number(), z.boolean()]).optional();
+const SpeechSchema = z.object({
+  prompt: z.string().min(1),
+  vars: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+});
+
+/**
+ * The answer of an operation: one of the named outcomes (those it returns and those its domain
+ * errors carry), flat values, optional speech.
+ *
+ * @example
+ * output: outcomes('FOUND', 'VERIFICATION_FAILED', 'LOCKED_OUT', 'INVALID_INPUT')
+ */
+export const outcomes = <const O extends readonly [string, ...string[]]>(...names: O) =>
+  z.object({
+    outcome: z.enum(names),
+    values: z.record(z.string(), FlowValueSchema).optional(),
+    speech: SpeechSchema.optional(),
+  });
+
+/** The operation names of a capability. */
+export type OperationName<D extends CapabilityDescriptor> = keyof D['operations'] & string;
+
+/** The typed input of one operation. */
+export type OperationInput<D extends CapabilityDescriptor, K extends OperationName<D>> = z.infer<
+  D['operations'][K]['input']
+>;
+
+/** A capability's use cases, one per operation: typed input and the channel-free contact in. */
+export type UseCases<D extends CapabilityDescriptor> = {
+  readonly [K in OperationName<D>]: (
+    input: OperationInput<D, K>,
+    contact: Contact,
+  ) => Promise<FlowOutcome>;
+};
+
+const operationOf = (schema: z.ZodType): unknown => {
+  const shape = (schema as { shape?: Record<string, z.ZodType> }).shape;
+  const literal = shape?.operation;
+  if (!literal) return undefined;
+  const values = (literal as { _zod: { values?: Set<unknown> } })._zod.values;
+  return values ? [...values].find((value) => value !== undefined) : undefined;
+};
+
+/**
+ * The schema of every input the capability takes: its operations' inputs, by `operation`
+ * where each names it (a discriminated union), otherwise a union.
+ */
+export const parametersOf = (
+  descriptor: CapabilityDescriptor,
+): z.ZodType<Record<string, unknown>> => {
+  const inputs = Object.values(descriptor.operations).map((operation) => operation.input);
+  if (inputs.length === 1) return inputs[0]!;
+  const named = inputs.every(
+    (input) =>
+      (input as { shape?: { operation?: z.ZodType } }).shape?.operation?.safeParse(undefined)
+        .success === false,
+  );
+  const [first, second, ...rest] = inputs as [z.ZodObject, z.ZodObject, ...z.ZodObject[]];
+  return named
+    ? z.discriminatedUnion('operation', [first, second, ...rest])
+    : z.union([first, second, ...rest]);
+};
+
+/** The operation an input is for: its `operation`, else the default (or only) one. */
+export const operationFor = (
+  descriptor: CapabilityDescriptor,
+  input: Record<string, unknown>,
+): string => {
+  const named = input.operation;
+  if (typeof named === 'string' && named in descriptor.operations) return named;
+  const names = Object.keys(descriptor.operations);
+  return descriptor.defaultOperation ?? names[0]!;
+};
+
+/** Whether an operation's input names it (`operation` literal) as it should. */
+export const namesItsOperation = (schema: z.ZodType, name: string): boolean =>
+  operationOf(schema) === name;
+
+/**
+ * Routes a parsed input to its operation's use case: what a channel adapter calls after
+ * parsing with `parametersOf` (the Connect handler today; the text channels and USSD next).
+ */
+export const dispatch =
+  <D extends CapabilityDescriptor>(descriptor: D, useCases: UseCases<D>) =>
+  (input: Record<string, unknown>, contact: Contact): Promise<FlowOutcome> => {
+    const useCase = useCases[operationFor(descriptor, input) as OperationName<D>] as (
+      input: unknown,
+      contact: Contact,
+    ) => Promise<FlowOutcome>;
+    return useCase(input, contact);
+  };
+
+/**
+ * A capability's operations as one entry for a channel that is not Connect (the dialogue
+ * runner's registry): the parameters schema and the routing use case.
+ *
+ * @example
+ * const registry = { tracking: operationsOf(trackingCapability, trackingUseCases(deps)) };
+ */
+export const operationsOf = <D extends CapabilityDescriptor>(
+  descriptor: D,
+  useCases: UseCases<D>,
+) => ({
+  parameters: parametersOf(descriptor),
+  useCase: dispatch(descriptor, useCases),
+});

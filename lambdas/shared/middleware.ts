@@ -6,6 +6,7 @@ import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
 import * as z from 'zod';
+import { type CapabilityDescriptor, dispatch, parametersOf, type UseCases } from './capability.ts';
 import {
   type ConnectContactFlowEvent,
   ConnectContactFlowEventSchema,
@@ -13,6 +14,7 @@ import {
   ConnectResultSchema,
   inputProblem,
 } from './connect-event.schema.ts';
+import { type Contact, contactFromConnect } from './contact.ts';
 import { isDomainError } from './errors.ts';
 import { logger, metrics, tracer } from './powertools.ts';
 import { LanguageSchema, renderSpeech, type Speech, type SpeechSettings } from './speech/render.ts';
@@ -27,11 +29,8 @@ export interface FlowOutcome {
 export interface ConnectHandlerOptions<P extends z.ZodType> {
   /** Schema of `Details.Parameters` (the flow's LambdaInvocationAttributes). */
   readonly parameters: P;
-  /** The use case: typed parameters and contact data in, a flow outcome out. */
-  readonly useCase: (
-    parameters: z.infer<P>,
-    contact: ConnectContactFlowEvent['Details']['ContactData'],
-  ) => Promise<FlowOutcome>;
+  /** The use case: typed parameters and the channel-free contact in, a flow outcome out. */
+  readonly useCase: (parameters: z.infer<P>, contact: Contact) => Promise<FlowOutcome>;
   /** Where the Kiswahili clips a result names are (the handler's setup). */
   readonly speech: SpeechSettings;
 }
@@ -83,7 +82,7 @@ export const connectHandler = <P extends z.ZodType<Record<string, unknown>>>({
     const { lang } = SpeechParametersSchema.parse(Parameters);
     let result: FlowOutcome;
     try {
-      result = await useCase(Parameters as z.infer<P>, ContactData);
+      result = await useCase(Parameters as z.infer<P>, contactFromConnect(ContactData));
     } catch (error) {
       if (!isDomainError(error)) {
         metrics.addMetric('UnexpectedError', MetricUnit.Count, 1);
@@ -117,3 +116,21 @@ export const toConnectResult = (
   }
   return speech ? { ...result, ...renderSpeech(speech, lang, settings) } : result;
 };
+
+/**
+ * The Connect adapter of a capability: its parameters parsed with the descriptor's operation
+ * inputs, each routed to its use case with the channel-free contact.
+ *
+ * @example
+ * return capabilityHandler(trackingCapability, { 'check-number': check, track }, speech);
+ */
+export const capabilityHandler = <D extends CapabilityDescriptor>(
+  descriptor: D,
+  useCases: UseCases<D>,
+  speech: SpeechSettings,
+) =>
+  connectHandler({
+    parameters: parametersOf(descriptor),
+    useCase: dispatch(descriptor, useCases),
+    speech,
+  });

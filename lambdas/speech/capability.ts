@@ -1,5 +1,6 @@
-import { defineCapability } from '#shared/capability.ts';
+import { defineCapability, outcomes } from '#shared/capability.ts';
 import { SpeechFunctionEnvironmentSchema } from './config.ts';
+import { SpeakParametersSchema } from './speak.ts';
 
 export const speechCapability = defineCapability({
   name: 'speech',
@@ -7,7 +8,7 @@ export const speechCapability = defineCapability({
   constructId: 'Speech',
   description: 'Renders catalogue prompts for contact flows',
   placeholder: 'SpeechFunctionArn',
-  operations: [],
+  operations: { speak: { input: SpeakParametersSchema, output: outcomes('OK', 'INVALID_INPUT') } },
   tables: {},
   needs: [],
   environment: SpeechFunctionEnvironmentSchema,

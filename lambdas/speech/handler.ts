@@ -1,9 +1,10 @@
 import { parseEnv } from '#shared/env.ts';
-import { connectHandler } from '#shared/middleware.ts';
+import { capabilityHandler } from '#shared/middleware.ts';
 import { deployedHandler, type Environment } from '#shared/platform.ts';
 import { type SpeechSettings, speechSettingsFrom } from '#shared/speech/render.ts';
+import { speechCapability } from './capability.ts';
 import { SpeechFunctionEnvironmentSchema } from './config.ts';
-import { SpeakParametersSchema, speak } from './speak.ts';
+import { speak } from './speak.ts';
 
 export interface SpeechHandlerDependencies {
   readonly speech: SpeechSettings;
@@ -14,6 +15,6 @@ export const defaultDependencies = (env: Environment): SpeechHandlerDependencies
 });
 
 export const createHandler = ({ speech }: SpeechHandlerDependencies) =>
-  connectHandler({ parameters: SpeakParametersSchema, useCase: speak, speech });
+  capabilityHandler(speechCapability, { speak }, speech);
 
 export const handler = deployedHandler(() => createHandler(defaultDependencies(process.env)));

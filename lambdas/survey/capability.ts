@@ -1,5 +1,6 @@
-import { defineCapability } from '#shared/capability.ts';
+import { defineCapability, outcomes } from '#shared/capability.ts';
 import { SurveyEnvironmentSchema } from './config.ts';
+import { RecordSurveyParametersSchema } from './record-survey.ts';
 
 export const surveyCapability = defineCapability({
   name: 'post-call survey',
@@ -7,7 +8,9 @@ export const surveyCapability = defineCapability({
   constructId: 'Survey',
   description: 'Post-call survey answers (CSAT, NPS) on the call log',
   placeholder: 'SurveyFunctionArn',
-  operations: [],
+  operations: {
+    record: { input: RecordSurveyParametersSchema, output: outcomes('RECORDED', 'INVALID_INPUT') },
+  },
   tables: { CallLogs: 'update' },
   needs: [],
   environment: SurveyEnvironmentSchema,

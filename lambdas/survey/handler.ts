@@ -5,11 +5,12 @@ import {
 } from '#shared/data/call-logs.repository.ts';
 import { documentClientFor } from '#shared/data/client.ts';
 import { parseEnv } from '#shared/env.ts';
-import { connectHandler } from '#shared/middleware.ts';
+import { capabilityHandler } from '#shared/middleware.ts';
 import { type AwsClients, deployedHandler, type Environment } from '#shared/platform.ts';
 import { type SpeechSettings, speechSettingsFrom } from '#shared/speech/render.ts';
+import { surveyCapability } from './capability.ts';
 import { SurveyEnvironmentSchema } from './config.ts';
-import { RecordSurveyParametersSchema, recordSurvey } from './record-survey.ts';
+import { recordSurvey } from './record-survey.ts';
 
 export interface SurveyHandlerDependencies {
   readonly callLogs: CallLogRepository;
@@ -38,11 +39,7 @@ export const createHandler = ({
   speech,
 }: SurveyHandlerDependencies) => {
   const record = recordSurvey({ callLogs, now: clock, retentionDays });
-  return connectHandler({
-    parameters: RecordSurveyParametersSchema,
-    useCase: (parameters, contact) => record(parameters, contact),
-    speech,
-  });
+  return capabilityHandler(surveyCapability, { record }, speech);
 };
 
 export const handler = deployedHandler(() =>

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import type { FlowContact } from '#shared/contact.ts';
+import type { Contact } from '#shared/contact.ts';
 import type { CallLogRepository } from '#shared/data/call-logs.repository.ts';
 import { SurveyQuestionSchema } from '#shared/data/call-logs.repository.ts';
 import { invalidDigits } from '#shared/keyed-input.ts';
@@ -28,10 +28,7 @@ export interface RecordSurveyDependencies {
  */
 export const recordSurvey =
   ({ callLogs, now, retentionDays }: RecordSurveyDependencies) =>
-  async (
-    { question, score }: RecordSurveyParameters,
-    contact: FlowContact,
-  ): Promise<FlowOutcome> => {
+  async ({ question, score }: RecordSurveyParameters, contact: Contact): Promise<FlowOutcome> => {
     const invalid = { prompt: `survey.invalid_${question}` };
     if (!/^\d+$/.test(score)) throw invalidDigits('score', score, invalid);
     const value = Number(score);
@@ -39,7 +36,7 @@ export const recordSurvey =
     if (value < min || value > max) throw invalidDigits('score', score, invalid, 'OUT_OF_RANGE');
 
     const at = now();
-    await callLogs.recordSurvey(contact.ContactId, {
+    await callLogs.recordSurvey(contact.contactId, {
       question,
       score: value,
       at,

@@ -1,5 +1,7 @@
-import { defineCapability } from '#shared/capability.ts';
+import { defineCapability, outcomes } from '#shared/capability.ts';
+import { CheckNumberParametersSchema } from './check-number.ts';
 import { TrackingEnvironmentSchema } from './config.ts';
+import { TrackApplicationParametersSchema } from './track-application.ts';
 
 export const trackingCapability = defineCapability({
   name: 'document tracking',
@@ -7,13 +9,24 @@ export const trackingCapability = defineCapability({
   constructId: 'Tracking',
   description: 'Document application status for callers who prove the application is theirs',
   placeholder: 'TrackingFunctionArn',
-  operations: ['check-number', 'track'],
+  operations: {
+    'check-number': {
+      input: CheckNumberParametersSchema,
+      output: outcomes('VALID', 'INVALID_INPUT'),
+    },
+    track: {
+      input: TrackApplicationParametersSchema,
+      output: outcomes('FOUND', 'VERIFICATION_FAILED', 'LOCKED_OUT', 'INVALID_INPUT'),
+    },
+  },
+  // The lookup needs no `operation` parameter (flows built before check-number send none).
+  defaultOperation: 'track',
   // Failed-proof counters are put and updated; nothing deletes.
   tables: { ServiceData: 'readUpdate' },
   needs: ['identityHashing'],
   environment: TrackingEnvironmentSchema,
   prompts: 'tracking.json',
   flows: ['tracking'],
-  menu: { key: '2', prompt: 'main.menu' },
+  menu: { key: '2', flow: 'tracking' },
   proofScopes: ['application'],
 });

@@ -1,26 +1,20 @@
 import { KMSClient } from '@aws-sdk/client-kms';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import * as z from 'zod';
+import type { UseCases } from '#shared/capability.ts';
 import { type Clock, systemClock } from '#shared/clock.ts';
-import type { FlowContact } from '#shared/contact.ts';
 import { createApplicationRepository } from '#shared/data/applications.repository.ts';
 import { documentClientFor } from '#shared/data/client.ts';
 import { parseEnv } from '#shared/env.ts';
 import { identityHasherFor } from '#shared/identity/default-identity-hasher.ts';
 import type { IdentityHasher } from '#shared/identity/identity-hasher.ts';
-import { connectHandler, type FlowOutcome } from '#shared/middleware.ts';
+import { capabilityHandler } from '#shared/middleware.ts';
 import { type AwsClients, deployedHandler, type Environment } from '#shared/platform.ts';
 import { type SpeechSettings, speechSettingsFrom } from '#shared/speech/render.ts';
 import { proofGuardOn } from '#shared/verification.ts';
-import { CheckNumberParametersSchema, checkApplicationNumber } from './check-number.ts';
+import { trackingCapability } from './capability.ts';
+import { checkApplicationNumber } from './check-number.ts';
 import { TrackingEnvironmentSchema } from './config.ts';
-import { TrackApplicationParametersSchema, trackApplication } from './track-application.ts';
-
-/** The number's shape checked alone (`check-number`), or the tracking itself (no `operation`). */
-export const TrackingParametersSchema = z.union([
-  CheckNumberParametersSchema,
-  TrackApplicationParametersSchema,
-]);
+import { trackApplication } from './track-application.ts';
 
 export interface TrackingHandlerDependencies {
   readonly db: DynamoDBDocumentClient;
@@ -55,21 +49,15 @@ export const trackingUseCases = ({
     applications: createApplicationRepository(db, tables.serviceData),
     proofs: proofGuardOn(db, tables.serviceData, identityHasher, clock),
   });
-  return (
-    parameters: z.infer<typeof TrackingParametersSchema>,
-    contact: FlowContact,
-  ): Promise<FlowOutcome> =>
-    parameters.operation === 'check-number'
-      ? checkApplicationNumber(parameters)
-      : track(parameters, contact);
+  const useCases: UseCases<typeof trackingCapability> = {
+    'check-number': checkApplicationNumber,
+    track,
+  };
+  return useCases;
 };
 
 export const createHandler = (deps: TrackingHandlerDependencies) =>
-  connectHandler({
-    parameters: TrackingParametersSchema,
-    useCase: trackingUseCases(deps),
-    speech: deps.speech,
-  });
+  capabilityHandler(trackingCapability, trackingUseCases(deps), deps.speech);
 
 export const handler = deployedHandler(() =>
   createHandler(

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { callingNumber, type FlowContact } from '#shared/contact.ts';
+import type { Contact } from '#shared/contact.ts';
 import type { ApplicationRepository } from '#shared/data/applications.repository.ts';
 import { assertKeyed } from '#shared/dialogue/check-input.ts';
 import type { FlowOutcome } from '#shared/middleware.ts';
@@ -31,15 +31,15 @@ export const trackApplication =
   ({ applications, proofs }: TrackApplicationDependencies) =>
   async (
     { applicationNumber, idLast4 }: TrackApplicationParameters,
-    contact: FlowContact,
+    contact: Contact,
   ): Promise<FlowOutcome> => {
     assertKeyed(APPLICATION_NUMBER, applicationNumber);
     assertKeyed(ID_LAST4, idLast4);
 
     const claim = {
       capability: 'tracking',
-      contactId: contact.ContactId,
-      caller: callingNumber(contact),
+      contactId: contact.contactId,
+      caller: contact.caller,
       record: { scope: 'application', id: applicationNumber },
       proof: idLast4,
     } as const;

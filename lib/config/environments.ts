@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { catalogueFiles } from '#shared/data/catalogue-files.ts';
 import { CloseTimeSchema, DAYS, localTime, type OpeningHours } from '#shared/hours.ts';
 import { plannedRosterName, type Shift, StaffingConfigSchema } from '#shared/staffing/forecast.ts';

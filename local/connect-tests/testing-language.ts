@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Amazon Connect's Testing language, in the shape AWS documents it (Amazon Connect API

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { jest } from '@jest/globals';
 import { trackApplication } from '#lambdas/tracking/track-application.ts';
+import { contactFromConnect } from '#shared/contact.ts';
 import { createApplicationRepository } from '#shared/data/applications.repository.ts';
 import {
   ATTEMPT_POLICY,
@@ -37,7 +38,10 @@ const trackingCountingLookups = (guardAttempts = attempts) => {
   const call = (applicationNumber: string, idLast4: string, caller: string | undefined) =>
     track(
       { applicationNumber, idLast4 },
-      { ContactId: randomUUID(), CustomerEndpoint: caller ? { Address: caller } : null },
+      contactFromConnect({
+        ContactId: randomUUID(),
+        CustomerEndpoint: caller ? { Address: caller } : null,
+      }),
     ).then(
       (result) => result.outcome,
       (error: { outcome?: string }) => error.outcome ?? 'THREW',

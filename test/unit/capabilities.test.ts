@@ -3,7 +3,7 @@ import { FLOWS } from '#flows/manifest.ts';
 import { CAPABILITIES } from '#lambdas/capabilities.ts';
 import { localEnvironment } from '#local/environment.ts';
 import { HANDLER_MODULES } from '#local/handlers.ts';
-import type { CapabilityDescriptor } from '#shared/capability.ts';
+import { type CapabilityDescriptor, namesItsOperation } from '#shared/capability.ts';
 import { tableDefinitions } from '#shared/data/tables.ts';
 import { parseEnv } from '#shared/env.ts';
 import { promptCatalogue } from '#shared/speech/catalogue.ts';
@@ -72,6 +72,20 @@ describe('capability registration', () => {
           table.environmentVariable,
         );
       }
+    },
+  );
+
+  it.each(CAPABILITIES.map((c) => [c.name, c] as const))(
+    '%s names each operation in its input, or has one operation the inputs default to',
+    (_, capability) => {
+      const descriptor: CapabilityDescriptor = capability;
+      const names = Object.keys(descriptor.operations);
+      expect(names.length).toBeGreaterThan(0);
+      const unnamed = names.filter(
+        (name) => !namesItsOperation(descriptor.operations[name]!.input, name),
+      );
+      const fallback = descriptor.defaultOperation ?? (names.length === 1 ? names[0] : undefined);
+      expect(unnamed.filter((name) => name !== fallback)).toEqual([]);
     },
   );
 });

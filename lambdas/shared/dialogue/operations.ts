@@ -1,5 +1,5 @@
 import type * as z from 'zod';
-import type { FlowContact } from '#shared/contact.ts';
+import type { Contact } from '#shared/contact.ts';
 import { isDomainError } from '#shared/errors.ts';
 import type { FlowOutcome } from '#shared/middleware.ts';
 import { logger } from '#shared/powertools.ts';
@@ -8,7 +8,7 @@ import type { DialoguePort, OperationOutcome } from './turn.ts';
 /** One capability's operations on typed input: its parameters schema and its use cases. */
 export interface CapabilityOperations<S extends z.ZodType = z.ZodType> {
   readonly parameters: S;
-  readonly useCase: (parameters: z.infer<S>, contact: FlowContact) => Promise<FlowOutcome>;
+  readonly useCase: (parameters: z.infer<S>, contact: Contact) => Promise<FlowOutcome>;
 }
 
 /** The capabilities a channel serves, by the name their dialogues give (`Dialogue.capability`). */
@@ -17,7 +17,7 @@ export type OperationRegistry = Readonly<Record<string, CapabilityOperations>>;
 /** Declares a registry entry, keeping the schema and use case in step. */
 export const capabilityOperations = <S extends z.ZodType>(
   parameters: S,
-  useCase: (parameters: z.infer<S>, contact: FlowContact) => Promise<FlowOutcome>,
+  useCase: (parameters: z.infer<S>, contact: Contact) => Promise<FlowOutcome>,
 ): CapabilityOperations => ({ parameters, useCase }) as CapabilityOperations;
 
 /**
@@ -25,7 +25,7 @@ export const capabilityOperations = <S extends z.ZodType>(
  * schema, domain errors mapped to their outcome as the Connect handler maps them, for one
  * contact (a USSD session, a conversation). Anything else is rethrown to the channel.
  */
-export const operationPort = (registry: OperationRegistry, contact: FlowContact): DialoguePort => ({
+export const operationPort = (registry: OperationRegistry, contact: Contact): DialoguePort => ({
   invoke: async (capability, operation, parameters): Promise<OperationOutcome> => {
     const entry = registry[capability];
     if (!entry) throw new Error(`No operations registered for ${capability}`);
