@@ -1,10 +1,12 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { trackApplication } from '#lambdas/tracking/track-application.ts';
 import type { Clock } from '#shared/clock.ts';
+import type { Contact } from '#shared/contact.ts';
 import { createApplicationRepository } from '#shared/data/applications.repository.ts';
 import { isDomainError } from '#shared/errors.ts';
 import type { IdentityHasher } from '#shared/identity/identity-hasher.ts';
 import type { FlowOutcome } from '#shared/middleware.ts';
+import { toE164 } from '#shared/phone.ts';
 import { proofGuardOn } from '#shared/verification.ts';
 import type { TrackInOneMessage, TurnContext } from './ports.ts';
 
@@ -19,9 +21,9 @@ export const outcomeOf = async (run: () => Promise<FlowOutcome>): Promise<FlowOu
 };
 
 /** The contact a capability use case sees for a conversation turn. */
-export const contactOf = (context: TurnContext) => ({
-  ContactId: context.contactId,
-  CustomerEndpoint: context.customerNumber ? { Address: context.customerNumber } : null,
+export const contactOf = (context: TurnContext): Contact => ({
+  contactId: context.contactId,
+  caller: toE164(context.customerNumber),
 });
 
 /** `TRACK` / `HALI`: the tracking use case itself, behind the shared proof guard. */
