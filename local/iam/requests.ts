@@ -229,10 +229,10 @@ export const iamRequestsFor = (model: PolicyModel, call: AwsCall): IamRequest[] 
           ...(input.QueueId ? [`${instance}/queue/${idOf(input.QueueId)}`] : []),
         ].map((resource) => ({ action: 'connect:StartOutboundVoiceContact', resource }));
       }
-      if (input.ContactId) {
-        return [
-          { action: `connect:${operation}`, resource: `${instance}/contact/${input.ContactId}` },
-        ];
+      // Attribute calls name the contact as InitialContactId.
+      const contact = input.ContactId ?? input.InitialContactId;
+      if (contact) {
+        return [{ action: `connect:${operation}`, resource: `${instance}/contact/${contact}` }];
       }
       throw new UnmappedCallError(`connect:${operation} is not mapped`);
     }

@@ -38,6 +38,17 @@ const connectCall = (operation: string): StandInCall => ({
   }),
 });
 
+/** A contact's line and attributes (lambdas/shared/contact-line.ts), on the deployed instance. */
+const contactCall = (operation: string): StandInCall => ({
+  service: 'connect',
+  operation,
+  settings: ['CONNECT_INSTANCE_ID'],
+  input: (values, [contactId]) => ({
+    InstanceId: values.CONNECT_INSTANCE_ID,
+    ContactId: contactId,
+  }),
+});
+
 const callbackQueue = { send: sendMessage('CALLBACK_QUEUE_URL') };
 
 /**
@@ -60,6 +71,11 @@ const STAND_INS: Readonly<Record<string, Readonly<Record<string, StandInCall>>>>
   dialer: {
     place: connectCall('StartOutboundVoiceContact'),
     outcome: connectCall('DescribeContact'),
+  },
+  contactLine: {
+    numberOn: contactCall('DescribeContact'),
+    attributesOf: contactCall('GetContactAttributes'),
+    note: contactCall('UpdateContactAttributes'),
   },
   sms: {
     send: {
