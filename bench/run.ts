@@ -368,6 +368,19 @@ try {
     console.log('\nAppointments: 100 simultaneous bookings for the last 10 places of a slot\n');
     console.table(await appointments.benchLastPlaces(documentClient, platform, tables.serviceData));
   }
+  if (runs('sla')) {
+    console.log(
+      "\nThe daily report's complaint figures at 19 and 400 agencies: gsi1 per agency and status (before) against gsi3 (now)\n",
+    );
+    const { benchComplaintSla } = await import('./complaint-sla.ts');
+    console.table(
+      await benchComplaintSla({
+        endpoint: dynamoDb.endpoint,
+        client: documentClient,
+        iterations: Math.max(10, Math.floor(ITERATIONS / 100)),
+      }),
+    );
+  }
   if (runs('flows')) {
     console.log(
       '\n200 concurrent scripted calls (main → menu → tracking) through the engine and handlers\n',

@@ -8,7 +8,6 @@ import middy from '@middy/core';
 import type { Context, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { analyticsMetrics, emitMetricPoints } from '#shared/analytics-emitter.ts';
 import { type Clock, systemClock } from '#shared/clock.ts';
-import { catalogueFiles } from '#shared/data/catalogue-files.ts';
 import { documentClientFor } from '#shared/data/client.ts';
 import {
   type ComplaintSlaRepository,
@@ -35,11 +34,7 @@ export const defaultDependencies = (
 ): ComplaintMetricsDependencies => {
   const config = parseEnv(ComplaintMetricsEnvironmentSchema, env);
   return {
-    complaints: createComplaintSlaRepository(
-      aws.dynamoDb,
-      config.TICKETS_TABLE_NAME,
-      catalogueFiles.agencies.map((agency) => agency.id),
-    ),
+    complaints: createComplaintSlaRepository(aws.dynamoDb, config.TICKETS_TABLE_NAME),
     clock: systemClock,
   };
 };

@@ -15,11 +15,7 @@ export const defaultDependencies = (
   const config = parseEnv(ReportsEnvironmentSchema, env);
   return {
     callLogs: createCallLogRepository(aws.dynamoDb, config.CALL_LOGS_TABLE_NAME),
-    complaints: createComplaintSlaRepository(
-      aws.dynamoDb,
-      config.TICKETS_TABLE_NAME,
-      catalogueFiles.agencies.map((agency) => agency.id),
-    ),
+    complaints: createComplaintSlaRepository(aws.dynamoDb, config.TICKETS_TABLE_NAME),
     ticketHistory: createTicketRepository(aws.dynamoDb, config.TICKETS_TABLE_NAME).history,
     now: () => new Date(),
     timeZone: config.TIME_ZONE,

@@ -6,6 +6,7 @@ import {
   DynamoDBClient,
   type KeySchemaElement,
   ResourceNotFoundException,
+  UpdateTableCommand,
   UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
 import { type KeyAttribute, type TableDefinition, tableDefinitions } from '#shared/data/tables.ts';
@@ -68,13 +69,38 @@ const toCreateTableInput = (
   };
 };
 
-const exists = async (client: DynamoDBClient, tableName: string) => {
+/** The names of a table's indexes, or undefined when it does not exist. */
+const existingIndexes = async (client: DynamoDBClient, tableName: string) => {
   try {
-    await client.send(new DescribeTableCommand({ TableName: tableName }));
-    return true;
+    const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
+    return new Set((Table?.GlobalSecondaryIndexes ?? []).map((index) => index.IndexName));
   } catch (error) {
-    if (error instanceof ResourceNotFoundException) return false;
+    if (error instanceof ResourceNotFoundException) return undefined;
     throw error;
+  }
+};
+
+/**
+ * Adds the indexes the data model has gained since a table was created (a database kept in
+ * .local/dynamodb), one at a time as DynamoDB requires; items written before need a backfill
+ * for the index to see them (docs/data-model.md).
+ */
+const addMissingIndexes = async (
+  client: DynamoDBClient,
+  definition: TableDefinition,
+  prefix: string | undefined,
+  present: ReadonlySet<string | undefined>,
+) => {
+  const input = toCreateTableInput(definition, prefix);
+  for (const index of input.GlobalSecondaryIndexes ?? []) {
+    if (present.has(index.IndexName)) continue;
+    await client.send(
+      new UpdateTableCommand({
+        TableName: input.TableName,
+        AttributeDefinitions: input.AttributeDefinitions,
+        GlobalSecondaryIndexUpdates: [{ Create: index }],
+      }),
+    );
   }
 };
 
@@ -82,7 +108,11 @@ const exists = async (client: DynamoDBClient, tableName: string) => {
 export const createLocalTables = async (client: DynamoDBClient, prefix?: string): Promise<void> => {
   for (const definition of tableDefinitions) {
     const tableName = localTableName(definition, prefix);
-    if (await exists(client, tableName)) continue;
+    const present = await existingIndexes(client, tableName);
+    if (present) {
+      await addMissingIndexes(client, definition, prefix, present);
+      continue;
+    }
     await client.send(new CreateTableCommand(toCreateTableInput(definition, prefix)));
     if (definition.timeToLiveAttribute) {
       await client.send(

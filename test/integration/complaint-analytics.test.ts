@@ -5,8 +5,8 @@ import { marshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { localHandler } from '#local/handlers.ts';
 import { createCallLogRepository } from '#shared/data/call-logs.repository.ts';
-import { catalogueFiles } from '#shared/data/catalogue-files.ts';
 import { createComplaintSlaRepository } from '#shared/data/complaint-sla.repository.ts';
+import { ticketKeys } from '#shared/data/tickets/ticket-keys.ts';
 import {
   createTicketRepository,
   type Ticket,
@@ -20,11 +20,7 @@ import { documentClient, tableNames } from '../support/data.ts';
 const complaintMetrics = localHandler('complaint-metrics');
 
 const tickets = createTicketRepository(documentClient, tableNames.tickets);
-const sla = createComplaintSlaRepository(
-  documentClient,
-  tableNames.tickets,
-  catalogueFiles.agencies.map((agency) => agency.id),
-);
+const sla = createComplaintSlaRepository(documentClient, tableNames.tickets);
 const HOUR = 3_600_000;
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -62,7 +58,7 @@ const openComplaint = async (createdAt: number, agencyId = 'nrb', dueHours = 72)
   return ticket;
 };
 
-/** Changes a ticket's status as the ticket API does: the item, its index key and a history entry, together. */
+/** Changes a ticket's status as the ticket API does: the item, its index keys and a history entry, together. */
 const changeStatus = async (ticket: Ticket, toStatus: TicketStatus, at: number) => {
   await documentClient.send(
     new TransactWriteCommand({
@@ -71,11 +67,17 @@ const changeStatus = async (ticket: Ticket, toStatus: TicketStatus, at: number) 
           Update: {
             TableName: tableNames.tickets,
             Key: { pk: `TICKET#${ticket.reference}`, sk: 'TICKET' },
-            UpdateExpression: 'SET #status = :to, gsi1pk = :gsi1pk, updatedAt = :at',
+            UpdateExpression:
+              'SET #status = :to, gsi1pk = :gsi1pk, gsi3pk = :gsi3pk, gsi3sk = :gsi3sk, updatedAt = :at',
             ExpressionAttributeNames: { '#status': 'status' },
             ExpressionAttributeValues: {
               ':to': toStatus,
-              ':gsi1pk': `AGENCY#${ticket.agencyId}#${toStatus}`,
+              ':gsi1pk': ticketKeys.agencyStatus({ ...ticket, status: toStatus }).gsi1pk,
+              ...Object.fromEntries(
+                Object.entries(ticketKeys.complaintSla({ ...ticket, status: toStatus })).map(
+                  ([name, value]) => [`:${name}`, value],
+                ),
+              ),
               ':at': iso(at),
             },
           },

@@ -1,124 +1,85 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { queryAll, queryCount } from './client.ts';
 import { domainFields } from './tables.ts';
-import { ticketKeys } from './tickets/ticket-keys.ts';
-import {
-  CLOSED_STATUSES,
-  type Ticket,
-  TicketSchema,
-  type TicketStatus,
-  TicketStatusSchema,
-} from './tickets.repository.ts';
+import { SLA_RUNNING_STATUSES, ticketKeys } from './tickets/ticket-keys.ts';
+import { CLOSED_STATUSES, type Ticket, TicketSchema } from './tickets.repository.ts';
 
-/** Statuses in which a complaint's SLA clock runs: not resolved, not waiting for the customer. */
-export const SLA_RUNNING_STATUSES: readonly TicketStatus[] = TicketStatusSchema.options.filter(
-  (status) => !['RESOLVED', 'CLOSED', 'AWAITING_CUSTOMER'].includes(status),
-);
+export { SLA_RUNNING_STATUSES };
 /** Statuses that mean the complaint was resolved: the closed ones. */
 export const RESOLVED_STATUSES = CLOSED_STATUSES;
 
-const agencyStatus = ticketKeys.agencyStatusPartition;
+const DAY_MS = 86_400_000;
 
-/** Runs `work` over `items` with at most `limit` in flight (DynamoDB Local and small Lambdas alike). */
-const mapLimited = async <T, R>(
-  items: readonly T[],
-  limit: number,
-  work: (item: T) => Promise<R>,
-): Promise<R[]> => {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await work(items[index]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
+/** Every UTC day (YYYY-MM-DD) from the day of `from` to the day of `to`. */
+const utcDays = (from: Date, to: Date): string[] => {
+  const days: string[] = [];
+  for (let at = Date.parse(from.toISOString().slice(0, 10)); at <= to.getTime(); at += DAY_MS)
+    days.push(new Date(at).toISOString().slice(0, 10));
+  return days;
 };
 
 /**
- * Complaint SLA reads on the Tickets table (layout in docs/data-model.md), without a Scan: the
- * agency-status index (gsi1, `AGENCY#<agency>#<status>` / `<dueAt>#<reference>`) is walked
- * once per agency and status, by due time. Agencies come from the catalogue (data/agencies.json).
+ * Complaint SLA reads on the Tickets table's SLA index (gsi3, layout in docs/data-model.md),
+ * without a Scan and in a number of queries that does not grow with the agencies: complaints
+ * whose clock runs are one partition (`SLA#RUNNING`) sorted by due time; the others are
+ * bucketed by due day (`SLA#DUE#<YYYY-MM-DD>`, UTC). Sort keys are `<dueAt>#<reference>`.
  */
-export const createComplaintSlaRepository = (
-  client: DynamoDBDocumentClient,
-  tableName: string,
-  agencyIds: readonly string[],
-) => {
-  const pairs = (statuses: readonly TicketStatus[]) =>
-    agencyIds.flatMap((agencyId) => statuses.map((status) => ({ agencyId, status })));
+export const createComplaintSlaRepository = (client: DynamoDBDocumentClient, tableName: string) => {
+  const query = (partition: string, range: { from?: string; to: string }) => ({
+    TableName: tableName,
+    IndexName: 'gsi3',
+    KeyConditionExpression:
+      range.from === undefined
+        ? 'gsi3pk = :pk AND gsi3sk < :to'
+        : 'gsi3pk = :pk AND gsi3sk BETWEEN :from AND :to',
+    ExpressionAttributeValues: {
+      ':pk': partition,
+      ':to': range.to,
+      ...(range.from !== undefined && { ':from': range.from }),
+    },
+  });
+  const tickets = (items: Record<string, unknown>[]) =>
+    items.map((item) => TicketSchema.parse(domainFields(item)));
 
   return {
-    /** Complaints whose SLA clock runs and whose due time has passed (Query COUNT per agency and status). */
+    /** Complaints whose SLA clock runs and whose due time has passed (one Query COUNT). */
     async countOverdue(now: Date): Promise<number> {
-      const counts = await mapLimited(pairs(SLA_RUNNING_STATUSES), 8, (pair) =>
-        queryCount(client, {
-          TableName: tableName,
-          IndexName: 'gsi1',
-          KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk < :now',
-          FilterExpression: '#type = :complaint',
-          ExpressionAttributeNames: { '#type': 'type' },
-          ExpressionAttributeValues: {
-            ':pk': agencyStatus(pair.agencyId, pair.status),
-            ':now': now.toISOString(),
-            ':complaint': 'COMPLAINT',
-          },
-        }),
-      );
-      return counts.reduce((sum, count) => sum + count, 0);
+      return queryCount(client, query(ticketKeys.slaRunningPartition, { to: now.toISOString() }));
     },
 
     /**
      * Complaints created in [createdFrom, createdTo) whose due time lies in [dueFrom, dueTo]:
-     * every status of every agency, one Query each on the due-time range.
+     * the running partition and each due day of the range (a Query each, in parallel).
      */
     async listCreatedBetween(
       { createdFrom, createdTo }: { readonly createdFrom: Date; readonly createdTo: Date },
       { dueFrom, dueTo }: { readonly dueFrom: Date; readonly dueTo: Date },
     ): Promise<Ticket[]> {
-      const lists = await mapLimited(pairs(TicketStatusSchema.options), 8, async (pair) => {
-        const items = await queryAll(client, {
-          TableName: tableName,
-          IndexName: 'gsi1',
-          KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk BETWEEN :dueFrom AND :dueTo',
-          FilterExpression:
-            '#type = :complaint AND createdAt >= :createdFrom AND createdAt < :createdTo',
-          ExpressionAttributeNames: { '#type': 'type' },
-          ExpressionAttributeValues: {
-            ':pk': agencyStatus(pair.agencyId, pair.status),
-            ':dueFrom': dueFrom.toISOString(),
-            // Sort keys are `<dueAt>#<reference>`: '~' sorts after every reference.
-            ':dueTo': `${dueTo.toISOString()}~`,
-            ':complaint': 'COMPLAINT',
-            ':createdFrom': createdFrom.toISOString(),
-            ':createdTo': createdTo.toISOString(),
-          },
-        });
-        return items.map((item) => TicketSchema.parse(domainFields(item)));
-      });
-      return lists.flat();
+      // '~' sorts after every reference: the last complaint due at dueTo is in range.
+      const range = { from: dueFrom.toISOString(), to: `${dueTo.toISOString()}~` };
+      const partitions = [
+        ticketKeys.slaRunningPartition,
+        ...utcDays(dueFrom, dueTo).map(ticketKeys.slaDueDayPartition),
+      ];
+      const lists = await Promise.all(
+        partitions.map(async (partition) =>
+          tickets(await queryAll(client, query(partition, range))),
+        ),
+      );
+      return lists
+        .flat()
+        .filter(
+          (ticket) =>
+            ticket.createdAt >= createdFrom.toISOString() &&
+            ticket.createdAt < createdTo.toISOString(),
+        );
     },
 
     /** Complaints whose SLA clock runs, due before `until` (overdue ones included), soonest first. */
     async listRunningDueBefore(until: Date): Promise<Ticket[]> {
-      const lists = await mapLimited(pairs(SLA_RUNNING_STATUSES), 8, async (pair) => {
-        const items = await queryAll(client, {
-          TableName: tableName,
-          IndexName: 'gsi1',
-          KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk < :until',
-          FilterExpression: '#type = :complaint',
-          ExpressionAttributeNames: { '#type': 'type' },
-          ExpressionAttributeValues: {
-            ':pk': agencyStatus(pair.agencyId, pair.status),
-            ':until': until.toISOString(),
-            ':complaint': 'COMPLAINT',
-          },
-        });
-        return items.map((item) => TicketSchema.parse(domainFields(item)));
-      });
-      return lists.flat().sort((a, b) => a.dueAt.localeCompare(b.dueAt));
+      return tickets(
+        await queryAll(client, query(ticketKeys.slaRunningPartition, { to: until.toISOString() })),
+      );
     },
   };
 };

@@ -3,7 +3,17 @@ import {
   ESCALATION_OUTBOX_PARTITION,
   RETENTION_DUE_PARTITION,
 } from '#shared/data/tables.ts';
-import type { Ticket, TicketHistoryEntry, TicketStatus } from './ticket.schema.ts';
+import {
+  type Ticket,
+  type TicketHistoryEntry,
+  type TicketStatus,
+  TicketStatusSchema,
+} from './ticket.schema.ts';
+
+/** Statuses in which a complaint's SLA clock runs: not resolved, not waiting for the customer. */
+export const SLA_RUNNING_STATUSES: readonly TicketStatus[] = TicketStatusSchema.options.filter(
+  (status) => !['RESOLVED', 'CLOSED', 'AWAITING_CUSTOMER'].includes(status),
+);
 
 /** A partition of work still to do (a transactional outbox), its items sorted by when they fell due. */
 export interface Outbox {
@@ -45,6 +55,25 @@ export const ticketKeys = {
     gsi1pk: ticketKeys.agencyStatusPartition(ticket.agencyId, ticket.status),
     gsi1sk: `${ticket.dueAt}#${ticket.reference}`,
   }),
+  /** The complaint SLA index (gsi3) partition of the complaints whose clock runs. */
+  slaRunningPartition: 'SLA#RUNNING',
+  /** The complaint SLA index partition of the other complaints due on a day (UTC, YYYY-MM-DD). */
+  slaDueDayPartition: (day: string) => `SLA#DUE#${day}`,
+  /**
+   * A complaint's place in the SLA index: running ones together, the others by due day, each
+   * sorted by due time. Other tickets are not in it.
+   */
+  complaintSla: (
+    ticket: Pick<Ticket, 'type' | 'status' | 'dueAt' | 'reference'>,
+  ): { gsi3pk: string; gsi3sk: string } | Record<string, never> =>
+    ticket.type !== 'COMPLAINT'
+      ? {}
+      : {
+          gsi3pk: SLA_RUNNING_STATUSES.includes(ticket.status)
+            ? ticketKeys.slaRunningPartition
+            : ticketKeys.slaDueDayPartition(ticket.dueAt.slice(0, 10)),
+          gsi3sk: `${ticket.dueAt}#${ticket.reference}`,
+        },
   /** `numberHash`: the identity hasher's `phone` hash of the E.164 number. */
   callerPartition: (numberHash: string) => `CALLER#${numberHash}`,
   caller: (numberHash: string, ticket: Pick<Ticket, 'createdAt' | 'reference'>) => ({

@@ -88,6 +88,7 @@ export const ticketWrites = (table: TicketTable) => {
               Item: {
                 ...ticketKeys.ticket(item.reference),
                 ...ticketKeys.agencyStatus(item),
+                ...ticketKeys.complaintSla(item),
                 ...callerKeys,
                 entity: 'TICKET',
                 ...item,
@@ -177,6 +178,12 @@ export const ticketWrites = (table: TicketTable) => {
         ':version': version,
       };
       const sets = ['#status = :to', 'gsi1pk = :gsi1pk', 'updatedAt = :at', '#version = :version'];
+      const sla = ticketKeys.complaintSla(next);
+      if ('gsi3pk' in sla) {
+        values[':gsi3pk'] = sla.gsi3pk;
+        values[':gsi3sk'] = sla.gsi3sk;
+        sets.push('gsi3pk = :gsi3pk', 'gsi3sk = :gsi3sk');
+      }
       for (const [name, value] of Object.entries(change.set ?? {})) {
         if (value === undefined) continue;
         names[`#${name}`] = name;
