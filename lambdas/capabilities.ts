@@ -1,6 +1,7 @@
 import { appointmentsCapability } from './appointments/capability.ts';
 import { callerContextCapability } from './caller-context/capability.ts';
 import { complaintsCapability } from './complaints/capability.ts';
+import { knowledgeCapability } from './knowledge/capability.ts';
 import { pensionsCapability } from './pensions/capability.ts';
 import { speechCapability } from './speech/capability.ts';
 import { surveyCapability } from './survey/capability.ts';
@@ -15,6 +16,7 @@ export const CAPABILITIES = [
   surveyCapability,
   appointmentsCapability,
   callerContextCapability,
+  knowledgeCapability,
 ] as const;
 
 export type Capability = (typeof CAPABILITIES)[number];

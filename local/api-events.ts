@@ -1,15 +1,24 @@
 import { randomUUID } from 'node:crypto';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
 import agencies from '#data/agencies.json' with { type: 'json' };
+import { KNOWLEDGE_ROUTE_KEYS } from '#lambdas/knowledge-api/api-contract.ts';
 import { REPORT_ROUTE_KEYS } from '#lambdas/reports/api-contract.ts';
 import { TICKET_ROUTE_KEYS } from '#lambdas/tickets-api/api-contract.ts';
 
 /** Every staff API route, as API Gateway names them. */
-export const STAFF_ROUTE_KEYS = [...TICKET_ROUTE_KEYS, ...REPORT_ROUTE_KEYS] as const;
+export const STAFF_ROUTE_KEYS = [
+  ...TICKET_ROUTE_KEYS,
+  ...REPORT_ROUTE_KEYS,
+  ...KNOWLEDGE_ROUTE_KEYS,
+] as const;
 
 /** Whether API Gateway sends this route to the reports Lambda (else the tickets one). */
 export const isReportRoute = (routeKey: string): boolean =>
   (REPORT_ROUTE_KEYS as readonly string[]).includes(routeKey);
+
+/** Whether API Gateway sends this route to the knowledge API's Lambda. */
+export const isKnowledgeRoute = (routeKey: string): boolean =>
+  (KNOWLEDGE_ROUTE_KEYS as readonly string[]).includes(routeKey);
 
 export type Claims = Record<string, string | string[]>;
 

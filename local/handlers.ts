@@ -7,6 +7,8 @@ import * as complaints from '#lambdas/complaints/handler.ts';
 import * as escalation from '#lambdas/escalation/handler.ts';
 import * as escalationStart from '#lambdas/escalation-start/handler.ts';
 import * as escalationSweep from '#lambdas/escalation-sweep/handler.ts';
+import * as knowledge from '#lambdas/knowledge/handler.ts';
+import * as knowledgeApi from '#lambdas/knowledge-api/handler.ts';
 import * as lakeRedaction from '#lambdas/lake-redaction/handler.ts';
 import * as notificationDelivery from '#lambdas/notification-delivery/handler.ts';
 import * as pensions from '#lambdas/pensions/handler.ts';
@@ -33,6 +35,8 @@ export const HANDLER_MODULES = {
   escalation,
   'escalation-start': escalationStart,
   'escalation-sweep': escalationSweep,
+  knowledge,
+  'knowledge-api': knowledgeApi,
   'lake-redaction': lakeRedaction,
   'notification-delivery': notificationDelivery,
   pensions,

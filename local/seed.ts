@@ -2,12 +2,14 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
 import applicationsFile from '#data/demo/applications.json' with { type: 'json' };
 import pensionersFile from '#data/demo/pensioners.json' with { type: 'json' };
+import { createSearchIndex } from '#lambdas/knowledge/search-index.ts';
 import {
   ApplicationSchema,
   createApplicationRepository,
 } from '#shared/data/applications.repository.ts';
 import { createCatalogueRepository } from '#shared/data/catalogue.repository.ts';
 import { catalogueFiles } from '#shared/data/catalogue-files.ts';
+import { createKnowledgeRepository } from '#shared/data/knowledge.repository.ts';
 import {
   createPensionRepository,
   PaymentSchema,
@@ -17,6 +19,7 @@ import { serviceDataTable } from '#shared/data/tables.ts';
 import { localIdentityHasher } from '#shared/identity/identity-hasher.ts';
 import { localTableName } from './dynamodb/tables.ts';
 import { LOCAL_IDENTITY_HASH_KEY } from './environment.ts';
+import { loadArticleFiles } from './knowledge/article-files.ts';
 
 const DemoPensionerSchema = PensionerSchema.omit({ idNumberHash: true }).extend({
   idNumber: z.string().regex(/^\d{6,9}$/),
@@ -27,6 +30,8 @@ export interface SeedSummary {
   readonly catalogueItems: number;
   readonly applications: number;
   readonly pensioners: number;
+  /** Knowledge articles published from data/knowledge/articles/ (and indexed). */
+  readonly articles: number;
 }
 
 /**
@@ -57,5 +62,17 @@ export const seed = async (
       payments,
     );
   }
-  return { catalogueItems, applications: applications.length, pensioners: pensioners.length };
+  // Knowledge articles as published version 1, then the search index built from them.
+  const knowledge = createKnowledgeRepository(client, tableName);
+  const articles = loadArticleFiles();
+  const at = new Date().toISOString();
+  for (const article of articles) await knowledge.seedPublished(article, at);
+  await createSearchIndex({ repository: knowledge, now: () => new Date() }).rebuild();
+
+  return {
+    catalogueItems,
+    applications: applications.length,
+    pensioners: pensioners.length,
+    articles: articles.length,
+  };
 };

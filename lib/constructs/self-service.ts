@@ -116,6 +116,13 @@ export class SelfService extends Construct {
     // Renders prompts with values only a flow knows (queue position, a call-back's reason).
     const speech = flowFunction('Speech', 'speech', 'Renders catalogue prompts for contact flows');
 
+    // Reads only: published articles and the stored search index (built on publish).
+    const knowledge = flowFunction(
+      'Knowledge',
+      'knowledge',
+      'Government service information: service summaries for callers',
+    ).bindTable(serviceDataTable, props.serviceDataTable, 'read');
+
     this.functions = {
       TrackingFunctionArn: tracking,
       SpeechFunctionArn: speech,
@@ -124,6 +131,7 @@ export class SelfService extends Construct {
       SurveyFunctionArn: survey,
       AppointmentsFunctionArn: appointments,
       CallerContextFunctionArn: callerContext,
+      KnowledgeFunctionArn: knowledge,
     };
     for (const fn of Object.values(this.functions)) fn.allowInvokeFromConnect(props.instanceArn);
   }

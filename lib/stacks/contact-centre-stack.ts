@@ -24,6 +24,7 @@ import { ContactRecordStream } from '#lib/constructs/contact-record-stream.ts';
 import { ContactRouting } from '#lib/constructs/contact-routing.ts';
 import { DataLake } from '#lib/constructs/data-lake.ts';
 import { InboundNumber } from '#lib/constructs/inbound-number.ts';
+import { KnowledgeApi } from '#lib/constructs/knowledge-api.ts';
 import { NotificationDelivery } from '#lib/constructs/notification-delivery.ts';
 import { OperationsAlerts } from '#lib/constructs/operations-alerts.ts';
 import { ReportsApi } from '#lib/constructs/reports-api.ts';
@@ -69,6 +70,7 @@ export class ContactCentreStack extends Stack {
   readonly escalation: ComplaintEscalation;
   readonly callbacks: ResolutionCallback;
   readonly ticketApi: TicketApi;
+  readonly knowledge: KnowledgeApi;
 
   constructor(scope: Construct, id: string, props: ContactCentreStackProps) {
     super(scope, id, props);
@@ -267,6 +269,14 @@ export class ContactCentreStack extends Stack {
       api: { httpApi: this.ticketApi.api, authorizer: this.ticketApi.authorizer },
     });
     this.dashboard.chartErrors('Reports', this.reports.function);
+
+    this.knowledge = new KnowledgeApi(this, 'Knowledge', {
+      serviceDataTable: props.tables.serviceData,
+      timeZone: config.hours.timeZone,
+      logRetention: retention,
+      api: { httpApi: this.ticketApi.api, authorizer: this.ticketApi.authorizer },
+    });
+    this.dashboard.chartErrors('Knowledge', this.knowledge.function);
 
     new CfnOutput(this, 'AgentDesktopUrl', { value: this.agentDesktop.url });
     new CfnOutput(this, 'ContactRecordStreamName', {

@@ -2,7 +2,7 @@ import type { APIGatewayProxyEventV2WithJWTAuthorizer, Context, SQSEvent } from 
 import { SWEEP_EVERY_MINUTES, SWEEP_GRACE_MINUTES } from '#lambdas/escalation-sweep/schedule.ts';
 import type { SentMessage } from '#lambdas/notification-delivery/gateways.ts';
 import { contactCentreHours, environments } from '#lib/config/environments.ts';
-import { isReportRoute } from '#local/api-events.ts';
+import { isKnowledgeRoute, isReportRoute } from '#local/api-events.ts';
 import { localArn } from '#local/arns.ts';
 import { localDynamoDbClient, localTableName } from '#local/dynamodb/tables.ts';
 import type { EngineResources } from '#local/flow-engine/types.ts';
@@ -175,6 +175,7 @@ export const startLocalEscalation = async (options: LocalEscalationOptions) => {
 
   const tickets = localHandler('tickets-api', { clock: clock.now, callbacks }, platform);
   const reports = localHandler('reports', { now: clock.now }, platform);
+  const knowledge = localHandler('knowledge-api', { now: clock.now }, platform);
 
   return {
     clock,
@@ -188,7 +189,11 @@ export const startLocalEscalation = async (options: LocalEscalationOptions) => {
     outbox: localOutbox,
     /** The staff API: each route to its Lambda, as API Gateway routes them. */
     api: (event: APIGatewayProxyEventV2WithJWTAuthorizer, lambdaContext: Context) =>
-      (isReportRoute(event.routeKey) ? reports : tickets)(event, lambdaContext),
+      (isKnowledgeRoute(event.routeKey)
+        ? knowledge
+        : isReportRoute(event.routeKey)
+          ? reports
+          : tickets)(event, lambdaContext),
     sweep: runSweep,
     settle,
     advanceTo,

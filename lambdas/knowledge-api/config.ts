@@ -1,0 +1,11 @@
+import { z } from 'zod';
+import { tableName } from '#shared/env.ts';
+
+/** The knowledge API's environment: the handler parses it, the KnowledgeApi construct fills it. */
+export const KnowledgeApiEnvironmentSchema = z.object({
+  SERVICE_DATA_TABLE_NAME: tableName,
+  /** Review dates are calendar dates here. */
+  TIME_ZONE: z.string().min(1).default('Africa/Nairobi'),
+  /** How long a container uses its loaded search index before checking for a newer one. */
+  KNOWLEDGE_INDEX_REFRESH_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
+});

@@ -1,0 +1,12 @@
+import { z } from 'zod';
+import { tableName } from '#shared/env.ts';
+import { SpeechEnvironmentSchema } from '#shared/speech/render.ts';
+
+/** The knowledge flow Lambda's environment: the handler parses it, SelfService fills it. */
+export const KnowledgeEnvironmentSchema = z
+  .object({
+    SERVICE_DATA_TABLE_NAME: tableName,
+    TIME_ZONE: z.string().min(1).default('Africa/Nairobi'),
+    KNOWLEDGE_INDEX_REFRESH_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
+  })
+  .and(SpeechEnvironmentSchema);

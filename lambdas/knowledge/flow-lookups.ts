@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { LanguageSchema } from '#shared/data/knowledge.model.ts';
+import type { FlowOutcome } from '#shared/middleware.ts';
+import type { KnowledgeReader } from './knowledge.ts';
+
+/**
+ * What contact flows ask the knowledge base, as flat results. `summary`: a service's (or
+ * topic's) title and short summary in the caller's language (NOT_FOUND when none is
+ * published). The IVR dialogue (menus, SMS) builds on these and on the reader's use cases.
+ */
+export const SummaryParametersSchema = z.object({
+  operation: z.literal('summary'),
+  lang: LanguageSchema.default('en'),
+  /** A catalogue service's id (its article's id) or a general topic's article id. */
+  articleId: z.string(),
+});
+
+export const KnowledgeParametersSchema = z.discriminatedUnion('operation', [
+  SummaryParametersSchema,
+]);
+export type KnowledgeParameters = z.infer<typeof KnowledgeParametersSchema>;
+
+export const knowledgeFlowLookups =
+  (reader: KnowledgeReader) =>
+  async (parameters: KnowledgeParameters): Promise<FlowOutcome> => {
+    const found = await reader.summaryForService(parameters.articleId, parameters.lang);
+    return {
+      outcome: 'OK',
+      values: {
+        articleId: found.id,
+        serviceId: found.serviceId ?? '',
+        title: found.title,
+        summary: found.summary,
+        reviewOverdue: found.reviewOverdue,
+      },
+    };
+  };

@@ -1,0 +1,377 @@
+import {
+  BatchWriteCommand,
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  type QueryCommandInput,
+} from '@aws-sdk/lib-dynamodb';
+import { z } from 'zod';
+import { ConflictError } from '../errors.ts';
+import {
+  type Article,
+  type ArticleHead,
+  ArticleHeadSchema,
+  type ArticleVersion,
+  ArticleVersionSchema,
+  type PublishedArticle,
+  PublishedArticleSchema,
+} from './knowledge.model.ts';
+import { domainFields } from './tables.ts';
+import { TransactionConditionFailedError, transactWrite } from './transact.ts';
+
+/** Where the search index of the published articles lives: a pointer, and its gzipped chunks. */
+export const IndexPointerSchema = z.object({
+  generation: z.string().min(1),
+  chunks: z.number().int().nonnegative(),
+  articles: z.number().int().nonnegative(),
+  builtAt: z.iso.datetime(),
+});
+export type IndexPointer = z.infer<typeof IndexPointerSchema>;
+
+const PUBLISHED_PARTITION = 'KNOWLEDGE#PUBLISHED';
+
+const keys = {
+  head: (id: string) => ({ pk: `ARTICLE#${id}`, sk: 'HEAD' }),
+  version: (id: string, version: number) => ({
+    pk: `ARTICLE#${id}`,
+    sk: `V#${String(version).padStart(6, '0')}`,
+  }),
+  published: (id: string) => ({ pk: `ARTICLE#${id}`, sk: 'PUBLISHED' }),
+  publishedListing: (id: string) => ({ gsi1pk: PUBLISHED_PARTITION, gsi1sk: `ARTICLE#${id}` }),
+  indexPointer: { pk: 'KNOWLEDGE#INDEX', sk: 'CURRENT' },
+  indexChunk: (generation: string, index: number) => ({
+    pk: `KNOWLEDGE#INDEX#${generation}`,
+    sk: `CHUNK#${String(index).padStart(4, '0')}`,
+  }),
+};
+
+/** DynamoDB items hold at most 400 KB: index chunks stay well below. */
+export const INDEX_CHUNK_BYTES = 350_000;
+
+/**
+ * Knowledge articles in the service-data table: a head per article (latest and published
+ * version, who edited since publication), every version as its own immutable item, the
+ * published article (listed in gsi1 for the index build), and the serialized search index in
+ * chunks behind a pointer. Reads by key and query only.
+ */
+export const createKnowledgeRepository = (client: DynamoDBDocumentClient, tableName: string) => {
+  const get = async (key: { pk: string; sk: string }) =>
+    (await client.send(new GetCommand({ TableName: tableName, Key: key, ConsistentRead: true })))
+      .Item;
+
+  const queryAll = async (input: Omit<QueryCommandInput, 'TableName'>) => {
+    const items: Record<string, unknown>[] = [];
+    let ExclusiveStartKey: Record<string, unknown> | undefined;
+    do {
+      const page = await client.send(
+        new QueryCommand({ TableName: tableName, ...input, ExclusiveStartKey }),
+      );
+      items.push(...(page.Items ?? []));
+      ExclusiveStartKey = page.LastEvaluatedKey;
+    } while (ExclusiveStartKey);
+    return items;
+  };
+
+  const versionItem = (version: ArticleVersion) => ({
+    ...keys.version(version.id, version.version),
+    entity: 'ARTICLE_VERSION',
+    ...version,
+  });
+
+  return {
+    async getHead(id: string): Promise<ArticleHead | undefined> {
+      const item = await get(keys.head(id));
+      return item && ArticleHeadSchema.parse(domainFields(item));
+    },
+
+    async getVersion(id: string, version: number): Promise<ArticleVersion | undefined> {
+      const item = await get(keys.version(id, version));
+      return item && ArticleVersionSchema.parse(domainFields(item));
+    },
+
+    /** Every version of an article, oldest first. */
+    async listVersions(id: string): Promise<ArticleVersion[]> {
+      const items = await queryAll({
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :v)',
+        ExpressionAttributeValues: { ':pk': keys.head(id).pk, ':v': 'V#' },
+      });
+      return items.map((item) => ArticleVersionSchema.parse(domainFields(item)));
+    },
+
+    async getPublished(id: string): Promise<PublishedArticle | undefined> {
+      const item = (
+        await client.send(new GetCommand({ TableName: tableName, Key: keys.published(id) }))
+      ).Item;
+      return item && PublishedArticleSchema.parse(domainFields(item));
+    },
+
+    /** Every published article (gsi1): what the search index is built from. */
+    async listPublished(): Promise<PublishedArticle[]> {
+      const items = await queryAll({
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :published',
+        ExpressionAttributeValues: { ':published': PUBLISHED_PARTITION },
+      });
+      return items.map((item) => PublishedArticleSchema.parse(domainFields(item)));
+    },
+
+    /** A new article's first version, as a draft; CONFLICT when the id is taken. */
+    async create(version: ArticleVersion): Promise<void> {
+      const head: ArticleHead = {
+        id: version.id,
+        agencyId: version.article.agencyId,
+        latestVersion: version.version,
+        draftAuthors: [version.author],
+        updatedAt: version.at,
+        updatedBy: version.author,
+      };
+      try {
+        await transactWrite(client, [
+          {
+            Put: {
+              TableName: tableName,
+              Item: { ...keys.head(version.id), entity: 'ARTICLE_HEAD', ...head },
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+          {
+            Put: {
+              TableName: tableName,
+              Item: versionItem(version),
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+        ]);
+      } catch (error) {
+        if (error instanceof TransactionConditionFailedError)
+          throw new ConflictError(`Article ${version.id} exists`, {
+            details: { reason: 'ARTICLE_EXISTS' },
+          });
+        throw error;
+      }
+    },
+
+    /**
+     * The next version on top of `expectedVersion` (what the editor read); CONFLICT when someone
+     * saved another version meanwhile.
+     */
+    async addVersion(version: ArticleVersion, expectedVersion: number): Promise<void> {
+      try {
+        await transactWrite(client, [
+          {
+            Update: {
+              TableName: tableName,
+              Key: keys.head(version.id),
+              UpdateExpression:
+                'SET latestVersion = :next, agencyId = :agency, updatedAt = :at, updatedBy = :by, ' +
+                'draftAuthors = list_append(if_not_exists(draftAuthors, :none), :author)',
+              ConditionExpression: 'latestVersion = :expected',
+              ExpressionAttributeValues: {
+                ':next': version.version,
+                ':agency': version.article.agencyId,
+                ':at': version.at,
+                ':by': version.author,
+                ':none': [],
+                ':author': [version.author],
+                ':expected': expectedVersion,
+              },
+            },
+          },
+          {
+            Put: {
+              TableName: tableName,
+              Item: versionItem(version),
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+        ]);
+      } catch (error) {
+        if (error instanceof TransactionConditionFailedError)
+          throw new ConflictError(
+            `Article ${version.id} changed since version ${expectedVersion}`,
+            {
+              details: { reason: 'STALE_VERSION' },
+            },
+          );
+        throw error;
+      }
+    },
+
+    /**
+     * Publishes `version` (the latest) of an article: CONFLICT when a newer version was saved
+     * meanwhile or the publisher wrote part of the draft.
+     */
+    async publish(
+      version: ArticleVersion,
+      { publishedBy, publishedAt }: { publishedBy: string; publishedAt: string },
+    ): Promise<PublishedArticle> {
+      const published: PublishedArticle = {
+        article: version.article,
+        version: version.version,
+        publishedBy,
+        publishedAt,
+      };
+      try {
+        await transactWrite(client, [
+          {
+            Update: {
+              TableName: tableName,
+              Key: keys.head(version.id),
+              UpdateExpression:
+                'SET publishedVersion = :version, draftAuthors = :none, updatedAt = :at, updatedBy = :by',
+              ConditionExpression:
+                'latestVersion = :version AND NOT contains(draftAuthors, :by) AND ' +
+                '(attribute_not_exists(publishedVersion) OR publishedVersion < :version)',
+              ExpressionAttributeValues: {
+                ':version': version.version,
+                ':none': [],
+                ':at': publishedAt,
+                ':by': publishedBy,
+              },
+            },
+          },
+          {
+            Update: {
+              TableName: tableName,
+              Key: keys.version(version.id, version.version),
+              UpdateExpression: 'SET publishedBy = :by, publishedAt = :at',
+              ConditionExpression: 'attribute_exists(pk)',
+              ExpressionAttributeValues: { ':by': publishedBy, ':at': publishedAt },
+            },
+          },
+          {
+            Put: {
+              TableName: tableName,
+              Item: {
+                ...keys.published(version.id),
+                ...keys.publishedListing(version.id),
+                entity: 'ARTICLE_PUBLISHED',
+                ...published,
+              },
+            },
+          },
+        ]);
+      } catch (error) {
+        if (error instanceof TransactionConditionFailedError)
+          throw new ConflictError(
+            `Version ${version.version} of ${version.id} cannot be published`,
+            {
+              details: { reason: 'NOT_PUBLISHABLE' },
+            },
+          );
+        throw error;
+      }
+      return published;
+    },
+
+    /** Loads an article as published version 1 (the seed; overwrites what was there). */
+    async seedPublished(article: Article, at: string, by = 'seed'): Promise<void> {
+      const version: ArticleVersion = {
+        id: article.id,
+        version: 1,
+        article,
+        author: by,
+        at,
+        changes: ['created'],
+        note: 'Loaded from data/knowledge',
+        publishedBy: by,
+        publishedAt: at,
+      };
+      const head: ArticleHead = {
+        id: article.id,
+        agencyId: article.agencyId,
+        latestVersion: 1,
+        publishedVersion: 1,
+        draftAuthors: [],
+        updatedAt: at,
+        updatedBy: by,
+      };
+      const published: PublishedArticle = { article, version: 1, publishedBy: by, publishedAt: at };
+      await transactWrite(client, [
+        {
+          Put: {
+            TableName: tableName,
+            Item: { ...keys.head(article.id), entity: 'ARTICLE_HEAD', ...head },
+          },
+        },
+        { Put: { TableName: tableName, Item: versionItem(version) } },
+        {
+          Put: {
+            TableName: tableName,
+            Item: {
+              ...keys.published(article.id),
+              ...keys.publishedListing(article.id),
+              entity: 'ARTICLE_PUBLISHED',
+              ...published,
+            },
+          },
+        },
+      ]);
+    },
+
+    async getIndexPointer(): Promise<IndexPointer | undefined> {
+      const item = (
+        await client.send(new GetCommand({ TableName: tableName, Key: keys.indexPointer }))
+      ).Item;
+      return item && IndexPointerSchema.parse(domainFields(item));
+    },
+
+    /** The chunks of an index generation, in order (fewer than the pointer says: being replaced). */
+    async getIndexChunks(generation: string): Promise<Uint8Array[]> {
+      const items = await queryAll({
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': keys.indexChunk(generation, 0).pk },
+      });
+      return items.map((item) => z.instanceof(Uint8Array).parse(item.data));
+    },
+
+    /** Writes a new index generation's chunks, then points readers at it. */
+    async putIndex(pointer: IndexPointer, chunks: readonly Uint8Array[]): Promise<void> {
+      for (let start = 0; start < chunks.length; start += 25) {
+        let requests: Record<string, unknown>[] = chunks
+          .slice(start, start + 25)
+          .map((data, offset) => ({
+            PutRequest: {
+              Item: {
+                ...keys.indexChunk(pointer.generation, start + offset),
+                entity: 'KNOWLEDGE_INDEX_CHUNK',
+                data,
+              },
+            },
+          }));
+        // One chunk per request keeps each batch under DynamoDB's 16 MB.
+        while (requests.length > 0) {
+          const batch = requests.splice(0, 4);
+          const result = await client.send(
+            new BatchWriteCommand({ RequestItems: { [tableName]: batch } }),
+          );
+          requests = [...(result.UnprocessedItems?.[tableName] ?? []), ...requests];
+        }
+      }
+      await client.send(
+        new PutCommand({
+          TableName: tableName,
+          Item: { ...keys.indexPointer, entity: 'KNOWLEDGE_INDEX', ...pointer },
+        }),
+      );
+    },
+
+    /** Deletes a replaced generation's chunks. */
+    async deleteIndex(pointer: IndexPointer): Promise<void> {
+      const all = Array.from({ length: pointer.chunks }, (_, index) => ({
+        DeleteRequest: { Key: keys.indexChunk(pointer.generation, index) },
+      }));
+      let requests: Record<string, unknown>[] = all;
+      while (requests.length > 0) {
+        const batch = requests.splice(0, 25);
+        const result = await client.send(
+          new BatchWriteCommand({ RequestItems: { [tableName]: batch } }),
+        );
+        requests = [...(result.UnprocessedItems?.[tableName] ?? []), ...requests];
+      }
+    },
+  };
+};
+
+export type KnowledgeRepository = ReturnType<typeof createKnowledgeRepository>;
