@@ -28,7 +28,9 @@ const SourceSchema = z.object({
 export type Source = z.infer<typeof SourceSchema>;
 const FeeSchema = z.object({
   label: z.string(),
-  amountKes: z.number(),
+  /** Absent (null) for a fee that is a rate: `ratePercent`. */
+  amountKes: z.nullish(z.number()),
+  ratePercent: z.nullish(z.number()),
   effectiveFrom: z.string(),
   source: SourceSchema,
   disputed: z._default(z.boolean(), false),

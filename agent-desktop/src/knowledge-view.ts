@@ -48,8 +48,14 @@ export const callerLanguage = (attributes: Readonly<Record<string, string | unde
 const kes = new Intl.NumberFormat('en-KE', { maximumFractionDigits: 0 });
 
 /** "KES 1,050", "Free". */
-export const feeAmount = (fee: Pick<Fee, 'amountKes'>, lang: Language): string =>
-  fee.amountKes === 0 ? (lang === 'sw' ? 'Bure' : 'Free') : `KES ${kes.format(fee.amountKes)}`;
+export const feeAmount = (fee: Pick<Fee, 'amountKes' | 'ratePercent'>, lang: Language): string =>
+  fee.amountKes === null || fee.amountKes === undefined
+    ? `${fee.ratePercent ?? '?'}%`
+    : fee.amountKes === 0
+      ? lang === 'sw'
+        ? 'Bure'
+        : 'Free'
+      : `KES ${kes.format(fee.amountKes)}`;
 
 /** "Huduma Kenya, Notice on ID fees (2025-10-29)". */
 export const sourceLine = (source: Source): string =>

@@ -42,7 +42,8 @@ export interface SearchInput {
 
 export interface SearchResult {
   readonly id: string;
-  readonly serviceId: string | null;
+  /** The catalogue service; absent for a general topic. */
+  readonly serviceId?: string;
   readonly title: string;
   readonly summary: string;
   readonly category: string;
@@ -238,7 +239,7 @@ export const knowledgeReader = ({
           const stored = hit as unknown as StoredFields & { id: string; score: number };
           return {
             id: stored.id,
-            serviceId: stored.serviceId ?? null,
+            ...(stored.serviceId !== undefined && { serviceId: stored.serviceId }),
             title: titleIn(stored, lang),
             summary: summaryIn(stored, lang),
             category: stored.category,
