@@ -1,5 +1,6 @@
-import { defineCapability } from '#shared/capability.ts';
+import { defineCapability, outcomes } from '#shared/capability.ts';
 import { KnowledgeEnvironmentSchema } from './config.ts';
+import { SummaryParametersSchema } from './flow-lookups.ts';
 
 /**
  * Government service information: articles (data/knowledge/), search, summaries for the IVR
@@ -12,7 +13,12 @@ export const knowledgeCapability = defineCapability({
   constructId: 'Knowledge',
   description: 'Government service information: category menus and service summaries',
   placeholder: 'KnowledgeFunctionArn',
-  operations: ['summary'],
+  operations: {
+    summary: {
+      input: SummaryParametersSchema,
+      output: outcomes('OK', 'NOT_FOUND', 'INVALID_INPUT'),
+    },
+  },
   // Reads only: published articles and the stored search index.
   tables: { ServiceData: 'read' },
   needs: [],

@@ -15,14 +15,11 @@ export const SummaryParametersSchema = z.object({
   articleId: z.string(),
 });
 
-export const KnowledgeParametersSchema = z.discriminatedUnion('operation', [
-  SummaryParametersSchema,
-]);
-export type KnowledgeParameters = z.infer<typeof KnowledgeParametersSchema>;
+export type SummaryParameters = z.infer<typeof SummaryParametersSchema>;
 
-export const knowledgeFlowLookups =
+export const knowledgeSummary =
   (reader: KnowledgeReader) =>
-  async (parameters: KnowledgeParameters): Promise<FlowOutcome> => {
+  async (parameters: SummaryParameters): Promise<FlowOutcome> => {
     const found = await reader.summaryForService(parameters.articleId, parameters.lang);
     return {
       outcome: 'OK',

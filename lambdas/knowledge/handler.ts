@@ -1,12 +1,13 @@
 import { documentClientFor } from '#shared/data/client.ts';
 import { createKnowledgeRepository } from '#shared/data/knowledge.repository.ts';
 import { parseEnv } from '#shared/env.ts';
-import { connectHandler } from '#shared/middleware.ts';
+import { capabilityHandler } from '#shared/middleware.ts';
 import { type AwsClients, deployedHandler, type Environment } from '#shared/platform.ts';
 import { type SpeechSettings, speechSettingsFrom } from '#shared/speech/render.ts';
+import { knowledgeCapability } from './capability.ts';
 import { KnowledgeEnvironmentSchema } from './config.ts';
 import { type KnowledgeDependencies, knowledgeSearchIndex } from './dependencies.ts';
-import { KnowledgeParametersSchema, knowledgeFlowLookups } from './flow-lookups.ts';
+import { knowledgeSummary } from './flow-lookups.ts';
 import { knowledgeReader } from './knowledge.ts';
 
 export interface KnowledgeHandlerDependencies extends KnowledgeDependencies {
@@ -35,11 +36,7 @@ export const createHandler = (deps: KnowledgeHandlerDependencies) => {
     now: deps.now,
     timeZone: deps.timeZone,
   });
-  return connectHandler({
-    parameters: KnowledgeParametersSchema,
-    useCase: knowledgeFlowLookups(reader),
-    speech: deps.speech,
-  });
+  return capabilityHandler(knowledgeCapability, { summary: knowledgeSummary(reader) }, deps.speech);
 };
 
 export const handler = deployedHandler(() =>
