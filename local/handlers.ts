@@ -13,10 +13,12 @@ import * as lakeRedaction from '#lambdas/lake-redaction/handler.ts';
 import * as notificationDelivery from '#lambdas/notification-delivery/handler.ts';
 import * as pensions from '#lambdas/pensions/handler.ts';
 import * as reports from '#lambdas/reports/handler.ts';
+import * as smsChannel from '#lambdas/sms-channel/handler.ts';
 import * as speech from '#lambdas/speech/handler.ts';
 import * as survey from '#lambdas/survey/handler.ts';
 import * as ticketsApi from '#lambdas/tickets-api/handler.ts';
 import * as tracking from '#lambdas/tracking/handler.ts';
+import * as whatsappChannel from '#lambdas/whatsapp-channel/handler.ts';
 import type { HandlerModule } from '#shared/platform.ts';
 import { asFunction } from './iam/guard.ts';
 import { checkedDependencies } from './iam/stand-ins.ts';
@@ -41,10 +43,12 @@ export const HANDLER_MODULES = {
   'notification-delivery': notificationDelivery,
   pensions,
   reports,
+  'sms-channel': smsChannel,
   speech,
   survey,
   'tickets-api': ticketsApi,
   tracking,
+  'whatsapp-channel': whatsappChannel,
 } as const;
 
 export type HandlerName = keyof typeof HANDLER_MODULES;

@@ -3,6 +3,7 @@ import { KMSClient } from '@aws-sdk/client-kms';
 import { PinpointSMSVoiceV2Client } from '@aws-sdk/client-pinpoint-sms-voice-v2';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { SFNClient } from '@aws-sdk/client-sfn';
+import { SocialMessagingClient } from '@aws-sdk/client-socialmessaging';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { createDocumentClient } from '#shared/data/client.ts';
 import type { AwsClients, Environment } from '#shared/platform.ts';
@@ -41,6 +42,7 @@ export const localPlatform = (options: LocalEnvironmentOptions): LocalPlatform =
       connect: checkedClient(new ConnectClient(settings)),
       sms: checkedClient(new PinpointSMSVoiceV2Client(settings)),
       ses: checkedClient(new SESv2Client(settings)),
+      socialMessaging: checkedClient(new SocialMessagingClient(settings)),
     },
   };
 };

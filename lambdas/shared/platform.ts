@@ -3,6 +3,7 @@ import type { KMSClient } from '@aws-sdk/client-kms';
 import type { PinpointSMSVoiceV2Client } from '@aws-sdk/client-pinpoint-sms-voice-v2';
 import type { SESv2Client } from '@aws-sdk/client-sesv2';
 import type { SFNClient } from '@aws-sdk/client-sfn';
+import type { SocialMessagingClient } from '@aws-sdk/client-socialmessaging';
 import type { SQSClient } from '@aws-sdk/client-sqs';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Context } from 'aws-lambda';
@@ -22,6 +23,8 @@ export interface AwsClients {
   readonly connect: ConnectClient;
   readonly sms: PinpointSMSVoiceV2Client;
   readonly ses: SESv2Client;
+  /** End User Messaging Social (WhatsApp). */
+  readonly socialMessaging: SocialMessagingClient;
 }
 
 /** An invocable Lambda handler, whatever its trigger. */

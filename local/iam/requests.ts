@@ -22,6 +22,7 @@ export const SERVICE_OF_CLIENT: Readonly<Record<string, string>> = {
   ConnectClient: 'connect',
   PinpointSMSVoiceV2Client: 'sms-voice',
   SESv2Client: 'ses',
+  SocialMessagingClient: 'social-messaging',
 };
 
 /** A call this module cannot turn into IAM requests: checked calls fail closed. */
@@ -229,6 +230,14 @@ export const iamRequestsFor = (model: PolicyModel, call: AwsCall): IamRequest[] 
           ...(input.QueueId ? [`${instance}/queue/${idOf(input.QueueId)}`] : []),
         ].map((resource) => ({ action: 'connect:StartOutboundVoiceContact', resource }));
       }
+      if (operation === 'StartChatContact') {
+        return [
+          {
+            action: 'connect:StartChatContact',
+            resource: `${instance}/contact-flow/${idOf(input.ContactFlowId)}`,
+          },
+        ];
+      }
       // Attribute calls name the contact as InitialContactId.
       const contact = input.ContactId ?? input.InitialContactId;
       if (contact) {
@@ -245,6 +254,18 @@ export const iamRequestsFor = (model: PolicyModel, call: AwsCall): IamRequest[] 
           ? `arn:aws:sms-voice:${model.region}:${model.account}:phone-number/${identity}`
           : `arn:aws:sms-voice:${model.region}:${model.account}:sender-id/${identity}/${country}`;
       return [{ action: `sms-voice:${operation}`, resource }];
+    }
+    case 'social-messaging': {
+      // WhatsApp messages are authorized on the business number they are sent from.
+      const id = String(input.originationPhoneNumberId ?? '');
+      return [
+        {
+          action: `social-messaging:${operation}`,
+          resource: id.startsWith('arn:')
+            ? id
+            : `arn:aws:social-messaging:${model.region}:${model.account}:phone-number-id/${id.replace(/^phone-number-id-/, '')}`,
+        },
+      ];
     }
     case 'ses': {
       // SES authorizes the sending identity: the From address's domain.

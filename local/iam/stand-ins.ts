@@ -85,6 +85,25 @@ const STAND_INS: Readonly<Record<string, Readonly<Record<string, StandInCall>>>>
       input: (values) => ({ OriginationIdentity: values.SMS_ORIGINATION_IDENTITY }),
     },
   },
+  agentChats: {
+    start: {
+      service: 'connect',
+      operation: 'StartChatContact',
+      settings: ['CONNECT_INSTANCE_ID', 'CONVERSATION_FLOW_ID'],
+      input: (values) => ({
+        InstanceId: values.CONNECT_INSTANCE_ID,
+        ContactFlowId: values.CONVERSATION_FLOW_ID,
+      }),
+    },
+  },
+  whatsapp: {
+    send: {
+      service: 'social-messaging',
+      operation: 'SendWhatsAppMessage',
+      settings: ['WHATSAPP_PHONE_NUMBER_ID'],
+      input: (values) => ({ originationPhoneNumberId: values.WHATSAPP_PHONE_NUMBER_ID }),
+    },
+  },
   email: {
     send: {
       service: 'ses',

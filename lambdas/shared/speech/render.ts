@@ -125,6 +125,10 @@ const slotText = (type: string, value: string | number, lang: Language): string 
     .map((clip) => clip.text)
     .join(' ');
 
+/** One slot value as a written message writes it (digits together, free text as it is). */
+export const writtenSlot = (type: string, value: string | number, lang: Language): string =>
+  type === 'digits' || type === 'text' ? String(value) : slotText(type, value, lang);
+
 /** Renders a prompt's text in one language, with slot values spoken naturally. */
 export const renderText = ({ prompt, vars = {} }: Speech, lang: Language): string =>
   getPrompt(prompt)[lang].replace(SLOT, (_, name: string, type: string) => {

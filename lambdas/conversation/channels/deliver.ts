@@ -1,0 +1,47 @@
+import { logger } from '#shared/powertools.ts';
+import type { ConversationResult, HandleMessage, IncomingMessage } from '../contract.ts';
+import type { AgentChats } from '../handover.ts';
+
+/** How a channel writes to its customer. */
+export type SendReply = (message: IncomingMessage, text: string) => Promise<void>;
+
+export interface ChannelDependencies {
+  readonly handleMessage: HandleMessage;
+  readonly send: SendReply;
+  readonly agentChats: AgentChats;
+}
+
+/**
+ * One inbound message through the conversation service, then to the customer: its replies
+ * sent in order and, on a hand-over, the agent's chat started with the screen-pop attributes
+ * and the transcript. A duplicate delivery sends nothing and starts nothing.
+ */
+export const deliverMessage =
+  ({ handleMessage, send, agentChats }: ChannelDependencies) =>
+  async (message: IncomingMessage): Promise<ConversationResult> => {
+    const result = await handleMessage(message);
+    if (result.duplicate) {
+      logger.info('Duplicate message ignored', { channel: message.channel });
+      return result;
+    }
+    for (const reply of result.replies) await send(message, reply.text);
+    if (result.handover) {
+      const chat = await agentChats.start({
+        conversationId: result.session.conversationId,
+        channel: message.channel,
+        handover: result.handover,
+      });
+      logger.info('Conversation handed over', {
+        channel: message.channel,
+        conversationId: result.session.conversationId,
+        agentContactId: chat.contactId,
+        reason: result.handover.reason,
+      });
+    }
+    logger.info('Conversation message handled', {
+      channel: message.channel,
+      stage: result.session.stage,
+      replies: result.replies.length,
+    });
+    return result;
+  };

@@ -1,0 +1,159 @@
+import { timingSafeEqual } from 'node:crypto';
+import { ConnectClient } from '@aws-sdk/client-connect';
+import { KMSClient } from '@aws-sdk/client-kms';
+import { PinpointSMSVoiceV2Client } from '@aws-sdk/client-pinpoint-sms-voice-v2';
+import { SQSClient } from '@aws-sdk/client-sqs';
+import type {
+  APIGatewayProxyEventV2,
+  APIGatewayProxyStructuredResultV2,
+  SNSEvent,
+} from 'aws-lambda';
+import { deliverMessage } from '#lambdas/conversation/channels/deliver.ts';
+import { channelHandler } from '#lambdas/conversation/channels/middleware.ts';
+import {
+  africasTalkingGateway,
+  africasTalkingInbound,
+  endUserMessagingSmsGateway,
+  type SmsGateway,
+  twoWaySmsInbound,
+} from '#lambdas/conversation/channels/sms-gateway.ts';
+import { UnreadableEventError } from '#lambdas/conversation/channels/whatsapp-inbound.ts';
+import {
+  type ConversationServiceDependencies,
+  conversationServiceDependencies,
+  createConversationService,
+} from '#lambdas/conversation/dependencies.ts';
+import { type AgentChats, connectAgentChats } from '#lambdas/conversation/handover.ts';
+import { documentClientFor } from '#shared/data/client.ts';
+import { parseEnv } from '#shared/env.ts';
+import { type AwsClients, deployedHandler, type Environment } from '#shared/platform.ts';
+import { logger } from '#shared/powertools.ts';
+import { SmsChannelEnvironmentSchema } from './config.ts';
+
+export interface SmsChannelDependencies extends ConversationServiceDependencies {
+  readonly gateway: SmsGateway['name'];
+  /** End User Messaging SMS replies (checked locally as sms-voice:SendTextMessage). */
+  readonly sms: SmsGateway;
+  /** Africa's Talking replies (an HTTPS API, no AWS call). */
+  readonly aggregator: SmsGateway;
+  readonly agentChats: AgentChats;
+  readonly inboundToken?: string | undefined;
+}
+
+const unconfigured = (what: string) => ({
+  name: 'end-user-messaging' as const,
+  send: () => Promise.reject(new Error(`${what} is not configured`)),
+});
+
+export const defaultDependencies = (
+  env: Environment,
+  aws: Pick<AwsClients, 'dynamoDb' | 'kms' | 'sqs' | 'sms' | 'connect'>,
+): SmsChannelDependencies => {
+  const config = parseEnv(SmsChannelEnvironmentSchema, env);
+  return {
+    ...conversationServiceDependencies(env, aws),
+    gateway: config.SMS_GATEWAY,
+    sms: config.SMS_ORIGINATION_IDENTITY
+      ? endUserMessagingSmsGateway(aws.sms, config.SMS_ORIGINATION_IDENTITY)
+      : unconfigured('SMS_ORIGINATION_IDENTITY'),
+    aggregator: config.AFRICAS_TALKING_API_KEY
+      ? africasTalkingGateway({
+          apiUrl: config.AFRICAS_TALKING_API_URL,
+          username: config.AFRICAS_TALKING_USERNAME,
+          apiKey: config.AFRICAS_TALKING_API_KEY,
+          from: config.AFRICAS_TALKING_SHORT_CODE,
+        })
+      : unconfigured('AFRICAS_TALKING_API_KEY'),
+    agentChats:
+      config.CONNECT_INSTANCE_ID && config.CONVERSATION_FLOW_ID
+        ? connectAgentChats(aws.connect, {
+            instanceId: config.CONNECT_INSTANCE_ID,
+            contactFlowId: config.CONVERSATION_FLOW_ID,
+          })
+        : { start: () => Promise.reject(new Error('CONVERSATION_FLOW_ID is not configured')) },
+    inboundToken: config.SMS_INBOUND_TOKEN,
+  };
+};
+
+type SmsEvent = APIGatewayProxyEventV2 | SNSEvent;
+
+const plain = (statusCode: number, body: string): APIGatewayProxyStructuredResultV2 => ({
+  statusCode,
+  headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' },
+  body,
+});
+
+const sameSecret = (given: string | undefined, expected: string) => {
+  const a = Buffer.from(given ?? '');
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+};
+
+/**
+ * The SMS channel: Africa's Talking's inbound callback (POST /channels/sms, form-encoded;
+ * answered 200 once the replies are sent, 400 with a reason for a post that is not one, 403
+ * without the callback's token) or End User Messaging SMS's two-way messages on SNS. Every
+ * message goes through the conversation service; replies go back through the same gateway.
+ */
+export const createHandler = (deps: SmsChannelDependencies) => {
+  const gateway = deps.gateway === 'africas-talking' ? deps.aggregator : deps.sms;
+  const links = new Map<string, string>();
+  const deliver = deliverMessage({
+    handleMessage: createConversationService(deps),
+    send: async (message, text) => {
+      const linkId = links.get(message.messageId);
+      await gateway.send({ to: message.customer, text, ...(linkId && { linkId }) });
+    },
+    agentChats: deps.agentChats,
+  });
+
+  const fromGateway = async (event: APIGatewayProxyEventV2) => {
+    if (deps.inboundToken && !sameSecret(event.queryStringParameters?.token, deps.inboundToken))
+      return plain(403, 'FORBIDDEN');
+    const raw = event.body ?? '';
+    const body = event.isBase64Encoded ? Buffer.from(raw, 'base64').toString('utf8') : raw;
+    let inbound: ReturnType<typeof africasTalkingInbound>;
+    try {
+      inbound = africasTalkingInbound(body);
+    } catch (error) {
+      if (!(error instanceof UnreadableEventError)) throw error;
+      logger.info('SMS callback refused', { reason: error.message });
+      return plain(400, `INVALID_INPUT: ${error.message}`);
+    }
+    if (inbound.linkId) links.set(inbound.message.messageId, inbound.linkId);
+    try {
+      await deliver(inbound.message);
+    } finally {
+      links.delete(inbound.message.messageId);
+    }
+    return plain(200, 'OK');
+  };
+
+  return channelHandler(async (event: SmsEvent) => {
+    if ('Records' in event) {
+      for (const record of event.Records) {
+        try {
+          await deliver(twoWaySmsInbound(record.Sns.Message));
+        } catch (error) {
+          if (!(error instanceof UnreadableEventError)) throw error;
+          // Not a customer message: nothing to answer, nothing to retry.
+          logger.warn('SMS event ignored', { reason: error.message });
+        }
+      }
+      return undefined;
+    }
+    return fromGateway(event);
+  });
+};
+
+export const handler = deployedHandler(() =>
+  createHandler(
+    defaultDependencies(process.env, {
+      dynamoDb: documentClientFor(process.env),
+      kms: new KMSClient({}),
+      sqs: new SQSClient({}),
+      sms: new PinpointSMSVoiceV2Client({}),
+      connect: new ConnectClient({}),
+    }),
+  ),
+);
