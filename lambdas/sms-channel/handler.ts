@@ -105,6 +105,7 @@ export const createHandler = (deps: SmsChannelDependencies) => {
       await gateway.send({ to: message.customer, text, ...(linkId && { linkId }) });
     },
     agentChats: deps.agentChats,
+    combineReplies: true,
   });
 
   const fromGateway = async (event: APIGatewayProxyEventV2) => {

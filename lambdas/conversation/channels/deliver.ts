@@ -9,6 +9,8 @@ export interface ChannelDependencies {
   readonly handleMessage: HandleMessage;
   readonly send: SendReply;
   readonly agentChats: AgentChats;
+  /** Send the replies of one message as one (SMS: one message costs less than three). */
+  readonly combineReplies?: boolean;
 }
 
 /**
@@ -17,14 +19,16 @@ export interface ChannelDependencies {
  * and the transcript. A duplicate delivery sends nothing and starts nothing.
  */
 export const deliverMessage =
-  ({ handleMessage, send, agentChats }: ChannelDependencies) =>
+  ({ handleMessage, send, agentChats, combineReplies = false }: ChannelDependencies) =>
   async (message: IncomingMessage): Promise<ConversationResult> => {
     const result = await handleMessage(message);
     if (result.duplicate) {
       logger.info('Duplicate message ignored', { channel: message.channel });
       return result;
     }
-    for (const reply of result.replies) await send(message, reply.text);
+    const texts = result.replies.map((reply) => reply.text);
+    if (combineReplies && texts.length > 0) await send(message, texts.join('\n\n'));
+    else for (const text of texts) await send(message, text);
     if (result.handover) {
       const chat = await agentChats.start({
         conversationId: result.session.conversationId,

@@ -1,0 +1,89 @@
+import { parseArgs } from 'node:util';
+import type { Channel } from '#lambdas/conversation/contract.ts';
+import { startDynamoDbLocal } from '#local/dynamodb/launcher.ts';
+import { createLocalTables, localDynamoDbClient } from '#local/dynamodb/tables.ts';
+import { localMessaging } from '#local/messaging.ts';
+import { localPlatform } from '#local/platform.ts';
+import { seed } from '#local/seed.ts';
+import { localOutbox } from '#shared/notifications/default-notifier.ts';
+import { clockFrom } from './clock.ts';
+
+const USAGE = `Runs one text conversation through the conversation service on DynamoDB Local.
+
+  npm run -s chat -- --channel web|whatsapp|sms --from <E.164> --messages "<m1>|<m2>|…" [--at <ISO time>] [--json]
+
+  --channel   web (the chat page's API), whatsapp (End User Messaging Social events) or sms
+              (Africa's Talking's inbound callback); each in its channel's wire format
+  --messages  what the customer sends, in order, separated by |
+  --json      {"replies":[{"text":…}],"handovers":[…],"notifications":[…]}`;
+
+const { values } = parseArgs({
+  options: {
+    channel: { type: 'string', default: 'web' },
+    from: { type: 'string', default: '+254712345678' },
+    messages: { type: 'string', default: '' },
+    at: { type: 'string' },
+    json: { type: 'boolean', default: false },
+    help: { type: 'boolean', default: false },
+  },
+});
+
+if (values.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
+const channel = values.channel as Channel;
+if (!['web', 'whatsapp', 'sms'].includes(channel)) {
+  console.error('--channel is one of web, whatsapp, sms');
+  process.exit(2);
+}
+
+const dynamoDb = await startDynamoDbLocal({});
+try {
+  const platform = localPlatform({ dynamoDbEndpoint: dynamoDb.endpoint });
+  await createLocalTables(localDynamoDbClient(dynamoDb.endpoint));
+  await seed(platform.aws.dynamoDb);
+  const messaging = localMessaging(platform, clockFrom(values.at));
+  const lines: { from: 'customer' | 'service'; text: string }[] = [];
+  const messages = values.messages.length > 0 ? values.messages.split('|') : [];
+  for (const text of messages) {
+    const before = messaging.received.length;
+    lines.push({ from: 'customer', text });
+    await messaging.send({ channel, customer: values.from, text });
+    for (const reply of messaging.received.slice(before))
+      lines.push({ from: 'service', text: reply.text });
+  }
+  const handovers = messaging.agentChats.started.map(({ handover }) => ({
+    reason: handover.reason,
+    attributes: handover.attributes,
+    transcript: handover.transcript.length,
+  }));
+  if (values.json) {
+    console.log(
+      JSON.stringify(
+        {
+          channel,
+          replies: messaging.received.map(({ text, template }) => ({
+            text,
+            ...(template && { template }),
+          })),
+          handovers,
+          notifications: localOutbox.map(({ channel: via, prompt }) => ({ channel: via, prompt })),
+        },
+        null,
+        2,
+      ),
+    );
+  } else {
+    for (const line of lines)
+      console.log(
+        `${line.from === 'customer' ? '  >' : '  <'} ${line.text.replaceAll('\n', '\n    ')}`,
+      );
+    for (const handover of handovers)
+      console.log(
+        `  AGENT chat started (${handover.reason}): ${JSON.stringify(handover.attributes)}`,
+      );
+  }
+} finally {
+  await dynamoDb.stop();
+}
