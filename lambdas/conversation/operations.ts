@@ -13,11 +13,9 @@ export const contactOf = (context: TurnContext): Contact => ({
 export const trackInOneMessage =
   (registry: OperationRegistry): TrackInOneMessage =>
   async (request, context) => {
-    const result = await operationPort(registry, contactOf(context)).invoke(
-      'tracking',
-      undefined,
-      { ...request },
-    );
+    const result = await operationPort(registry, contactOf(context)).invoke('tracking', undefined, {
+      ...request,
+    });
     return {
       outcome: result.outcome,
       say: result.speech ?? { prompt: 'conversation.sms_track_usage' },

@@ -111,6 +111,21 @@ export const EnvironmentConfigSchema = z
       smsOriginationIdentity: z.string().min(1),
       /** SES verified sender address for agency emails. */
       emailFrom: z.email(),
+      /**
+       * Inbound SMS: Africa's Talking for Kenya (End User Messaging SMS has no two-way SMS
+       * there), or End User Messaging SMS's two-way number where a country has one.
+       */
+      smsGateway: z.enum(['africas-talking', 'end-user-messaging']).default('africas-talking'),
+      /** Africa's Talking account and the short code customers text. */
+      africasTalkingUsername: z.string().min(1).default('sandbox'),
+      smsShortCode: z.string().min(1).default('22384'),
+      /** Secrets Manager secret holding Africa's Talking's API key (resolved at deploy). */
+      africasTalkingApiKeySecret: z.string().min(1).optional(),
+      /** End User Messaging Social's id of the WhatsApp business number. */
+      whatsappPhoneNumberId: z
+        .string()
+        .min(1)
+        .default('phone-number-id-00000000000000000000000000000000'),
     }),
     /** Addresses subscribed to the operations alarm topic (dead letters, breaches, failed starts). */
     alarmEmails: z.array(z.email()).default([]),

@@ -25,6 +25,7 @@ import { ContactRouting } from '#lib/constructs/contact-routing.ts';
 import { DataLake } from '#lib/constructs/data-lake.ts';
 import { InboundNumber } from '#lib/constructs/inbound-number.ts';
 import { KnowledgeApi } from '#lib/constructs/knowledge-api.ts';
+import { MessagingChannels } from '#lib/constructs/messaging-channels.ts';
 import { NotificationDelivery } from '#lib/constructs/notification-delivery.ts';
 import { OperationsAlerts } from '#lib/constructs/operations-alerts.ts';
 import { ReportsApi } from '#lib/constructs/reports-api.ts';
@@ -71,6 +72,7 @@ export class ContactCentreStack extends Stack {
   readonly callbacks: ResolutionCallback;
   readonly ticketApi: TicketApi;
   readonly knowledge: KnowledgeApi;
+  readonly messaging: MessagingChannels;
 
   constructor(scope: Construct, id: string, props: ContactCentreStackProps) {
     super(scope, id, props);
@@ -191,6 +193,32 @@ export class ContactCentreStack extends Stack {
       smsOriginationIdentity: config.messaging.smsOriginationIdentity,
       emailFrom: config.messaging.emailFrom,
       promptAudioUri: props.promptAudioUri,
+      logRetention: retention,
+      alerts,
+    });
+    const agentFlow = this.flows.flows.agent;
+    if (!(agentFlow instanceof CfnContactFlow)) throw new Error('agent is a flow');
+    this.messaging = new MessagingChannels(this, 'Messaging', {
+      serviceDataTable: props.tables.serviceData,
+      ticketsTable: props.tables.tickets,
+      callLogsTable: props.tables.callLogs,
+      identityHashKey: props.identityHashKey,
+      allowToNotify: (fn) => selfService.allowToNotify(fn),
+      instanceArn,
+      instanceId: connect.instanceId,
+      handoverFlowArn: agentFlow.attrContactFlowArn,
+      promptAudioUri: props.promptAudioUri,
+      callLogRetentionDays: config.callLogRetentionDays,
+      timeZone: config.hours.timeZone,
+      sms: {
+        gateway: config.messaging.smsGateway,
+        africasTalkingUsername: config.messaging.africasTalkingUsername,
+        africasTalkingShortCode: config.messaging.smsShortCode,
+        ...(config.messaging.africasTalkingApiKeySecret && {
+          africasTalkingApiKey: `{{resolve:secretsmanager:${config.messaging.africasTalkingApiKeySecret}}}`,
+        }),
+      },
+      whatsapp: { phoneNumberId: config.messaging.whatsappPhoneNumberId },
       logRetention: retention,
       alerts,
     });

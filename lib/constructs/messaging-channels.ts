@@ -1,0 +1,243 @@
+import { CfnOutput, Duration, Fn, Stack, Validations } from 'aws-cdk-lib';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import {
+  HttpApi,
+  HttpMethod,
+  HttpStage,
+  LogGroupLogDestination,
+} from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { type IKey, Key } from 'aws-cdk-lib/aws-kms';
+import { SnsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Topic } from 'aws-cdk-lib/aws-sns';
+import { Construct } from 'constructs';
+import { CAPABILITIES } from '#lambdas/capabilities.ts';
+import { TEXT_DIALOGUES } from '#lambdas/conversation/capabilities.ts';
+import { type TableDefinition, tableDefinitions } from '#shared/data/tables.ts';
+import { PlatformFunction, type TableAccess } from './flow-function.ts';
+import type { OperationsAlerts } from './operations-alerts.ts';
+
+export interface MessagingChannelsProps {
+  readonly serviceDataTable: TableV2;
+  readonly ticketsTable: TableV2;
+  readonly callLogsTable: TableV2;
+  readonly identityHashKey: IKey;
+  /** Gives a function the SQS notifier (SelfService's queue). */
+  readonly allowToNotify: (fn: PlatformFunction) => void;
+  readonly instanceArn: string;
+  readonly instanceId: string;
+  /** The flow a hand-over's chat starts in (it queues the chat for an agent). */
+  readonly handoverFlowArn: string;
+  readonly promptAudioUri: string;
+  readonly callLogRetentionDays: number;
+  readonly timeZone: string;
+  readonly sms: {
+    /** `africas-talking` for Kenya (no two-way SMS through End User Messaging there). */
+    readonly gateway: 'africas-talking' | 'end-user-messaging';
+    readonly africasTalkingUsername?: string;
+    readonly africasTalkingShortCode?: string;
+    /** Secrets Manager reference of the Africa's Talking API key (`{{resolve:secretsmanager:…}}`). */
+    readonly africasTalkingApiKey?: string;
+    /** Two-way number (End User Messaging SMS), when the gateway is `end-user-messaging`. */
+    readonly originationIdentity?: string;
+  };
+  readonly whatsapp: {
+    /** End User Messaging Social's id of the WhatsApp business number (phone-number-id-…). */
+    readonly phoneNumberId: string;
+  };
+  readonly logRetention: RetentionDays;
+  readonly alerts: OperationsAlerts;
+}
+
+const ACCESS_RANK: Record<TableAccess, number> = {
+  read: 0,
+  update: 1,
+  readUpdate: 2,
+  readWrite: 3,
+};
+
+/**
+ * The tables the conversation service touches, each with the least access that covers every
+ * capability its dialogues call (from their descriptors) plus its own sessions (ServiceData:
+ * put and update) and call logs (CallLogs: update).
+ */
+export const conversationTableAccess = (): Partial<Record<TableDefinition['id'], TableAccess>> => {
+  const access: Partial<Record<TableDefinition['id'], TableAccess>> = {
+    ServiceData: 'readUpdate',
+    CallLogs: 'update',
+  };
+  const used = new Set(Object.keys(TEXT_DIALOGUES));
+  for (const capability of CAPABILITIES.filter((c) => used.has(c.handler)))
+    for (const [id, level] of Object.entries(capability.tables) as [
+      TableDefinition['id'],
+      TableAccess,
+    ][]) {
+      const current = access[id];
+      // readUpdate and update combine to readUpdate; anything with deletes stays readWrite.
+      if (!current || ACCESS_RANK[level] > ACCESS_RANK[current]) access[id] = level;
+    }
+  return access;
+};
+
+/**
+ * Self-service on the text channels: the SMS channel (Africa's Talking's inbound callback on an
+ * HTTP API, or End User Messaging SMS's two-way topic) and the WhatsApp channel (End User
+ * Messaging Social's event destination topic), both running the conversation service on the
+ * capabilities' own use cases, with the capabilities' grants and no more, and the hand-over to
+ * a Connect chat (StartChatContact on the hand-over flow only).
+ */
+export class MessagingChannels extends Construct {
+  readonly smsFunction: PlatformFunction;
+  readonly whatsappFunction: PlatformFunction;
+  /** End User Messaging Social publishes the WhatsApp business account's events here. */
+  readonly whatsappEvents: Topic;
+  readonly smsApiUrl: string;
+
+  constructor(scope: Construct, id: string, props: MessagingChannelsProps) {
+    super(scope, id);
+    const stack = Stack.of(this);
+    const tables: Record<TableDefinition['id'], TableV2> = {
+      ServiceData: props.serviceDataTable,
+      Tickets: props.ticketsTable,
+      CallLogs: props.callLogsTable,
+    };
+    const handoverFlowId = Fn.select(3, Fn.split('/', props.handoverFlowArn));
+    const conversationFunction = (fnId: string, handler: string, description: string) => {
+      const fn = new PlatformFunction(this, fnId, {
+        handler,
+        description,
+        logRetention: props.logRetention,
+        timeout: Duration.seconds(10),
+        environment: {
+          PROMPT_AUDIO_URI: props.promptAudioUri,
+          CALL_LOG_RETENTION_DAYS: String(props.callLogRetentionDays),
+          TIME_ZONE: props.timeZone,
+          CONNECT_INSTANCE_ID: props.instanceId,
+          CONVERSATION_FLOW_ID: handoverFlowId,
+        },
+      }).allowToHashIdentity(props.identityHashKey);
+      for (const [tableId, access] of Object.entries(conversationTableAccess()) as [
+        TableDefinition['id'],
+        TableAccess,
+      ][]) {
+        const definition = tableDefinitions.find((table) => table.id === tableId)!;
+        fn.bindTable(definition, tables[tableId], access);
+      }
+      props.allowToNotify(fn);
+      // Hand-over: a chat on the hand-over flow, nothing else on the instance.
+      fn.addToRolePolicy(
+        new PolicyStatement({
+          actions: ['connect:StartChatContact'],
+          resources: [props.handoverFlowArn],
+        }),
+      );
+      return fn;
+    };
+
+    this.smsFunction = conversationFunction(
+      'Sms',
+      'sms-channel',
+      "Two-way SMS self-service: Africa's Talking's inbound callback or End User Messaging SMS",
+    );
+    this.smsFunction.addEnvironment('SMS_GATEWAY', props.sms.gateway);
+    if (props.sms.africasTalkingUsername)
+      this.smsFunction.addEnvironment('AFRICAS_TALKING_USERNAME', props.sms.africasTalkingUsername);
+    if (props.sms.africasTalkingShortCode)
+      this.smsFunction.addEnvironment(
+        'AFRICAS_TALKING_SHORT_CODE',
+        props.sms.africasTalkingShortCode,
+      );
+    if (props.sms.africasTalkingApiKey)
+      this.smsFunction.addEnvironment('AFRICAS_TALKING_API_KEY', props.sms.africasTalkingApiKey);
+    if (props.sms.originationIdentity) {
+      this.smsFunction.addEnvironment('SMS_ORIGINATION_IDENTITY', props.sms.originationIdentity);
+      this.smsFunction.addToRolePolicy(
+        new PolicyStatement({
+          actions: ['sms-voice:SendTextMessage'],
+          resources: [props.sms.originationIdentity],
+        }),
+      );
+    }
+
+    this.whatsappFunction = conversationFunction(
+      'WhatsApp',
+      'whatsapp-channel',
+      'WhatsApp self-service: End User Messaging Social events in, free-form replies out',
+    );
+    this.whatsappFunction.addEnvironment('WHATSAPP_PHONE_NUMBER_ID', props.whatsapp.phoneNumberId);
+    this.whatsappFunction.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['social-messaging:SendWhatsAppMessage'],
+        resources: [
+          stack.formatArn({
+            service: 'social-messaging',
+            resource: 'phone-number-id',
+            resourceName: props.whatsapp.phoneNumberId.replace(/^phone-number-id-/, ''),
+          }),
+        ],
+      }),
+    );
+
+    // The event destination: End User Messaging Social publishes to a topic under our key.
+    const topicKey = new Key(this, 'WhatsAppEventsKey', {
+      description: 'Encrypts the WhatsApp business account events (customer messages)',
+      enableKeyRotation: true,
+    });
+    topicKey.grant(
+      new ServicePrincipal('social-messaging.amazonaws.com'),
+      'kms:GenerateDataKey*',
+      'kms:Decrypt',
+    );
+    this.whatsappEvents = new Topic(this, 'WhatsAppEvents', {
+      displayName: 'Huduma WhatsApp events (End User Messaging Social)',
+      masterKey: topicKey,
+      enforceSSL: true,
+    });
+    this.whatsappEvents.grantPublish(new ServicePrincipal('social-messaging.amazonaws.com'));
+    this.whatsappFunction.addEventSource(new SnsEventSource(this.whatsappEvents));
+
+    // Africa's Talking's callback: POST /channels/sms on an HTTP API, throttled.
+    const api = new HttpApi(this, 'SmsApi', {
+      description: "Huduma inbound SMS: Africa's Talking's incoming-message callback",
+      createDefaultStage: false,
+    });
+    api.addRoutes({
+      path: '/channels/sms',
+      methods: [HttpMethod.POST],
+      integration: new HttpLambdaIntegration('SmsInbound', this.smsFunction),
+    });
+    Validations.of(api).acknowledge({
+      id: 'AwsSolutions-APIG4',
+      reason:
+        "Africa's Talking posts its callback without credentials; the handler refuses posts without the callback URL's secret token (SMS_INBOUND_TOKEN) and the stage is throttled.",
+    });
+    const accessLogs = new LogGroup(this, 'SmsApiAccessLogs', { retention: props.logRetention });
+    const stage = new HttpStage(this, 'SmsApiStage', {
+      httpApi: api,
+      autoDeploy: true,
+      throttle: { rateLimit: 20, burstLimit: 40 },
+      accessLogSettings: {
+        destination: new LogGroupLogDestination(accessLogs),
+        format: AccessLogFormat.jsonWithStandardFields(),
+      },
+    });
+    this.smsApiUrl = `${stage.url}channels/sms`;
+    new CfnOutput(this, 'SmsCallbackUrl', {
+      value: this.smsApiUrl,
+      description:
+        "Africa's Talking incoming-messages callback URL (add ?token=<SMS_INBOUND_TOKEN>)",
+    });
+    new CfnOutput(this, 'WhatsAppEventsTopicArn', {
+      value: this.whatsappEvents.topicArn,
+      description: 'The event destination to set on the WhatsApp business account',
+    });
+    props.alerts.alarm(this, 'SmsApiServerErrorsAlarm', {
+      metric: api.metricServerError({ period: Duration.minutes(5), statistic: 'Sum' }),
+      threshold: 0,
+      description: 'The inbound SMS callback answered with a server error (5xx)',
+    });
+  }
+}
