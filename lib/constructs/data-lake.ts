@@ -23,6 +23,7 @@ import {
   type IBucket,
 } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { LakeDashboard } from './data-lake-dashboard.ts';
 import { CONTACT_COLUMNS, contactsSql, namedQueries } from './data-lake-queries.ts';
 import { PlatformFunction } from './flow-function.ts';
 
@@ -89,7 +90,8 @@ const CTR_COLUMNS: { name: string; type: string; comment?: string }[] = [
  * (no caller's number, only the analysis attributes), to S3 (gzip JSON lines under
  * `contact-records/dt=YYYY-MM-DD/`, arrival day in the contact centre's time zone), a Glue table over them with partition projection (no crawler), an Athena
  * workgroup with encrypted results and named queries for the KPIs, and, when an analyst
- * principal is configured, a QuickSight data source and dataset of one row per contact.
+ * principal is configured, a QuickSight data source, a dataset of one row per contact, and an
+ * analysis and dashboard over it (data-lake-dashboard.ts).
  */
 export class DataLake extends Construct {
   readonly key: Key;
@@ -101,7 +103,12 @@ export class DataLake extends Construct {
   readonly database: CfnDatabase;
   readonly table: CfnTable;
   readonly workGroup: CfnWorkGroup;
-  readonly quickSight?: { readonly dataSource: CfnDataSource; readonly dataSet: CfnDataSet };
+  readonly quickSight?: {
+    readonly dataSource: CfnDataSource;
+    readonly dataSet: CfnDataSet;
+    /** The analysis and dashboard over the dataset (lib/constructs/data-lake-dashboard.ts). */
+    readonly dashboard: LakeDashboard;
+  };
 
   constructor(scope: Construct, id: string, props: DataLakeProps) {
     super(scope, id);
@@ -210,7 +217,18 @@ export class DataLake extends Construct {
     }
 
     if (props.quickSightPrincipalArn) {
-      this.quickSight = this.createQuickSight(props.quickSightPrincipalArn, props, queryOptions);
+      const { dataSource, dataSet } = this.createQuickSight(
+        props.quickSightPrincipalArn,
+        props,
+        queryOptions,
+      );
+      const dashboard = new LakeDashboard(this, 'QuickSightDashboard', {
+        dataSet,
+        principalArn: props.quickSightPrincipalArn,
+        idPrefix: props.workGroupName,
+        answerWithinSeconds: props.answerWithinSeconds,
+      });
+      this.quickSight = { dataSource, dataSet, dashboard };
     }
   }
 

@@ -1,5 +1,6 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
+import { environmentFromContext } from '#lib/config/context.ts';
 import { namedQueries } from '#lib/constructs/data-lake-queries.ts';
 import { CallOutcomeSchema } from '#shared/data/call-logs.repository.ts';
 import { DIALLED_OUT } from '#shared/kpi.ts';
@@ -189,6 +190,24 @@ describe('QuickSight', () => {
   it('is left out until an analyst principal is configured', () => {
     centre.resourceCountIs('AWS::QuickSight::DataSource', 0);
     centre.resourceCountIs('AWS::QuickSight::DataSet', 0);
+    centre.resourceCountIs('AWS::QuickSight::Analysis', 0);
+    centre.resourceCountIs('AWS::QuickSight::Dashboard', 0);
+  });
+
+  it('takes the principal from the command line: -c quickSightPrincipalArn=<arn>', () => {
+    const context = (values: Record<string, string>) => ({
+      tryGetContext: (key: string) => values[key],
+    });
+
+    expect(
+      environmentFromContext(context({ env: 'prod', quickSightPrincipalArn: ANALYST }))
+        .quickSightPrincipalArn,
+    ).toBe(ANALYST);
+    expect(environmentFromContext(context({})).quickSightPrincipalArn).toBeUndefined();
+    expect(() =>
+      environmentFromContext(context({ quickSightPrincipalArn: 'arn:aws:iam::1:user/x' })),
+    ).toThrow(/quickSightPrincipalArn/);
+    expect(environmentFromContext(context({ hours: '24h' })).hours.close).toBe('24:00');
   });
 
   describe('with an analyst principal', () => {
@@ -260,6 +279,71 @@ describe('QuickSight', () => {
           ]),
         },
       });
+    });
+
+    const dataSetArn = {
+      'Fn::GetAtt': [Match.stringLikeRegexp('^DataLakeQuickSightDataSet'), 'Arn'],
+    };
+    const VISUALS = [
+      'calls-per-day',
+      'aht-per-agent',
+      'satisfaction',
+      'containment',
+      'service-level',
+    ];
+
+    it('defines a dashboard over the contacts dataset: calls per day, AHT per agent, CSAT and NPS, containment, service level', () => {
+      withQuickSight.resourceCountIs('AWS::QuickSight::Dashboard', 1);
+      withQuickSight.hasResourceProperties('AWS::QuickSight::Dashboard', {
+        DashboardId: 'huduma-prod-analytics-dashboard',
+        Definition: Match.objectLike({
+          DataSetIdentifierDeclarations: [{ Identifier: 'contacts', DataSetArn: dataSetArn }],
+          CalculatedFields: Match.arrayWith([
+            Match.objectLike({ Name: 'csat_pct' }),
+            Match.objectLike({ Name: 'nps_score' }),
+            Match.objectLike({ Name: 'containment_pct' }),
+            Match.objectLike({
+              Name: 'service_level_pct',
+              Expression: Match.stringLikeRegexp('queue_wait_seconds\\} <= 20'),
+            }),
+          ]),
+        }),
+        Permissions: [
+          {
+            Principal: ANALYST,
+            Actions: Match.arrayWith(['quicksight:DescribeDashboard', 'quicksight:QueryDashboard']),
+          },
+        ],
+      });
+      const [dashboard] = Object.values(withQuickSight.findResources('AWS::QuickSight::Dashboard'));
+      const [sheet] = dashboard?.Properties.Definition.Sheets ?? [];
+      const ids = sheet.Visuals.map(
+        (visual: Record<string, { VisualId: string }>) => Object.values(visual)[0]?.VisualId,
+      );
+      expect(ids).toEqual(VISUALS);
+      expect(JSON.stringify(sheet.Visuals[1])).toContain('"SimpleNumericalAggregation":"AVERAGE"');
+      expect(dashboard?.DependsOn).toEqual([expect.stringMatching(/^DataLakeQuickSightDataSet/)]);
+    });
+
+    it('gives the analysts an analysis of the same definition to change and save as their own', () => {
+      withQuickSight.hasResourceProperties('AWS::QuickSight::Analysis', {
+        AnalysisId: 'huduma-prod-analytics-analysis',
+        Definition: Match.objectLike({
+          DataSetIdentifierDeclarations: [{ Identifier: 'contacts', DataSetArn: dataSetArn }],
+        }),
+        Permissions: [
+          {
+            Principal: ANALYST,
+            Actions: Match.arrayWith(['quicksight:DescribeAnalysis', 'quicksight:UpdateAnalysis']),
+          },
+        ],
+      });
+      const [analysis] = Object.values(withQuickSight.findResources('AWS::QuickSight::Analysis'));
+      const [dashboard] = Object.values(withQuickSight.findResources('AWS::QuickSight::Dashboard'));
+      expect(analysis?.Properties.Definition).toEqual(dashboard?.Properties.Definition);
+      expect(analysis?.Properties.Permissions[0].Actions).not.toContain(
+        'quicksight:DeleteAnalysis',
+      );
     });
 
     it('passes the security gate with a written reason for each acknowledgement', () => {
