@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -20,10 +20,10 @@ export interface BundleFigures {
   readonly contributions: readonly { readonly source: string; readonly bytes: number }[];
 }
 
-/** Every handler folder: lambdas/<name>/handler.ts. */
+/** Every handler folder: lambdas/<name>/handler.ts (a capability without a handler yet is skipped). */
 export const handlerNames = (): string[] =>
   readdirSync(new URL('../lambdas/', import.meta.url), { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && entry.name !== 'shared')
+    .filter((entry) => entry.isDirectory() && existsSync(lambdaEntry(entry.name)))
     .map((entry) => entry.name)
     .sort();
 

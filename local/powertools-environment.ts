@@ -1,5 +1,5 @@
 /**
- * Powertools (logger, metrics, tracer) reads its settings from `process.env` when its module
+ * Powertools (logger, metrics) reads its settings from `process.env` when its module
  * loads, so local runs preload this module (`node --import`, jest's setupFiles): quiet logs, no
  * EMF output, no tracing. Our own configuration never goes through `process.env` locally.
  */

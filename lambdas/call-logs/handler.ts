@@ -1,7 +1,6 @@
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
-import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy from '@middy/core';
 import type { Context, KinesisStreamEvent, KinesisStreamRecord } from 'aws-lambda';
 import { analyticsMetrics, emitMetricPoints } from '#shared/analytics-emitter.ts';
@@ -9,7 +8,7 @@ import { createCallLogRepository } from '#shared/data/call-logs.repository.ts';
 import { documentClientFor } from '#shared/data/client.ts';
 import { parseEnv } from '#shared/env.ts';
 import { type AwsClients, deployedHandler, type Environment } from '#shared/platform.ts';
-import { logger, tracer } from '#shared/powertools.ts';
+import { logger } from '#shared/powertools.ts';
 import { CallLogsEnvironmentSchema } from './config.ts';
 import {
   type CallLogWriterDependencies,
@@ -57,7 +56,6 @@ export const createHandler = (deps: CallLogWriterDependencies) => {
   const processor = new BatchProcessor(EventType.KinesisDataStreams);
   return middy<KinesisStreamEvent, unknown>()
     .use(injectLambdaContext(logger, { clearState: true }))
-    .use(captureLambdaHandler(tracer, { captureResponse: false }))
     .use(logMetrics(analyticsMetrics))
     .handler((event: KinesisStreamEvent, context: Context) =>
       processPartialResponse(event, processRecord, processor, { context }),

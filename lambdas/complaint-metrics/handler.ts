@@ -3,7 +3,6 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import { DynamoDBStreamRecord } from '@aws-lambda-powertools/parser/schemas/dynamodb';
 import { EventBridgeSchema } from '@aws-lambda-powertools/parser/schemas/eventbridge';
-import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy from '@middy/core';
 import type { Context, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { analyticsMetrics, emitMetricPoints } from '#shared/analytics-emitter.ts';
@@ -15,7 +14,7 @@ import {
 } from '#shared/data/complaint-sla.repository.ts';
 import { parseEnv } from '#shared/env.ts';
 import { type AwsClients, deployedHandler, type Environment } from '#shared/platform.ts';
-import { logger, tracer } from '#shared/powertools.ts';
+import { logger } from '#shared/powertools.ts';
 import {
   complaintChangePoints,
   createOverdueSweep,
@@ -66,7 +65,6 @@ export const createHandler = ({ complaints, clock }: ComplaintMetricsDependencie
   const processor = new BatchProcessor(EventType.DynamoDBStreams);
   return middy<unknown, unknown>()
     .use(injectLambdaContext(logger, { clearState: true }))
-    .use(captureLambdaHandler(tracer, { captureResponse: false }))
     .use(logMetrics(analyticsMetrics))
     .handler(async (event: unknown, context: Context) => {
       if (isStreamEvent(event))

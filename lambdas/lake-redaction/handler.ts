@@ -1,12 +1,11 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { parser } from '@aws-lambda-powertools/parser/middleware';
 import { KinesisFirehoseSchema } from '@aws-lambda-powertools/parser/schemas/kinesis-firehose';
-import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy from '@middy/core';
 import type { FirehoseTransformationResult } from 'aws-lambda';
 import type { z } from 'zod';
 import { deployedHandler } from '#shared/platform.ts';
-import { logger, tracer } from '#shared/powertools.ts';
+import { logger } from '#shared/powertools.ts';
 import { redactContactRecord } from './redact-contact-record.ts';
 
 type FirehoseEvent = z.infer<typeof KinesisFirehoseSchema>;
@@ -24,7 +23,6 @@ export const defaultDependencies = (): Record<string, never> => ({});
 export const createHandler = (_deps: Record<string, never> = {}) =>
   middy<FirehoseEvent, FirehoseTransformationResult>()
     .use(injectLambdaContext(logger, { clearState: true }))
-    .use(captureLambdaHandler(tracer, { captureResponse: false }))
     .use(parser({ schema: KinesisFirehoseSchema }))
     .handler(async (event: FirehoseEvent) => {
       let failed = 0;

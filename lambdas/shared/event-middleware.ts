@@ -2,7 +2,6 @@ import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-p
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import { parser } from '@aws-lambda-powertools/parser/middleware';
-import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy from '@middy/core';
 import type {
   Context,
@@ -13,11 +12,11 @@ import type {
   SQSRecord,
 } from 'aws-lambda';
 import type { z } from 'zod';
-import { logger, metrics, tracer } from './powertools.ts';
+import { logger, metrics } from './powertools.ts';
 
 /**
  * Middleware stack for Lambdas invoked with a plain payload (Step Functions tasks, schedules):
- * logger context, tracing, metrics and zod parsing of the payload, then the use case. Every
+ * logger context, metrics and zod parsing of the payload, then the use case. Every
  * error propagates, so the caller's retry policy applies.
  */
 export const eventHandler = <S extends z.ZodType, R>({
@@ -29,7 +28,6 @@ export const eventHandler = <S extends z.ZodType, R>({
 }) =>
   middy<z.infer<S>, R>()
     .use(injectLambdaContext(logger, { clearState: true }))
-    .use(captureLambdaHandler(tracer, { captureResponse: false }))
     .use(logMetrics(metrics))
     .use(parser({ schema }))
     .handler((event: z.infer<S>) => useCase(event));
@@ -58,7 +56,6 @@ export const batchHandler = <T extends 'SQS' | 'DynamoDBStreams'>({
   );
   return middy<BatchEvent<T>, SQSBatchResponse>()
     .use(injectLambdaContext(logger, { clearState: true }))
-    .use(captureLambdaHandler(tracer, { captureResponse: false }))
     .use(logMetrics(metrics))
     .handler((event: BatchEvent<T>, context: Context) =>
       processPartialResponse(

@@ -1,7 +1,6 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
-import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy from '@middy/core';
 import type {
   APIGatewayProxyEventV2WithJWTAuthorizer,
@@ -10,7 +9,7 @@ import type {
 } from 'aws-lambda';
 import type { z } from 'zod';
 import { type DomainError, InvalidInputError, isDomainError } from './errors.ts';
-import { logger, metrics, tracer } from './powertools.ts';
+import { logger, metrics } from './powertools.ts';
 import type { Principal } from './principal.ts';
 
 /** One route: schemas for its path parameters, query and body, and the use case it calls. */
@@ -66,7 +65,7 @@ const parse = <S extends z.ZodType>(schema: S, value: unknown, part: string): z.
 };
 
 /**
- * The one middleware stack for API Gateway (HTTP API) Lambdas: logger context, tracing,
+ * The one middleware stack for API Gateway (HTTP API) Lambdas: logger context,
  * metrics; the principal from the JWT authorizer's claims (refused with 401 when absent or
  * unusable); zod parsing of path, query and JSON body (400 with the reason); the route's use
  * case. Domain errors become 4xx with their outcome and reason here and only here; anything
@@ -123,7 +122,6 @@ export const httpHandler = ({
 
   return middy<APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2>()
     .use(injectLambdaContext(logger, { clearState: true }))
-    .use(captureLambdaHandler(tracer, { captureResponse: false }))
     .use(logMetrics(metrics))
     .handler(handle);
 };

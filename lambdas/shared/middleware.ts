@@ -2,7 +2,6 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import { parser } from '@aws-lambda-powertools/parser/middleware';
-import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
 import * as z from 'zod';
@@ -16,7 +15,7 @@ import {
 } from './connect-event.schema.ts';
 import { type Contact, contactFromConnect } from './contact.ts';
 import { isDomainError } from './errors.ts';
-import { logger, metrics, tracer } from './powertools.ts';
+import { logger, metrics } from './powertools.ts';
 import { LanguageSchema, renderSpeech, type Speech, type SpeechSettings } from './speech/render.ts';
 
 /** What every flow-facing use case returns: an outcome to branch on, flat values, optional speech. */
@@ -38,7 +37,7 @@ export interface ConnectHandlerOptions<P extends z.ZodType> {
 const SpeechParametersSchema = z.object({ lang: LanguageSchema.default('en') });
 
 /**
- * The one middleware stack for Lambdas invoked by contact flows: logger context, tracing,
+ * The one middleware stack for Lambdas invoked by contact flows: logger context,
  * metrics, zod parsing of the Connect event, then the use case. Domain errors become a flat
  * `{ outcome }` result here and only here, and so does an event the contact can make invalid (a
  * parameter too long, no ContactId): `INVALID_INPUT` with `field` and
@@ -98,7 +97,6 @@ export const connectHandler = <P extends z.ZodType<Record<string, unknown>>>({
 
   return middy<ConnectContactFlowEvent, ConnectResult>()
     .use(injectLambdaContext(logger, { clearState: true }))
-    .use(captureLambdaHandler(tracer, { captureResponse: false }))
     .use(logMetrics(metrics))
     .use(parser({ schema: EventSchema, errorHandler: invalidEvent }))
     .handler(handle);

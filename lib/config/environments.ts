@@ -184,6 +184,21 @@ export const EnvironmentConfigSchema = z
     contactRecordStreamRetentionHours: z.number().int().min(24).max(8760),
     /** Stateful resources are kept (and protected) when the stack is deleted. */
     retainData: z.boolean(),
+    /**
+     * Provisioned concurrency on the live alias of every function a caller waits on (the flow
+     * Lambdas; USSD and conversations), by opening hours (docs/deploy.md, "Warm functions": the
+     * monthly cost). Omitted: none, every first request after a quiet spell starts cold (dev).
+     */
+    warmFunctions: z
+      .object({
+        /** Initialised environments per function while the centre is open. */
+        duringHours: z.number().int().positive(),
+        /** Per function while it is closed (0: none). */
+        outsideHours: z.number().int().nonnegative(),
+        /** Minutes before opening they are asked for: provisioning takes a few minutes. */
+        leadMinutes: z.number().int().min(0).max(120).default(15),
+      })
+      .optional(),
   })
   .superRefine((config, context) => {
     const gaps = uncoveredHalfHours(
@@ -298,8 +313,20 @@ export const environments: Record<EnvironmentConfig['name'], EnvironmentConfig> 
     ticketPersonalDataRetentionDays: 180,
     contactRecordStreamRetentionHours: 168,
     retainData: true,
+    // A flow invocation lasts tens of milliseconds: two warm environments per function serve
+    // the busiest hour's overlapping calls; one keeps the night's first caller off a cold start.
+    warmFunctions: { duringHours: 2, outsideHours: 1, leadMinutes: 15 },
   }),
 };
+
+/** The provisioned-concurrency schedule of an environment's caller-facing functions, if any. */
+export const warmSchedule = (config: EnvironmentConfig) =>
+  config.warmFunctions && {
+    ...config.warmFunctions,
+    open: config.hours.open,
+    close: config.hours.close,
+    timeZone: config.hours.timeZone,
+  };
 
 /** The user pool domain prefix staff sign in at (see `staffSignIn`). */
 export const signInDomainPrefix = (config: EnvironmentConfig): string =>

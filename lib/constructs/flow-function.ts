@@ -3,12 +3,13 @@ import { CfnIntegrationAssociation } from 'aws-cdk-lib/aws-connect';
 import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
-import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
+import { Alias, Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { aliasArguments, LAMBDA_BUNDLING, lambdaEntry } from '#lib/bundling.ts';
 import type { TableDefinition } from '#shared/data/tables.ts';
+import { warmOnSchedule, warmScheduleOf } from './warm-functions.ts';
 
 /**
  * `read`: items by key and query. `readUpdate`: also put and update items (transactions
@@ -172,8 +173,29 @@ export class PlatformFunction extends NodejsFunction {
     return this;
   }
 
-  /** Lets a Connect instance invoke the function from its flows: resource policy plus integration association. */
+  private live?: Alias;
+
+  /**
+   * The `live` alias callers' requests reach: the version of this deployment, with provisioned
+   * concurrency on the stack's opening-hours schedule when its environment has one
+   * (lib/constructs/warm-functions.ts; off in dev). Created on first use.
+   */
+  liveAlias(): Alias {
+    if (!this.live) {
+      this.live = new Alias(this, 'Live', { aliasName: 'live', version: this.currentVersion });
+      const schedule = warmScheduleOf(this);
+      if (schedule) warmOnSchedule(this.live, schedule);
+    }
+    return this.live;
+  }
+
+  /**
+   * Lets a Connect instance invoke the function from its flows: resource policy (on the
+   * function, so it covers the alias) plus the integration association of the live alias, the
+   * ARN the flows name.
+   */
   allowInvokeFromConnect(instanceArn: string): CfnIntegrationAssociation {
+    const live = this.liveAlias();
     this.addPermission('InvokeFromConnect', {
       principal: new ServicePrincipal('connect.amazonaws.com'),
       sourceArn: instanceArn,
@@ -182,7 +204,7 @@ export class PlatformFunction extends NodejsFunction {
     return new CfnIntegrationAssociation(this, 'ConnectAssociation', {
       instanceId: instanceArn,
       integrationType: 'LAMBDA_FUNCTION',
-      integrationArn: this.functionArn,
+      integrationArn: live.functionArn,
     });
   }
 }

@@ -10,6 +10,7 @@ import {
   contactCentreHours,
   type EnvironmentConfig,
   signInDomainPrefix,
+  warmSchedule,
 } from '#lib/config/environments.ts';
 import { logRetention } from '#lib/config/log-retention.ts';
 import { staffingWarnings } from '#lib/config/staffing-check.ts';
@@ -33,6 +34,7 @@ import { ResolutionCallback } from '#lib/constructs/resolution-callback.ts';
 import { SecurityProfiles } from '#lib/constructs/security-profiles.ts';
 import { SelfService } from '#lib/constructs/self-service.ts';
 import { TicketApi } from '#lib/constructs/ticket-api.ts';
+import { warmFunctionsIn } from '#lib/constructs/warm-functions.ts';
 import { kpiTargets } from '#shared/kpi.ts';
 
 export interface ContactCentreStackProps extends StackProps {
@@ -77,6 +79,7 @@ export class ContactCentreStack extends Stack {
   constructor(scope: Construct, id: string, props: ContactCentreStackProps) {
     super(scope, id, props);
     const { config, connect } = props;
+    warmFunctionsIn(this, warmSchedule(config));
     const instanceArn = connect.instanceArn;
     const retention = logRetention(config.logRetentionDays);
 
@@ -102,9 +105,10 @@ export class ContactCentreStack extends Stack {
       logRetention: retention,
     });
     const functionArns = Object.fromEntries(
+      // Flows invoke each function's live alias (provisioned per environment).
       Object.entries(selfService.functions).map(([placeholder, fn]) => [
         placeholder,
-        fn.functionArn,
+        fn.liveAlias().functionArn,
       ]),
     );
     const queueArns = Object.fromEntries(

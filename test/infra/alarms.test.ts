@@ -31,9 +31,13 @@ const watchesFunction = (alarm: (typeof alarms)[number], metricName: string, fn:
 const functions = ofType('AWS::Lambda::Function');
 const arnOf = (value: unknown) =>
   JSON.stringify(value).match(/"Fn::GetAtt":\["(\w+)","Arn"\]/)?.[1];
+/** The function behind an alias (flows invoke their functions' live alias). */
+const aliased = new Map(
+  ofType('AWS::Lambda::Alias').map(([id, r]) => [id, r.Properties.FunctionName?.Ref as string]),
+);
 /** Functions Connect flows invoke (an integration association) and the API's (an integration). */
-const flowFunctions = ofType('AWS::Connect::IntegrationAssociation').map(([, r]) =>
-  arnOf(r.Properties.IntegrationArn),
+const flowFunctions = ofType('AWS::Connect::IntegrationAssociation').map(
+  ([, r]) => aliased.get(r.Properties.IntegrationArn?.Ref) ?? arnOf(r.Properties.IntegrationArn),
 );
 const apiFunctions = ofType('AWS::ApiGatewayV2::Integration').map(([, r]) =>
   arnOf(r.Properties.IntegrationUri),

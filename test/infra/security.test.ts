@@ -147,16 +147,22 @@ describe.each(environmentNames)('security of the %s app', (name) => {
     });
 
     it('are every function a flow names, each associated with the instance', () => {
+      // Flows and associations name each function's live alias; the alias names the function.
+      const behindAlias = (located: Located | undefined) =>
+        located?.resource.Type === 'AWS::Lambda::Alias'
+          ? app.referenced(located.stack, located.resource.Properties?.FunctionName)
+          : located;
       const associated = app
         .resources('AWS::Connect::IntegrationAssociation')
         .map(
-          ({ stack, resource }) => app.referenced(stack, resource.Properties?.IntegrationArn)?.id,
+          ({ stack, resource }) =>
+            behindAlias(app.referenced(stack, resource.Properties?.IntegrationArn))?.id,
         );
       const named = app
         .resources('AWS::Connect::ContactFlow')
         .flatMap(({ stack, resource }) => app.allReferenced(stack, resource.Properties?.Content))
-        .filter(({ resource }) => resource.Type === 'AWS::Lambda::Function')
-        .map(({ id }) => id);
+        .filter(({ resource }) => /^AWS::Lambda::(Alias|Function)$/.test(resource.Type))
+        .map((named) => behindAlias(named)?.id);
       expect(new Set(named)).toEqual(new Set(flowFunctions.map(({ id }) => id)));
       expect(new Set(associated)).toEqual(new Set(flowFunctions.map(({ id }) => id)));
     });

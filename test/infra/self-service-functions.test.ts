@@ -38,9 +38,10 @@ describe('tracking function', () => {
         Properties: { Name: 'Huduma document tracking' },
       }),
     );
-    expect(JSON.stringify(flow?.Properties.Content)).toMatch(/SelfServiceTracking[0-9A-F]+","Arn"/);
+    // Through its live alias (provisioned concurrency in prod).
+    expect(JSON.stringify(flow?.Properties.Content)).toMatch(/"Ref":"SelfServiceTrackingLive/);
     centre.hasResourceProperties('AWS::Connect::IntegrationAssociation', {
-      IntegrationArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^SelfServiceTracking'), 'Arn'] },
+      IntegrationArn: { Ref: Match.stringLikeRegexp('^SelfServiceTrackingLive') },
     });
   });
 });
@@ -85,7 +86,7 @@ describe.each(['Pensions', 'Complaints'])('%s function', (name) => {
 
   it('may be invoked by the Connect instance', () => {
     centre.hasResourceProperties('AWS::Connect::IntegrationAssociation', {
-      IntegrationArn: { 'Fn::GetAtt': [Match.stringLikeRegexp(`^SelfService${name}`), 'Arn'] },
+      IntegrationArn: { Ref: Match.stringLikeRegexp(`^SelfService${name}Live`) },
     });
   });
 });

@@ -62,7 +62,7 @@ describe('contact-centre stack', () => {
     });
     centreTemplate.hasResourceProperties('AWS::Connect::IntegrationAssociation', {
       IntegrationType: 'LAMBDA_FUNCTION',
-      IntegrationArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^SelfServiceTracking'), 'Arn'] },
+      IntegrationArn: { Ref: Match.stringLikeRegexp('^SelfServiceTrackingLive') },
     });
   });
 
@@ -112,7 +112,8 @@ describe('contact-centre stack', () => {
     const content = JSON.stringify(tracking?.Properties.Content);
     expect(tracking?.Properties.Type).toBe('CONTACT_FLOW');
     expect(content).toContain('Please enter your 8 digit application number');
-    expect(content).toMatch(/SelfServiceTracking[0-9A-F]+\\?",\\?"Arn/);
+    // The function's live alias (provisioned concurrency in prod).
+    expect(content).toMatch(/Ref\\?":\\?"SelfServiceTrackingLive/);
     expect(content).toMatch(/PromptAudioBucket/);
     expect(tracking?.DependsOn).toEqual(
       expect.arrayContaining([expect.stringMatching(/^SelfServiceTrackingConnectAssociation/)]),
