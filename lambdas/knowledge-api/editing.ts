@@ -1,5 +1,5 @@
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseArticleId } from '#lambdas/knowledge/knowledge.ts';
 import type { SearchIndex } from '#lambdas/knowledge/search-index.ts';
 import {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { KnowledgeReader } from '#lambdas/knowledge/knowledge.ts';
 import { ForbiddenError } from '#shared/errors.ts';
 import { type Routes, route } from '#shared/http-middleware.ts';

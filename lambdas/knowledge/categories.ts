@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import services from '#data/huduma-services.json' with { type: 'json' };
 import file from '#data/service-categories.json' with { type: 'json' };
 import { CategoryIdSchema, LocalizedTextSchema } from '#shared/data/knowledge.model.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { tableName } from '#shared/env.ts';
 import { SpeechEnvironmentSchema } from '#shared/speech/render.ts';
 

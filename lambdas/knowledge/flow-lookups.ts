@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { LanguageSchema } from '#shared/data/knowledge.model.ts';
 import type { FlowOutcome } from '#shared/middleware.ts';
 import type { KnowledgeReader } from './knowledge.ts';

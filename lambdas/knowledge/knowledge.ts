@@ -1,5 +1,5 @@
 import MiniSearch from 'minisearch';
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   type Article,
   ArticleIdSchema,

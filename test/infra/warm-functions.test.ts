@@ -1,5 +1,11 @@
 import { Match } from 'aws-cdk-lib/assertions';
+import { environments } from '#lib/config/environments.ts';
 import { buildApp } from '../support/app.ts';
+
+/** The 24-hour roster planned, so the config's shifts cover the hours. */
+const roster24h = {
+  staffing: { ...environments.prod.staffing, planned: '24 h' },
+} as Partial<(typeof environments)['prod']>;
 
 // Provisioned concurrency on the flow functions' live aliases, by opening hours (issue 17).
 const prod = buildApp('prod', {}, { bundle: false });
@@ -65,7 +71,11 @@ describe('flow functions, in prod', () => {
     ))
       expect(aliasIds.has(association.Properties.IntegrationArn.Ref)).toBe(true);
     const flows = JSON.stringify(centre.findResources('AWS::Connect::ContactFlow'));
-    for (const id of aliasIds) expect(flows).toContain(`"Ref":"${id}"`);
+    const named = [...flows.matchAll(/"Ref":"(SelfService\w+Live\w+)"/g)].map(([, id]) => id);
+    expect(named).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^SelfServiceTrackingLive/)]),
+    );
+    for (const id of named) expect(aliasIds.has(id!)).toBe(true);
     expect(flows).not.toMatch(/"Fn::GetAtt":\["SelfService\w+","Arn"\]/);
   });
 
@@ -79,6 +89,28 @@ describe('flow functions, in prod', () => {
       },
       0,
     );
+  });
+});
+
+describe('flow functions of a centre open around the clock', () => {
+  it('keep the opening-hours number all day, with no schedule', () => {
+    const allDay = buildApp(
+      'prod',
+      { hours: { ...environments.prod.hours, open: '00:00', close: '24:00' }, ...roster24h },
+      { bundle: false },
+    );
+    const targets = Object.values(
+      allDay
+        .template(allDay.contactCentre)
+        .findResources('AWS::ApplicationAutoScaling::ScalableTarget'),
+    );
+    expect(targets.length).toBeGreaterThanOrEqual(7);
+    for (const target of targets) {
+      expect(target.Properties).toEqual(
+        expect.objectContaining({ MinCapacity: 2, MaxCapacity: 2 }),
+      );
+      expect(target.Properties.ScheduledActions).toBeUndefined();
+    }
   });
 });
 

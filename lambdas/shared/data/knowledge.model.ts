@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Knowledge articles: what a government service needs, costs and takes, in English and
