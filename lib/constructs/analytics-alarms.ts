@@ -1,4 +1,5 @@
 import { Duration } from 'aws-cdk-lib';
+import { Metric } from 'aws-cdk-lib/aws-cloudwatch';
 import { Construct } from 'constructs';
 import type { KpiTargets } from '#shared/kpi.ts';
 import type { AnalyticsConsumers } from './analytics-consumers.ts';
@@ -47,6 +48,20 @@ export class AnalyticsAlarms extends Construct {
       metric: abandonmentRate(props.minimumQueuedForAbandonment ?? 10),
       threshold: targets.abandonmentRate.maxPct,
       description: `More than ${targets.abandonmentRate.maxPct} % of queued calls were abandoned in the last hour`,
+    });
+    // Connect turns calls away above the instance's concurrent-call quota (10 by default): the
+    // first limit a busy day reaches (docs/analytics.md, a national crisis day).
+    alerts.alarm(this, 'CallsThrottledAlarm', {
+      metric: new Metric({
+        namespace: 'AWS/Connect',
+        metricName: 'ThrottledCalls',
+        dimensionsMap: { InstanceId: props.connect.instanceId, MetricGroup: 'VoiceCalls' },
+        statistic: 'Sum',
+        period: Duration.minutes(5),
+      }),
+      threshold: 0,
+      description:
+        'Connect rejected calls above the concurrent active calls quota: request an increase (Service Quotas L-12AB7C57)',
     });
     alerts.alarm(this, 'ComplaintSlaBreachedAlarm', {
       metric: complaintsPastDeadline(),
