@@ -21,7 +21,8 @@ export interface ScreenPopInput {
 
 const LANGUAGES: Record<string, string> = { en: 'English', sw: 'Kiswahili' };
 
-const CAPABILITIES: Record<string, string> = {
+/** Labels of the journey steps' capabilities (every descriptor's `journey`: the registration test checks). */
+export const CAPABILITIES: Record<string, string> = {
   tracking: 'Document tracking',
   appointments: 'Appointments',
   pensions: 'Pensions',

@@ -1,9 +1,17 @@
 import type { FlowDocument } from '#flows/language/flow.schema.ts';
+import { flowPlaceholder } from '#flows/manifest.ts';
+import { CAPABILITIES } from '#lambdas/capabilities.ts';
+import type { CapabilityDescriptor } from '#shared/capability.ts';
 import { FlowBuilder } from './builder.ts';
 
-/** The public menu. These digits are the product's public menu: keep them. */
-export const menuFlow = (): FlowDocument =>
-  new FlowBuilder('shortcut')
+/** The capabilities on the menu, by key: each descriptor's `menu` (the digits are public: keep them). */
+const entries = (CAPABILITIES as readonly CapabilityDescriptor[])
+  .flatMap((capability) => (capability.menu ? [capability.menu] : []))
+  .sort((a, b) => a.key.localeCompare(b.key));
+
+/** The public menu: a key per capability (its descriptor's `menu`), 0 an agent, 9 again. */
+export const menuFlow = (): FlowDocument => {
+  const flow = new FlowBuilder('shortcut')
     .branch(
       'shortcut',
       '$.Attributes.shortcut',
@@ -14,10 +22,7 @@ export const menuFlow = (): FlowDocument =>
       'menu',
       'main.menu',
       {
-        '1': 'to-appointments',
-        '2': 'to-tracking',
-        '3': 'to-pensions',
-        '4': 'to-complaints',
+        ...Object.fromEntries(entries.map(({ key, flow }) => [key, `to-${flow}`])),
         '0': 'to-agent',
         '9': 'menu',
       },
@@ -29,15 +34,10 @@ export const menuFlow = (): FlowDocument =>
     )
     .say('no-choice', 'main.no_choice', 'retry')
     .say('invalid', 'main.invalid_choice', 'retry')
-    .loop('retry', 2, 'menu', 'to-agent')
-    .step('to-appointments', 'appointments', 'appointments')
-    .transfer('appointments', '${AppointmentsFlowArn}', 'error')
-    .step('to-pensions', 'pensions', 'pensions')
-    .transfer('pensions', '${PensionsFlowArn}', 'error')
-    .step('to-complaints', 'complaints', 'complaints')
-    .transfer('complaints', '${ComplaintsFlowArn}', 'error')
-    .step('to-tracking', 'tracking', 'tracking')
-    .transfer('tracking', '${TrackingFlowArn}', 'error')
+    .loop('retry', 2, 'menu', 'to-agent');
+  for (const { flow: id } of entries)
+    flow.step(`to-${id}`, id, id).transfer(id, `\${${flowPlaceholder(id)}}`, 'error');
+  return flow
     .setAttributes(
       'to-agent',
       { intent: 'general', journey: '$.Attributes.journey,agent' },
@@ -47,3 +47,4 @@ export const menuFlow = (): FlowDocument =>
     .say('error', 'main.error', 'hang-up')
     .disconnect('hang-up')
     .document();
+};

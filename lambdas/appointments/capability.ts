@@ -66,6 +66,7 @@ export const appointmentsCapability = defineCapability({
   },
   tables: { ServiceData: 'readWrite' },
   needs: ['identityHashing', 'notifications'],
+  journey: 'appointments',
   environment: AppointmentsEnvironmentSchema,
   prompts: 'appointments.json',
   flows: ['appointments'],

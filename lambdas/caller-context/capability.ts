@@ -16,7 +16,8 @@ export const callerContextCapability = defineCapability({
   },
   // Reads only: the caller's open tickets and upcoming bookings, for routing and the screen pop.
   tables: { ServiceData: 'read', Tickets: 'read' },
-  needs: [],
+  // The calling number is hashed with the identity key to look up the caller index.
+  needs: ['identityHashing'],
   environment: CallerContextEnvironmentSchema,
   prompts: 'caller.json',
   flows: ['main'],

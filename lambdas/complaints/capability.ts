@@ -22,6 +22,7 @@ export const complaintsCapability = defineCapability({
   },
   tables: { ServiceData: 'readUpdate', Tickets: 'readUpdate' },
   needs: ['identityHashing', 'notifications'],
+  journey: 'complaints',
   environment: ComplaintsEnvironmentSchema,
   prompts: 'complaints.json',
   flows: ['complaints'],

@@ -40,6 +40,7 @@ export const pensionsCapability = defineCapability({
   },
   tables: { ServiceData: 'readUpdate', Tickets: 'readUpdate' },
   needs: ['identityHashing', 'notifications'],
+  journey: 'pensions',
   environment: PensionsEnvironmentSchema,
   prompts: 'pensions.json',
   flows: ['pensions'],

@@ -55,11 +55,8 @@ export interface CapabilityDescriptor {
   readonly menu?: { readonly key: string; readonly flow: string };
   /** Proof scopes its failed proofs count under (lambdas/shared/verification.ts). */
   readonly proofScopes?: readonly string[];
-  /** Its name on the agent's screen pop (the `journey` steps, the `intent`). */
-  readonly screenPop?: {
-    readonly label: string;
-    readonly outcomes?: Readonly<Record<string, string>>;
-  };
+  /** The name its journey steps carry (`<journey>:<outcome>`), labelled on the agent's screen pop. */
+  readonly journey?: string;
 }
 
 /** Declares a capability, keeping its literal types (placeholder, handler, operations). */

@@ -19,3 +19,41 @@ export const parseEnv = <T extends z.ZodType>(schema: T, env: Environment): z.in
 };
 
 export const tableName = z.string().min(1);
+
+type SchemaDef = {
+  readonly type: string;
+  readonly shape?: Record<string, z.ZodType>;
+  readonly left?: z.ZodType;
+  readonly right?: z.ZodType;
+  readonly options?: readonly z.ZodType[];
+  readonly in?: z.ZodType;
+  readonly innerType?: z.ZodType;
+};
+
+/**
+ * Every variable an environment schema names (objects, their intersections and unions, with
+ * defaults and pipes seen through): what a construct fills for a handler, and nothing more.
+ */
+export const environmentKeys = (schema: z.ZodType): string[] => {
+  const def = (schema as unknown as { _zod: { def: SchemaDef } })._zod.def;
+  const keys = (() => {
+    switch (def.type) {
+      case 'object':
+        return Object.keys(def.shape ?? {});
+      case 'intersection':
+        return [...environmentKeys(def.left!), ...environmentKeys(def.right!)];
+      case 'union':
+        return (def.options ?? []).flatMap(environmentKeys);
+      case 'pipe':
+        return environmentKeys(def.in!);
+      case 'default':
+      case 'optional':
+      case 'prefault':
+      case 'readonly':
+        return environmentKeys(def.innerType!);
+      default:
+        throw new Error(`An environment schema is made of objects, not ${def.type}`);
+    }
+  })();
+  return [...new Set(keys)];
+};

@@ -13,6 +13,7 @@ export const surveyCapability = defineCapability({
   },
   tables: { CallLogs: 'update' },
   needs: [],
+  journey: 'survey',
   environment: SurveyEnvironmentSchema,
   prompts: 'survey.json',
   flows: ['survey'],

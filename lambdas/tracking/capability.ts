@@ -24,6 +24,7 @@ export const trackingCapability = defineCapability({
   // Failed-proof counters are put and updated; nothing deletes.
   tables: { ServiceData: 'readUpdate' },
   needs: ['identityHashing'],
+  journey: 'tracking',
   environment: TrackingEnvironmentSchema,
   prompts: 'tracking.json',
   flows: ['tracking'],

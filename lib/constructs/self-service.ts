@@ -5,7 +5,10 @@ import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { FLOW_FUNCTIONS } from '#flows/manifest.ts';
-import { callLogsTable, serviceDataTable, ticketsTable } from '#shared/data/tables.ts';
+import { CAPABILITIES } from '#lambdas/capabilities.ts';
+import type { CapabilityDescriptor, PlatformNeed, TableAccess } from '#shared/capability.ts';
+import { type TableDefinition, tableDefinitions } from '#shared/data/tables.ts';
+import { capabilityEnvironment } from './capability-environment.ts';
 import { PlatformFunction } from './flow-function.ts';
 import { queueWithDeadLetters } from './queues.ts';
 
@@ -22,12 +25,21 @@ export interface SelfServiceProps {
   readonly callLogRetentionDays: number;
   readonly promptAudioUri: string;
   readonly logRetention: RetentionDays;
+  /** The contact centre's time zone (IANA), for use cases that name today's date. */
+  readonly timeZone: string;
+  /** The capabilities to deploy. @default CAPABILITIES (lambdas/capabilities.ts) */
+  readonly capabilities?: readonly CapabilityDescriptor[];
 }
 
+const definitionOf = (id: TableDefinition['id']): TableDefinition =>
+  tableDefinitions.find((definition) => definition.id === id)!;
+
 /**
- * The Lambdas contact flows invoke for self-service, each with only the table access it
- * needs, allowed to be invoked by the Connect instance; and the queue through which they
- * hand SMS notifications to the sender.
+ * The Lambdas contact flows invoke for self-service, one per capability descriptor
+ * (lambdas/capabilities.ts): each with only the table access and platform needs it declares,
+ * its environment filled from its environment schema (a variable it names and the platform
+ * does not give fails the synth), allowed to be invoked by the Connect instance; and the
+ * queue through which they hand SMS notifications to the sender.
  */
 export class SelfService extends Construct {
   /** Functions by the placeholder flows use for them. */
@@ -37,103 +49,56 @@ export class SelfService extends Construct {
 
   constructor(scope: Construct, id: string, props: SelfServiceProps) {
     super(scope, id);
-    const flowFunction = (name: string, handler: string, description: string) =>
-      new PlatformFunction(this, name, {
-        handler,
-        description,
-        logRetention: props.logRetention,
-        environment: { PROMPT_AUDIO_URI: props.promptAudioUri },
-      });
-
     this.notificationsQueue = this.createNotificationsQueue();
-    const notifying = (fn: PlatformFunction) => {
-      this.allowToNotify(fn);
-      return fn;
+    const tables: Record<TableDefinition['id'], TableV2> = {
+      ServiceData: props.serviceDataTable,
+      Tickets: props.ticketsTable,
+      CallLogs: props.callLogsTable,
+    };
+    // Settings every capability may name in its environment schema.
+    const platform = {
+      PROMPT_AUDIO_URI: props.promptAudioUri,
+      CALL_LOG_RETENTION_DAYS: String(props.callLogRetentionDays),
+      TIME_ZONE: props.timeZone,
+    };
+    // What a platform need gives a function: its settings, then its grants.
+    const needs: Record<
+      PlatformNeed,
+      { env: Record<string, string>; grant: (fn: PlatformFunction) => void }
+    > = {
+      identityHashing: {
+        env: { IDENTITY_HASHER: 'kms', IDENTITY_HASH_KEY_ARN: props.identityHashKey.keyArn },
+        grant: (fn) => fn.allowToHashIdentity(props.identityHashKey),
+      },
+      notifications: {
+        env: { NOTIFIER: 'sqs', NOTIFICATIONS_QUEUE_URL: this.notificationsQueue.queueUrl },
+        grant: (fn) => this.allowToNotify(fn),
+      },
     };
 
-    // Tracking and pensions write failed-proof counters (and pensions its verified-contact
-    // markers) to the service-data table, so they need put and update there; nothing deletes.
-    const tracking = this.allowToHashIdentity(
-      props.identityHashKey,
-      flowFunction(
-        'Tracking',
-        'tracking',
-        'Document application status for callers who prove the application is theirs',
-      ).bindTable(serviceDataTable, props.serviceDataTable, 'readUpdate'),
-    );
-
-    const pensions = this.allowToHashIdentity(
-      props.identityHashKey,
-      notifying(
-        flowFunction(
-          'Pensions',
-          'pensions',
-          'Pension information, and status and service requests for verified pensioners',
-        )
-          .bindTable(serviceDataTable, props.serviceDataTable, 'readUpdate')
-          .bindTable(ticketsTable, props.ticketsTable, 'readUpdate'),
-      ),
-    );
-
-    const complaints = this.allowToHashIdentity(
-      props.identityHashKey,
-      notifying(
-        flowFunction('Complaints', 'complaints', 'Complaint intake and status for callers')
-          .bindTable(serviceDataTable, props.serviceDataTable, 'readUpdate')
-          .bindTable(ticketsTable, props.ticketsTable, 'readUpdate'),
-      ),
-    );
-
-    const survey = flowFunction(
-      'Survey',
-      'survey',
-      'Post-call survey answers (CSAT, NPS) on the call log',
-    ).bindTable(callLogsTable, props.callLogsTable, 'update');
-    survey.addEnvironment('CALL_LOG_RETENTION_DAYS', String(props.callLogRetentionDays));
-
-    const appointments = this.allowToHashIdentity(
-      props.identityHashKey,
-      notifying(
-        flowFunction(
-          'Appointments',
-          'appointments',
-          'Appointment booking at Huduma Centres: find a centre, offer slots, book, cancel, move',
-        ).bindTable(serviceDataTable, props.serviceDataTable, 'readWrite'),
-      ),
-    );
-
-    // Reads only: the caller's open tickets and upcoming bookings, for routing and the screen pop.
-    // The calling number is hashed with the identity key to look up the caller index.
-    const callerContext = flowFunction(
-      'CallerContext',
-      'caller-context',
-      'Open complaints and upcoming appointments of the calling number',
-    )
-      .bindTable(serviceDataTable, props.serviceDataTable, 'read')
-      .bindTable(ticketsTable, props.ticketsTable, 'read')
-      .allowToHashIdentity(props.identityHashKey);
-
-    // Renders prompts with values only a flow knows (queue position, a call-back's reason).
-    const speech = flowFunction('Speech', 'speech', 'Renders catalogue prompts for contact flows');
-
-    // Reads only: published articles and the stored search index (built on publish).
-    const knowledge = flowFunction(
-      'Knowledge',
-      'knowledge',
-      'Government service information: service summaries for callers',
-    ).bindTable(serviceDataTable, props.serviceDataTable, 'read');
-
-    this.functions = {
-      TrackingFunctionArn: tracking,
-      SpeechFunctionArn: speech,
-      PensionsFunctionArn: pensions,
-      ComplaintsFunctionArn: complaints,
-      SurveyFunctionArn: survey,
-      AppointmentsFunctionArn: appointments,
-      CallerContextFunctionArn: callerContext,
-      KnowledgeFunctionArn: knowledge,
-    };
-    for (const fn of Object.values(this.functions)) fn.allowInvokeFromConnect(props.instanceArn);
+    const functions: Record<string, PlatformFunction> = {};
+    for (const capability of props.capabilities ?? CAPABILITIES) {
+      const access = Object.entries(capability.tables) as [TableDefinition['id'], TableAccess][];
+      const declared = Object.fromEntries([
+        ...access.map(([table]) => [
+          definitionOf(table).environmentVariable,
+          tables[table].tableName,
+        ]),
+        ...capability.needs.flatMap((need) => Object.entries(needs[need].env)),
+      ]);
+      // The construct id is the descriptor's: deployed functions keep their logical ids.
+      const fn = new PlatformFunction(this, capability.constructId, {
+        handler: capability.handler,
+        description: capability.description,
+        logRetention: props.logRetention,
+        environment: capabilityEnvironment(capability, { declared, platform }),
+      });
+      for (const [table, level] of access) fn.bindTable(definitionOf(table), tables[table], level);
+      for (const need of capability.needs) needs[need].grant(fn);
+      fn.allowInvokeFromConnect(props.instanceArn);
+      functions[capability.placeholder] = fn;
+    }
+    this.functions = functions as SelfService['functions'];
   }
 
   /** The notifications queue and its dead-letter queue, encrypted with their own key. */
@@ -148,11 +113,6 @@ export class SelfService extends Construct {
       visibilityTimeout: Duration.seconds(30),
       purpose: 'the notifications queue',
     }).queue;
-  }
-
-  /** Lets a function hash with the identity HMAC key (GenerateMac only). */
-  private allowToHashIdentity(key: IKey, fn: PlatformFunction): PlatformFunction {
-    return fn.allowToHashIdentity(key);
   }
 
   /** Lets a function queue notifications: the SQS notifier's settings and send permission only. */

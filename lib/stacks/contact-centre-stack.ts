@@ -103,6 +103,7 @@ export class ContactCentreStack extends Stack {
       callLogRetentionDays: config.callLogRetentionDays,
       promptAudioUri: props.promptAudioUri,
       logRetention: retention,
+      timeZone: config.hours.timeZone,
     });
     const functionArns = Object.fromEntries(
       // Flows invoke each function's live alias (provisioned per environment).

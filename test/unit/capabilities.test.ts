@@ -1,12 +1,16 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { menuFlow } from '#flows/build/menu.ts';
 import { FLOWS } from '#flows/manifest.ts';
 import { CAPABILITIES } from '#lambdas/capabilities.ts';
+import { capabilityTable, documentedTable } from '#local/docs/capability-table.ts';
 import { localEnvironment } from '#local/environment.ts';
 import { HANDLER_MODULES } from '#local/handlers.ts';
 import { type CapabilityDescriptor, namesItsOperation } from '#shared/capability.ts';
+import { AttemptScopeSchema } from '#shared/data/attempts.repository.ts';
 import { tableDefinitions } from '#shared/data/tables.ts';
 import { parseEnv } from '#shared/env.ts';
 import { promptCatalogue } from '#shared/speech/catalogue.ts';
+import { CAPABILITIES as SCREEN_POP_LABELS } from '../../agent-desktop/src/screen-pop.ts';
 
 const lambdas = new URL('../../lambdas/', import.meta.url);
 const handlerFolders = readdirSync(lambdas, { withFileTypes: true })
@@ -90,4 +94,37 @@ describe('capability registration', () => {
       expect(unnamed.filter((name) => name !== fallback)).toEqual([]);
     },
   );
+
+  it('has a main menu key for each capability with one, each leading to a flow of its own', () => {
+    const entries = descriptors.flatMap((c) => (c.menu ? [{ ...c.menu, capability: c }] : []));
+    expect(new Set(entries.map((entry) => entry.key)).size).toBe(entries.length);
+    const flow = menuFlow();
+    for (const lang of ['en', 'sw']) {
+      const menu = flow.Actions.find((action) => action.Identifier === `menu-${lang}`);
+      const conditions = (menu?.Transitions.Conditions ?? []).map((condition) => [
+        condition.Condition.Operands[0],
+        condition.NextAction,
+      ]);
+      for (const { key, flow: id, capability } of entries) {
+        expect(capability.flows).toContain(id);
+        expect(FLOWS.map((f) => f.id)).toContain(id);
+        expect(conditions).toContainEqual([key, `to-${id}`]);
+      }
+    }
+  });
+
+  it('labels the journey of every capability on the screen pop', () => {
+    const journeys = descriptors.flatMap((c) => (c.journey ? [c.journey] : []));
+    expect(journeys.filter((journey) => !(journey in SCREEN_POP_LABELS))).toEqual([]);
+  });
+
+  it('counts failed proofs under the scopes the capabilities declare, and the calling number', () => {
+    const declared = descriptors.flatMap((c) => c.proofScopes ?? []);
+    expect([...AttemptScopeSchema.options].sort()).toEqual(['caller', ...declared].sort());
+  });
+
+  it('lists every capability in the table of docs/architecture.md (npm run docs:capabilities)', () => {
+    const doc = readFileSync(new URL('../../docs/architecture.md', import.meta.url), 'utf8');
+    expect(documentedTable(doc)).toBe(capabilityTable());
+  });
 });
