@@ -77,12 +77,20 @@ export const FLOWS = [
     description: 'After the agent hangs up: CSAT (1-5) and NPS (0-10)',
   },
   {
+    id: 'knowledge',
+    file: 'knowledge.json',
+    type: 'CONTACT_FLOW',
+    name: 'Huduma service information',
+    description:
+      'Information about a government service: a category, a service, its summary; by SMS on request (in Kiswahili at once)',
+  },
+  {
     id: 'menu',
     file: 'menu.json',
     type: 'CONTACT_FLOW',
     name: 'Huduma main menu',
     description:
-      'The public menu: 1 appointments, 2 tracking, 3 pensions, 4 complaints, 0 agent, 9 repeat',
+      'The public menu: 1 appointments, 2 tracking, 3 pensions, 4 complaints, 5 service information, 0 agent, 9 repeat',
   },
   {
     id: 'main',

@@ -4,6 +4,7 @@ import { agentFlow } from './agent.ts';
 import { appointmentsFlow } from './appointments.ts';
 import { complaintsFlow } from './complaints.ts';
 import { customerQueueFlow } from './customer-queue.ts';
+import { knowledgeFlow } from './knowledge.ts';
 import { mainFlow } from './main.ts';
 import { menuFlow } from './menu.ts';
 import { outboundCallbackFlow } from './outbound-callback.ts';
@@ -22,6 +23,7 @@ export const FLOW_BUILDERS: Record<FlowId, () => FlowDocument> = {
   pensions: pensionsFlow,
   complaints: complaintsFlow,
   survey: surveyFlow,
+  knowledge: knowledgeFlow,
   menu: menuFlow,
   main: mainFlow,
   'outbound-callback': outboundCallbackFlow,

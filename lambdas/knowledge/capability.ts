@@ -1,6 +1,11 @@
 import { defineCapability, outcomes } from '#shared/capability.ts';
 import { KnowledgeEnvironmentSchema } from './config.ts';
 import { SummaryParametersSchema } from './flow-lookups.ts';
+import {
+  ArticlesParametersSchema,
+  CategoriesParametersSchema,
+  SendSmsParametersSchema,
+} from './ivr.ts';
 
 /**
  * Government service information: articles (data/knowledge/), search, summaries for the IVR
@@ -14,15 +19,40 @@ export const knowledgeCapability = defineCapability({
   description: 'Government service information: category menus and service summaries',
   placeholder: 'KnowledgeFunctionArn',
   operations: {
+    categories: {
+      input: CategoriesParametersSchema,
+      output: outcomes('OK', 'INVALID_INPUT'),
+    },
+    articles: {
+      input: ArticlesParametersSchema,
+      output: outcomes('OK', 'INVALID_INPUT'),
+    },
     summary: {
       input: SummaryParametersSchema,
       output: outcomes('OK', 'NOT_FOUND', 'INVALID_INPUT'),
     },
+    'send-sms': {
+      input: SendSmsParametersSchema,
+      output: outcomes(
+        'SENT',
+        'ALREADY_SENT',
+        'NO_NUMBER',
+        'SMS_LIMITED',
+        'NOT_FOUND',
+        'INVALID_INPUT',
+      ),
+    },
   },
-  // Reads only: published articles and the stored search index.
-  tables: { ServiceData: 'read' },
-  needs: [],
+  // Published articles and the stored search index are read; the SMS allowance is put and updated.
+  tables: { ServiceData: 'readUpdate' },
+  // The summary by SMS: the allowance keys on the number's keyed hash.
+  needs: ['identityHashing', 'notifications'],
   environment: KnowledgeEnvironmentSchema,
-  // The IVR path (prompts, flow, menu entry) is added on top of these operations.
-  flows: [],
+  prompts: 'knowledge.json',
+  flows: ['knowledge'],
+  menu: { key: '5', flow: 'knowledge' },
+  screenPop: {
+    label: 'Service information',
+    outcomes: { INFORMED: 'heard a summary', SMS_SENT: 'summary sent by SMS' },
+  },
 });

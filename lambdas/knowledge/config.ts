@@ -1,5 +1,7 @@
 import * as z from 'zod';
 import { tableName } from '#shared/env.ts';
+import { IdentityHasherEnvironmentSchema } from '#shared/identity/default-identity-hasher.ts';
+import { NotifierEnvironmentSchema } from '#shared/notifications/default-notifier.ts';
 import { SpeechEnvironmentSchema } from '#shared/speech/render.ts';
 
 /** The knowledge flow Lambda's environment: the handler parses it, SelfService fills it. */
@@ -9,4 +11,6 @@ export const KnowledgeEnvironmentSchema = z
     TIME_ZONE: z.string().min(1).default('Africa/Nairobi'),
     KNOWLEDGE_INDEX_REFRESH_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
   })
-  .and(SpeechEnvironmentSchema);
+  .and(SpeechEnvironmentSchema)
+  .and(IdentityHasherEnvironmentSchema)
+  .and(NotifierEnvironmentSchema);

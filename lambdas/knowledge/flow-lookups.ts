@@ -28,6 +28,8 @@ export const knowledgeSummary =
         serviceId: found.serviceId ?? '',
         title: found.title,
         summary: found.summary,
+        // Spoken by English TTS; the Kiswahili voice path sends it by SMS instead (no recording).
+        say: `${found.title}. ${found.summary}`,
         reviewOverdue: found.reviewOverdue,
       },
     };
