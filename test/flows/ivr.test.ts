@@ -45,7 +45,7 @@ describe('main flow: welcome, language and menu', () => {
   });
 
   it('re-prompts an invalid key and a silence, then offers an agent after the third miss', async () => {
-    const result = await call({ keys: [ENGLISH, '5', '_', '#'] });
+    const result = await call({ keys: [ENGLISH, '6', '_', '#'] });
 
     expect(result.heard).toEqual(expect.arrayContaining(['main.invalid_choice', 'main.no_choice']));
     expect(result.heard.filter((id) => id === 'main.menu')).toHaveLength(3);
