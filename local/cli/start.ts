@@ -92,7 +92,7 @@ process.on('SIGINT', () => {
 process.on('SIGTERM', () => void stop().then(() => process.exit(143)));
 
 console.log(`Huduma Contact Centre is running locally (DynamoDB Local at ${runtime.dynamoDb.endpoint}).
-Seeded ${runtime.seeded.catalogueItems} catalogue items, ${runtime.seeded.applications} demo applications and ${runtime.seeded.pensioners} pensioners.
+Seeded ${runtime.seeded.catalogueItems} catalogue items, ${runtime.seeded.articles} knowledge articles, ${runtime.seeded.applications} demo applications and ${runtime.seeded.pensioners} pensioners.
 Try application number 12345678 with ID digits 5678 (ready for collection). See README.md for the demo records.
 ${apiBanner(api.url)}`);
 

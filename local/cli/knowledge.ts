@@ -1,0 +1,175 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { knowledgeSearchIndex } from '#lambdas/knowledge/dependencies.ts';
+import {
+  type ArticleView,
+  knowledgeReader,
+  type SearchResult,
+} from '#lambdas/knowledge/knowledge.ts';
+import { buildIndex } from '#lambdas/knowledge/search-index.ts';
+import { startDynamoDbLocal } from '#local/dynamodb/launcher.ts';
+import { createLocalTables, localDynamoDbClient } from '#local/dynamodb/tables.ts';
+import { localDependencies, localPlatform } from '#local/handlers.ts';
+import { loadArticleFiles } from '#local/knowledge/article-files.ts';
+import { SERVER_FILE } from '#local/server.ts';
+
+const USAGE = `Searches the knowledge base as agents and callers do (the same use case as
+GET /knowledge/search), or shows one article.
+
+  npm run -s knowledge -- search "<words>" [--lang en|sw] [--limit 10] [--json]
+  npm run -s knowledge -- show <article id> [--lang en|sw] [--json]
+
+Reads what npm start serves (its staff API) when it runs, else the local database
+(.local/dynamodb, loaded by npm run seed); --files searches data/knowledge/articles/ as they
+are, without a database. --json prints {"results":[{"id","serviceId","title","score"},…]}
+best first.`;
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    lang: { type: 'string', default: 'en' },
+    limit: { type: 'string', default: '10' },
+    json: { type: 'boolean', default: false },
+    files: { type: 'boolean', default: false },
+    db: { type: 'string', default: '.local/dynamodb' },
+    help: { type: 'boolean', default: false },
+  },
+});
+const [command, ...words] = positionals;
+if (values.help || (command !== 'search' && command !== 'show') || words.length === 0) {
+  console.log(USAGE);
+  process.exit(values.help ? 0 : 2);
+}
+const { lang, limit } = values;
+
+interface Source {
+  search(q: string): Promise<{ results: SearchResult[] }>;
+  show(id: string): Promise<ArticleView>;
+}
+
+/** A running npm start (its staff API), as an agent. */
+const fromServer = async (): Promise<Source | undefined> => {
+  if (!existsSync(SERVER_FILE)) return undefined;
+  const { url } = JSON.parse(readFileSync(SERVER_FILE, 'utf8')) as { url: string };
+  const get = async <T>(path: string, query: Record<string, string>): Promise<T> => {
+    const response = await fetch(`${url}${path}?${new URLSearchParams(query)}`, {
+      headers: { authorization: 'Bearer agent-demo' },
+      signal: AbortSignal.timeout(3000),
+    });
+    const body = (await response.json()) as T & { message?: string; error?: string };
+    if (!response.ok) throw new Error(`${response.status}: ${body.message ?? body.error}`);
+    return body;
+  };
+  try {
+    await get('/knowledge/categories', {});
+  } catch {
+    return undefined;
+  }
+  return {
+    search: (q) => get<{ results: SearchResult[] }>('/knowledge/search', { q, lang, limit }),
+    show: (id) => get<ArticleView>(`/knowledge/articles/${encodeURIComponent(id)}`, { lang }),
+  };
+};
+
+const fromFiles = (): Source => {
+  const articles = loadArticleFiles();
+  const index = buildIndex(articles);
+  const at = new Date().toISOString();
+  const reader = knowledgeReader({
+    repository: {
+      getPublished: async (id) => {
+        const article = articles.find((entry) => entry.id === id);
+        return article && { article, version: 1, publishedBy: 'data', publishedAt: at };
+      },
+    },
+    index: { current: async () => index },
+    now: () => new Date(),
+  });
+  return {
+    search: (q) => reader.searchArticles({ q, lang, limit }),
+    show: (id) => reader.getArticle({ id, lang }),
+  };
+};
+
+const run = async (source: Source) => {
+  const input = words.join(' ');
+  if (command === 'search') {
+    const { results } = await source.search(input);
+    if (values.json) {
+      const shown = results.map(({ id, serviceId, title, score }) => ({
+        id,
+        serviceId: serviceId ?? null,
+        title,
+        score,
+      }));
+      console.log(JSON.stringify({ results: shown }));
+      return;
+    }
+    if (results.length === 0) console.log(`Nothing found for "${input}".`);
+    for (const [rank, result] of results.entries())
+      console.log(
+        `${String(rank + 1).padStart(2)}. ${result.title}  [${result.id}] score ${result.score}${result.reviewOverdue ? '  (past review)' : ''}\n    ${result.summary}`,
+      );
+    return;
+  }
+  const article = await source.show(input);
+  if (values.json) {
+    console.log(JSON.stringify(article, null, 2));
+    return;
+  }
+  console.log(`\n${article.title}${article.reviewOverdue ? '  (PAST REVIEW DATE)' : ''}\n`);
+  console.log(`${article.summary}\n\n${article.answer}\n`);
+  const list = (label: string, items: readonly string[]) =>
+    items.length > 0 && console.log(`${label}:\n${items.map((item) => `  - ${item}`).join('\n')}`);
+  list('Requirements', article.requirements);
+  list('What to bring', article.whatToBring);
+  list('Where to apply', article.whereToApply);
+  console.log(`Processing time: ${article.processingTime}`);
+  list(
+    'Fees',
+    article.fees.map(
+      (fee) =>
+        `${fee.label}: ${fee.amountKes === null ? `${fee.ratePercent}%` : `KES ${fee.amountKes.toLocaleString('en-KE')}`} from ${fee.effectiveFrom} (${fee.source.publisher}, ${fee.source.date})${fee.disputed ? ' DISPUTED' : ''}${fee.note ? `\n      ${fee.note}` : ''}`,
+    ),
+  );
+  console.log(
+    `Owner: ${article.agencyId} · review by ${article.reviewBy} · version ${article.version}`,
+  );
+};
+
+try {
+  if (values.files) await run(fromFiles());
+  else {
+    const server = await fromServer();
+    if (server) await run(server);
+    else {
+      // The same database npm start and npm run seed use; stop npm start first if it is locked.
+      const dynamoDb = await startDynamoDbLocal({ dbPath: values.db });
+      try {
+        await createLocalTables(localDynamoDbClient(dynamoDb.endpoint));
+        const platform = localPlatform({ dynamoDbEndpoint: dynamoDb.endpoint });
+        const deps = localDependencies('knowledge-api', {}, platform);
+        if (!(await deps.repository.getIndexPointer())) {
+          console.error('No articles in .local/dynamodb yet (npm run seed): searching the files.');
+          await run(fromFiles());
+        } else {
+          const reader = knowledgeReader({
+            repository: deps.repository,
+            index: knowledgeSearchIndex(deps),
+            now: deps.now,
+            timeZone: deps.timeZone,
+          });
+          await run({
+            search: (q) => reader.searchArticles({ q, lang, limit }),
+            show: (id) => reader.getArticle({ id, lang }),
+          });
+        }
+      } finally {
+        await dynamoDb.stop();
+      }
+    }
+  }
+} catch (error) {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exitCode = 1;
+}
