@@ -7,6 +7,7 @@ import { renderMessage, type Speech } from '#shared/speech/render.ts';
 import { normalise } from './commands.ts';
 import { contactOf } from './operations.ts';
 import type { DialogueTurn, TextDialogues, TurnContext } from './ports.ts';
+import { writtenVariant } from './replies.ts';
 
 /** The text menu: the keys the customer types and the capability each opens. */
 export const TEXT_MENU = [
@@ -45,11 +46,13 @@ const moveOf = (text: string, awaiting: TextState['awaiting']): DialogueMove => 
 /** A list as one message: its question, then one numbered line per item, then "98 more". */
 const askSpeech = (ask: DialogueAsk, lang: Language): Speech => {
   if (ask.kind !== 'list') return ask.speech;
-  const lines = ask.items.map((item) => `${item.key}. ${renderMessage(item.label, lang)}`);
+  const written = (speech: Speech) =>
+    renderMessage({ ...speech, prompt: writtenVariant(speech.prompt) }, lang);
+  const lines = ask.items.map((item) => `${item.key}. ${written(item.label)}`);
   if (ask.more) lines.push(renderMessage({ prompt: 'conversation.list_more' }, lang));
   return {
     prompt: 'conversation.list',
-    vars: { question: renderMessage(ask.speech, lang), items: lines.join('\n') },
+    vars: { question: written(ask.speech), items: lines.join('\n') },
   };
 };
 

@@ -15,6 +15,7 @@ import outboundPrompts from '#prompts/outbound.json' with { type: 'json' };
 import pensionsPrompts from '#prompts/pensions.json' with { type: 'json' };
 import queuePrompts from '#prompts/queue.json' with { type: 'json' };
 import surveyPrompts from '#prompts/survey.json' with { type: 'json' };
+import textPrompts from '#prompts/text.json' with { type: 'json' };
 import trackingPrompts from '#prompts/tracking.json' with { type: 'json' };
 import ussdPrompts from '#prompts/ussd.json' with { type: 'json' };
 import {
@@ -120,6 +121,7 @@ export const PROMPT_FILES: readonly { prompts: Record<string, PromptText> }[] = 
   escalationPrompts,
   knowledgePrompts,
   conversationPrompts,
+  textPrompts,
   ussdPrompts,
 ];
 

@@ -1,0 +1,195 @@
+import { randomUUID } from 'node:crypto';
+import { localMessaging } from '#local/messaging.ts';
+import { defaultLocalPlatform } from '#local/platform.ts';
+import { callLogItem, uniqueCaller } from '../support/data.ts';
+
+const messaging = localMessaging(defaultLocalPlatform());
+
+/** Sends the messages in order from one customer; returns the texts they received after each. */
+const converse = async (
+  channel: 'whatsapp' | 'sms',
+  customer: string,
+  messages: readonly string[],
+): Promise<string[][]> => {
+  const replies: string[][] = [];
+  for (const text of messages) {
+    const before = messaging.received.length;
+    await messaging.send({ channel, customer, text });
+    replies.push(messaging.received.slice(before).map((message) => message.text));
+  }
+  return replies;
+};
+
+const last = (replies: string[][]) => replies.at(-1)?.join('\n') ?? '';
+
+describe.each(['sms', 'whatsapp'] as const)('a conversation on %s', (channel) => {
+  it('tracks a document in English', async () => {
+    // Act
+    const replies = await converse(channel, uniqueCaller(), ['Hi', '1', '2', '12345678', '5678']);
+
+    // Assess
+    expect(replies[0]?.join()).toContain('Reply 1 for English');
+    expect(replies[2]?.join()).toContain('Please send your 8-digit application number');
+    expect(last(replies)).toContain('is ready for collection at GPO Huduma Centre');
+    expect(last(replies)).toContain('Reply 1 to track another application');
+  });
+
+  it('tracks a document in Kiswahili', async () => {
+    // Arrange
+    const customer = uniqueCaller();
+
+    // Act
+    const replies = await converse(channel, customer, ['Habari', '2', '2', '12345678', '5678']);
+
+    // Assess
+    expect(replies[1]?.join()).toContain('Jibu kwa nambari');
+    expect(last(replies)).toMatch(/Maombi 12345678/);
+    expect(last(replies)).toContain('Jibu 1 kufuatilia maombi mengine');
+    expect(replies.flat().join()).not.toMatch(/bonyeza/i);
+  });
+
+  it('books an appointment: county, centre, service, slot, confirmed with a reference', async () => {
+    // Act
+    const replies = await converse(channel, uniqueCaller(), [
+      'Hello',
+      '1',
+      '1',
+      '1',
+      '1',
+      '1',
+      '1',
+      '1',
+      '1',
+    ]);
+
+    // Assess
+    expect(replies[3]?.join()).toContain('1. Mombasa County');
+    expect(replies[7]?.join()).toContain('Reply 1 to confirm this appointment');
+    expect(last(replies)).toMatch(/booking reference is \d{8}/);
+    expect(replies.flat().join()).not.toMatch(/press|hash/i);
+  });
+
+  it('lodges a complaint in Kiswahili with the customer’s own description', async () => {
+    // Act
+    const replies = await converse(channel, uniqueCaller(), [
+      'Habari',
+      '2',
+      '4',
+      '1',
+      '1',
+      '1',
+      '1',
+      'Pasipoti yangu imechelewa kwa miezi mitatu.',
+    ]);
+
+    // Assess
+    expect(replies[3]?.join()).toContain('1.');
+    expect(last(replies)).toMatch(/\d{8}/);
+    expect(replies.flat().join()).not.toMatch(/bonyeza|alama ya reli/i);
+  });
+
+  it('hands over to an agent with the screen-pop attributes and the transcript, then back to the menu', async () => {
+    // Arrange
+    const customer = uniqueCaller();
+    const started = messaging.agentChats.started.length;
+
+    // Act
+    const replies = await converse(channel, customer, ['Hi', '1', '2', 'agent', 'menu']);
+
+    // Assess
+    const [chat] = messaging.agentChats.started.slice(started);
+    expect(chat?.handover.attributes).toMatchObject({
+      channel: channel === 'sms' ? 'SMS' : 'WHATSAPP',
+      lang: 'en',
+      journey: 'tracking,agent',
+      handoverReason: 'REQUESTED',
+    });
+    expect(chat?.handover.transcript.map((line) => line.text)).toContain('Hi');
+    expect(JSON.stringify(chat)).not.toContain(customer.slice(1));
+    expect(replies[3]?.join()).toContain('An agent will join this conversation');
+    expect(replies[4]?.join()).toContain('Reply with a number');
+  });
+
+  it('handles a redelivered message once', async () => {
+    // Arrange
+    const customer = uniqueCaller();
+    await converse(channel, customer, ['Hi']);
+    const id = randomUUID();
+
+    // Act
+    const before = messaging.received.length;
+    await messaging.send({ channel, customer, text: '1', id });
+    await messaging.send({ channel, customer, text: '1', id });
+
+    // Assess
+    expect(messaging.received.length - before).toBe(1);
+  });
+});
+
+describe('SMS keywords', () => {
+  it('answers TRACK and HALI with the document status in one reply', async () => {
+    // Act
+    const [english] = await converse('sms', uniqueCaller(), ['TRACK 12345678 5678']);
+    const [kiswahili] = await converse('sms', uniqueCaller(), ['hali 12345678 5678']);
+
+    // Assess
+    expect(english).toHaveLength(1);
+    expect(english?.[0]).toContain('is ready for collection');
+    expect(kiswahili).toHaveLength(1);
+    expect(kiswahili?.[0]).toMatch(/Maombi 12345678/);
+  });
+
+  it('answers a wrong proof like an unknown application', async () => {
+    // Act
+    const [wrong] = await converse('sms', uniqueCaller(), ['TRACK 12345678 1111']);
+    const [unknown] = await converse('sms', uniqueCaller(), ['TRACK 99999999 1111']);
+
+    // Assess
+    expect(wrong?.[0]).toBeDefined();
+    expect(wrong?.[0]?.replace(/12345678|99999999/, '')).toBe(
+      unknown?.[0]?.replace(/12345678|99999999/, ''),
+    );
+  });
+
+  it('honours STOP: one confirmation, then silence until START', async () => {
+    // Arrange
+    const customer = uniqueCaller();
+
+    // Act
+    const replies = await converse('sms', customer, [
+      'Hi',
+      'STOP',
+      'Hi',
+      'TRACK 12345678 5678',
+      'START',
+    ]);
+
+    // Assess
+    expect(replies[1]?.join()).toContain('You will receive no more messages');
+    expect(replies[2]).toEqual([]);
+    expect(replies[3]).toEqual([]);
+    expect(replies[4]?.join()).toContain('You will receive messages from Huduma again');
+  });
+});
+
+describe('conversation call logs', () => {
+  it('leaves one call-log item per conversation with its channel, outcome and handle time', async () => {
+    // Arrange
+    const customer = uniqueCaller();
+    const started = messaging.agentChats.started.length;
+
+    // Act
+    await converse('whatsapp', customer, ['Hi', '1', '2', '12345678', '5678', 'agent']);
+
+    // Assess
+    const conversationId = messaging.agentChats.started[started]?.conversationId ?? '';
+    expect(await callLogItem(conversationId)).toMatchObject({
+      channel: 'WHATSAPP',
+      initiationMethod: 'INBOUND',
+      outcome: 'SELF_SERVICE',
+      selfService: 'TRACKED',
+      handover: true,
+      ivrPath: ['tracking', 'tracking:FOUND', 'agent'],
+    });
+  });
+});
