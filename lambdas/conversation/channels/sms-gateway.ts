@@ -2,7 +2,7 @@ import {
   type PinpointSMSVoiceV2Client,
   SendTextMessageCommand,
 } from '@aws-sdk/client-pinpoint-sms-voice-v2';
-import { z } from 'zod';
+import * as z from 'zod';
 import { toE164 } from '#shared/phone.ts';
 import type { IncomingMessage } from '../contract.ts';
 import { UnreadableEventError } from './whatsapp-inbound.ts';
