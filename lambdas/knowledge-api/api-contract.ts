@@ -13,5 +13,7 @@ export const KNOWLEDGE_ROUTE_KEYS = [
   'POST /knowledge/articles',
   'PUT /knowledge/articles/{id}',
   'POST /knowledge/articles/{id}/publish',
+  /** Sends the summary to the caller on a contact's line (the desktop names the contact). */
+  'POST /knowledge/articles/{id}/sms',
 ] as const;
 export type KnowledgeRouteKey = (typeof KNOWLEDGE_ROUTE_KEYS)[number];

@@ -10,6 +10,8 @@ export const KNOWLEDGE_PERMISSIONS = {
   history: ['supervisor', 'agency'],
   edit: ['supervisor', 'agency'],
   publish: ['supervisor'],
+  /** Send an article to the caller on the line: those who take calls. */
+  send: ['agent', 'supervisor'],
 } as const satisfies Record<string, readonly Role[]>;
 export type KnowledgePermission = keyof typeof KNOWLEDGE_PERMISSIONS;
 

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import type { KnowledgeReader } from '#lambdas/knowledge/knowledge.ts';
+import { type SendToContact, SendToContactBodySchema } from '#lambdas/knowledge/send-to-contact.ts';
 import { ForbiddenError } from '#shared/errors.ts';
 import { type Routes, route } from '#shared/http-middleware.ts';
 import type { Principal } from '#shared/principal.ts';
@@ -25,6 +26,7 @@ const assertMayRead = (principal: Principal) => {
 export const knowledgeRoutes = (
   reader: KnowledgeReader,
   editor: KnowledgeEditor,
+  sendToContact: SendToContact,
 ): Routes & Record<KnowledgeRouteKey, unknown> => ({
   'GET /knowledge/search': route({
     params: None,
@@ -86,5 +88,15 @@ export const knowledgeRoutes = (
     query: None,
     body: PublishBodySchema,
     handle: ({ params, body }, principal) => editor.publish(params.id, body, principal),
+  }),
+  'POST /knowledge/articles/{id}/sms': route({
+    params: IdParams,
+    query: None,
+    body: SendToContactBodySchema,
+    handle: ({ params, body }, principal) => {
+      if (!mayKnowledge(principal.role, 'send'))
+        throw new ForbiddenError(`A ${principal.role} does not send articles to callers`);
+      return sendToContact(params.id, body, principal);
+    },
   }),
 });

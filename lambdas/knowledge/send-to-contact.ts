@@ -58,3 +58,5 @@ export const sendToContact =
     }
     return { outcome, articleId, lang };
   };
+
+export type SendToContact = ReturnType<typeof sendToContact>;

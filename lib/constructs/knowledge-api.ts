@@ -1,7 +1,10 @@
-import { Duration } from 'aws-cdk-lib';
+import { Duration, Stack, Validations } from 'aws-cdk-lib';
 import { type HttpApi, HttpMethod, type IHttpRouteAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import type { CfnInstance } from 'aws-cdk-lib/aws-connect';
 import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { KNOWLEDGE_ROUTE_KEYS } from '#lambdas/knowledge-api/api-contract.ts';
@@ -15,6 +18,11 @@ export interface KnowledgeApiProps {
   readonly logRetention: RetentionDays;
   /** The staff HTTP API the knowledge routes join, with its (Cognito JWT) authorizer. */
   readonly api: { readonly httpApi: HttpApi; readonly authorizer: IHttpRouteAuthorizer };
+  /** "Send to the caller by SMS": the instance whose contacts it reads and notes. */
+  readonly instance: CfnInstance;
+  /** The SMS allowance keys on the number's keyed hash. */
+  readonly identityHashKey: IKey;
+  readonly allowToNotify: (fn: PlatformFunction) => void;
 }
 
 /**
@@ -35,8 +43,12 @@ export class KnowledgeApi extends Construct {
       // A publication rebuilds the index of every published article; the HTTP API waits 30 s.
       timeout: Duration.seconds(29),
       memorySize: 1024,
-      environment: { TIME_ZONE: props.timeZone },
-    }).bindTable(serviceDataTable, props.serviceDataTable, 'readWrite');
+      environment: { TIME_ZONE: props.timeZone, CONNECT_INSTANCE_ID: props.instance.attrId },
+    })
+      .bindTable(serviceDataTable, props.serviceDataTable, 'readWrite')
+      .allowToHashIdentity(props.identityHashKey);
+    props.allowToNotify(this.function);
+    this.allowToReadAndNoteContacts(props.instance);
 
     const integration = new HttpLambdaIntegration('Knowledge', this.function);
     for (const routeKey of KNOWLEDGE_ROUTE_KEYS) {
@@ -48,5 +60,36 @@ export class KnowledgeApi extends Construct {
         authorizer: props.api.authorizer,
       });
     }
+  }
+
+  /**
+   * The number on a contact's line (DescribeContact), its attributes and a note on it
+   * (Get/UpdateContactAttributes), for the contact id the agent desktop names.
+   */
+  private allowToReadAndNoteContacts(instance: CfnInstance): void {
+    // The instance lives in the stateful stack: name its ARN through the export CDK makes anyway.
+    const owner = Stack.of(instance);
+    const instanceArn =
+      owner === Stack.of(this) ? instance.attrArn : owner.exportValue(instance.attrArn);
+    const resolved = Stack.of(this).resolve(instanceArn) as {
+      'Fn::ImportValue'?: string;
+      'Fn::GetAtt'?: [string, string];
+    };
+    const arnInFindings = resolved['Fn::ImportValue'] ?? `<${resolved['Fn::GetAtt']?.[0]}.Arn>`;
+    this.function.addToRolePolicy(
+      new PolicyStatement({
+        actions: [
+          'connect:DescribeContact',
+          'connect:GetContactAttributes',
+          'connect:UpdateContactAttributes',
+        ],
+        resources: [`${instanceArn}/contact/*`],
+      }),
+    );
+    Validations.of(this.function.role!).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::${arnInFindings}/contact/*]`,
+      reason:
+        'Any contact an agent is on may be sent an article: Connect authorises DescribeContact and the contact attribute calls on the instance contact/* resource of this one instance.',
+    });
   }
 }

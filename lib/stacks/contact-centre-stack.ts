@@ -308,6 +308,9 @@ export class ContactCentreStack extends Stack {
       timeZone: config.hours.timeZone,
       logRetention: retention,
       api: { httpApi: this.ticketApi.api, authorizer: this.ticketApi.authorizer },
+      instance: connect.instance,
+      identityHashKey: props.identityHashKey,
+      allowToNotify,
     });
     this.dashboard.chartErrors('Knowledge', this.knowledge.function);
 

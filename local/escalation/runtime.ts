@@ -4,6 +4,7 @@ import type { SentMessage } from '#lambdas/notification-delivery/gateways.ts';
 import { contactCentreHours, environments } from '#lib/config/environments.ts';
 import { isKnowledgeRoute, isReportRoute } from '#local/api-events.ts';
 import { localArn } from '#local/arns.ts';
+import { localContacts } from '#local/contacts.ts';
 import { localDynamoDbClient, localTableName } from '#local/dynamodb/tables.ts';
 import type { EngineResources } from '#local/flow-engine/types.ts';
 import { type LocalPlatform, localHandler } from '#local/handlers.ts';
@@ -175,7 +176,11 @@ export const startLocalEscalation = async (options: LocalEscalationOptions) => {
 
   const tickets = localHandler('tickets-api', { clock: clock.now, callbacks }, platform);
   const reports = localHandler('reports', { now: clock.now }, platform);
-  const knowledge = localHandler('knowledge-api', { now: clock.now }, platform);
+  const knowledge = localHandler(
+    'knowledge-api',
+    { now: clock.now, contactLine: localContacts },
+    platform,
+  );
 
   return {
     clock,
