@@ -8,22 +8,26 @@ import { createStaffApiRequest, type TicketsClientOptions } from './tickets-api.
 
 const Nullable = z.nullable(z.number());
 
+const CallFiguresSchema = z.object({
+  received: z.number(),
+  handled: z.number(),
+  abandoned: z.number(),
+  callbacksRequested: z.number(),
+  serviceLevelPct: Nullable,
+  abandonmentRatePct: Nullable,
+  asaSeconds: Nullable,
+  containmentPct: Nullable,
+  handleTime: z.object({ averageSeconds: Nullable, maxSeconds: Nullable }),
+  csat: z.object({ responses: z.number(), pct: Nullable }),
+  nps: z.object({ responses: z.number(), score: Nullable }),
+});
+
 const DailyReportSchema = z.object({
   date: z.string(),
   generatedAt: z.string(),
-  calls: z.object({
-    received: z.number(),
-    handled: z.number(),
-    abandoned: z.number(),
-    callbacksRequested: z.number(),
-    serviceLevelPct: Nullable,
-    abandonmentRatePct: Nullable,
-    asaSeconds: Nullable,
-    containmentPct: Nullable,
-    handleTime: z.object({ averageSeconds: Nullable, maxSeconds: Nullable }),
-    csat: z.object({ responses: z.number(), pct: Nullable }),
-    nps: z.object({ responses: z.number(), score: Nullable }),
-  }),
+  calls: CallFiguresSchema,
+  /** Per channel, busiest first (one entry while voice is the only channel). */
+  channels: z.optional(z.array(z.object({ channel: z.string(), calls: CallFiguresSchema }))),
   agents: z.array(
     z.object({
       username: z.string(),

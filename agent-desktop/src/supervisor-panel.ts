@@ -11,7 +11,7 @@ import {
   Tooltip,
 } from 'chart.js';
 import type { ReportsClient } from './reports-api.ts';
-import { dayFigures, dueIn, halfHourSeries, todayIn } from './supervisor-view.ts';
+import { channelRows, dayFigures, dueIn, halfHourSeries, todayIn } from './supervisor-view.ts';
 import { TicketApiError } from './tickets-api.ts';
 import { element } from './tickets-panel.ts';
 
@@ -159,6 +159,11 @@ export const createSupervisorPanel = ({ reports }: { readonly reports: ReportsCl
           entry.append(cell('dt', label), cell('dd', value));
           return entry;
         }),
+      );
+      const channels = channelRows(report);
+      element('supervisor-channels-section').hidden = channels.length === 0;
+      element('supervisor-channels').replaceChildren(
+        ...channels.map((values) => tableRow(...values)),
       );
       drawChart(halfHourSeries(report, plan));
       element('supervisor-agents').replaceChildren(

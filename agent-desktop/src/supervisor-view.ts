@@ -25,6 +25,26 @@ export const dayFigures = ({ calls, complaints }: DailyReport): [string, string]
   ['Breached (open, overdue)', String(complaints.openOverdue)],
 ];
 
+/**
+ * One row per channel (channel, received, handled, abandoned, service level, ASA, containment,
+ * AHT, CSAT, NPS) once there are several; none while voice is the only one.
+ */
+export const channelRows = ({ channels = [] }: DailyReport): string[][] =>
+  channels.length < 2
+    ? []
+    : channels.map(({ channel, calls }) => [
+        channel,
+        String(calls.received),
+        String(calls.handled),
+        String(calls.abandoned),
+        pct(calls.serviceLevelPct),
+        seconds(calls.asaSeconds),
+        pct(calls.containmentPct),
+        seconds(calls.handleTime.averageSeconds),
+        pct(calls.csat.pct),
+        calls.nps.score === null ? '—' : String(calls.nps.score),
+      ]);
+
 export interface HalfHourSeries {
   readonly labels: string[];
   readonly received: number[];

@@ -72,6 +72,11 @@ export interface DailyReport {
   readonly timeZone: string;
   readonly generatedAt: string;
   readonly calls: CallFigures;
+  /**
+   * The same figures per channel (VOICE, CHAT, SMS, USSD, WHATSAPP as the call logs name them),
+   * busiest first: one entry while voice is the only channel.
+   */
+  readonly channels: ChannelFigures[];
   /** Contacts of the day by how they ended. */
   readonly outcomes: Record<z.infer<typeof CallOutcomeSchema>, number>;
   readonly agents: AgentFigures[];
@@ -81,6 +86,23 @@ export interface DailyReport {
   readonly complaints: ComplaintFigures & { readonly resolutionHours: number };
   readonly targets: ReturnType<typeof againstTargets>;
 }
+
+export interface ChannelFigures {
+  readonly channel: string;
+  readonly calls: CallFigures;
+}
+
+/** The day's figures for each channel its contacts came in on, busiest first. */
+const channelFigures = (
+  logs: readonly CallLog[],
+  answerWithinSeconds: number,
+): ChannelFigures[] => {
+  const byChannel = new Map<string, CallLog[]>();
+  for (const log of logs) byChannel.set(log.channel, [...(byChannel.get(log.channel) ?? []), log]);
+  return [...byChannel]
+    .map(([channel, own]) => ({ channel, calls: callFigures(own, { answerWithinSeconds }) }))
+    .sort((a, b) => b.calls.received - a.calls.received || a.channel.localeCompare(b.channel));
+};
 
 export interface HalfHourFigures {
   readonly interval: string;
@@ -235,6 +257,7 @@ export const createReports = ({
         timeZone,
         generatedAt: now().toISOString(),
         calls,
+        channels: channelFigures(logs, answerWithinSeconds),
         outcomes,
         agents: agentFigures(logs),
         halfHours: halfHourFigures(logs, timeZone),
