@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { localContacts } from '#local/contacts.ts';
 import type { LocalServer } from '#local/server.ts';
+import { uniqueCaller } from '../support/data.ts';
 import { startStaffServer } from '../support/escalation.ts';
 
 /** Debian's chromium (`apt-get install chromium`); .ci/run installs it. */
@@ -127,6 +129,65 @@ describe('the agent desktop in a browser', () => {
 
       await message().filter({ hasText: 'Choose an agency' }).waitFor();
       expect(await page.locator('#ticket-list tbody tr').count()).toBe(0);
+    },
+    TIMEOUT,
+  );
+
+  it(
+    "opens a Kiswahili caller's IVR choice in the knowledge panel, searches as the agent types, and sends the summary by SMS",
+    async () => {
+      // Arrange: a caller who chose the passport in the knowledge menu, on the agent's line.
+      const number = uniqueCaller();
+      const contactId = `browser-${Date.now()}`;
+      localContacts.register(contactId, {
+        number,
+        attributes: {
+          lang: 'sw',
+          journey: 'knowledge,knowledge:INFORMED,agent',
+          knowledgeCategory: 'identity',
+          knowledgeService: 'passport',
+        },
+      });
+      await signInAs('agent-demo');
+
+      // Act: the desktop opens on the contact (locally, ?contact= stands for the CCP).
+      await page.goto(`${server.url}/desktop/?contact=${contactId}`);
+      await page.locator('#knowledge-article:not([hidden])').waitFor();
+
+      // Assess: the article in Kiswahili, its fees with their dates and sources.
+      expect(await page.inputValue('#knowledge-lang')).toBe('sw');
+      expect(await page.inputValue('#knowledge-q')).toBe('pasipoti');
+      expect(await page.getAttribute('#knowledge-article', 'lang')).toBe('sw');
+      expect(await page.textContent('#journey')).toContain('Service information: heard a summary');
+      const fees = page.locator('#knowledge-fees tbody tr');
+      expect(await fees.count()).toBeGreaterThan(0);
+      expect(await fees.first().textContent()).toMatch(/KES [\d,]+.*\d{4}-\d{2}-\d{2}/);
+      expect(await page.locator('#knowledge-sources li').count()).toBeGreaterThan(0);
+
+      // Act: the agent types an old name with a typo; results come without pressing Enter.
+      await page.selectOption('#knowledge-lang', 'en');
+      await Promise.all([
+        page.waitForResponse((r) => r.url().includes('/knowledge/search?q=nhi')),
+        page.fill('#knowledge-q', 'nhif regstration'),
+      ]);
+      await page.locator('#knowledge-results button[data-id="sha-registration"]').waitFor();
+
+      // Act: send the open article to the caller.
+      await page.locator('#knowledge-results button[data-id="sha-registration"]').click();
+      await page.locator('#knowledge-article[lang="en"]').waitFor();
+      if (process.env.DESKTOP_SCREENSHOT)
+        await page.screenshot({ path: process.env.DESKTOP_SCREENSHOT, fullPage: true });
+      await page.click('#knowledge-sms');
+
+      // Assess: sent by contact id; the number never reached the page.
+      await page.locator('#knowledge-message', { hasText: 'Sent to the caller by SMS' }).waitFor();
+      expect(staff.escalation.outbox.filter((m) => m.to === number).map((m) => m.lang)).toEqual([
+        'en',
+      ]);
+      expect(await page.content()).not.toContain(number.slice(4));
+      expect(localContacts.contacts.get(contactId)?.attributes.knowledgeSms).toBe(
+        'sha-registration',
+      );
     },
     TIMEOUT,
   );
