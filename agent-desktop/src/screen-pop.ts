@@ -21,7 +21,7 @@ export interface ScreenPopInput {
 
 const LANGUAGES: Record<string, string> = { en: 'English', sw: 'Kiswahili' };
 
-/** Labels of the journey steps' capabilities (every descriptor's `journey`: the registration test checks). */
+/** Labels of the journey steps' capabilities (each descriptor's `screenPop.label`: the registration test checks). */
 export const CAPABILITIES: Record<string, string> = {
   tracking: 'Document tracking',
   appointments: 'Appointments',
@@ -33,7 +33,8 @@ export const CAPABILITIES: Record<string, string> = {
   knowledge: 'Service information',
 };
 
-const OUTCOMES: Record<string, string> = {
+/** Words for journey outcomes (a descriptor's `screenPop.outcomes`: the registration test checks). */
+export const OUTCOMES: Record<string, string> = {
   FOUND: 'found',
   NOT_FOUND: 'not found',
   INVALID_INPUT: 'invalid input',

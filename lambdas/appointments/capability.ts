@@ -66,7 +66,7 @@ export const appointmentsCapability = defineCapability({
   },
   tables: { ServiceData: 'readWrite' },
   needs: ['identityHashing', 'notifications'],
-  journey: 'appointments',
+  screenPop: { label: 'Appointments' },
   environment: AppointmentsEnvironmentSchema,
   prompts: 'appointments.json',
   flows: ['appointments'],

@@ -1,5 +1,6 @@
 import { KMSClient } from '@aws-sdk/client-kms';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { UseCases } from '#shared/capability.ts';
 import { type Clock, systemClock } from '#shared/clock.ts';
 import { createBookingRepository } from '#shared/data/bookings.repository.ts';
 import { documentClientFor } from '#shared/data/client.ts';
@@ -37,24 +38,22 @@ export const defaultDependencies = (
   };
 };
 
-export const createHandler = ({
+/** The operations on typed input, for any channel. */
+export const callerContextUseCases = ({
   db,
   tables,
   identityHasher,
   clock,
-  speech,
-}: CallerContextHandlerDependencies) =>
-  capabilityHandler(
-    callerContextCapability,
-    {
-      context: callerContext({
-        tickets: createTicketRepository(db, tables.tickets, { hasher: identityHasher }),
-        bookings: createBookingRepository(db, tables.serviceData, identityHasher),
-        clock,
-      }),
-    },
-    speech,
-  );
+}: Omit<CallerContextHandlerDependencies, 'speech'>): UseCases<typeof callerContextCapability> => ({
+  context: callerContext({
+    tickets: createTicketRepository(db, tables.tickets, { hasher: identityHasher }),
+    bookings: createBookingRepository(db, tables.serviceData, identityHasher),
+    clock,
+  }),
+});
+
+export const createHandler = (deps: CallerContextHandlerDependencies) =>
+  capabilityHandler(callerContextCapability, callerContextUseCases(deps), deps.speech);
 
 export const handler = deployedHandler(() =>
   createHandler(

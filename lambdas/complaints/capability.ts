@@ -22,7 +22,7 @@ export const complaintsCapability = defineCapability({
   },
   tables: { ServiceData: 'readUpdate', Tickets: 'readUpdate' },
   needs: ['identityHashing', 'notifications'],
-  journey: 'complaints',
+  screenPop: { label: 'Complaints' },
   environment: ComplaintsEnvironmentSchema,
   prompts: 'complaints.json',
   flows: ['complaints'],

@@ -1,5 +1,6 @@
 import { KMSClient } from '@aws-sdk/client-kms';
 import { SQSClient } from '@aws-sdk/client-sqs';
+import type { UseCases } from '#shared/capability.ts';
 import { documentClientFor } from '#shared/data/client.ts';
 import { createKnowledgeRepository } from '#shared/data/knowledge.repository.ts';
 import { createSmsAllowanceRepository } from '#shared/data/proof-codes.repository.ts';
@@ -46,7 +47,10 @@ export const defaultDependencies = (
 };
 
 /** Knowledge for contact flows: the category menus and a service's short summary. */
-export const createHandler = (deps: KnowledgeHandlerDependencies) => {
+/** The operations on typed input, for any channel (the Connect handler below, text, USSD). */
+export const knowledgeUseCases = (
+  deps: Omit<KnowledgeHandlerDependencies, 'speech'>,
+): UseCases<typeof knowledgeCapability> => {
   const reader = knowledgeReader({
     repository: deps.repository,
     index: knowledgeSearchIndex(deps),
@@ -59,12 +63,11 @@ export const createHandler = (deps: KnowledgeHandlerDependencies) => {
     smsAllowance: deps.smsAllowance,
     clock: deps.now,
   });
-  return capabilityHandler(
-    knowledgeCapability,
-    { ...ivr, summary: knowledgeSummary(reader) },
-    deps.speech,
-  );
+  return { ...ivr, summary: knowledgeSummary(reader) };
 };
+
+export const createHandler = (deps: KnowledgeHandlerDependencies) =>
+  capabilityHandler(knowledgeCapability, knowledgeUseCases(deps), deps.speech);
 
 export const handler = deployedHandler(() =>
   createHandler(

@@ -40,7 +40,7 @@ export const pensionsCapability = defineCapability({
   },
   tables: { ServiceData: 'readUpdate', Tickets: 'readUpdate' },
   needs: ['identityHashing', 'notifications'],
-  journey: 'pensions',
+  screenPop: { label: 'Pensions' },
   environment: PensionsEnvironmentSchema,
   prompts: 'pensions.json',
   flows: ['pensions'],

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import type { Contact } from './contact.ts';
 import type { TableDefinition } from './data/tables.ts';
+import { isDomainError } from './errors.ts';
 import type { FlowOutcome } from './middleware.ts';
 
 /**
@@ -55,8 +56,15 @@ export interface CapabilityDescriptor {
   readonly menu?: { readonly key: string; readonly flow: string };
   /** Proof scopes its failed proofs count under (lambdas/shared/verification.ts). */
   readonly proofScopes?: readonly string[];
-  /** The name its journey steps carry (`<journey>:<outcome>`), labelled on the agent's screen pop. */
-  readonly journey?: string;
+  /**
+   * How the agent's screen pop names its journey steps (`<handler>:<outcome>`): the label, and
+   * the words for outcomes of its own (agent-desktop/src/screen-pop.ts; the registration test
+   * checks they agree).
+   */
+  readonly screenPop?: {
+    readonly label: string;
+    readonly outcomes?: Readonly<Record<string, string>>;
+  };
 }
 
 /** Declares a capability, keeping its literal types (placeholder, handler, operations). */
@@ -170,3 +178,24 @@ export const operationsOf = <D extends CapabilityDescriptor>(
   parameters: parametersOf(descriptor),
   useCase: dispatch(descriptor, useCases),
 });
+
+/**
+ * Calls one operation as any channel does, without a channel event: the input parsed with the
+ * operation's schema, the use case run, a domain error taken as its outcome (as the Connect
+ * handler takes it).
+ */
+export const runOperation = async <D extends CapabilityDescriptor, K extends OperationName<D>>(
+  descriptor: D,
+  useCases: UseCases<D>,
+  operation: K,
+  input: Record<string, unknown>,
+  contact: Contact,
+): Promise<FlowOutcome> => {
+  const parsed = descriptor.operations[operation]!.input.parse(input) as OperationInput<D, K>;
+  try {
+    return await useCases[operation](parsed, contact);
+  } catch (error) {
+    if (!isDomainError(error)) throw error;
+    return { outcome: error.outcome, values: error.details, speech: error.speech };
+  }
+};

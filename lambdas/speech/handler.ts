@@ -1,3 +1,4 @@
+import type { UseCases } from '#shared/capability.ts';
 import { parseEnv } from '#shared/env.ts';
 import { capabilityHandler } from '#shared/middleware.ts';
 import { deployedHandler, type Environment } from '#shared/platform.ts';
@@ -14,7 +15,10 @@ export const defaultDependencies = (env: Environment): SpeechHandlerDependencies
   speech: speechSettingsFrom(parseEnv(SpeechFunctionEnvironmentSchema, env)),
 });
 
+/** The operations on typed input, for any channel. */
+export const speechUseCases = (): UseCases<typeof speechCapability> => ({ speak });
+
 export const createHandler = ({ speech }: SpeechHandlerDependencies) =>
-  capabilityHandler(speechCapability, { speak }, speech);
+  capabilityHandler(speechCapability, speechUseCases(), speech);
 
 export const handler = deployedHandler(() => createHandler(defaultDependencies(process.env)));

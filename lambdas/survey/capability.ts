@@ -13,7 +13,7 @@ export const surveyCapability = defineCapability({
   },
   tables: { CallLogs: 'update' },
   needs: [],
-  journey: 'survey',
+  screenPop: { label: 'Survey' },
   environment: SurveyEnvironmentSchema,
   prompts: 'survey.json',
   flows: ['survey'],

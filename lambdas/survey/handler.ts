@@ -1,3 +1,4 @@
+import type { UseCases } from '#shared/capability.ts';
 import { type Clock, systemClock } from '#shared/clock.ts';
 import {
   type CallLogRepository,
@@ -32,15 +33,17 @@ export const defaultDependencies = (
   };
 };
 
-export const createHandler = ({
+/** The operations on typed input, for any channel. */
+export const surveyUseCases = ({
   callLogs,
   retentionDays,
   clock,
-  speech,
-}: SurveyHandlerDependencies) => {
-  const record = recordSurvey({ callLogs, now: clock, retentionDays });
-  return capabilityHandler(surveyCapability, { record }, speech);
-};
+}: Omit<SurveyHandlerDependencies, 'speech'>): UseCases<typeof surveyCapability> => ({
+  record: recordSurvey({ callLogs, now: clock, retentionDays }),
+});
+
+export const createHandler = (deps: SurveyHandlerDependencies) =>
+  capabilityHandler(surveyCapability, surveyUseCases(deps), deps.speech);
 
 export const handler = deployedHandler(() =>
   createHandler(defaultDependencies(process.env, { dynamoDb: documentClientFor(process.env) })),

@@ -24,7 +24,7 @@ export const trackingCapability = defineCapability({
   // Failed-proof counters are put and updated; nothing deletes.
   tables: { ServiceData: 'readUpdate' },
   needs: ['identityHashing'],
-  journey: 'tracking',
+  screenPop: { label: 'Document tracking' },
   environment: TrackingEnvironmentSchema,
   prompts: 'tracking.json',
   flows: ['tracking'],

@@ -10,7 +10,10 @@ import { AttemptScopeSchema } from '#shared/data/attempts.repository.ts';
 import { tableDefinitions } from '#shared/data/tables.ts';
 import { parseEnv } from '#shared/env.ts';
 import { promptCatalogue } from '#shared/speech/catalogue.ts';
-import { CAPABILITIES as SCREEN_POP_LABELS } from '../../agent-desktop/src/screen-pop.ts';
+import {
+  CAPABILITIES as SCREEN_POP_LABELS,
+  OUTCOMES as SCREEN_POP_OUTCOMES,
+} from '../../agent-desktop/src/screen-pop.ts';
 
 const lambdas = new URL('../../lambdas/', import.meta.url);
 const handlerFolders = readdirSync(lambdas, { withFileTypes: true })
@@ -113,9 +116,16 @@ describe('capability registration', () => {
     }
   });
 
-  it('labels the journey of every capability on the screen pop', () => {
-    const journeys = descriptors.flatMap((c) => (c.journey ? [c.journey] : []));
-    expect(journeys.filter((journey) => !(journey in SCREEN_POP_LABELS))).toEqual([]);
+  it('labels the journey of every capability as its descriptor says, on the screen pop', () => {
+    for (const { handler, screenPop } of descriptors.filter((c) => c.screenPop)) {
+      expect([handler, SCREEN_POP_LABELS[handler]]).toEqual([handler, screenPop!.label]);
+      for (const [outcome, words] of Object.entries(screenPop!.outcomes ?? {}))
+        expect([outcome, SCREEN_POP_OUTCOMES[outcome]]).toEqual([outcome, words]);
+    }
+    const journeys = descriptors.filter((c) => c.menu).map((c) => c.handler);
+    expect(
+      journeys.filter((handler) => !descriptors.find((c) => c.handler === handler)?.screenPop),
+    ).toEqual([]);
   });
 
   it('counts failed proofs under the scopes the capabilities declare, and the calling number', () => {
