@@ -107,6 +107,14 @@ export const FLOWS = [
     description:
       'Calls a customer back (e.g. a resolved complaint): reads the reason, offers an agent',
   },
+  {
+    id: 'chat-handover',
+    file: 'chat-handover.json',
+    type: 'CONTACT_FLOW',
+    name: 'Huduma chat hand-over',
+    description:
+      'A text conversation handed to an agent (StartChatContact): queue within hours, else a message',
+  },
 ] as const satisfies readonly FlowDefinition[];
 
 export type FlowId = (typeof FLOWS)[number]['id'];

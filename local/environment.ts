@@ -1,5 +1,5 @@
 import { contactCentreHours, environments } from '#lib/config/environments.ts';
-import { LOCAL_PROMPT_AUDIO_URI } from './arns.ts';
+import { LOCAL_INSTANCE_ARN, LOCAL_PROMPT_AUDIO_URI, localArn } from './arns.ts';
 import { localTableEnvironment } from './dynamodb/tables.ts';
 
 /**
@@ -35,4 +35,6 @@ export const localEnvironment = ({
   ESCALATION_CONTACTS: JSON.stringify(environments.dev.escalation),
   STAFFING_CONFIG: JSON.stringify(environments.dev.staffing),
   CONTACT_CENTRE_HOURS: JSON.stringify(contactCentreHours(environments.dev)),
+  CONNECT_INSTANCE_ID: LOCAL_INSTANCE_ARN,
+  CHAT_FLOW_ID: localArn.flow('chat-handover'),
 });

@@ -19,6 +19,7 @@ import * as survey from '#lambdas/survey/handler.ts';
 import * as ticketsApi from '#lambdas/tickets-api/handler.ts';
 import * as tracking from '#lambdas/tracking/handler.ts';
 import * as whatsappChannel from '#lambdas/whatsapp-channel/handler.ts';
+import * as webChat from '#lambdas/web-chat/handler.ts';
 import type { HandlerModule } from '#shared/platform.ts';
 import { asFunction } from './iam/guard.ts';
 import { checkedDependencies } from './iam/stand-ins.ts';
@@ -49,6 +50,7 @@ export const HANDLER_MODULES = {
   'tickets-api': ticketsApi,
   tracking,
   'whatsapp-channel': whatsappChannel,
+  'web-chat': webChat,
 } as const;
 
 export type HandlerName = keyof typeof HANDLER_MODULES;

@@ -7,6 +7,7 @@ import { localTime } from '#shared/hours.ts';
 import { maskPhoneNumber } from '../agent-desktop/src/screen-pop.ts';
 import { apiEvent, LOCAL_TOKENS, matchRoute } from './api-events.ts';
 import { localContacts } from './contacts.ts';
+import type { LocalWebChat } from './chat/web-chat-runtime.ts';
 import type { LocalEscalation } from './escalation/runtime.ts';
 import { iamCheckSummary, iamChecks } from './iam/guard.ts';
 import { localRouteRefusal } from './local-origin.ts';
@@ -39,9 +40,10 @@ const CONTENT_TYPES: Record<string, string> = {
 };
 
 /** The agent desktop's files, bundled now, with a config.json for this server: no CCP, demo tokens. */
-const desktopFiles = (url: string): Map<string, Uint8Array> => {
+const desktopFiles = (url: string, chat: boolean): Map<string, Uint8Array> => {
   const files = agentDesktopFiles();
   const config = {
+    ...(chat && { localChat: { url } }),
     staffApi: {
       url,
       auth: {
@@ -105,8 +107,11 @@ export const startLocalServer = async ({
   clockFile = CLOCK_FILE,
   serverFile = SERVER_FILE,
   tickMs = 1000,
+  chat,
 }: {
   readonly escalation: LocalEscalation;
+  /** The web chat: its page at /chat/, its API and the participant service stand-in. */
+  readonly chat?: LocalWebChat;
   readonly port?: number;
   readonly clockFile?: string;
   /** Where to say how to reach this server (tests: a temporary file, not a running server's). */
@@ -222,6 +227,13 @@ export const startLocalServer = async ({
   const server: Server = createServer((request, response) => {
     const path = new URL(request.url ?? '/', 'http://localhost').pathname;
     if (serveDesktop(desktop, request.method ?? 'GET', path, response)) return;
+    const refusal = path.startsWith('/local/') && localRouteRefusal(request.headers, bound);
+    if (refusal) {
+      response.writeHead(403, { 'content-type': 'application/json' });
+      response.end(JSON.stringify({ error: 'FORBIDDEN', reason: refusal }));
+      return;
+    }
+    if (chat?.serve(request, response)) return;
     serial(() => handle(request)).then(
       ({ status, body }) => {
         response.writeHead(status, { 'content-type': 'application/json' });
@@ -250,7 +262,8 @@ export const startLocalServer = async ({
   }
   const url = `http://127.0.0.1:${bound}`;
   // The desktop's config names this server, so it is bundled once the port is known.
-  desktop = desktopFiles(url);
+  desktop = desktopFiles(url, chat !== undefined);
+  chat?.attach(server, url);
   mkdirSync(dirname(serverFile), { recursive: true });
   writeFileSync(serverFile, `${JSON.stringify({ url, pid: process.pid })}\n`);
 
@@ -264,6 +277,7 @@ export const startLocalServer = async ({
     url,
     stop: async () => {
       clearInterval(ticker);
+      chat?.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       rmSync(serverFile, { force: true });
     },

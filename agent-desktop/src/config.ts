@@ -29,6 +29,8 @@ const DesktopConfigSchema = z.object({
   loginUrl: z.optional(z.url()),
   /** The ticket API; without it the desktop has no tickets panel. */
   staffApi: z.optional(z.object({ url: z.url(), auth: StaffApiAuthSchema })),
+  /** Locally only: the participant service stand-in whose web chats the desktop takes (no CCP). */
+  localChat: z.optional(z.object({ url: z.url() })),
 });
 export type DesktopConfig = z.infer<typeof DesktopConfigSchema>;
 

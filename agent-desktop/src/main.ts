@@ -3,6 +3,7 @@ import { roleFromGroups } from '#shared/roles.ts';
 import { type DesktopConfig, parseDesktopConfig } from './config.ts';
 import { createKnowledgeClient } from './knowledge-api.ts';
 import { createKnowledgePanel } from './knowledge-panel.ts';
+import { startLocalChatPanel } from './local-chat-panel.ts';
 import { createReportsClient } from './reports-api.ts';
 import { maskPhoneNumber, type ScreenPop, screenPop } from './screen-pop.ts';
 import {
@@ -204,6 +205,17 @@ const start = async (): Promise<void> => {
       if (local.ok) showContact((await local.json()) as LineContact);
       else element('status').textContent = `No local contact ${contactId}`;
     }
+    if (config.localChat)
+      startLocalChatPanel(`${config.localChat.url}/`, (chat) =>
+        render(
+          chat &&
+            screenPop({
+              callerNumber: undefined,
+              queueName: chat.queue,
+              attributes: chat.attributes,
+            }),
+        ),
+      );
     return;
   }
   connect.core.initCCP(element('ccp'), {

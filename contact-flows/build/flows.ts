@@ -2,6 +2,7 @@ import type { FlowDocument } from '#flows/language/flow.schema.ts';
 import type { FlowId } from '#flows/manifest.ts';
 import { agentFlow } from './agent.ts';
 import { appointmentsFlow } from './appointments.ts';
+import { chatHandoverFlow } from './chat-handover.ts';
 import { complaintsFlow } from './complaints.ts';
 import { customerQueueFlow } from './customer-queue.ts';
 import { knowledgeFlow } from './knowledge.ts';
@@ -27,4 +28,5 @@ export const FLOW_BUILDERS: Record<FlowId, () => FlowDocument> = {
   menu: menuFlow,
   main: mainFlow,
   'outbound-callback': outboundCallbackFlow,
+  'chat-handover': chatHandoverFlow,
 };

@@ -35,6 +35,7 @@ import { SecurityProfiles } from '#lib/constructs/security-profiles.ts';
 import { SelfService } from '#lib/constructs/self-service.ts';
 import { TicketApi } from '#lib/constructs/ticket-api.ts';
 import { warmFunctionsIn } from '#lib/constructs/warm-functions.ts';
+import { WebChat } from '#lib/constructs/web-chat.ts';
 import { kpiTargets } from '#shared/kpi.ts';
 
 export interface ContactCentreStackProps extends StackProps {
@@ -75,6 +76,7 @@ export class ContactCentreStack extends Stack {
   readonly ticketApi: TicketApi;
   readonly knowledge: KnowledgeApi;
   readonly messaging: MessagingChannels;
+  readonly webChat: WebChat;
 
   constructor(scope: Construct, id: string, props: ContactCentreStackProps) {
     super(scope, id, props);
@@ -313,6 +315,20 @@ export class ContactCentreStack extends Stack {
       allowToNotify,
     });
     this.dashboard.chartErrors('Knowledge', this.knowledge.function);
+    const chatFlow = this.flows.flows['chat-handover'];
+    if (!(chatFlow instanceof CfnContactFlow)) throw new Error('chat-handover is a flow');
+    this.webChat = new WebChat(this, 'WebChat', {
+      instanceArn,
+      instanceId: connect.instanceId,
+      chatFlowArn: chatFlow.attrContactFlowArn,
+      callLogsTable: props.tables.callLogs,
+      callLogRetentionDays: config.callLogRetentionDays,
+      accessLogsBucket: props.accessLogsBucket,
+      allowedCountries: config.agentDesktop.allowedCountries,
+      logRetention: retention,
+    });
+    this.dashboard.chartErrors('WebChat', this.webChat.function);
+    new CfnOutput(this, 'WebChatUrl', { value: this.webChat.url });
 
     new CfnOutput(this, 'AgentDesktopUrl', { value: this.agentDesktop.url });
     new CfnOutput(this, 'ContactRecordStreamName', {

@@ -15,7 +15,8 @@ export const answeringFrom = (mode: string | undefined): Answering | undefined =
 /** What a person needs to use the local staff API and the agent desktop. */
 export const apiBanner = (
   url: string,
-): string => `Agent desktop (tickets panel, demo sign-in, no CCP) at ${url}/desktop/
+): string => `Agent desktop (tickets panel, demo sign-in, no CCP; waiting web chats) at ${url}/desktop/
+Citizens' web chat (English and Kiswahili; hands over to the desktop's chats) at ${url}/chat/
 Staff API (tickets, reports) at ${url} (Authorization: Bearer <token>)
   tokens: agent-demo, supervisor-demo, agency-<agency id> (e.g. agency-immigration, agency-nrb), norole-demo
   e.g.  curl -s -H 'Authorization: Bearer agency-immigration' '${url}/tickets?status=OPEN'

@@ -1,4 +1,6 @@
 import { parseArgs } from 'node:util';
+import { createLocalWebChat } from '#local/chat/web-chat-runtime.ts';
+import { loadContactRecordFeed } from '#local/contact-records.ts';
 import { startLocalRuntime } from '#local/runtime.ts';
 import { startLocalServer } from '#local/server.ts';
 import { answeringFrom, apiBanner, sharedLocalClock } from './local-api.ts';
@@ -23,13 +25,20 @@ if (values.help) {
 
 console.log('Starting DynamoDB Local and loading the catalogue and demo data…');
 const answering = answeringFrom(values.callbacks);
+const clock = sharedLocalClock();
 const runtime = await startLocalRuntime({
   dbPath: '.local/dynamodb',
-  escalation: { clock: sharedLocalClock(), ...(answering && { answering }) },
+  escalation: { clock, ...(answering && { answering }) },
 });
 const server = await startLocalServer({
   escalation: runtime.escalation!,
   port: Number(values.port),
+  chat: createLocalWebChat({
+    engine: runtime.engine,
+    platform: runtime.platform,
+    feed: loadContactRecordFeed(runtime.platform),
+    now: clock.now,
+  }),
 });
 console.log(apiBanner(server.url));
 const stop = async (code: number) => {

@@ -1,6 +1,8 @@
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { localContacts } from '#local/contacts.ts';
+import { createLocalWebChat } from '#local/chat/web-chat-runtime.ts';
+import { loadContactRecordFeed } from '#local/contact-records.ts';
 import type { Caller, CallerInput, InputRequest } from '#local/flow-engine/types.ts';
 import { startLocalRuntime } from '#local/runtime.ts';
 import { startLocalServer } from '#local/server.ts';
@@ -76,6 +78,12 @@ const runtime = await startLocalRuntime({
 const api = await startLocalServer({
   escalation: runtime.escalation!,
   port: Number(values['api-port']),
+  chat: createLocalWebChat({
+    engine: runtime.engine,
+    platform: runtime.platform,
+    feed: loadContactRecordFeed(runtime.platform),
+    now: clock.now,
+  }),
 });
 let stopping = false;
 const stop = async () => {

@@ -77,6 +77,17 @@ const STAND_INS: Readonly<Record<string, Readonly<Record<string, StandInCall>>>>
     attributesOf: contactCall('GetContactAttributes'),
     note: contactCall('UpdateContactAttributes'),
   },
+  chatContacts: {
+    start: {
+      service: 'connect',
+      operation: 'StartChatContact',
+      settings: ['CONNECT_INSTANCE_ID', 'CHAT_FLOW_ID'],
+      input: (values) => ({
+        InstanceId: values.CONNECT_INSTANCE_ID,
+        ContactFlowId: values.CHAT_FLOW_ID,
+      }),
+    },
+  },
   sms: {
     send: {
       service: 'sms-voice',

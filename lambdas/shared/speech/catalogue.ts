@@ -18,6 +18,7 @@ import surveyPrompts from '#prompts/survey.json' with { type: 'json' };
 import textPrompts from '#prompts/text.json' with { type: 'json' };
 import trackingPrompts from '#prompts/tracking.json' with { type: 'json' };
 import ussdPrompts from '#prompts/ussd.json' with { type: 'json' };
+import webChatPrompts from '#prompts/web-chat.json' with { type: 'json' };
 import {
   clockTimeSw,
   MONTHS_SW,
@@ -123,6 +124,7 @@ export const PROMPT_FILES: readonly { prompts: Record<string, PromptText> }[] = 
   conversationPrompts,
   textPrompts,
   ussdPrompts,
+  webChatPrompts,
 ];
 
 /** Every prompt id the platform can speak, with its English and Kiswahili text. */

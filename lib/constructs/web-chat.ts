@@ -1,0 +1,351 @@
+import {
+  Annotations,
+  CfnOutput,
+  DockerImage,
+  Duration,
+  Fn,
+  RemovalPolicy,
+  Stack,
+  Validations,
+} from 'aws-cdk-lib';
+import {
+  AccessLogFormat,
+  LambdaIntegration,
+  LogGroupLogDestination,
+  MethodLoggingLevel,
+  RequestValidator,
+  RestApi,
+} from 'aws-cdk-lib/aws-apigateway';
+import {
+  AllowedMethods,
+  CachePolicy,
+  Distribution,
+  GeoRestriction,
+  HeadersFrameOption,
+  HeadersReferrerPolicy,
+  HttpVersion,
+  PriceClass,
+  ResponseHeadersPolicy,
+  ViewerProtocolPolicy,
+} from 'aws-cdk-lib/aws-cloudfront';
+import { S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
+import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Key } from 'aws-cdk-lib/aws-kms';
+import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { BlockPublicAccess, Bucket, BucketEncryption, type IBucket } from 'aws-cdk-lib/aws-s3';
+import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
+import { CfnWebACL, CfnWebACLAssociation } from 'aws-cdk-lib/aws-wafv2';
+import { Construct } from 'constructs';
+import { WEB_CHAT_ROUTE_KEYS } from '#lambdas/web-chat/api-contract.ts';
+import { bundleChatPage, CHAT_PAGE_DIR } from '#lib/chat-page-bundle.ts';
+import { callLogsTable } from '#shared/data/tables.ts';
+import { PlatformFunction } from './flow-function.ts';
+
+/** Requests one address may make in five minutes before WAF blocks it (WAF's minimum is 10). */
+export const CHAT_RATE_LIMIT = { perFiveMinutes: 300, messagesPerFiveMinutes: 100 } as const;
+
+export interface WebChatProps {
+  /** The Connect instance (its ARN and id) chats are handed over on. */
+  readonly instanceArn: string;
+  readonly instanceId: string;
+  /** The chat hand-over flow (contact-flows/chat-handover.json). */
+  readonly chatFlowArn: string;
+  readonly callLogsTable: TableV2;
+  readonly callLogRetentionDays: number;
+  readonly accessLogsBucket: IBucket;
+  /** Countries (ISO alpha-2) the page may be loaded from. */
+  readonly allowedCountries: readonly string[];
+  readonly logRetention: RetentionDays;
+  /** Lets the conversation service's tables and settings be bound to the function. */
+  readonly bindConversation?: (fn: PlatformFunction) => void;
+}
+
+/**
+ * Web chat for citizens: the chat page (chat-page/, bundled at synth) in a private bucket behind
+ * CloudFront, a REST API (POST /chat/messages, /chat/survey) guarded by an AWS WAF web ACL with
+ * rate-based rules, and the Lambda that passes messages to the conversation service and hands
+ * over with StartChatContact on the one chat flow of the one instance.
+ */
+export class WebChat extends Construct {
+  readonly function: PlatformFunction;
+  readonly api: RestApi;
+  readonly webAcl: CfnWebACL;
+  readonly distribution: Distribution;
+  readonly url: string;
+
+  constructor(scope: Construct, id: string, props: WebChatProps) {
+    super(scope, id);
+    const { bucket, distribution } = this.page(props);
+    this.distribution = distribution;
+    this.url = `https://${this.distribution.distributionDomainName}`;
+
+    const flowId = Fn.select(3, Fn.split('/', props.chatFlowArn));
+    this.function = new PlatformFunction(this, 'Handler', {
+      handler: 'web-chat',
+      description: 'Web chat: messages to the conversation service, hand-over to Connect chat',
+      logRetention: props.logRetention,
+      timeout: Duration.seconds(10),
+      environment: {
+        CONNECT_INSTANCE_ID: props.instanceId,
+        CHAT_FLOW_ID: flowId,
+        CALL_LOG_RETENTION_DAYS: String(props.callLogRetentionDays),
+        ALLOWED_ORIGIN: this.url,
+      },
+    }).bindTable(callLogsTable, props.callLogsTable, 'update');
+    props.bindConversation?.(this.function);
+    // StartChatContact on this flow only; the new contact's id is unknown until it starts.
+    this.function.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['connect:StartChatContact'],
+        resources: [props.chatFlowArn, `${props.instanceArn}/contact/*`],
+      }),
+    );
+    Validations.of(this.function.role!).acknowledge({
+      id: 'AwsSolutions-IAM5',
+      reason:
+        'A chat contact gets its id when StartChatContact creates it: the action is allowed on the contact/* resource of this one instance and on the one chat flow.',
+    });
+
+    const accessLogs = new LogGroup(this, 'AccessLogs', { retention: props.logRetention });
+    this.api = new RestApi(this, 'Api', {
+      description: 'Huduma web chat API (citizens): messages, hand-over, survey',
+      cloudWatchRole: true,
+      cloudWatchRoleRemovalPolicy: RemovalPolicy.DESTROY,
+      deployOptions: {
+        stageName: 'v1',
+        throttlingRateLimit: 50,
+        throttlingBurstLimit: 100,
+        tracingEnabled: true,
+        loggingLevel: MethodLoggingLevel.ERROR,
+        accessLogDestination: new LogGroupLogDestination(accessLogs),
+        accessLogFormat: AccessLogFormat.jsonWithStandardFields(),
+      },
+      defaultCorsPreflightOptions: {
+        allowOrigins: [this.url],
+        allowMethods: ['POST', 'OPTIONS'],
+        allowHeaders: ['content-type'],
+        maxAge: Duration.hours(1),
+      },
+    });
+    const validator = new RequestValidator(this, 'BodyValidator', {
+      restApi: this.api,
+      validateRequestBody: true,
+      validateRequestParameters: true,
+    });
+    const integration = new LambdaIntegration(this.function);
+    for (const routeKey of WEB_CHAT_ROUTE_KEYS) {
+      const [method, path] = routeKey.split(' ') as [string, string];
+      this.api.root.resourceForPath(path).addMethod(method, integration, {
+        requestValidator: validator,
+      });
+    }
+    this.webAcl = this.firewall();
+    new CfnWebACLAssociation(this, 'WafAssociation', {
+      resourceArn: this.api.deploymentStage.stageArn,
+      webAclArn: this.webAcl.attrArn,
+    });
+    this.deployPage(bucket, props);
+    this.acknowledge();
+    new CfnOutput(this, 'PageUrl', { value: this.url, description: 'The citizens chat page' });
+    new CfnOutput(this, 'ApiUrl', { value: this.api.url });
+  }
+
+  /** Rate-based rules per client address (all routes, and messages alone), then AWS managed rules. */
+  private firewall(): CfnWebACL {
+    const visibility = (metricName: string) => ({
+      cloudWatchMetricsEnabled: true,
+      metricName,
+      sampledRequestsEnabled: true,
+    });
+    const managed = (name: string, priority: number) => ({
+      name,
+      priority,
+      overrideAction: { none: {} },
+      statement: { managedRuleGroupStatement: { vendorName: 'AWS', name } },
+      visibilityConfig: visibility(name),
+    });
+    return new CfnWebACL(this, 'WebAcl', {
+      scope: 'REGIONAL',
+      defaultAction: { allow: {} },
+      visibilityConfig: visibility('HudumaWebChat'),
+      rules: [
+        {
+          name: 'RatePerAddress',
+          priority: 0,
+          action: { block: {} },
+          statement: {
+            rateBasedStatement: {
+              limit: CHAT_RATE_LIMIT.perFiveMinutes,
+              evaluationWindowSec: 300,
+              aggregateKeyType: 'IP',
+            },
+          },
+          visibilityConfig: visibility('RatePerAddress'),
+        },
+        {
+          name: 'MessagesPerAddress',
+          priority: 1,
+          action: { block: {} },
+          statement: {
+            rateBasedStatement: {
+              limit: CHAT_RATE_LIMIT.messagesPerFiveMinutes,
+              evaluationWindowSec: 300,
+              aggregateKeyType: 'IP',
+              scopeDownStatement: {
+                byteMatchStatement: {
+                  fieldToMatch: { uriPath: {} },
+                  positionalConstraint: 'ENDS_WITH',
+                  searchString: '/chat/messages',
+                  textTransformations: [{ priority: 0, type: 'NONE' }],
+                },
+              },
+            },
+          },
+          visibilityConfig: visibility('MessagesPerAddress'),
+        },
+        managed('AWSManagedRulesAmazonIpReputationList', 2),
+        managed('AWSManagedRulesCommonRuleSet', 3),
+        managed('AWSManagedRulesKnownBadInputsRuleSet', 4),
+      ],
+    });
+  }
+
+  /** The page: private KMS bucket, CloudFront with origin access control, CSP and a country allow-list. */
+  private page(props: WebChatProps): { bucket: Bucket; distribution: Distribution } {
+    const { region, urlSuffix } = Stack.of(this);
+    const key = new Key(this, 'PageKey', {
+      description: 'Encrypts the chat page files',
+      enableKeyRotation: true,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    const bucket = new Bucket(this, 'PageBucket', {
+      encryption: BucketEncryption.KMS,
+      encryptionKey: key,
+      bucketKeyEnabled: true,
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      enforceSSL: true,
+      serverAccessLogsBucket: props.accessLogsBucket,
+      serverAccessLogsPrefix: 'web-chat/',
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    const headers = new ResponseHeadersPolicy(this, 'PageHeaders', {
+      comment: 'Chat page: its API and the Connect participant service only',
+      securityHeadersBehavior: {
+        contentSecurityPolicy: {
+          override: true,
+          contentSecurityPolicy: [
+            "default-src 'none'",
+            "script-src 'self'",
+            "style-src 'self'",
+            "img-src 'self' data:",
+            [
+              'connect-src',
+              "'self'",
+              `https://*.execute-api.${region}.${urlSuffix}`,
+              `https://participant.connect.${region}.${urlSuffix}`,
+              `wss://*.transport.connect.${region}.${urlSuffix}`,
+            ].join(' '),
+            "frame-ancestors 'none'",
+            "base-uri 'none'",
+            "form-action 'none'",
+          ].join('; '),
+        },
+        contentTypeOptions: { override: true },
+        frameOptions: { frameOption: HeadersFrameOption.DENY, override: true },
+        referrerPolicy: { referrerPolicy: HeadersReferrerPolicy.NO_REFERRER, override: true },
+        strictTransportSecurity: {
+          accessControlMaxAge: Duration.days(365),
+          includeSubdomains: true,
+          override: true,
+        },
+      },
+    });
+    const behaviour = {
+      origin: S3BucketOrigin.withOriginAccessControl(bucket),
+      viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+      allowedMethods: AllowedMethods.ALLOW_GET_HEAD,
+      responseHeadersPolicy: headers,
+    };
+    const distribution = new Distribution(this, 'PageDistribution', {
+      comment: 'Huduma web chat',
+      defaultRootObject: 'index.html',
+      defaultBehavior: { ...behaviour, cachePolicy: CachePolicy.CACHING_OPTIMIZED },
+      additionalBehaviors: {
+        '/config.json': { ...behaviour, cachePolicy: CachePolicy.CACHING_DISABLED },
+      },
+      geoRestriction: GeoRestriction.allowlist(...props.allowedCountries),
+      priceClass: PriceClass.PRICE_CLASS_200,
+      httpVersion: HttpVersion.HTTP2_AND_3,
+      enableLogging: true,
+      logBucket: props.accessLogsBucket,
+      logFilePrefix: 'web-chat-cdn/',
+    });
+    Annotations.of(this).acknowledgeWarning(
+      '@aws-cdk/aws-cloudfront-origins:wildcardKeyPolicyForOac',
+      'The key policy lets CloudFront in this account decrypt; the bucket policy admits only this distribution.',
+    );
+    return { bucket, distribution };
+  }
+
+  /** The bundled page and its config.json (the API's URL) into the bucket, then a CDN invalidation. */
+  private deployPage(bucket: Bucket, props: WebChatProps): void {
+    const deployLogs = new LogGroup(this, 'PageDeploymentLogs', { retention: props.logRetention });
+    const deployRole = new Role(this, 'PageDeploymentRole', {
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+      description: 'Copies the chat page into its bucket and invalidates the CDN',
+    });
+    deployLogs.grantWrite(deployRole);
+    new BucketDeployment(this, 'PageDeployment', {
+      sources: [
+        Source.asset(CHAT_PAGE_DIR, {
+          bundling: {
+            image: DockerImage.fromRegistry('node:24-alpine'),
+            local: {
+              tryBundle: (outputDir) => {
+                bundleChatPage(outputDir);
+                return true;
+              },
+            },
+          },
+        }),
+        Source.jsonData('config.json', { apiUrl: this.api.url, region: Stack.of(this).region }),
+      ],
+      destinationBucket: bucket,
+      distribution: this.distribution,
+      distributionPaths: ['/*'],
+      retainOnDelete: false,
+      prune: true,
+      role: deployRole,
+      logGroup: deployLogs,
+      memoryLimit: 512,
+    });
+    Validations.of(deployRole).acknowledge({
+      id: 'AwsSolutions-IAM5',
+      reason:
+        'BucketDeployment copies the bundled page from the CDK asset bucket into the page bucket (reads and lists assets, writes and prunes that bucket only, uses its key) and invalidates its distribution (no resource-level permission).',
+    });
+  }
+
+  private acknowledge() {
+    Validations.of(this.distribution).acknowledge({
+      id: 'AwsSolutions-CFR4',
+      reason:
+        'The page is served on the default *.cloudfront.net certificate, whose minimum TLS version cannot be set; a custom domain with its us-east-1 certificate enforces TLS 1.2.',
+    });
+    Validations.of(this.distribution).acknowledge({
+      id: 'AwsSolutions-CFR2',
+      reason:
+        'The distribution serves static files to an allow-listed country; every request that does work goes to the chat API, which its regional WAF web ACL guards with rate limits.',
+    });
+    Validations.of(this.api).acknowledge({
+      id: 'AwsSolutions-APIG4',
+      reason:
+        'Citizens chat without an account; the API is guarded by WAF rate limits, stage throttling and the body schemas the Lambda enforces.',
+    });
+    Validations.of(this.api).acknowledge({
+      id: 'AwsSolutions-COG4',
+      reason: 'Citizens chat without an account: there is no user pool to authorise with.',
+    });
+  }
+}

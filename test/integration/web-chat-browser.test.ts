@@ -1,0 +1,160 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import type { HandleMessage } from '#lambdas/web-chat/conversation-port.ts';
+import { createLocalWebChat, type LocalWebChat } from '#local/chat/web-chat-runtime.ts';
+import { loadContactRecordFeed, RecordingFlowEngine } from '#local/contact-records.ts';
+import { localTableName } from '#local/dynamodb/tables.ts';
+import { defaultLocalPlatform } from '#local/platform.ts';
+import { type LocalServer, startLocalServer } from '#local/server.ts';
+import { createCallLogRepository } from '#shared/data/call-logs.repository.ts';
+import { callLogsTable } from '#shared/data/tables.ts';
+import { resources } from '../support/contact-centre.ts';
+import { startEscalation, stopEscalations } from '../support/escalation.ts';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const TIMEOUT = 120_000;
+const OPEN = '2026-12-01T10:00:00+03:00';
+
+/**
+ * The conversation service's port, scripted: a reply to anything, a hand-over when the customer
+ * asks for an agent. (The conversation service's own dialogue is tested beside it.)
+ */
+const scriptedConversation: HandleMessage = async ({ text }) => {
+  const wantsAgent = /agent|wakala/i.test(text);
+  return {
+    language: 'en',
+    replies: [{ text: wantsAgent ? 'Connecting you to an agent.' : `You said: ${text}` }],
+    ...(wantsAgent && {
+      handover: {
+        attributes: { journey: 'tracking:FOUND,agent', intent: 'agent' },
+        transcript: [
+          { from: 'customer', text: 'track 12345678' },
+          { from: 'service', text: 'Your passport is ready for collection.' },
+          { from: 'customer', text },
+        ],
+      },
+    }),
+  };
+};
+
+/**
+ * The citizens' chat page in a real browser with the real amazon-connect-chatjs, against the
+ * local participant service: self-service, hand-over, an agent in the local desktop, a page
+ * refresh and a dropped network in the middle, the end, the survey on the contact's call log.
+ */
+describe('the web chat in a browser', () => {
+  let server: LocalServer;
+  let chat: LocalWebChat;
+  let browser: Browser;
+  let dir: string;
+
+  beforeAll(async () => {
+    if (!existsSync(CHROMIUM))
+      throw new Error(`No browser at ${CHROMIUM}: apt-get install chromium (or set CHROMIUM_PATH)`);
+    dir = mkdtempSync(join(tmpdir(), 'web-chat-'));
+    const escalation = await startEscalation(OPEN);
+    const platform = defaultLocalPlatform();
+    const feed = loadContactRecordFeed(platform);
+    chat = createLocalWebChat({
+      engine: new RecordingFlowEngine(resources, feed),
+      platform,
+      feed,
+      now: escalation.clock.now,
+      handleMessage: scriptedConversation,
+    });
+    server = await startLocalServer({
+      escalation,
+      chat,
+      port: 0,
+      clockFile: join(dir, 'clock.json'),
+      serverFile: join(dir, 'server.json'),
+      tickMs: 60_000,
+    });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+  }, TIMEOUT);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    await stopEscalations();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const say = async (page: Page, text: string) => {
+    await page.fill('#text', text);
+    await page.press('#text', 'Enter');
+  };
+  const line = (page: Page, from: string, text: string) =>
+    page.locator(`#messages li.${from}`, { hasText: text }).waitFor();
+
+  it(
+    'answers, hands over to an agent who replies from the desktop, survives a refresh and records the survey',
+    async () => {
+      const customer = await browser.newPage();
+      const desktop = await browser.newPage();
+      await customer.goto(`${server.url}/chat/`);
+      expect(await customer.getAttribute('#messages', 'role')).toBe('log');
+
+      // Self-service through the conversation service.
+      await say(customer, 'track 12345678');
+      await line(customer, 'service', 'You said: track 12345678');
+
+      // Hand-over: StartChatContact runs the chat flow; chatjs connects and gets its message.
+      await say(customer, 'agent please');
+      await line(customer, 'system', 'An agent will join this chat shortly');
+      const [waiting] = [...chat.service.chats.values()];
+      expect(waiting?.state).toBe('QUEUED');
+      expect(waiting?.attributes.transcript).toContain('Customer: track 12345678');
+
+      // The agent takes it in the desktop, with the screen pop, and replies.
+      await desktop.goto(`${server.url}/desktop/`);
+      await desktop.locator('#chats-waiting button').click();
+      await desktop.locator('#journey', { hasText: 'Document tracking: found' }).waitFor();
+      await desktop.fill('#chat-reply-text', 'Hello, I am Wanjiku.');
+      await desktop.click('#chat-reply button[type=submit]');
+      await line(customer, 'agent', 'Hello, I am Wanjiku.');
+
+      // A refresh resumes the chat (CreateParticipantConnection with the stored token).
+      await customer.reload();
+      await line(customer, 'agent', 'Hello, I am Wanjiku.');
+      await customer.locator('#end:not([hidden])').waitFor();
+      await say(customer, 'Is my passport ready?');
+      await desktop
+        .locator('#chat-transcript li', { hasText: 'Customer: Is my passport ready?' })
+        .waitFor();
+
+      // The network drops: chatjs reconnects and what the agent said meanwhile arrives.
+      chat.service.dropConnections();
+      await desktop.fill('#chat-reply-text', 'Yes, collect it at GPO.');
+      await desktop.click('#chat-reply button[type=submit]');
+      await line(customer, 'agent', 'Yes, collect it at GPO.');
+      const stale = await customer.evaluate(() => localStorage.getItem('huduma.chat'));
+
+      // The agent ends the chat: the page's own survey, recorded on the contact's call log.
+      await desktop.click('#chat-end');
+      await customer.locator('#survey:not([hidden])').waitFor();
+      await customer.check('#csat input[value="5"]');
+      await customer.check('#nps input[value="9"]');
+      await customer.click('#survey button[type=submit]');
+      await customer.locator('#survey-thanks:not([hidden])').waitFor();
+      const callLogs = createCallLogRepository(
+        defaultLocalPlatform().aws.dynamoDb,
+        localTableName(callLogsTable),
+      );
+      const contactId = waiting!.contactId;
+      const log = await callLogs.get(contactId);
+      expect(log).toMatchObject({ channel: 'CHAT' });
+      expect(await callLogs.getSurvey(contactId)).toMatchObject({ csat: 5, nps: 9 });
+
+      // A token of the ended chat is refused (403): the page says so and offers a new chat.
+      await customer.evaluate((state) => localStorage.setItem('huduma.chat', state!), stale);
+      await customer.reload();
+      await customer.locator('#status', { hasText: 'Your previous chat has ended' }).waitFor();
+      await customer.click('#survey-skip');
+      await customer.click('#new-chat');
+      expect(await customer.locator('#messages li').count()).toBe(0);
+    },
+    TIMEOUT,
+  );
+});
