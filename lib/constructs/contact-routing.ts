@@ -131,15 +131,21 @@ export class ContactRouting extends Construct {
           name: profile.name,
           description: profile.description,
           defaultOutboundQueueArn: this.queues[profile.defaultOutboundQueue].attrQueueArn,
-          mediaConcurrencies: [{ channel: 'VOICE', concurrency: 1 }],
-          queueConfigs: Object.entries(profile.queues).map(([placeholder, routing]) => ({
-            priority: routing.priority,
-            delay: routing.delay ?? 0,
-            queueReference: {
-              channel: 'VOICE',
-              queueArn: this.queues[placeholder as QueuePlaceholder].attrQueueArn,
-            },
-          })),
+          // One call at a time; web, SMS and WhatsApp chats handed over from self-service beside it.
+          mediaConcurrencies: [
+            { channel: 'VOICE', concurrency: 1 },
+            { channel: 'CHAT', concurrency: 2 },
+          ],
+          queueConfigs: Object.entries(profile.queues).flatMap(([placeholder, routing]) =>
+            (['VOICE', 'CHAT'] as const).map((channel) => ({
+              priority: routing.priority,
+              delay: routing.delay ?? 0,
+              queueReference: {
+                channel,
+                queueArn: this.queues[placeholder as QueuePlaceholder].attrQueueArn,
+              },
+            })),
+          ),
         }),
       ]),
     );

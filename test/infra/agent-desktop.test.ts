@@ -7,16 +7,17 @@ import { buildApp } from '../support/app.ts';
 
 const { app, contactCentre, template } = buildApp('prod', {}, { bundle: false });
 const centre = template(contactCentre);
-/** The one resource of a type in the contact-centre stack. */
-const logicalId = (type: string): string => {
-  const ids = Object.keys(centre.findResources(type));
+/** The one resource of a type in the contact-centre stack (of the desktop's, when `prefix` is given). */
+const logicalId = (type: string, prefix = ''): string => {
+  const ids = Object.keys(centre.findResources(type)).filter((id) => id.startsWith(prefix));
   expect(ids).toHaveLength(1);
   return ids[0] ?? '';
 };
 
 describe('agent desktop hosting', () => {
   it('serves a private KMS-encrypted bucket through CloudFront with origin access control', () => {
-    centre.resourceCountIs('AWS::CloudFront::OriginAccessControl', 1);
+    // The desktop's and the web chat page's.
+    centre.resourceCountIs('AWS::CloudFront::OriginAccessControl', 2);
     centre.hasResourceProperties('AWS::CloudFront::Distribution', {
       DistributionConfig: Match.objectLike({
         DefaultRootObject: 'index.html',
@@ -89,14 +90,18 @@ describe('agent desktop hosting', () => {
   });
 
   it('deploys the desktop and a config.json naming the instance CCP and the staff API, removing its files on teardown', () => {
-    const [deployment] = Object.values(centre.findResources('Custom::CDKBucketDeployment'));
+    const deployment = centre.findResources('Custom::CDKBucketDeployment')[
+      logicalId('Custom::CDKBucketDeployment', 'AgentDesktopDeployment')
+    ];
     expect(deployment?.Properties.Prune).toBe(true);
     expect(deployment?.Properties.RetainOnDelete).toBe(false);
     expect(deployment?.Properties.DistributionPaths).toEqual(['/*']);
     const configs = readdirSync(app.outdir)
       .map((entry) => join(app.outdir, entry, 'config.json'))
       .filter((file) => existsSync(file))
-      .map((file) => JSON.parse(readFileSync(file, 'utf8')));
+      .map((file) => JSON.parse(readFileSync(file, 'utf8')))
+      // The web chat page's config.json names its API, not a CCP.
+      .filter((config) => 'ccpUrl' in config);
     expect(configs).toHaveLength(1);
     // Deploy-time values are markers in the asset, filled in from the deployment's SourceMarkers.
     const markers: Record<string, unknown> = Object.assign(
@@ -167,7 +172,15 @@ describe('staff sign-in for the agent desktop', () => {
     const desktopUrl = {
       'Fn::Join': [
         '',
-        ['https://', { 'Fn::GetAtt': [logicalId('AWS::CloudFront::Distribution'), 'DomainName'] }],
+        [
+          'https://',
+          {
+            'Fn::GetAtt': [
+              logicalId('AWS::CloudFront::Distribution', 'AgentDesktopDistribution'),
+              'DomainName',
+            ],
+          },
+        ],
       ],
     };
     centre.hasResourceProperties('AWS::Cognito::UserPoolClient', {

@@ -214,18 +214,23 @@ describe('routing', () => {
     );
     centreTemplate.hasResourceProperties('AWS::Connect::RoutingProfile', {
       Name: 'Pensions desk',
-      MediaConcurrencies: [{ Channel: 'VOICE', Concurrency: 1 }],
-      QueueConfigs: Match.arrayWith([
-        Match.objectLike({
-          Priority: 1,
-          QueueReference: {
-            Channel: 'VOICE',
-            QueueArn: {
-              'Fn::GetAtt': [Match.stringLikeRegexp('QueuepensionsB|Queuepensions'), 'QueueArn'],
+      MediaConcurrencies: [
+        { Channel: 'VOICE', Concurrency: 1 },
+        { Channel: 'CHAT', Concurrency: 2 },
+      ],
+      QueueConfigs: Match.arrayWith(
+        ['VOICE', 'CHAT'].map((Channel) =>
+          Match.objectLike({
+            Priority: 1,
+            QueueReference: {
+              Channel,
+              QueueArn: {
+                'Fn::GetAtt': [Match.stringLikeRegexp('QueuepensionsB|Queuepensions'), 'QueueArn'],
+              },
             },
-          },
-        }),
-      ]),
+          }),
+        ),
+      ),
     });
   });
 
