@@ -1,12 +1,39 @@
+import type { HandleMessage as ConversationService } from '#lambdas/conversation/contract.ts';
+import {
+  conversationServiceDependencies,
+  createConversationService,
+} from '#lambdas/conversation/dependencies.ts';
 import type { AwsClients, Environment } from '#shared/platform.ts';
-import type { HandleMessage } from './conversation-port.ts';
+import type { HandleMessage, Language } from './conversation-port.ts';
 
 /**
- * The conversation service (lambdas/conversation) behind the web chat's port, built from the
- * same environment and clients as the rest of the handler.
+ * The conversation service (lambdas/conversation) behind the web chat's port: one message in,
+ * its replies, the language the conversation settled on, and the hand-over's attributes and
+ * transcript when self-service hands the customer to an agent.
  */
-export const conversationFor =
-  (_env: Environment, _aws: Pick<AwsClients, 'dynamoDb'>): HandleMessage =>
-  async () => {
-    throw new Error('The conversation service is not wired yet');
+export const webChatConversation =
+  (service: ConversationService): HandleMessage =>
+  async (message) => {
+    const result = await service(message);
+    const language: Language = result.session.lang ?? message.locale ?? 'en';
+    return {
+      replies: result.replies.map(({ text }) => ({ text })),
+      language,
+      ...(result.handover && {
+        handover: {
+          attributes: result.handover.attributes,
+          transcript: result.handover.transcript.map((line) => ({
+            from: line.from === 'CUSTOMER' ? ('customer' as const) : ('service' as const),
+            text: line.text,
+          })),
+        },
+      }),
+    };
   };
+
+/** The conversation service built from the web chat Lambda's environment and clients. */
+export const conversationFor = (
+  env: Environment,
+  aws: Pick<AwsClients, 'dynamoDb' | 'kms' | 'sqs'>,
+): HandleMessage =>
+  webChatConversation(createConversationService(conversationServiceDependencies(env, aws)));

@@ -1,4 +1,6 @@
 import { ConnectClient } from '@aws-sdk/client-connect';
+import { KMSClient } from '@aws-sdk/client-kms';
+import { SQSClient } from '@aws-sdk/client-sqs';
 import { createCallLogRepository } from '#shared/data/call-logs.repository.ts';
 import { documentClientFor } from '#shared/data/client.ts';
 import { parseEnv } from '#shared/env.ts';
@@ -20,7 +22,7 @@ export interface WebChatHandlerDependencies extends WebChatDependencies {
 
 export const defaultDependencies = (
   env: Environment,
-  aws: Pick<AwsClients, 'dynamoDb' | 'connect'>,
+  aws: Pick<AwsClients, 'dynamoDb' | 'connect' | 'kms' | 'sqs'>,
 ): WebChatHandlerDependencies => {
   const config = parseEnv(WebChatEnvironmentSchema, env);
   return {
@@ -53,6 +55,8 @@ export const handler = deployedHandler(() =>
     defaultDependencies(process.env, {
       dynamoDb: documentClientFor(process.env),
       connect: new ConnectClient({}),
+      kms: new KMSClient({}),
+      sqs: new SQSClient({}),
     }),
   ),
 );

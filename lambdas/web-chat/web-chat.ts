@@ -75,7 +75,7 @@ export const webChatUseCases = (deps: WebChatDependencies) => {
       // An answer out of range is the survey's own INVALID_INPUT (a 400 with its field).
       const recorded: Record<string, number> = {};
       for (const answer of answers) {
-        await survey(answer, { ContactId: contactId });
+        await survey(answer, { contactId });
         recorded[answer.question] = Number(answer.score);
       }
       return { outcome: 'RECORDED', recorded };

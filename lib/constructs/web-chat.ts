@@ -32,7 +32,7 @@ import {
 import { S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
-import { Key } from 'aws-cdk-lib/aws-kms';
+import { type IKey, Key } from 'aws-cdk-lib/aws-kms';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { BlockPublicAccess, Bucket, BucketEncryption, type IBucket } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
@@ -40,8 +40,9 @@ import { CfnWebACL, CfnWebACLAssociation } from 'aws-cdk-lib/aws-wafv2';
 import { Construct } from 'constructs';
 import { WEB_CHAT_ROUTE_KEYS } from '#lambdas/web-chat/api-contract.ts';
 import { bundleChatPage, CHAT_PAGE_DIR } from '#lib/chat-page-bundle.ts';
-import { callLogsTable } from '#shared/data/tables.ts';
-import { PlatformFunction } from './flow-function.ts';
+import { type TableDefinition, tableDefinitions } from '#shared/data/tables.ts';
+import { PlatformFunction, type TableAccess } from './flow-function.ts';
+import { conversationTableAccess } from './messaging-channels.ts';
 
 /** Requests one address may make in five minutes before WAF blocks it (WAF's minimum is 10). */
 export const CHAT_RATE_LIMIT = { perFiveMinutes: 300, messagesPerFiveMinutes: 100 } as const;
@@ -52,14 +53,20 @@ export interface WebChatProps {
   readonly instanceId: string;
   /** The chat hand-over flow (contact-flows/chat-handover.json). */
   readonly chatFlowArn: string;
+  /** The conversation service's tables (sessions, the capabilities' records, call logs). */
+  readonly serviceDataTable: TableV2;
+  readonly ticketsTable: TableV2;
   readonly callLogsTable: TableV2;
+  readonly identityHashKey: IKey;
+  /** Gives a function the SQS notifier (SelfService's queue). */
+  readonly allowToNotify: (fn: PlatformFunction) => void;
+  readonly promptAudioUri: string;
+  readonly timeZone: string;
   readonly callLogRetentionDays: number;
   readonly accessLogsBucket: IBucket;
   /** Countries (ISO alpha-2) the page may be loaded from. */
   readonly allowedCountries: readonly string[];
   readonly logRetention: RetentionDays;
-  /** Lets the conversation service's tables and settings be bound to the function. */
-  readonly bindConversation?: (fn: PlatformFunction) => void;
 }
 
 /**
@@ -91,28 +98,34 @@ export class WebChat extends Construct {
         CONNECT_INSTANCE_ID: props.instanceId,
         CHAT_FLOW_ID: flowId,
         CALL_LOG_RETENTION_DAYS: String(props.callLogRetentionDays),
+        PROMPT_AUDIO_URI: props.promptAudioUri,
+        TIME_ZONE: props.timeZone,
         ALLOWED_ORIGIN: this.url,
       },
-    }).bindTable(callLogsTable, props.callLogsTable, 'update');
-    props.bindConversation?.(this.function);
-    // StartChatContact on this flow only; the new contact's id is unknown until it starts.
+    }).allowToHashIdentity(props.identityHashKey);
+    // The conversation service's tables with the least access its capabilities' descriptors need.
+    const tables: Record<TableDefinition['id'], TableV2> = {
+      ServiceData: props.serviceDataTable,
+      Tickets: props.ticketsTable,
+      CallLogs: props.callLogsTable,
+    };
+    for (const [tableId, access] of Object.entries(conversationTableAccess()) as [
+      TableDefinition['id'],
+      TableAccess,
+    ][])
+      this.function.bindTable(
+        tableDefinitions.find((table) => table.id === tableId)!,
+        tables[tableId],
+        access,
+      );
+    props.allowToNotify(this.function);
+    // Hand-over: a chat on the chat hand-over flow, nothing else on the instance.
     this.function.addToRolePolicy(
       new PolicyStatement({
         actions: ['connect:StartChatContact'],
-        resources: [props.chatFlowArn, `${props.instanceArn}/contact/*`],
+        resources: [props.chatFlowArn],
       }),
     );
-    const resolved = Stack.of(this).resolve(props.instanceArn) as {
-      'Fn::ImportValue'?: string;
-      'Fn::GetAtt'?: [string, string];
-    };
-    const instanceInFindings =
-      resolved['Fn::ImportValue'] ?? `<${resolved['Fn::GetAtt']?.[0]}.Arn>`;
-    Validations.of(this.function.role!).acknowledge({
-      id: `AwsSolutions-IAM5[Resource::${instanceInFindings}/contact/*]`,
-      reason:
-        'A chat contact gets its id when StartChatContact creates it: the action is allowed on the contact/* resource of this one instance and on the one chat flow.',
-    });
 
     const accessLogs = new LogGroup(this, 'AccessLogs', { retention: props.logRetention });
     this.api = new RestApi(this, 'Api', {

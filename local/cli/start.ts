@@ -1,8 +1,8 @@
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { localContacts } from '#local/contacts.ts';
 import { createLocalWebChat } from '#local/chat/web-chat-runtime.ts';
 import { loadContactRecordFeed } from '#local/contact-records.ts';
+import { localContacts } from '#local/contacts.ts';
 import type { Caller, CallerInput, InputRequest } from '#local/flow-engine/types.ts';
 import { startLocalRuntime } from '#local/runtime.ts';
 import { startLocalServer } from '#local/server.ts';

@@ -67,14 +67,17 @@ describe('web chat', () => {
     expect(JSON.stringify(association.Properties.ResourceArn)).toContain('/stages/');
   });
 
-  it('may start chats only on the chat hand-over flow, and update call logs only', () => {
+  it('may start chats only on the chat hand-over flow, and reach the tables as the conversation service may', () => {
     expect(serviceActions(statements, 'connect:')).toEqual(['connect:StartChatContact']);
     const connect = statements.find((s) => [s.Action].flat().includes('connect:StartChatContact'))!;
     const resources = JSON.stringify(connect.Resource);
     expect(resources).toMatch(/Flowschathandover[0-9A-F]{8}","ContactFlowArn/);
-    expect(resources).toContain('/contact/*');
-    expect(resources).not.toMatch(/"\*"/);
-    expect(serviceActions(statements, 'dynamodb:')).toEqual(['dynamodb:UpdateItem']);
+    expect(resources).not.toContain('*');
+    // The same tables and access as the SMS and WhatsApp channels' conversation service.
+    expect(serviceActions(statements, 'dynamodb:')).toEqual(
+      serviceActions(statementsOf(centre, 'MessagingWhatsApp'), 'dynamodb:'),
+    );
+    expect(serviceActions(statements, 'dynamodb:')).not.toContain('dynamodb:Scan');
     const env = fn.properties.Environment.Variables;
     expect(Object.keys(env)).toEqual(
       expect.arrayContaining(['CONNECT_INSTANCE_ID', 'CALL_LOGS_TABLE_NAME']),

@@ -2,7 +2,6 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
-import type { HandleMessage } from '#lambdas/web-chat/conversation-port.ts';
 import { createLocalWebChat, type LocalWebChat } from '#local/chat/web-chat-runtime.ts';
 import { loadContactRecordFeed, RecordingFlowEngine } from '#local/contact-records.ts';
 import { localTableName } from '#local/dynamodb/tables.ts';
@@ -16,28 +15,6 @@ import { startEscalation, stopEscalations } from '../support/escalation.ts';
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const TIMEOUT = 120_000;
 const OPEN = '2026-12-01T10:00:00+03:00';
-
-/**
- * The conversation service's port, scripted: a reply to anything, a hand-over when the customer
- * asks for an agent. (The conversation service's own dialogue is tested beside it.)
- */
-const scriptedConversation: HandleMessage = async ({ text }) => {
-  const wantsAgent = /agent|wakala/i.test(text);
-  return {
-    language: 'en',
-    replies: [{ text: wantsAgent ? 'Connecting you to an agent.' : `You said: ${text}` }],
-    ...(wantsAgent && {
-      handover: {
-        attributes: { journey: 'tracking:FOUND,agent', intent: 'agent' },
-        transcript: [
-          { from: 'customer', text: 'track 12345678' },
-          { from: 'service', text: 'Your passport is ready for collection.' },
-          { from: 'customer', text },
-        ],
-      },
-    }),
-  };
-};
 
 /**
  * The citizens' chat page in a real browser with the real amazon-connect-chatjs, against the
@@ -62,7 +39,6 @@ describe('the web chat in a browser', () => {
       platform,
       feed,
       now: escalation.clock.now,
-      handleMessage: scriptedConversation,
     });
     server = await startLocalServer({
       escalation,
@@ -96,16 +72,26 @@ describe('the web chat in a browser', () => {
       await customer.goto(`${server.url}/chat/`);
       expect(await customer.getAttribute('#messages', 'role')).toBe('log');
 
-      // Self-service through the conversation service.
-      await say(customer, 'track 12345678');
-      await line(customer, 'service', 'You said: track 12345678');
+      // Self-service through the conversation service: English, tracking, a document's status.
+      for (const [text, reply] of [
+        // The page's language is the service's first guess: straight to the menu.
+        ['hi', 'Track a document application'],
+        ['2', 'application number'],
+        ['12345678', 'last 4 digits'],
+        ['5678', 'ready for collection'],
+      ] as const) {
+        await say(customer, text);
+        await line(customer, 'service', reply);
+      }
 
       // Hand-over: StartChatContact runs the chat flow; chatjs connects and gets its message.
-      await say(customer, 'agent please');
+      await say(customer, '0');
       await line(customer, 'system', 'An agent will join this chat shortly');
       const [waiting] = [...chat.service.chats.values()];
       expect(waiting?.state).toBe('QUEUED');
-      expect(waiting?.attributes.transcript).toContain('Customer: track 12345678');
+      expect(waiting?.attributes.transcript).toContain('ready for collection');
+      // The proof is masked in what the agent reads.
+      expect(waiting?.attributes.transcript).not.toMatch(/Customer: 5678/);
 
       // The agent takes it in the desktop, with the screen pop, and replies.
       await desktop.goto(`${server.url}/desktop/`);
