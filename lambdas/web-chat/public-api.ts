@@ -1,12 +1,11 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
-import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy from '@middy/core';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import type { z } from 'zod';
 import { isDomainError } from '#shared/errors.ts';
-import { logger, metrics, tracer } from '#shared/powertools.ts';
+import { logger, metrics } from '#shared/powertools.ts';
 
 /** A public route: its body schema and use case (citizens are anonymous: no principal). */
 export interface PublicRoute<B extends z.ZodType, R> {
@@ -97,7 +96,6 @@ export const publicApiHandler = ({
   };
   return middy<APIGatewayProxyEvent, APIGatewayProxyResult>()
     .use(injectLambdaContext(logger, { clearState: true }))
-    .use(captureLambdaHandler(tracer, { captureResponse: false }))
     .use(logMetrics(metrics))
     .handler(handle);
 };
