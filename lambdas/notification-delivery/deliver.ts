@@ -1,4 +1,5 @@
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
+import type { WhatsAppNotices } from '#lambdas/conversation/channels/whatsapp-notices.ts';
 import type { Clock } from '#shared/clock.ts';
 import type { DeliveryRepository } from '#shared/data/deliveries.repository.ts';
 import type { Notification } from '#shared/notifications/notifier.ts';
@@ -10,6 +11,8 @@ export interface DeliverDependencies {
   readonly deliveries: DeliveryRepository;
   readonly sms: SmsGateway;
   readonly email: EmailGateway;
+  /** WhatsApp notices: free-form in the 24-hour window, an approved template outside it. */
+  readonly whatsapp: WhatsAppNotices;
   readonly clock: Clock;
 }
 
@@ -21,7 +24,7 @@ const DEFAULT_SUBJECT = { en: 'Huduma Contact Centre', sw: 'Kituo cha Mawasilian
  * A failed send releases the claim and throws, so the queue retries it.
  */
 export const deliver =
-  ({ deliveries, sms, email, clock }: DeliverDependencies) =>
+  ({ deliveries, sms, email, whatsapp, clock }: DeliverDependencies) =>
   async (notification: Notification): Promise<'SENT' | 'ALREADY_SENT'> => {
     const claim = await deliveries.claim(notification.id, clock());
     if (claim === 'ALREADY_SENT') return 'ALREADY_SENT';
@@ -31,6 +34,10 @@ export const deliver =
     try {
       if (notification.channel === 'sms') {
         await sms.send({ to: notification.to, text });
+      } else if (notification.channel === 'whatsapp') {
+        const sent = await whatsapp.send({ to: notification.to, lang: notification.lang, speech });
+        // No approved template for this notice and the window is closed: the SMS says it.
+        if (sent === 'NO_TEMPLATE') await sms.send({ to: notification.to, text });
       } else {
         const subject = notification.subjectPrompt
           ? renderMessage({ ...speech, prompt: notification.subjectPrompt }, notification.lang)

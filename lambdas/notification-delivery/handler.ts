@@ -1,10 +1,16 @@
+import { KMSClient } from '@aws-sdk/client-kms';
 import { PinpointSMSVoiceV2Client } from '@aws-sdk/client-pinpoint-sms-voice-v2';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
+import { SocialMessagingClient } from '@aws-sdk/client-socialmessaging';
+import { whatsAppNotices } from '#lambdas/conversation/channels/whatsapp-notices.ts';
+import { socialMessagingSender } from '#lambdas/conversation/channels/whatsapp-outbound.ts';
 import { systemClock } from '#shared/clock.ts';
 import { documentClientFor } from '#shared/data/client.ts';
+import { createConversationRepository } from '#shared/data/conversations.repository.ts';
 import { createDeliveryRepository } from '#shared/data/deliveries.repository.ts';
 import { parseEnv } from '#shared/env.ts';
 import { batchHandler } from '#shared/event-middleware.ts';
+import { identityHasherFor } from '#shared/identity/default-identity-hasher.ts';
 import { NotificationSchema } from '#shared/notifications/notifier.ts';
 import { type AwsClients, deployedHandler, type Environment } from '#shared/platform.ts';
 import { NotificationDeliveryEnvironmentSchema } from './config.ts';
@@ -17,7 +23,7 @@ const unconfigured = (name: string) => ({
 
 export const defaultDependencies = (
   env: Environment,
-  aws: Pick<AwsClients, 'dynamoDb' | 'sms' | 'ses'>,
+  aws: Pick<AwsClients, 'dynamoDb' | 'sms' | 'ses' | 'kms' | 'socialMessaging'>,
 ): DeliverDependencies => {
   const config = parseEnv(NotificationDeliveryEnvironmentSchema, env);
   return {
@@ -26,6 +32,14 @@ export const defaultDependencies = (
       ? endUserMessagingSms(aws.sms, config.SMS_ORIGINATION_IDENTITY)
       : unconfigured('SMS_ORIGINATION_IDENTITY'),
     email: config.EMAIL_FROM ? sesEmail(aws.ses, config.EMAIL_FROM) : unconfigured('EMAIL_FROM'),
+    whatsapp: config.WHATSAPP_PHONE_NUMBER_ID
+      ? whatsAppNotices({
+          sender: socialMessagingSender(aws.socialMessaging, config.WHATSAPP_PHONE_NUMBER_ID),
+          conversations: createConversationRepository(aws.dynamoDb, config.SERVICE_DATA_TABLE_NAME),
+          identityHasher: identityHasherFor(config, aws.kms),
+          clock: systemClock,
+        })
+      : unconfigured('WHATSAPP_PHONE_NUMBER_ID'),
     clock: systemClock,
   };
 };
@@ -47,6 +61,8 @@ export const handler = deployedHandler(() =>
       dynamoDb: documentClientFor(process.env),
       sms: new PinpointSMSVoiceV2Client({}),
       ses: new SESv2Client({}),
+      kms: new KMSClient({}),
+      socialMessaging: new SocialMessagingClient({}),
     }),
   ),
 );

@@ -1,6 +1,7 @@
 import { Duration, Stack } from 'aws-cdk-lib';
 import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Queue } from 'aws-cdk-lib/aws-sqs';
@@ -19,6 +20,10 @@ export interface NotificationDeliveryProps {
   readonly smsOriginationIdentity: string;
   /** SES verified sender address. */
   readonly emailFrom: string;
+  /** End User Messaging Social's id of the WhatsApp business number notices come from. */
+  readonly whatsappPhoneNumberId: string;
+  /** The identity HMAC key: a WhatsApp customer's window is kept under their hashed number. */
+  readonly identityHashKey: IKey;
   readonly promptAudioUri: string;
   readonly logRetention: RetentionDays;
   readonly alerts: OperationsAlerts;
@@ -53,8 +58,23 @@ export class NotificationDelivery extends Construct {
         PROMPT_AUDIO_URI: props.promptAudioUri,
         SMS_ORIGINATION_IDENTITY: smsIdentity,
         EMAIL_FROM: props.emailFrom,
+        WHATSAPP_PHONE_NUMBER_ID: props.whatsappPhoneNumberId,
       },
-    }).bindTable(serviceDataTable, props.serviceDataTable, 'readUpdate');
+    })
+      .bindTable(serviceDataTable, props.serviceDataTable, 'readUpdate')
+      .allowToHashIdentity(props.identityHashKey);
+    this.function.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['social-messaging:SendWhatsAppMessage'],
+        resources: [
+          stack.formatArn({
+            service: 'social-messaging',
+            resource: 'phone-number-id',
+            resourceName: props.whatsappPhoneNumberId.replace(/^phone-number-id-/, ''),
+          }),
+        ],
+      }),
+    );
     this.function.addToRolePolicy(
       new PolicyStatement({ actions: ['sms-voice:SendTextMessage'], resources: [smsIdentity] }),
     );

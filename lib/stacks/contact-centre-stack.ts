@@ -199,6 +199,8 @@ export class ContactCentreStack extends Stack {
       serviceDataTable: props.tables.serviceData,
       smsOriginationIdentity: config.messaging.smsOriginationIdentity,
       emailFrom: config.messaging.emailFrom,
+      whatsappPhoneNumberId: config.messaging.whatsappPhoneNumberId,
+      identityHashKey: props.identityHashKey,
       promptAudioUri: props.promptAudioUri,
       logRetention: retention,
       alerts,

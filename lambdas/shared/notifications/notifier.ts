@@ -10,8 +10,9 @@ import { LanguageSchema } from '#shared/speech/render.ts';
 export const NotificationSchema = z.object({
   /** Stable id: delivery is idempotent on it (e.g. `booking-confirmation#<reference>`). */
   id: z.string().min(1),
-  channel: z.enum(['sms', 'email']),
-  /** E.164 number for SMS, address for email. */
+  /** `whatsapp`: a template outside Meta's 24-hour window; the SMS when the prompt has none. */
+  channel: z.enum(['sms', 'email', 'whatsapp']),
+  /** E.164 number for SMS and WhatsApp, address for email. */
   to: z.string().min(1),
   lang: LanguageSchema,
   prompt: z.string().min(1),
