@@ -23,7 +23,7 @@ import { measurePair, ms, percentile } from './stats.ts';
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 2000);
 /** A handler's p50 at most this many times the raw DynamoDB calls it makes (issue 17). */
 const RATIO_GOAL = 1.15;
-/** `npm run bench -- bundles` (or handlers, flows): only that part. */
+/** `npm run bench -- bundles` (or handlers, sla, knowledge, flows): only that part. */
 const parts = new Set(process.argv.slice(2));
 const runs = (part: string) => parts.size === 0 || parts.has(part);
 /** BENCH_ONLY=<regex>: only the handler comparisons whose name matches (e.g. 'call-logs|offer'). */
@@ -393,6 +393,19 @@ try {
         iterations: Math.max(10, Math.floor(ITERATIONS / 100)),
       }),
     );
+  }
+  if (runs('knowledge')) {
+    console.log(
+      '\nKnowledge search over 5,000 generated articles (staff API handler, index cached), beside a GetItem\n',
+    );
+    const { benchKnowledgeSearch } = await import('./knowledge.ts');
+    console.table([
+      await benchKnowledgeSearch({
+        platform,
+        tableName: localTableName(serviceDataTable),
+        iterations: ITERATIONS,
+      }),
+    ]);
   }
   if (runs('flows')) {
     console.log(

@@ -34,7 +34,7 @@ export interface KnowledgeEditingDependencies {
     KnowledgeRepository,
     'getHead' | 'getVersion' | 'listVersions' | 'create' | 'addVersion' | 'publish'
   >;
-  readonly index: Pick<SearchIndex, 'rebuild'>;
+  readonly index: Pick<SearchIndex, 'applyPublished'>;
   readonly now: () => Date;
 }
 
@@ -171,7 +171,7 @@ export const knowledgeEditor = ({ repository, index, now }: KnowledgeEditingDepe
         publishedBy: principal.id,
         publishedAt: now().toISOString(),
       });
-      const pointer: IndexPointer = await index.rebuild();
+      const pointer: IndexPointer = await index.applyPublished(published.article);
       metrics.addMetric('KnowledgeArticlePublished', MetricUnit.Count, 1);
       return {
         id: current.id,

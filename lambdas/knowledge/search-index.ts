@@ -3,7 +3,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import MiniSearch, { type Options, type SearchOptions } from 'minisearch';
 import type { Article, Language, PublishedArticle } from '#shared/data/knowledge.model.ts';
 import type { IndexPointer, KnowledgeRepository } from '#shared/data/knowledge.repository.ts';
-import { INDEX_CHUNK_BYTES } from '#shared/data/knowledge.repository.ts';
+import { INDEX_CHUNK_BYTES, IndexChangedError } from '#shared/data/knowledge.repository.ts';
 
 /**
  * The knowledge search index: MiniSearch (ranked BM25+, prefix and fuzzy matching, field
@@ -170,6 +170,9 @@ export interface SearchIndexDependencies {
  * rebuilt and stored on publish. Without a stored index (a table nobody published to yet) it
  * is built in memory from the published articles.
  */
+/** Publications racing on the index retry this many times before failing (a 500, retried by the client). */
+const MAX_ATTEMPTS = 8;
+
 export const createSearchIndex = ({
   repository,
   now,
@@ -182,6 +185,21 @@ export const createSearchIndex = ({
     loaded = { index, generation, checkedAt: now().getTime() };
     onLoad?.(loaded);
     return index;
+  };
+
+  /** Stores `index` as a new generation replacing `previous`, then deletes `previous`. */
+  const store = async (index: KnowledgeIndex, previous: IndexPointer | undefined) => {
+    const chunks = serializeIndex(index);
+    const pointer: IndexPointer = {
+      generation: `${now().getTime().toString(36)}-${randomUUID().slice(0, 8)}`,
+      chunks: chunks.length,
+      articles: index.documentCount,
+      builtAt: now().toISOString(),
+    };
+    await repository.putIndex(pointer, chunks, previous?.generation ?? null);
+    if (previous) await repository.deleteIndex(previous);
+    remember(index, pointer.generation);
+    return pointer;
   };
 
   const fromArticles = async () =>
@@ -203,28 +221,58 @@ export const createSearchIndex = ({
     return remember(await fromArticles(), 'memory');
   };
 
+  /**
+   * Rebuilds the index from every published article and stores it (the seed; a repair).
+   * Reads every article: a publication updates the index in place instead.
+   */
+  const rebuild = async (): Promise<IndexPointer> => {
+    for (let attempt = 0; ; attempt++) {
+      const previous = await repository.getIndexPointer();
+      const published: PublishedArticle[] = await repository.listPublished();
+      const index = buildIndex(published.map((entry) => entry.article));
+      try {
+        return await store(index, previous);
+      } catch (error) {
+        if (!(error instanceof IndexChangedError) || attempt >= MAX_ATTEMPTS) throw error;
+      }
+    }
+  };
+
   return {
     async current(): Promise<KnowledgeIndex> {
       if (loaded && now().getTime() - loaded.checkedAt < refreshMs) return loaded.index;
       return load();
     },
 
-    /** Rebuilds the index from the published articles and stores it (on publish, by the seed). */
-    async rebuild(): Promise<IndexPointer> {
-      const published: PublishedArticle[] = await repository.listPublished();
-      const index = buildIndex(published.map((entry) => entry.article));
-      const chunks = serializeIndex(index);
-      const previous = await repository.getIndexPointer();
-      const pointer: IndexPointer = {
-        generation: `${now().getTime().toString(36)}-${randomUUID().slice(0, 8)}`,
-        chunks: chunks.length,
-        articles: published.length,
-        builtAt: now().toISOString(),
-      };
-      await repository.putIndex(pointer, chunks);
-      if (previous) await repository.deleteIndex(previous);
-      remember(index, pointer.generation);
-      return pointer;
+    rebuild,
+
+    /**
+     * On publish: the stored index with this article added or replaced, stored as a new
+     * generation on top of the one it was read from (another publication meanwhile: read the
+     * newer one and apply it again). Reads one generation, not every article.
+     */
+    async applyPublished(article: Article): Promise<IndexPointer> {
+      for (let attempt = 0; ; attempt++) {
+        const previous = await repository.getIndexPointer();
+        if (!previous) return rebuild();
+        let index: KnowledgeIndex;
+        if (loaded?.generation === previous.generation) index = loaded.index;
+        else {
+          const chunks = await repository.getIndexChunks(previous.generation);
+          if (chunks.length !== previous.chunks) continue;
+          index = deserializeIndex(chunks);
+        }
+        // The cached index is changed in place: forget it until the new generation is stored.
+        loaded = undefined;
+        const document = indexedArticle(article);
+        if (index.has(article.id)) index.replace(document);
+        else index.add(document);
+        try {
+          return await store(index, previous);
+        } catch (error) {
+          if (!(error instanceof IndexChangedError) || attempt >= MAX_ATTEMPTS) throw error;
+        }
+      }
     },
   };
 };

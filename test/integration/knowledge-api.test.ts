@@ -273,4 +273,34 @@ describe('knowledge API: editing with history and review', () => {
     },
     TIMEOUT,
   );
+
+  it(
+    'keeps both of two publications made at once in different containers (the index pointer swaps conditionally)',
+    async () => {
+      const other = knowledgeApi();
+      const drafts = [0, 1].map(() => draftArticle(uniqueId(), uniqueWord()));
+      for (const article of drafts)
+        await api('agency-immigration', 'POST', '/knowledge/articles', { body: { article } });
+      const published = await Promise.all(
+        drafts.map((article, i) =>
+          (i === 0 ? api : other)(
+            'supervisor-demo',
+            'POST',
+            `/knowledge/articles/${article.id}/publish`,
+            {
+              body: { version: 1 },
+            },
+          ),
+        ),
+      );
+      expect(published.map((response) => response.status)).toEqual([200, 200]);
+      for (const article of drafts) {
+        const found = await knowledgeApi()('agent-demo', 'GET', '/knowledge/search', {
+          query: { q: article.en.keywords[0]! },
+        });
+        expect(found.body.results.map((result: { id: string }) => result.id)).toEqual([article.id]);
+      }
+    },
+    TIMEOUT,
+  );
 });

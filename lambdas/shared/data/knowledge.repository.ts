@@ -1,12 +1,9 @@
 import {
-  BatchWriteCommand,
   type DynamoDBDocumentClient,
   GetCommand,
-  PutCommand,
   QueryCommand,
   type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
-import * as z from 'zod';
 import { ConflictError } from '../errors.ts';
 import {
   type Article,
@@ -17,17 +14,16 @@ import {
   type PublishedArticle,
   PublishedArticleSchema,
 } from './knowledge.model.ts';
+import { createKnowledgeIndexRepository } from './knowledge-index.repository.ts';
 import { domainFields } from './tables.ts';
 import { TransactionConditionFailedError, transactWrite } from './transact.ts';
 
-/** Where the search index of the published articles lives: a pointer, and its gzipped chunks. */
-export const IndexPointerSchema = z.object({
-  generation: z.string().min(1),
-  chunks: z.number().int().nonnegative(),
-  articles: z.number().int().nonnegative(),
-  builtAt: z.iso.datetime(),
-});
-export type IndexPointer = z.infer<typeof IndexPointerSchema>;
+export {
+  INDEX_CHUNK_BYTES,
+  IndexChangedError,
+  type IndexPointer,
+  IndexPointerSchema,
+} from './knowledge-index.repository.ts';
 
 const PUBLISHED_PARTITION = 'KNOWLEDGE#PUBLISHED';
 
@@ -39,15 +35,7 @@ const keys = {
   }),
   published: (id: string) => ({ pk: `ARTICLE#${id}`, sk: 'PUBLISHED' }),
   publishedListing: (id: string) => ({ gsi1pk: PUBLISHED_PARTITION, gsi1sk: `ARTICLE#${id}` }),
-  indexPointer: { pk: 'KNOWLEDGE#INDEX', sk: 'CURRENT' },
-  indexChunk: (generation: string, index: number) => ({
-    pk: `KNOWLEDGE#INDEX#${generation}`,
-    sk: `CHUNK#${String(index).padStart(4, '0')}`,
-  }),
 };
-
-/** DynamoDB items hold at most 400 KB: index chunks stay well below. */
-export const INDEX_CHUNK_BYTES = 350_000;
 
 /**
  * Knowledge articles in the service-data table: a head per article (latest and published
@@ -266,6 +254,8 @@ export const createKnowledgeRepository = (client: DynamoDBDocumentClient, tableN
     },
 
     /** Loads an article as published version 1 (the seed; overwrites what was there). */
+    ...createKnowledgeIndexRepository(client, tableName),
+
     async seedPublished(article: Article, at: string, by = 'seed'): Promise<void> {
       const version: ArticleVersion = {
         id: article.id,
@@ -308,68 +298,6 @@ export const createKnowledgeRepository = (client: DynamoDBDocumentClient, tableN
           },
         },
       ]);
-    },
-
-    async getIndexPointer(): Promise<IndexPointer | undefined> {
-      const item = (
-        await client.send(new GetCommand({ TableName: tableName, Key: keys.indexPointer }))
-      ).Item;
-      return item && IndexPointerSchema.parse(domainFields(item));
-    },
-
-    /** The chunks of an index generation, in order (fewer than the pointer says: being replaced). */
-    async getIndexChunks(generation: string): Promise<Uint8Array[]> {
-      const items = await queryAll({
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': keys.indexChunk(generation, 0).pk },
-      });
-      return items.map((item) => z.instanceof(Uint8Array).parse(item.data));
-    },
-
-    /** Writes a new index generation's chunks, then points readers at it. */
-    async putIndex(pointer: IndexPointer, chunks: readonly Uint8Array[]): Promise<void> {
-      for (let start = 0; start < chunks.length; start += 25) {
-        let requests: Record<string, unknown>[] = chunks
-          .slice(start, start + 25)
-          .map((data, offset) => ({
-            PutRequest: {
-              Item: {
-                ...keys.indexChunk(pointer.generation, start + offset),
-                entity: 'KNOWLEDGE_INDEX_CHUNK',
-                data,
-              },
-            },
-          }));
-        // One chunk per request keeps each batch under DynamoDB's 16 MB.
-        while (requests.length > 0) {
-          const batch = requests.splice(0, 4);
-          const result = await client.send(
-            new BatchWriteCommand({ RequestItems: { [tableName]: batch } }),
-          );
-          requests = [...(result.UnprocessedItems?.[tableName] ?? []), ...requests];
-        }
-      }
-      await client.send(
-        new PutCommand({
-          TableName: tableName,
-          Item: { ...keys.indexPointer, entity: 'KNOWLEDGE_INDEX', ...pointer },
-        }),
-      );
-    },
-
-    /** Deletes a replaced generation's chunks. */
-    async deleteIndex(pointer: IndexPointer): Promise<void> {
-      const all = Array.from({ length: pointer.chunks }, (_, index) => ({
-        DeleteRequest: { Key: keys.indexChunk(pointer.generation, index) },
-      }));
-      let requests: Record<string, unknown>[] = all;
-      while (requests.length > 0) {
-        const batch = requests.splice(0, 25);
-        const result = await client.send(
-          new BatchWriteCommand({ RequestItems: { [tableName]: batch } }),
-        );
-        requests = [...(result.UnprocessedItems?.[tableName] ?? []), ...requests];
-      }
     },
   };
 };
