@@ -140,6 +140,12 @@ describe('the web chat in a browser', () => {
       await customer.click('#survey-skip');
       await customer.click('#new-chat');
       expect(await customer.locator('#messages li').count()).toBe(0);
+
+      // Kiswahili: every label and the page's language follow the choice.
+      await customer.click('button[data-lang="sw"]');
+      expect(await customer.getAttribute('html', 'lang')).toBe('sw');
+      expect(await customer.textContent('label[for="text"]')).toBe('Ujumbe wako');
+      expect(await customer.getAttribute('button[data-lang="sw"]', 'aria-pressed')).toBe('true');
     },
     TIMEOUT,
   );
