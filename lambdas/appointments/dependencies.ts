@@ -29,6 +29,8 @@ export interface AppointmentDependencies {
   readonly smsAllowance: SmsAllowanceRepository;
   /** "Now": injected so tests, benchmarks and the local runtime can fix the date. */
   readonly clock: Clock;
+  /** The contact centre's time zone, for the local dates of bookings. */
+  readonly timeZone: string;
   /** A new booking reference (digits with a check digit). */
   readonly newReference: () => string;
 }

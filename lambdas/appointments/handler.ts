@@ -2,6 +2,7 @@ import { KMSClient } from '@aws-sdk/client-kms';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { UseCases } from '#shared/capability.ts';
+import { systemClock } from '#shared/clock.ts';
 import { createBookingRepository } from '#shared/data/bookings.repository.ts';
 import { createCatalogueRepository } from '#shared/data/catalogue.repository.ts';
 import { documentClientFor } from '#shared/data/client.ts';
@@ -73,7 +74,8 @@ export const defaultDependencies = (
     notifier: notifierFor(config, aws.sqs),
     identityHasher,
     policy: appointmentPolicy,
-    clock: () => new Date(),
+    clock: systemClock,
+    timeZone: config.TIME_ZONE,
     newReference: () => newReference('booking'),
     speech: speechSettingsFrom(config),
   };

@@ -18,7 +18,7 @@ export type SendCodeParameters = { reference?: string | undefined; lang: 'en' | 
  * shortcut is for: the code goes to the number on the booking, never to a number keyed now.
  */
 export const sendCode =
-  (deps: Pick<AppointmentDependencies, 'bookings' | 'codes' | 'clock'>) =>
+  (deps: Pick<AppointmentDependencies, 'bookings' | 'codes' | 'clock' | 'timeZone'>) =>
   async ({ reference, lang }: SendCodeParameters, contact: Contact): Promise<FlowOutcome> => {
     const booking = await bookingFor(deps, reference, contact);
     if (booking)
@@ -33,14 +33,14 @@ export const sendCode =
   };
 
 const bookingFor = async (
-  { bookings, clock }: Pick<AppointmentDependencies, 'bookings' | 'clock'>,
+  { bookings, clock, timeZone }: Pick<AppointmentDependencies, 'bookings' | 'clock' | 'timeZone'>,
   keyed: string | undefined,
   contact: Contact,
 ) => {
   if (keyed !== undefined) return (await bookings.get(requireReference(keyed))).booking;
   const caller = contact.caller;
   if (!caller) return undefined;
-  const today = localTime(clock(), 'Africa/Nairobi').date;
+  const today = localTime(clock(), timeZone).date;
   const upcoming = await bookings.listUpcomingByCaller(caller, today);
   return [...upcoming].sort((a, b) => a.startsAt.localeCompare(b.startsAt))[0];
 };

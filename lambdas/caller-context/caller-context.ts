@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import type { Clock } from '#shared/clock.ts';
 import type { Contact } from '#shared/contact.ts';
 import type { BookingRepository } from '#shared/data/bookings.repository.ts';
 import { OPEN_STATUSES, type TicketRepository } from '#shared/data/tickets.repository.ts';
@@ -11,7 +12,9 @@ export const CallerContextParametersSchema = z.object({});
 export interface CallerContextDependencies {
   readonly tickets: Pick<TicketRepository, 'listByCaller'>;
   readonly bookings: Pick<BookingRepository, 'listUpcomingByCaller'>;
-  readonly clock: () => Date;
+  readonly clock: Clock;
+  /** The contact centre's time zone: bookings from today, local date. */
+  readonly timeZone: string;
 }
 
 /**
@@ -23,11 +26,11 @@ export interface CallerContextDependencies {
  * Withheld and unrecognised numbers are simply UNKNOWN.
  */
 export const callerContext =
-  ({ tickets, bookings, clock }: CallerContextDependencies) =>
+  ({ tickets, bookings, clock, timeZone }: CallerContextDependencies) =>
   async (_parameters: unknown, contact: Contact): Promise<FlowOutcome> => {
     const caller = contact.caller;
     if (!caller) return { outcome: 'UNKNOWN' };
-    const today = localTime(clock(), 'Africa/Nairobi').date;
+    const today = localTime(clock(), timeZone).date;
     const [callerTickets, upcoming] = await Promise.all([
       tickets.listByCaller(caller),
       bookings.listUpcomingByCaller(caller, today),

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { tableName } from '#shared/env.ts';
+import { TimeZoneEnvironmentSchema, tableName } from '#shared/env.ts';
 import { IdentityHasherEnvironmentSchema } from '#shared/identity/default-identity-hasher.ts';
 import { SpeechEnvironmentSchema } from '#shared/speech/render.ts';
 
@@ -7,5 +7,6 @@ import { SpeechEnvironmentSchema } from '#shared/speech/render.ts';
 export const CallerContextEnvironmentSchema = z
   .object({ SERVICE_DATA_TABLE_NAME: tableName, TICKETS_TABLE_NAME: tableName })
   .and(SpeechEnvironmentSchema)
+  .and(TimeZoneEnvironmentSchema)
   // The calling number is hashed to look up the Tickets caller index.
   .and(IdentityHasherEnvironmentSchema);

@@ -21,6 +21,7 @@ export interface CallerContextHandlerDependencies {
   /** Booking index keys hold a keyed hash of the number: the calling number is hashed to look. */
   readonly identityHasher: IdentityHasher;
   readonly clock: Clock;
+  readonly timeZone: string;
   readonly speech: SpeechSettings;
 }
 
@@ -34,6 +35,7 @@ export const defaultDependencies = (
     tables: { serviceData: config.SERVICE_DATA_TABLE_NAME, tickets: config.TICKETS_TABLE_NAME },
     identityHasher: identityHasherFor(config, aws.kms),
     clock: systemClock,
+    timeZone: config.TIME_ZONE,
     speech: speechSettingsFrom(config),
   };
 };
@@ -44,11 +46,13 @@ export const callerContextUseCases = ({
   tables,
   identityHasher,
   clock,
+  timeZone,
 }: Omit<CallerContextHandlerDependencies, 'speech'>): UseCases<typeof callerContextCapability> => ({
   context: callerContext({
     tickets: createTicketRepository(db, tables.tickets, { hasher: identityHasher }),
     bookings: createBookingRepository(db, tables.serviceData, identityHasher),
     clock,
+    timeZone,
   }),
 });
 

@@ -40,9 +40,10 @@ export interface ComplaintStatusDependencies {
   readonly tickets: Pick<TicketRepository, 'get' | 'listByCaller'>;
   readonly proofs: ProofGuard;
   readonly codes: ProofCodes;
+  /** The contact centre's time zone: the due date is said as a local date. */
+  readonly timeZone: string;
 }
 
-const TIME_ZONE = 'Africa/Nairobi';
 const SPEECH: ProofSpeech = {
   failed: (attemptsLeft) => ({ prompt: 'complaints.verification_failed', vars: { attemptsLeft } }),
   lockedOut: { prompt: 'complaints.locked_out' },
@@ -95,7 +96,7 @@ const ticketFor = async (
  * counted alike against the calling number and the reference.
  */
 export const complaintStatus =
-  ({ tickets, proofs, codes }: ComplaintStatusDependencies) =>
+  ({ tickets, proofs, codes, timeZone }: ComplaintStatusDependencies) =>
   async (
     { reference: keyed, code }: ComplaintStatusParameters,
     contact: Contact,
@@ -126,7 +127,7 @@ export const complaintStatus =
       return found && redeemed ? found : undefined;
     });
 
-    const dueDate = localTime(new Date(ticket.dueAt), TIME_ZONE).date;
+    const dueDate = localTime(new Date(ticket.dueAt), timeZone).date;
     return {
       outcome: 'FOUND',
       values: {

@@ -34,6 +34,7 @@ export const complaintsUseCases = ({
   identityHasher,
   notifier,
   clock: now,
+  timeZone,
 }: Omit<ComplaintsHandlerDependencies, 'speech'>) => {
   const tickets = createTicketRepository(db, tables.tickets, { hasher: identityHasher });
   const lodge = lodgeComplaint({
@@ -42,6 +43,7 @@ export const complaintsUseCases = ({
   });
   const statusDependencies = {
     tickets,
+    timeZone,
     proofs: proofGuardOn(db, tables.serviceData, identityHasher, now),
     codes: createDefaultProofCodes({
       db,

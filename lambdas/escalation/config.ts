@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { tableName } from '#shared/env.ts';
+import { TimeZoneEnvironmentSchema, tableName } from '#shared/env.ts';
 import { NotifierEnvironmentSchema } from '#shared/notifications/default-notifier.ts';
 import { ContactCentreContactsSchema } from '#shared/tickets/escalation-policy.ts';
 
@@ -13,4 +13,5 @@ export const EscalationEnvironmentSchema = z
       .string()
       .transform((raw) => ContactCentreContactsSchema.parse(JSON.parse(raw))),
   })
-  .and(NotifierEnvironmentSchema);
+  .and(NotifierEnvironmentSchema)
+  .and(TimeZoneEnvironmentSchema);

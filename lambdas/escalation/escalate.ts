@@ -42,12 +42,13 @@ export interface EscalateDependencies {
   readonly callbacks: CallbackQueue;
   readonly contacts: ContactCentreContacts;
   readonly clock: Clock;
+  /** The contact centre's time zone: due dates in messages are local dates. */
+  readonly timeZone: string;
 }
 
 const MINUTE = 60_000;
 const HOUR = 3_600_000;
 const SYSTEM = { kind: 'system', id: 'escalation' } as const;
-const TIME_ZONE = 'Africa/Nairobi';
 
 const done = (reference: string, reason: string): EscalateResult => ({
   reference,
@@ -73,7 +74,7 @@ const waitUntil = (reference: string, reason: string, at: number, now: Date): Es
  * `watch.everyMin`, and says when to come back.
  */
 export const escalate =
-  ({ tickets, notifier, callbacks, contacts, clock }: EscalateDependencies) =>
+  ({ tickets, notifier, callbacks, contacts, clock, timeZone }: EscalateDependencies) =>
   async ({ reference }: EscalateInput): Promise<EscalateResult> => {
     const now = clock();
     const ticket = await tickets.get(reference);
@@ -106,7 +107,12 @@ export const escalate =
       while (step < policy.steps.length) {
         const next = policy.steps[step]!;
         if (createdAt + next.afterMin * MINUTE > now.getTime()) break;
-        await notifyAll(next.notify, next.prompt, next.id, messageVars(ticket, next.afterMin));
+        await notifyAll(
+          next.notify,
+          next.prompt,
+          next.id,
+          messageVars(ticket, next.afterMin, timeZone),
+        );
         const action: TicketAction = next.breach
           ? 'BREACHED'
           : step === 0
@@ -166,7 +172,7 @@ export const escalate =
         const slotAt = new Date(slot).toISOString();
         const hours = Math.round((slot - createdAt) / HOUR);
         await notify(cadence.notify, cadence.prompt, `watch#${slotAt}`, {
-          ...messageVars(current, 0),
+          ...messageVars(current, 0, timeZone),
           hours,
         });
         await tickets.recordWatch(reference, current.lastWatchAt, {
@@ -184,10 +190,10 @@ export const escalate =
 type Vars = Record<string, string | number>;
 
 /** The values every escalation message speaks of: the reference, what it is about, the due date. */
-const messageVars = (ticket: Ticket, afterMin: number): Vars => ({
+const messageVars = (ticket: Ticket, afterMin: number, timeZone: string): Vars => ({
   reference: ticket.reference,
   category: `complaints.category.${ticket.category}`,
-  date: localTime(new Date(ticket.dueAt), TIME_ZONE).date,
+  date: localTime(new Date(ticket.dueAt), timeZone).date,
   hours: Math.round(afterMin / 60),
 });
 

@@ -34,6 +34,7 @@ export const defaultDependencies = (
     callbacks: callbackQueueFor(config.CALLBACK_QUEUE_URL, aws.sqs),
     contacts: config.ESCALATION_CONTACTS,
     clock: systemClock,
+    timeZone: config.TIME_ZONE,
   };
 };
 

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { tableName } from '#shared/env.ts';
+import { TimeZoneEnvironmentSchema, tableName } from '#shared/env.ts';
 import { IdentityHasherEnvironmentSchema } from '#shared/identity/default-identity-hasher.ts';
 import { NotifierEnvironmentSchema } from '#shared/notifications/default-notifier.ts';
 import { SpeechEnvironmentSchema } from '#shared/speech/render.ts';
@@ -8,5 +8,6 @@ import { SpeechEnvironmentSchema } from '#shared/speech/render.ts';
 export const PensionsEnvironmentSchema = z
   .object({ SERVICE_DATA_TABLE_NAME: tableName, TICKETS_TABLE_NAME: tableName })
   .and(SpeechEnvironmentSchema)
+  .and(TimeZoneEnvironmentSchema)
   .and(IdentityHasherEnvironmentSchema)
   .and(NotifierEnvironmentSchema);

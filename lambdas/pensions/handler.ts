@@ -36,6 +36,7 @@ export const pensionsUseCases = ({
   identityHasher,
   notifier,
   clock: now,
+  timeZone,
 }: Omit<PensionsHandlerDependencies, 'speech'>) => {
   const pensions = createPensionRepository(db, tables.serviceData);
   const verifiedContacts = createVerifiedContactRepository(db, tables.serviceData);
@@ -47,7 +48,7 @@ export const pensionsUseCases = ({
   });
 
   const operations = {
-    info: pensionInfo({ now }),
+    info: pensionInfo({ now, timeZone }),
     verify: verifyPensioner({ pensions, verifiedContacts, proofs, identityHasher, now }),
     'claim-status': claimStatus({ pensions, verifiedContacts, now }),
     'last-payment': lastPayment({ pensions, verifiedContacts, now }),

@@ -25,7 +25,7 @@ const notInMenu = (field: string, key: string) =>
  * kind of pension, and the next payroll date from data.
  */
 export const pensionInfo =
-  ({ now }: { readonly now: () => Date }) =>
+  ({ now, timeZone }: { readonly now: () => Date; readonly timeZone: string }) =>
   async ({ typeKey, topicKey }: PensionInfoParameters): Promise<FlowOutcome> => {
     const type = pensionsInfo.types.find((entry) => entry.key === typeKey);
     if (!type) throw notInMenu('typeKey', typeKey);
@@ -36,7 +36,7 @@ export const pensionInfo =
     if (topic !== 'payment_dates')
       return { outcome: 'INFO', values, speech: { prompt: `pensions.info.${type.id}.${topic}` } };
 
-    const today = localTime(now(), 'Africa/Nairobi').date;
+    const today = localTime(now(), timeZone).date;
     const next = type.paymentDates.find((date) => date >= today);
     return {
       outcome: 'INFO',

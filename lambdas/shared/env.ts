@@ -20,6 +20,14 @@ export const parseEnv = <T extends z.ZodType>(schema: T, env: Environment): z.in
 
 export const tableName = z.string().min(1);
 
+/**
+ * The contact centre's time zone (IANA), for the dates use cases name ("today", a due date):
+ * filled from the environment config (`hours.timeZone`); the default is Kenya's.
+ */
+export const TimeZoneEnvironmentSchema = z.object({
+  TIME_ZONE: z.string().min(1).default('Africa/Nairobi'),
+});
+
 type SchemaDef = {
   readonly type: string;
   readonly shape?: Record<string, z.ZodType>;

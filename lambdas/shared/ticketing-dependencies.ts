@@ -17,6 +17,8 @@ export interface TicketingFlowDependencies {
   readonly identityHasher: IdentityHasher;
   readonly notifier: Notifier;
   readonly clock: Clock;
+  /** The contact centre's time zone, for the dates a caller hears. */
+  readonly timeZone: string;
   readonly speech: SpeechSettings;
 }
 
@@ -26,6 +28,7 @@ export const ticketingFlowDependencies = (
     SERVICE_DATA_TABLE_NAME: string;
     TICKETS_TABLE_NAME: string;
     PROMPT_AUDIO_URI: string;
+    TIME_ZONE: string;
   } & IdentityHasherSettings &
     NotifierSettings,
   aws: Pick<AwsClients, 'dynamoDb' | 'kms' | 'sqs'>,
@@ -35,5 +38,6 @@ export const ticketingFlowDependencies = (
   identityHasher: identityHasherFor(config, aws.kms),
   notifier: notifierFor(config, aws.sqs),
   clock: systemClock,
+  timeZone: config.TIME_ZONE,
   speech: speechSettingsFrom(config),
 });
