@@ -46,6 +46,24 @@ describe("the supervisors' page in a browser", () => {
     const callLogs = createCallLogRepository(documentClient, tableNames.callLogs);
     const nextDay = '2031-09-16';
     await seedCallHistory(callLogs, environments.dev, nextDay, 29, 30);
+    // And a few chats that day: a second channel, so the page shows the figures per channel.
+    await Promise.all(
+      [0, 1, 2].map((index) =>
+        callLogs.saveContactRecord({
+          schemaVersion: 1,
+          contactId: `supervisor-chat-${DAY}-${index}`,
+          channel: 'CHAT',
+          initiationMethod: 'INBOUND',
+          initiatedAt: `${DAY}T0${7 + index}:00:00.000Z`,
+          day: DAY,
+          ivrPath: ['tracking'],
+          outcome: 'SELF_SERVICE',
+          lastUpdatedAt: `${DAY}T0${7 + index}:05:00.000Z`,
+          disconnectedAt: `${DAY}T0${7 + index}:05:00.000Z`,
+          expiresAt: Math.floor(Date.parse(`${DAY}T12:00:00Z`) / 1000) + 90 * 86_400,
+        }),
+      ),
+    );
     staff = await startStaffServer('2026-12-01T10:00:00+03:00');
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
     page = await browser.newPage({ viewport: { width: 1280, height: 1800 } });
@@ -80,6 +98,11 @@ describe("the supervisors' page in a browser", () => {
       expect(figures).toMatch(/Service level(\d+(\.\d)? %|—)/);
       expect(figures).toContain('Breached (open, overdue)');
       expect(await page.locator('#supervisor-agents tr').count()).toBeGreaterThan(0);
+      expect(await page.isVisible('#supervisor-channels-section')).toBe(true);
+      expect(await page.locator('#supervisor-channels tr').allTextContents()).toEqual([
+        expect.stringMatching(/^VOICE\d+/),
+        expect.stringMatching(/^CHAT3/),
+      ]);
       expect(await paintedPixels(page, '#supervisor-chart')).toBeGreaterThan(2000);
       expect(await page.textContent('#supervisor-message')).toBe('');
       await page.screenshot({ path: SCREENSHOT, fullPage: true });
