@@ -67,6 +67,7 @@ export const startLocalChatPanel = (
     element('chat-state').textContent =
       mine.state === 'ENDED' ? 'The chat has ended.' : 'Connected';
     reply.hidden = mine.state !== 'CONNECTED';
+    element('chat-end').hidden = mine.state !== 'CONNECTED';
     if (transcript.childElementCount !== mine.messages.length)
       transcript.replaceChildren(
         ...mine.messages.map((message) => {

@@ -55,7 +55,7 @@ describe('web chat API', () => {
     expect(started).toHaveLength(1);
     const [chat] = started;
     expect(chat?.attributes).toMatchObject({ lang: 'sw', channel: 'web' });
-    expect(chat?.attributes.waitingMessage).toMatch(/Wakala/);
+    expect(chat?.attributes.waitingMessage).toMatch(/foleni ya wakala/);
     expect(chat?.attributes.transcript).toContain('Customer: habari');
     expect(chat?.initialMessage).toBe('0');
     expect(chat?.clientToken).toBe(`${chatId}:${agentMessageId}`);

@@ -86,7 +86,7 @@ describe('the web chat in a browser', () => {
 
       // Hand-over: StartChatContact runs the chat flow; chatjs connects and gets its message.
       await say(customer, '0');
-      await line(customer, 'system', 'An agent will join this chat shortly');
+      await line(customer, 'system', 'You are now in the queue for an agent');
       const [waiting] = [...chat.service.chats.values()];
       expect(waiting?.state).toBe('QUEUED');
       expect(waiting?.attributes.transcript).toContain('ready for collection');

@@ -20,7 +20,7 @@ describe('the web chat hand-over request', () => {
       channel: 'web',
       transcript: 'Customer: hi\nHuduma: Menu\nCustomer: 0',
     });
-    expect(start.attributes.waitingMessage).toMatch(/^Asante/);
+    expect(start.attributes.waitingMessage).toMatch(/^Sasa uko kwenye foleni/);
     expect(start.attributes).not.toHaveProperty('bad key!');
     expect(start.attributes).not.toHaveProperty('empty');
     expect(start.initialMessage).toBe('0');
