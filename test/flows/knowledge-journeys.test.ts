@@ -3,17 +3,24 @@ import { localOutbox } from '#shared/notifications/default-notifier.ts';
 import { connectEvent, lambdaContext } from '../support/connect.ts';
 import { call, freshCaller } from '../support/contact-centre.ts';
 import { documentClient, identityHasher, tableNames } from '../support/data.ts';
-import { failing, heardIn, LANGUAGES, outcomes, realHandler } from '../support/journeys.ts';
+import {
+  failing,
+  heardIn,
+  LANGUAGES,
+  outcomes,
+  realHandler,
+  withoutFlow,
+} from '../support/journeys.ts';
 
 /** Main menu 5: information about a government service. */
 const KNOWLEDGE = '5';
 
 /** A page of a knowledge menu as the handler answers it. */
 const menu = async (parameters: Record<string, string>) =>
-  (await realHandler('knowledge')(connectEvent(parameters), lambdaContext())) as Record<
-    string,
-    string
-  >;
+  (await realHandler('knowledge')(
+    connectEvent(parameters),
+    lambdaContext('knowledge', 30_000),
+  )) as Record<string, string>;
 
 /** The keys that reach an item of a paged menu from its first page: 9 to turn, then its key. */
 const keysTo = async (parameters: Record<string, string>, id: string): Promise<string[]> => {
@@ -168,5 +175,68 @@ describe.each(LANGUAGES)('knowledge flow in $language', ({ key, lang }) => {
 
     expect(heardIn(result, lang)).toContain('main.error');
     expect(result.attributes.intent).toBe('knowledge');
+  });
+
+  it.each(['1', '2', '3', '4', '5', '6', '7'])(
+    'takes key %s on a full page of categories and of services',
+    async (k) => {
+      // The first category with more services than a page holds (its menu turns with 9).
+      const categories = await menu({ operation: 'categories', lang, page: '1' });
+      let big: string[] | undefined;
+      for (let p = 1; p <= Number(categories.pageCount) && !big; p++) {
+        const page = await menu({ operation: 'categories', lang, page: String(p) });
+        for (let c = 1; c <= Number(page.optionCount) && !big; c++) {
+          const id = page[`option${c}`]!;
+          if ((await menu({ operation: 'articles', categoryId: id, lang })).more === 'true')
+            big = await keysTo({ operation: 'categories', lang }, id);
+        }
+      }
+      if (!big) throw new Error('No category has more than a page of services');
+
+      const category = await call({ keys: [key, KNOWLEDGE, k, '*'] });
+      const service = await call({ keys: [key, KNOWLEDGE, ...big, k, '*'] });
+
+      expect(category.callsTo('knowledge')[1]?.parameters).toMatchObject({
+        operation: 'articles',
+        categoryId: categories[`option${k}`],
+      });
+      const calls = service.callsTo('knowledge');
+      const services = calls.filter((e) => e.parameters.operation === 'articles').at(-1)?.result;
+      expect(calls.find((e) => e.parameters.operation === 'summary')?.parameters).toMatchObject({
+        operation: 'summary',
+        articleId: services?.[`option${k}`],
+      });
+      if (k === '1') {
+        const turned = await call({ keys: [key, KNOWLEDGE, ...big, '9', '*'] });
+        expect(turned.callsTo('knowledge').at(-1)?.parameters).toMatchObject({ page: '2' });
+      }
+    },
+  );
+
+  it('asks again for a category when the key has none on the last page', async () => {
+    const last = await menu({ operation: 'categories', lang, page: '2' });
+    expect(Number(last.optionCount)).toBeLessThan(7);
+
+    const result = await call({
+      keys: [key, KNOWLEDGE, '9', String(Number(last.optionCount) + 1), '*'],
+    });
+
+    expect(operations(result)).toEqual([
+      'categories:OK',
+      'categories:OK',
+      'articles:INVALID_INPUT',
+      'categories:OK',
+    ]);
+    expect(heardIn(result, lang)).toContain('main.invalid_choice');
+  });
+
+  it('apologises and ends the call when the agent flow cannot be reached', async () => {
+    const result = await call({
+      keys: [key, KNOWLEDGE, '0'],
+      engineResources: withoutFlow('agent'),
+    });
+
+    expect(heardIn(result, lang).at(-1)).toBe('main.error');
+    expect(result.disposition).toEqual({ type: 'DISCONNECTED', by: 'FLOW' });
   });
 });
