@@ -7,7 +7,9 @@ import {
   menuPage,
   smsOutcome,
 } from '#lambdas/knowledge/voice-menus.ts';
+import { loadArticleFiles } from '#local/knowledge/article-files.ts';
 import { outboxNotifier } from '#shared/notifications/notifier.ts';
+import { promptCatalogue } from '#shared/speech/catalogue.ts';
 import { MAX_CLIPS, renderClips, renderText, type Speech } from '#shared/speech/render.ts';
 
 const ids = categories.map((category) => category.id);
@@ -28,6 +30,14 @@ describe('knowledge voice menus', () => {
     expect(last.values).toMatchObject({ more: false, optionCount: ids.length - 7, option7: '' });
     expect(last.values).not.toHaveProperty('nextPage');
     expect(beyond.values).toMatchObject({ page: 1 });
+  });
+
+  it('names every article and every category in both languages, for the menus to speak', () => {
+    const unnamed = [
+      ...loadArticleFiles().map((article) => articleNamePrompt(article.id)),
+      ...ids.map(categoryNamePrompt),
+    ].filter((id) => !promptCatalogue.get(id)?.en || !promptCatalogue.get(id)?.sw);
+    expect(unnamed).toEqual([]);
   });
 
   it('refuses a page that is not a number', () => {
