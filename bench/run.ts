@@ -381,6 +381,21 @@ try {
     console.log('\nAppointments: 100 simultaneous bookings for the last 10 places of a slot\n');
     console.table(await appointments.benchLastPlaces(documentClient, platform, tables.serviceData));
   }
+  if (runs('conversation')) {
+    console.log('\nOne conversation step, warm, beside its raw DynamoDB round trips (issue 14)\n');
+    const { benchConversation } = await import('./conversation.ts');
+    console.table([
+      await benchConversation({
+        platform,
+        client: documentClient,
+        tables: {
+          serviceData: localTableName(serviceDataTable),
+          callLogs: localTableName(callLogsTable),
+        },
+        iterations: Math.max(200, Math.floor(ITERATIONS / 4)),
+      }),
+    ]);
+  }
   if (runs('sla')) {
     console.log(
       "\nThe daily report's complaint figures at 19 and 400 agencies: gsi1 per agency and status (before) against gsi3 (now)\n",

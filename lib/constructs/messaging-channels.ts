@@ -1,7 +1,6 @@
-import { CfnOutput, Duration, Fn, Stack, Validations } from 'aws-cdk-lib';
-import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import { CfnOutput, Duration, Fn, Stack } from 'aws-cdk-lib';
 import {
-  HttpApi,
+  type HttpApi,
   HttpMethod,
   HttpStage,
   LogGroupLogDestination,
@@ -11,14 +10,13 @@ import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { type IKey, Key } from 'aws-cdk-lib/aws-kms';
 import { SnsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
-import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
 import { CAPABILITIES } from '#lambdas/capabilities.ts';
 import { TEXT_DIALOGUES } from '#lambdas/conversation/capabilities.ts';
 import { type TableDefinition, tableDefinitions } from '#shared/data/tables.ts';
 import { PlatformFunction, type TableAccess } from './flow-function.ts';
-import type { OperationsAlerts } from './operations-alerts.ts';
 
 export interface MessagingChannelsProps {
   readonly serviceDataTable: TableV2;
@@ -48,8 +46,9 @@ export interface MessagingChannelsProps {
     /** End User Messaging Social's id of the WhatsApp business number (phone-number-id-…). */
     readonly phoneNumberId: string;
   };
+  /** The platform's HTTP API (the staff API's) and its stage URL: the SMS callback is one route. */
+  readonly api: { readonly httpApi: HttpApi; readonly url: string };
   readonly logRetention: RetentionDays;
-  readonly alerts: OperationsAlerts;
 }
 
 const ACCESS_RANK: Record<TableAccess, number> = {
@@ -199,32 +198,15 @@ export class MessagingChannels extends Construct {
     this.whatsappEvents.grantPublish(new ServicePrincipal('social-messaging.amazonaws.com'));
     this.whatsappFunction.addEventSource(new SnsEventSource(this.whatsappEvents));
 
-    // Africa's Talking's callback: POST /channels/sms on an HTTP API, throttled.
-    const api = new HttpApi(this, 'SmsApi', {
-      description: "Huduma inbound SMS: Africa's Talking's incoming-message callback",
-      createDefaultStage: false,
-    });
-    api.addRoutes({
+    // Africa's Talking's callback: POST /channels/sms on the platform's HTTP API (throttled,
+    // access-logged); no JWT: the gateway posts without credentials and the handler checks the
+    // callback URL's secret token.
+    props.api.httpApi.addRoutes({
       path: '/channels/sms',
       methods: [HttpMethod.POST],
       integration: new HttpLambdaIntegration('SmsInbound', this.smsFunction),
     });
-    Validations.of(api).acknowledge({
-      id: 'AwsSolutions-APIG4',
-      reason:
-        "Africa's Talking posts its callback without credentials; the handler refuses posts without the callback URL's secret token (SMS_INBOUND_TOKEN) and the stage is throttled.",
-    });
-    const accessLogs = new LogGroup(this, 'SmsApiAccessLogs', { retention: props.logRetention });
-    const stage = new HttpStage(this, 'SmsApiStage', {
-      httpApi: api,
-      autoDeploy: true,
-      throttle: { rateLimit: 20, burstLimit: 40 },
-      accessLogSettings: {
-        destination: new LogGroupLogDestination(accessLogs),
-        format: AccessLogFormat.jsonWithStandardFields(),
-      },
-    });
-    this.smsApiUrl = `${stage.url}channels/sms`;
+    this.smsApiUrl = `${props.api.url}channels/sms`;
     new CfnOutput(this, 'SmsCallbackUrl', {
       value: this.smsApiUrl,
       description:
@@ -233,11 +215,6 @@ export class MessagingChannels extends Construct {
     new CfnOutput(this, 'WhatsAppEventsTopicArn', {
       value: this.whatsappEvents.topicArn,
       description: 'The event destination to set on the WhatsApp business account',
-    });
-    props.alerts.alarm(this, 'SmsApiServerErrorsAlarm', {
-      metric: api.metricServerError({ period: Duration.minutes(5), statistic: 'Sum' }),
-      threshold: 0,
-      description: 'The inbound SMS callback answered with a server error (5xx)',
     });
   }
 }

@@ -205,32 +205,6 @@ export class ContactCentreStack extends Stack {
       logRetention: retention,
       alerts,
     });
-    const agentFlow = this.flows.flows.agent;
-    if (!(agentFlow instanceof CfnContactFlow)) throw new Error('agent is a flow');
-    this.messaging = new MessagingChannels(this, 'Messaging', {
-      serviceDataTable: props.tables.serviceData,
-      ticketsTable: props.tables.tickets,
-      callLogsTable: props.tables.callLogs,
-      identityHashKey: props.identityHashKey,
-      allowToNotify: (fn) => selfService.allowToNotify(fn),
-      instanceArn,
-      instanceId: connect.instanceId,
-      handoverFlowArn: agentFlow.attrContactFlowArn,
-      promptAudioUri: props.promptAudioUri,
-      callLogRetentionDays: config.callLogRetentionDays,
-      timeZone: config.hours.timeZone,
-      sms: {
-        gateway: config.messaging.smsGateway,
-        africasTalkingUsername: config.messaging.africasTalkingUsername,
-        africasTalkingShortCode: config.messaging.smsShortCode,
-        ...(config.messaging.africasTalkingApiKeySecret && {
-          africasTalkingApiKey: `{{resolve:secretsmanager:${config.messaging.africasTalkingApiKeySecret}}}`,
-        }),
-      },
-      whatsapp: { phoneNumberId: config.messaging.whatsappPhoneNumberId },
-      logRetention: retention,
-      alerts,
-    });
     const outboundFlow = this.flows.flows['outbound-callback'];
     if (!(outboundFlow instanceof CfnContactFlow)) throw new Error('outbound-callback is a flow');
     this.callbacks = new ResolutionCallback(this, 'ResolutionCallback', {
@@ -268,6 +242,32 @@ export class ContactCentreStack extends Stack {
       promptAudioUri: props.promptAudioUri,
       logRetention: retention,
       alerts,
+    });
+    const agentFlow = this.flows.flows.agent;
+    if (!(agentFlow instanceof CfnContactFlow)) throw new Error('agent is a flow');
+    this.messaging = new MessagingChannels(this, 'Messaging', {
+      serviceDataTable: props.tables.serviceData,
+      ticketsTable: props.tables.tickets,
+      callLogsTable: props.tables.callLogs,
+      identityHashKey: props.identityHashKey,
+      allowToNotify: (fn) => selfService.allowToNotify(fn),
+      instanceArn,
+      instanceId: connect.instanceId,
+      handoverFlowArn: agentFlow.attrContactFlowArn,
+      promptAudioUri: props.promptAudioUri,
+      callLogRetentionDays: config.callLogRetentionDays,
+      timeZone: config.hours.timeZone,
+      sms: {
+        gateway: config.messaging.smsGateway,
+        africasTalkingUsername: config.messaging.africasTalkingUsername,
+        africasTalkingShortCode: config.messaging.smsShortCode,
+        ...(config.messaging.africasTalkingApiKeySecret && {
+          africasTalkingApiKey: `{{resolve:secretsmanager:${config.messaging.africasTalkingApiKeySecret}}}`,
+        }),
+      },
+      whatsapp: { phoneNumberId: config.messaging.whatsappPhoneNumberId },
+      api: { httpApi: this.ticketApi.api, url: this.ticketApi.url },
+      logRetention: retention,
     });
     // The desktop and the ticket API name each other (its config.json holds the API; the API's
     // CORS origin and sign-in callback are the desktop's URL): the API takes the URL lazily.

@@ -239,6 +239,9 @@ describe.each(environmentNames)('security of the %s app', (name) => {
         }
       }
       expect([...macUsers].sort()).toEqual([
+        expect.stringMatching(/^MessagingSmsRole/),
+        expect.stringMatching(/^MessagingWhatsAppRole/),
+        expect.stringMatching(/^NotificationDeliveryDeliverRole/),
         expect.stringMatching(/^SelfServiceAppointmentsRole/),
         expect.stringMatching(/^SelfServiceCallerContextRole/),
         expect.stringMatching(/^SelfServiceComplaintsRole/),
@@ -250,6 +253,9 @@ describe.each(environmentNames)('security of the %s app', (name) => {
         (fn) => fn.resource.Properties?.Environment?.Variables?.IDENTITY_HASH_KEY_ARN,
       );
       expect(withKeyArn.map(({ id }) => id).sort()).toEqual([
+        expect.stringMatching(/^MessagingSms[0-9A-F]{8}$/),
+        expect.stringMatching(/^MessagingWhatsApp[0-9A-F]{8}$/),
+        expect.stringMatching(/^NotificationDeliveryDeliver[0-9A-F]{8}$/),
         expect.stringMatching(/^SelfServiceAppointments[0-9A-F]{8}$/),
         expect.stringMatching(/^SelfServiceCallerContext[0-9A-F]{8}$/),
         expect.stringMatching(/^SelfServiceComplaints[0-9A-F]{8}$/),
