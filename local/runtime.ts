@@ -4,6 +4,7 @@ import { logger } from '#shared/powertools.ts';
 import { localArn } from './arns.ts';
 import { loadContactRecordFeed, RecordingFlowEngine } from './contact-records.ts';
 import { type DynamoDbLocal, startDynamoDbLocal } from './dynamodb/launcher.ts';
+import { startSeededDynamoDbLocal } from './dynamodb/seeded.ts';
 import { createLocalTables, localDynamoDbClient } from './dynamodb/tables.ts';
 import type { Answering } from './escalation/dialer.ts';
 import { type LocalEscalation, startLocalEscalation } from './escalation/runtime.ts';
@@ -47,12 +48,19 @@ export const startLocalRuntime = async ({
   escalation: escalationOptions,
   clock = escalationOptions?.clock.now,
 }: LocalRuntimeOptions = {}): Promise<LocalRuntime> => {
-  const dynamoDb = await startDynamoDbLocal(dbPath ? { dbPath } : {});
+  // A kept database (dbPath) is seeded in place; otherwise a copy of the seeded database of
+  // this data/ (local/dynamodb/seeded.ts): no tables to create, nothing to seed.
+  const started = dbPath
+    ? { dynamoDb: await startDynamoDbLocal({ dbPath }), seeded: undefined }
+    : await startSeededDynamoDbLocal((endpoint) =>
+        seed(localPlatform({ dynamoDbEndpoint: endpoint }).aws.dynamoDb),
+      );
+  const { dynamoDb } = started;
   try {
     if (logLevel) logger.setLogLevel(logLevel as LogLevel);
     const platform = localPlatform({ dynamoDbEndpoint: dynamoDb.endpoint });
-    await createLocalTables(localDynamoDbClient(dynamoDb.endpoint));
-    const seeded = await seed(platform.aws.dynamoDb);
+    if (!started.seeded) await createLocalTables(localDynamoDbClient(dynamoDb.endpoint));
+    const seeded = started.seeded ?? (await seed(platform.aws.dynamoDb));
     const resources = await loadLocalResources({ platform, ...(clock && { clock }) });
     // Every finished contact's trace record goes to the call-log writer, as in AWS.
     const engine = new RecordingFlowEngine(resources, loadContactRecordFeed(platform));

@@ -13,8 +13,10 @@ const KiB = 1024;
  */
 const DEFAULT_CEILING = 560 * KiB;
 const CEILINGS: Record<string, number> = {
-  // The Connect client (outbound calls) is 200 KiB of its own.
+  // The Connect client (outbound calls; the text channels' hand-over) is 200 KiB of its own.
   'callback-dialer': 740 * KiB,
+  'sms-channel': 900 * KiB,
+  'whatsapp-channel': 900 * KiB,
   // Powertools' parser schemas import zod as `{ z }`, which keeps its locales.
   'complaint-metrics': 780 * KiB,
   'lake-redaction': 520 * KiB,

