@@ -117,7 +117,7 @@ describe('agent desktop hosting', () => {
       ccpUrl: 'https://huduma-cc.my.connect.aws/ccp-v2/',
       region: 'af-south-1',
       staffApi: {
-        url: `https://{'Ref':'${logicalId('AWS::ApiGatewayV2::Api')}'}.execute-api.af-south-1.{'Ref':'AWS::URLSuffix'}/`,
+        url: `https://{'Ref':'${logicalId('AWS::ApiGatewayV2::Api', 'TicketApi')}'}.execute-api.af-south-1.{'Ref':'AWS::URLSuffix'}/`,
         auth: {
           kind: 'cognito',
           domain: `https://{'Ref':'${logicalId('AWS::Cognito::UserPoolDomain')}'}.auth.af-south-1.amazoncognito.com`,
