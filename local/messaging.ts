@@ -44,8 +44,13 @@ const context = (functionName: string): Context =>
 export const africasTalkingCallback = (
   form: Record<string, string>,
   query: Record<string, string> = {},
+): APIGatewayProxyEventV2 => smsCallbackEvent(new URLSearchParams(form).toString(), query);
+
+/** A form-encoded body posted to POST /channels/sms, as API Gateway (HTTP API) hands it on. */
+export const smsCallbackEvent = (
+  body: string,
+  query: Record<string, string> = {},
 ): APIGatewayProxyEventV2 => {
-  const body = new URLSearchParams(form).toString();
   return {
     version: '2.0',
     routeKey: 'POST /channels/sms',
@@ -224,6 +229,8 @@ export const localMessaging = (platform: LocalPlatform, clock?: Clock) => {
     },
     smsHandler: sms,
     whatsappHandler,
+    /** Moves what the WhatsApp handler sent into `received` (after a direct handler call). */
+    drain: drainWhatsApp,
   };
 };
 

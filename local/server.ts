@@ -11,6 +11,7 @@ import { localContacts } from './contacts.ts';
 import type { LocalEscalation } from './escalation/runtime.ts';
 import { iamCheckSummary, iamChecks } from './iam/guard.ts';
 import { localRouteRefusal } from './local-origin.ts';
+import { type LocalMessaging, smsCallbackEvent, snsDelivery } from './messaging.ts';
 import { CLOCK_FILE, parseShift, writeClockOffset } from './sim-clock.ts';
 
 /** Where a running local server says how to reach it (read by `npm run clock`). */
@@ -108,10 +109,13 @@ export const startLocalServer = async ({
   serverFile = SERVER_FILE,
   tickMs = 1000,
   chat,
+  messaging,
 }: {
   readonly escalation: LocalEscalation;
   /** The web chat: its page at /chat/, its API and the participant service stand-in. */
   readonly chat?: LocalWebChat;
+  /** The SMS and WhatsApp channels: POST /channels/sms (Africa's Talking's form), /channels/whatsapp (an End User Messaging Social event). */
+  readonly messaging?: LocalMessaging;
   readonly port?: number;
   readonly clockFile?: string;
   /** Where to say how to reach this server (tests: a temporary file, not a running server's). */
@@ -199,6 +203,25 @@ export const startLocalServer = async ({
     const url = new URL(request.url ?? '/', 'http://localhost');
     const method = request.method ?? 'GET';
     const body = await readBody(request);
+    if (messaging && method === 'POST' && url.pathname === '/channels/sms') {
+      // Africa's Talking's inbound callback, form-encoded, as its gateway posts it.
+      const before = messaging.received.length;
+      const response = (await messaging.smsHandler(
+        smsCallbackEvent(body, Object.fromEntries(url.searchParams)),
+        context,
+      )) as APIGatewayProxyStructuredResultV2;
+      return {
+        status: response.statusCode ?? 200,
+        body: { answer: response.body, sent: messaging.received.slice(before) },
+      };
+    }
+    if (messaging && method === 'POST' && url.pathname === '/channels/whatsapp') {
+      // The event End User Messaging Social publishes to its SNS destination (the message body).
+      const before = messaging.received.length;
+      await messaging.whatsappHandler(snsDelivery(body, 'whatsapp-events'), context);
+      messaging.drain();
+      return { status: 200, body: { sent: messaging.received.slice(before) } };
+    }
     if (url.pathname.startsWith('/local/')) {
       const refusal = localRouteRefusal(request.headers, bound);
       if (refusal) return { status: 403, body: { error: 'FORBIDDEN', reason: refusal } };

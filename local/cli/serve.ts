@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { createLocalWebChat } from '#local/chat/web-chat-runtime.ts';
 import { loadContactRecordFeed } from '#local/contact-records.ts';
+import { localMessaging } from '#local/messaging.ts';
 import { startLocalRuntime } from '#local/runtime.ts';
 import { startLocalServer } from '#local/server.ts';
 import { answeringFrom, apiBanner, sharedLocalClock } from './local-api.ts';
@@ -39,6 +40,7 @@ const server = await startLocalServer({
     feed: loadContactRecordFeed(runtime.platform),
     now: clock.now,
   }),
+  messaging: localMessaging(runtime.platform, clock.now),
 });
 console.log(apiBanner(server.url));
 const stop = async (code: number) => {

@@ -4,6 +4,7 @@ import { createLocalWebChat } from '#local/chat/web-chat-runtime.ts';
 import { loadContactRecordFeed } from '#local/contact-records.ts';
 import { localContacts } from '#local/contacts.ts';
 import type { Caller, CallerInput, InputRequest } from '#local/flow-engine/types.ts';
+import { localMessaging } from '#local/messaging.ts';
 import { startLocalRuntime } from '#local/runtime.ts';
 import { startLocalServer } from '#local/server.ts';
 import { SimulatedClock } from '#local/sim-clock.ts';
@@ -84,6 +85,7 @@ const api = await startLocalServer({
     feed: loadContactRecordFeed(runtime.platform),
     now: clock.now,
   }),
+  messaging: localMessaging(runtime.platform, clock.now),
 });
 let stopping = false;
 const stop = async () => {
