@@ -19,6 +19,7 @@ import * as survey from '#lambdas/survey/handler.ts';
 import * as ticketsApi from '#lambdas/tickets-api/handler.ts';
 import * as tracking from '#lambdas/tracking/handler.ts';
 import * as webChat from '#lambdas/web-chat/handler.ts';
+import * as ussd from '#lambdas/ussd/handler.ts';
 import * as whatsappChannel from '#lambdas/whatsapp-channel/handler.ts';
 import type { HandlerModule } from '#shared/platform.ts';
 import { asFunction } from './iam/guard.ts';
@@ -51,6 +52,7 @@ export const HANDLER_MODULES = {
   tracking,
   'whatsapp-channel': whatsappChannel,
   'web-chat': webChat,
+  ussd,
 } as const;
 
 export type HandlerName = keyof typeof HANDLER_MODULES;

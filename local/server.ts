@@ -227,6 +227,17 @@ export const startLocalServer = async ({
       if (refusal) return { status: 403, body: { error: 'FORBIDDEN', reason: refusal } };
       return local(method, url.pathname, body);
     }
+    // The USSD gateway's callback: form fields in, a text/plain screen out (no staff token).
+    if (url.pathname === '/channels/ussd') {
+      if (method !== 'POST') return { status: 405, body: { message: 'POST the gateway fields' } };
+      const sourceIp = request.socket.remoteAddress ?? '127.0.0.1';
+      const result = (await escalation.ussd(
+        { body, isBase64Encoded: false, requestContext: { identity: { sourceIp } } },
+        context,
+      )) as APIGatewayProxyStructuredResultV2;
+      await escalation.settle();
+      return { status: result.statusCode ?? 200, body: String(result.body), text: true };
+    }
     if (!matchRoute(method, url.pathname)) return { status: 404, body: { message: 'Not Found' } };
     const token = /^Bearer\s+(.+)$/i.exec(request.headers.authorization ?? '')?.[1];
     const claims = token ? LOCAL_TOKENS[token] : undefined;
@@ -258,9 +269,14 @@ export const startLocalServer = async ({
     }
     if (chat?.serve(request, response)) return;
     serial(() => handle(request)).then(
-      ({ status, body }) => {
-        response.writeHead(status, { 'content-type': 'application/json' });
-        response.end(`${JSON.stringify(body, null, 2)}\n`);
+      (answer: { status: number; body: unknown; text?: boolean }) => {
+        if (answer.text) {
+          response.writeHead(answer.status, { 'content-type': 'text/plain; charset=utf-8' });
+          response.end(String(answer.body));
+          return;
+        }
+        response.writeHead(answer.status, { 'content-type': 'application/json' });
+        response.end(`${JSON.stringify(answer.body, null, 2)}\n`);
       },
       (error: unknown) => {
         response.writeHead(500, { 'content-type': 'application/json' });

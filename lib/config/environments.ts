@@ -129,6 +129,16 @@ export const EnvironmentConfigSchema = z
     }),
     /** Addresses subscribed to the operations alarm topic (dead letters, breaches, failed starts). */
     alarmEmails: z.array(z.email()).default([]),
+    /** The USSD gateway (Africa's Talking or an aggregator) that posts each session step. */
+    ussd: z
+      .object({
+        /**
+         * The gateway's source addresses (CIDRs): the API's resource policy and the handler
+         * refuse any other. Empty only until the gateway's addresses are known (docs/security.md).
+         */
+        gatewayCidrs: z.array(z.string().regex(/^[\d.:a-fA-F]+\/\d{1,3}$/, 'a CIDR')).default([]),
+      })
+      .default({ gatewayCidrs: [] }),
     agentDesktop: z
       .object({
         /** Custom domain for the agent desktop; the CloudFront domain is used when omitted. */

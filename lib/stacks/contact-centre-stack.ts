@@ -34,6 +34,7 @@ import { ResolutionCallback } from '#lib/constructs/resolution-callback.ts';
 import { SecurityProfiles } from '#lib/constructs/security-profiles.ts';
 import { SelfService } from '#lib/constructs/self-service.ts';
 import { TicketApi } from '#lib/constructs/ticket-api.ts';
+import { UssdChannel } from '#lib/constructs/ussd-channel.ts';
 import { warmFunctionsIn } from '#lib/constructs/warm-functions.ts';
 import { WebChat } from '#lib/constructs/web-chat.ts';
 import { kpiTargets } from '#shared/kpi.ts';
@@ -77,6 +78,7 @@ export class ContactCentreStack extends Stack {
   readonly knowledge: KnowledgeApi;
   readonly messaging: MessagingChannels;
   readonly webChat: WebChat;
+  readonly ussd: UssdChannel;
 
   constructor(scope: Construct, id: string, props: ContactCentreStackProps) {
     super(scope, id, props);
@@ -205,6 +207,21 @@ export class ContactCentreStack extends Stack {
       logRetention: retention,
       alerts,
     });
+    // USSD for feature phones: the same capability dialogues through the gateway's callback.
+    this.ussd = new UssdChannel(this, 'Ussd', {
+      tables: {
+        ServiceData: props.tables.serviceData,
+        Tickets: props.tables.tickets,
+        CallLogs: props.tables.callLogs,
+      },
+      identityHashKey: props.identityHashKey,
+      allowToNotify,
+      gatewayCidrs: config.ussd.gatewayCidrs,
+      callLogRetentionDays: config.callLogRetentionDays,
+      timeZone: config.hours.timeZone,
+      logRetention: retention,
+    });
+    this.dashboard.chartErrors('Ussd', this.ussd.function);
     const outboundFlow = this.flows.flows['outbound-callback'];
     if (!(outboundFlow instanceof CfnContactFlow)) throw new Error('outbound-callback is a flow');
     this.callbacks = new ResolutionCallback(this, 'ResolutionCallback', {

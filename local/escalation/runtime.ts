@@ -181,6 +181,7 @@ export const startLocalEscalation = async (options: LocalEscalationOptions) => {
     { now: clock.now, contactLine: localContacts },
     platform,
   );
+  const ussd = localHandler('ussd', { clock: clock.now }, platform);
 
   return {
     clock,
@@ -199,6 +200,8 @@ export const startLocalEscalation = async (options: LocalEscalationOptions) => {
         : isReportRoute(event.routeKey)
           ? reports
           : tickets)(event, lambdaContext),
+    /** The USSD gateway's callback (`POST /channels/ussd`), on the same clock. */
+    ussd,
     sweep: runSweep,
     settle,
     advanceTo,

@@ -1,0 +1,150 @@
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
+import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
+import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
+import { KMSClient } from '@aws-sdk/client-kms';
+import { SQSClient } from '@aws-sdk/client-sqs';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import middy from '@middy/core';
+import type { APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import { channelOperations } from '#lambdas/channel-operations.ts';
+import { type Clock, systemClock } from '#shared/clock.ts';
+import { createCallLogRepository } from '#shared/data/call-logs.repository.ts';
+import { documentClientFor } from '#shared/data/client.ts';
+import { createConversationRepository } from '#shared/data/conversations.repository.ts';
+import { createUssdSessionRepository } from '#shared/data/ussd-sessions.repository.ts';
+import { parseEnv } from '#shared/env.ts';
+import { identityHasherFor } from '#shared/identity/default-identity-hasher.ts';
+import type { IdentityHasher } from '#shared/identity/identity-hasher.ts';
+import { notifierFor } from '#shared/notifications/default-notifier.ts';
+import type { Notifier } from '#shared/notifications/notifier.ts';
+import { type AwsClients, deployedHandler, type Environment } from '#shared/platform.ts';
+import { logger, metrics, tracer } from '#shared/powertools.ts';
+import { ussdRecorder } from './call-log.ts';
+import { UssdEnvironmentSchema } from './config.ts';
+import { gatewaySources, parseCallback } from './gateway.ts';
+import { composeScreen } from './screens.ts';
+import { createUssdService } from './session.ts';
+
+export interface UssdHandlerDependencies {
+  readonly db: DynamoDBDocumentClient;
+  readonly tables: {
+    readonly serviceData: string;
+    readonly tickets: string;
+    readonly callLogs: string;
+  };
+  readonly identityHasher: IdentityHasher;
+  readonly notifier: Notifier;
+  readonly clock: Clock;
+  readonly timeZone: string;
+  readonly gatewayCidrs: string;
+  readonly sessionMinutes: number;
+  readonly callLogPolicy: { readonly timeZone: string; readonly retentionDays: number };
+  /** @default a new booking reference with its check digit */
+  readonly newReference?: () => string;
+}
+
+export const defaultDependencies = (
+  env: Environment,
+  aws: Pick<AwsClients, 'dynamoDb' | 'kms' | 'sqs'>,
+): UssdHandlerDependencies => {
+  const config = parseEnv(UssdEnvironmentSchema, env);
+  return {
+    db: aws.dynamoDb,
+    tables: {
+      serviceData: config.SERVICE_DATA_TABLE_NAME,
+      tickets: config.TICKETS_TABLE_NAME,
+      callLogs: config.CALL_LOGS_TABLE_NAME,
+    },
+    identityHasher: identityHasherFor(config, aws.kms),
+    notifier: notifierFor(config, aws.sqs),
+    clock: systemClock,
+    timeZone: config.TIME_ZONE,
+    gatewayCidrs: config.USSD_GATEWAY_CIDRS,
+    sessionMinutes: config.USSD_SESSION_MINUTES,
+    callLogPolicy: { timeZone: config.TIME_ZONE, retentionDays: config.CALL_LOG_RETENTION_DAYS },
+  };
+};
+
+/**
+ * The REST API's proxy event (payload 1.0), of which the callback reads the body and the source
+ * address; the HTTP API's shape (2.0) is read too, so either integration serves it.
+ */
+export interface UssdHttpEvent {
+  readonly body?: string | null;
+  readonly isBase64Encoded?: boolean;
+  readonly requestContext?: {
+    readonly identity?: { readonly sourceIp?: string };
+    readonly http?: { readonly sourceIp?: string };
+  };
+}
+
+const text = (statusCode: number, body: string): APIGatewayProxyStructuredResultV2 => ({
+  statusCode,
+  headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' },
+  body,
+});
+
+/**
+ * The gateway's callback (`POST /channels/ussd`): always a `CON …` or `END …` screen with
+ * status 200, whatever the input, since an HTTP error or a reply without the prefix ends the
+ * customer's session at the gateway. Only requests from the gateway's addresses are served.
+ */
+export const createHandler = (deps: UssdHandlerDependencies) => {
+  const fromGateway = gatewaySources(deps.gatewayCidrs);
+  const service = createUssdService({
+    sessions: createUssdSessionRepository(deps.db, deps.tables.serviceData),
+    customers: createConversationRepository(deps.db, deps.tables.serviceData),
+    identityHasher: deps.identityHasher,
+    operations: channelOperations(deps),
+    notifier: deps.notifier,
+    clock: deps.clock,
+    sessionMinutes: deps.sessionMinutes,
+    record: ussdRecorder(
+      createCallLogRepository(deps.db, deps.tables.callLogs),
+      deps.callLogPolicy,
+    ),
+  });
+  const handle = async (
+    event: UssdHttpEvent,
+    _context: Context,
+  ): Promise<APIGatewayProxyStructuredResultV2> => {
+    const source = event.requestContext?.identity?.sourceIp ?? event.requestContext?.http?.sourceIp;
+    if (!fromGateway(source)) {
+      metrics.addMetric('UssdForeignSource', MetricUnit.Count, 1);
+      logger.warn('USSD callback from outside the gateway refused');
+      return text(403, 'Forbidden');
+    }
+    const request = parseCallback(event.body ?? undefined, event.isBase64Encoded);
+    if (!request) {
+      metrics.addMetric('Outcome_INVALID_INPUT', MetricUnit.Count, 1);
+      return text(200, composeScreen({ said: [], end: { prompt: 'ussd.error' } }, 'en').response);
+    }
+    const screen = await service(request);
+    metrics.addMetric(
+      screen.startsWith('END') ? 'UssdSessionEnded' : 'UssdScreen',
+      MetricUnit.Count,
+      1,
+    );
+    logger.info('USSD step answered', {
+      network: request.networkCode,
+      last: screen.startsWith('END'),
+    });
+    return text(200, screen);
+  };
+  return middy<UssdHttpEvent, APIGatewayProxyStructuredResultV2>()
+    .use(injectLambdaContext(logger, { clearState: true }))
+    .use(captureLambdaHandler(tracer, { captureResponse: false }))
+    .use(logMetrics(metrics))
+    .handler(handle);
+};
+
+export const handler = deployedHandler(() =>
+  createHandler(
+    defaultDependencies(process.env, {
+      dynamoDb: documentClientFor(process.env),
+      kms: new KMSClient({}),
+      sqs: new SQSClient({}),
+    }),
+  ),
+);
