@@ -27,17 +27,20 @@ export const ussdEvent = (
 export const ussdPhone = (
   phoneNumber: string,
   overrides: Partial<DependenciesOf<'ussd'>> = {},
+  sourceIp?: string,
 ): UssdPhone => {
   const handler = localHandler('ussd', overrides);
   let session = `ATUid_${randomUUID()}`;
   const post = async (text: string, sessionId = session) => {
     const result = (await handler(
-      ussdEvent({ sessionId, serviceCode: '*384*1919#', phoneNumber, networkCode: '63902', text }),
+      ussdEvent(
+        { sessionId, serviceCode: '*384*1919#', phoneNumber, networkCode: '63902', text },
+        sourceIp,
+      ),
       lambdaContext('ussd', 8000),
     )) as APIGatewayProxyStructuredResultV2;
-    expect(result.statusCode).toBe(200);
     expect(result.headers?.['content-type']).toMatch(/^text\/plain/);
-    return String(result.body);
+    return result.statusCode === 200 ? String(result.body) : `HTTP ${result.statusCode}`;
   };
   const walk = async (inputs: readonly string[]) => {
     const screens = [await post('')];
@@ -53,3 +56,13 @@ export const ussdPhone = (
     },
   };
 };
+
+/** The text a screen shows for a prompt (its USSD wording), in a language. */
+export { ussdText } from '#lambdas/ussd/screens.ts';
+
+/** The SMS sent to `to` since `from` (an index into the outbox). */
+export const smsTo = (
+  outbox: readonly { to: string; prompt: string; vars: Record<string, string | number> }[],
+  to: string,
+  from = 0,
+) => outbox.slice(from).filter((sms) => sms.to === to);
