@@ -1,7 +1,6 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
-import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import { KMSClient } from '@aws-sdk/client-kms';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
@@ -19,7 +18,7 @@ import type { IdentityHasher } from '#shared/identity/identity-hasher.ts';
 import { notifierFor } from '#shared/notifications/default-notifier.ts';
 import type { Notifier } from '#shared/notifications/notifier.ts';
 import { type AwsClients, deployedHandler, type Environment } from '#shared/platform.ts';
-import { logger, metrics, tracer } from '#shared/powertools.ts';
+import { logger, metrics } from '#shared/powertools.ts';
 import { ussdRecorder } from './call-log.ts';
 import { UssdEnvironmentSchema } from './config.ts';
 import { gatewaySources, parseCallback } from './gateway.ts';
@@ -134,7 +133,6 @@ export const createHandler = (deps: UssdHandlerDependencies) => {
   };
   return middy<UssdHttpEvent, APIGatewayProxyStructuredResultV2>()
     .use(injectLambdaContext(logger, { clearState: true }))
-    .use(captureLambdaHandler(tracer, { captureResponse: false }))
     .use(logMetrics(metrics))
     .handler(handle);
 };
