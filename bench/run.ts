@@ -376,6 +376,8 @@ try {
       tables,
       iterations: ITERATIONS,
     });
+    const { benchUssd } = await import('./ussd.ts');
+    await benchUssd({ compare, client: documentClient, platform, tables, iterations: ITERATIONS });
     console.table(rows);
 
     console.log('\nAppointments: 100 simultaneous bookings for the last 10 places of a slot\n');

@@ -200,7 +200,8 @@ export const createUssdService = (deps: UssdServiceDependencies) => {
       version: (stored?.version ?? 0) + 1,
       expiresAt: Math.floor(now.getTime() / 1000) + deps.sessionMinutes * 60,
     };
-    await deps.sessions.save(saved, stored?.version);
+    // The call log beside the session's write: a losing retry's log is rewritten by the winner's.
+    await Promise.all([deps.sessions.save(saved, stored?.version), deps.record(saved, phone)]);
     if (texts.length > 0)
       await deps.notifier.notify({
         id: `ussd#${request.sessionId}#${inputs.length}`,
@@ -210,7 +211,6 @@ export const createUssdService = (deps: UssdServiceDependencies) => {
         prompt: 'ussd.sms_result',
         vars: { text: texts.join('\n') },
       });
-    await deps.record(saved, phone);
     return saved.screen;
   };
 

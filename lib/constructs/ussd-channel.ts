@@ -1,4 +1,4 @@
-import { CfnOutput, Duration, Validations } from 'aws-cdk-lib';
+import { Annotations, CfnOutput, Duration, Validations } from 'aws-cdk-lib';
 import {
   AccessLogFormat,
   EndpointType,
@@ -67,6 +67,11 @@ export class UssdChannel extends Construct {
 
     const accessLogs = new LogGroup(this, 'AccessLogs', { retention: props.logRetention });
     const cidrs = [...props.gatewayCidrs];
+    if (cidrs.length === 0)
+      Annotations.of(this).addWarningV2(
+        'huduma:ussdOpenToAnySource',
+        'ussd.gatewayCidrs is empty: any source may post a USSD callback and claim a phone number (docs/security.md)',
+      );
     this.api = new RestApi(this, 'Api', {
       description: "USSD gateway callback (Africa's Talking): one screen per session step",
       endpointTypes: [EndpointType.REGIONAL],
@@ -101,7 +106,8 @@ export class UssdChannel extends Construct {
     const validator = new RequestValidator(this, 'Validator', {
       restApi: this.api,
       validateRequestParameters: true,
-      validateRequestBody: false,
+      // No model is attached: the handler parses and bounds the form fields (gateway.ts).
+      validateRequestBody: true,
     });
     const [method, path = ''] = ussdChannel.route.split(' ') as [string, string];
     const resource = path

@@ -1,0 +1,116 @@
+import { randomUUID } from 'node:crypto';
+import {
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
+import { localHandler } from '#local/handlers.ts';
+import type { LocalPlatform } from '#local/platform.ts';
+import { ussdEvent } from '../test/support/ussd.ts';
+import type { Compare } from './appointments.ts';
+
+export interface UssdBenchOptions {
+  readonly compare: Compare;
+  readonly client: DynamoDBDocumentClient;
+  readonly platform: LocalPlatform;
+  readonly tables: { readonly serviceData: string; readonly callLogs: string };
+  readonly iterations: number;
+}
+
+const context = { functionName: 'ussd', getRemainingTimeInMillis: () => 8000 } as never;
+
+/**
+ * A USSD step through the real handler (API Gateway event in, screen out) beside the raw
+ * DynamoDB round trips it makes, in the same run: the first screen of a session (session and
+ * language read, session written, call log written) and the proof step of tracking (session
+ * read, the proof guard's counters reserved and released around the application's read, session
+ * and call log written).
+ */
+export const benchUssd = async ({
+  compare,
+  client,
+  platform,
+  tables,
+  iterations,
+}: UssdBenchOptions) => {
+  const handler = localHandler('ussd', {}, platform);
+  const phone = '+254711500600';
+  const post = (sessionId: string, text: string) =>
+    handler(
+      ussdEvent({ sessionId, serviceCode: '*384#', phoneNumber: phone, text }) as never,
+      context,
+    );
+  // The number has chosen English, so a session opens on the menu.
+  await post(`bench-${randomUUID()}`, '');
+  await post(`bench-${randomUUID()}`, '');
+
+  const send = client.send.bind(client);
+  const get = (TableName: string, Key: Record<string, string>) =>
+    send(new GetCommand({ TableName, Key, ConsistentRead: true }));
+  const putSession = () =>
+    send(
+      new PutCommand({
+        TableName: tables.serviceData,
+        Item: { pk: `USSD#raw-${randomUUID()}`, sk: 'SESSION', screen: 'CON x'.repeat(30) },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
+  const updateLog = () =>
+    send(
+      new UpdateCommand({
+        TableName: tables.callLogs,
+        Key: { contactId: `raw-${randomUUID()}` },
+        UpdateExpression: 'SET channel = :c, ivrPath = :p',
+        ExpressionAttributeValues: { ':c': 'USSD', ':p': ['ussd'] },
+        ReturnValues: 'ALL_OLD',
+      }),
+    );
+
+  await compare(
+    'ussd: first screen (GetItem, GetItem, PutItem ‖ UpdateItem)',
+    () => post(`bench-${randomUUID()}`, ''),
+    async () => {
+      await get(tables.serviceData, { pk: `USSD#raw-${randomUUID()}`, sk: 'SESSION' });
+      await get(tables.serviceData, { pk: 'CUSTOMER#raw', sk: 'MESSAGING' });
+      await Promise.all([putSession(), updateLog()]);
+    },
+    1,
+    iterations,
+  );
+
+  // Sessions waiting at the ID digits: each measured step is a new one.
+  const proofSteps = Math.max(50, Math.floor(iterations / 4));
+  const waiting: string[] = [];
+  for (let k = 0; k < proofSteps + 50; k++) {
+    const sessionId = `bench-${randomUUID()}`;
+    await post(sessionId, '');
+    await post(sessionId, '2');
+    await post(sessionId, '2*12345678');
+    waiting.push(sessionId);
+  }
+  const counter = (kind: string) =>
+    send(
+      new UpdateCommand({
+        TableName: tables.serviceData,
+        Key: { pk: `ATTEMPTS#${kind}#raw-${randomUUID()}`, sk: 'ATTEMPTS' },
+        UpdateExpression: 'ADD reserved :one',
+        ExpressionAttributeValues: { ':one': 1 },
+        ReturnValues: 'ALL_NEW',
+      }),
+    );
+  await compare(
+    'ussd: tracking proof step (GetItem, 2 UpdateItem ‖, GetItem, 2 UpdateItem ‖, PutItem ‖ UpdateItem)',
+    () => post(waiting.pop() ?? `bench-${randomUUID()}`, '2*12345678*5678'),
+    async () => {
+      await get(tables.serviceData, { pk: `USSD#raw-${randomUUID()}`, sk: 'SESSION' });
+      // The shared proof guard: reserve an attempt per number and record, read, release.
+      await Promise.all([counter('caller'), counter('application')]);
+      await get(tables.serviceData, { pk: 'APP#12345678', sk: 'APP' });
+      await Promise.all([counter('caller'), counter('application')]);
+      await Promise.all([putSession(), updateLog()]);
+    },
+    1,
+    proofSteps,
+  );
+};
