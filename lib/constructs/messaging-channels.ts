@@ -1,4 +1,4 @@
-import { CfnOutput, Duration, Fn, Stack } from 'aws-cdk-lib';
+import { CfnOutput, Duration, Fn, Stack, Validations } from 'aws-cdk-lib';
 import { type HttpApi, HttpMethod } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
@@ -12,6 +12,7 @@ import { CAPABILITIES } from '#lambdas/capabilities.ts';
 import { TEXT_DIALOGUES } from '#lambdas/conversation/capabilities.ts';
 import { type TableDefinition, tableDefinitions } from '#shared/data/tables.ts';
 import { PlatformFunction, type TableAccess } from './flow-function.ts';
+import { deadLetterQueue } from './queues.ts';
 
 export interface MessagingChannelsProps {
   readonly serviceDataTable: TableV2;
@@ -191,16 +192,36 @@ export class MessagingChannels extends Construct {
       enforceSSL: true,
     });
     this.whatsappEvents.grantPublish(new ServicePrincipal('social-messaging.amazonaws.com'));
-    this.whatsappFunction.addEventSource(new SnsEventSource(this.whatsappEvents));
+    // Events SNS could not deliver to the channel are kept (14 days) for an operator to replay.
+    const undelivered = deadLetterQueue(
+      this,
+      'WhatsAppEventsDeadLetters',
+      topicKey,
+      'WhatsApp events the channel could not take',
+    );
+    topicKey.grant(
+      new ServicePrincipal('sns.amazonaws.com'),
+      'kms:GenerateDataKey*',
+      'kms:Decrypt',
+    );
+    this.whatsappFunction.addEventSource(
+      new SnsEventSource(this.whatsappEvents, { deadLetterQueue: undelivered }),
+    );
 
     // Africa's Talking's callback: POST /channels/sms on the platform's HTTP API (throttled,
     // access-logged); no JWT: the gateway posts without credentials and the handler checks the
     // callback URL's secret token.
-    props.api.httpApi.addRoutes({
+    const routes = props.api.httpApi.addRoutes({
       path: '/channels/sms',
       methods: [HttpMethod.POST],
       integration: new HttpLambdaIntegration('SmsInbound', this.smsFunction),
     });
+    for (const route of routes)
+      Validations.of(route).acknowledge({
+        id: 'AwsSolutions-APIG4',
+        reason:
+          "Africa's Talking posts its incoming-message callback without credentials; the handler refuses posts without the callback URL's secret token (SMS_INBOUND_TOKEN), and the stage is throttled.",
+      });
     this.smsApiUrl = `${props.api.url}channels/sms`;
     new CfnOutput(this, 'SmsCallbackUrl', {
       value: this.smsApiUrl,
