@@ -1,12 +1,9 @@
-import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
-import middy from '@middy/core';
-import type { Context, KinesisStreamEvent, KinesisStreamRecord } from 'aws-lambda';
+import type { KinesisStreamRecord } from 'aws-lambda';
 import { analyticsMetrics, emitMetricPoints } from '#shared/analytics-emitter.ts';
 import { createCallLogRepository } from '#shared/data/call-logs.repository.ts';
 import { documentClientFor } from '#shared/data/client.ts';
 import { parseEnv } from '#shared/env.ts';
+import { batchHandler } from '#shared/event-middleware.ts';
 import { type AwsClients, deployedHandler, type Environment } from '#shared/platform.ts';
 import { logger } from '#shared/powertools.ts';
 import { CallLogsEnvironmentSchema } from './config.ts';
@@ -51,16 +48,14 @@ const processWith =
  * contact. A record that fails is reported alone (partial batch response); Lambda retries it
  * and, after the retries, hands it to the on-failure destination.
  */
-export const createHandler = (deps: CallLogWriterDependencies) => {
-  const processRecord = processWith(createCallLogWriter(deps));
-  const processor = new BatchProcessor(EventType.KinesisDataStreams);
-  return middy<KinesisStreamEvent, unknown>()
-    .use(injectLambdaContext(logger, { clearState: true }))
-    .use(logMetrics(analyticsMetrics))
-    .handler((event: KinesisStreamEvent, context: Context) =>
-      processPartialResponse(event, processRecord, processor, { context }),
-    );
-};
+export const createHandler = (deps: CallLogWriterDependencies) =>
+  batchHandler({
+    source: 'KinesisDataStreams',
+    handleRecord: processWith(createCallLogWriter(deps)),
+    // One item per contact, each update conditional on its own: a batch's records are independent.
+    inParallel: true,
+    metrics: analyticsMetrics,
+  });
 
 export const handler = deployedHandler(() =>
   createHandler(defaultDependencies(process.env, { dynamoDb: documentClientFor(process.env) })),

@@ -7,7 +7,7 @@ import { socialMessagingSender } from '#lambdas/conversation/channels/whatsapp-o
 import { systemClock } from '#shared/clock.ts';
 import { documentClientFor } from '#shared/data/client.ts';
 import { createConversationRepository } from '#shared/data/conversations.repository.ts';
-import { createDeliveryRepository } from '#shared/data/deliveries.repository.ts';
+import { idempotencyStore } from '#shared/data/idempotency.ts';
 import { parseEnv } from '#shared/env.ts';
 import { batchHandler } from '#shared/event-middleware.ts';
 import { identityHasherFor } from '#shared/identity/default-identity-hasher.ts';
@@ -27,7 +27,7 @@ export const defaultDependencies = (
 ): DeliverDependencies => {
   const config = parseEnv(NotificationDeliveryEnvironmentSchema, env);
   return {
-    deliveries: createDeliveryRepository(aws.dynamoDb, config.SERVICE_DATA_TABLE_NAME),
+    idempotencyStore: idempotencyStore(aws.dynamoDb, config.SERVICE_DATA_TABLE_NAME),
     sms: config.SMS_ORIGINATION_IDENTITY
       ? endUserMessagingSms(aws.sms, config.SMS_ORIGINATION_IDENTITY)
       : unconfigured('SMS_ORIGINATION_IDENTITY'),
@@ -40,7 +40,6 @@ export const defaultDependencies = (
           clock: systemClock,
         })
       : unconfigured('WHATSAPP_PHONE_NUMBER_ID'),
-    clock: systemClock,
   };
 };
 
@@ -49,8 +48,8 @@ export const createHandler = (deps: DeliverDependencies) => {
   const send = deliver(deps);
   return batchHandler({
     source: 'SQS',
-    handleRecord: async (record) => {
-      await send(NotificationSchema.parse(JSON.parse(record.body)));
+    handleRecord: async (record, context) => {
+      await send(NotificationSchema.parse(JSON.parse(record.body)), context);
     },
   });
 };

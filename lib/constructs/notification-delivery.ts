@@ -6,6 +6,7 @@ import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { IDEMPOTENCY_PARTITION } from '#shared/data/idempotency.ts';
 import { serviceDataTable } from '#shared/data/tables.ts';
 import { PlatformFunction } from './flow-function.ts';
 import type { OperationsAlerts } from './operations-alerts.ts';
@@ -14,7 +15,7 @@ import { acknowledgeQueueRedrive } from './queues.ts';
 export interface NotificationDeliveryProps {
   /** The notifications queue (SelfService), with its dead-letter queue. */
   readonly queue: Queue;
-  /** Delivery marks (idempotency) with TTL. */
+  /** Idempotency records (Powertools, TTL), in their own partition. */
   readonly serviceDataTable: TableV2;
   /** End User Messaging SMS origination identity: an ARN, or a sender ID registered for Kenya. */
   readonly smsOriginationIdentity: string;
@@ -62,6 +63,8 @@ export class NotificationDelivery extends Construct {
       },
     })
       .bindTable(serviceDataTable, props.serviceDataTable, 'readUpdate')
+      // A failed send's idempotency record is deleted so that the retry sends.
+      .allowDeleteIn(props.serviceDataTable, [IDEMPOTENCY_PARTITION])
       .allowToHashIdentity(props.identityHashKey);
     this.function.addToRolePolicy(
       new PolicyStatement({

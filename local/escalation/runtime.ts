@@ -97,7 +97,6 @@ export const startLocalEscalation = async (options: LocalEscalationOptions) => {
   const deliveryHandler = localHandler(
     'notification-delivery',
     {
-      clock: clock.now,
       sms: {
         send: async (message) => {
           sent.push({ channel: 'sms', notificationId: delivering?.id ?? '', ...message });

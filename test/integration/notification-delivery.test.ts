@@ -1,8 +1,11 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Context, SQSEvent } from 'aws-lambda';
 import type { SentMessage } from '#lambdas/notification-delivery/gateways.ts';
 import { localHandler } from '#local/handlers.ts';
+import { IDEMPOTENCY_PARTITION } from '#shared/data/idempotency.ts';
 import type { Notification } from '#shared/notifications/notifier.ts';
+import { documentClient, tableNames } from '../support/data.ts';
 
 const context = { getRemainingTimeInMillis: () => 30_000 } as Context;
 const event = (...notifications: Notification[]): SQSEvent => ({
@@ -12,13 +15,14 @@ const event = (...notifications: Notification[]): SQSEvent => ({
   ),
 });
 
-const deliveryWith = (failSms = 0) => {
+const deliveryWith = (failSms = 0, beforeSms: () => Promise<void> = async () => {}) => {
   const sent: Omit<SentMessage, 'notificationId'>[] = [];
   let failures = failSms;
   const handler = localHandler('notification-delivery', {
     sms: {
       send: async (message) => {
         if (failures-- > 0) throw new Error('Gateway unavailable');
+        await beforeSms();
         sent.push({ channel: 'sms', ...message });
       },
     },
@@ -94,5 +98,69 @@ describe('notification delivery', () => {
     expect(sent[1]).toMatchObject({
       text: 'Huduma Kenya: your complaint 70000009 has been resolved. Collect it at GPO. We tried to call you. If you are not satisfied, call 1919.',
     });
+  });
+
+  it('sends a duplicate notice once: a new message with the same id, whatever its content', async () => {
+    const { sent, deliver } = deliveryWith();
+    const notification = escalationEmail('en');
+
+    await deliver(event(notification));
+    const duplicate = await deliver(event({ ...notification, lang: 'sw' }));
+
+    expect(duplicate).toEqual({ batchItemFailures: [] });
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toMatchObject({ subject: 'New complaint 70000009' });
+  });
+
+  it('keeps the record of a send in the service-data table, expiring after 14 days', async () => {
+    const { deliver } = deliveryWith();
+    const notification = escalationEmail('en');
+    const before = Math.floor(Date.now() / 1000);
+
+    await deliver(event(notification));
+
+    const hash = createHash('md5').update(JSON.stringify(notification.id)).digest('base64');
+    const { Item } = await documentClient.send(
+      new GetCommand({
+        TableName: tableNames.serviceData,
+        Key: { pk: IDEMPOTENCY_PARTITION, sk: `notification-delivery#${hash}` },
+      }),
+    );
+    expect(Item).toMatchObject({ status: 'COMPLETED', data: 'SENT' });
+    expect(Item?.expiresAt).toBeGreaterThanOrEqual(before + 14 * 86_400);
+    expect(Item?.expiresAt).toBeLessThanOrEqual(Math.ceil(Date.now() / 1000) + 14 * 86_400);
+  });
+
+  it('reports a notice still being sent by another consumer as a failure, and sends it once', async () => {
+    let open = () => {};
+    let reached = () => {};
+    const gate = new Promise<void>((resolve) => {
+      open = resolve;
+    });
+    const sending = new Promise<void>((resolve) => {
+      reached = resolve;
+    });
+    const { sent, deliver } = deliveryWith(0, () => {
+      reached();
+      return gate;
+    });
+    const sms: Notification = {
+      id: `callback-sms#${randomUUID()}`,
+      channel: 'sms',
+      to: '+254712000111',
+      lang: 'en',
+      prompt: 'complaints.sms.resolved',
+      vars: { reference: '70000009', resolution: 'Collect it at GPO.' },
+    };
+
+    const first = deliver(event(sms));
+    // The first consumer holds the notice (its send is waiting) when the redelivery comes.
+    await sending;
+    const concurrent = await deliver(event(sms));
+    open();
+
+    expect(concurrent).toEqual({ batchItemFailures: [{ itemIdentifier: 'm0' }] });
+    expect(await first).toEqual({ batchItemFailures: [] });
+    expect(sent).toHaveLength(1);
   });
 });

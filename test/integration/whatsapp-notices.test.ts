@@ -30,7 +30,6 @@ const delivery = () => {
       identityHasher,
       clock: () => now,
     }),
-    clock: () => now,
   });
   return { whatsapp: whatsapp.sent, sms, deliver: (n: Notification) => handler(event(n), context) };
 };
