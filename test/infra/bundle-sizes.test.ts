@@ -15,6 +15,9 @@ const DEFAULT_CEILING = 560 * KiB;
 const CEILINGS: Record<string, number> = {
   // The Connect client (outbound calls; the text channels' hand-over) is 200 KiB of its own.
   'callback-dialer': 740 * KiB,
+  // SES, End User Messaging SMS and Social clients, the prompt catalogue, and Powertools
+  // Idempotency with its JMESPath (about 42 KiB): 645 KiB.
+  'notification-delivery': 680 * KiB,
   'sms-channel': 900 * KiB,
   'whatsapp-channel': 900 * KiB,
   // Powertools' parser schemas import zod as `{ z }`, which keeps its locales.
