@@ -106,7 +106,8 @@ export class LakeDashboard extends Construct {
         },
       ],
     });
-    for (const resource of [this.analysis, this.dashboard]) resource.addDependency(props.dataSet);
+    for (const resource of [this.analysis, this.dashboard])
+      resource.addResourceDependency(props.dataSet);
   }
 }
 

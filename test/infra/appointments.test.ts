@@ -137,17 +137,23 @@ describe('appointments function', () => {
         ).Statement.some(sendsNotifications),
     );
     const roles = senders.map((policy) => (policy.Properties.Roles as { Ref: string }[])[0]?.Ref);
-    // The flow Lambdas that send SMS, and the complaint escalation, call-back and ticket API.
-    expect(roles).toHaveLength(6);
-    expect(roles).toEqual(
-      expect.arrayContaining([
-        roleId,
-        expect.stringMatching(/^SelfServiceComplaintsRole/),
-        expect.stringMatching(/^SelfServicePensionsRole/),
-        expect.stringMatching(/^ComplaintEscalationEscalateRole/),
-        expect.stringMatching(/^ResolutionCallbackDialerRole/),
-        expect.stringMatching(/^TicketApiHandlerRole/),
-      ]),
+    // The flow Lambdas that send SMS, the complaint escalation, call-back and staff APIs, and
+    // the text and USSD channels, which run the same capabilities.
+    expect(roles.sort()).toEqual(
+      [
+        /^ComplaintEscalationEscalateRole/,
+        /^KnowledgeFunctionRole/,
+        /^MessagingSmsRole/,
+        /^MessagingWhatsAppRole/,
+        /^ResolutionCallbackDialerRole/,
+        new RegExp(`^${roleId}$`),
+        /^SelfServiceComplaintsRole/,
+        /^SelfServiceKnowledgeRole/,
+        /^SelfServicePensionsRole/,
+        /^TicketApiHandlerRole/,
+        /^UssdFunctionRole/,
+        /^WebChatHandlerRole/,
+      ].map((pattern) => expect.stringMatching(pattern)),
     );
   });
 

@@ -239,29 +239,38 @@ describe.each(environmentNames)('security of the %s app', (name) => {
         }
       }
       expect([...macUsers].sort()).toEqual([
+        // The staff API's knowledge SMS keeps its allowance under the number's hash.
+        expect.stringMatching(/^KnowledgeFunctionRole/),
         expect.stringMatching(/^MessagingSmsRole/),
         expect.stringMatching(/^MessagingWhatsAppRole/),
         expect.stringMatching(/^NotificationDeliveryDeliverRole/),
         expect.stringMatching(/^SelfServiceAppointmentsRole/),
         expect.stringMatching(/^SelfServiceCallerContextRole/),
         expect.stringMatching(/^SelfServiceComplaintsRole/),
+        expect.stringMatching(/^SelfServiceKnowledgeRole/),
         expect.stringMatching(/^SelfServicePensionsRole/),
         expect.stringMatching(/^SelfServiceTrackingRole/),
         expect.stringMatching(/^TicketApiHandlerRole/),
+        expect.stringMatching(/^UssdFunctionRole/),
+        expect.stringMatching(/^WebChatHandlerRole/),
       ]);
       const withKeyArn = functions.filter(
         (fn) => fn.resource.Properties?.Environment?.Variables?.IDENTITY_HASH_KEY_ARN,
       );
       expect(withKeyArn.map(({ id }) => id).sort()).toEqual([
+        expect.stringMatching(/^KnowledgeFunction[0-9A-F]{8}$/),
         expect.stringMatching(/^MessagingSms[0-9A-F]{8}$/),
         expect.stringMatching(/^MessagingWhatsApp[0-9A-F]{8}$/),
         expect.stringMatching(/^NotificationDeliveryDeliver[0-9A-F]{8}$/),
         expect.stringMatching(/^SelfServiceAppointments[0-9A-F]{8}$/),
         expect.stringMatching(/^SelfServiceCallerContext[0-9A-F]{8}$/),
         expect.stringMatching(/^SelfServiceComplaints[0-9A-F]{8}$/),
+        expect.stringMatching(/^SelfServiceKnowledge[0-9A-F]{8}$/),
         expect.stringMatching(/^SelfServicePensions[0-9A-F]{8}$/),
         expect.stringMatching(/^SelfServiceTracking[0-9A-F]{8}$/),
         expect.stringMatching(/^TicketApiHandler[0-9A-F]{8}$/),
+        expect.stringMatching(/^UssdFunction[0-9A-F]{8}$/),
+        expect.stringMatching(/^WebChatHandler[0-9A-F]{8}$/),
       ]);
       for (const fn of withKeyArn) {
         const variables = fn.resource.Properties?.Environment?.Variables;

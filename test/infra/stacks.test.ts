@@ -87,6 +87,7 @@ describe('contact-centre stack', () => {
     expect(flows.map((flow) => flow.Properties.Name).sort()).toEqual([
       'Huduma agent routing',
       'Huduma appointments',
+      'Huduma chat hand-over',
       'Huduma complaints',
       'Huduma customer queue',
       'Huduma document tracking',
@@ -96,6 +97,7 @@ describe('contact-centre stack', () => {
       'Huduma pensions',
       'Huduma post-call survey',
       'Huduma queue transfer',
+      'Huduma service information',
     ]);
     expect(modules.map((module) => module.Properties.Name)).toEqual(['Huduma say clips']);
     for (const resource of [...flows, ...modules]) {
