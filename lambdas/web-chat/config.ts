@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { tableName } from '#shared/env.ts';
 
 /** The web chat API's environment: the handler parses it, the WebChat construct fills it. */

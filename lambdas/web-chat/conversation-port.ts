@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * What the web chat needs of the conversation service (lambdas/conversation): one customer

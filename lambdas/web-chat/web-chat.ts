@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { recordSurvey } from '#lambdas/survey/record-survey.ts';
 import type { CallLogRepository } from '#shared/data/call-logs.repository.ts';
 import type { ChatContacts } from './chat-contacts.ts';

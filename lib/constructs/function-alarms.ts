@@ -1,13 +1,17 @@
 import { CfnResource, Duration, type IAspect, Names, Stack } from 'aws-cdk-lib';
 import { Metric } from 'aws-cdk-lib/aws-cloudwatch';
-import { CfnFunction, CfnPermission } from 'aws-cdk-lib/aws-lambda';
+import { CfnAlias, CfnFunction, CfnPermission } from 'aws-cdk-lib/aws-lambda';
 import type { IConstruct } from 'constructs';
 import { WITHHELD_FAILURES_METRIC } from '#shared/verification.ts';
 import { PlatformFunction } from './flow-function.ts';
 import type { OperationsAlerts } from './operations-alerts.ts';
 
 /** Callers that wait on a function's answer: a throttle is a caller turned away. */
-const WAITING_CALLERS = ['connect.amazonaws.com', 'apigateway.amazonaws.com'];
+/** Who invokes a function a customer waits on: Connect, an API, or SNS (WhatsApp and two-way SMS). */
+const WAITING_CALLERS = ['connect.amazonaws.com', 'apigateway.amazonaws.com', 'sns.amazonaws.com'];
+
+/** Channels that run the capabilities' use cases in process, so count their failure metrics too. */
+const TEXT_AND_USSD_CHANNELS = ['sms-channel', 'ussd', 'web-chat', 'whatsapp-channel'];
 
 /** Counted by the Connect and HTTP handler factories when a handler fails unexpectedly. */
 const UNEXPECTED_ERROR = 'UnexpectedError';
@@ -20,7 +24,8 @@ const FAILURE_METRICS: Readonly<
   Record<string, { readonly handlers: readonly string[]; readonly description: string }>
 > = {
   TicketAcknowledgementFailed: {
-    handlers: ['complaints', 'pensions', 'tickets-api'],
+    // The text and USSD channels lodge complaints through the same use case.
+    handlers: ['complaints', 'pensions', 'tickets-api', ...TEXT_AND_USSD_CHANNELS],
     description: 'a ticket was opened but its SMS acknowledgement could not be queued',
   },
   CallbackRequestFailed: {
@@ -29,7 +34,7 @@ const FAILURE_METRICS: Readonly<
       "a resolved complaint's call-back could not be queued (the escalation's closing turn queues it again)",
   },
   [WITHHELD_FAILURES_METRIC]: {
-    handlers: ['appointments', 'complaints', 'pensions', 'tracking'],
+    handlers: ['appointments', 'complaints', 'pensions', 'tracking', ...TEXT_AND_USSD_CHANNELS],
     description:
       'withheld callers failed more proofs this hour than the country-wide threshold allows',
   },
@@ -73,11 +78,24 @@ export class FunctionAlarms implements IAspect {
         .filter((permission) => WAITING_CALLERS.includes(permission.principal))
         .map((permission) => JSON.stringify(node.resolve(permission.functionName))),
     );
+    // A function invoked through its live alias is waited on when the alias is.
+    const aliasesOf = (fn: CfnFunction) =>
+      all
+        .filter((c): c is CfnAlias => c instanceof CfnAlias)
+        .filter(
+          (alias) =>
+            JSON.stringify(node.resolve(alias.functionName)) ===
+            JSON.stringify(node.resolve(fn.ref)),
+        )
+        .map((alias) => JSON.stringify(node.resolve(alias.ref)));
     for (const fn of all) {
       if (!CfnResource.isCfnResource(fn) || fn.cfnResourceType !== 'AWS::Lambda::Function')
         continue;
       const callerWaits =
-        fn instanceof CfnFunction && waitedOn.has(JSON.stringify(node.resolve(fn.attrArn)));
+        fn instanceof CfnFunction &&
+        [JSON.stringify(node.resolve(fn.attrArn)), ...aliasesOf(fn)].some((arn) =>
+          waitedOn.has(arn),
+        );
       this.alarmFunction(fn, callerWaits);
     }
   }

@@ -12,9 +12,12 @@ import { CAPABILITIES } from '#lambdas/capabilities.ts';
 import { TEXT_DIALOGUES } from '#lambdas/conversation/capabilities.ts';
 import { type TableDefinition, tableDefinitions } from '#shared/data/tables.ts';
 import { PlatformFunction, type TableAccess } from './flow-function.ts';
+import type { OperationsAlerts } from './operations-alerts.ts';
 import { deadLetterQueue } from './queues.ts';
 
 export interface MessagingChannelsProps {
+  /** Where the alarm on WhatsApp events SNS could not deliver goes. */
+  readonly alerts: OperationsAlerts;
   readonly serviceDataTable: TableV2;
   readonly ticketsTable: TableV2;
   readonly callLogsTable: TableV2;
@@ -206,6 +209,12 @@ export class MessagingChannels extends Construct {
     );
     this.whatsappFunction.addEventSource(
       new SnsEventSource(this.whatsappEvents, { deadLetterQueue: undelivered }),
+    );
+    props.alerts.onDeadLetters(
+      this,
+      'WhatsAppEventsDeadLettersAlarm',
+      undelivered,
+      'WhatsApp events',
     );
 
     // Africa's Talking's callback: POST /channels/sms on the platform's HTTP API (throttled,

@@ -263,6 +263,7 @@ export class ContactCentreStack extends Stack {
     const agentFlow = this.flows.flows.agent;
     if (!(agentFlow instanceof CfnContactFlow)) throw new Error('agent is a flow');
     this.messaging = new MessagingChannels(this, 'Messaging', {
+      alerts,
       serviceDataTable: props.tables.serviceData,
       ticketsTable: props.tables.tickets,
       callLogsTable: props.tables.callLogs,

@@ -15,10 +15,14 @@ const DEFAULT_CEILING = 560 * KiB;
 const CEILINGS: Record<string, number> = {
   // The Connect client (outbound calls; the text channels' hand-over) is 200 KiB of its own.
   'callback-dialer': 740 * KiB,
+  // The staff API's knowledge routes read the caller's number from the contact (DescribeContact).
+  'knowledge-api': 800 * KiB,
   // SES, End User Messaging SMS and Social clients, the prompt catalogue, and Powertools
   // Idempotency with its JMESPath (about 42 KiB): 645 KiB.
   'notification-delivery': 680 * KiB,
   'sms-channel': 900 * KiB,
+  // The conversation service's capabilities and StartChatContact: 846 KiB.
+  'web-chat': 900 * KiB,
   'whatsapp-channel': 900 * KiB,
   // Powertools' parser schemas import zod as `{ z }`, which keeps its locales.
   'complaint-metrics': 780 * KiB,

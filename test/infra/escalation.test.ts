@@ -163,7 +163,8 @@ describe('queues, dead letters and alarms', () => {
     const deadLetters = queues
       .filter(([id]) => /DeadLetters|StartFailures/.test(id))
       .map(([id]) => id);
-    expect(deadLetters).toHaveLength(5);
+    // Notifications, call analytics, call-backs, escalation starts and sweeps, WhatsApp events.
+    expect(deadLetters).toHaveLength(6);
     const topic = idOf('OperationsAlertsTopic', 'AWS::SNS::Topic');
     for (const queue of deadLetters) {
       centre.hasResourceProperties('AWS::CloudWatch::Alarm', {

@@ -21,7 +21,11 @@ describe('web chat', () => {
       centre.hasResourceProperties('AWS::ApiGateway::Resource', { PathPart: path });
     }
     const methods = Object.values(centre.findResources('AWS::ApiGateway::Method')) as Json[];
-    const posts = methods.filter((m) => m.Properties.HttpMethod === 'POST');
+    const posts = methods.filter(
+      (m) =>
+        m.Properties.HttpMethod === 'POST' &&
+        JSON.stringify(m.Properties.RestApiId).includes('WebChatApi'),
+    );
     expect(posts).toHaveLength(2);
     for (const post of posts) {
       expect(post.Properties.Integration.Type).toBe('AWS_PROXY');
