@@ -24,6 +24,9 @@ const base = {
  * DynamoDB Local per run) and infra (CDK assertions and cdk-nag).
  */
 const config: Config = {
+  // Both cores: infra files synthesize the app (CPU), integration files mostly wait on DynamoDB
+  // Local; one worker left the suite near CI's 15-minute limit.
+  maxWorkers: 2,
   projects: [
     { ...base, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
     {
