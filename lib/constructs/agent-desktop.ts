@@ -3,7 +3,6 @@ import {
   type CfnResource,
   DefaultStackSynthesizer,
   DockerImage,
-  Duration,
   RemovalPolicy,
   Stack,
   Validations,
@@ -14,8 +13,6 @@ import {
   CachePolicy,
   Distribution,
   GeoRestriction,
-  HeadersFrameOption,
-  HeadersReferrerPolicy,
   HttpVersion,
   PriceClass,
   ResponseHeadersPolicy,
@@ -31,6 +28,7 @@ import { BlockPublicAccess, Bucket, BucketEncryption, type IBucket } from 'aws-c
 import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
 import { AGENT_DESKTOP_DIR, bundleAgentDesktop } from '#lib/agent-desktop-bundle.ts';
+import { pageSecurityHeaders } from './page-security-headers.ts';
 
 export { AGENT_DESKTOP_DIR, bundleAgentDesktop };
 
@@ -101,39 +99,26 @@ export class AgentDesktop extends Construct {
 
     const headers = new ResponseHeadersPolicy(this, 'SecurityHeaders', {
       comment: 'Agent desktop: CSP allowing only the Connect CCP frame',
-      securityHeadersBehavior: {
-        contentSecurityPolicy: {
-          override: true,
-          contentSecurityPolicy: [
-            "default-src 'none'",
-            "script-src 'self'",
-            "style-src 'self'",
-            "img-src 'self' data:",
-            // The tickets panel calls the staff API and exchanges its sign-in code at the user
-            // pool. The API is named by its Region's endpoints, not its id: its CORS origin is
-            // this distribution, so naming the API here would be a dependency cycle.
-            [
-              'connect-src',
-              "'self'",
-              ...(staffApi
-                ? [`https://*.execute-api.${region}.${urlSuffix}`, staffApi.auth.domain]
-                : []),
-            ].join(' '),
-            `frame-src ${connectOrigin}`,
-            "frame-ancestors 'none'",
-            "base-uri 'none'",
-            "form-action 'none'",
-          ].join('; '),
-        },
-        contentTypeOptions: { override: true },
-        frameOptions: { frameOption: HeadersFrameOption.DENY, override: true },
-        referrerPolicy: { referrerPolicy: HeadersReferrerPolicy.NO_REFERRER, override: true },
-        strictTransportSecurity: {
-          accessControlMaxAge: Duration.days(365),
-          includeSubdomains: true,
-          override: true,
-        },
-      },
+      securityHeadersBehavior: pageSecurityHeaders([
+        "default-src 'none'",
+        "script-src 'self'",
+        "style-src 'self'",
+        "img-src 'self' data:",
+        // The tickets panel calls the staff API and exchanges its sign-in code at the user
+        // pool. The API is named by its Region's endpoints, not its id: its CORS origin is
+        // this distribution, so naming the API here would be a dependency cycle.
+        [
+          'connect-src',
+          "'self'",
+          ...(staffApi
+            ? [`https://*.execute-api.${region}.${urlSuffix}`, staffApi.auth.domain]
+            : []),
+        ].join(' '),
+        `frame-src ${connectOrigin}`,
+        "frame-ancestors 'none'",
+        "base-uri 'none'",
+        "form-action 'none'",
+      ]),
     });
     const origin = S3BucketOrigin.withOriginAccessControl(this.bucket);
     const behaviour = {

@@ -22,8 +22,6 @@ import {
   CachePolicy,
   Distribution,
   GeoRestriction,
-  HeadersFrameOption,
-  HeadersReferrerPolicy,
   HttpVersion,
   PriceClass,
   ResponseHeadersPolicy,
@@ -43,6 +41,7 @@ import { bundleChatPage, CHAT_PAGE_DIR } from '#lib/chat-page-bundle.ts';
 import { type TableDefinition, tableDefinitions } from '#shared/data/tables.ts';
 import { PlatformFunction, type TableAccess } from './flow-function.ts';
 import { conversationTableAccess } from './messaging-channels.ts';
+import { pageSecurityHeaders } from './page-security-headers.ts';
 
 /** Requests one address may make in five minutes before WAF blocks it (WAF's minimum is 10). */
 export const CHAT_RATE_LIMIT = { perFiveMinutes: 300, messagesPerFiveMinutes: 100 } as const;
@@ -251,35 +250,22 @@ export class WebChat extends Construct {
     });
     const headers = new ResponseHeadersPolicy(this, 'PageHeaders', {
       comment: 'Chat page: its API and the Connect participant service only',
-      securityHeadersBehavior: {
-        contentSecurityPolicy: {
-          override: true,
-          contentSecurityPolicy: [
-            "default-src 'none'",
-            "script-src 'self'",
-            "style-src 'self'",
-            "img-src 'self' data:",
-            [
-              'connect-src',
-              "'self'",
-              `https://*.execute-api.${region}.${urlSuffix}`,
-              `https://participant.connect.${region}.${urlSuffix}`,
-              `wss://*.transport.connect.${region}.${urlSuffix}`,
-            ].join(' '),
-            "frame-ancestors 'none'",
-            "base-uri 'none'",
-            "form-action 'none'",
-          ].join('; '),
-        },
-        contentTypeOptions: { override: true },
-        frameOptions: { frameOption: HeadersFrameOption.DENY, override: true },
-        referrerPolicy: { referrerPolicy: HeadersReferrerPolicy.NO_REFERRER, override: true },
-        strictTransportSecurity: {
-          accessControlMaxAge: Duration.days(365),
-          includeSubdomains: true,
-          override: true,
-        },
-      },
+      securityHeadersBehavior: pageSecurityHeaders([
+        "default-src 'none'",
+        "script-src 'self'",
+        "style-src 'self'",
+        "img-src 'self' data:",
+        [
+          'connect-src',
+          "'self'",
+          `https://*.execute-api.${region}.${urlSuffix}`,
+          `https://participant.connect.${region}.${urlSuffix}`,
+          `wss://*.transport.connect.${region}.${urlSuffix}`,
+        ].join(' '),
+        "frame-ancestors 'none'",
+        "base-uri 'none'",
+        "form-action 'none'",
+      ]),
     });
     const behaviour = {
       origin: S3BucketOrigin.withOriginAccessControl(bucket),
