@@ -25,8 +25,8 @@ export interface KnowledgeReadDependencies {
   readonly repository: Pick<KnowledgeRepository, 'getPublished'>;
   readonly index: Pick<SearchIndex, 'current'>;
   readonly now: () => Date;
-  /** Review dates are calendar dates here. @default Africa/Nairobi */
-  readonly timeZone?: string;
+  /** Review dates are calendar dates here (`TIME_ZONE`, the config's `hours.timeZone`). */
+  readonly timeZone: string;
 }
 
 export const DEFAULT_SEARCH_LIMIT = 10;
@@ -202,7 +202,7 @@ export const knowledgeReader = ({
   repository,
   index,
   now,
-  timeZone = 'Africa/Nairobi',
+  timeZone,
 }: KnowledgeReadDependencies) => {
   const today = () => localTime(now(), timeZone).date;
 

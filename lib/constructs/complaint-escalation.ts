@@ -42,6 +42,8 @@ export interface ComplaintEscalationProps {
   /** Prefix of the state machine's name, e.g. `huduma-prod`. */
   readonly namePrefix: string;
   readonly promptAudioUri: string;
+  /** The centre's time zone (config `hours.timeZone`): local dates and hours of its notices. */
+  readonly timeZone: string;
   readonly logRetention: RetentionDays;
   readonly alerts: OperationsAlerts;
 }
@@ -80,6 +82,7 @@ export class ComplaintEscalation extends Construct {
       'Escalation steps of a complaint (notify, remind, escalate, breach, watch) and its wait',
     );
     this.escalationFunction.addEnvironment('ESCALATION_CONTACTS', JSON.stringify(props.contacts));
+    this.escalationFunction.addEnvironment('TIME_ZONE', props.timeZone);
     props.allowToNotify(this.escalationFunction);
     props.callbacks.allowToRequest(this.escalationFunction);
 

@@ -244,6 +244,7 @@ export class ContactCentreStack extends Stack {
       allowToNotify,
       namePrefix: `huduma-${config.name}`,
       promptAudioUri: props.promptAudioUri,
+      timeZone: config.hours.timeZone,
       logRetention: retention,
       alerts,
     });

@@ -12,6 +12,7 @@ import { createLocalTables, localDynamoDbClient } from '#local/dynamodb/tables.t
 import { localDependencies, localPlatform } from '#local/handlers.ts';
 import { loadArticleFiles } from '#local/knowledge/article-files.ts';
 import { SERVER_FILE } from '#local/server.ts';
+import { TimeZoneEnvironmentSchema } from '#shared/env.ts';
 
 const USAGE = `Searches the knowledge base as agents and callers do (the same use case as
 GET /knowledge/search), or shows one article.
@@ -84,6 +85,7 @@ const fromFiles = (): Source => {
     },
     index: { current: async () => index },
     now: () => new Date(),
+    timeZone: TimeZoneEnvironmentSchema.parse(process.env).TIME_ZONE,
   });
   return {
     search: (q) => reader.searchArticles({ q, lang, limit }),

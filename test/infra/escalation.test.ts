@@ -44,6 +44,11 @@ describe('complaint escalation state machine', () => {
     );
   });
 
+  it("gives the escalation function the centre's time zone from the environment config", () => {
+    const { properties } = functionNamed(centre, 'ComplaintEscalationEscalate');
+    expect(properties.Environment.Variables.TIME_ZONE).toBe(environments.prod.hours.timeZone);
+  });
+
   it('may invoke only the escalation function, by its exact ARN', () => {
     const role = machine.Properties.RoleArn['Fn::GetAtt'][0];
     const statements = ofType('AWS::IAM::Policy')

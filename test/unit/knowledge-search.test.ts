@@ -12,6 +12,7 @@ const reader = knowledgeReader({
   repository: { getPublished: async () => undefined },
   index: { current: async () => index },
   now: () => new Date('2026-12-01T09:00:00+03:00'),
+  timeZone: 'Africa/Nairobi',
 });
 const top = async (q: string, lang?: string) =>
   (await reader.searchArticles({ q, lang, limit: 3 })).results.map((result) => result.id);
