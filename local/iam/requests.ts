@@ -1,3 +1,4 @@
+import { LOCAL_INSTANCE_ARN } from '#local/arns.ts';
 import { localTableName } from '#local/dynamodb/tables.ts';
 import { type TableDefinition, tableDefinitions } from '#shared/data/tables.ts';
 import type { IamRequest } from './evaluator.ts';
@@ -172,10 +173,20 @@ const queueArn = (url: string): string => {
   return arn;
 };
 
-const connectInstanceArn = (model: PolicyModel, instanceId: string) =>
-  instanceId.startsWith('arn:')
+/**
+ * The instance a call names, as an ARN. The local environment's instance (LOCAL_INSTANCE_ARN,
+ * what a function's SDK client is given locally) stands for the deployed one, as local table
+ * names stand for the deployed tables: no deployed policy names `instance/local`.
+ */
+const connectInstanceArn = (model: PolicyModel, instanceId: string) => {
+  if (instanceId === LOCAL_INSTANCE_ARN) {
+    if (!model.connectInstanceArn) throw new UnmappedCallError('No deployed Connect instance');
+    return model.connectInstanceArn;
+  }
+  return instanceId.startsWith('arn:')
     ? instanceId
     : `arn:aws:connect:${model.region}:${model.account}:instance/${instanceId}`;
+};
 
 /** The last path part of an id that may be given as an ARN. */
 const idOf = (value: string) => value.split('/').at(-1) ?? value;

@@ -31,6 +31,8 @@ export interface PolicyModel {
   readonly tables: Readonly<Record<string, { readonly arn: string; readonly keyArn?: string }>>;
   /** Queue ARN to its KMS key, for SendMessage's kms:GenerateDataKey. */
   readonly queueKeys: Readonly<Record<string, string>>;
+  /** The deployed Connect instance's ARN: the one the local instance (local/arns.ts) stands for. */
+  readonly connectInstanceArn?: string;
   /** Values no intrinsic rule resolved: they match nothing, so a call needing them is denied. */
   readonly unresolved: readonly string[];
 }
@@ -338,12 +340,17 @@ export const buildPolicyModel = (
       resolver.resolve(stack, key),
     );
   }
+  const [instance, ...more] = resolver.resources('AWS::Connect::Instance');
+  if (more.length) throw new Error('Expected one Connect instance in the app');
+  const connectInstanceArn =
+    instance && String(resolver.resolve(instance.stack, { 'Fn::GetAtt': [instance.id, 'Arn'] }));
   return {
     account: options.account,
     region: options.region,
     functions,
     tables,
     queueKeys,
+    ...(connectInstanceArn && { connectInstanceArn }),
     unresolved: [...resolver.unresolved],
   };
 };

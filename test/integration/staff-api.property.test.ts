@@ -10,6 +10,7 @@ import {
   LOCAL_TOKENS,
   STAFF_ROUTE_KEYS,
 } from '#local/api-events.ts';
+import { localContacts } from '#local/contacts.ts';
 import { localHandler } from '#local/handlers.ts';
 import { asFunction } from '#local/iam/guard.ts';
 import { lambdaContext } from '../support/connect.ts';
@@ -40,17 +41,20 @@ let knowledge: ApiHandler;
 const known = { references: [] as string[], cursors: [] as string[] };
 
 const context = { ...lambdaContext('staff-api'), getRemainingTimeInMillis: () => 30_000 };
-/**
- * Each route to its Lambda, as API Gateway routes them. POST /knowledge/articles/{id}/sms still
- * goes where it went before: on the knowledge handler it fails IAM parity in these tables
- * (connect:GetContactAttributes on instance/local/contact/<id>), a finding for its owner.
- */
+/** Each route to its Lambda, as API Gateway routes them. */
 const call = (event: APIGatewayProxyEventV2WithJWTAuthorizer) =>
-  (isKnowledgeRoute(event.routeKey) && event.routeKey !== 'POST /knowledge/articles/{id}/sms'
+  (isKnowledgeRoute(event.routeKey)
     ? knowledge
     : isReportRoute(event.routeKey)
       ? reports
       : tickets)(event, context);
+
+/** Contacts on an agent's line (as Connect describes them): with a number, withheld, in Kiswahili. */
+const LINE_CONTACTS = {
+  'props-line-1': { number: '+254711000001' },
+  'props-line-withheld': {},
+  'props-line-sw': { number: '0711000002', attributes: { lang: 'sw' } },
+} as const;
 
 const asAgent = async (
   method: string,
@@ -132,7 +136,7 @@ const body = fc.oneof(
       resolution: text,
       reason: text,
       version: fc.oneof(fc.integer(), fc.double(), callerText),
-      contactId: keyed(),
+      contactId: keyed(fc.constantFrom(...Object.keys(LINE_CONTACTS))),
       categoryId: keyed(fc.constantFrom('delay', 'corruption')),
       serviceId: keyed(fc.constantFrom('passport', 'new-id')),
       callbackNumber: keyed(digits(8).map((d) => `07${d}`)),
@@ -209,7 +213,13 @@ describe('staff API under arbitrary requests (property)', () => {
       localHandler('tickets-api', { callbacks: { send: async () => undefined } }, platform),
     ) as never;
     reports = asFunction('reports', localHandler('reports', {}, platform)) as never;
-    knowledge = asFunction('knowledge-api', localHandler('knowledge-api', {}, platform)) as never;
+    // The contacts on the line are the local runtime's (its Connect stand-in), checked as Connect calls.
+    knowledge = asFunction(
+      'knowledge-api',
+      localHandler('knowledge-api', { contactLine: localContacts }, platform),
+    ) as never;
+    for (const [contactId, contact] of Object.entries(LINE_CONTACTS))
+      localContacts.register(contactId, contact);
     for (const serviceId of ['passport', 'passport', 'new-id']) {
       const created = await asAgent('POST', '/tickets', {
         body: {

@@ -1,3 +1,4 @@
+import { LOCAL_INSTANCE_ARN } from '#local/arns.ts';
 import { evaluate } from '#local/iam/evaluator.ts';
 import { iamRequestsFor } from '#local/iam/requests.ts';
 import { buildPolicyModel, queueUrl } from '#local/iam/template-model.ts';
@@ -341,6 +342,22 @@ describe('AWS calls as IAM requests', () => {
       arn('connect', 'instance/Instance1/contact/*'),
       arn('connect', 'instance/Instance1/contact-flow/Flow1'),
       arn('connect', 'instance/Instance1/queue/Q'),
+    ]);
+  });
+
+  it("checks a call on the local instance as a call on the deployed one (the SDK's local setting)", () => {
+    expect(model.connectInstanceArn).toBe(arn('connect', 'instance/Instance1'));
+    expect(
+      iamRequestsFor(model, {
+        service: 'connect',
+        operation: 'GetContactAttributes',
+        input: { InstanceId: LOCAL_INSTANCE_ARN, InitialContactId: 'c-1' },
+      }),
+    ).toEqual([
+      {
+        action: 'connect:GetContactAttributes',
+        resource: arn('connect', 'instance/Instance1/contact/c-1'),
+      },
     ]);
   });
 });
