@@ -25,6 +25,22 @@ export const BOOKING_PROOF = {
   proof: true,
 } as const satisfies DialogueInput;
 
+/**
+ * Where the booking SMS goes when the contact has no number of its own (web chat): typed on
+ * text channels only, and masked in the transcript like a proof (a phone number is personal).
+ */
+export const SMS_NUMBER = {
+  name: 'callbackNumber',
+  id: 'phone',
+  ask: { prompt: 'text.appointments.ask_phone_number' },
+  digits: { minLength: 0, maxLength: 0 },
+  freeText: { maxLength: 20 },
+  channels: ['text'],
+  invalid: { prompt: 'appointments.invalid_phone_number' },
+  noInput: { prompt: 'main.no_choice' },
+  proof: true,
+} as const satisfies DialogueInput;
+
 const toAfter = (journey?: string, selfService?: string): OutcomeHandling => ({
   say: 'result',
   ...(journey && { journey }),
@@ -40,6 +56,25 @@ const slotList = (centreId: string, serviceId: string) =>
     count: 'slotCount',
     more: { value: 'nextAfter', parameter: 'after' },
   }) as const;
+
+const BOOK_PARAMETERS = {
+  centreId: 'kept.centreId',
+  serviceId: 'kept.serviceId',
+  slot: 'kept.slot',
+} as const;
+
+const BOOK_OUTCOMES = {
+  BOOKED: {
+    say: 'result',
+    journey: 'appointments:BOOKED',
+    remember: { reference: 'result.reference', selfService: 'BOOKED' },
+    next: { step: 'after' },
+  },
+  FULL: { say: 'result', next: { step: 'slot' } },
+  UNAVAILABLE: { say: 'result', next: { step: 'slot' } },
+  CONFLICT: toAfter('appointments:CONFLICT'),
+  SMS_LIMITED: toAfter(),
+} as const satisfies Record<string, OutcomeHandling>;
 
 /**
  * Book (county, centre, service, slot, confirm), or find a booking by reference and the code
@@ -132,21 +167,25 @@ export const appointmentsDialogue = {
       voice: 'hand-built',
       inputs: [],
       operation: 'book',
-      parameters: { centreId: 'kept.centreId', serviceId: 'kept.serviceId', slot: 'kept.slot' },
+      parameters: BOOK_PARAMETERS,
       outcomes: {
-        BOOKED: {
-          say: 'result',
-          journey: 'appointments:BOOKED',
-          remember: { reference: 'result.reference', selfService: 'BOOKED' },
-          next: { step: 'after' },
-        },
-        FULL: { say: 'result', next: { step: 'slot' } },
-        UNAVAILABLE: { say: 'result', next: { step: 'slot' } },
-        CONFLICT: toAfter('appointments:CONFLICT'),
-        SMS_LIMITED: toAfter(),
+        ...BOOK_OUTCOMES,
+        // No number to send the booking to (a web chat): the text channels ask for one.
+        INVALID_INPUT: { say: 'result', next: { step: 'book-to-number' } },
       },
       reaskOnInvalidInput: true,
       retries: 0,
+      otherwise: { step: 'after' },
+    },
+    'book-to-number': {
+      kind: 'lookup',
+      voice: 'hand-built',
+      inputs: [SMS_NUMBER],
+      operation: 'book',
+      parameters: BOOK_PARAMETERS,
+      outcomes: BOOK_OUTCOMES,
+      reaskOnInvalidInput: true,
+      retries: 2,
       otherwise: { step: 'after' },
     },
     manage: {

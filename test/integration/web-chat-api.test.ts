@@ -3,6 +3,10 @@ import type { APIGatewayProxyResult, Context } from 'aws-lambda';
 import type { ChatContacts, ChatStart } from '#lambdas/web-chat/chat-contacts.ts';
 import { restEvent } from '#local/chat/web-chat-runtime.ts';
 import { localHandler } from '#local/handlers.ts';
+import { uniqueCaller } from '../support/data.ts';
+
+/** A whole journey is a dozen requests on a DynamoDB Local shared with other test files. */
+const JOURNEY_TIMEOUT = 60_000;
 
 const context = { getRemainingTimeInMillis: () => 10_000 } as Context;
 
@@ -60,6 +64,85 @@ describe('web chat API', () => {
     expect(chat?.initialMessage).toBe('0');
     expect(chat?.clientToken).toBe(`${chatId}:${agentMessageId}`);
   });
+
+  /** One chat's messages in order, in the page's language; the replies after each, joined. */
+  const chatThrough = async (locale: 'en' | 'sw', messages: readonly string[]) => {
+    const handler = localHandler('web-chat', recordingChats());
+    const chatId = randomUUID();
+    const replies: string[] = [];
+    for (const text of messages) {
+      const answer = await post(handler, '/chat/messages', {
+        chatId,
+        messageId: randomUUID(),
+        text,
+        locale,
+      });
+      expect(answer.status).toBe(200);
+      replies.push(answer.body.replies.map((reply: { text: string }) => reply.text).join('\n'));
+    }
+    return replies;
+  };
+
+  it.each([
+    ['en', /is ready for collection at GPO Huduma Centre/],
+    ['sw', /Maombi 12345678/],
+  ] as const)(
+    'tracks a document in %s',
+    async (locale, found) => {
+      // Act: menu, tracking, the application number, the last 4 ID digits.
+      const replies = await chatThrough(locale, ['hi', '2', '12345678', '5678']);
+
+      // Assess
+      expect(replies[3]).toMatch(found);
+    },
+    JOURNEY_TIMEOUT,
+  );
+
+  it.each([
+    ['en', /Your booking reference is \d{8}/, /Please send your mobile number/],
+    ['sw', /Nambari yako ya kumbukumbu ni \d{8}/, /Tafadhali tuma nambari yako ya simu/],
+  ] as const)(
+    'books an appointment in %s, asking the number the SMS goes to (a web chat has none)',
+    async (locale, booked, askNumber) => {
+      // Act: menu, appointments, book, county, centre, service, slot, confirm, a wrong number, the number.
+      const replies = await chatThrough(locale, [
+        'hi',
+        '1',
+        '1',
+        '1',
+        '1',
+        '1',
+        '1',
+        '1',
+        '12345',
+        uniqueCaller().replace('+254', '0'),
+      ]);
+
+      // Assess
+      expect(replies[7]).toMatch(askNumber);
+      expect(replies[8]).toMatch(askNumber);
+      expect(replies[9]).toMatch(booked);
+      expect(replies.join()).not.toMatch(/press|hash|bonyeza|alama ya reli/i);
+    },
+    JOURNEY_TIMEOUT,
+  );
+
+  it.each([
+    ['en', 'My passport is three months late.', /Your reference number is \d{8}/],
+    ['sw', 'Pasipoti yangu imechelewa kwa miezi mitatu.', /Nambari yako ya kumbukumbu ni \d{8}/],
+  ] as const)(
+    'lodges a complaint in %s with the customer’s own words',
+    async (locale, words, lodged) => {
+      // Act: menu, complaints, lodge, category, service, record, the description.
+      const replies = await chatThrough(locale, ['hi', '4', '1', '1', '1', '1', words]);
+
+      // Assess
+      expect(replies[5]).toMatch(/describe|eleza/);
+      expect(replies[6]).toMatch(lodged);
+      expect(replies.join()).not.toMatch(/press|hash|bonyeza|alama ya reli/i);
+    },
+    JOURNEY_TIMEOUT,
+  );
 
   it('refuses a body of the wrong shape with 400 and its reason, and an unknown route with 404', async () => {
     const handler = localHandler('web-chat', recordingChats());
