@@ -27,6 +27,23 @@ export interface ChannelDescriptor {
   readonly prompts: string;
 }
 
+/**
+ * A channel as the registry lists it (lambdas/channels.ts, beside the flow-invoked
+ * capabilities of lambdas/capabilities.ts): the functions that run it, the capabilities whose
+ * dialogues it renders, its environment and its prompts files. The registration test checks
+ * each against the handler folders, the capabilities, the local environment and the catalogue.
+ */
+export interface RegisteredChannel {
+  readonly name: string;
+  /** lambdas/<handler>/handler.ts of each function running it. */
+  readonly handlers: readonly string[];
+  readonly capabilities: readonly string[];
+  /** The environment every one of its functions parses (each may add its own settings). */
+  readonly environment: z.ZodType;
+  /** prompts/<file> of its own words. */
+  readonly prompts: readonly string[];
+}
+
 /** Declares a channel, keeping its literal types. */
 export const defineChannel = <const D extends ChannelDescriptor>(descriptor: D): D => descriptor;
 

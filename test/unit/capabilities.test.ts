@@ -2,7 +2,13 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { menuFlow } from '#flows/build/menu.ts';
 import { FLOWS } from '#flows/manifest.ts';
 import { CAPABILITIES } from '#lambdas/capabilities.ts';
+import { CHANNELS } from '#lambdas/channels.ts';
 import { capabilityTable, documentedTable } from '#local/docs/capability-table.ts';
+import {
+  documentedPromptRegistry,
+  promptFileNames,
+  promptRegistrySource,
+} from '#local/docs/prompt-registry.ts';
 import { localEnvironment } from '#local/environment.ts';
 import { HANDLER_MODULES } from '#local/handlers.ts';
 import { type CapabilityDescriptor, namesItsOperation } from '#shared/capability.ts';
@@ -10,6 +16,7 @@ import { AttemptScopeSchema } from '#shared/data/attempts.repository.ts';
 import { tableDefinitions } from '#shared/data/tables.ts';
 import { parseEnv } from '#shared/env.ts';
 import { promptCatalogue } from '#shared/speech/catalogue.ts';
+import { PROMPT_FILES } from '#shared/speech/prompt-files.ts';
 import {
   CAPABILITIES as SCREEN_POP_LABELS,
   OUTCOMES as SCREEN_POP_OUTCOMES,
@@ -132,6 +139,28 @@ describe('capability registration', () => {
     const declared = descriptors.flatMap((c) => c.proofScopes ?? []);
     expect([...AttemptScopeSchema.options].sort()).toEqual(['caller', ...declared].sort());
   });
+
+  it("registers every prompts file for the catalogue, each capability's and channel's among them (npm run docs:capabilities)", () => {
+    expect(documentedPromptRegistry()).toBe(promptRegistrySource());
+    const declared = [
+      ...descriptors.flatMap((c) => (c.prompts ? [c.prompts] : [])),
+      ...CHANNELS.flatMap((channel) => channel.prompts),
+    ];
+    expect(declared.filter((file) => !(file in PROMPT_FILES))).toEqual([]);
+    expect(Object.keys(PROMPT_FILES)).toEqual(promptFileNames());
+  });
+
+  it.each(CHANNELS.map((c) => [c.name, c] as const))(
+    'the %s channel runs in handler folders, on registered capabilities with dialogues, and parses the local environment',
+    (_, channel) => {
+      expect(channel.handlers.filter((handler) => !handlerFolders.includes(handler))).toEqual([]);
+      const handlers = descriptors.map((c) => c.handler);
+      expect(channel.capabilities.filter((c) => !handlers.includes(c))).toEqual([]);
+      for (const capability of channel.capabilities)
+        expect(existsSync(new URL(`${capability}/dialogue.ts`, lambdas))).toBe(true);
+      expect(() => parseEnv(channel.environment, environment)).not.toThrow();
+    },
+  );
 
   it('lists every capability in the table of docs/architecture.md (npm run docs:capabilities)', () => {
     const doc = readFileSync(new URL('../../docs/architecture.md', import.meta.url), 'utf8');

@@ -3,22 +3,6 @@ import centres from '#data/huduma-centres.json' with { type: 'json' };
 import services from '#data/huduma-services.json' with { type: 'json' };
 import topics from '#data/knowledge-topics.json' with { type: 'json' };
 import categories from '#data/service-categories.json' with { type: 'json' };
-import agentPrompts from '#prompts/agent.json' with { type: 'json' };
-import appointmentsPrompts from '#prompts/appointments.json' with { type: 'json' };
-import callerPrompts from '#prompts/caller.json' with { type: 'json' };
-import complaintsPrompts from '#prompts/complaints.json' with { type: 'json' };
-import conversationPrompts from '#prompts/conversation.json' with { type: 'json' };
-import escalationPrompts from '#prompts/escalation.json' with { type: 'json' };
-import knowledgePrompts from '#prompts/knowledge.json' with { type: 'json' };
-import mainPrompts from '#prompts/main.json' with { type: 'json' };
-import outboundPrompts from '#prompts/outbound.json' with { type: 'json' };
-import pensionsPrompts from '#prompts/pensions.json' with { type: 'json' };
-import queuePrompts from '#prompts/queue.json' with { type: 'json' };
-import surveyPrompts from '#prompts/survey.json' with { type: 'json' };
-import textPrompts from '#prompts/text.json' with { type: 'json' };
-import trackingPrompts from '#prompts/tracking.json' with { type: 'json' };
-import ussdPrompts from '#prompts/ussd.json' with { type: 'json' };
-import webChatPrompts from '#prompts/web-chat.json' with { type: 'json' };
 import {
   clockTimeSw,
   MONTHS_SW,
@@ -26,6 +10,7 @@ import {
   numberWords,
   WEEKDAYS_SW,
 } from './kiswahili.ts';
+import { PROMPT_FILES as FILES_BY_NAME } from './prompt-files.ts';
 
 export interface PromptText {
   readonly en: string;
@@ -107,25 +92,12 @@ const enumeratedPrompts = (): [string, PromptText][] => [
   ['currency.kes', { en: 'shillings', sw: 'shilingi' }],
 ];
 
-/** The prompt files in prompts/, one per capability. */
-export const PROMPT_FILES: readonly { prompts: Record<string, PromptText> }[] = [
-  mainPrompts,
-  trackingPrompts,
-  agentPrompts,
-  queuePrompts,
-  outboundPrompts,
-  complaintsPrompts,
-  pensionsPrompts,
-  surveyPrompts,
-  appointmentsPrompts,
-  callerPrompts,
-  escalationPrompts,
-  knowledgePrompts,
-  conversationPrompts,
-  textPrompts,
-  ussdPrompts,
-  webChatPrompts,
-];
+/**
+ * The prompt files in prompts/ (each capability's and channel's, as their descriptors name
+ * them, and the platform's), from the registry `npm run docs:capabilities` generates.
+ */
+export const PROMPT_FILES: readonly { prompts: Record<string, PromptText> }[] =
+  Object.values(FILES_BY_NAME);
 
 /** Every prompt id the platform can speak, with its English and Kiswahili text. */
 export const promptCatalogue: ReadonlyMap<string, PromptText> = new Map([
