@@ -32,7 +32,7 @@ export const createChatApi = (baseUrl: string) => {
   return {
     message: (body: { chatId: string; messageId: string; text: string; locale: Language }) =>
       post<Turn>('chat/messages', body),
-    survey: (body: { contactId: string; csat?: string; nps?: string }) =>
+    survey: (body: { contactId: string; token: string; csat?: string; nps?: string }) =>
       post<{ outcome: string }>('chat/survey', body),
   };
 };

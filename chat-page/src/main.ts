@@ -1,6 +1,13 @@
 import { configureChatJs, startAgentChat } from './agent-chat.ts';
 import { ApiError, createChatApi } from './api.ts';
-import { type ChatState, type Line, loadChatState, newChatState, saveChatState } from './store.ts';
+import {
+  type AgentChat,
+  type ChatState,
+  type Line,
+  loadChatState,
+  newChatState,
+  saveChatState,
+} from './store.ts';
 import { type Language, STRINGS, type StringId } from './strings.ts';
 
 interface PageConfig {
@@ -83,8 +90,9 @@ const options = (fieldset: string, values: readonly string[]) => {
 };
 
 /** The survey lives in the page (and in storage), so the socket closing at once cannot lose it. */
-const openSurvey = (contactId: string) => {
+const openSurvey = ({ contactId, surveyToken }: AgentChat) => {
   state.surveyFor = contactId;
+  state.surveyToken = surveyToken;
   delete state.agentChat;
   agent = undefined;
   save();
@@ -95,6 +103,7 @@ const openSurvey = (contactId: string) => {
 
 const finishSurvey = (thanks: boolean) => {
   delete state.surveyFor;
+  delete state.surveyToken;
   save();
   $('survey').hidden = true;
   $('survey-thanks').hidden = !thanks;
@@ -128,19 +137,19 @@ const connectAgent = async (config: PageConfig) => {
       restored: () => status('reconnected'),
       ended: () => {
         status('ended');
-        openSurvey(chat.contactId);
+        openSurvey(chat);
       },
       expired: () => {
         // A 403: the chat ended while the page was away. Its survey is still ours to ask.
         status('expired');
-        openSurvey(chat.contactId);
+        openSurvey(chat);
       },
     });
     composing(true);
   } catch {
     if (state.agentChat) {
       status('expired');
-      openSurvey(chat.contactId);
+      openSurvey(chat);
     }
   }
 };
@@ -223,9 +232,9 @@ const start = async () => {
     const form = new FormData($<HTMLFormElement>('survey'));
     const csat = form.get('csat')?.toString();
     const nps = form.get('nps')?.toString();
-    const contactId = state.surveyFor;
-    if (!contactId || (!csat && !nps)) return;
-    void api.survey({ contactId, ...(csat && { csat }), ...(nps && { nps }) }).then(
+    const { surveyFor: contactId, surveyToken: token } = state;
+    if (!contactId || !token || (!csat && !nps)) return;
+    void api.survey({ contactId, token, ...(csat && { csat }), ...(nps && { nps }) }).then(
       () => finishSurvey(true),
       () => status('failed'),
     );

@@ -12,6 +12,8 @@ export interface AgentChat {
   readonly contactId: string;
   readonly participantId: string;
   readonly participantToken: string;
+  /** What the survey is signed with: only this page can answer this chat's survey, once. */
+  readonly surveyToken: string;
 }
 
 /**
@@ -26,6 +28,8 @@ export interface ChatState {
   agentChat?: AgentChat;
   /** The contact whose post-chat survey is still open (kept in the page, never on the socket). */
   surveyFor?: string;
+  /** The open survey's token (the hand-over's `surveyToken`). */
+  surveyToken?: string;
 }
 
 const KEY = 'huduma.chat';

@@ -59,7 +59,8 @@ export const callLogFromRecord = (
     schemaVersion: 1,
     contactId: record.ContactId,
     initialContactId: text(record.InitialContactId),
-    previousContactId: text(record.PreviousContactId),
+    // A Connect chat a text conversation was handed over in continues that conversation.
+    previousContactId: text(record.PreviousContactId) ?? text(attributes.conversationId),
     nextContactId: text(record.NextContactId),
     channel: record.Channel,
     initiationMethod: record.InitiationMethod ?? 'INBOUND',
@@ -83,6 +84,7 @@ export const callLogFromRecord = (
       : undefined,
     ivrPath: ivrPath(attributes.journey),
     selfService: text(attributes.selfService),
+    ...(text(attributes.conversationId) && { handover: true }),
     intent: text(attributes.intent),
     lang: text(attributes.lang),
     disconnectReason: text(record.DisconnectReason),

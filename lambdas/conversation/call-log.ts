@@ -13,8 +13,9 @@ export interface ConversationLogPolicy {
  * The conversation as a contact record: one call-log item per conversation (its id is the
  * contact id), channel CHAT, WHATSAPP or SMS, rewritten after every message so it always holds
  * the latest state: contained in self-service when a task was completed (`selfService`), the
- * journey, the hand-over, and the handle time (first to last message). The agent's part of a
- * handed-over conversation is a Connect chat contact of its own, with its own record.
+ * journey, the hand-over, and the handle time (first to last message). A handed-over
+ * conversation continues as the agent's Connect chat, whose record it is then merged into
+ * (CallLogRepository.mergeInto): one contact record per conversation.
  */
 export const conversationCallLog = (
   session: ConversationSession,
@@ -52,5 +53,6 @@ export const conversationRecorder =
     policy: ConversationLogPolicy,
   ): RecordConversation =>
   async (session) => {
-    await callLogs.saveContactRecord(conversationCallLog(session, policy));
+    // Once merged into the agent's chat record (a hand-over), the item stays merged.
+    await callLogs.saveContactRecord(conversationCallLog(session, policy), { unlessMerged: true });
   };

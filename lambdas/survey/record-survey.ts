@@ -21,6 +21,16 @@ export interface RecordSurveyDependencies {
   readonly retentionDays: number;
 }
 
+/** A score as its question takes it (CSAT 1-5, NPS 0-10), or INVALID_INPUT. */
+export const surveyScore = (question: RecordSurveyParameters['question'], score: string) => {
+  const invalid = { prompt: `survey.invalid_${question}` };
+  if (!/^\d+$/.test(score)) throw invalidDigits('score', score, invalid);
+  const value = Number(score);
+  const [min, max] = SCORE_RANGE[question];
+  if (value < min || value > max) throw invalidDigits('score', score, invalid, 'OUT_OF_RANGE');
+  return value;
+};
+
 /**
  * Records a post-call survey answer (CSAT 1-5 or NPS 0-10) on the contact's call log. Out of
  * range or non-digit input is INVALID_INPUT, and nothing is written. Answering again replaces
@@ -29,12 +39,7 @@ export interface RecordSurveyDependencies {
 export const recordSurvey =
   ({ callLogs, now, retentionDays }: RecordSurveyDependencies) =>
   async ({ question, score }: RecordSurveyParameters, contact: Contact): Promise<FlowOutcome> => {
-    const invalid = { prompt: `survey.invalid_${question}` };
-    if (!/^\d+$/.test(score)) throw invalidDigits('score', score, invalid);
-    const value = Number(score);
-    const [min, max] = SCORE_RANGE[question];
-    if (value < min || value > max) throw invalidDigits('score', score, invalid, 'OUT_OF_RANGE');
-
+    const value = surveyScore(question, score);
     const at = now();
     await callLogs.recordSurvey(contact.contactId, {
       question,

@@ -24,6 +24,8 @@ export interface TranscriptLine {
 }
 
 export interface Handover {
+  /** The conversation's id: its self-service call log is merged into the agent chat's. */
+  readonly conversationId: string;
   /** Screen-pop attributes (journey, intent, reference, verified, agentQueue …). */
   readonly attributes: Readonly<Record<string, string>>;
   /** The conversation so far, oldest first. */

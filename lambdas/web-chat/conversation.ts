@@ -21,6 +21,7 @@ export const webChatConversation =
       language,
       ...(result.handover && {
         handover: {
+          conversationId: result.session.conversationId,
           attributes: result.handover.attributes,
           transcript: result.handover.transcript.map((line) => ({
             from: line.from === 'CUSTOMER' ? ('customer' as const) : ('service' as const),

@@ -4,6 +4,10 @@ import { SQSClient } from '@aws-sdk/client-sqs';
 import { createCallLogRepository } from '#shared/data/call-logs.repository.ts';
 import { documentClientFor } from '#shared/data/client.ts';
 import { parseEnv } from '#shared/env.ts';
+import {
+  IdentityHasherEnvironmentSchema,
+  identityHasherFor,
+} from '#shared/identity/default-identity-hasher.ts';
 import { type AwsClients, deployedHandler, type Environment } from '#shared/platform.ts';
 import { connectChatContacts } from './chat-contacts.ts';
 import { WebChatEnvironmentSchema } from './config.ts';
@@ -32,6 +36,7 @@ export const defaultDependencies = (
       flowId: config.CHAT_FLOW_ID,
     }),
     callLogs: createCallLogRepository(aws.dynamoDb, config.CALL_LOGS_TABLE_NAME),
+    identityHasher: identityHasherFor(parseEnv(IdentityHasherEnvironmentSchema, env), aws.kms),
     retentionDays: config.CALL_LOG_RETENTION_DAYS,
     clock: () => new Date(),
     allowedOrigin: config.ALLOWED_ORIGIN,

@@ -16,7 +16,12 @@ export const publicRoute = <B extends z.ZodType, R>(route: PublicRoute<B, R>) =>
 // biome-ignore lint/suspicious/noExplicitAny: a route table holds routes of different shapes.
 export type PublicRoutes = Readonly<Record<string, PublicRoute<any, unknown>>>;
 
-const STATUS: Record<string, number> = { INVALID_INPUT: 400, NOT_FOUND: 404, CONFLICT: 409 };
+const STATUS: Record<string, number> = {
+  INVALID_INPUT: 400,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+};
 /** Connect's answers when it is at its chat quota or rate: the customer is asked to try again. */
 const BUSY = new Set(['LimitExceededException', 'ThrottlingException', 'TooManyRequestsException']);
 

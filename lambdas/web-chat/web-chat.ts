@@ -1,6 +1,8 @@
 import * as z from 'zod';
-import { recordSurvey } from '#lambdas/survey/record-survey.ts';
+import { surveyScore } from '#lambdas/survey/record-survey.ts';
 import type { CallLogRepository } from '#shared/data/call-logs.repository.ts';
+import { ConflictError, ForbiddenError } from '#shared/errors.ts';
+import { type IdentityHasher, sameHash } from '#shared/identity/identity-hasher.ts';
 import type { ChatContacts } from './chat-contacts.ts';
 import { type HandleMessage, LanguageSchema } from './conversation-port.ts';
 import { chatStartFor } from './handover.ts';
@@ -22,6 +24,8 @@ export type ChatMessage = z.infer<typeof ChatMessageSchema>;
 export const ChatSurveySchema = z
   .object({
     contactId: ContactId,
+    /** The survey token the hand-over gave the page: the platform's HMAC of the contact id. */
+    token: z.string().regex(/^[0-9a-f]{64}$/),
     csat: z.string().max(4).optional(),
     nps: z.string().max(4).optional(),
   })
@@ -34,22 +38,22 @@ export interface WebChatDependencies {
   readonly handleMessage: HandleMessage;
   readonly chatContacts: ChatContacts;
   readonly callLogs: CallLogRepository;
+  /** Signs and checks the survey token (the platform's HMAC key, purpose `survey`). */
+  readonly identityHasher: IdentityHasher;
   readonly retentionDays: number;
   readonly clock: () => Date;
 }
 
 /**
  * The web chat's two use cases. A message goes to the conversation service; when it hands
- * over, the chat starts in Amazon Connect (idempotent on the chat and message ids) and the page
- * gets the customer's participant token. The survey reuses the post-call survey's operation, so
- * a chat's CSAT and NPS land on its call log as a call's do.
+ * over, the chat starts in Amazon Connect (idempotent on the chat and message ids), the
+ * conversation's self-service call log is merged into the chat's, and the page gets the
+ * customer's participant token with the contact's survey token. The survey is checked against
+ * that token, scored by the post-call survey's own rules, and recorded once per contact on its
+ * call log, where a chat's CSAT and NPS land as a call's do.
  */
 export const webChatUseCases = (deps: WebChatDependencies) => {
-  const survey = recordSurvey({
-    callLogs: deps.callLogs,
-    now: deps.clock,
-    retentionDays: deps.retentionDays,
-  });
+  const surveyToken = (contactId: string) => deps.identityHasher.hash('survey', contactId);
   return {
     async message({ chatId, messageId, text, locale }: ChatMessage) {
       const turn = await deps.handleMessage({
@@ -64,21 +68,44 @@ export const webChatUseCases = (deps: WebChatDependencies) => {
       const chat = await deps.chatContacts.start(
         chatStartFor({ handover: turn.handover, language: turn.language, chatId, messageId }),
       );
-      return { language: turn.language, replies, handover: chat };
+      // One contact record per conversation: the agent chat's record carries it on.
+      await deps.callLogs.mergeInto(turn.handover.conversationId, chat.contactId);
+      return {
+        language: turn.language,
+        replies,
+        handover: { ...chat, surveyToken: await surveyToken(chat.contactId) },
+      };
     },
 
-    async survey({ contactId, csat, nps }: ChatSurvey) {
+    async survey({ contactId, token, csat, nps }: ChatSurvey) {
+      // Only the page the chat was handed to holds the token of its contact.
+      if (!sameHash(await surveyToken(contactId), token))
+        throw new ForbiddenError('Not this contact’s survey token', {
+          details: { reason: 'BAD_SIGNATURE' },
+        });
+      // An answer out of range is the survey's own INVALID_INPUT (a 400 with its field), and
+      // leaves the survey unanswered.
       const answers = [
-        ...(csat === undefined ? [] : [{ question: 'csat' as const, score: csat }]),
-        ...(nps === undefined ? [] : [{ question: 'nps' as const, score: nps }]),
+        ...(csat === undefined
+          ? []
+          : [{ question: 'csat' as const, score: surveyScore('csat', csat) }]),
+        ...(nps === undefined
+          ? []
+          : [{ question: 'nps' as const, score: surveyScore('nps', nps) }]),
       ];
-      // An answer out of range is the survey's own INVALID_INPUT (a 400 with its field).
-      const recorded: Record<string, number> = {};
-      for (const answer of answers) {
-        await survey(answer, { contactId });
-        recorded[answer.question] = Number(answer.score);
-      }
-      return { outcome: 'RECORDED', recorded };
+      const at = deps.clock();
+      const recorded = await deps.callLogs.recordSurveyOnce(contactId, answers, {
+        at,
+        expiresAt: Math.floor(at.getTime() / 1000) + deps.retentionDays * 86_400,
+      });
+      if (!recorded)
+        throw new ConflictError('This chat’s survey was answered already', {
+          details: { reason: 'ALREADY_ANSWERED' },
+        });
+      return {
+        outcome: 'RECORDED',
+        recorded: Object.fromEntries(answers.map(({ question, score }) => [question, score])),
+      };
     },
   };
 };

@@ -2,8 +2,12 @@ import { randomUUID } from 'node:crypto';
 import type { APIGatewayProxyResult, Context } from 'aws-lambda';
 import type { ChatContacts, ChatStart } from '#lambdas/web-chat/chat-contacts.ts';
 import { restEvent } from '#local/chat/web-chat-runtime.ts';
+import { localTableName } from '#local/dynamodb/tables.ts';
 import { localHandler } from '#local/handlers.ts';
-import { uniqueCaller } from '../support/data.ts';
+import { defaultLocalPlatform } from '#local/platform.ts';
+import { createCallLogRepository } from '#shared/data/call-logs.repository.ts';
+import { callLogsTable } from '#shared/data/tables.ts';
+import { callLogItem, uniqueCaller } from '../support/data.ts';
 
 /** A whole journey is a dozen requests on a DynamoDB Local shared with other test files. */
 const JOURNEY_TIMEOUT = 60_000;
@@ -55,6 +59,7 @@ describe('web chat API', () => {
       contactId: expect.any(String),
       participantId: expect.any(String),
       participantToken: 'token',
+      surveyToken: expect.stringMatching(/^[0-9a-f]{64}$/),
     });
     expect(started).toHaveLength(1);
     const [chat] = started;
@@ -63,6 +68,23 @@ describe('web chat API', () => {
     expect(chat?.attributes.transcript).toContain('Customer: habari');
     expect(chat?.initialMessage).toBe('0');
     expect(chat?.clientToken).toBe(`${chatId}:${agentMessageId}`);
+
+    // One contact record: the self-service item is merged into the agent chat's, and stays so.
+    const conversationId = chat?.attributes.conversationId ?? '';
+    await send('menyu');
+    const selfService = await callLogItem(conversationId);
+    expect(selfService).toMatchObject({
+      mergedInto: agent.body.handover.contactId,
+      nextContactId: agent.body.handover.contactId,
+      channel: 'CHAT',
+    });
+    expect(selfService).not.toHaveProperty('gsi1pk');
+    const day = selfService?.day as string;
+    const listed = await createCallLogRepository(
+      defaultLocalPlatform().aws.dynamoDb,
+      localTableName(callLogsTable),
+    ).listByDay(day);
+    expect(listed.map((log) => log.contactId)).not.toContain(conversationId);
   });
 
   /** One chat's messages in order, in the page's language; the replies after each, joined. */
@@ -155,16 +177,72 @@ describe('web chat API', () => {
     expect(bad.headers?.['access-control-allow-origin']).toBeDefined();
   });
 
-  it('records the post-chat survey on the contact call log, and refuses a score out of range', async () => {
-    const handler = localHandler('web-chat', recordingChats());
-    const contactId = randomUUID();
-    const recorded = await post(handler, '/chat/survey', { contactId, csat: '4', nps: '10' });
-    expect(recorded.body).toEqual({ outcome: 'RECORDED', recorded: { csat: 4, nps: 10 } });
-    const refused = await post(handler, '/chat/survey', { contactId, csat: '9' });
-    expect(refused.status).toBe(400);
-    expect(refused.body.error).toBe('INVALID_INPUT');
-    expect((await post(handler, '/chat/survey', { contactId })).status).toBe(400);
-  });
+  /** A chat handed to an agent: the contact and the survey token the page was given. */
+  const handedOver = async (handler: ReturnType<typeof localHandler<'web-chat'>>) => {
+    const chatId = randomUUID();
+    await post(handler, '/chat/messages', { chatId, messageId: randomUUID(), text: 'hi' });
+    const agent = await post(handler, '/chat/messages', {
+      chatId,
+      messageId: randomUUID(),
+      text: '0',
+    });
+    return agent.body.handover as { contactId: string; surveyToken: string };
+  };
+
+  it(
+    'records the signed post-chat survey on the contact call log, and refuses a score out of range',
+    async () => {
+      const handler = localHandler('web-chat', recordingChats());
+      const { contactId, surveyToken: token } = await handedOver(handler);
+
+      const refused = await post(handler, '/chat/survey', { contactId, token, csat: '9' });
+      expect(refused.status).toBe(400);
+      expect(refused.body.error).toBe('INVALID_INPUT');
+      expect((await post(handler, '/chat/survey', { contactId, token })).status).toBe(400);
+      // Refused answers leave the survey open.
+      const recorded = await post(handler, '/chat/survey', {
+        contactId,
+        token,
+        csat: '4',
+        nps: '10',
+      });
+      expect(recorded.body).toEqual({ outcome: 'RECORDED', recorded: { csat: 4, nps: 10 } });
+      expect(await callLogItem(contactId)).toMatchObject({ csat: 4, nps: 10 });
+    },
+    JOURNEY_TIMEOUT,
+  );
+
+  it(
+    'refuses a survey without its token, with another contact’s token, or a second time',
+    async () => {
+      const handler = localHandler('web-chat', recordingChats());
+      const first = await handedOver(handler);
+      const second = await handedOver(handler);
+
+      const unsigned = await post(handler, '/chat/survey', {
+        contactId: first.contactId,
+        csat: '1',
+      });
+      expect(unsigned.status).toBe(400);
+      expect(unsigned.body.reason).toContain('body.token');
+      const forged = await post(handler, '/chat/survey', {
+        contactId: first.contactId,
+        token: second.surveyToken,
+        csat: '1',
+      });
+      expect(forged.status).toBe(403);
+      expect(forged.body).toMatchObject({ error: 'FORBIDDEN', reason: 'BAD_SIGNATURE' });
+
+      const signed = { contactId: first.contactId, token: first.surveyToken };
+      expect((await post(handler, '/chat/survey', { ...signed, csat: '5' })).status).toBe(200);
+      const replayed = await post(handler, '/chat/survey', { ...signed, csat: '1', nps: '0' });
+      expect(replayed.status).toBe(409);
+      expect(replayed.body).toMatchObject({ error: 'CONFLICT', reason: 'ALREADY_ANSWERED' });
+      expect(await callLogItem(first.contactId)).toMatchObject({ csat: 5 });
+      expect(await callLogItem(first.contactId)).not.toHaveProperty('nps');
+    },
+    JOURNEY_TIMEOUT,
+  );
 
   it('answers 503 when Connect is at its chat quota, so the page asks to try again', async () => {
     const handler = localHandler('web-chat', {

@@ -201,6 +201,21 @@ describe('call log from a contact trace record', () => {
     });
   });
 
+  it('links an agent chat to the text conversation it continues, marked as a hand-over', () => {
+    const chat = record({
+      Channel: 'CHAT',
+      Attributes: { conversationId: 'conversation-1', journey: 'tracking,tracking:FOUND,agent' },
+    });
+
+    expect(callLogFromRecord(chat, POLICY)).toMatchObject({
+      channel: 'CHAT',
+      previousContactId: 'conversation-1',
+      handover: true,
+      ivrPath: ['tracking', 'tracking:FOUND', 'agent'],
+    });
+    expect(callLogFromRecord(record(), POLICY)).not.toHaveProperty('handover');
+  });
+
   it.each([
     [undefined, []],
     ['', []],

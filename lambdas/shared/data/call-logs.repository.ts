@@ -168,6 +168,42 @@ export const createCallLogRepository = (client: DynamoDBDocumentClient, tableNam
       );
     },
 
+    /**
+     * Sets a whole survey's answers at once, unless the contact has answers already (one
+     * survey per contact: a replay changes nothing). False when it had.
+     */
+    async recordSurveyOnce(
+      contactId: string,
+      answers: readonly { readonly question: SurveyQuestion; readonly score: number }[],
+      { at, expiresAt }: Pick<SurveyAnswer, 'at' | 'expiresAt'>,
+    ): Promise<boolean> {
+      const names: Record<string, string> = {};
+      const values: Record<string, unknown> = { ':at': at.toISOString(), ':expiresAt': expiresAt };
+      const set = answers.map(({ question, score }, index) => {
+        names[`#q${index}`] = question;
+        names[`#a${index}`] = `${question}RecordedAt`;
+        values[`:q${index}`] = score;
+        return `#q${index} = :q${index}, #a${index} = :at`;
+      });
+      try {
+        await client.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: { contactId },
+            UpdateExpression: `SET ${set.join(', ')}, expiresAt = if_not_exists(expiresAt, :expiresAt)`,
+            ConditionExpression:
+              'attribute_not_exists(csatRecordedAt) AND attribute_not_exists(npsRecordedAt)',
+            ExpressionAttributeNames: names,
+            ExpressionAttributeValues: values,
+          }),
+        );
+        return true;
+      } catch (error) {
+        if (error instanceof ConditionalCheckFailedException) return false;
+        throw error;
+      }
+    },
+
     /** The survey answers on a contact's log item. */
     async getSurvey(contactId: string): Promise<SurveyAnswers | undefined> {
       const { Item } = await client.send(
@@ -182,7 +218,10 @@ export const createCallLogRepository = (client: DynamoDBDocumentClient, tableNam
      * condition compares `lastUpdatedAt`. Sets the record's attributes and removes those the
      * record no longer has; survey answers are never touched.
      */
-    async saveContactRecord(log: ContactCallLog): Promise<SavedContactRecord> {
+    async saveContactRecord(
+      log: ContactCallLog,
+      options: { readonly unlessMerged?: boolean } = {},
+    ): Promise<SavedContactRecord> {
       const { contactId, ...fields } = ContactCallLogSchema.parse(log);
       const values: Record<string, unknown> = {
         ...fields,
@@ -212,8 +251,14 @@ export const createCallLogRepository = (client: DynamoDBDocumentClient, tableNam
             UpdateExpression: `SET ${setClauses.join(', ')}${
               removeClauses.length > 0 ? ` REMOVE ${removeClauses.join(', ')}` : ''
             }`,
-            ConditionExpression: 'attribute_not_exists(#version) OR #version < :version',
-            ExpressionAttributeNames: { ...names, '#version': 'lastUpdatedAt' },
+            ConditionExpression: `(attribute_not_exists(#version) OR #version < :version)${
+              options.unlessMerged ? ' AND attribute_not_exists(#mergedInto)' : ''
+            }`,
+            ExpressionAttributeNames: {
+              ...names,
+              '#version': 'lastUpdatedAt',
+              ...(options.unlessMerged && { '#mergedInto': 'mergedInto' }),
+            },
             ExpressionAttributeValues: { ...placeholders, ':version': log.lastUpdatedAt },
             ReturnValues: 'ALL_OLD',
           }),
@@ -228,6 +273,24 @@ export const createCallLogRepository = (client: DynamoDBDocumentClient, tableNam
           return { applied: false, first: false, survey: {} };
         throw error;
       }
+    },
+
+    /**
+     * A text conversation handed to an agent continues as the agent's Connect chat, whose own
+     * record is the conversation's one contact record: the self-service item is linked to it
+     * (`mergedInto`, `nextContactId`) and leaves the day and agent indexes, so the daily report
+     * counts the conversation once; the writes `unlessMerged` leave it so.
+     */
+    async mergeInto(contactId: string, into: string): Promise<void> {
+      await client.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: { contactId },
+          UpdateExpression:
+            'SET mergedInto = :into, nextContactId = :into REMOVE gsi1pk, gsi1sk, gsi2pk, gsi2sk',
+          ExpressionAttributeValues: { ':into': into },
+        }),
+      );
     },
 
     /** A contact's log, once a contact trace record has been written for it. */

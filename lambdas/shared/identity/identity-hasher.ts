@@ -5,7 +5,8 @@ import { GenerateMacCommand, type KMSClient } from '@aws-sdk/client-kms';
  * What a hash is of: a pensioner's ID number, the ID number given with a booking, a proof
  * attempt (the digits a caller typed) remembered so a retried invocation counts once, the
  * subject of an attempt counter (calling number, record), a phone number in an index key, an
- * SMS destination's counter, or a one-time code sent by SMS.
+ * SMS destination's counter, a one-time code sent by SMS, or a chat contact whose post-chat
+ * survey the customer may answer (the web chat's survey token).
  */
 export type HashPurpose =
   | 'pension'
@@ -14,7 +15,8 @@ export type HashPurpose =
   | 'counter'
   | 'phone'
   | 'sms-destination'
-  | 'code';
+  | 'code'
+  | 'survey';
 
 /**
  * Keyed hashes of what callers prove themselves with (national ID numbers). The key is not in
