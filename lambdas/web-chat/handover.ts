@@ -46,7 +46,7 @@ export const chatStartFor = ({
   chatId,
   messageId,
 }: {
-  readonly handover: Handover;
+  readonly handover: Pick<Handover, 'attributes' | 'transcript'>;
   readonly language: Language;
   readonly chatId: string;
   readonly messageId: string;

@@ -10,6 +10,7 @@ import { type LocalServer, startLocalServer } from '#local/server.ts';
 import { createCallLogRepository } from '#shared/data/call-logs.repository.ts';
 import { callLogsTable } from '#shared/data/tables.ts';
 import { resources } from '../support/contact-centre.ts';
+import { uniqueCaller } from '../support/data.ts';
 import { startEscalation, stopEscalations } from '../support/escalation.ts';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -130,7 +131,13 @@ describe('the web chat in a browser', () => {
       );
       const contactId = waiting!.contactId;
       const log = await callLogs.get(contactId);
-      expect(log).toMatchObject({ channel: 'CHAT' });
+      expect(log).toMatchObject({ channel: 'CHAT', handover: true, selfService: 'TRACKED' });
+      // One contact record for the conversation: its self-service item merged into the chat's.
+      const conversationId = waiting!.attributes.conversationId ?? '';
+      expect(log?.previousContactId).toBe(conversationId);
+      const day = (await callLogs.listByDay(log!.day)).map((entry) => entry.contactId);
+      expect(day).toContain(contactId);
+      expect(day).not.toContain(conversationId);
       expect(await callLogs.getSurvey(contactId)).toMatchObject({ csat: 5, nps: 9 });
 
       // A token of the ended chat is refused (403): the page says so and offers a new chat.
@@ -146,6 +153,31 @@ describe('the web chat in a browser', () => {
       expect(await customer.getAttribute('html', 'lang')).toBe('sw');
       expect(await customer.textContent('label[for="text"]')).toBe('Ujumbe wako');
       expect(await customer.getAttribute('button[data-lang="sw"]', 'aria-pressed')).toBe('true');
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'books an appointment in Kiswahili, asking the number the confirmation goes to',
+    async () => {
+      const customer = await browser.newPage();
+      await customer.goto(`${server.url}/chat/`);
+      await customer.click('button[data-lang="sw"]');
+      for (const [text, reply] of [
+        ['habari', 'Fuatilia maombi ya hati'],
+        ['1', 'kuweka miadi mpya'],
+        ['1', 'Chagua kaunti yako'],
+        ['1', 'Chagua Kituo cha Huduma'],
+        ['1', 'Chagua huduma'],
+        ['1', 'Chagua muda'],
+        ['1', 'Jibu 1 kuthibitisha miadi hii'],
+        ['1', 'Tafadhali tuma nambari yako ya simu'],
+        [uniqueCaller().replace('+254', '0'), 'Nambari yako ya kumbukumbu ni'],
+      ] as const) {
+        await say(customer, text);
+        await line(customer, 'service', reply);
+      }
+      await customer.close();
     },
     TIMEOUT,
   );
