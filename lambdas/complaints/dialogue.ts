@@ -1,42 +1,42 @@
 import keypad from '#data/complaint-keypad.json' with { type: 'json' };
-import type { Dialogue, DialogueInput } from '#shared/dialogue/types.ts';
+import {
+  handBuilt,
+  issuedReference,
+  keyedInput,
+  list,
+  lookup,
+  sayResult,
+  withUssdScreen,
+} from '#shared/dialogue/steps.ts';
+import { type Dialogue, STANDARD_ESCAPES } from '#shared/dialogue/types.ts';
 
 /** A complaint's or service request's reference: 8 digits, the last a Verhoeff check digit. */
-export const TICKET_REFERENCE = {
-  name: 'reference',
-  id: 'reference',
-  ask: { prompt: 'complaints.ask_reference' },
-  digits: { minLength: 8, maxLength: 8, checkDigit: 'verhoeff' },
-  invalid: { prompt: 'complaints.invalid_reference' },
-  noInput: { prompt: 'main.no_choice' },
-  reference: true,
-  // Sends the one-time code to the number on the ticket before the code is asked for.
-  checkedBy: 'status-code',
-  sendsCode: true,
-} as const satisfies DialogueInput;
+export const TICKET_REFERENCE = issuedReference(
+  'complaints.ask_reference',
+  'complaints.invalid_reference',
+  'status-code',
+);
 
 /** The proof: the one-time code sent by SMS to the ticket's call-back number. */
-export const STATUS_CODE = {
+export const STATUS_CODE = keyedInput({
   name: 'code',
   id: 'code',
-  ask: { prompt: 'complaints.code_sent' },
+  ask: 'complaints.code_sent',
   digits: { minLength: 6, maxLength: 6 },
-  invalid: { prompt: 'complaints.invalid_code' },
-  noInput: { prompt: 'main.no_choice' },
+  invalid: 'complaints.invalid_code',
   proof: true,
-} as const satisfies DialogueInput;
+});
 
 /** The customer's own words about the complaint: text channels only (the IVR has no free text). */
-export const COMPLAINT_DESCRIPTION = {
+export const COMPLAINT_DESCRIPTION = keyedInput({
   name: 'description',
   id: 'description',
-  ask: { prompt: 'complaints.ask_description' },
+  ask: 'complaints.ask_description',
   digits: { minLength: 0, maxLength: 0 },
   freeText: { maxLength: 1000 },
   channels: ['text'],
-  invalid: { prompt: 'complaints.invalid_description' },
-  noInput: { prompt: 'main.no_choice' },
-} as const satisfies DialogueInput;
+  invalid: 'complaints.invalid_description',
+});
 
 /**
  * Lodge a complaint (category and service from data/complaint-keypad.json, confirmed, then the
@@ -50,92 +50,80 @@ export const complaintsDialogue = {
   capability: 'complaints',
   start: 'start',
   steps: {
-    status: {
-      kind: 'lookup',
+    status: lookup({
       inputs: [TICKET_REFERENCE, STATUS_CODE],
       operation: 'status',
       outcomes: {
-        FOUND: {
-          say: 'result',
-          journey: 'complaints:FOUND',
-          remember: {
-            reference: 'result.reference',
-            verified: 'true',
-            selfService: 'STATUS_HEARD',
+        FOUND: sayResult(
+          { step: 'after' },
+          {
+            journey: 'complaints:FOUND',
+            remember: {
+              reference: 'result.reference',
+              verified: 'true',
+              selfService: 'STATUS_HEARD',
+            },
           },
-          next: { step: 'after' },
+        ),
+        VERIFICATION_FAILED: sayResult('retry'),
+        LOCKED_OUT: sayResult('agent', { journey: 'complaints:REFUSED' }),
+      },
+    }),
+    ...handBuilt({
+      start: {
+        kind: 'choice',
+        ask: withUssdScreen('complaints.start'),
+        options: { '1': { step: 'category' }, '2': { step: 'status' }, ...STANDARD_ESCAPES },
+        otherwise: 'menu',
+      },
+      category: list({
+        ask: 'complaints.list.category',
+        source: {
+          items: keypad.categories.map(({ key, categoryId }) => ({
+            value: key,
+            prompt: `complaints.category.${categoryId}`,
+          })),
         },
-        VERIFICATION_FAILED: { say: 'result', next: 'retry' },
-        LOCKED_OUT: { say: 'result', journey: 'complaints:REFUSED', next: 'agent' },
-      },
-      reaskOnInvalidInput: true,
-      retries: 2,
-    },
-    start: {
-      kind: 'choice',
-      voice: 'hand-built',
-      ask: { prompt: 'complaints.start', ussd: 'ussd.complaints.start' },
-      options: { '1': { step: 'category' }, '2': { step: 'status' }, '*': 'menu', '0': 'agent' },
-      otherwise: 'menu',
-    },
-    category: {
-      kind: 'list',
-      voice: 'hand-built',
-      ask: { prompt: 'complaints.list.category' },
-      source: {
-        items: keypad.categories.map(({ key, categoryId }) => ({
-          value: key,
-          prompt: `complaints.category.${categoryId}`,
-        })),
-      },
-      keep: 'categoryKey',
-      next: { step: 'service' },
-      retries: 2,
-    },
-    service: {
-      kind: 'list',
-      voice: 'hand-built',
-      ask: { prompt: 'complaints.list.service' },
-      source: {
-        items: keypad.services.map(({ key, serviceId }) => ({
-          value: key,
-          prompt: serviceId ? `service.${serviceId}` : 'complaints.service.other',
-        })),
-      },
-      keep: 'serviceKey',
-      next: { step: 'confirm' },
-      retries: 2,
-    },
-    confirm: {
-      kind: 'choice',
-      voice: 'hand-built',
-      ask: { prompt: 'complaints.confirm', ussd: 'ussd.complaints.confirm' },
-      options: { '1': { step: 'create' }, '2': { step: 'category' }, '*': 'menu', '0': 'agent' },
-      otherwise: { step: 'after' },
-    },
-    create: {
-      kind: 'lookup',
-      voice: 'hand-built',
-      inputs: [COMPLAINT_DESCRIPTION],
-      operation: 'create',
-      parameters: { categoryKey: 'kept.categoryKey', serviceKey: 'kept.serviceKey' },
-      outcomes: {
-        CREATED: {
-          say: 'result',
-          journey: 'complaints:CREATED',
-          remember: { reference: 'result.reference', selfService: 'COMPLAINT_CREATED' },
-          next: { step: 'after' },
+        keep: 'categoryKey',
+        next: { step: 'service' },
+      }),
+      service: list({
+        ask: 'complaints.list.service',
+        source: {
+          items: keypad.services.map(({ key, serviceId }) => ({
+            value: key,
+            prompt: serviceId ? `service.${serviceId}` : 'complaints.service.other',
+          })),
         },
+        keep: 'serviceKey',
+        next: { step: 'confirm' },
+      }),
+      confirm: {
+        kind: 'choice',
+        ask: withUssdScreen('complaints.confirm'),
+        options: { '1': { step: 'create' }, '2': { step: 'category' }, ...STANDARD_ESCAPES },
+        otherwise: { step: 'after' },
       },
-      reaskOnInvalidInput: true,
-      retries: 2,
-    },
-    after: {
-      kind: 'choice',
-      voice: 'hand-built',
-      ask: { prompt: 'complaints.after', ussd: 'ussd.complaints.after' },
-      options: { '*': 'menu', '0': 'agent' },
-      otherwise: 'goodbye',
-    },
+      create: lookup({
+        inputs: [COMPLAINT_DESCRIPTION],
+        operation: 'create',
+        parameters: { categoryKey: 'kept.categoryKey', serviceKey: 'kept.serviceKey' },
+        outcomes: {
+          CREATED: sayResult(
+            { step: 'after' },
+            {
+              journey: 'complaints:CREATED',
+              remember: { reference: 'result.reference', selfService: 'COMPLAINT_CREATED' },
+            },
+          ),
+        },
+      }),
+      after: {
+        kind: 'choice',
+        ask: withUssdScreen('complaints.after'),
+        options: STANDARD_ESCAPES,
+        otherwise: 'goodbye',
+      },
+    }),
   },
 } as const satisfies Dialogue;

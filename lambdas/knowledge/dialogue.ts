@@ -1,4 +1,7 @@
-import type { Dialogue } from '#shared/dialogue/types.ts';
+import { handBuilt, list, operationCall, optionsOf, sayResult } from '#shared/dialogue/steps.ts';
+import { type Dialogue, STANDARD_ESCAPES } from '#shared/dialogue/types.ts';
+
+const toAfter = sayResult({ step: 'after' });
 
 /**
  * Information about a government service: a category, then one of its services, both listed
@@ -11,83 +14,50 @@ import type { Dialogue } from '#shared/dialogue/types.ts';
 export const knowledgeDialogue = {
   capability: 'knowledge',
   start: 'category',
-  steps: {
-    category: {
-      kind: 'list',
-      voice: 'hand-built',
-      ask: { prompt: 'knowledge.categories.intro' },
-      source: {
-        operation: 'categories',
-        parameters: {},
-        item: 'option',
-        count: 'optionCount',
-        more: { value: 'nextPage', parameter: 'page' },
-      },
+  steps: handBuilt({
+    category: list({
+      ask: 'knowledge.categories.intro',
+      source: optionsOf('categories', {}, true),
       label: { prompt: 'knowledge.category.{value}' },
       keep: 'knowledgeCategory',
       next: { step: 'service' },
-      retries: 2,
-    },
-    service: {
-      kind: 'list',
-      voice: 'hand-built',
-      ask: { prompt: 'knowledge.services.intro' },
-      source: {
-        operation: 'articles',
-        parameters: { categoryId: 'kept.knowledgeCategory' },
-        item: 'option',
-        count: 'optionCount',
-        more: { value: 'nextPage', parameter: 'page' },
-      },
+    }),
+    service: list({
+      ask: 'knowledge.services.intro',
+      source: optionsOf('articles', { categoryId: 'kept.knowledgeCategory' }, true),
       label: { prompt: 'service.{value}' },
       keep: 'knowledgeService',
       next: { step: 'summary' },
-      outcomes: { INVALID_INPUT: { say: 'result', next: { step: 'category' } } },
-      retries: 2,
-    },
-    summary: {
-      kind: 'lookup',
-      voice: 'hand-built',
-      inputs: [],
-      operation: 'summary',
-      parameters: { articleId: 'kept.knowledgeService' },
-      outcomes: {
-        OK: {
-          say: 'result',
-          journey: 'knowledge:INFORMED',
-          remember: { selfService: 'INFORMED' },
-          next: { step: 'after' },
-        },
+      outcomes: { INVALID_INPUT: sayResult({ step: 'category' }) },
+    }),
+    summary: operationCall(
+      'summary',
+      {
+        OK: sayResult(
+          { step: 'after' },
+          { journey: 'knowledge:INFORMED', remember: { selfService: 'INFORMED' } },
+        ),
       },
-      reaskOnInvalidInput: true,
-      retries: 0,
-    },
+      { parameters: { articleId: 'kept.knowledgeService' } },
+    ),
     after: {
       kind: 'choice',
-      voice: 'hand-built',
       ask: { prompt: 'knowledge.after' },
-      options: { '1': { step: 'sms' }, '2': { step: 'service' }, '*': 'menu', '0': 'agent' },
+      options: { '1': { step: 'sms' }, '2': { step: 'service' }, ...STANDARD_ESCAPES },
       otherwise: 'goodbye',
     },
-    sms: {
-      kind: 'lookup',
-      voice: 'hand-built',
-      inputs: [],
-      operation: 'send-sms',
-      parameters: { articleId: 'kept.knowledgeService' },
-      outcomes: {
-        SENT: {
-          say: 'result',
-          journey: 'knowledge:SMS_SENT',
-          remember: { knowledgeSms: 'result.articleId' },
-          next: { step: 'after' },
-        },
-        ALREADY_SENT: { say: 'result', next: { step: 'after' } },
-        NO_NUMBER: { say: 'result', next: { step: 'after' } },
-        SMS_LIMITED: { say: 'result', next: { step: 'after' } },
+    sms: operationCall(
+      'send-sms',
+      {
+        SENT: sayResult(
+          { step: 'after' },
+          { journey: 'knowledge:SMS_SENT', remember: { knowledgeSms: 'result.articleId' } },
+        ),
+        ALREADY_SENT: toAfter,
+        NO_NUMBER: toAfter,
+        SMS_LIMITED: toAfter,
       },
-      reaskOnInvalidInput: true,
-      retries: 0,
-    },
-  },
+      { parameters: { articleId: 'kept.knowledgeService' } },
+    ),
+  }),
 } as const satisfies Dialogue;

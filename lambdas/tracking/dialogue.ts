@@ -1,27 +1,28 @@
-import type { Dialogue, DialogueInput } from '#shared/dialogue/types.ts';
+import { keyedInput, lookup, sayResult } from '#shared/dialogue/steps.ts';
+import { type Dialogue, STANDARD_ESCAPES } from '#shared/dialogue/types.ts';
 
 /** The application number: 8 digits from the issuing agency (no check digit), checked before the proof. */
-export const APPLICATION_NUMBER = {
+export const APPLICATION_NUMBER = keyedInput({
   name: 'applicationNumber',
   id: 'number',
-  ask: { prompt: 'tracking.ask_number' },
+  ask: 'tracking.ask_number',
   digits: { minLength: 8, maxLength: 8 },
-  invalid: { prompt: 'tracking.invalid_number' },
-  noInput: { prompt: 'tracking.no_input' },
+  invalid: 'tracking.invalid_number',
+  noInput: 'tracking.no_input',
   checkedBy: 'check-number',
   reference: true,
-} as const satisfies DialogueInput;
+});
 
 /** The proof: the last four digits of the ID number on the application. */
-export const ID_LAST4 = {
+export const ID_LAST4 = keyedInput({
   name: 'idLast4',
   id: 'id',
-  ask: { prompt: 'tracking.ask_id_digits' },
+  ask: 'tracking.ask_id_digits',
   digits: { minLength: 4, maxLength: 4 },
-  invalid: { prompt: 'tracking.invalid_id_digits' },
-  noInput: { prompt: 'tracking.no_input' },
+  invalid: 'tracking.invalid_id_digits',
+  noInput: 'tracking.no_input',
   proof: true,
-} as const satisfies DialogueInput;
+});
 
 /**
  * Track a document application: its number (its shape checked at once), the proof, then where
@@ -31,31 +32,22 @@ export const trackingDialogue = {
   capability: 'tracking',
   start: 'track',
   steps: {
-    track: {
-      kind: 'lookup',
+    track: lookup({
       inputs: [APPLICATION_NUMBER, ID_LAST4],
       outcomes: {
-        FOUND: {
-          say: 'result',
-          journey: 'tracking:FOUND',
-          remember: { verified: 'true', selfService: 'TRACKED' },
-          next: { step: 'after' },
-        },
-        VERIFICATION_FAILED: {
-          say: 'result',
-          journey: 'tracking:VERIFICATION_FAILED',
-          next: 'retry',
-        },
-        LOCKED_OUT: { say: 'result', journey: 'tracking:LOCKED_OUT', next: 'agent' },
+        FOUND: sayResult(
+          { step: 'after' },
+          { journey: 'tracking:FOUND', remember: { verified: 'true', selfService: 'TRACKED' } },
+        ),
+        VERIFICATION_FAILED: sayResult('retry', { journey: 'tracking:VERIFICATION_FAILED' }),
+        LOCKED_OUT: sayResult('agent', { journey: 'tracking:LOCKED_OUT' }),
       },
-      reaskOnInvalidInput: true,
-      retries: 2,
       giveUp: { prompt: 'tracking.too_many_attempts' },
-    },
+    }),
     after: {
       kind: 'choice',
       ask: { prompt: 'tracking.after' },
-      options: { '1': { step: 'track' }, '*': 'menu', '0': 'agent' },
+      options: { '1': { step: 'track' }, ...STANDARD_ESCAPES },
       otherwise: 'goodbye',
     },
   },

@@ -2,8 +2,9 @@
  * A capability's dialogue, described once for every channel: what to ask, how a keyed answer
  * is checked, which operation is called with which inputs, and where each outcome leads. The
  * voice flow is generated from it (contact-flows/build/voice-dialogue.ts); a text or USSD
- * adapter walks the same steps. Dialogues are plain data with no imports, so any Lambda (or the
- * flow builder) can read them without pulling in a channel.
+ * adapter walks the same steps. Dialogues are plain data, written with the constructors of
+ * steps.ts (which import nothing at run time), so any Lambda (or the flow builder) can read them
+ * without pulling in a channel.
  */
 
 /**
