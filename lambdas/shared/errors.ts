@@ -20,6 +20,12 @@ export abstract class DomainError extends Error {
   }
 }
 
+/** The DomainError class whose every instance carries `outcome`, for the classes below to name. */
+export const outcomeError = <const O extends string>(outcome: O) =>
+  class extends DomainError {
+    readonly outcome = outcome;
+  };
+
 export interface DomainErrorOptions {
   readonly details?: Record<string, string | number>;
   readonly speech?: Speech;
@@ -27,53 +33,33 @@ export interface DomainErrorOptions {
 }
 
 /** Input that does not have the expected shape: letters in a number, too few digits. */
-export class InvalidInputError extends DomainError {
-  readonly outcome = 'INVALID_INPUT';
-}
+export class InvalidInputError extends outcomeError('INVALID_INPUT') {}
 
 /** A well-formed reference that matches no record. */
-export class NotFoundError extends DomainError {
-  readonly outcome = 'NOT_FOUND';
-}
+export class NotFoundError extends outcomeError('NOT_FOUND') {}
 
 /** The caller failed to prove they own the record. */
-export class VerificationFailedError extends DomainError {
-  readonly outcome = 'VERIFICATION_FAILED';
-}
+export class VerificationFailedError extends outcomeError('VERIFICATION_FAILED') {}
 
 /** Too many failed proofs: the caller is routed to an agent. */
-export class LockedOutError extends DomainError {
-  readonly outcome = 'LOCKED_OUT';
-}
+export class LockedOutError extends outcomeError('LOCKED_OUT') {}
 
 /** The caller proved who they are, but may not hear this record (e.g. not the ticket's call-back number). */
-export class RefusedError extends DomainError {
-  readonly outcome = 'REFUSED';
-}
+export class RefusedError extends outcomeError('REFUSED') {}
 
 /** An operation that needs a proof of identity earlier in the contact, which was not given. */
-export class NotVerifiedError extends DomainError {
-  readonly outcome = 'NOT_VERIFIED';
-}
+export class NotVerifiedError extends outcomeError('NOT_VERIFIED') {}
 
 /** The requested capacity is gone (slot full). */
-export class CapacityExhaustedError extends DomainError {
-  readonly outcome = 'FULL';
-}
+export class CapacityExhaustedError extends outcomeError('FULL') {}
 
 /** The request conflicts with existing state (one active booking per service, closed ticket). */
-export class ConflictError extends DomainError {
-  readonly outcome = 'CONFLICT';
-}
+export class ConflictError extends outcomeError('CONFLICT') {}
 
 /** The caller may not act on this record (API: cross-agency access). */
-export class ForbiddenError extends DomainError {
-  readonly outcome = 'FORBIDDEN';
-}
+export class ForbiddenError extends outcomeError('FORBIDDEN') {}
 
 /** The request carries no valid identity (API: no or an unusable token). */
-export class UnauthenticatedError extends DomainError {
-  readonly outcome = 'UNAUTHENTICATED';
-}
+export class UnauthenticatedError extends outcomeError('UNAUTHENTICATED') {}
 
 export const isDomainError = (error: unknown): error is DomainError => error instanceof DomainError;

@@ -5,28 +5,29 @@ import { randomInt } from 'node:crypto';
  * swap of two adjacent digits is caught before any lookup, which suits references read back
  * and keyed on a phone.
  */
-const MULTIPLY = [
-  [0, 1, 2, 3, 4, 5, 6, 7, 8, 9],
-  [1, 2, 3, 4, 0, 6, 7, 8, 9, 5],
-  [2, 3, 4, 0, 1, 7, 8, 9, 5, 6],
-  [3, 4, 0, 1, 2, 8, 9, 5, 6, 7],
-  [4, 0, 1, 2, 3, 9, 5, 6, 7, 8],
-  [5, 9, 8, 7, 6, 0, 4, 3, 2, 1],
-  [6, 5, 9, 8, 7, 1, 0, 4, 3, 2],
-  [7, 6, 5, 9, 8, 2, 1, 0, 4, 3],
-  [8, 7, 6, 5, 9, 3, 2, 1, 0, 4],
-  [9, 8, 7, 6, 5, 4, 3, 2, 1, 0],
-];
-const PERMUTE = [
-  [0, 1, 2, 3, 4, 5, 6, 7, 8, 9],
-  [1, 5, 7, 6, 2, 8, 3, 0, 9, 4],
-  [5, 8, 0, 3, 7, 9, 6, 1, 4, 2],
-  [8, 9, 1, 6, 0, 4, 3, 5, 2, 7],
-  [9, 4, 5, 3, 1, 2, 6, 8, 7, 0],
-  [4, 2, 8, 6, 5, 7, 3, 9, 0, 1],
-  [2, 7, 9, 3, 8, 0, 6, 4, 1, 5],
-  [7, 0, 4, 6, 9, 1, 3, 2, 5, 8],
-];
+const DIGITS = Array.from({ length: 10 }, (_, d) => d);
+const isRotation = (d: number) => d < 5;
+
+/**
+ * Verhoeff's multiplication: the dihedral group D5, the symmetries of a pentagon (0-4 its
+ * rotations, 5-9 its reflections).
+ */
+const MULTIPLY = DIGITS.map((j) =>
+  DIGITS.map((k) => {
+    const turned = isRotation(j) ? j + k : j - k + 5;
+    return isRotation(j) === isRotation(k) ? turned % 5 : 5 + (turned % 5);
+  }),
+);
+
+/** A digit's permutation at each position: Verhoeff's permutation applied `i` times (period 8). */
+const STEP = [1, 5, 7, 6, 2, 8, 3, 0, 9, 4];
+const PERMUTE = Array.from({ length: 8 }, (_, i) =>
+  DIGITS.map((d) => {
+    let permuted = d;
+    for (let n = 0; n < i; n++) permuted = STEP[permuted]!;
+    return permuted;
+  }),
+);
 const INVERSE = [0, 4, 3, 2, 1, 5, 6, 7, 8, 9];
 
 const checksum = (digits: string, offset: number): number =>
