@@ -1,4 +1,3 @@
-import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { appointmentsCapability } from '#lambdas/appointments/capability.ts';
 import { appointmentsUseCases } from '#lambdas/appointments/handler.ts';
 import { appointmentPolicy } from '#lambdas/appointments/policy.ts';
@@ -9,23 +8,14 @@ import { pensionsUseCases } from '#lambdas/pensions/handler.ts';
 import { trackingCapability } from '#lambdas/tracking/capability.ts';
 import { trackingUseCases } from '#lambdas/tracking/handler.ts';
 import { type CapabilityDescriptor, operationsOf, type UseCases } from '#shared/capability.ts';
-import type { Clock } from '#shared/clock.ts';
 import { createBookingRepository } from '#shared/data/bookings.repository.ts';
 import { createCatalogueRepository } from '#shared/data/catalogue.repository.ts';
 import { capabilityOperations, type OperationRegistry } from '#shared/dialogue/operations.ts';
-import type { IdentityHasher } from '#shared/identity/identity-hasher.ts';
-import type { Notifier } from '#shared/notifications/notifier.ts';
 import { newReference } from '#shared/reference.ts';
+import type { TicketingUseCaseDependencies } from '#shared/ticketing-dependencies.ts';
 
 /** What a channel outside Connect (USSD, text) needs to run the capabilities in-process. */
-export interface ChannelOperationDependencies {
-  readonly db: DynamoDBDocumentClient;
-  readonly tables: { readonly serviceData: string; readonly tickets: string };
-  readonly identityHasher: IdentityHasher;
-  readonly notifier: Notifier;
-  readonly clock: Clock;
-  /** The contact centre's time zone (dates, opening hours). */
-  readonly timeZone: string;
+export interface ChannelOperationDependencies extends TicketingUseCaseDependencies {
   /** @default a new booking reference with its check digit */
   readonly newReference?: () => string;
 }

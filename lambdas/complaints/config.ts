@@ -1,13 +1,4 @@
-import * as z from 'zod';
-import { TimeZoneEnvironmentSchema, tableName } from '#shared/env.ts';
-import { IdentityHasherEnvironmentSchema } from '#shared/identity/default-identity-hasher.ts';
-import { NotifierEnvironmentSchema } from '#shared/notifications/default-notifier.ts';
-import { SpeechEnvironmentSchema } from '#shared/speech/render.ts';
+import { TicketingFlowEnvironmentSchema } from '#shared/ticketing-environment.ts';
 
 /** Complaints' environment: the handler parses it, the SelfService construct fills it. */
-export const ComplaintsEnvironmentSchema = z
-  .object({ SERVICE_DATA_TABLE_NAME: tableName, TICKETS_TABLE_NAME: tableName })
-  .and(SpeechEnvironmentSchema)
-  .and(TimeZoneEnvironmentSchema)
-  .and(IdentityHasherEnvironmentSchema)
-  .and(NotifierEnvironmentSchema);
+export const ComplaintsEnvironmentSchema = TicketingFlowEnvironmentSchema;

@@ -1,14 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { type Clock, systemClock } from '#shared/clock.ts';
+import { type ChannelDependencies, channelDependencies } from '#shared/channel-dependencies.ts';
 import { createCallLogRepository } from '#shared/data/call-logs.repository.ts';
 import { createConversationRepository } from '#shared/data/conversations.repository.ts';
 import type { OperationRegistry } from '#shared/dialogue/operations.ts';
 import { parseEnv } from '#shared/env.ts';
-import { identityHasherFor } from '#shared/identity/default-identity-hasher.ts';
-import type { IdentityHasher } from '#shared/identity/identity-hasher.ts';
-import { notifierFor } from '#shared/notifications/default-notifier.ts';
-import type { Notifier } from '#shared/notifications/notifier.ts';
 import type { AwsClients, Environment } from '#shared/platform.ts';
 import { conversationRecorder } from './call-log.ts';
 import { capabilityRegistry, type SharedParts, TEXT_DIALOGUES } from './capabilities.ts';
@@ -19,18 +14,8 @@ import { trackInOneMessage } from './operations.ts';
 import { runnerTextDialogues } from './text-dialogues.ts';
 
 /** What the conversation service is built from: every channel's Lambda holds one of these. */
-export interface ConversationServiceDependencies {
-  readonly db: DynamoDBDocumentClient;
-  readonly tables: {
-    readonly serviceData: string;
-    readonly tickets: string;
-    readonly callLogs: string;
-  };
-  readonly identityHasher: IdentityHasher;
-  readonly notifier: Notifier;
-  readonly clock: Clock;
+export interface ConversationServiceDependencies extends ChannelDependencies {
   readonly idleMinutes: number;
-  readonly callLogPolicy: { readonly timeZone: string; readonly retentionDays: number };
   readonly newConversationId: () => string;
   /** The capabilities' use cases, built on the conversation's clock, hasher and notifier. */
   readonly capabilities: (shared: SharedParts) => OperationRegistry;
@@ -43,17 +28,8 @@ export const conversationServiceDependencies = (
 ): ConversationServiceDependencies => {
   const config = parseEnv(ConversationEnvironmentSchema, env);
   return {
-    db: aws.dynamoDb,
-    tables: {
-      serviceData: config.SERVICE_DATA_TABLE_NAME,
-      tickets: config.TICKETS_TABLE_NAME,
-      callLogs: config.CALL_LOGS_TABLE_NAME,
-    },
-    identityHasher: identityHasherFor(config, aws.kms),
-    notifier: notifierFor(config, aws.sqs),
-    clock: systemClock,
+    ...channelDependencies(config, aws),
     idleMinutes: config.CONVERSATION_IDLE_MINUTES,
-    callLogPolicy: { timeZone: config.TIME_ZONE, retentionDays: config.CALL_LOG_RETENTION_DAYS },
     newConversationId: randomUUID,
     capabilities: capabilityRegistry(env, aws),
   };

@@ -1,4 +1,6 @@
 import { type ConnectClient, StartChatContactCommand } from '@aws-sdk/client-connect';
+import type * as z from 'zod';
+import type { HandoverEnvironmentSchema } from './channels/config.ts';
 import type { Channel, Handover } from './contract.ts';
 
 /** Connect's limit on a chat's initial message. */
@@ -84,3 +86,15 @@ export const localAgentChats = (): AgentChats & {
     },
   };
 };
+
+/** The hand-over on the instance's conversation flow where both are configured; otherwise a start that fails saying so. */
+export const configuredAgentChats = (
+  connect: ConnectClient,
+  config: z.infer<typeof HandoverEnvironmentSchema>,
+): AgentChats =>
+  config.CONNECT_INSTANCE_ID && config.CONVERSATION_FLOW_ID
+    ? connectAgentChats(connect, {
+        instanceId: config.CONNECT_INSTANCE_ID,
+        contactFlowId: config.CONVERSATION_FLOW_ID,
+      })
+    : { start: () => Promise.reject(new Error('CONVERSATION_FLOW_ID is not configured')) };

@@ -1,8 +1,6 @@
-import {
-  type PinpointSMSVoiceV2Client,
-  SendTextMessageCommand,
-} from '@aws-sdk/client-pinpoint-sms-voice-v2';
+import type { PinpointSMSVoiceV2Client } from '@aws-sdk/client-pinpoint-sms-voice-v2';
 import { type SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
+import { endUserMessagingSmsSender } from '#shared/notifications/end-user-messaging-sms.ts';
 
 export interface SmsMessage {
   readonly to: string;
@@ -29,18 +27,7 @@ export interface EmailGateway {
 export const endUserMessagingSms = (
   client: PinpointSMSVoiceV2Client,
   originationIdentity: string,
-): SmsGateway => ({
-  async send({ to, text }) {
-    await client.send(
-      new SendTextMessageCommand({
-        DestinationPhoneNumber: to,
-        OriginationIdentity: originationIdentity,
-        MessageBody: text,
-        MessageType: 'TRANSACTIONAL',
-      }),
-    );
-  },
-});
+): SmsGateway => ({ send: endUserMessagingSmsSender(client, originationIdentity) });
 
 /** Deployed: Amazon SES, from a verified address. */
 export const sesEmail = (client: SESv2Client, from: string): EmailGateway => ({

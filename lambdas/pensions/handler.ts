@@ -1,16 +1,11 @@
-import { KMSClient } from '@aws-sdk/client-kms';
-import { SQSClient } from '@aws-sdk/client-sqs';
 import type { UseCases } from '#shared/capability.ts';
-import { documentClientFor } from '#shared/data/client.ts';
 import { createPensionRepository } from '#shared/data/pensions.repository.ts';
 import { createTicketRepository } from '#shared/data/tickets.repository.ts';
 import { createVerifiedContactRepository } from '#shared/data/verified-contacts.repository.ts';
-import { parseEnv } from '#shared/env.ts';
-import { capabilityHandler } from '#shared/middleware.ts';
-import { type AwsClients, deployedHandler, type Environment } from '#shared/platform.ts';
 import {
   type TicketingFlowDependencies,
-  ticketingFlowDependencies,
+  type TicketingUseCaseDependencies,
+  ticketingFlowHandler,
 } from '#shared/ticketing-dependencies.ts';
 import { createTicketOpener } from '#shared/tickets/open-ticket.ts';
 import { proofGuardOn } from '#shared/verification.ts';
@@ -23,12 +18,6 @@ import { verifyPensioner } from './verify-pensioner.ts';
 
 export type PensionsHandlerDependencies = TicketingFlowDependencies;
 
-export const defaultDependencies = (
-  env: Environment,
-  aws: Pick<AwsClients, 'dynamoDb' | 'kms' | 'sqs'>,
-): PensionsHandlerDependencies =>
-  ticketingFlowDependencies(parseEnv(PensionsEnvironmentSchema, env), aws);
-
 /** The operations on typed input, for any channel (the Connect handler below, USSD, text). */
 export const pensionsUseCases = ({
   db,
@@ -37,7 +26,7 @@ export const pensionsUseCases = ({
   notifier,
   clock: now,
   timeZone,
-}: Omit<PensionsHandlerDependencies, 'speech'>) => {
+}: TicketingUseCaseDependencies) => {
   const pensions = createPensionRepository(db, tables.serviceData);
   const verifiedContacts = createVerifiedContactRepository(db, tables.serviceData);
   const proofs = proofGuardOn(db, tables.serviceData, identityHasher, now);
@@ -59,15 +48,8 @@ export const pensionsUseCases = ({
   return useCases;
 };
 
-export const createHandler = (deps: PensionsHandlerDependencies) =>
-  capabilityHandler(pensionsCapability, pensionsUseCases(deps), deps.speech);
-
-export const handler = deployedHandler(() =>
-  createHandler(
-    defaultDependencies(process.env, {
-      dynamoDb: documentClientFor(process.env),
-      kms: new KMSClient({}),
-      sqs: new SQSClient({}),
-    }),
-  ),
+export const { defaultDependencies, createHandler, handler } = ticketingFlowHandler(
+  pensionsCapability,
+  PensionsEnvironmentSchema,
+  pensionsUseCases,
 );

@@ -23,7 +23,7 @@ import {
   conversationServiceDependencies,
   createConversationService,
 } from '#lambdas/conversation/dependencies.ts';
-import { type AgentChats, connectAgentChats } from '#lambdas/conversation/handover.ts';
+import { type AgentChats, configuredAgentChats } from '#lambdas/conversation/handover.ts';
 import { documentClientFor } from '#shared/data/client.ts';
 import { parseEnv } from '#shared/env.ts';
 import { type AwsClients, deployedHandler, type Environment } from '#shared/platform.ts';
@@ -64,13 +64,7 @@ export const defaultDependencies = (
           from: config.AFRICAS_TALKING_SHORT_CODE,
         })
       : unconfigured('AFRICAS_TALKING_API_KEY'),
-    agentChats:
-      config.CONNECT_INSTANCE_ID && config.CONVERSATION_FLOW_ID
-        ? connectAgentChats(aws.connect, {
-            instanceId: config.CONNECT_INSTANCE_ID,
-            contactFlowId: config.CONVERSATION_FLOW_ID,
-          })
-        : { start: () => Promise.reject(new Error('CONVERSATION_FLOW_ID is not configured')) },
+    agentChats: configuredAgentChats(aws.connect, config),
     inboundToken: config.SMS_INBOUND_TOKEN,
   };
 };

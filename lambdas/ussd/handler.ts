@@ -3,20 +3,15 @@ import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import { KMSClient } from '@aws-sdk/client-kms';
 import { SQSClient } from '@aws-sdk/client-sqs';
-import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import middy from '@middy/core';
 import type { APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { channelOperations } from '#lambdas/channel-operations.ts';
-import { type Clock, systemClock } from '#shared/clock.ts';
+import { type ChannelDependencies, channelDependencies } from '#shared/channel-dependencies.ts';
 import { createCallLogRepository } from '#shared/data/call-logs.repository.ts';
 import { documentClientFor } from '#shared/data/client.ts';
 import { createConversationRepository } from '#shared/data/conversations.repository.ts';
 import { createUssdSessionRepository } from '#shared/data/ussd-sessions.repository.ts';
 import { parseEnv } from '#shared/env.ts';
-import { identityHasherFor } from '#shared/identity/default-identity-hasher.ts';
-import type { IdentityHasher } from '#shared/identity/identity-hasher.ts';
-import { notifierFor } from '#shared/notifications/default-notifier.ts';
-import type { Notifier } from '#shared/notifications/notifier.ts';
 import { type AwsClients, deployedHandler, type Environment } from '#shared/platform.ts';
 import { logger, metrics } from '#shared/powertools.ts';
 import { ussdRecorder } from './call-log.ts';
@@ -25,20 +20,10 @@ import { gatewaySources, parseCallback } from './gateway.ts';
 import { composeScreen } from './screens.ts';
 import { createUssdService } from './session.ts';
 
-export interface UssdHandlerDependencies {
-  readonly db: DynamoDBDocumentClient;
-  readonly tables: {
-    readonly serviceData: string;
-    readonly tickets: string;
-    readonly callLogs: string;
-  };
-  readonly identityHasher: IdentityHasher;
-  readonly notifier: Notifier;
-  readonly clock: Clock;
+export interface UssdHandlerDependencies extends ChannelDependencies {
   readonly timeZone: string;
   readonly gatewayCidrs: string;
   readonly sessionMinutes: number;
-  readonly callLogPolicy: { readonly timeZone: string; readonly retentionDays: number };
   /** @default a new booking reference with its check digit */
   readonly newReference?: () => string;
 }
@@ -49,19 +34,10 @@ export const defaultDependencies = (
 ): UssdHandlerDependencies => {
   const config = parseEnv(UssdEnvironmentSchema, env);
   return {
-    db: aws.dynamoDb,
-    tables: {
-      serviceData: config.SERVICE_DATA_TABLE_NAME,
-      tickets: config.TICKETS_TABLE_NAME,
-      callLogs: config.CALL_LOGS_TABLE_NAME,
-    },
-    identityHasher: identityHasherFor(config, aws.kms),
-    notifier: notifierFor(config, aws.sqs),
-    clock: systemClock,
+    ...channelDependencies(config, aws),
     timeZone: config.TIME_ZONE,
     gatewayCidrs: config.USSD_GATEWAY_CIDRS,
     sessionMinutes: config.USSD_SESSION_MINUTES,
-    callLogPolicy: { timeZone: config.TIME_ZONE, retentionDays: config.CALL_LOG_RETENTION_DAYS },
   };
 };
 

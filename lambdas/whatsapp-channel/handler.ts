@@ -19,7 +19,7 @@ import {
   conversationServiceDependencies,
   createConversationService,
 } from '#lambdas/conversation/dependencies.ts';
-import { type AgentChats, connectAgentChats } from '#lambdas/conversation/handover.ts';
+import { type AgentChats, configuredAgentChats } from '#lambdas/conversation/handover.ts';
 import { documentClientFor } from '#shared/data/client.ts';
 import { parseEnv } from '#shared/env.ts';
 import { type AwsClients, deployedHandler, type Environment } from '#shared/platform.ts';
@@ -44,13 +44,7 @@ export const defaultDependencies = (
       config.WHATSAPP_PHONE_NUMBER_ID,
       config.WHATSAPP_META_API_VERSION,
     ),
-    agentChats:
-      config.CONNECT_INSTANCE_ID && config.CONVERSATION_FLOW_ID
-        ? connectAgentChats(aws.connect, {
-            instanceId: config.CONNECT_INSTANCE_ID,
-            contactFlowId: config.CONVERSATION_FLOW_ID,
-          })
-        : { start: () => Promise.reject(new Error('CONVERSATION_FLOW_ID is not configured')) },
+    agentChats: configuredAgentChats(aws.connect, config),
   };
 };
 

@@ -1,8 +1,6 @@
-import {
-  type PinpointSMSVoiceV2Client,
-  SendTextMessageCommand,
-} from '@aws-sdk/client-pinpoint-sms-voice-v2';
+import type { PinpointSMSVoiceV2Client } from '@aws-sdk/client-pinpoint-sms-voice-v2';
 import * as z from 'zod';
+import { endUserMessagingSmsSender } from '#shared/notifications/end-user-messaging-sms.ts';
 import { toE164 } from '#shared/phone.ts';
 import type { IncomingMessage } from '../contract.ts';
 import { UnreadableEventError } from './whatsapp-inbound.ts';
@@ -104,16 +102,7 @@ export const endUserMessagingSmsGateway = (
   originationIdentity: string,
 ): SmsGateway => ({
   name: 'end-user-messaging',
-  async send({ to, text }) {
-    await client.send(
-      new SendTextMessageCommand({
-        DestinationPhoneNumber: to,
-        OriginationIdentity: originationIdentity,
-        MessageBody: text,
-        MessageType: 'TRANSACTIONAL',
-      }),
-    );
-  },
+  send: endUserMessagingSmsSender(client, originationIdentity),
 });
 
 export interface AfricasTalkingSettings {

@@ -16,7 +16,7 @@ import {
 } from './knowledge.model.ts';
 import { createKnowledgeIndexRepository } from './knowledge-index.repository.ts';
 import { domainFields } from './tables.ts';
-import { TransactionConditionFailedError, transactWrite } from './transact.ts';
+import { type TransactItems, TransactionConditionFailedError, transactWrite } from './transact.ts';
 
 export {
   INDEX_CHUNK_BYTES,
@@ -67,6 +67,22 @@ export const createKnowledgeRepository = (client: DynamoDBDocumentClient, tableN
     ...version,
   });
 
+  /** Puts an item whose key must be new (an article's head, a version). */
+  const putNew = (item: Record<string, unknown>) => ({
+    Put: { TableName: tableName, Item: item, ConditionExpression: 'attribute_not_exists(pk)' },
+  });
+
+  /** Writes the items together; a condition that fails is the CONFLICT `reason`. */
+  const writeOrConflict = async (items: TransactItems, message: string, reason: string) => {
+    try {
+      await transactWrite(client, items);
+    } catch (error) {
+      if (error instanceof TransactionConditionFailedError)
+        throw new ConflictError(message, { details: { reason } });
+      throw error;
+    }
+  };
+
   return {
     async getHead(id: string): Promise<ArticleHead | undefined> {
       const item = await get(keys.head(id));
@@ -114,30 +130,14 @@ export const createKnowledgeRepository = (client: DynamoDBDocumentClient, tableN
         updatedAt: version.at,
         updatedBy: version.author,
       };
-      try {
-        await transactWrite(client, [
-          {
-            Put: {
-              TableName: tableName,
-              Item: { ...keys.head(version.id), entity: 'ARTICLE_HEAD', ...head },
-              ConditionExpression: 'attribute_not_exists(pk)',
-            },
-          },
-          {
-            Put: {
-              TableName: tableName,
-              Item: versionItem(version),
-              ConditionExpression: 'attribute_not_exists(pk)',
-            },
-          },
-        ]);
-      } catch (error) {
-        if (error instanceof TransactionConditionFailedError)
-          throw new ConflictError(`Article ${version.id} exists`, {
-            details: { reason: 'ARTICLE_EXISTS' },
-          });
-        throw error;
-      }
+      await writeOrConflict(
+        [
+          putNew({ ...keys.head(version.id), entity: 'ARTICLE_HEAD', ...head }),
+          putNew(versionItem(version)),
+        ],
+        `Article ${version.id} exists`,
+        'ARTICLE_EXISTS',
+      );
     },
 
     /**
@@ -145,8 +145,8 @@ export const createKnowledgeRepository = (client: DynamoDBDocumentClient, tableN
      * saved another version meanwhile.
      */
     async addVersion(version: ArticleVersion, expectedVersion: number): Promise<void> {
-      try {
-        await transactWrite(client, [
+      await writeOrConflict(
+        [
           {
             Update: {
               TableName: tableName,
@@ -166,24 +166,11 @@ export const createKnowledgeRepository = (client: DynamoDBDocumentClient, tableN
               },
             },
           },
-          {
-            Put: {
-              TableName: tableName,
-              Item: versionItem(version),
-              ConditionExpression: 'attribute_not_exists(pk)',
-            },
-          },
-        ]);
-      } catch (error) {
-        if (error instanceof TransactionConditionFailedError)
-          throw new ConflictError(
-            `Article ${version.id} changed since version ${expectedVersion}`,
-            {
-              details: { reason: 'STALE_VERSION' },
-            },
-          );
-        throw error;
-      }
+          putNew(versionItem(version)),
+        ],
+        `Article ${version.id} changed since version ${expectedVersion}`,
+        'STALE_VERSION',
+      );
     },
 
     /**
@@ -200,8 +187,8 @@ export const createKnowledgeRepository = (client: DynamoDBDocumentClient, tableN
         publishedBy,
         publishedAt,
       };
-      try {
-        await transactWrite(client, [
+      await writeOrConflict(
+        [
           {
             Update: {
               TableName: tableName,
@@ -239,17 +226,10 @@ export const createKnowledgeRepository = (client: DynamoDBDocumentClient, tableN
               },
             },
           },
-        ]);
-      } catch (error) {
-        if (error instanceof TransactionConditionFailedError)
-          throw new ConflictError(
-            `Version ${version.version} of ${version.id} cannot be published`,
-            {
-              details: { reason: 'NOT_PUBLISHABLE' },
-            },
-          );
-        throw error;
-      }
+        ],
+        `Version ${version.version} of ${version.id} cannot be published`,
+        'NOT_PUBLISHABLE',
+      );
       return published;
     },
 
