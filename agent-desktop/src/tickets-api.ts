@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { TICKET_STATUSES } from '#shared/tickets/statuses.ts';
 
 /**
  * A typed client for the staff ticket API (docs/complaints.md, "The ticket API"). No DOM: the
@@ -6,14 +7,6 @@ import * as z from 'zod/mini';
  * here with a clear message instead of rendering `undefined`.
  */
 
-export const TICKET_STATUSES = [
-  'OPEN',
-  'ACKNOWLEDGED',
-  'IN_PROGRESS',
-  'AWAITING_CUSTOMER',
-  'RESOLVED',
-  'CLOSED',
-] as const;
 const Status = z.enum(TICKET_STATUSES);
 export type TicketStatus = z.infer<typeof Status>;
 

@@ -1,5 +1,6 @@
 import { may } from '#lambdas/tickets-api/permissions.ts';
 import type { Role } from '#shared/roles.ts';
+import { TICKET_STATUSES } from '#shared/tickets/statuses.ts';
 import {
   AGENCIES,
   actionsFor,
@@ -17,7 +18,6 @@ import {
 } from './ticket-view.ts';
 import {
   type HistoryEntry,
-  TICKET_STATUSES,
   type Ticket,
   TicketApiError,
   type TicketStatus,

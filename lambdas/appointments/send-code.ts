@@ -1,6 +1,7 @@
 import type { Contact } from '#shared/contact.ts';
 import { localTime } from '#shared/hours.ts';
 import type { FlowOutcome } from '#shared/middleware.ts';
+import { sendCodeAlike } from '#shared/proof-codes.ts';
 import { requireReference } from './caller-input.ts';
 import type { AppointmentDependencies } from './dependencies.ts';
 import { operationParameters, optionalParameter } from './dependencies.ts';
@@ -21,15 +22,13 @@ export const sendCode =
   (deps: Pick<AppointmentDependencies, 'bookings' | 'codes' | 'clock' | 'timeZone'>) =>
   async ({ reference, lang }: SendCodeParameters, contact: Contact): Promise<FlowOutcome> => {
     const booking = await bookingFor(deps, reference, contact);
-    if (booking)
-      await deps.codes.send({
-        contactId: contact.contactId,
-        scope: 'booking',
-        recordId: booking.reference,
-        to: booking.smsNumber,
-        lang,
-      });
-    return { outcome: 'CODE_SENT', speech: { prompt: 'appointments.code_sent' } };
+    return sendCodeAlike(
+      deps.codes,
+      contact,
+      lang,
+      'appointments.code_sent',
+      booking && { scope: 'booking', recordId: booking.reference, to: booking.smsNumber },
+    );
   };
 
 const bookingFor = async (

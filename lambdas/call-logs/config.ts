@@ -1,17 +1,12 @@
 import * as z from 'zod';
-import { tableName } from '#shared/env.ts';
-import { kpiTargets } from '#shared/kpi.ts';
+import { tableName, timeZone } from '#shared/env.ts';
+import { answerWithinSeconds } from '#shared/kpi.ts';
 
 export const CallLogsEnvironmentSchema = z.object({
   CALL_LOGS_TABLE_NAME: tableName,
   /** Days a call log lives after the contact started (TTL). */
   CALL_LOG_RETENTION_DAYS: z.coerce.number().int().positive().default(90),
   /** The contact centre's time zone: a contact's day is its calendar date there. */
-  TIME_ZONE: z.string().min(1).default('Africa/Nairobi'),
-  /** Calls answered within this many seconds count towards the service level. */
-  ANSWER_WITHIN_SECONDS: z.coerce
-    .number()
-    .int()
-    .positive()
-    .default(kpiTargets.serviceLevel.thresholdSeconds),
+  TIME_ZONE: timeZone,
+  ANSWER_WITHIN_SECONDS: answerWithinSeconds,
 });

@@ -5,7 +5,7 @@ import { assertKeyed } from '#shared/dialogue/check-input.ts';
 import { InvalidInputError } from '#shared/errors.ts';
 import { localTime } from '#shared/hours.ts';
 import type { FlowOutcome } from '#shared/middleware.ts';
-import type { ProofCodes } from '#shared/proof-codes.ts';
+import { type ProofCodes, sendCodeAlike } from '#shared/proof-codes.ts';
 import { LanguageSchema } from '#shared/speech/render.ts';
 import type { ProofClaim, ProofGuard, ProofSpeech } from '#shared/verification.ts';
 import { STATUS_CODE, TICKET_REFERENCE } from './dialogue.ts';
@@ -66,15 +66,15 @@ export const requestStatusCode =
     contact: Contact,
   ): Promise<FlowOutcome> => {
     const ticket = await ticketFor(tickets, keyed, contact);
-    if (ticket?.callbackNumber)
-      await codes.send({
-        contactId: contact.contactId,
-        scope: 'ticket',
-        recordId: ticket.reference,
-        to: ticket.callbackNumber,
-        lang,
-      });
-    return { outcome: 'CODE_SENT', speech: { prompt: 'complaints.code_sent' } };
+    return sendCodeAlike(
+      codes,
+      contact,
+      lang,
+      'complaints.code_sent',
+      ticket?.callbackNumber
+        ? { scope: 'ticket', recordId: ticket.reference, to: ticket.callbackNumber }
+        : undefined,
+    );
   };
 
 // Caller ID only picks which ticket the code is for: the code goes to the number on the ticket.

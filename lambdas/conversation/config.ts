@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { tableName } from '#shared/env.ts';
+import { tableName, timeZone } from '#shared/env.ts';
 import { IdentityHasherEnvironmentSchema } from '#shared/identity/default-identity-hasher.ts';
 import { NotifierEnvironmentSchema } from '#shared/notifications/default-notifier.ts';
 import { SpeechEnvironmentSchema } from '#shared/speech/render.ts';
@@ -17,7 +17,7 @@ export const ConversationEnvironmentSchema = z
     /** A conversation idle this long ends; the next message starts a new one. */
     CONVERSATION_IDLE_MINUTES: z.coerce.number().int().positive().default(30),
     CALL_LOG_RETENTION_DAYS: z.coerce.number().int().positive().default(90),
-    TIME_ZONE: z.string().min(1).default('Africa/Nairobi'),
+    TIME_ZONE: timeZone,
   })
   .and(SpeechEnvironmentSchema)
   .and(IdentityHasherEnvironmentSchema)

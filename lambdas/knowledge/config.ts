@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { tableName } from '#shared/env.ts';
+import { tableName, timeZone } from '#shared/env.ts';
 import { IdentityHasherEnvironmentSchema } from '#shared/identity/default-identity-hasher.ts';
 import { NotifierEnvironmentSchema } from '#shared/notifications/default-notifier.ts';
 import { SpeechEnvironmentSchema } from '#shared/speech/render.ts';
@@ -8,7 +8,7 @@ import { SpeechEnvironmentSchema } from '#shared/speech/render.ts';
 export const KnowledgeEnvironmentSchema = z
   .object({
     SERVICE_DATA_TABLE_NAME: tableName,
-    TIME_ZONE: z.string().min(1).default('Africa/Nairobi'),
+    TIME_ZONE: timeZone,
     KNOWLEDGE_INDEX_REFRESH_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
   })
   .and(SpeechEnvironmentSchema)

@@ -24,9 +24,10 @@ export const tableName = z.string().min(1);
  * The contact centre's time zone (IANA), for the dates use cases name ("today", a due date):
  * filled from the environment config (`hours.timeZone`); the default is Kenya's.
  */
-export const TimeZoneEnvironmentSchema = z.object({
-  TIME_ZONE: z.string().min(1).default('Africa/Nairobi'),
-});
+export const timeZone = z.string().min(1).default('Africa/Nairobi');
+
+/** The time zone alone, for environments that need nothing else from here. */
+export const TimeZoneEnvironmentSchema = z.object({ TIME_ZONE: timeZone });
 
 type SchemaDef = {
   readonly type: string;

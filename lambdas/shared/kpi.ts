@@ -269,6 +269,13 @@ export const kpiTargets: KpiTargets = KpiTargetsSchema.parse({
   complaintResolution: { pct: targetOf('complaint_resolution_72h').pct },
 });
 
+/** The service level's threshold: calls answered within this many seconds count towards it. */
+export const answerWithinSeconds = z.coerce
+  .number()
+  .int()
+  .positive()
+  .default(kpiTargets.serviceLevel.thresholdSeconds);
+
 export interface TargetCheck {
   readonly value: number | null;
   readonly target: number;

@@ -1,5 +1,6 @@
 import { randomInt } from 'node:crypto';
 import type { Clock } from './clock.ts';
+import type { Contact } from './contact.ts';
 import {
   PROOF_CODE_SECONDS,
   type ProofCodeRepository,
@@ -7,6 +8,7 @@ import {
   type SmsAllowanceRepository,
 } from './data/proof-codes.repository.ts';
 import { type IdentityHasher, sameHash } from './identity/identity-hasher.ts';
+import type { FlowOutcome } from './middleware.ts';
 import type { Notifier } from './notifications/notifier.ts';
 import type { Language } from './speech/render.ts';
 
@@ -100,3 +102,19 @@ export const createProofCodes = ({
 };
 
 export type ProofCodes = ReturnType<typeof createProofCodes>;
+
+/**
+ * A code request's answer: the code sent to the number on the record, if one was found, and
+ * CODE_SENT with `prompt` either way (and whether or not that number has had its SMS for the
+ * day), so a reference cannot be probed.
+ */
+export const sendCodeAlike = async (
+  codes: ProofCodes,
+  { contactId }: Contact,
+  lang: Language,
+  prompt: string,
+  record: Omit<CodeRequest, 'contactId' | 'lang'> | undefined,
+): Promise<FlowOutcome> => {
+  if (record) await codes.send({ ...record, contactId, lang });
+  return { outcome: 'CODE_SENT', speech: { prompt } };
+};

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { tableName } from '#shared/env.ts';
+import { tableName, timeZone } from '#shared/env.ts';
 import { IdentityHasherEnvironmentSchema } from '#shared/identity/default-identity-hasher.ts';
 import { NotifierEnvironmentSchema } from '#shared/notifications/default-notifier.ts';
 
@@ -18,7 +18,7 @@ export const UssdEnvironmentSchema = z
     /** How long a session's item is kept after its last step. */
     USSD_SESSION_MINUTES: z.coerce.number().int().positive().default(10),
     CALL_LOG_RETENTION_DAYS: z.coerce.number().int().positive().default(90),
-    TIME_ZONE: z.string().min(1).default('Africa/Nairobi'),
+    TIME_ZONE: timeZone,
   })
   .and(IdentityHasherEnvironmentSchema)
   .and(NotifierEnvironmentSchema);

@@ -1,19 +1,13 @@
 import * as z from 'zod';
 import { domainFields } from '#shared/data/tables.ts';
 import { LanguageSchema } from '#shared/speech/language.ts';
+import { TICKET_STATUSES } from '#shared/tickets/statuses.ts';
 
 export const TicketTypeSchema = z.enum(['COMPLAINT', 'SERVICE_REQUEST']);
 export type TicketType = z.infer<typeof TicketTypeSchema>;
 
-/** Where a ticket stands. AWAITING_CUSTOMER pauses the SLA clock; RESOLVED triggers the call-back. */
-export const TicketStatusSchema = z.enum([
-  'OPEN',
-  'ACKNOWLEDGED',
-  'IN_PROGRESS',
-  'AWAITING_CUSTOMER',
-  'RESOLVED',
-  'CLOSED',
-]);
+/** Where a ticket stands (lambdas/shared/tickets/statuses.ts). */
+export const TicketStatusSchema = z.enum(TICKET_STATUSES);
 export type TicketStatus = z.infer<typeof TicketStatusSchema>;
 
 export const TicketPrioritySchema = z.enum(['low', 'normal', 'high', 'urgent']);
