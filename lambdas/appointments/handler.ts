@@ -1,11 +1,9 @@
-import { KMSClient } from '@aws-sdk/client-kms';
-import { SQSClient } from '@aws-sdk/client-sqs';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { hashingNotifyingClients } from '#shared/aws-clients.ts';
 import type { UseCases } from '#shared/capability.ts';
 import { systemClock } from '#shared/clock.ts';
 import { createBookingRepository } from '#shared/data/bookings.repository.ts';
 import { createCatalogueRepository } from '#shared/data/catalogue.repository.ts';
-import { documentClientFor } from '#shared/data/client.ts';
 import { createSmsAllowanceRepository } from '#shared/data/proof-codes.repository.ts';
 import { createVerifiedContactRepository } from '#shared/data/verified-contacts.repository.ts';
 import { createDefaultProofCodes } from '#shared/default-proof-codes.ts';
@@ -103,11 +101,5 @@ export const createHandler = (setup: AppointmentsHandlerDependencies) =>
   capabilityHandler(appointmentsCapability, appointmentsUseCases(setup), setup.speech);
 
 export const handler = deployedHandler(() =>
-  createHandler(
-    defaultDependencies(process.env, {
-      dynamoDb: documentClientFor(process.env),
-      kms: new KMSClient({}),
-      sqs: new SQSClient({}),
-    }),
-  ),
+  createHandler(defaultDependencies(process.env, hashingNotifyingClients())),
 );

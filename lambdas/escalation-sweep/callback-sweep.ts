@@ -3,6 +3,7 @@ import type { Clock } from '#shared/clock.ts';
 import type { TicketRepository } from '#shared/data/tickets.repository.ts';
 import { logger, metrics } from '#shared/powertools.ts';
 import { type CallbackQueue, firstCallback } from '#shared/tickets/callbacks.ts';
+import { drainOutbox, graceCutoff } from './outbox.ts';
 
 export interface CallbackSweepDependencies {
   readonly tickets: Pick<TicketRepository, 'pendingCallbackRequests' | 'clearPendingCallback'>;
@@ -29,27 +30,17 @@ export interface CallbackSweepResult {
 export const sweepCallbackRequests =
   ({ tickets, callbacks, clock }: CallbackSweepDependencies) =>
   async (graceMinutes: number): Promise<CallbackSweepResult> => {
-    const now = clock();
-    const pending = await tickets.pendingCallbackRequests(
-      new Date(now.getTime() - graceMinutes * 60_000),
-    );
-    let requested = 0;
-    let failed = 0;
-    for (const entry of pending) {
-      try {
+    const pending = await tickets.pendingCallbackRequests(graceCutoff(clock(), graceMinutes));
+    const { acted: requested, failed } = await drainOutbox(pending, {
+      act: async (entry) => {
         await callbacks.send(firstCallback(entry.reference, entry.resolutionVersion, entry.at));
-        requested++;
         logger.warn('Call-back requested by the sweeper', { reference: entry.reference });
-        await tickets.clearPendingCallback(entry);
-      } catch (error) {
-        failed++;
-        logger.error('Call-back request failed; the next sweep retries', {
-          reference: entry.reference,
-          error,
-        });
-      }
-    }
+        return true;
+      },
+      clear: (entry) => tickets.clearPendingCallback(entry),
+      retried: 'Call-back request failed; the next sweep retries',
+    });
     metrics.addMetric('CallbackRequestsRecovered', MetricUnit.Count, requested);
-    metrics.addMetric('CallbackRequestsFailed', MetricUnit.Count, failed);
-    return { pending: pending.length, requested, failed };
+    metrics.addMetric('CallbackRequestsFailed', MetricUnit.Count, failed.length);
+    return { pending: pending.length, requested, failed: failed.length };
   };

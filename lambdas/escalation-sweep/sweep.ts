@@ -9,6 +9,7 @@ import {
   type CallbackSweepResult,
   sweepCallbackRequests,
 } from './callback-sweep.ts';
+import { drainOutbox, graceCutoff } from './outbox.ts';
 import {
   purgeClosedTickets,
   type RetentionPurgeDependencies,
@@ -51,33 +52,28 @@ export const sweepEscalations =
   async (input: SweepInput): Promise<SweepResult> => {
     const { graceMinutes } = SweepInputSchema.parse(input);
     const now = clock();
-    const pending = await tickets.pendingEscalationStarts(
-      new Date(now.getTime() - graceMinutes * 60_000),
-    );
-    let recovered = 0;
-    let failed = 0;
-    let oldestFailed = now.getTime();
-    for (const entry of pending) {
-      try {
-        if (await escalations.start(escalationName(entry), { reference: entry.reference })) {
-          recovered++;
-          logger.warn('Escalation started by the sweeper', { reference: entry.reference });
-        }
-        await tickets.clearPendingEscalation(entry);
-      } catch (error) {
-        failed++;
-        oldestFailed = Math.min(oldestFailed, Date.parse(entry.createdAt));
-        logger.error('Escalation start failed; the next sweep retries', {
+    const pending = await tickets.pendingEscalationStarts(graceCutoff(now, graceMinutes));
+    const { acted: recovered, failed } = await drainOutbox(pending, {
+      act: async (entry) => {
+        const started = await escalations.start(escalationName(entry), {
           reference: entry.reference,
-          error,
         });
-      }
-    }
+        if (started)
+          logger.warn('Escalation started by the sweeper', { reference: entry.reference });
+        return started;
+      },
+      clear: (entry) => tickets.clearPendingEscalation(entry),
+      retried: 'Escalation start failed; the next sweep retries',
+    });
+    const oldestFailed = Math.min(
+      now.getTime(),
+      ...failed.map((entry) => Date.parse(entry.createdAt)),
+    );
     const oldestMinutes = Math.max(0, Math.floor((now.getTime() - oldestFailed) / 60_000));
     metrics.addMetric('EscalationStartsRecovered', MetricUnit.Count, recovered);
-    metrics.addMetric('EscalationStartsFailed', MetricUnit.Count, failed);
+    metrics.addMetric('EscalationStartsFailed', MetricUnit.Count, failed.length);
     metrics.addMetric('EscalationOutboxOldestMinutes', MetricUnit.Count, oldestMinutes);
-    return { pending: pending.length, recovered, failed, oldestMinutes };
+    return { pending: pending.length, recovered, failed: failed.length, oldestMinutes };
   };
 
 export type OutboxSweepDependencies = SweepDependencies &

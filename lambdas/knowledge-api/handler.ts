@@ -1,33 +1,24 @@
 import { ConnectClient } from '@aws-sdk/client-connect';
-import { KMSClient } from '@aws-sdk/client-kms';
-import { SQSClient } from '@aws-sdk/client-sqs';
 import {
-  type KnowledgeDependencies,
+  type KnowledgeSmsDependencies,
   knowledgeSearchIndex,
+  knowledgeSmsDependencies,
 } from '#lambdas/knowledge/dependencies.ts';
 import { knowledgeReader } from '#lambdas/knowledge/knowledge.ts';
 import { sendToContact } from '#lambdas/knowledge/send-to-contact.ts';
-import type { SummarySmsDependencies } from '#lambdas/knowledge/summary-sms.ts';
+import { hashingNotifyingClients } from '#shared/aws-clients.ts';
 import { type ContactLine, connectContactLine } from '#shared/contact-line.ts';
-import { documentClientFor } from '#shared/data/client.ts';
-import { createKnowledgeRepository } from '#shared/data/knowledge.repository.ts';
-import { createSmsAllowanceRepository } from '#shared/data/proof-codes.repository.ts';
 import { parseEnv } from '#shared/env.ts';
 import { httpHandler } from '#shared/http-middleware.ts';
-import { identityHasherFor } from '#shared/identity/default-identity-hasher.ts';
-import { notifierFor } from '#shared/notifications/default-notifier.ts';
-import type { Notifier } from '#shared/notifications/notifier.ts';
 import { type AwsClients, deployedHandler, type Environment } from '#shared/platform.ts';
 import { principalFromClaims } from '#shared/principal.ts';
 import { KnowledgeApiEnvironmentSchema } from './config.ts';
 import { knowledgeEditor } from './editing.ts';
 import { knowledgeRoutes } from './routes.ts';
 
-export interface KnowledgeApiDependencies extends KnowledgeDependencies {
-  /** "Send to the caller by SMS": the contact's line, the notifier and the SMS allowance. */
+export interface KnowledgeApiDependencies extends KnowledgeSmsDependencies {
+  /** "Send to the caller by SMS": the contact's line (with the notifier and the SMS allowance). */
   readonly contactLine: ContactLine;
-  readonly notifier: Notifier;
-  readonly smsAllowance: SummarySmsDependencies['smsAllowance'];
 }
 
 /** Without an instance (locally) no contact is known: the local runtime passes its own line. */
@@ -43,19 +34,10 @@ export const defaultDependencies = (
 ): KnowledgeApiDependencies => {
   const config = parseEnv(KnowledgeApiEnvironmentSchema, env);
   return {
+    ...knowledgeSmsDependencies(config, aws),
     contactLine: config.CONNECT_INSTANCE_ID
       ? connectContactLine(aws.connect, config.CONNECT_INSTANCE_ID)
       : noContacts,
-    notifier: notifierFor(config, aws.sqs),
-    smsAllowance: createSmsAllowanceRepository(
-      aws.dynamoDb,
-      config.SERVICE_DATA_TABLE_NAME,
-      identityHasherFor(config, aws.kms),
-    ),
-    repository: createKnowledgeRepository(aws.dynamoDb, config.SERVICE_DATA_TABLE_NAME),
-    now: () => new Date(),
-    timeZone: config.TIME_ZONE,
-    indexRefreshMs: config.KNOWLEDGE_INDEX_REFRESH_SECONDS * 1000,
   };
 };
 
@@ -90,9 +72,7 @@ export const createHandler = (deps: KnowledgeApiDependencies) => {
 export const handler = deployedHandler(() =>
   createHandler(
     defaultDependencies(process.env, {
-      dynamoDb: documentClientFor(process.env),
-      kms: new KMSClient({}),
-      sqs: new SQSClient({}),
+      ...hashingNotifyingClients(),
       connect: new ConnectClient({}),
     }),
   ),

@@ -1,9 +1,21 @@
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import MiniSearch from 'minisearch';
-import type { KnowledgeRepository } from '#shared/data/knowledge.repository.ts';
+import {
+  createKnowledgeRepository,
+  type KnowledgeRepository,
+} from '#shared/data/knowledge.repository.ts';
+import { createSmsAllowanceRepository } from '#shared/data/proof-codes.repository.ts';
 import { localTime } from '#shared/hours.ts';
+import {
+  type IdentityHasherSettings,
+  identityHasherFor,
+} from '#shared/identity/default-identity-hasher.ts';
+import { type NotifierSettings, notifierFor } from '#shared/notifications/default-notifier.ts';
+import type { Notifier } from '#shared/notifications/notifier.ts';
+import type { AwsClients } from '#shared/platform.ts';
 import { metrics } from '#shared/powertools.ts';
 import { createSearchIndex, type KnowledgeIndex, type StoredFields } from './search-index.ts';
+import type { SummarySmsDependencies } from './summary-sms.ts';
 
 /** What the knowledge Lambdas (flow and staff API) are built from. */
 export interface KnowledgeDependencies {
@@ -37,3 +49,34 @@ export const knowledgeSearchIndex = (deps: KnowledgeDependencies) =>
       metrics.addMetric(PAST_REVIEW_METRIC, MetricUnit.Count, countPastReview(index, today));
     },
   });
+
+/** Those, and what a service's summary by SMS needs: the notifier and the numbers' SMS allowance. */
+export interface KnowledgeSmsDependencies extends KnowledgeDependencies {
+  readonly notifier: Notifier;
+  readonly smsAllowance: SummarySmsDependencies['smsAllowance'];
+}
+
+/** The parsed environment they are built from (each Lambda's own schema holds more). */
+export type KnowledgeSettings = {
+  SERVICE_DATA_TABLE_NAME: string;
+  TIME_ZONE: string;
+  KNOWLEDGE_INDEX_REFRESH_SECONDS: number;
+} & IdentityHasherSettings &
+  NotifierSettings;
+
+/** The knowledge Lambdas' shared dependencies (the flow Lambda and the staff API alike). */
+export const knowledgeSmsDependencies = (
+  config: KnowledgeSettings,
+  aws: Pick<AwsClients, 'dynamoDb' | 'kms' | 'sqs'>,
+): KnowledgeSmsDependencies => ({
+  notifier: notifierFor(config, aws.sqs),
+  smsAllowance: createSmsAllowanceRepository(
+    aws.dynamoDb,
+    config.SERVICE_DATA_TABLE_NAME,
+    identityHasherFor(config, aws.kms),
+  ),
+  repository: createKnowledgeRepository(aws.dynamoDb, config.SERVICE_DATA_TABLE_NAME),
+  now: () => new Date(),
+  timeZone: config.TIME_ZONE,
+  indexRefreshMs: config.KNOWLEDGE_INDEX_REFRESH_SECONDS * 1000,
+});

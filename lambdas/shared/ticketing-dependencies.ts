@@ -1,10 +1,8 @@
-import { KMSClient } from '@aws-sdk/client-kms';
-import { SQSClient } from '@aws-sdk/client-sqs';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type * as z from 'zod';
+import { hashingNotifyingClients } from './aws-clients.ts';
 import type { CapabilityDescriptor, UseCases } from './capability.ts';
 import { type Clock, systemClock } from './clock.ts';
-import { documentClientFor } from './data/client.ts';
 import { parseEnv } from './env.ts';
 import {
   type IdentityHasherSettings,
@@ -72,13 +70,7 @@ export const ticketingFlowHandler = <D extends CapabilityDescriptor>(
   const createHandler = (deps: TicketingFlowDependencies) =>
     capabilityHandler(capability, useCasesOf(deps), deps.speech);
   const handler = deployedHandler(() =>
-    createHandler(
-      defaultDependencies(process.env, {
-        dynamoDb: documentClientFor(process.env),
-        kms: new KMSClient({}),
-        sqs: new SQSClient({}),
-      }),
-    ),
+    createHandler(defaultDependencies(process.env, hashingNotifyingClients())),
   );
   return { defaultDependencies, createHandler, handler };
 };

@@ -1,8 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import { ConnectClient } from '@aws-sdk/client-connect';
-import { KMSClient } from '@aws-sdk/client-kms';
 import { PinpointSMSVoiceV2Client } from '@aws-sdk/client-pinpoint-sms-voice-v2';
-import { SQSClient } from '@aws-sdk/client-sqs';
 import type {
   APIGatewayProxyEventV2,
   APIGatewayProxyStructuredResultV2,
@@ -24,7 +22,7 @@ import {
   createConversationService,
 } from '#lambdas/conversation/dependencies.ts';
 import { type AgentChats, configuredAgentChats } from '#lambdas/conversation/handover.ts';
-import { documentClientFor } from '#shared/data/client.ts';
+import { hashingNotifyingClients } from '#shared/aws-clients.ts';
 import { parseEnv } from '#shared/env.ts';
 import { type AwsClients, deployedHandler, type Environment } from '#shared/platform.ts';
 import { logger } from '#shared/powertools.ts';
@@ -144,9 +142,7 @@ export const createHandler = (deps: SmsChannelDependencies) => {
 export const handler = deployedHandler(() =>
   createHandler(
     defaultDependencies(process.env, {
-      dynamoDb: documentClientFor(process.env),
-      kms: new KMSClient({}),
-      sqs: new SQSClient({}),
+      ...hashingNotifyingClients(),
       sms: new PinpointSMSVoiceV2Client({}),
       connect: new ConnectClient({}),
     }),

@@ -1,11 +1,9 @@
-import { KMSClient } from '@aws-sdk/client-kms';
-import { SQSClient } from '@aws-sdk/client-sqs';
 import { createAgentComplaint } from '#lambdas/complaints/create-agent-complaint.ts';
+import { hashingNotifyingClients } from '#shared/aws-clients.ts';
 import {
   type CatalogueRepository,
   createCatalogueRepository,
 } from '#shared/data/catalogue.repository.ts';
-import { documentClientFor } from '#shared/data/client.ts';
 import { createTicketRepository } from '#shared/data/tickets.repository.ts';
 import { parseEnv } from '#shared/env.ts';
 import { httpHandler } from '#shared/http-middleware.ts';
@@ -58,11 +56,5 @@ export const createHandler = (deps: TicketsApiDependencies) => {
 };
 
 export const handler = deployedHandler(() =>
-  createHandler(
-    defaultDependencies(process.env, {
-      dynamoDb: documentClientFor(process.env),
-      kms: new KMSClient({}),
-      sqs: new SQSClient({}),
-    }),
-  ),
+  createHandler(defaultDependencies(process.env, hashingNotifyingClients())),
 );

@@ -1,14 +1,12 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
-import { KMSClient } from '@aws-sdk/client-kms';
-import { SQSClient } from '@aws-sdk/client-sqs';
 import middy from '@middy/core';
 import type { APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { channelOperations } from '#lambdas/channel-operations.ts';
+import { hashingNotifyingClients } from '#shared/aws-clients.ts';
 import { type ChannelDependencies, channelDependencies } from '#shared/channel-dependencies.ts';
 import { createCallLogRepository } from '#shared/data/call-logs.repository.ts';
-import { documentClientFor } from '#shared/data/client.ts';
 import { createConversationRepository } from '#shared/data/conversations.repository.ts';
 import { createUssdSessionRepository } from '#shared/data/ussd-sessions.repository.ts';
 import { parseEnv } from '#shared/env.ts';
@@ -114,11 +112,5 @@ export const createHandler = (deps: UssdHandlerDependencies) => {
 };
 
 export const handler = deployedHandler(() =>
-  createHandler(
-    defaultDependencies(process.env, {
-      dynamoDb: documentClientFor(process.env),
-      kms: new KMSClient({}),
-      sqs: new SQSClient({}),
-    }),
-  ),
+  createHandler(defaultDependencies(process.env, hashingNotifyingClients())),
 );

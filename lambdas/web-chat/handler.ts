@@ -1,8 +1,6 @@
 import { ConnectClient } from '@aws-sdk/client-connect';
-import { KMSClient } from '@aws-sdk/client-kms';
-import { SQSClient } from '@aws-sdk/client-sqs';
+import { hashingNotifyingClients } from '#shared/aws-clients.ts';
 import { createCallLogRepository } from '#shared/data/call-logs.repository.ts';
-import { documentClientFor } from '#shared/data/client.ts';
 import { parseEnv } from '#shared/env.ts';
 import {
   IdentityHasherEnvironmentSchema,
@@ -58,10 +56,8 @@ export const createHandler = (deps: WebChatHandlerDependencies) => {
 export const handler = deployedHandler(() =>
   createHandler(
     defaultDependencies(process.env, {
-      dynamoDb: documentClientFor(process.env),
+      ...hashingNotifyingClients(),
       connect: new ConnectClient({}),
-      kms: new KMSClient({}),
-      sqs: new SQSClient({}),
     }),
   ),
 );

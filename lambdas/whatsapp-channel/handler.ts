@@ -1,7 +1,5 @@
 import { ConnectClient } from '@aws-sdk/client-connect';
-import { KMSClient } from '@aws-sdk/client-kms';
 import { SocialMessagingClient } from '@aws-sdk/client-socialmessaging';
-import { SQSClient } from '@aws-sdk/client-sqs';
 import type { SNSEvent } from 'aws-lambda';
 import { deliverMessage } from '#lambdas/conversation/channels/deliver.ts';
 import { channelHandler } from '#lambdas/conversation/channels/middleware.ts';
@@ -20,7 +18,7 @@ import {
   createConversationService,
 } from '#lambdas/conversation/dependencies.ts';
 import { type AgentChats, configuredAgentChats } from '#lambdas/conversation/handover.ts';
-import { documentClientFor } from '#shared/data/client.ts';
+import { hashingNotifyingClients } from '#shared/aws-clients.ts';
 import { parseEnv } from '#shared/env.ts';
 import { type AwsClients, deployedHandler, type Environment } from '#shared/platform.ts';
 import { logger } from '#shared/powertools.ts';
@@ -78,9 +76,7 @@ export const createHandler = (deps: WhatsAppChannelDependencies) => {
 export const handler = deployedHandler(() =>
   createHandler(
     defaultDependencies(process.env, {
-      dynamoDb: documentClientFor(process.env),
-      kms: new KMSClient({}),
-      sqs: new SQSClient({}),
+      ...hashingNotifyingClients(),
       connect: new ConnectClient({}),
       socialMessaging: new SocialMessagingClient({}),
     }),

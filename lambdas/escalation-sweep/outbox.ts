@@ -1,0 +1,36 @@
+import { logger } from '#shared/powertools.ts';
+
+/** When an outbox entry has waited past the grace period: entries written before this. */
+export const graceCutoff = (now: Date, graceMinutes: number): Date =>
+  new Date(now.getTime() - graceMinutes * 60_000);
+
+/**
+ * Works through an outbox's overdue entries: `act` on each (true when it did something the
+ * first attempt had missed), then `clear` the entry. An entry whose action or clearing fails
+ * stays in the outbox for the next sweep, logged with `retried`.
+ */
+export const drainOutbox = async <E extends { readonly reference: string }>(
+  entries: readonly E[],
+  {
+    act,
+    clear,
+    retried,
+  }: {
+    readonly act: (entry: E) => Promise<boolean>;
+    readonly clear: (entry: E) => Promise<void>;
+    readonly retried: string;
+  },
+): Promise<{ acted: number; failed: E[] }> => {
+  let acted = 0;
+  const failed: E[] = [];
+  for (const entry of entries) {
+    try {
+      if (await act(entry)) acted++;
+      await clear(entry);
+    } catch (error) {
+      failed.push(entry);
+      logger.error(retried, { reference: entry.reference, error });
+    }
+  }
+  return { acted, failed };
+};
