@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import {
   BatchGetCommand,
   GetCommand,
-  PutCommand,
   QueryCommand,
   TransactWriteCommand,
   UpdateCommand,
@@ -41,7 +40,6 @@ try {
   const tracking = { handler: localHandler('tracking', {}, platform) };
   const pensions = { handler: localHandler('pensions', {}, platform) };
   const complaints = { handler: localHandler('complaints', {}, platform) };
-  const survey = { handler: localHandler('survey', {}, platform) };
   await seed(documentClient);
 
   if (runs('handlers')) {
@@ -132,20 +130,14 @@ try {
       parameters: Record<string, string>,
       options: Parameters<typeof connectEvent>[1] = {},
     ) => fn.handler(connectEvent(parameters, options) as never, lambdaContext(name) as never);
+    // Every operation a descriptor gives a sample for, beside the calls it makes (bench/samples.ts);
+    // below, the states a sample cannot reach: failed proofs, verified contacts, open complaints.
+    const { benchSamples } = await import('./samples.ts');
+    await benchSamples({ compare, platform });
     const digits = (n: number) =>
       Array.from({ length: n }, () => Math.floor(Math.random() * 10)).join('');
     const caller = () => `+2547${digits(8)}`;
 
-    await compare(
-      'tracking: FOUND (GetItem ‖ BatchGet)',
-      () => invoke(tracking, 'tracking', { applicationNumber: '12345678', idLast4: '5678' }),
-      () =>
-        Promise.all([
-          get(tables.serviceData, { pk: 'APP#12345678', sk: 'APP' }),
-          batchGet(tables.serviceData, ['ATTEMPTS#caller#a', 'ATTEMPTS#application#b']),
-        ]),
-      1,
-    );
     await compare(
       'tracking: VERIFICATION_FAILED (GetItem ‖ BatchGet, then 2 UpdateItem ‖)',
       () =>
@@ -168,39 +160,6 @@ try {
       1,
     );
 
-    await compare(
-      'pensions: info (no DynamoDB; raw = 1 GetItem for scale)',
-      () => invoke(pensions, 'pensions', { operation: 'info', typeKey: '1', topicKey: '3' }),
-      () => get(tables.serviceData, { pk: 'PENSION#0000368915', sk: 'PENSIONER' }),
-      1,
-    );
-    await compare(
-      'pensions: verify (GetItem ‖ BatchGet, then PutItem)',
-      () =>
-        invoke(pensions, 'pensions', {
-          operation: 'verify',
-          pensionNumber: '0000368915',
-          idNumber: '22334455',
-        }),
-      async () => {
-        await Promise.all([
-          get(tables.serviceData, { pk: 'PENSION#0000368915', sk: 'PENSIONER' }),
-          batchGet(tables.serviceData, ['ATTEMPTS#caller#e', 'ATTEMPTS#pension#f']),
-        ]);
-        await send(
-          new PutCommand({
-            TableName: tables.serviceData,
-            Item: {
-              pk: `VERIFIED#${randomUUID()}`,
-              sk: 'PENSION',
-              recordId: '0000368915',
-              expiresAt: 1,
-            },
-          }),
-        );
-      },
-      1,
-    );
     const verifiedContacts = createVerifiedContactRepository(documentClient, tables.serviceData);
     const verifiedContact = randomUUID();
     await verifiedContacts.grant(
@@ -258,21 +217,6 @@ try {
       1,
     );
 
-    await compare(
-      'complaints: create (GetItem, TransactWrite of 3 Puts)',
-      () =>
-        invoke(
-          complaints,
-          'complaints',
-          { operation: 'create', categoryKey: '1', serviceKey: '3' },
-          { customerNumber: caller() },
-        ),
-      async () => {
-        await get(tables.serviceData, { pk: 'SERVICE#passport', sk: 'SERVICE' });
-        await threePuts([`B#${randomUUID()}`, `B#${randomUUID()}`, `B#${randomUUID()}`]);
-      },
-      1,
-    );
     const complainant = caller();
     const lodged = (await invoke(
       complaints,
@@ -297,25 +241,6 @@ try {
       1,
     );
 
-    await compare(
-      'survey: record (1 UpdateItem)',
-      () => invoke(survey, 'survey', { question: 'csat', score: '5' }),
-      () =>
-        send(
-          new UpdateCommand({
-            TableName: tables.callLogs,
-            Key: { contactId: randomUUID() },
-            UpdateExpression:
-              'SET csat = :score, csatRecordedAt = :at, expiresAt = if_not_exists(expiresAt, :expires)',
-            ExpressionAttributeValues: {
-              ':score': 5,
-              ':at': new Date().toISOString(),
-              ':expires': 1,
-            },
-          }),
-        ),
-      1,
-    );
     const callerContext = { handler: localHandler('caller-context', {}, platform) };
     const { localIdentityHasher } = await import('#shared/identity/identity-hasher.ts');
     const { LOCAL_IDENTITY_HASH_KEY } = await import('#local/environment.ts');

@@ -24,6 +24,7 @@ export const appointmentsCapability = defineCapability({
     'list-centres': {
       input: ListCentresParametersSchema,
       output: outcomes('FOUND', 'NOT_FOUND', 'INVALID_INPUT'),
+      sample: { operation: 'list-centres', countyCode: '47' },
     },
     'find-centre': {
       input: FindCentreParametersSchema,

@@ -12,6 +12,7 @@ export const callerContextCapability = defineCapability({
     context: {
       input: CallerContextParametersSchema,
       output: outcomes('OPEN_COMPLAINT', 'UPCOMING_BOOKING', 'KNOWN', 'UNKNOWN'),
+      sample: {},
     },
   },
   // Reads only: the caller's open tickets and upcoming bookings, for routing and the screen pop.

@@ -10,7 +10,11 @@ export const complaintsCapability = defineCapability({
   description: 'Complaint intake and status for callers',
   placeholder: 'ComplaintsFunctionArn',
   operations: {
-    create: { input: LodgeComplaintParametersSchema, output: outcomes('CREATED', 'INVALID_INPUT') },
+    create: {
+      input: LodgeComplaintParametersSchema,
+      output: outcomes('CREATED', 'INVALID_INPUT'),
+      sample: { operation: 'create', categoryKey: '1', serviceKey: '3' },
+    },
     'status-code': {
       input: StatusCodeParametersSchema,
       output: outcomes('CODE_SENT', 'NOT_FOUND', 'LOCKED_OUT', 'INVALID_INPUT'),

@@ -30,6 +30,7 @@ export const knowledgeCapability = defineCapability({
     summary: {
       input: SummaryParametersSchema,
       output: outcomes('OK', 'NOT_FOUND', 'INVALID_INPUT'),
+      sample: { operation: 'summary', lang: 'sw', articleId: 'passport' },
     },
     'send-sms': {
       input: SendSmsParametersSchema,

@@ -16,10 +16,15 @@ export const pensionsCapability = defineCapability({
   description: 'Pension information, and status and service requests for verified pensioners',
   placeholder: 'PensionsFunctionArn',
   operations: {
-    info: { input: PensionInfoParametersSchema, output: outcomes('INFO', 'INVALID_INPUT') },
+    info: {
+      input: PensionInfoParametersSchema,
+      output: outcomes('INFO', 'INVALID_INPUT'),
+      sample: { operation: 'info', typeKey: '1', topicKey: '3' },
+    },
     verify: {
       input: VerifyPensionerParametersSchema,
       output: outcomes('VERIFIED', 'VERIFICATION_FAILED', 'LOCKED_OUT', 'INVALID_INPUT'),
+      sample: { operation: 'verify', pensionNumber: '0000368915', idNumber: '22334455' },
     },
     'claim-status': {
       input: ClaimStatusParametersSchema,

@@ -22,6 +22,11 @@ export type PlatformNeed = 'identityHashing' | 'notifications';
 export interface OperationContract {
   readonly input: z.ZodType<Record<string, unknown>>;
   readonly output: z.ZodType<FlowOutcome>;
+  /**
+   * An input the seeded data (data/, data/demo/) answers, from any caller: `npm run bench`
+   * times the operation with it beside the DynamoDB round trips it makes (bench/samples.ts).
+   */
+  readonly sample?: Readonly<Record<string, string>>;
 }
 
 /**

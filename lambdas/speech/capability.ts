@@ -8,7 +8,13 @@ export const speechCapability = defineCapability({
   constructId: 'Speech',
   description: 'Renders catalogue prompts for contact flows',
   placeholder: 'SpeechFunctionArn',
-  operations: { speak: { input: SpeakParametersSchema, output: outcomes('OK', 'INVALID_INPUT') } },
+  operations: {
+    speak: {
+      input: SpeakParametersSchema,
+      output: outcomes('OK', 'INVALID_INPUT'),
+      sample: { prompt: 'queue.position', lang: 'sw', position: '3' },
+    },
+  },
   tables: {},
   needs: [],
   environment: SpeechFunctionEnvironmentSchema,

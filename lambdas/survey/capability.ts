@@ -9,7 +9,11 @@ export const surveyCapability = defineCapability({
   description: 'Post-call survey answers (CSAT, NPS) on the call log',
   placeholder: 'SurveyFunctionArn',
   operations: {
-    record: { input: RecordSurveyParametersSchema, output: outcomes('RECORDED', 'INVALID_INPUT') },
+    record: {
+      input: RecordSurveyParametersSchema,
+      output: outcomes('RECORDED', 'INVALID_INPUT'),
+      sample: { question: 'csat', score: '5' },
+    },
   },
   tables: { CallLogs: 'update' },
   needs: [],

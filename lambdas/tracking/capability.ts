@@ -17,6 +17,7 @@ export const trackingCapability = defineCapability({
     track: {
       input: TrackApplicationParametersSchema,
       output: outcomes('FOUND', 'VERIFICATION_FAILED', 'LOCKED_OUT', 'INVALID_INPUT'),
+      sample: { applicationNumber: '12345678', idLast4: '5678' },
     },
   },
   // The lookup needs no `operation` parameter (flows built before check-number send none).

@@ -105,6 +105,17 @@ describe('capability registration', () => {
     },
   );
 
+  it.each(CAPABILITIES.map((c) => [c.name, c] as const))(
+    '%s gives the bench a sample input of at least one operation, each valid for its operation',
+    (_, capability) => {
+      const descriptor: CapabilityDescriptor = capability;
+      const sampled = Object.entries(descriptor.operations).filter(([, { sample }]) => sample);
+      expect(sampled.length).toBeGreaterThan(0);
+      for (const [name, { input, sample }] of sampled)
+        expect([name, input.safeParse(sample).success]).toEqual([name, true]);
+    },
+  );
+
   it('has a main menu key for each capability with one, each leading to a flow of its own', () => {
     const entries = descriptors.flatMap((c) => (c.menu ? [{ ...c.menu, capability: c }] : []));
     expect(new Set(entries.map((entry) => entry.key)).size).toBe(entries.length);

@@ -1,0 +1,125 @@
+import { randomUUID } from 'node:crypto';
+import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { CAPABILITIES } from '#lambdas/capabilities.ts';
+import { localTableName } from '#local/dynamodb/tables.ts';
+import { localHandler } from '#local/handlers.ts';
+import type { LocalPlatform } from '#local/platform.ts';
+import type { CapabilityDescriptor } from '#shared/capability.ts';
+import { serviceDataTable } from '#shared/data/tables.ts';
+import { connectEvent, lambdaContext } from '../test/support/connect.ts';
+import type { Compare } from './appointments.ts';
+
+// biome-ignore lint/suspicious/noExplicitAny: any lib-dynamodb command.
+type Command = { constructor: new (input: any) => any; input: unknown };
+/** The DynamoDB calls one invocation made, in turns: the calls of a turn were in flight together. */
+type Turns = { command: Command['constructor']; input: unknown }[][];
+
+/** A DocumentClient that records every command it sends, grouped into concurrent turns. */
+const recordingClient = (client: DynamoDBDocumentClient) => {
+  let turns: Turns = [];
+  let inFlight = 0;
+  let on = false;
+  const send = async (command: Command) => {
+    if (!on) return client.send(command as never);
+    if (inFlight === 0) turns.push([]);
+    turns.at(-1)!.push({ command: command.constructor, input: structuredClone(command.input) });
+    inFlight++;
+    try {
+      return await client.send(command as never);
+    } finally {
+      inFlight--;
+    }
+  };
+  const recording = new Proxy(client, {
+    get: (target, property) => {
+      if (property === 'send') return send;
+      const value = Reflect.get(target, property, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+  /** The calls `work` makes, as turns. */
+  const record = async <T>(work: () => Promise<T>): Promise<[T, Turns]> => {
+    on = true;
+    try {
+      return [await work(), turns];
+    } finally {
+      on = false;
+      turns = [];
+    }
+  };
+  return { recording, record };
+};
+
+const shape = (turns: Turns) =>
+  turns
+    .map((turn) => turn.map(({ command }) => command.name.replace(/Command$/, '')).join(' ‖ '))
+    .join(', then ') || 'no DynamoDB; raw = 1 GetItem for scale';
+
+export interface SampleBenchOptions {
+  readonly compare: Compare;
+  readonly platform: LocalPlatform;
+  readonly capabilities?: readonly CapabilityDescriptor[];
+}
+
+/**
+ * Every operation a descriptor gives a `sample` for, timed as the flow invokes it (a fresh
+ * contact and calling number each call) beside the raw DynamoDB calls it makes: those of a
+ * warm invocation, recorded and replayed turn by turn (a turn's calls together). A replayed
+ * conditional write fails its condition on the item the handler wrote, a round trip of the
+ * same reads and condition; a capability added to lambdas/capabilities.ts with a sample is
+ * benched without editing bench/run.ts.
+ */
+export const benchSamples = async ({
+  compare,
+  platform,
+  capabilities = CAPABILITIES,
+}: SampleBenchOptions): Promise<void> => {
+  const client = platform.aws.dynamoDb;
+  const { recording, record } = recordingClient(client);
+  const recorded = { ...platform, aws: { ...platform.aws, dynamoDb: recording } };
+  const replay = async (turns: Turns) => {
+    for (const turn of turns)
+      await Promise.all(
+        turn.map(({ command, input }) =>
+          client.send(new command(structuredClone(input))).catch(() => undefined),
+        ),
+      );
+  };
+  const digits = (n: number) =>
+    Array.from({ length: n }, () => Math.floor(Math.random() * 10)).join('');
+  const forScale = () =>
+    client.send(
+      new GetCommand({
+        TableName: localTableName(serviceDataTable),
+        Key: { pk: 'PENSION#0000368915', sk: 'PENSIONER' },
+      }),
+    );
+
+  for (const capability of capabilities) {
+    const fn = localHandler(capability.handler as never, {} as never, recorded) as unknown as (
+      event: unknown,
+      context: unknown,
+    ) => Promise<Record<string, unknown>>;
+    const context = lambdaContext(capability.handler);
+    const template = connectEvent({});
+    const invoke = (parameters: Readonly<Record<string, string>>) => {
+      const event = structuredClone(template);
+      event.Details.Parameters = { ...parameters };
+      event.Details.ContactData.ContactId = randomUUID();
+      if (event.Details.ContactData.CustomerEndpoint)
+        event.Details.ContactData.CustomerEndpoint.Address = `+2547${digits(8)}`;
+      return fn(event, context);
+    };
+    for (const [operation, { sample }] of Object.entries(capability.operations)) {
+      if (!sample) continue;
+      await invoke(sample);
+      const [{ outcome }, turns] = await record(() => invoke(sample));
+      await compare(
+        `${capability.handler}: ${operation} → ${String(outcome)} (${shape(turns)})`,
+        () => invoke(sample),
+        turns.length ? () => replay(turns) : forScale,
+        1,
+      );
+    }
+  }
+};
