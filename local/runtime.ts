@@ -1,19 +1,42 @@
 import type { LogLevel } from '@aws-lambda-powertools/logger/types';
 import type { Clock } from '#shared/clock.ts';
-import { logger } from '#shared/powertools.ts';
 import { localArn } from './arns.ts';
-import { loadContactRecordFeed, RecordingFlowEngine } from './contact-records.ts';
 import { type DynamoDbLocal, startDynamoDbLocal } from './dynamodb/launcher.ts';
 import { startSeededDynamoDbLocal } from './dynamodb/seeded.ts';
-import { createLocalTables, localDynamoDbClient } from './dynamodb/tables.ts';
 import type { Answering } from './escalation/dialer.ts';
-import { type LocalEscalation, startLocalEscalation } from './escalation/runtime.ts';
+import type { LocalEscalation } from './escalation/runtime.ts';
 import type { FlowEngine } from './flow-engine/engine.ts';
-import { type LocalPlatform, localPlatform } from './handlers.ts';
-import { iamCheckSummary, iamChecks, onDenial } from './iam/guard.ts';
-import { loadLocalResources } from './resources.ts';
-import { type SeedSummary, seed } from './seed.ts';
+import type { LocalPlatform } from './handlers.ts';
+import type { SeedSummary } from './seed.ts';
 import type { SimulatedClock } from './sim-clock.ts';
+
+/**
+ * The handlers, the engine and the seed code, imported while DynamoDB Local's JVM starts (they
+ * take about as long as it does; the JVM runs on the other core), not before it is spawned.
+ */
+const importRuntimeModules = async () => {
+  const [handlers, contactRecords, resources, seed, tables, guard, powertools, escalation] =
+    await Promise.all([
+      import('./handlers.ts'),
+      import('./contact-records.ts'),
+      import('./resources.ts'),
+      import('./seed.ts'),
+      import('./dynamodb/tables.ts'),
+      import('./iam/guard.ts'),
+      import('#shared/powertools.ts'),
+      import('./escalation/runtime.ts'),
+    ]);
+  return {
+    ...handlers,
+    ...contactRecords,
+    ...resources,
+    ...seed,
+    ...tables,
+    ...guard,
+    ...powertools,
+    ...escalation,
+  };
+};
 
 export interface LocalRuntimeOptions {
   /** Keep data between runs in this directory; in memory when omitted. */
@@ -50,17 +73,45 @@ export const startLocalRuntime = async ({
 }: LocalRuntimeOptions = {}): Promise<LocalRuntime> => {
   // A kept database (dbPath) is seeded in place; otherwise a copy of the seeded database of
   // this data/ (local/dynamodb/seeded.ts): no tables to create, nothing to seed.
-  const started = dbPath
-    ? { dynamoDb: await startDynamoDbLocal({ dbPath }), seeded: undefined }
-    : await startSeededDynamoDbLocal((endpoint) =>
-        seed(localPlatform({ dynamoDbEndpoint: endpoint }).aws.dynamoDb),
+  const starting = dbPath
+    ? startDynamoDbLocal({ dbPath, shortRun: true }).then((dynamoDb) => ({
+        dynamoDb,
+        seeded: undefined,
+      }))
+    : startSeededDynamoDbLocal(
+        async (endpoint) => {
+          const { seed, localPlatform } = await loading;
+          return seed(localPlatform({ dynamoDbEndpoint: endpoint }).aws.dynamoDb);
+        },
+        { shortRun: true },
       );
-  const { dynamoDb } = started;
+  const loading = importRuntimeModules();
+  const [modules, started] = await Promise.allSettled([loading, starting]);
+  if (started.status === 'rejected') throw started.reason;
+  const { dynamoDb } = started.value;
+  if (modules.status === 'rejected') {
+    await dynamoDb.stop();
+    throw modules.reason;
+  }
+  const {
+    createLocalTables,
+    iamCheckSummary,
+    iamChecks,
+    loadContactRecordFeed,
+    loadLocalResources,
+    localDynamoDbClient,
+    localPlatform,
+    logger,
+    onDenial,
+    RecordingFlowEngine,
+    seed,
+    startLocalEscalation,
+  } = modules.value;
   try {
     if (logLevel) logger.setLogLevel(logLevel as LogLevel);
     const platform = localPlatform({ dynamoDbEndpoint: dynamoDb.endpoint });
-    if (!started.seeded) await createLocalTables(localDynamoDbClient(dynamoDb.endpoint));
-    const seeded = started.seeded ?? (await seed(platform.aws.dynamoDb));
+    if (!started.value.seeded) await createLocalTables(localDynamoDbClient(dynamoDb.endpoint));
+    const seeded = started.value.seeded ?? (await seed(platform.aws.dynamoDb));
     const resources = await loadLocalResources({ platform, ...(clock && { clock }) });
     // Every finished contact's trace record goes to the call-log writer, as in AWS.
     const engine = new RecordingFlowEngine(resources, loadContactRecordFeed(platform));

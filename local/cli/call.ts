@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import { CHANNELS, type Channel, FlowSchema, type FlowType } from '#flows/language/flow.schema.ts';
+import type { Channel, FlowType } from '#flows/language/flow.schema.ts';
 import { localArn } from '#local/arns.ts';
 import { parseKeys, scriptedCaller } from '#local/callers.ts';
-import { FlowEngine, UnsupportedActionError } from '#local/flow-engine/engine.ts';
+import type { FlowEngine as Engine } from '#local/flow-engine/engine.ts';
 import { stubFlowArn, stubResources } from '#local/flow-engine/stub-resources.ts';
 import type { TranscriptEvent } from '#local/flow-engine/types.ts';
 import { startLocalRuntime } from '#local/runtime.ts';
@@ -57,16 +57,24 @@ if (values.help) {
 
 const clock = clockFrom(values.at);
 const startedAt = clock();
+const caller = scriptedCaller(parseKeys(values.keys));
+// DynamoDB Local's JVM starts first (about a second); the flow schema and engine load meanwhile.
+const starting = values['flow-file'] ? undefined : startLocalRuntime({ clock });
+const [{ CHANNELS, FlowSchema }, { FlowEngine, UnsupportedActionError }] = await Promise.all([
+  import('#flows/language/flow.schema.ts'),
+  import('#local/flow-engine/engine.ts'),
+]);
 const pairs = (list: readonly string[]) =>
   Object.fromEntries(list.map((pair) => pair.split(/=(.*)/s).slice(0, 2) as [string, string]));
 const channel = values.channel.toUpperCase();
 if (!(CHANNELS as readonly string[]).includes(channel)) {
   console.error(`--channel is one of ${CHANNELS.join(', ')}`);
+  await (await starting)?.stop();
   process.exit(2);
 }
 const contact = {
   customerNumber: values.from,
-  caller: scriptedCaller(parseKeys(values.keys)),
+  caller,
   startAt: startedAt,
   attributes: pairs(values.attr),
   channel: channel as Channel,
@@ -86,7 +94,7 @@ const print = (transcript: readonly TranscriptEvent[]) => {
   }
 };
 
-const place = async (engine: FlowEngine, flowArn: string) => {
+const place = async (engine: Engine, flowArn: string) => {
   try {
     const result = await engine.run({ ...contact, flowArn });
     if (values.json) {
@@ -114,7 +122,7 @@ if (values['flow-file']) {
   await place(new FlowEngine(resources), stubFlowArn(basename(file)));
 } else {
   // The Lambdas read the same time as the flow.
-  const runtime = await startLocalRuntime({ clock });
+  const runtime = (await starting)!;
   try {
     await place(runtime.engine, localArn.flow(values.flow));
   } finally {

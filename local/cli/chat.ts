@@ -38,7 +38,7 @@ if (!['web', 'whatsapp', 'sms'].includes(channel)) {
   process.exit(2);
 }
 
-const dynamoDb = await startDynamoDbLocal({});
+const dynamoDb = await startDynamoDbLocal({ shortRun: true });
 try {
   const platform = localPlatform({ dynamoDbEndpoint: dynamoDb.endpoint });
   await createLocalTables(localDynamoDbClient(dynamoDb.endpoint));

@@ -146,7 +146,7 @@ try {
     if (server) await run(server);
     else {
       // The same database npm start and npm run seed use; stop npm start first if it is locked.
-      const dynamoDb = await startDynamoDbLocal({ dbPath: values.db });
+      const dynamoDb = await startDynamoDbLocal({ dbPath: values.db, shortRun: true });
       try {
         await createLocalTables(localDynamoDbClient(dynamoDb.endpoint));
         const platform = localPlatform({ dynamoDbEndpoint: dynamoDb.endpoint });

@@ -118,7 +118,7 @@ const printDaily = (report: DailyReport) => {
 };
 
 // The same database npm start uses; stop npm start first if this cannot open it.
-const dynamoDb = await startDynamoDbLocal({ dbPath: values.db });
+const dynamoDb = await startDynamoDbLocal({ dbPath: values.db, shortRun: true });
 try {
   await createLocalTables(localDynamoDbClient(dynamoDb.endpoint));
   const platform = localPlatform({ dynamoDbEndpoint: dynamoDb.endpoint });

@@ -14,8 +14,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type DynamoDbLocal, startDynamoDbLocal } from './launcher.ts';
-import { createLocalTables, localDynamoDbClient } from './tables.ts';
+import { type DynamoDbLocal, type DynamoDbLocalOptions, startDynamoDbLocal } from './launcher.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 /** DynamoDB Local's file with `-sharedDb`. */
@@ -78,6 +77,7 @@ export interface SeededDynamoDbLocal<S> {
  */
 export const startSeededDynamoDbLocal = async <S>(
   seedInto: (endpoint: string) => Promise<S>,
+  options: Pick<DynamoDbLocalOptions, 'shortRun'> = {},
 ): Promise<SeededDynamoDbLocal<S>> => {
   const kept = join(cacheDirectory(), seededDatabaseKey());
   const work = workingDirectory();
@@ -90,9 +90,11 @@ export const startSeededDynamoDbLocal = async <S>(
   });
   try {
     if (!existsSync(join(kept, 'seeded.json'))) {
-      const seeding = await startDynamoDbLocal({ dbPath: work });
+      const seeding = await startDynamoDbLocal({ ...options, dbPath: work });
       let seeded: S;
       try {
+        // The SDK client only when seeding: a start on a kept database spawns the JVM sooner.
+        const { createLocalTables, localDynamoDbClient } = await import('./tables.ts');
         await createLocalTables(localDynamoDbClient(seeding.endpoint));
         seeded = await seedInto(seeding.endpoint);
       } finally {
@@ -112,7 +114,10 @@ export const startSeededDynamoDbLocal = async <S>(
       copyFileSync(join(kept, DATABASE_FILE), join(work, DATABASE_FILE));
     }
     const seeded = JSON.parse(readFileSync(join(kept, 'seeded.json'), 'utf8')) as S;
-    return { dynamoDb: withCleanup(await startDynamoDbLocal({ dbPath: work })), seeded };
+    return {
+      dynamoDb: withCleanup(await startDynamoDbLocal({ ...options, dbPath: work })),
+      seeded,
+    };
   } catch (error) {
     rmSync(work, { recursive: true, force: true });
     throw error;
