@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { accessDeniedException } from './access-denied.ts';
-import { evaluate, type IamRequest } from './evaluator.ts';
+import { type Decision, evaluate, type IamRequest, type PolicyStatement } from './evaluator.ts';
 import { loadPolicyModel } from './policies.ts';
 import { type AwsCall, iamRequestsFor, SERVICE_OF_CLIENT } from './requests.ts';
 import type { FunctionPolicy, PolicyModel } from './template-model.ts';
@@ -87,6 +87,29 @@ const deniedMessage = (
 };
 
 /**
+ * Decisions per role's statements and request: a handler makes the same few requests on every
+ * invocation, and evaluating them again (wildcard and ARN matching) was most of what a local
+ * handler spent beyond its DynamoDB calls, a cost it does not have in AWS.
+ */
+const decisions = new WeakMap<readonly PolicyStatement[], Map<string, Decision>>();
+
+const decide = (statements: readonly PolicyStatement[], request: IamRequest): Decision => {
+  let known = decisions.get(statements);
+  if (!known) {
+    known = new Map();
+    decisions.set(statements, known);
+  }
+  const key = JSON.stringify(request);
+  let decision = known.get(key);
+  if (!decision) {
+    decision = evaluate(statements, request);
+    if (known.size >= 10_000) known.clear();
+    known.set(key, decision);
+  }
+  return decision;
+};
+
+/**
  * Checks one AWS call made as `handler` (by default the running one) and throws the service's
  * AccessDeniedException when the function's role does not allow every request it makes.
  */
@@ -100,7 +123,7 @@ export const checkCall = async (call: AwsCall, handler = currentFunction()): Pro
   const policy = policyOf(model, handler);
   for (const request of iamRequestsFor(model, call)) {
     iamChecks.requests++;
-    const decision = policy ? evaluate(policy.statements, request) : { effect: 'ImplicitDeny' };
+    const decision = policy ? decide(policy.statements, request) : { effect: 'ImplicitDeny' };
     if (decision.effect === 'Allow') continue;
     deny({ handler, action: request.action, resource: request.resource });
     const message = deniedMessage(policy, handler, request);
