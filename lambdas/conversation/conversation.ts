@@ -54,6 +54,20 @@ interface Outcome {
 
 const MAX_ATTEMPTS = 3;
 
+/** Customers' hashes a warm container keeps (a few hundred KiB at most). */
+const REMEMBERED_CUSTOMER_HASHES = 5000;
+
+/**
+ * How stale the stored start of Meta's 24-hour window may be before a message rewrites it:
+ * older by at most this, the window is judged to close that much early (a template sent a
+ * little sooner), and a conversation's messages do not each cost a write.
+ */
+const WINDOW_MARK_MS = 5 * 60_000;
+
+const windowMarkIsOld = (customer: CustomerMessaging, now: Date) =>
+  !customer.whatsappLastInboundAt ||
+  now.getTime() - Date.parse(customer.whatsappLastInboundAt) >= WINDOW_MARK_MS;
+
 /**
  * The conversation service: one customer message in, the replies (and, when the customer goes to
  * an agent, the hand-over) out. Language first (remembered per customer), then the menu and the
@@ -64,6 +78,16 @@ const MAX_ATTEMPTS = 3;
  */
 export const createConversation = (deps: ConversationDependencies): HandleMessage => {
   const { conversations, identityHasher, clock } = deps;
+  // Deployed, a hash is a KMS GenerateMac round trip: a warm container keeps its customers'.
+  const customerHashes = new Map<string, string>();
+  const customerHashOf = async (customerKey: string) => {
+    const known = customerHashes.get(customerKey);
+    if (known) return known;
+    const hash = await identityHasher.hash('phone', customerKey);
+    if (customerHashes.size >= REMEMBERED_CUSTOMER_HASHES) customerHashes.clear();
+    customerHashes.set(customerKey, hash);
+    return hash;
+  };
 
   const newSession = (message: IncomingMessage, now: Date): ConversationSession => ({
     conversationId: deps.newConversationId(),
@@ -202,11 +226,11 @@ export const createConversation = (deps: ConversationDependencies): HandleMessag
   const handle = async (message: IncomingMessage, attempt: number): Promise<ConversationResult> => {
     const now = clock();
     const customerKey = message.channel === 'web' ? `web:${message.customer}` : message.customer;
-    const customerHash = await identityHasher.hash('phone', customerKey);
-    const [stored, customer] = await Promise.all([
-      conversations.getSession(message.channel, customerHash),
-      conversations.getCustomer(customerHash),
-    ]);
+    const customerHash = await customerHashOf(customerKey);
+    const { session: stored, customer } = await conversations.getSessionAndCustomer(
+      message.channel,
+      customerHash,
+    );
 
     const seen = stored?.handled.find((entry) => entry.id === message.messageId);
     if (stored && seen)
@@ -268,7 +292,8 @@ export const createConversation = (deps: ConversationDependencies): HandleMessag
     }
     const customerUpdate = {
       ...decided.customer,
-      ...(message.channel === 'whatsapp' && { whatsappLastInboundAt: at }),
+      ...(message.channel === 'whatsapp' &&
+        windowMarkIsOld(customer, now) && { whatsappLastInboundAt: at }),
     };
     await Promise.all([
       Object.keys(customerUpdate).length > 0

@@ -1,5 +1,6 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import {
+  BatchGetCommand,
   type DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
@@ -95,6 +96,39 @@ export const createConversationRepository = (
       }),
     );
     return Item ? ConversationSessionSchema.parse(domainFields(Item)) : undefined;
+  },
+
+  /**
+   * The customer's session on a channel and their preferences in one round trip (a consistent
+   * BatchGetItem: a conversation step's only read). Keys DynamoDB leaves unprocessed under
+   * throttling are read one by one.
+   */
+  async getSessionAndCustomer(
+    channel: string,
+    customerHash: string,
+  ): Promise<{ session?: ConversationSession; customer: CustomerMessaging }> {
+    const sessionKey = keys.session(channel, customerHash);
+    const customerKey = keys.customer(customerHash);
+    const { Responses, UnprocessedKeys } = await client.send(
+      new BatchGetCommand({
+        RequestItems: { [tableName]: { Keys: [sessionKey, customerKey], ConsistentRead: true } },
+      }),
+    );
+    const found = new Map(
+      (Responses?.[tableName] ?? []).map((item) => [`${item.pk}|${item.sk}`, item]),
+    );
+    for (const key of UnprocessedKeys?.[tableName]?.Keys ?? []) {
+      const { Item } = await client.send(
+        new GetCommand({ TableName: tableName, Key: key, ConsistentRead: true }),
+      );
+      if (Item) found.set(`${Item.pk}|${Item.sk}`, Item);
+    }
+    const session = found.get(`${sessionKey.pk}|${sessionKey.sk}`);
+    const customer = found.get(`${customerKey.pk}|${customerKey.sk}`);
+    return {
+      ...(session && { session: ConversationSessionSchema.parse(domainFields(session)) }),
+      customer: customer ? CustomerMessagingSchema.parse(domainFields(customer)) : {},
+    };
   },
 
   /**
