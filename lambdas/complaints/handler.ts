@@ -1,39 +1,28 @@
 import type { UseCases } from '#shared/capability.ts';
 import { createCatalogueRepository } from '#shared/data/catalogue.repository.ts';
-import { createTicketRepository } from '#shared/data/tickets.repository.ts';
 import { createDefaultProofCodes } from '#shared/default-proof-codes.ts';
 import {
-  type TicketingFlowDependencies,
   type TicketingUseCaseDependencies,
   ticketingFlowHandler,
+  ticketingParts,
 } from '#shared/ticketing-dependencies.ts';
-import { createTicketOpener } from '#shared/tickets/open-ticket.ts';
-import { proofGuardOn } from '#shared/verification.ts';
 import { complaintsCapability } from './capability.ts';
 import { complaintStatus, requestStatusCode } from './complaint-status.ts';
 import { ComplaintsEnvironmentSchema } from './config.ts';
 import { lodgeComplaint } from './lodge-complaint.ts';
 
-export type ComplaintsHandlerDependencies = TicketingFlowDependencies;
-
 /** The operations on typed input, for any channel (the Connect handler below, USSD, text). */
-export const complaintsUseCases = ({
-  db,
-  tables,
-  identityHasher,
-  notifier,
-  clock: now,
-  timeZone,
-}: TicketingUseCaseDependencies) => {
-  const tickets = createTicketRepository(db, tables.tickets, { hasher: identityHasher });
+export const complaintsUseCases = (deps: TicketingUseCaseDependencies) => {
+  const { db, tables, identityHasher, notifier, clock: now, timeZone } = deps;
+  const { tickets, openTicket, proofs } = ticketingParts(deps);
   const lodge = lodgeComplaint({
     catalogue: createCatalogueRepository(db, tables.serviceData),
-    openTicket: createTicketOpener({ tickets, notifier, now }),
+    openTicket,
   });
   const statusDependencies = {
     tickets,
     timeZone,
-    proofs: proofGuardOn(db, tables.serviceData, identityHasher, now),
+    proofs,
     codes: createDefaultProofCodes({
       db,
       tableName: tables.serviceData,

@@ -1,16 +1,15 @@
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import MiniSearch from 'minisearch';
+import type { HashingNotifyingSettings } from '#shared/aws-clients.ts';
+
 import {
   createKnowledgeRepository,
   type KnowledgeRepository,
 } from '#shared/data/knowledge.repository.ts';
 import { createSmsAllowanceRepository } from '#shared/data/proof-codes.repository.ts';
 import { localTime } from '#shared/hours.ts';
-import {
-  type IdentityHasherSettings,
-  identityHasherFor,
-} from '#shared/identity/default-identity-hasher.ts';
-import { type NotifierSettings, notifierFor } from '#shared/notifications/default-notifier.ts';
+import { identityHasherFor } from '#shared/identity/default-identity-hasher.ts';
+import { notifierFor } from '#shared/notifications/default-notifier.ts';
 import type { Notifier } from '#shared/notifications/notifier.ts';
 import type { AwsClients } from '#shared/platform.ts';
 import { metrics } from '#shared/powertools.ts';
@@ -57,12 +56,9 @@ export interface KnowledgeSmsDependencies extends KnowledgeDependencies {
 }
 
 /** The parsed environment they are built from (each Lambda's own schema holds more). */
-export type KnowledgeSettings = {
-  SERVICE_DATA_TABLE_NAME: string;
-  TIME_ZONE: string;
+export type KnowledgeSettings = HashingNotifyingSettings & {
   KNOWLEDGE_INDEX_REFRESH_SECONDS: number;
-} & IdentityHasherSettings &
-  NotifierSettings;
+};
 
 /** The knowledge Lambdas' shared dependencies (the flow Lambda and the staff API alike). */
 export const knowledgeSmsDependencies = (

@@ -1,14 +1,11 @@
 import type { UseCases } from '#shared/capability.ts';
 import { createPensionRepository } from '#shared/data/pensions.repository.ts';
-import { createTicketRepository } from '#shared/data/tickets.repository.ts';
 import { createVerifiedContactRepository } from '#shared/data/verified-contacts.repository.ts';
 import {
-  type TicketingFlowDependencies,
   type TicketingUseCaseDependencies,
   ticketingFlowHandler,
+  ticketingParts,
 } from '#shared/ticketing-dependencies.ts';
-import { createTicketOpener } from '#shared/tickets/open-ticket.ts';
-import { proofGuardOn } from '#shared/verification.ts';
 import { pensionsCapability } from './capability.ts';
 import { PensionsEnvironmentSchema } from './config.ts';
 import { pensionInfo } from './pension-info.ts';
@@ -16,25 +13,12 @@ import { claimStatus, lastPayment, lifeCertificate } from './pensioner-status.ts
 import { requestPensionService } from './request-pension-service.ts';
 import { verifyPensioner } from './verify-pensioner.ts';
 
-export type PensionsHandlerDependencies = TicketingFlowDependencies;
-
 /** The operations on typed input, for any channel (the Connect handler below, USSD, text). */
-export const pensionsUseCases = ({
-  db,
-  tables,
-  identityHasher,
-  notifier,
-  clock: now,
-  timeZone,
-}: TicketingUseCaseDependencies) => {
+export const pensionsUseCases = (deps: TicketingUseCaseDependencies) => {
+  const { db, tables, identityHasher, clock: now, timeZone } = deps;
+  const { openTicket, proofs } = ticketingParts(deps);
   const pensions = createPensionRepository(db, tables.serviceData);
   const verifiedContacts = createVerifiedContactRepository(db, tables.serviceData);
-  const proofs = proofGuardOn(db, tables.serviceData, identityHasher, now);
-  const openTicket = createTicketOpener({
-    tickets: createTicketRepository(db, tables.tickets, { hasher: identityHasher }),
-    notifier,
-    now,
-  });
 
   const operations = {
     info: pensionInfo({ now, timeZone }),

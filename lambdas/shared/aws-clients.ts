@@ -1,6 +1,8 @@
 import { KMSClient } from '@aws-sdk/client-kms';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { documentClientFor } from './data/client.ts';
+import type { IdentityHasherSettings } from './identity/default-identity-hasher.ts';
+import type { NotifierSettings } from './notifications/default-notifier.ts';
 
 /**
  * The deployed clients of a handler that hashes identities and sends notifications: DynamoDB,
@@ -12,3 +14,10 @@ export const hashingNotifyingClients = () => ({
   kms: new KMSClient({}),
   sqs: new SQSClient({}),
 });
+
+/** What the environment of such a handler always holds, parsed (its own schema holds more). */
+export type HashingNotifyingSettings = {
+  SERVICE_DATA_TABLE_NAME: string;
+  TIME_ZONE: string;
+} & IdentityHasherSettings &
+  NotifierSettings;

@@ -1,11 +1,9 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { HashingNotifyingSettings } from './aws-clients.ts';
 import { type Clock, systemClock } from './clock.ts';
-import {
-  type IdentityHasherSettings,
-  identityHasherFor,
-} from './identity/default-identity-hasher.ts';
+import { identityHasherFor } from './identity/default-identity-hasher.ts';
 import type { IdentityHasher } from './identity/identity-hasher.ts';
-import { type NotifierSettings, notifierFor } from './notifications/default-notifier.ts';
+import { notifierFor } from './notifications/default-notifier.ts';
 import type { Notifier } from './notifications/notifier.ts';
 import type { AwsClients } from './platform.ts';
 
@@ -27,14 +25,11 @@ export interface ChannelDependencies {
 }
 
 /** The parsed environment those are built from (the channel's own schema holds more). */
-export type ChannelSettings = {
-  SERVICE_DATA_TABLE_NAME: string;
+export type ChannelSettings = HashingNotifyingSettings & {
   TICKETS_TABLE_NAME: string;
   CALL_LOGS_TABLE_NAME: string;
   CALL_LOG_RETENTION_DAYS: number;
-  TIME_ZONE: string;
-} & IdentityHasherSettings &
-  NotifierSettings;
+};
 
 export const channelDependencies = (
   config: ChannelSettings,

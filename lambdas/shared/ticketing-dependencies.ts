@@ -1,19 +1,19 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type * as z from 'zod';
-import { hashingNotifyingClients } from './aws-clients.ts';
+import { type HashingNotifyingSettings, hashingNotifyingClients } from './aws-clients.ts';
 import type { CapabilityDescriptor, UseCases } from './capability.ts';
 import { type Clock, systemClock } from './clock.ts';
+import { createTicketRepository } from './data/tickets.repository.ts';
 import { parseEnv } from './env.ts';
-import {
-  type IdentityHasherSettings,
-  identityHasherFor,
-} from './identity/default-identity-hasher.ts';
+import { identityHasherFor } from './identity/default-identity-hasher.ts';
 import type { IdentityHasher } from './identity/identity-hasher.ts';
 import { capabilityHandler } from './middleware.ts';
-import { type NotifierSettings, notifierFor } from './notifications/default-notifier.ts';
+import { notifierFor } from './notifications/default-notifier.ts';
 import type { Notifier } from './notifications/notifier.ts';
 import { type AwsClients, deployedHandler, type Environment } from './platform.ts';
 import { type SpeechSettings, speechSettingsFrom } from './speech/render.ts';
+import { createTicketOpener } from './tickets/open-ticket.ts';
+import { proofGuardOn } from './verification.ts';
 
 /** What a flow handler that proves callers and opens tickets is built from. */
 export interface TicketingFlowDependencies {
@@ -28,13 +28,10 @@ export interface TicketingFlowDependencies {
 }
 
 /** The parsed environment they are built from (lambdas/shared/ticketing-environment.ts). */
-export type TicketingFlowSettings = {
-  SERVICE_DATA_TABLE_NAME: string;
+export type TicketingFlowSettings = HashingNotifyingSettings & {
   TICKETS_TABLE_NAME: string;
   PROMPT_AUDIO_URI: string;
-  TIME_ZONE: string;
-} & IdentityHasherSettings &
-  NotifierSettings;
+};
 
 /** Those dependencies from a parsed environment (service data and tickets tables, hasher, notifier, speech). */
 export const ticketingFlowDependencies = (
@@ -52,6 +49,22 @@ export const ticketingFlowDependencies = (
 
 /** The use cases' share of those dependencies (speech is the Connect handler's). */
 export type TicketingUseCaseDependencies = Omit<TicketingFlowDependencies, 'speech'>;
+
+/** What every ticketing use case stands on: the tickets, the opener that notifies, the proof guard. */
+export const ticketingParts = ({
+  db,
+  tables,
+  identityHasher,
+  notifier,
+  clock,
+}: TicketingUseCaseDependencies) => {
+  const tickets = createTicketRepository(db, tables.tickets, { hasher: identityHasher });
+  return {
+    tickets,
+    openTicket: createTicketOpener({ tickets, notifier, now: clock }),
+    proofs: proofGuardOn(db, tables.serviceData, identityHasher, clock),
+  };
+};
 
 /**
  * A flow handler that proves callers and opens tickets (complaints, pensions), on the handler

@@ -72,6 +72,19 @@ const visibleTicket = async (
 /** A ticket as the API shows it: without the escalation's task token. */
 const shown = ({ escalationTaskToken: _token, ...ticket }: Ticket) => ticket;
 
+/** A status change: from which statuses, to which, on the version the user read. */
+interface StatusChange {
+  readonly from: readonly TicketStatus[];
+  readonly to: TicketStatus;
+  readonly version: number | undefined;
+  readonly note?: string | undefined;
+  readonly set?: (
+    nextVersion: number,
+    at: string,
+  ) => Parameters<TicketRepository['changeStatus']>[0]['set'];
+  readonly remove?: ('resolution' | 'callback')[];
+}
+
 /**
  * The ticket workflow for agents, supervisors and agency focal persons. Every change is one
  * conditional transaction (status, index key, version and a history entry together); a ticket
@@ -81,24 +94,7 @@ export const ticketUseCases = ({ tickets, callbacks, clock }: TicketUseCaseDepen
   const change = async (
     ticket: Ticket,
     principal: Principal,
-    {
-      from,
-      to,
-      version,
-      note,
-      set,
-      remove,
-    }: {
-      from: readonly TicketStatus[];
-      to: TicketStatus;
-      version: number | undefined;
-      note?: string | undefined;
-      set?: (
-        nextVersion: number,
-        at: string,
-      ) => Parameters<TicketRepository['changeStatus']>[0]['set'];
-      remove?: ('resolution' | 'callback')[];
-    },
+    { from, to, version, note, set, remove }: StatusChange,
   ): Promise<Ticket> => {
     if (version !== undefined && version !== ticket.version)
       throw new ConflictError('The ticket changed since you read it', {
@@ -134,6 +130,20 @@ export const ticketUseCases = ({ tickets, callbacks, clock }: TicketUseCaseDepen
     }
   };
 
+  /** A change the principal's role may make (`permission`) to a ticket it may see, as shown. */
+  const changeVisible = async (
+    reference: string,
+    principal: Principal,
+    permission: Permission,
+    statusChange: StatusChange,
+  ) =>
+    shown(
+      await change(
+        await visibleTicket(tickets, reference, principal, permission),
+        principal,
+        statusChange,
+      ),
+    );
   return {
     async list(query: z.infer<typeof ListQuerySchema>, principal: Principal) {
       assertMay(principal, 'list');
@@ -186,16 +196,13 @@ export const ticketUseCases = ({ tickets, callbacks, clock }: TicketUseCaseDepen
       { note, version }: z.infer<typeof AcknowledgeBodySchema>,
       principal: Principal,
     ) {
-      const ticket = await visibleTicket(tickets, reference, principal, 'acknowledge');
-      return shown(
-        await change(ticket, principal, {
-          from: ['OPEN'],
-          to: 'ACKNOWLEDGED',
-          version,
-          note,
-          set: (_, at) => ({ acknowledgedAt: at }),
-        }),
-      );
+      return changeVisible(reference, principal, 'acknowledge', {
+        from: ['OPEN'],
+        to: 'ACKNOWLEDGED',
+        version,
+        note,
+        set: (_, at) => ({ acknowledgedAt: at }),
+      });
     },
 
     async resolve(
@@ -246,16 +253,13 @@ export const ticketUseCases = ({ tickets, callbacks, clock }: TicketUseCaseDepen
       { reason, version }: z.infer<typeof ReopenBodySchema>,
       principal: Principal,
     ) {
-      const ticket = await visibleTicket(tickets, reference, principal, 'reopen');
-      return shown(
-        await change(ticket, principal, {
-          from: CLOSED_STATUSES,
-          to: 'OPEN',
-          version,
-          note: reason,
-          remove: ['resolution', 'callback'],
-        }),
-      );
+      return changeVisible(reference, principal, 'reopen', {
+        from: CLOSED_STATUSES,
+        to: 'OPEN',
+        version,
+        note: reason,
+        remove: ['resolution', 'callback'],
+      });
     },
   };
 };
