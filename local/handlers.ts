@@ -1,3 +1,4 @@
+import * as agentChatRelay from '#lambdas/agent-chat-relay/handler.ts';
 import * as appointments from '#lambdas/appointments/handler.ts';
 import * as callLogs from '#lambdas/call-logs/handler.ts';
 import * as callbackDialer from '#lambdas/callback-dialer/handler.ts';
@@ -30,6 +31,7 @@ export { type LocalPlatform, localPlatform } from './platform.ts';
 
 /** Every Lambda in lambdas/, by folder (lambdas/<name>/handler.ts), on the one handler contract. */
 export const HANDLER_MODULES = {
+  'agent-chat-relay': agentChatRelay,
   appointments,
   'call-logs': callLogs,
   'callback-dialer': callbackDialer,

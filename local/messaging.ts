@@ -10,10 +10,16 @@ import {
   conversationServiceDependencies,
   createConversationService,
 } from '#lambdas/conversation/dependencies.ts';
-import { localAgentChats } from '#lambdas/conversation/handover.ts';
-import type { Clock } from '#shared/clock.ts';
+import type { ChatContacts } from '#lambdas/web-chat/chat-contacts.ts';
+import { type Clock, systemClock } from '#shared/clock.ts';
+import { LOCAL_INSTANCE_ARN, localArn } from './arns.ts';
+import { localAgentChats } from './chat/agent-chats.ts';
+import { localChatContacts } from './chat/local-chats.ts';
+import { type ChatItem, LocalParticipantService } from './chat/participant-service.ts';
+import { loadContactRecordFeed, RecordingFlowEngine } from './contact-records.ts';
 import { localHandler } from './handlers.ts';
 import type { LocalPlatform } from './platform.ts';
+import { loadLocalResources } from './resources.ts';
 
 /** What the customer's phone (or page) received, in order. */
 export interface ReceivedMessage {
@@ -82,7 +88,11 @@ export const smsCallbackEvent = (
 };
 
 /** An SNS delivery of one message (End User Messaging Social's or SMS's event destination). */
-export const snsDelivery = (message: string, topic: string): SNSEvent => ({
+export const snsDelivery = (
+  message: string,
+  topic: string,
+  attributes: Record<string, string> = {},
+): SNSEvent => ({
   Records: [
     {
       EventVersion: '1.0',
@@ -95,7 +105,12 @@ export const snsDelivery = (message: string, topic: string): SNSEvent => ({
         SigningCertUrl: 'local',
         MessageId: randomUUID(),
         Message: message,
-        MessageAttributes: {},
+        MessageAttributes: Object.fromEntries(
+          Object.entries(attributes).map(([name, value]) => [
+            name,
+            { Type: 'String', Value: value },
+          ]),
+        ),
         Type: 'Notification',
         UnsubscribeUrl: 'local',
         TopicArn: `arn:aws:sns:af-south-1:000000000000:${topic}`,
@@ -154,15 +169,61 @@ const textOf = (message: WhatsAppMessage): string =>
     ? message.text.body
     : message.template.components.flatMap((c) => c.parameters.map((p) => p.text)).join(' | ');
 
+/** StartContactStreaming's SNS message attributes beside the item (Connect's SNS payload). */
+const streamingAttributes = (item: ChatItem): Record<string, string> => ({
+  InitialContactId: item.InitialContactId,
+  ContactId: item.ContactId,
+  ...(item.ParticipantRole && { ParticipantRole: item.ParticipantRole }),
+  Type: item.Type,
+  ContentType: item.ContentType,
+  MessageVisibility: 'ALL',
+  AccountId: '000000000000',
+  InstanceId: 'local',
+});
+
+/** The agents' side of a hand-over: the participant service the local desktop answers chats in. */
+export interface LocalAgentDesk {
+  readonly service: LocalParticipantService;
+  readonly chatContacts: ChatContacts;
+}
+
+/** A desk of its own (tests, `npm run chat`): the chat hand-over flow in a local flow engine. */
+const ownDesk = (platform: LocalPlatform, clock: Clock): LocalAgentDesk => {
+  const service = new LocalParticipantService(() => clock().getTime());
+  let contacts: Promise<ChatContacts> | undefined;
+  const feed = loadContactRecordFeed(platform);
+  const load = async () =>
+    localChatContacts({
+      service,
+      engine: new RecordingFlowEngine(await loadLocalResources({ platform, clock }), feed),
+      flowArn: localArn.flow('chat-handover'),
+      instanceArn: LOCAL_INSTANCE_ARN,
+      feed,
+      now: clock,
+    });
+  return {
+    service,
+    chatContacts: {
+      async start(chat) {
+        contacts ??= load();
+        return (await contacts).start(chat);
+      },
+    },
+  };
+};
+
 /**
  * The messaging channels locally: the deployed SMS and WhatsApp handlers (through the one local
  * seam, so every AWS call is checked against their roles), fed the wire formats their channels
- * speak, with stand-ins that record what the customer received and which chats an agent was
- * offered. Web chat goes straight to the conversation service, as the web chat API does.
+ * speak, with stand-ins that record what the customer received. A hand-over's chat goes to the
+ * agents' desk (the local desktop's, or one of its own) and streams to the deployed relay
+ * handler, as Connect's StartContactStreaming publishes to its topic. Web chat goes straight to
+ * the conversation service, as the web chat API does.
  */
-export const localMessaging = (platform: LocalPlatform, clock?: Clock) => {
+export const localMessaging = (platform: LocalPlatform, clock?: Clock, desk?: LocalAgentDesk) => {
   const received: ReceivedMessage[] = [];
-  const agentChats = localAgentChats();
+  const agents = desk ?? ownDesk(platform, clock ?? systemClock);
+  const agentChats = localAgentChats(agents);
   const whatsapp = outboxWhatsAppSender();
   const smsOutbox: SmsGateway = {
     name: 'africas-talking',
@@ -173,9 +234,28 @@ export const localMessaging = (platform: LocalPlatform, clock?: Clock) => {
   const overrides = { agentChats, ...(clock && { clock }) };
   const sms = localHandler('sms-channel', { ...overrides, aggregator: smsOutbox }, platform);
   const whatsappHandler = localHandler('whatsapp-channel', { ...overrides, whatsapp }, platform);
+  const relay = localHandler(
+    'agent-chat-relay',
+    { whatsapp, aggregator: smsOutbox, ...(clock && { clock }) },
+    platform,
+  );
   const web = createConversationService({
     ...conversationServiceDependencies(platform.env, platform.aws),
     ...(clock && { clock }),
+  });
+  const toRelay = async (item: ChatItem, topic = 'huduma-agent-chat-stream') => {
+    await relay(
+      snsDelivery(JSON.stringify(item), topic, streamingAttributes(item)),
+      context('agent-chat-relay'),
+    );
+    drainWhatsApp();
+  };
+  // What Connect streams reaches the relay as SNS delivers it; `relayed()` waits for it.
+  let relaying: Promise<unknown> = Promise.resolve();
+  agents.service.onStreamed((topicArn, item) => {
+    relaying = relaying
+      .then(() => toRelay(item, topicArn.split(':').at(-1)))
+      .catch((error: unknown) => console.error('Agent chat relay failed:', error));
   });
   let sent = 0;
   const drainWhatsApp = () => {
@@ -192,6 +272,19 @@ export const localMessaging = (platform: LocalPlatform, clock?: Clock) => {
   return {
     received,
     agentChats,
+    /** The agents' desk: accept, reply and end the hand-over chats here. */
+    desk: agents,
+    /** One streamed chat item to the relay again, as SNS redelivers it. */
+    redeliver: (item: ChatItem) => toRelay(item),
+    /** Waits until every chat item streamed so far has been through the relay. */
+    relayed: async () => {
+      let last: Promise<unknown>;
+      do {
+        last = relaying;
+        await last;
+      } while (last !== relaying);
+      drainWhatsApp();
+    },
     whatsapp,
     /** One customer message on a channel, in that channel's wire format. */
     async send(message: Pick<IncomingMessage, 'channel' | 'customer' | 'text'> & { id?: string }) {

@@ -12,6 +12,7 @@ import type { IdentityHasher } from '#shared/identity/identity-hasher.ts';
 import { toE164 } from '#shared/phone.ts';
 import type { Language } from '#shared/speech/language.ts';
 import type { Speech } from '#shared/speech/render.ts';
+import { agentChatTurn, leftAgentChat, startAgentChat } from './agent-chat.ts';
 import { globalCommand, languageChoice, languageFromLocale, languageWord } from './commands.ts';
 import {
   CALL_LOG_CHANNEL,
@@ -23,6 +24,7 @@ import {
   IncomingMessageSchema,
   type Reply,
 } from './contract.ts';
+import type { AgentChats } from './handover.ts';
 import type { DialogueTurn, TextDialogues, TrackInOneMessage, TurnContext } from './ports.ts';
 import { type Say, textReply } from './replies.ts';
 import { smsTurn } from './sms-keywords.ts';
@@ -40,6 +42,8 @@ export interface ConversationDependencies {
   readonly newConversationId: () => string;
   /** A conversation idle this long ends; the next message starts a new one. */
   readonly idleMinutes: number;
+  /** WhatsApp and SMS hand-overs: the agent's Connect chat (web chat's page holds its own). */
+  readonly agentChats?: AgentChats;
 }
 
 /** What a message's handling decided, before it is written. */
@@ -166,6 +170,11 @@ export const createConversation = (deps: ConversationDependencies): HandleMessag
     customer: CustomerMessaging,
   ): Promise<Outcome> => {
     const text = message.text;
+    const { agentChat } = session;
+    if (session.stage === 'AGENT' && agentChat && deps.agentChats) {
+      const relayed = await agentChatTurn(deps.agentChats, { ...session, agentChat }, message);
+      if (relayed) return relayed;
+    }
     const keyword = await smsTurn(
       message,
       session,
@@ -267,7 +276,7 @@ export const createConversation = (deps: ConversationDependencies): HandleMessag
         : []),
       ...replies.map((reply) => ({ from: 'SERVICE' as const, text: reply.text, at })),
     ].slice(-TRANSCRIPT_LINES);
-    const next: ConversationSession = {
+    const withoutChat: ConversationSession = {
       ...decided.session,
       transcript,
       handled: [
@@ -278,6 +287,23 @@ export const createConversation = (deps: ConversationDependencies): HandleMessag
       version: (live?.version ?? 0) + 1,
       expiresAt: expiry(now, deps.idleMinutes),
     };
+    const handover = decided.handover && handoverOf(withoutChat, decided.handover);
+    const chat =
+      handover && deps.agentChats && message.channel !== 'web'
+        ? await startAgentChat(deps.agentChats, conversations, {
+            session: withoutChat,
+            handover,
+            customerHash,
+            customer: message.customer,
+            now,
+          })
+        : undefined;
+    const next: ConversationSession =
+      chat === undefined
+        ? withoutChat
+        : chat === 'ENDED'
+          ? { ...withoutChat, stage: 'MENU' }
+          : { ...withoutChat, agentChat: chat };
     try {
       await conversations.saveSession(
         customerHash,
@@ -290,6 +316,8 @@ export const createConversation = (deps: ConversationDependencies): HandleMessag
         return handle(message, attempt + 1);
       throw error;
     }
+    const left = leftAgentChat(live, next);
+    if (left && deps.agentChats) await deps.agentChats.leave(left.connectionToken);
     const customerUpdate = {
       ...decided.customer,
       ...(message.channel === 'whatsapp' &&
@@ -303,7 +331,7 @@ export const createConversation = (deps: ConversationDependencies): HandleMessag
     ]);
     return {
       replies,
-      ...(decided.handover && { handover: handoverOf(next, decided.handover) }),
+      ...(handover && { handover }),
       session: view(next),
       duplicate: false,
     };

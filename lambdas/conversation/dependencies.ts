@@ -10,6 +10,7 @@ import { capabilityRegistry, type SharedParts, TEXT_DIALOGUES } from './capabili
 import { ConversationEnvironmentSchema } from './config.ts';
 import type { HandleMessage } from './contract.ts';
 import { createConversation } from './conversation.ts';
+import type { AgentChats } from './handover.ts';
 import { trackInOneMessage } from './operations.ts';
 import { runnerTextDialogues } from './text-dialogues.ts';
 
@@ -19,6 +20,8 @@ export interface ConversationServiceDependencies extends ChannelDependencies {
   readonly newConversationId: () => string;
   /** The capabilities' use cases, built on the conversation's clock, hasher and notifier. */
   readonly capabilities: (shared: SharedParts) => OperationRegistry;
+  /** WhatsApp and SMS: hand-overs start the agent's Connect chat here and relay into it. */
+  readonly agentChats?: AgentChats;
 }
 
 /** The service's dependencies from a channel Lambda's environment and AWS clients. */
@@ -57,5 +60,6 @@ export const createConversationService = (deps: ConversationServiceDependencies)
     clock: deps.clock,
     newConversationId: deps.newConversationId,
     idleMinutes: deps.idleMinutes,
+    ...(deps.agentChats && { agentChats: deps.agentChats }),
   });
 };

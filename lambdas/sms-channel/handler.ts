@@ -9,10 +9,7 @@ import type {
 import { deliverMessage } from '#lambdas/conversation/channels/deliver.ts';
 import { channelHandler } from '#lambdas/conversation/channels/middleware.ts';
 import {
-  africasTalkingGateway,
   africasTalkingInbound,
-  endUserMessagingSmsGateway,
-  type SmsGateway,
   twoWaySmsInbound,
 } from '#lambdas/conversation/channels/sms-gateway.ts';
 import { UnreadableEventError } from '#lambdas/conversation/channels/whatsapp-inbound.ts';
@@ -27,21 +24,12 @@ import { parseEnv } from '#shared/env.ts';
 import { type AwsClients, deployedHandler, type Environment } from '#shared/platform.ts';
 import { logger } from '#shared/powertools.ts';
 import { SmsChannelEnvironmentSchema } from './config.ts';
+import { replyGateway, type SmsSenders, smsSendersFor } from './gateway.ts';
 
-export interface SmsChannelDependencies extends ConversationServiceDependencies {
-  readonly gateway: SmsGateway['name'];
-  /** End User Messaging SMS replies (checked locally as sms-voice:SendTextMessage). */
-  readonly sms: SmsGateway;
-  /** Africa's Talking replies (an HTTPS API, no AWS call). */
-  readonly aggregator: SmsGateway;
+export interface SmsChannelDependencies extends ConversationServiceDependencies, SmsSenders {
   readonly agentChats: AgentChats;
   readonly inboundToken?: string | undefined;
 }
-
-const unconfigured = (what: string) => ({
-  name: 'end-user-messaging' as const,
-  send: () => Promise.reject(new Error(`${what} is not configured`)),
-});
 
 export const defaultDependencies = (
   env: Environment,
@@ -50,18 +38,7 @@ export const defaultDependencies = (
   const config = parseEnv(SmsChannelEnvironmentSchema, env);
   return {
     ...conversationServiceDependencies(env, aws),
-    gateway: config.SMS_GATEWAY,
-    sms: config.SMS_ORIGINATION_IDENTITY
-      ? endUserMessagingSmsGateway(aws.sms, config.SMS_ORIGINATION_IDENTITY)
-      : unconfigured('SMS_ORIGINATION_IDENTITY'),
-    aggregator: config.AFRICAS_TALKING_API_KEY
-      ? africasTalkingGateway({
-          apiUrl: config.AFRICAS_TALKING_API_URL,
-          username: config.AFRICAS_TALKING_USERNAME,
-          apiKey: config.AFRICAS_TALKING_API_KEY,
-          from: config.AFRICAS_TALKING_SHORT_CODE,
-        })
-      : unconfigured('AFRICAS_TALKING_API_KEY'),
+    ...smsSendersFor(config, aws.sms),
     agentChats: configuredAgentChats(aws.connect, config),
     inboundToken: config.SMS_INBOUND_TOKEN,
   };
@@ -88,7 +65,7 @@ const sameSecret = (given: string | undefined, expected: string) => {
  * message goes through the conversation service; replies go back through the same gateway.
  */
 export const createHandler = (deps: SmsChannelDependencies) => {
-  const gateway = deps.gateway === 'africas-talking' ? deps.aggregator : deps.sms;
+  const gateway = replyGateway(deps);
   const links = new Map<string, string>();
   const deliver = deliverMessage({
     handleMessage: createConversationService(deps),
@@ -96,7 +73,6 @@ export const createHandler = (deps: SmsChannelDependencies) => {
       const linkId = links.get(message.messageId);
       await gateway.send({ to: message.customer, text, ...(linkId && { linkId }) });
     },
-    agentChats: deps.agentChats,
     combineReplies: true,
   });
 

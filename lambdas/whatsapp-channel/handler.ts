@@ -56,7 +56,6 @@ export const createHandler = (deps: WhatsAppChannelDependencies) => {
   const deliver = deliverMessage({
     handleMessage: createConversationService(deps),
     send: (message, text) => deps.whatsapp.send(whatsAppText(message.customer, text)),
-    agentChats: deps.agentChats,
   });
   return channelHandler(async (event: SNSEvent) => {
     for (const record of event.Records) {

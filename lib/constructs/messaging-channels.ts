@@ -26,7 +26,7 @@ export interface MessagingChannelsProps {
   readonly allowToNotify: (fn: PlatformFunction) => void;
   readonly instanceArn: string;
   readonly instanceId: string;
-  /** The flow a hand-over's chat starts in (it queues the chat for an agent). */
+  /** The chat hand-over flow (CHAT only) a hand-over's chat starts in: it queues it for an agent. */
   readonly handoverFlowArn: string;
   readonly promptAudioUri: string;
   readonly callLogRetentionDays: number;
@@ -93,6 +93,10 @@ export class MessagingChannels extends Construct {
   /** End User Messaging Social publishes the WhatsApp business account's events here. */
   readonly whatsappEvents: Topic;
   readonly smsApiUrl: string;
+  /** Connect streams the hand-over chats' messages and events here (StartContactStreaming). */
+  readonly agentChatStream: Topic;
+  /** Relays the agents' messages to WhatsApp and SMS and the chats' end to the conversation. */
+  readonly relayFunction: PlatformFunction;
 
   constructor(scope: Construct, id: string, props: MessagingChannelsProps) {
     super(scope, id);
@@ -103,6 +107,50 @@ export class MessagingChannels extends Construct {
       CallLogs: props.callLogsTable,
     };
     const handoverFlowId = Fn.select(3, Fn.split('/', props.handoverFlowArn));
+    const resolved = stack.resolve(props.instanceArn) as {
+      'Fn::ImportValue'?: string;
+      'Fn::GetAtt'?: [string, string];
+    };
+    const arnInFindings =
+      typeof resolved === 'string'
+        ? resolved
+        : (resolved['Fn::ImportValue'] ?? `<${resolved['Fn::GetAtt']?.[0]}.Arn>`);
+
+    // Hand-over chats stream to a topic under our key; only this instance's Connect publishes.
+    const streamKey = new Key(this, 'AgentChatStreamKey', {
+      description: "Encrypts the WhatsApp and SMS hand-over chats' messages streamed by Connect",
+      enableKeyRotation: true,
+    });
+    const fromOurInstance = {
+      StringEquals: { 'aws:SourceAccount': stack.account },
+      ArnEquals: { 'aws:SourceArn': props.instanceArn },
+    };
+    streamKey.addToResourcePolicy(
+      new PolicyStatement({
+        principals: [new ServicePrincipal('connect.amazonaws.com')],
+        actions: ['kms:GenerateDataKey*', 'kms:Decrypt'],
+        resources: ['*'],
+        conditions: fromOurInstance,
+      }),
+    );
+    streamKey.grant(
+      new ServicePrincipal('sns.amazonaws.com'),
+      'kms:GenerateDataKey*',
+      'kms:Decrypt',
+    );
+    this.agentChatStream = new Topic(this, 'AgentChatStream', {
+      displayName: 'Huduma hand-over chats streamed by Amazon Connect',
+      masterKey: streamKey,
+      enforceSSL: true,
+    });
+    this.agentChatStream.addToResourcePolicy(
+      new PolicyStatement({
+        principals: [new ServicePrincipal('connect.amazonaws.com')],
+        actions: ['sns:Publish'],
+        resources: [this.agentChatStream.topicArn],
+        conditions: fromOurInstance,
+      }),
+    );
     const conversationFunction = (fnId: string, handler: string, description: string) => {
       const fn = new PlatformFunction(this, fnId, {
         handler,
@@ -125,14 +173,61 @@ export class MessagingChannels extends Construct {
         fn.bindTable(definition, tables[tableId], access);
       }
       props.allowToNotify(fn);
-      // Hand-over: a chat on the hand-over flow, nothing else on the instance.
+      // Hand-over: a chat on the hand-over flow, streamed to the relay's topic; nothing else.
       fn.addToRolePolicy(
         new PolicyStatement({
           actions: ['connect:StartChatContact'],
           resources: [props.handoverFlowArn],
         }),
       );
+      fn.addToRolePolicy(
+        new PolicyStatement({
+          actions: ['connect:StartContactStreaming'],
+          resources: [`${props.instanceArn}/contact/*`],
+        }),
+      );
+      Validations.of(fn.role!).acknowledge({
+        id: `AwsSolutions-IAM5[Resource::${arnInFindings}/contact/*]`,
+        reason:
+          'A chat gets its contact id when StartChatContact starts it; Connect authorises StartContactStreaming on the instance contact/* resource of this one instance.',
+      });
+      fn.addEnvironment('AGENT_CHAT_STREAM_TOPIC_ARN', this.agentChatStream.topicArn);
       return fn;
+    };
+    /** The SMS gateway's settings and grant (the SMS channel's replies, the relay's agent messages). */
+    const sendSms = (fn: PlatformFunction) => {
+      fn.addEnvironment('SMS_GATEWAY', props.sms.gateway);
+      if (props.sms.africasTalkingUsername)
+        fn.addEnvironment('AFRICAS_TALKING_USERNAME', props.sms.africasTalkingUsername);
+      if (props.sms.africasTalkingShortCode)
+        fn.addEnvironment('AFRICAS_TALKING_SHORT_CODE', props.sms.africasTalkingShortCode);
+      if (props.sms.africasTalkingApiKey)
+        fn.addEnvironment('AFRICAS_TALKING_API_KEY', props.sms.africasTalkingApiKey);
+      if (props.sms.originationIdentity) {
+        fn.addEnvironment('SMS_ORIGINATION_IDENTITY', props.sms.originationIdentity);
+        fn.addToRolePolicy(
+          new PolicyStatement({
+            actions: ['sms-voice:SendTextMessage'],
+            resources: [props.sms.originationIdentity],
+          }),
+        );
+      }
+    };
+    /** Free-form WhatsApp messages from our business number, nothing else. */
+    const sendWhatsApp = (fn: PlatformFunction) => {
+      fn.addEnvironment('WHATSAPP_PHONE_NUMBER_ID', props.whatsapp.phoneNumberId);
+      fn.addToRolePolicy(
+        new PolicyStatement({
+          actions: ['social-messaging:SendWhatsAppMessage'],
+          resources: [
+            stack.formatArn({
+              service: 'social-messaging',
+              resource: 'phone-number-id',
+              resourceName: props.whatsapp.phoneNumberId.replace(/^phone-number-id-/, ''),
+            }),
+          ],
+        }),
+      );
     };
 
     this.smsFunction = conversationFunction(
@@ -140,44 +235,14 @@ export class MessagingChannels extends Construct {
       'sms-channel',
       "Two-way SMS self-service: Africa's Talking's inbound callback or End User Messaging SMS",
     );
-    this.smsFunction.addEnvironment('SMS_GATEWAY', props.sms.gateway);
-    if (props.sms.africasTalkingUsername)
-      this.smsFunction.addEnvironment('AFRICAS_TALKING_USERNAME', props.sms.africasTalkingUsername);
-    if (props.sms.africasTalkingShortCode)
-      this.smsFunction.addEnvironment(
-        'AFRICAS_TALKING_SHORT_CODE',
-        props.sms.africasTalkingShortCode,
-      );
-    if (props.sms.africasTalkingApiKey)
-      this.smsFunction.addEnvironment('AFRICAS_TALKING_API_KEY', props.sms.africasTalkingApiKey);
-    if (props.sms.originationIdentity) {
-      this.smsFunction.addEnvironment('SMS_ORIGINATION_IDENTITY', props.sms.originationIdentity);
-      this.smsFunction.addToRolePolicy(
-        new PolicyStatement({
-          actions: ['sms-voice:SendTextMessage'],
-          resources: [props.sms.originationIdentity],
-        }),
-      );
-    }
+    sendSms(this.smsFunction);
 
     this.whatsappFunction = conversationFunction(
       'WhatsApp',
       'whatsapp-channel',
       'WhatsApp self-service: End User Messaging Social events in, free-form replies out',
     );
-    this.whatsappFunction.addEnvironment('WHATSAPP_PHONE_NUMBER_ID', props.whatsapp.phoneNumberId);
-    this.whatsappFunction.addToRolePolicy(
-      new PolicyStatement({
-        actions: ['social-messaging:SendWhatsAppMessage'],
-        resources: [
-          stack.formatArn({
-            service: 'social-messaging',
-            resource: 'phone-number-id',
-            resourceName: props.whatsapp.phoneNumberId.replace(/^phone-number-id-/, ''),
-          }),
-        ],
-      }),
-    );
+    sendWhatsApp(this.whatsappFunction);
 
     // The event destination: End User Messaging Social publishes to a topic under our key.
     const topicKey = new Key(this, 'WhatsAppEventsKey', {
@@ -215,6 +280,36 @@ export class MessagingChannels extends Construct {
       'WhatsAppEventsDeadLettersAlarm',
       undelivered,
       'WhatsApp events',
+    );
+
+    // The relay: the agents' messages to WhatsApp or SMS, the chats' end back to the menu.
+    this.relayFunction = new PlatformFunction(this, 'AgentChatRelay', {
+      handler: 'agent-chat-relay',
+      description: "Relays agents' Connect chat messages to WhatsApp and SMS customers",
+      logRetention: props.logRetention,
+      timeout: Duration.seconds(10),
+    });
+    this.relayFunction.bindTable(
+      tableDefinitions.find((table) => table.id === 'ServiceData')!,
+      props.serviceDataTable,
+      'readUpdate',
+    );
+    sendSms(this.relayFunction);
+    sendWhatsApp(this.relayFunction);
+    const unrelayed = deadLetterQueue(
+      this,
+      'AgentChatStreamDeadLetters',
+      streamKey,
+      'Hand-over chat items the relay could not take',
+    );
+    this.relayFunction.addEventSource(
+      new SnsEventSource(this.agentChatStream, { deadLetterQueue: unrelayed }),
+    );
+    props.alerts.onDeadLetters(
+      this,
+      'AgentChatStreamDeadLettersAlarm',
+      unrelayed,
+      'hand-over chat items',
     );
 
     // Africa's Talking's callback: POST /channels/sms on the platform's HTTP API (throttled,

@@ -261,8 +261,8 @@ export class ContactCentreStack extends Stack {
       logRetention: retention,
       alerts,
     });
-    const agentFlow = this.flows.flows.agent;
-    if (!(agentFlow instanceof CfnContactFlow)) throw new Error('agent is a flow');
+    const chatFlow = this.flows.flows['chat-handover'];
+    if (!(chatFlow instanceof CfnContactFlow)) throw new Error('chat-handover is a flow');
     this.messaging = new MessagingChannels(this, 'Messaging', {
       alerts,
       serviceDataTable: props.tables.serviceData,
@@ -272,7 +272,7 @@ export class ContactCentreStack extends Stack {
       allowToNotify: (fn) => selfService.allowToNotify(fn),
       instanceArn,
       instanceId: connect.instanceId,
-      handoverFlowArn: agentFlow.attrContactFlowArn,
+      handoverFlowArn: chatFlow.attrContactFlowArn,
       promptAudioUri: props.promptAudioUri,
       callLogRetentionDays: config.callLogRetentionDays,
       timeZone: config.hours.timeZone,
@@ -336,8 +336,6 @@ export class ContactCentreStack extends Stack {
       allowToNotify,
     });
     this.dashboard.chartErrors('Knowledge', this.knowledge.function);
-    const chatFlow = this.flows.flows['chat-handover'];
-    if (!(chatFlow instanceof CfnContactFlow)) throw new Error('chat-handover is a flow');
     this.webChat = new WebChat(this, 'WebChat', {
       instanceArn,
       instanceId: connect.instanceId,

@@ -74,6 +74,11 @@ export class LocalParticipantService {
   private readonly byToken = new Map<string, { chat: LocalChat; participant: Participant }>();
   private readonly sockets = new WebSocketServer({ noServer: true });
   private readonly endedListeners: ((chat: LocalChat) => void)[] = [];
+  /** StartContactStreaming: the topic each streamed chat publishes its items to. */
+  private readonly streams = new Map<string, string>();
+  private readonly streamListeners: ((topicArn: string, item: ChatItem) => void)[] = [];
+  /** SendMessage's ClientToken per chat: a retried send is the message it sent. */
+  private readonly sentByToken = new Map<string, ChatItem>();
   private wsUrl = 'ws://127.0.0.1:0';
   private readonly now: () => number;
 
@@ -98,6 +103,23 @@ export class LocalParticipantService {
 
   onEnded(listener: (chat: LocalChat) => void): void {
     this.endedListeners.push(listener);
+  }
+
+  /**
+   * StartContactStreaming: every later item of the chat is published to `topicArn`. The flow
+   * runs here before StartChatContact answers, so a chat it closed (after hours) is over
+   * already: its connection is then refused, as Connect refuses an ended chat's.
+   */
+  startStreaming(contactId: string, topicArn: string): boolean {
+    const chat = this.chats.get(contactId);
+    if (!chat) return false;
+    this.streams.set(contactId, topicArn);
+    return true;
+  }
+
+  /** What SNS would deliver to the topic's subscribers: the topic and the item. */
+  onStreamed(listener: (topicArn: string, item: ChatItem) => void): void {
+    this.streamListeners.push(listener);
   }
 
   /** StartChatContact's part here: the chat, its customer and the first message. */
@@ -204,7 +226,12 @@ export class LocalParticipantService {
         const content = typeof body.Content === 'string' ? body.Content : '';
         if (!content || content.length > 16_384)
           return refuse(400, 'ValidationException', 'Content must be 1-16384 characters');
-        const item = this.post(chat, { type: 'MESSAGE', text: content, from: participant });
+        const token =
+          typeof body.ClientToken === 'string' ? `${chat.contactId}:${body.ClientToken}` : '';
+        const item =
+          this.sentByToken.get(token) ??
+          this.post(chat, { type: 'MESSAGE', text: content, from: participant });
+        if (token) this.sentByToken.set(token, item);
         return ok({ Id: item.Id, AbsoluteTime: item.AbsoluteTime });
       }
       case '/participant/event': {
@@ -270,6 +297,8 @@ export class LocalParticipantService {
       ContactId: chat.contactId,
     };
     chat.transcript.push(item);
+    const topicArn = this.streams.get(chat.contactId);
+    if (topicArn) for (const listener of this.streamListeners) listener(topicArn, item);
     const frame = JSON.stringify({
       topic: 'aws/chat',
       contentType: 'application/json',

@@ -121,6 +121,7 @@ export const createLocalWebChat = (options: LocalWebChatOptions) => {
 
   return {
     service,
+    chatContacts,
     attach(server: Server, url: string) {
       service.attach(server, url);
       files = chatPageFiles();

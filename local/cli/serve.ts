@@ -31,16 +31,17 @@ const runtime = await startLocalRuntime({
   dbPath: '.local/dynamodb',
   escalation: { clock, ...(answering && { answering }) },
 });
+const chat = createLocalWebChat({
+  engine: runtime.engine,
+  platform: runtime.platform,
+  feed: loadContactRecordFeed(runtime.platform),
+  now: clock.now,
+});
 const server = await startLocalServer({
   escalation: runtime.escalation!,
   port: Number(values.port),
-  chat: createLocalWebChat({
-    engine: runtime.engine,
-    platform: runtime.platform,
-    feed: loadContactRecordFeed(runtime.platform),
-    now: clock.now,
-  }),
-  messaging: localMessaging(runtime.platform, clock.now),
+  chat,
+  messaging: localMessaging(runtime.platform, clock.now, chat),
 });
 console.log(apiBanner(server.url));
 const stop = async (code: number) => {

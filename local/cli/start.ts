@@ -76,16 +76,17 @@ const runtime = await startLocalRuntime({
   escalation: { clock, ...(answering && { answering }) },
 });
 // The ticket API, complaint escalation and call-backs run in the background beside the call.
+const chat = createLocalWebChat({
+  engine: runtime.engine,
+  platform: runtime.platform,
+  feed: loadContactRecordFeed(runtime.platform),
+  now: clock.now,
+});
 const api = await startLocalServer({
   escalation: runtime.escalation!,
   port: Number(values['api-port']),
-  chat: createLocalWebChat({
-    engine: runtime.engine,
-    platform: runtime.platform,
-    feed: loadContactRecordFeed(runtime.platform),
-    now: clock.now,
-  }),
-  messaging: localMessaging(runtime.platform, clock.now),
+  chat,
+  messaging: localMessaging(runtime.platform, clock.now, chat),
 });
 let stopping = false;
 const stop = async () => {

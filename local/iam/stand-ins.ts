@@ -106,6 +106,16 @@ const STAND_INS: Readonly<Record<string, Readonly<Record<string, StandInCall>>>>
         ContactFlowId: values.CONVERSATION_FLOW_ID,
       }),
     },
+    // The Participant Service calls (connect, post, leave) use the chat's own tokens, not IAM.
+    stream: {
+      service: 'connect',
+      operation: 'StartContactStreaming',
+      settings: ['CONNECT_INSTANCE_ID', 'AGENT_CHAT_STREAM_TOPIC_ARN'],
+      input: (values, [contactId]) => ({
+        InstanceId: values.CONNECT_INSTANCE_ID,
+        ContactId: contactId,
+      }),
+    },
   },
   whatsapp: {
     send: {

@@ -61,12 +61,19 @@ describe('messaging channels', () => {
       expect(serviceActions(statements, 'kms:')).toEqual(
         expect.arrayContaining(['kms:GenerateMac']),
       );
-      expect(serviceActions(statements, 'connect:')).toEqual(['connect:StartChatContact']);
+      expect([...serviceActions(statements, 'connect:')].sort()).toEqual([
+        'connect:StartChatContact',
+        'connect:StartContactStreaming',
+      ]);
     },
   );
 
-  it('lets only the WhatsApp channel and notification delivery send WhatsApp messages, from our number', () => {
-    for (const name of ['MessagingWhatsApp', 'NotificationDeliveryDeliver']) {
+  it('lets only the WhatsApp channel, the agent-chat relay and notification delivery send WhatsApp messages, from our number', () => {
+    for (const name of [
+      'MessagingWhatsApp',
+      'MessagingAgentChatRelay',
+      'NotificationDeliveryDeliver',
+    ]) {
       const statements = statementsOf(centre, name);
       expect(serviceActions(statements, 'social-messaging:')).toEqual([
         'social-messaging:SendWhatsAppMessage',
@@ -79,5 +86,74 @@ describe('messaging channels', () => {
       ).toContain('phone-number-id/');
     }
     expect(serviceActions(statementsOf(centre, 'MessagingSms'), 'social-messaging:')).toEqual([]);
+  });
+
+  it('hands WhatsApp and SMS over on the chat hand-over flow and streams the chat to the relay topic', () => {
+    const [topic] = Object.keys(centre.findResources('AWS::SNS::Topic')).filter((id) =>
+      id.startsWith('MessagingAgentChatStream'),
+    );
+    for (const name of ['MessagingSms', 'MessagingWhatsApp']) {
+      const fn = functionNamed(centre, name);
+      expect(JSON.stringify(fn.properties.Environment.Variables.CONVERSATION_FLOW_ID)).toMatch(
+        /Flowschathandover[0-9A-F]{8}","ContactFlowArn/,
+      );
+      const start = statementsOf(centre, name).find((s) =>
+        [s.Action].flat().includes('connect:StartChatContact'),
+      );
+      expect(JSON.stringify(start?.Resource)).toMatch(
+        /Flowschathandover[0-9A-F]{8}","ContactFlowArn/,
+      );
+      expect(fn.properties.Environment.Variables.AGENT_CHAT_STREAM_TOPIC_ARN).toEqual({
+        Ref: topic,
+      });
+      const streaming = statementsOf(centre, name).find((s) =>
+        [s.Action].flat().includes('connect:StartContactStreaming'),
+      );
+      expect(JSON.stringify(streaming?.Resource)).toMatch(/\/contact\/\*/);
+    }
+  });
+
+  it('lets only our Connect instance publish to the encrypted streaming topic, which feeds the relay', () => {
+    const relay = functionNamed(centre, 'MessagingAgentChatRelay');
+    const [topic] = Object.keys(centre.findResources('AWS::SNS::Topic')).filter((id) =>
+      id.startsWith('MessagingAgentChatStream'),
+    );
+    centre.hasResourceProperties('AWS::SNS::Topic', {
+      DisplayName: 'Huduma hand-over chats streamed by Amazon Connect',
+      KmsMasterKeyId: Match.anyValue(),
+    });
+    centre.hasResourceProperties('AWS::SNS::TopicPolicy', {
+      Topics: [{ Ref: topic }],
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Action: 'sns:Publish',
+            Principal: { Service: 'connect.amazonaws.com' },
+            Condition: {
+              StringEquals: { 'aws:SourceAccount': Match.anyValue() },
+              ArnEquals: { 'aws:SourceArn': Match.anyValue() },
+            },
+          }),
+        ]),
+      },
+    });
+    centre.hasResourceProperties('AWS::SNS::Subscription', {
+      Protocol: 'lambda',
+      TopicArn: { Ref: topic },
+      Endpoint: { 'Fn::GetAtt': [relay.logicalId, 'Arn'] },
+    });
+  });
+
+  it('gives the relay its sessions, the SMS gateway and our WhatsApp number, and no Connect or other table', () => {
+    const relay = functionNamed(centre, 'MessagingAgentChatRelay');
+    const statements = statementsOf(centre, 'MessagingAgentChatRelay');
+    expect(serviceActions(statements, 'connect:')).toEqual([]);
+    expect(actionsOn(statements, /DataTickets|DataCallLogs/)).toEqual([]);
+    expect(serviceActions(statements, 'dynamodb:')).not.toContain('dynamodb:DeleteItem');
+    expect(relay.properties.Environment.Variables).toMatchObject({
+      SMS_GATEWAY: 'africas-talking',
+      WHATSAPP_PHONE_NUMBER_ID: expect.any(String),
+      SERVICE_DATA_TABLE_NAME: expect.anything(),
+    });
   });
 });

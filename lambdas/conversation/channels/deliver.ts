@@ -1,6 +1,5 @@
 import { logger } from '#shared/powertools.ts';
 import type { ConversationResult, HandleMessage, IncomingMessage } from '../contract.ts';
-import type { AgentChats } from '../handover.ts';
 
 /** How a channel writes to its customer. */
 export type SendReply = (message: IncomingMessage, text: string) => Promise<void>;
@@ -8,18 +7,17 @@ export type SendReply = (message: IncomingMessage, text: string) => Promise<void
 export interface ChannelDependencies {
   readonly handleMessage: HandleMessage;
   readonly send: SendReply;
-  readonly agentChats: AgentChats;
   /** Send the replies of one message as one (SMS: one message costs less than three). */
   readonly combineReplies?: boolean;
 }
 
 /**
  * One inbound message through the conversation service, then to the customer: its replies
- * sent in order and, on a hand-over, the agent's chat started with the screen-pop attributes
- * and the transcript. A duplicate delivery sends nothing and starts nothing.
+ * sent in order (the service itself starts the agent's chat on a hand-over, and posts into it
+ * while the agent has the conversation). A duplicate delivery sends nothing.
  */
 export const deliverMessage =
-  ({ handleMessage, send, agentChats, combineReplies = false }: ChannelDependencies) =>
+  ({ handleMessage, send, combineReplies = false }: ChannelDependencies) =>
   async (message: IncomingMessage): Promise<ConversationResult> => {
     const result = await handleMessage(message);
     if (result.duplicate) {
@@ -29,19 +27,12 @@ export const deliverMessage =
     const texts = result.replies.map((reply) => reply.text);
     if (combineReplies && texts.length > 0) await send(message, texts.join('\n\n'));
     else for (const text of texts) await send(message, text);
-    if (result.handover) {
-      const chat = await agentChats.start({
-        conversationId: result.session.conversationId,
-        channel: message.channel,
-        handover: result.handover,
-      });
+    if (result.handover)
       logger.info('Conversation handed over', {
         channel: message.channel,
         conversationId: result.session.conversationId,
-        agentContactId: chat.contactId,
         reason: result.handover.reason,
       });
-    }
     logger.info('Conversation message handled', {
       channel: message.channel,
       stage: result.session.stage,

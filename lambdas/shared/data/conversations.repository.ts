@@ -17,7 +17,9 @@ import { domainFields } from './tables.ts';
  *   state, the message ids it has handled and its transcript (TTL `expiresAt`);
  * - `CUSTOMER#<customer hash>` / `MESSAGING`: what outlives a conversation: the language the
  *   customer chose, an SMS opt-out (STOP) and when they last wrote on WhatsApp (Meta's 24-hour
- *   window).
+ *   window);
+ * - `AGENT_CHAT#<contact id>` / `CONVERSATION`: which session an agent's Connect chat belongs
+ *   to, for the relay of the agent's messages (TTL `expiresAt`).
  */
 
 /** How many handled message ids a session keeps: a redelivery older than that is long past. */
@@ -46,6 +48,18 @@ export const ConversationSessionSchema = z.object({
   /** Handled message ids, newest last, with the replies each led to (resent for the web page). */
   handled: z.array(z.object({ id: z.string(), replies: z.array(z.string()) })),
   handedOver: z.boolean(),
+  /**
+   * WhatsApp and SMS while an agent has the conversation: the Connect chat, the customer
+   * participant's connection token (a bearer secret: never logged) and the number the agent's
+   * replies are relayed to.
+   */
+  agentChat: z
+    .object({
+      contactId: z.string().min(1),
+      connectionToken: z.string().min(1),
+      customer: z.string().min(1),
+    })
+    .optional(),
   startedAt: z.iso.datetime(),
   lastMessageAt: z.iso.datetime(),
   /** Optimistic lock: every write names the version it read. */
@@ -69,7 +83,16 @@ const keys = {
     sk: 'SESSION',
   }),
   customer: (customerHash: string) => ({ pk: `CUSTOMER#${customerHash}`, sk: 'MESSAGING' }),
+  agentChat: (contactId: string) => ({ pk: `AGENT_CHAT#${contactId}`, sk: 'CONVERSATION' }),
 };
+
+/** Which conversation an agent's Connect chat belongs to (the relay reads it by contact id). */
+export const AgentChatLinkSchema = z.object({
+  channel: z.string().min(1),
+  customerHash: z.string().min(1),
+  expiresAt: z.number().int().positive(),
+});
+export type AgentChatLink = z.infer<typeof AgentChatLinkSchema>;
 
 /** Thrown when another delivery changed the session since it was read: re-read and retry. */
 export class StaleSessionError extends Error {
@@ -159,6 +182,27 @@ export const createConversationRepository = (
       if (error instanceof ConditionalCheckFailedException) throw new StaleSessionError();
       throw error;
     }
+  },
+
+  /** Names the conversation of an agent chat (`AGENT_CHAT#<contact id>`); a retry rewrites it. */
+  async linkAgentChat(contactId: string, link: AgentChatLink): Promise<void> {
+    await client.send(
+      new PutCommand({
+        TableName: tableName,
+        Item: {
+          ...keys.agentChat(contactId),
+          entity: 'AGENT_CHAT',
+          ...AgentChatLinkSchema.parse(link),
+        },
+      }),
+    );
+  },
+
+  async getAgentChatLink(contactId: string): Promise<AgentChatLink | undefined> {
+    const { Item } = await client.send(
+      new GetCommand({ TableName: tableName, Key: keys.agentChat(contactId) }),
+    );
+    return Item ? AgentChatLinkSchema.parse(domainFields(Item)) : undefined;
   },
 
   async getCustomer(customerHash: string): Promise<CustomerMessaging> {

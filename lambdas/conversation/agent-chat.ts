@@ -1,0 +1,99 @@
+import type {
+  ConversationRepository,
+  ConversationSession,
+} from '#shared/data/conversations.repository.ts';
+import { normalise, smsKeyword } from './commands.ts';
+import type { Handover, IncomingMessage } from './contract.ts';
+import { type AgentChats, ParticipantServiceError } from './handover.ts';
+import type { KeywordOutcome } from './sms-keywords.ts';
+
+/**
+ * What leaves an agent chat for self-service. Everything else the customer writes while an
+ * agent has the conversation goes to the agent, "0", "agent", "help" and a language's name
+ * included (they read as words to the agent, not as commands).
+ */
+const LEAVE_WORDS = new Set(['end', 'maliza', 'menu', 'menyu']);
+
+/** How long the relay may find the conversation from the chat: Connect's chat lasts 25 hours at most. */
+const LINK_SECONDS = 26 * 3600;
+
+/** The session's agent chat once it is started, streamed and connected. */
+export type SessionAgentChat = NonNullable<ConversationSession['agentChat']>;
+
+/**
+ * A hand-over on WhatsApp or SMS: the agent's Connect chat on the chat hand-over flow, linked
+ * to the conversation (so the relay finds it by contact id), its messages streamed to the
+ * relay's topic, and the customer's participant connected to post what they write next.
+ * `ENDED` when the chat was over before the customer could join it (the flow closed it: after
+ * hours, or every queue full), so the conversation stays in self-service.
+ */
+export const startAgentChat = async (
+  agentChats: AgentChats,
+  conversations: Pick<ConversationRepository, 'linkAgentChat'>,
+  request: {
+    readonly session: ConversationSession;
+    readonly handover: Handover;
+    readonly customerHash: string;
+    readonly customer: string;
+    readonly now: Date;
+  },
+): Promise<SessionAgentChat | 'ENDED'> => {
+  const { session } = request;
+  const chat = await agentChats.start({
+    conversationId: session.conversationId,
+    channel: session.channel as IncomingMessage['channel'],
+    handover: request.handover,
+  });
+  await conversations.linkAgentChat(chat.contactId, {
+    channel: session.channel,
+    customerHash: request.customerHash,
+    expiresAt: Math.floor(request.now.getTime() / 1000) + LINK_SECONDS,
+  });
+  await agentChats.stream(chat.contactId);
+  let connectionToken: string;
+  try {
+    connectionToken = await agentChats.connect(chat.participantToken);
+  } catch (error) {
+    if (error instanceof ParticipantServiceError && error.status === 403) return 'ENDED';
+    throw error;
+  }
+  return { contactId: chat.contactId, connectionToken, customer: request.customer };
+};
+
+/** The session back in self-service after its agent chat: the customer is told and shown the menu. */
+export const backFromAgent = (session: ConversationSession): KeywordOutcome => ({
+  say: [{ prompt: 'conversation.agent_chat_ended' }, { prompt: 'conversation.menu' }],
+  session: { ...session, stage: 'MENU', dialogue: undefined, agentChat: undefined },
+});
+
+/**
+ * The agent chat a message took the customer out of (END, MENU, SMS STOP): the customer's
+ * participant leaves it once the session is written, so the chat's end, streamed back to the
+ * relay, finds the conversation already out of the agent's hands and sends nothing.
+ */
+export const leftAgentChat = (
+  before: ConversationSession | undefined,
+  after: ConversationSession,
+): SessionAgentChat | undefined =>
+  before?.stage === 'AGENT' && before.agentChat && after.stage !== 'AGENT'
+    ? before.agentChat
+    : undefined;
+
+/**
+ * A message while an agent has the conversation: posted into the agent's chat as the customer
+ * (the channel's message id as the client token, so a retried post is one message), nothing
+ * answered; END/MALIZA (or MENU/MENYU) leaves the chat for the menu, as does a chat Connect
+ * says has ended. SMS STOP is the opt-out's (undefined), which also leaves the chat.
+ */
+export const agentChatTurn = async (
+  agentChats: AgentChats,
+  session: ConversationSession & { agentChat: SessionAgentChat },
+  message: IncomingMessage,
+): Promise<KeywordOutcome | undefined> => {
+  if (message.channel === 'sms' && smsKeyword(message.text)?.kind === 'STOP') return undefined;
+  if (LEAVE_WORDS.has(normalise(message.text))) return backFromAgent(session);
+  if (!message.text.trim()) return { say: [], session };
+  const { connectionToken } = session.agentChat;
+  const posted = await agentChats.post(connectionToken, message.text, message.messageId);
+  return posted === 'ENDED' ? backFromAgent(session) : { say: [], session };
+};

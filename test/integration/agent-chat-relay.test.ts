@@ -1,0 +1,145 @@
+import { randomUUID } from 'node:crypto';
+import { localMessaging } from '#local/messaging.ts';
+import { defaultLocalPlatform } from '#local/platform.ts';
+import { uniqueCaller } from '../support/data.ts';
+
+/** Within the contact centre's hours (Tuesday 10:00 in Nairobi): the chat flow queues the chat. */
+const WITHIN_HOURS = new Date('2026-12-01T10:00:00+03:00');
+const messaging = localMessaging(defaultLocalPlatform(), () => WITHIN_HOURS);
+const { service } = messaging.desk;
+
+const LANGUAGES = {
+  en: {
+    opening: ['Hi', '1', 'agent'],
+    waiting: 'An agent will join this conversation',
+    ended: 'The chat with our agent has ended',
+    menu: 'Reply with a number',
+    leave: 'end',
+  },
+  sw: {
+    opening: ['Habari', '2', 'wakala'],
+    waiting: 'Wakala atajiunga na mazungumzo haya',
+    ended: 'Mazungumzo na wakala wetu yamekwisha',
+    menu: 'Jibu kwa nambari',
+    leave: 'maliza',
+  },
+} as const;
+
+/** One customer message; what the customer received because of it (after the relay too). */
+const say = async (
+  channel: 'whatsapp' | 'sms',
+  customer: string,
+  text: string,
+  id: string = randomUUID(),
+) => {
+  const before = messaging.received.length;
+  await messaging.send({ channel, customer, text, id });
+  await messaging.relayed();
+  return messaging.received.slice(before).map((message) => message.text);
+};
+
+/** The customer hands over; the agent accepts the chat the flow queued in the local desktop. */
+const handedOver = async (channel: 'whatsapp' | 'sms', lang: 'en' | 'sw') => {
+  const customer = uniqueCaller();
+  const replies: string[] = [];
+  for (const text of LANGUAGES[lang].opening) replies.push(...(await say(channel, customer, text)));
+  const conversationId = messaging.agentChats.started.at(-1)?.conversationId;
+  const chat = [...service.chats.values()].find(
+    (candidate) => candidate.attributes.conversationId === conversationId,
+  );
+  if (!chat) throw new Error('No chat was started for the hand-over');
+  service.accept(chat.contactId, 'agent.wanjiku');
+  await messaging.relayed();
+  return { customer, chat, replies };
+};
+
+const agentSays = async (contactId: string, text: string) => {
+  const before = messaging.received.length;
+  service.agentMessage(contactId, text);
+  await messaging.relayed();
+  return messaging.received.slice(before);
+};
+
+const customerLines = (contactId: string) =>
+  (service.chats.get(contactId)?.transcript ?? [])
+    .filter((item) => item.Type === 'MESSAGE' && item.ParticipantRole === 'CUSTOMER')
+    .map((item) => item.Content);
+
+describe.each(['whatsapp', 'sms'] as const)('an agent chat handed over on %s', (channel) => {
+  describe.each(['en', 'sw'] as const)('in %s', (lang) => {
+    it("relays the agent's reply to the customer and the customer's next message to the agent", async () => {
+      // Arrange
+      const { customer, chat, replies } = await handedOver(channel, lang);
+
+      // Act
+      const toCustomer = await agentSays(chat.contactId, 'Habari, naitwa Wanjiku. How can I help?');
+      const answer = await say(channel, customer, 'My passport is late');
+
+      // Assess
+      expect(replies.join()).toContain(LANGUAGES[lang].waiting);
+      expect(chat.attributes).toMatchObject({
+        lang,
+        channel: channel === 'sms' ? 'SMS' : 'WHATSAPP',
+      });
+      expect(toCustomer).toEqual([
+        { channel, to: customer, text: 'Habari, naitwa Wanjiku. How can I help?' },
+      ]);
+      expect(answer).toEqual([]);
+      expect(customerLines(chat.contactId)).toContain('My passport is late');
+    });
+
+    it('returns the customer to the menu when the agent ends the chat, and self-service answers again', async () => {
+      // Arrange
+      const { customer, chat } = await handedOver(channel, lang);
+
+      // Act
+      const before = messaging.received.length;
+      service.end(chat.contactId, 'AGENT_DISCONNECT', 'AGENT');
+      await messaging.relayed();
+      const told = messaging.received.slice(before).map((message) => message.text);
+      const next = await say(channel, customer, '2');
+
+      // Assess
+      // participant.left and chat.ended both arrive: the customer is told once.
+      expect(told.join('\n').split(LANGUAGES[lang].ended)).toHaveLength(2);
+      expect(told.join()).toContain(LANGUAGES[lang].menu);
+      expect(next.join()).toMatch(/8-digit application number|nambari yako ya maombi/);
+      expect(customerLines(chat.contactId)).not.toContain('2');
+    });
+
+    it('lets the customer leave the chat for the menu', async () => {
+      // Arrange
+      const { customer, chat } = await handedOver(channel, lang);
+
+      // Act
+      const told = await say(channel, customer, LANGUAGES[lang].leave);
+
+      // Assess
+      expect(service.chats.get(chat.contactId)?.state).toBe('ENDED');
+      expect(told.join('\n').split(LANGUAGES[lang].ended)).toHaveLength(2);
+      expect(told.join()).toContain(LANGUAGES[lang].menu);
+    });
+  });
+
+  it('relays a redelivered message once, either way', async () => {
+    // Arrange
+    const { customer, chat } = await handedOver(channel, 'en');
+    const id = randomUUID();
+
+    // Act
+    await say(channel, customer, 'Are you there?', id);
+    const again = await say(channel, customer, 'Are you there?', id);
+    await agentSays(chat.contactId, 'Yes, I am here.');
+    const item = service.chats.get(chat.contactId)?.transcript.at(-1);
+    const before = messaging.received.length;
+    if (item) await messaging.redeliver(item);
+
+    // Assess
+    expect(again).toEqual([]);
+    expect(customerLines(chat.contactId).filter((text) => text === 'Are you there?')).toHaveLength(
+      1,
+    );
+    expect(item?.Content).toBe('Yes, I am here.');
+    expect(messaging.received.length).toBe(before);
+  });
+});
