@@ -22,7 +22,7 @@ import { measurePair, ms, percentile } from './stats.ts';
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 2000);
 /** A handler's p50 at most this many times the raw DynamoDB calls it makes (issue 17). */
 const RATIO_GOAL = 1.15;
-/** `npm run bench -- bundles` (or handlers, sla, knowledge, flows): only that part. */
+/** `npm run bench -- bundles` (or handlers, sla, knowledge, flows, call): only that part. */
 const parts = new Set(process.argv.slice(2));
 const runs = (part: string) => parts.size === 0 || parts.has(part);
 /** BENCH_ONLY=<regex>: only the handler comparisons whose name matches (e.g. 'call-logs|offer'). */
@@ -365,6 +365,20 @@ try {
         'actions/call': flows.actionsPerCall.toFixed(0),
         'engine per action': `${flows.engineMicrosecondsPerAction.toFixed(0)} µs`,
         'handler per invocation': ms(flows.handlerMillisecondsPerInvocation),
+      },
+    ]);
+  }
+
+  if (runs('call')) {
+    console.log(`\nOne scripted local call (npm run call -- --keys ...), wall time, median of 5\n`);
+    const { LOCAL_CALL_GOAL_MS, measureLocalCall } = await import('./local-call.ts');
+    const call = measureLocalCall();
+    console.table([
+      {
+        'wall p50': ms(call.medianMs),
+        goal: `${call.medianMs <= LOCAL_CALL_GOAL_MS ? '✓' : '✗'} ≤ ${ms(LOCAL_CALL_GOAL_MS)}`,
+        runs: call.samples.map((sample) => sample.toFixed(0)).join(', '),
+        'load average': call.loadAverage.toFixed(1),
       },
     ]);
   }
