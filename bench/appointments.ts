@@ -4,6 +4,7 @@ import {
   GetCommand,
   QueryCommand,
   TransactWriteCommand,
+  type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import { appointmentPolicy, capacityOf } from '#lambdas/appointments/policy.ts';
 import { localHandler } from '#local/handlers.ts';
@@ -60,6 +61,13 @@ const event = (
   built.Details.ContactData.CustomerEndpoint.Address = customerNumber;
   return built;
 };
+
+/** A booking made before a bench's clock starts, with the proof its caller gave in `contactId`. */
+interface MadeBooking {
+  readonly reference: string;
+  readonly caller: string;
+  readonly contactId: string;
+}
 
 let callerSequence = 0;
 const newCaller = () => `+2547${String(90_000_000 + callerSequence++).padStart(8, '0')}`;
@@ -246,8 +254,11 @@ export const benchAppointments = async ({
   );
 
   // Bookings to find, cancel and move, made before the clock starts.
+  /** A call in the contact where the booking's caller gave their proof. */
+  const callAs = (booking: MadeBooking, parameters: Record<string, string>) =>
+    call(parameters, booking.caller, booking.contactId);
   const made = async (count: number) => {
-    const bookings: { reference: string; caller: string; contactId: string }[] = [];
+    const bookings: MadeBooking[] = [];
     for (let i = 0; i < count; i++) {
       const caller = newCaller();
       const { centreId, slot } = freePlace();
@@ -266,11 +277,7 @@ export const benchAppointments = async ({
     'appointments find-booking (GetItem, then 1 Query)',
     () =>
       expectOutcome(
-        call(
-          { operation: 'find-booking', reference: sample!.reference },
-          sample!.caller,
-          sample!.contactId,
-        ),
+        callAs(sample!, { operation: 'find-booking', reference: sample!.reference }),
         'FOUND',
       ),
     async () => {
@@ -282,130 +289,118 @@ export const benchAppointments = async ({
 
   const toCancel = await made(writes + WARMUP);
   const toMove = await made(writes + WARMUP);
-  let cancelIndex = 0;
-  let rawCancelIndex = 0;
-  await compare(
+  /**
+   * A write on a fresh made booking per handler call, beside the raw calls it makes: the proof,
+   * the booking's partition, `rawReads`, then one transaction of `items(n)`.
+   */
+  const compareBookingWrite = async (
+    name: string,
+    bookings: readonly MadeBooking[],
+    handlerCall: (booking: MadeBooking) => Promise<unknown>,
+    rawReads: () => Promise<unknown>,
+    items: (n: number) => TransactWriteCommandInput['TransactItems'],
+  ) => {
+    let index = 0;
+    let rawIndex = 0;
+    await compare(
+      name,
+      () => handlerCall(bookings[index++]!),
+      async () => {
+        const n = rawIndex++;
+        await verified(bookings[0]!.contactId);
+        await bookingPartition(bookings[0]!.reference);
+        await rawReads();
+        await client.send(new TransactWriteCommand({ TransactItems: items(n) }));
+      },
+      1,
+      writes,
+    );
+  };
+  /** The raw update of one attribute of bench booking `n`, which must exist. */
+  const bookingUpdate = (n: number, attribute: string, value: string) => ({
+    Update: {
+      TableName: tableName,
+      Key: { pk: `BENCH#BOOKING#${n}`, sk: 'BOOKING' },
+      UpdateExpression: `SET #${attribute} = :value`,
+      ConditionExpression: 'attribute_exists(pk)',
+      ExpressionAttributeNames: { [`#${attribute}`]: attribute },
+      ExpressionAttributeValues: { ':value': value },
+    },
+  });
+  /** The raw change of a slot counter's `booked` by `delta`, under `condition` if given. */
+  const counterUpdate = (
+    pk: string,
+    n: number,
+    delta: 1 | -1,
+    condition?: { expression: string; values: Record<string, number> },
+  ) => ({
+    Update: {
+      TableName: tableName,
+      Key: { pk, sk: String(n) },
+      UpdateExpression: 'ADD booked :delta',
+      ExpressionAttributeValues: { ':delta': delta, ...condition?.values },
+      ...(condition && { ConditionExpression: condition.expression }),
+    },
+  });
+  const activeReferenceGuard = {
+    ConditionExpression: 'attribute_not_exists(pk) OR #reference = :reference',
+    ExpressionAttributeNames: { '#reference': 'reference' },
+    ExpressionAttributeValues: { ':reference': '31234566' },
+  };
+
+  await compareBookingWrite(
     'appointments cancel (GetItem, 1 Query, then TransactWrite of 3)',
-    () => {
-      const booking = toCancel[cancelIndex++]!;
-      return expectOutcome(
-        call(
-          { operation: 'cancel', reference: booking.reference },
-          booking.caller,
-          booking.contactId,
-        ),
+    toCancel,
+    (booking) =>
+      expectOutcome(
+        callAs(booking, { operation: 'cancel', reference: booking.reference }),
         'CANCELLED',
-      );
-    },
-    async () => {
-      const n = rawCancelIndex++;
-      await verified(toCancel[0]!.contactId);
-      await bookingPartition(toCancel[0]!.reference);
-      await client.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Update: {
-                TableName: tableName,
-                Key: { pk: `BENCH#BOOKING#${n}`, sk: 'BOOKING' },
-                UpdateExpression: 'SET #status = :cancelled',
-                ConditionExpression: 'attribute_exists(pk)',
-                ExpressionAttributeNames: { '#status': 'status' },
-                ExpressionAttributeValues: { ':cancelled': 'CANCELLED' },
-              },
-            },
-            {
-              Update: {
-                TableName: tableName,
-                Key: { pk: 'BENCH#SLOTS', sk: String(n) },
-                UpdateExpression: 'ADD booked :minusOne',
-                ConditionExpression: 'booked >= :one',
-                ExpressionAttributeValues: { ':minusOne': -1, ':one': 1 },
-              },
-            },
-            {
-              Delete: {
-                TableName: tableName,
-                Key: { pk: `BENCH#ACTIVE#${n}`, sk: 'BOOKING' },
-                ConditionExpression: 'attribute_not_exists(pk) OR #reference = :reference',
-                ExpressionAttributeNames: { '#reference': 'reference' },
-                ExpressionAttributeValues: { ':reference': '31234566' },
-              },
-            },
-          ],
-        }),
-      );
-    },
-    1,
-    writes,
+      ),
+    async () => {},
+    (n) => [
+      bookingUpdate(n, 'status', 'CANCELLED'),
+      counterUpdate('BENCH#SLOTS', n, -1, {
+        expression: 'booked >= :one',
+        values: { ':one': 1 },
+      }),
+      {
+        Delete: {
+          TableName: tableName,
+          Key: { pk: `BENCH#ACTIVE#${n}`, sk: 'BOOKING' },
+          ...activeReferenceGuard,
+        },
+      },
+    ],
   );
 
-  let moveIndex = 0;
-  let rawMoveIndex = 0;
-  await compare(
+  await compareBookingWrite(
     'appointments move (GetItem, 1 Query, 3 reads ‖, then TransactWrite of 4)',
-    () => {
-      const booking = toMove[moveIndex++]!;
-      const { slot } = freePlace();
-      return expectOutcome(
-        call(
-          { operation: 'move', reference: booking.reference, slot },
-          booking.caller,
-          booking.contactId,
-        ),
-        'MOVED',
-      );
-    },
-    async () => {
-      const n = rawMoveIndex++;
-      await verified(toMove[0]!.contactId);
-      await bookingPartition(toMove[0]!.reference);
-      await deskReads('nac-001', 'passport');
-      await client.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Update: {
-                TableName: tableName,
-                Key: { pk: `BENCH#BOOKING#${n}`, sk: 'BOOKING' },
-                UpdateExpression: 'SET #slot = :slot',
-                ConditionExpression: 'attribute_exists(pk)',
-                ExpressionAttributeNames: { '#slot': 'slot' },
-                ExpressionAttributeValues: { ':slot': '2026-12-02T09:00' },
-              },
-            },
-            {
-              Update: {
-                TableName: tableName,
-                Key: { pk: 'BENCH#MOVED', sk: String(n) },
-                UpdateExpression: 'ADD booked :one',
-                ConditionExpression: 'attribute_not_exists(booked) OR booked < :capacity',
-                ExpressionAttributeValues: { ':one': 1, ':capacity': 4 },
-              },
-            },
-            {
-              Update: {
-                TableName: tableName,
-                Key: { pk: 'BENCH#SLOTS', sk: String(n) },
-                UpdateExpression: 'ADD booked :one',
-                ExpressionAttributeValues: { ':one': 1 },
-              },
-            },
-            {
-              Put: {
-                TableName: tableName,
-                Item: { pk: `BENCH#ACTIVE#${n}`, sk: 'BOOKING', reference: '31234566' },
-                ConditionExpression: 'attribute_not_exists(pk) OR #reference = :reference',
-                ExpressionAttributeNames: { '#reference': 'reference' },
-                ExpressionAttributeValues: { ':reference': '31234566' },
-              },
-            },
-          ],
+    toMove,
+    (booking) =>
+      expectOutcome(
+        callAs(booking, {
+          operation: 'move',
+          reference: booking.reference,
+          slot: freePlace().slot,
         }),
-      );
-    },
-    1,
-    writes,
+        'MOVED',
+      ),
+    () => deskReads('nac-001', 'passport'),
+    (n) => [
+      bookingUpdate(n, 'slot', '2026-12-02T09:00'),
+      counterUpdate('BENCH#MOVED', n, 1, {
+        expression: 'attribute_not_exists(booked) OR booked < :capacity',
+        values: { ':capacity': 4 },
+      }),
+      counterUpdate('BENCH#SLOTS', n, 1),
+      {
+        Put: {
+          TableName: tableName,
+          Item: { pk: `BENCH#ACTIVE#${n}`, sk: 'BOOKING', reference: '31234566' },
+          ...activeReferenceGuard,
+        },
+      },
+    ],
   );
 };
 

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { createReports } from '#lambdas/reports/reports.ts';
 import { environments } from '#lib/config/environments.ts';
@@ -17,7 +16,7 @@ import {
   TicketSchema,
   TicketStatusSchema,
 } from '#shared/data/tickets.repository.ts';
-import { newReference } from '#shared/reference.ts';
+import { openCallerTicket } from '../test/support/tickets.ts';
 import { measurePair, ms, percentile } from './stats.ts';
 
 /**
@@ -93,36 +92,8 @@ const seedComplaints = async (
   const start = Date.parse(`${DAY}T05:00:00Z`);
   const work = agencyIds.flatMap((agencyId, a) =>
     Array.from({ length: COMPLAINTS_PER_AGENCY }, (_, i) => async () => {
-      const createdAt = new Date(start + ((a * COMPLAINTS_PER_AGENCY + i) % 12) * HOUR);
-      const ticket: Ticket = {
-        schemaVersion: 1,
-        reference: newReference('complaint'),
-        type: 'COMPLAINT',
-        status: 'OPEN',
-        priority: 'normal',
-        agencyId,
-        category: 'delay',
-        lang: 'en',
-        channel: 'ivr',
-        createdBy: { kind: 'caller' },
-        contactId: randomUUID(),
-        createdAt: createdAt.toISOString(),
-        updatedAt: createdAt.toISOString(),
-        dueAt: new Date(createdAt.getTime() + 72 * HOUR).toISOString(),
-        slaPolicyId: 'complaint-standard',
-        escalationLevel: 1,
-        version: 1,
-      };
-      await tickets.create(
-        ticket,
-        {
-          reference: ticket.reference,
-          at: ticket.createdAt,
-          by: { kind: 'caller' },
-          action: 'CREATED',
-        },
-        { contactId: ticket.contactId, kind: 'COMPLAINT' },
-      );
+      const createdAt = start + ((a * COMPLAINTS_PER_AGENCY + i) % 12) * HOUR;
+      await openCallerTicket(tickets, { agencyId, createdAt });
     }),
   );
   for (let index = 0; index < work.length; index += 16)

@@ -1,7 +1,7 @@
-import { Match } from 'aws-cdk-lib/assertions';
 import { KNOWLEDGE_ROUTE_KEYS } from '#lambdas/knowledge-api/api-contract.ts';
 import { buildApp } from '../support/app.ts';
 import { actionsOn, functionNamed, serviceActions, statementsOf } from '../support/grants.ts';
+import { expectInvokedByApiGateway, expectStaffApiRoutes } from '../support/staff-api.ts';
 
 const { contactCentre, template } = buildApp('prod', {}, { bundle: false });
 const centre = template(contactCentre);
@@ -11,26 +11,10 @@ describe('knowledge API', () => {
   const statements = statementsOf(centre, 'KnowledgeFunction');
 
   it('routes every /knowledge route on the staff API, behind its Cognito authorizer', () => {
-    // The staff API (the ticket API's HTTP API): other channels have APIs of their own.
-    const api = Object.keys(centre.findResources('AWS::ApiGatewayV2::Api')).find((id) =>
-      id.startsWith('TicketApi'),
-    );
     expect(KNOWLEDGE_ROUTE_KEYS).toEqual(
       expect.arrayContaining(['GET /knowledge/search', 'GET /knowledge/articles/{id}']),
     );
-    for (const route of KNOWLEDGE_ROUTE_KEYS)
-      centre.hasResourceProperties('AWS::ApiGatewayV2::Route', {
-        ApiId: { Ref: api },
-        RouteKey: route,
-        AuthorizationType: 'JWT',
-        AuthorizerId: Match.anyValue(),
-        Target: Match.anyValue(),
-      });
-    centre.hasResourceProperties('AWS::ApiGatewayV2::Integration', {
-      IntegrationType: 'AWS_PROXY',
-      IntegrationUri: { 'Fn::GetAtt': [fn.logicalId, 'Arn'] },
-      PayloadFormatVersion: '2.0',
-    });
+    expectStaffApiRoutes(centre, fn.logicalId, KNOWLEDGE_ROUTE_KEYS);
   });
 
   it('keeps articles, versions and the search index in the service-data table only, within the HTTP API timeout', () => {
@@ -60,10 +44,6 @@ describe('knowledge API', () => {
   });
 
   it('may be invoked by its API only', () => {
-    centre.hasResourceProperties('AWS::Lambda::Permission', {
-      FunctionName: { 'Fn::GetAtt': [fn.logicalId, 'Arn'] },
-      Principal: 'apigateway.amazonaws.com',
-      SourceArn: Match.anyValue(),
-    });
+    expectInvokedByApiGateway(centre, fn.logicalId);
   });
 });

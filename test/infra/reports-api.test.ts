@@ -1,6 +1,6 @@
-import { Match } from 'aws-cdk-lib/assertions';
 import { buildApp } from '../support/app.ts';
 import { actionsOn, functionNamed, serviceActions, statementsOf } from '../support/grants.ts';
+import { expectInvokedByApiGateway, expectStaffApiRoutes } from '../support/staff-api.ts';
 
 const { contactCentre, template } = buildApp('prod', {}, { bundle: false });
 const centre = template(contactCentre);
@@ -10,22 +10,12 @@ describe('reports API', () => {
   const statements = statementsOf(centre, 'ReportsFunction');
 
   it('routes GET /reports/daily and /reports/agents on the staff API, behind its Cognito authorizer', () => {
-    const [api] = Object.keys(centre.findResources('AWS::ApiGatewayV2::Api'));
     centre.resourceCountIs('AWS::ApiGatewayV2::Api', 1);
-    for (const route of ['GET /reports/daily', 'GET /reports/agents', 'GET /reports/staffing']) {
-      centre.hasResourceProperties('AWS::ApiGatewayV2::Route', {
-        ApiId: { Ref: api },
-        RouteKey: route,
-        AuthorizationType: 'JWT',
-        AuthorizerId: Match.anyValue(),
-        Target: Match.anyValue(),
-      });
-    }
-    centre.hasResourceProperties('AWS::ApiGatewayV2::Integration', {
-      IntegrationType: 'AWS_PROXY',
-      IntegrationUri: { 'Fn::GetAtt': [fn.logicalId, 'Arn'] },
-      PayloadFormatVersion: '2.0',
-    });
+    expectStaffApiRoutes(centre, fn.logicalId, [
+      'GET /reports/daily',
+      'GET /reports/agents',
+      'GET /reports/staffing',
+    ]);
   });
 
   it('reads call logs and tickets by key and query only, within the HTTP API timeout', () => {
@@ -54,10 +44,6 @@ describe('reports API', () => {
   });
 
   it('may be invoked by its API only', () => {
-    centre.hasResourceProperties('AWS::Lambda::Permission', {
-      FunctionName: { 'Fn::GetAtt': [fn.logicalId, 'Arn'] },
-      Principal: 'apigateway.amazonaws.com',
-      SourceArn: Match.anyValue(),
-    });
+    expectInvokedByApiGateway(centre, fn.logicalId);
   });
 });

@@ -12,10 +12,10 @@ import {
   type Ticket,
   type TicketStatus,
 } from '#shared/data/tickets.repository.ts';
-import { newReference } from '#shared/reference.ts';
 import { getReport } from '../support/analytics.ts';
 import { lambdaContext } from '../support/connect.ts';
 import { documentClient, tableNames } from '../support/data.ts';
+import { openCallerTicket } from '../support/tickets.ts';
 
 const complaintMetrics = localHandler('complaint-metrics');
 
@@ -25,38 +25,8 @@ const HOUR = 3_600_000;
 const iso = (ms: number) => new Date(ms).toISOString();
 
 /** Opens a complaint as the complaints handler does, created at `createdAt`, due after `dueHours`. */
-const openComplaint = async (createdAt: number, agencyId = 'nrb', dueHours = 72) => {
-  const ticket: Ticket = {
-    schemaVersion: 1,
-    reference: newReference('complaint'),
-    type: 'COMPLAINT',
-    status: 'OPEN',
-    priority: 'normal',
-    agencyId,
-    category: 'delay',
-    lang: 'en',
-    channel: 'ivr',
-    createdBy: { kind: 'caller' },
-    contactId: randomUUID(),
-    createdAt: iso(createdAt),
-    updatedAt: iso(createdAt),
-    dueAt: iso(createdAt + dueHours * HOUR),
-    slaPolicyId: 'complaint-standard',
-    escalationLevel: 1,
-    version: 1,
-  };
-  await tickets.create(
-    ticket,
-    {
-      reference: ticket.reference,
-      at: ticket.createdAt,
-      by: { kind: 'caller' },
-      action: 'CREATED',
-    },
-    { contactId: ticket.contactId, kind: 'COMPLAINT' },
-  );
-  return ticket;
-};
+const openComplaint = (createdAt: number, agencyId = 'nrb', dueHours = 72) =>
+  openCallerTicket(tickets, { agencyId, createdAt, dueHours });
 
 /** Changes a ticket's status as the ticket API does: the item, its index keys and a history entry, together. */
 const changeStatus = async (ticket: Ticket, toStatus: TicketStatus, at: number) => {

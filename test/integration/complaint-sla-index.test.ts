@@ -4,8 +4,8 @@ import { createComplaintSlaRepository } from '#shared/data/complaint-sla.reposit
 import { backfillComplaintSlaKeys } from '#shared/data/complaint-sla-backfill.ts';
 import { ticketKeys } from '#shared/data/tickets/ticket-keys.ts';
 import { createTicketRepository, type Ticket } from '#shared/data/tickets.repository.ts';
-import { newReference } from '#shared/reference.ts';
 import { documentClient, tableNames } from '../support/data.ts';
+import { openCallerTicket } from '../support/tickets.ts';
 
 const tickets = createTicketRepository(documentClient, tableNames.tickets);
 const sla = createComplaintSlaRepository(documentClient, tableNames.tickets);
@@ -14,38 +14,8 @@ const HOUR = 3_600_000;
 /** An agency of its own per test: the backfill walks only the agencies it is given. */
 const agency = () => `sla${randomUUID().slice(0, 8)}`;
 
-const open = async (agencyId: string, createdAt: number, type: Ticket['type'] = 'COMPLAINT') => {
-  const ticket: Ticket = {
-    schemaVersion: 1,
-    reference: newReference(type === 'COMPLAINT' ? 'complaint' : 'serviceRequest'),
-    type,
-    status: 'OPEN',
-    priority: 'normal',
-    agencyId,
-    category: 'delay',
-    lang: 'en',
-    channel: 'ivr',
-    createdBy: { kind: 'caller' },
-    contactId: randomUUID(),
-    createdAt: new Date(createdAt).toISOString(),
-    updatedAt: new Date(createdAt).toISOString(),
-    dueAt: new Date(createdAt + 72 * HOUR).toISOString(),
-    slaPolicyId: 'complaint-standard',
-    escalationLevel: 1,
-    version: 1,
-  };
-  await tickets.create(
-    ticket,
-    {
-      reference: ticket.reference,
-      at: ticket.createdAt,
-      by: { kind: 'caller' },
-      action: 'CREATED',
-    },
-    { contactId: ticket.contactId, kind: type === 'COMPLAINT' ? 'COMPLAINT' : 'SERVICE_REQUEST#x' },
-  );
-  return ticket;
-};
+const open = (agencyId: string, createdAt: number, type: Ticket['type'] = 'COMPLAINT') =>
+  openCallerTicket(tickets, { agencyId, createdAt, type });
 
 /** A complaint as it was stored before the SLA index existed: no gsi3 keys. */
 const withoutSlaKeys = (reference: string) =>

@@ -1,19 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { createAgentComplaint } from '#lambdas/complaints/create-agent-complaint.ts';
 import { localHandler } from '#local/handlers.ts';
-import { createCatalogueRepository } from '#shared/data/catalogue.repository.ts';
-import { createTicketRepository } from '#shared/data/tickets.repository.ts';
 import { localOutbox } from '#shared/notifications/default-notifier.ts';
 import { checkDigit, isValidReference } from '#shared/reference.ts';
 import { createTicketOpener } from '#shared/tickets/open-ticket.ts';
 import { connectEvent, lambdaContext } from '../support/connect.ts';
-import {
-  documentClient,
-  identityHasher,
-  tableNames,
-  uniqueCaller,
-  uniqueDigits,
-} from '../support/data.ts';
+import { uniqueCaller, uniqueDigits } from '../support/data.ts';
+import { repositories } from '../support/repositories.ts';
 
 const handler = localHandler('complaints');
 
@@ -22,9 +15,7 @@ const complaints = (
   options?: Parameters<typeof connectEvent>[1],
 ) => handler(connectEvent(parameters, options), lambdaContext('complaints'));
 
-const tickets = createTicketRepository(documentClient, tableNames.tickets, {
-  hasher: identityHasher,
-});
+const { tickets } = repositories;
 const notificationsTo = (to: string) => localOutbox.filter((n) => n.to === to);
 const HOUR = 3_600_000;
 
@@ -351,7 +342,7 @@ describe('complaints handler: hearing a status', () => {
 
 describe('agent complaint use case', () => {
   const createComplaint = createAgentComplaint({
-    catalogue: createCatalogueRepository(documentClient, tableNames.serviceData),
+    catalogue: repositories.catalogue,
     openTicket: createTicketOpener({
       tickets,
       notifier: { notify: async () => undefined },

@@ -1,16 +1,10 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { LOCAL_IDENTITY_HASH_KEY } from '#local/environment.ts';
-import { createPensionRepository } from '#shared/data/pensions.repository.ts';
-import { createTicketRepository } from '#shared/data/tickets.repository.ts';
-import { localIdentityHasher } from '#shared/identity/identity-hasher.ts';
-
-const identityHasher = localIdentityHasher(LOCAL_IDENTITY_HASH_KEY);
-
 import { localHandler } from '#local/handlers.ts';
 import { localOutbox } from '#shared/notifications/default-notifier.ts';
 import { isValidReference } from '#shared/reference.ts';
 import { connectEvent, lambdaContext } from '../support/connect.ts';
-import { documentClient, tableNames, uniqueCaller, uniqueDigits } from '../support/data.ts';
+import { uniqueCaller, uniqueDigits } from '../support/data.ts';
+import { newPensioner, repositories } from '../support/repositories.ts';
 
 const handler = localHandler('pensions');
 
@@ -19,29 +13,7 @@ const pensionsHandler = (
   options?: Parameters<typeof connectEvent>[1],
 ) => handler(connectEvent(parameters, options), lambdaContext('pensions'));
 
-const pensions = createPensionRepository(documentClient, tableNames.serviceData);
-const tickets = createTicketRepository(documentClient, tableNames.tickets, {
-  hasher: identityHasher,
-});
-
-/** A pensioner of this test's own, so failed proofs never lock another test's record. */
-const newPensioner = async (lastPaymentKes = 31200) => {
-  const pensionNumber = uniqueDigits(10, '00009');
-  const idNumber = uniqueDigits(8, '3');
-  await pensions.put(
-    {
-      pensionNumber,
-      idNumberHash: await identityHasher.hash('pension', pensionNumber, idNumber),
-      pensionType: 'service',
-      claimStatus: 'IN_PAYMENT',
-      monthlyAmountKes: 31200,
-      nextPaymentDate: '2026-12-22',
-      lifeCertificate: { status: 'DUE', dueDate: '2026-12-31' },
-    },
-    [{ date: '2026-11-24', amountKes: lastPaymentKes }],
-  );
-  return { pensionNumber, idNumber };
-};
+const { pensions, tickets } = repositories;
 
 /** A contact that has verified as the given pensioner: later operations reuse its ContactId. */
 const verifiedContact = async (pensionNumber: string, idNumber: string) => {

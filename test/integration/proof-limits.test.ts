@@ -2,24 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { jest } from '@jest/globals';
 import { trackApplication } from '#lambdas/tracking/track-application.ts';
 import { contactFromConnect } from '#shared/contact.ts';
-import { createApplicationRepository } from '#shared/data/applications.repository.ts';
-import {
-  ATTEMPT_POLICY,
-  createAttemptRepository,
-  WITHHELD_POLICY,
-} from '#shared/data/attempts.repository.ts';
+import { ATTEMPT_POLICY, WITHHELD_POLICY } from '#shared/data/attempts.repository.ts';
 import { metrics } from '#shared/powertools.ts';
 import { createProofGuard, WITHHELD_FAILURES_METRIC } from '#shared/verification.ts';
-import {
-  documentClient,
-  identityHasher,
-  tableNames,
-  uniqueCaller,
-  uniqueDigits,
-} from '../support/data.ts';
+import { identityHasher, uniqueCaller, uniqueDigits } from '../support/data.ts';
+import { repositories } from '../support/repositories.ts';
 
-const attempts = createAttemptRepository(documentClient, tableNames.serviceData, identityHasher);
-const applications = createApplicationRepository(documentClient, tableNames.serviceData);
+const { attempts, applications } = repositories;
 const NOW = () => new Date('2026-12-01T09:00:00Z');
 
 /** The tracking use case over DynamoDB Local, counting how many proofs it actually judged. */

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { localHandler } from '#local/handlers.ts';
-import { createApplicationRepository } from '#shared/data/applications.repository.ts';
 import { connectEvent, connectEventFixtures, lambdaContext } from '../support/connect.ts';
 import {
   documentClient,
@@ -10,13 +9,14 @@ import {
   uniqueCaller,
   uniqueDigits,
 } from '../support/data.ts';
+import { repositories } from '../support/repositories.ts';
 
 const handler = localHandler('tracking');
 
 const track = (parameters: Record<string, string>, options?: Parameters<typeof connectEvent>[1]) =>
   handler(connectEvent(parameters, options), lambdaContext('tracking'));
 
-const applications = createApplicationRepository(documentClient, tableNames.serviceData);
+const { applications } = repositories;
 
 /** An application of this test's own, so failed proofs never lock another test's record. */
 const newApplication = async (idNumberLast4 = '2580') => {

@@ -1,16 +1,8 @@
 import { screenProblem } from '#lambdas/ussd/screens.ts';
-import { createBookingRepository } from '#shared/data/bookings.repository.ts';
-import { createPensionRepository } from '#shared/data/pensions.repository.ts';
-import { createTicketRepository } from '#shared/data/tickets.repository.ts';
 import { localOutbox } from '#shared/notifications/default-notifier.ts';
 import type { Language } from '#shared/speech/render.ts';
-import {
-  documentClient,
-  identityHasher,
-  tableNames,
-  uniqueCaller,
-  uniqueDigits,
-} from '../support/data.ts';
+import { uniqueCaller } from '../support/data.ts';
+import { newPensioner, repositories } from '../support/repositories.ts';
 import { smsTo, ussdPhone, ussdText } from '../support/ussd.ts';
 
 const LANGS: readonly [Language, string][] = [
@@ -28,7 +20,7 @@ const expectScreens = (screens: readonly string[]) => {
   }
 };
 
-const bookings = createBookingRepository(documentClient, tableNames.serviceData, identityHasher);
+const { bookings, tickets } = repositories;
 
 /** A weekday morning of its own per test (Nairobi), so tests never fill each other's slots. */
 const mornings = ['2027-03-02', '2027-03-03', '2027-03-04', '2027-03-05', '2027-03-09'];
@@ -115,20 +107,7 @@ describe.each(LANGS)('USSD journeys in %s', (lang, key) => {
   });
 
   it('gives a pensioner claim status and last payment after proof, without asking it again', async () => {
-    const pensionNumber = uniqueDigits(10, '00008');
-    const idNumber = uniqueDigits(8, '3');
-    await createPensionRepository(documentClient, tableNames.serviceData).put(
-      {
-        pensionNumber,
-        idNumberHash: await identityHasher.hash('pension', pensionNumber, idNumber),
-        pensionType: 'service',
-        claimStatus: 'IN_PAYMENT',
-        monthlyAmountKes: 31200,
-        nextPaymentDate: '2026-12-22',
-        lifeCertificate: { status: 'DUE', dueDate: '2026-12-31' },
-      },
-      [{ date: '2026-11-24', amountKes: 31200 }],
-    );
+    const { pensionNumber, idNumber } = await newPensioner();
     const screens = await ussdPhone(uniqueCaller()).walk([
       key,
       '3',
@@ -155,9 +134,6 @@ describe.each(LANGS)('USSD journeys in %s', (lang, key) => {
       (sms) => sms.prompt === 'complaints.sms.acknowledgement',
     );
     const reference = String(acknowledgement?.vars.reference);
-    const tickets = createTicketRepository(documentClient, tableNames.tickets, {
-      hasher: identityHasher,
-    });
     const ticket = await tickets.get(reference);
     expect(ticket).toMatchObject({ category: 'unlawful-conduct', serviceId: 'passport' });
     expect(lodged.at(-1)).toContain(reference);

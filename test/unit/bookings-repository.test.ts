@@ -45,76 +45,60 @@ const scriptedClient = (...answers: (Error | undefined)[]) => {
   return { client, sent };
 };
 
+/** Books `booking` through a client answering TransactWriteItems from `answers`, one per call. */
+const bookThrough = (answers: (Error | undefined)[], bookingOptions = options) => {
+  const { client, sent } = scriptedClient(...answers);
+  const outcome = createBookingRepository(
+    client,
+    'table',
+    localIdentityHasher('k'.repeat(32)),
+  ).create(booking, bookingOptions);
+  return { outcome, sent };
+};
+
 describe('bookings repository: the booking transaction', () => {
-  it('retries a transaction that lost a race (TransactionConflict) until it goes through', async () => {
-    const { client, sent } = scriptedClient(
-      cancelled('TransactionConflict', 'None', 'None', 'None'),
-      cancelled('None', 'None', 'TransactionConflict', 'None'),
-      undefined,
-    );
-
-    await expect(
-      createBookingRepository(client, 'table', localIdentityHasher('k'.repeat(32))).create(
-        booking,
-        options,
-      ),
-    ).resolves.toEqual({
+  it.each([
+    {
+      name: 'retries a transaction that lost a race (TransactionConflict) until it goes through',
+      answers: [
+        cancelled('TransactionConflict', 'None', 'None', 'None'),
+        cancelled('None', 'None', 'TransactionConflict', 'None'),
+        undefined,
+      ],
       kind: 'BOOKED',
-    });
-    expect(sent).toHaveLength(3);
-  });
-
-  it('answers FULL, not a retry, when the capacity condition failed beside a conflict', async () => {
-    const { client, sent } = scriptedClient(
-      cancelled('ConditionalCheckFailed', 'None', 'None', 'TransactionConflict'),
-    );
-
-    await expect(
-      createBookingRepository(client, 'table', localIdentityHasher('k'.repeat(32))).create(
-        booking,
-        options,
-      ),
-    ).resolves.toEqual({
+      transactions: 3,
+    },
+    {
+      name: 'answers FULL, not a retry, when the capacity condition failed beside a conflict',
+      answers: [cancelled('ConditionalCheckFailed', 'None', 'None', 'TransactionConflict')],
       kind: 'FULL',
-    });
-    expect(sent).toHaveLength(1);
+      transactions: 1,
+    },
+    {
+      name: 'tells a taken reference from a full slot',
+      answers: [cancelled('None', 'ConditionalCheckFailed', 'None', 'None')],
+      kind: 'REFERENCE_TAKEN',
+      transactions: 1,
+    },
+  ])('$name', async ({ answers, kind, transactions }) => {
+    const { outcome, sent } = bookThrough(answers);
+
+    await expect(outcome).resolves.toEqual({ kind });
+    expect(sent).toHaveLength(transactions);
   });
 
   it('gives up and throws after repeated conflicts', async () => {
-    const { client } = scriptedClient(
-      ...Array.from({ length: 20 }, () => cancelled('TransactionConflict', 'None', 'None', 'None')),
+    const { outcome } = bookThrough(
+      Array.from({ length: 20 }, () => cancelled('TransactionConflict', 'None', 'None', 'None')),
     );
 
-    await expect(
-      createBookingRepository(client, 'table', localIdentityHasher('k'.repeat(32))).create(
-        booking,
-        options,
-      ),
-    ).rejects.toThrow('Transaction cancelled');
-  });
-
-  it('tells a taken reference from a full slot', async () => {
-    const { client } = scriptedClient(cancelled('None', 'ConditionalCheckFailed', 'None', 'None'));
-
-    await expect(
-      createBookingRepository(client, 'table', localIdentityHasher('k'.repeat(32))).create(
-        booking,
-        options,
-      ),
-    ).resolves.toEqual({
-      kind: 'REFERENCE_TAKEN',
-    });
+    await expect(outcome).rejects.toThrow('Transaction cancelled');
   });
 
   it('writes nothing for a service with no places', async () => {
-    const { client, sent } = scriptedClient();
+    const { outcome, sent } = bookThrough([], { ...options, capacity: 0 });
 
-    await expect(
-      createBookingRepository(client, 'table', localIdentityHasher('k'.repeat(32))).create(
-        booking,
-        { ...options, capacity: 0 },
-      ),
-    ).resolves.toEqual({ kind: 'FULL' });
+    await expect(outcome).resolves.toEqual({ kind: 'FULL' });
     expect(sent).toHaveLength(0);
   });
 });
