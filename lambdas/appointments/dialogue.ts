@@ -9,6 +9,7 @@ import {
   optionsOf,
   sayResult,
   withUssdScreen,
+  writtenInput,
 } from '#shared/dialogue/steps.ts';
 import { type Dialogue, type ListStep, STANDARD_ESCAPES } from '#shared/dialogue/types.ts';
 
@@ -33,13 +34,11 @@ export const BOOKING_PROOF = keyedInput({
  * Where the booking SMS goes when the contact has no number of its own (web chat): typed on
  * text channels only, and masked in the transcript like a proof (a phone number is personal).
  */
-export const SMS_NUMBER = keyedInput({
+export const SMS_NUMBER = writtenInput({
   name: 'callbackNumber',
   id: 'phone',
   ask: 'text.appointments.ask_phone_number',
-  digits: { minLength: 0, maxLength: 0 },
-  freeText: { maxLength: 20 },
-  channels: ['text'],
+  maxLength: 20,
   invalid: 'appointments.invalid_phone_number',
   proof: true,
 });

@@ -7,6 +7,7 @@ import {
   lookup,
   sayResult,
   withUssdScreen,
+  writtenInput,
 } from '#shared/dialogue/steps.ts';
 import { type Dialogue, STANDARD_ESCAPES } from '#shared/dialogue/types.ts';
 
@@ -28,13 +29,11 @@ export const STATUS_CODE = keyedInput({
 });
 
 /** The customer's own words about the complaint: text channels only (the IVR has no free text). */
-export const COMPLAINT_DESCRIPTION = keyedInput({
+export const COMPLAINT_DESCRIPTION = writtenInput({
   name: 'description',
   id: 'description',
   ask: 'complaints.ask_description',
-  digits: { minLength: 0, maxLength: 0 },
-  freeText: { maxLength: 1000 },
-  channels: ['text'],
+  maxLength: 1000,
   invalid: 'complaints.invalid_description',
 });
 

@@ -129,13 +129,7 @@ describe('web chat API', () => {
       // Act: menu, appointments, book, county, centre, service, slot, confirm, a wrong number, the number.
       const replies = await chatThrough(locale, [
         'hi',
-        '1',
-        '1',
-        '1',
-        '1',
-        '1',
-        '1',
-        '1',
+        ...Array.from({ length: 7 }, () => '1'),
         '12345',
         uniqueCaller().replace('+254', '0'),
       ]);

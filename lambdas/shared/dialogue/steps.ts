@@ -41,6 +41,18 @@ export const keyedInput = ({
   noInput: { prompt: noInput },
 });
 
+/** Words the customer writes, up to `maxLength` characters: text channels only (no keypad). */
+export const writtenInput = ({
+  maxLength,
+  ...input
+}: Omit<InputSpec, 'digits' | 'freeText' | 'channels'> & { readonly maxLength: number }) =>
+  keyedInput({
+    ...input,
+    digits: { minLength: 0, maxLength: 0 },
+    freeText: { maxLength },
+    channels: ['text'],
+  });
+
 /**
  * A reference the platform issued (lambdas/shared/reference.ts: 8 digits, the last a Verhoeff
  * check digit), kept where an agent's screen pop reads it. `codeSentBy` checks its shape and
