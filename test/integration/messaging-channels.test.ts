@@ -88,6 +88,33 @@ describe.each(['sms', 'whatsapp'] as const)('a conversation on %s', (channel) =>
     expect(replies.flat().join()).not.toMatch(/bonyeza|alama ya reli/i);
   });
 
+  it('books an appointment in Kiswahili and lodges a complaint in English', async () => {
+    // Act: language, appointments, book, county, centre, service, slot, confirm.
+    const booking = await converse(channel, uniqueCaller(), [
+      'Habari',
+      '2',
+      ...Array.from({ length: 7 }, () => '1'),
+    ]);
+    // Act: language, complaints, lodge, category, service, record, the description.
+    const complaint = await converse(channel, uniqueCaller(), [
+      'Hello',
+      '1',
+      '4',
+      '1',
+      '1',
+      '1',
+      '1',
+      'My passport is three months late.',
+    ]);
+
+    // Assess
+    expect(last(booking)).toMatch(/Nambari yako ya kumbukumbu ni \d{8}/);
+    expect(last(complaint)).toMatch(/Your reference number is \d{8}/);
+    expect([...booking, ...complaint].flat().join()).not.toMatch(
+      /press|hash|bonyeza|alama ya reli/i,
+    );
+  });
+
   it('hands over to an agent with the screen-pop attributes and the transcript, then back to the menu', async () => {
     // Arrange
     const customer = uniqueCaller();
