@@ -1,4 +1,4 @@
-import type { Contact } from '#shared/contact.ts';
+import { type Contact, onOwnNumber } from '#shared/contact.ts';
 import type { Booking } from '#shared/data/bookings.repository.ts';
 import { ConflictError } from '#shared/errors.ts';
 import { requireReference } from './caller-input.ts';
@@ -26,8 +26,9 @@ export const referenceAsked = async (
 };
 
 /**
- * A booking, once the caller has proved it is theirs: with the proof given now, or by a proof
- * given earlier in the same contact. Without either the caller is asked for one.
+ * A booking, once the caller has proved it is theirs: with the proof given now, by a proof
+ * given earlier in the same contact, or (USSD) by being on the booking's own number as the
+ * network authenticated it. Without any the caller is asked for one.
  */
 export const findOwnBooking = async (
   deps: OwnershipDependencies,
@@ -40,8 +41,9 @@ export const findOwnBooking = async (
   const reference = await referenceAsked(deps, keyed, contact);
   if (proof !== undefined) return proveOwnership(deps, { reference, proof, contact });
   const proved = await deps.verifiedContacts.find(contact.contactId, 'BOOKING', deps.clock());
-  const { booking } = proved === reference ? await deps.bookings.get(reference) : {};
-  if (booking) return booking;
+  const { booking } =
+    proved === reference || contact.callerAuthenticated ? await deps.bookings.get(reference) : {};
+  if (booking && (proved === reference || onOwnNumber(contact, booking.smsNumber))) return booking;
   throw new ProofRequiredError('Proof of ownership needed', {
     speech: { prompt: 'appointments.proof_required' },
   });

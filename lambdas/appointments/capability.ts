@@ -62,7 +62,7 @@ export const appointmentsCapability = defineCapability({
     },
     'send-code': {
       input: SendCodeParametersSchema,
-      output: outcomes('CODE_SENT', 'INVALID_INPUT'),
+      output: outcomes('CODE_SENT', 'OWN_NUMBER', 'INVALID_INPUT'),
     },
   },
   tables: { ServiceData: 'readWrite' },

@@ -1,4 +1,4 @@
-import type { Contact } from '#shared/contact.ts';
+import { type Contact, OWN_NUMBER, onOwnNumber } from '#shared/contact.ts';
 import { localTime } from '#shared/hours.ts';
 import type { FlowOutcome } from '#shared/middleware.ts';
 import { sendCodeAlike } from '#shared/proof-codes.ts';
@@ -17,11 +17,13 @@ export type SendCodeParameters = { reference?: string | undefined; lang: 'en' | 
  * or changing it. The answer is the same whether the reference exists or its number has had
  * its SMS for the day, so references cannot be probed. Caller ID only picks which booking the
  * shortcut is for: the code goes to the number on the booking, never to a number keyed now.
+ * On the booking's own number as its network authenticated it (USSD), no code: `OWN_NUMBER`.
  */
 export const sendCode =
   (deps: Pick<AppointmentDependencies, 'bookings' | 'codes' | 'clock' | 'timeZone'>) =>
   async ({ reference, lang }: SendCodeParameters, contact: Contact): Promise<FlowOutcome> => {
     const booking = await bookingFor(deps, reference, contact);
+    if (booking && onOwnNumber(contact, booking.smsNumber)) return { outcome: OWN_NUMBER };
     return sendCodeAlike(
       deps.codes,
       contact,

@@ -17,7 +17,7 @@ export const complaintsCapability = defineCapability({
     },
     'status-code': {
       input: StatusCodeParametersSchema,
-      output: outcomes('CODE_SENT', 'NOT_FOUND', 'LOCKED_OUT', 'INVALID_INPUT'),
+      output: outcomes('CODE_SENT', 'OWN_NUMBER', 'NOT_FOUND', 'LOCKED_OUT', 'INVALID_INPUT'),
     },
     status: {
       input: ComplaintStatusParametersSchema,

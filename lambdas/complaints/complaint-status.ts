@@ -1,6 +1,10 @@
 import * as z from 'zod';
-import type { Contact } from '#shared/contact.ts';
-import { OPEN_STATUSES, type TicketRepository } from '#shared/data/tickets.repository.ts';
+import { type Contact, OWN_NUMBER, onOwnNumber } from '#shared/contact.ts';
+import {
+  OPEN_STATUSES,
+  type Ticket,
+  type TicketRepository,
+} from '#shared/data/tickets.repository.ts';
 import { assertKeyed } from '#shared/dialogue/check-input.ts';
 import { InvalidInputError } from '#shared/errors.ts';
 import { localTime } from '#shared/hours.ts';
@@ -57,7 +61,8 @@ const requireReference = (reference: string): string => {
 /**
  * Sends a one-time code to the call-back number on the ticket. The answer is the same whether
  * the reference exists, has no call-back number, or its number has had its SMS for the day,
- * so references cannot be probed; the code is what proves the caller holds that phone.
+ * so references cannot be probed; the code is what proves the caller holds that phone. On the
+ * ticket's own number as its network authenticated it (USSD), no code: `OWN_NUMBER`.
  */
 export const requestStatusCode =
   ({ tickets, codes }: ComplaintStatusDependencies) =>
@@ -66,6 +71,7 @@ export const requestStatusCode =
     contact: Contact,
   ): Promise<FlowOutcome> => {
     const ticket = await ticketFor(tickets, keyed, contact);
+    if (ticket && onOwnNumber(contact, ticket.callbackNumber)) return { outcome: OWN_NUMBER };
     return sendCodeAlike(
       codes,
       contact,
@@ -92,8 +98,9 @@ const ticketFor = async (
 
 /**
  * Says where a complaint or service request stands, once the caller gives the code sent to its
- * call-back number. An unknown reference and a wrong code give the same answer and are
- * counted alike against the calling number and the reference.
+ * call-back number, or without a code on that number as its network authenticated it (USSD).
+ * An unknown reference and a wrong code give the same answer and are counted alike against the
+ * calling number and the reference.
  */
 export const complaintStatus =
   ({ tickets, proofs, codes, timeZone }: ComplaintStatusDependencies) =>
@@ -110,6 +117,10 @@ export const complaintStatus =
         details: { field: 'reference', reason: 'EMPTY' },
         speech: { prompt: 'complaints.invalid_reference' },
       });
+    if (code === '' && contact.callerAuthenticated) {
+      const own = await tickets.get(reference);
+      if (own && onOwnNumber(contact, own.callbackNumber)) return statusOf(own, timeZone);
+    }
     assertKeyed(STATUS_CODE, code);
 
     const claim: ProofClaim = {
@@ -127,19 +138,24 @@ export const complaintStatus =
       return found && redeemed ? found : undefined;
     });
 
-    const dueDate = localTime(new Date(ticket.dueAt), timeZone).date;
-    return {
-      outcome: 'FOUND',
-      values: {
-        reference: ticket.reference,
-        type: ticket.type,
-        status: ticket.status,
-        agencyId: ticket.agencyId,
-        dueDate,
-      },
-      speech: {
-        prompt: `complaints.status.${ticket.status.toLowerCase()}`,
-        vars: { reference: ticket.reference, date: dueDate },
-      },
-    };
+    return statusOf(ticket, timeZone);
   };
+
+/** Where a ticket stands, as the status is said and shown. */
+const statusOf = (ticket: Ticket, timeZone: string): FlowOutcome => {
+  const dueDate = localTime(new Date(ticket.dueAt), timeZone).date;
+  return {
+    outcome: 'FOUND',
+    values: {
+      reference: ticket.reference,
+      type: ticket.type,
+      status: ticket.status,
+      agencyId: ticket.agencyId,
+      dueDate,
+    },
+    speech: {
+      prompt: `complaints.status.${ticket.status.toLowerCase()}`,
+      vars: { reference: ticket.reference, date: dueDate },
+    },
+  };
+};

@@ -3,13 +3,25 @@ import { type Dialogue, STANDARD_ESCAPES } from '#shared/dialogue/types.ts';
 
 const toAfter = sayResult({ step: 'after' });
 
+/** The summary as written on text channels and USSD (the title and text its result brought). */
+export const SUMMARY_WRITTEN = {
+  prompt: 'knowledge.sms.summary',
+  ussd: 'ussd.knowledge.summary',
+  vars: { title: 'kept.knowledgeTitle', summary: 'kept.knowledgeSummary' },
+} as const;
+
+/** What follows a summary: the whole of it by SMS, another service, the escapes. */
+export const AFTER_SUMMARY = { prompt: 'knowledge.after' } as const;
+
 /**
  * Information about a government service: a category, then one of its services, both listed
  * from data (data/knowledge/categories.json through the `categories` and `articles`
  * operations, a page at a time), then the service's short summary, and "press 1 to get this by
  * SMS". The voice flow is built by hand (contact-flows/build/knowledge.ts: its spoken menus
  * page by 7, and in Kiswahili the summary goes by SMS at once since no recording can say it);
- * text and USSD channels walk these steps on the same operations.
+ * text and USSD channels walk these steps on the same operations: the summary's title and text
+ * are kept from its result and written out (a USSD screen shortens the text to fit; the whole
+ * of it is one key away, by SMS).
  */
 export const knowledgeDialogue = {
   capability: 'knowledge',
@@ -17,14 +29,17 @@ export const knowledgeDialogue = {
   steps: handBuilt({
     category: list({
       ask: 'knowledge.categories.intro',
-      source: optionsOf('categories', {}, true),
+      source: { ...optionsOf('categories', {}, true), listed: 'OK' },
       label: { prompt: 'knowledge.category.{value}' },
       keep: 'knowledgeCategory',
       next: { step: 'service' },
     }),
     service: list({
       ask: 'knowledge.services.intro',
-      source: optionsOf('articles', { categoryId: 'kept.knowledgeCategory' }, true),
+      source: {
+        ...optionsOf('articles', { categoryId: 'kept.knowledgeCategory' }, true),
+        listed: 'OK',
+      },
       label: { prompt: 'service.{value}' },
       keep: 'knowledgeService',
       next: { step: 'summary' },
@@ -33,16 +48,22 @@ export const knowledgeDialogue = {
     summary: operationCall(
       'summary',
       {
-        OK: sayResult(
-          { step: 'after' },
-          { journey: 'knowledge:INFORMED', remember: { selfService: 'INFORMED' } },
-        ),
+        OK: {
+          say: SUMMARY_WRITTEN,
+          journey: 'knowledge:INFORMED',
+          remember: {
+            selfService: 'INFORMED',
+            knowledgeTitle: 'result.title',
+            knowledgeSummary: 'result.summary',
+          },
+          next: { step: 'after' },
+        },
       },
       { parameters: { articleId: 'kept.knowledgeService' } },
     ),
     after: {
       kind: 'choice',
-      ask: { prompt: 'knowledge.after' },
+      ask: AFTER_SUMMARY,
       options: { '1': { step: 'sms' }, '2': { step: 'service' }, ...STANDARD_ESCAPES },
       otherwise: 'goodbye',
     },

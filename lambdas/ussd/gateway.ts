@@ -29,10 +29,7 @@ export const parseCallback = (
  * (API Gateway sets the address; a client cannot). No CIDRs configured: any source (local).
  */
 export const gatewaySources = (cidrs: string): ((sourceIp: string | undefined) => boolean) => {
-  const ranges = cidrs
-    .split(',')
-    .map((cidr) => cidr.trim())
-    .filter((cidr) => cidr.length > 0);
+  const ranges = gatewayRanges(cidrs);
   if (ranges.length === 0) return () => true;
   const allowed = new BlockList();
   for (const range of ranges) {
@@ -43,3 +40,10 @@ export const gatewaySources = (cidrs: string): ((sourceIp: string | undefined) =
   return (sourceIp) =>
     sourceIp !== undefined && allowed.check(sourceIp, isIPv4(sourceIp) ? 'ipv4' : 'ipv6');
 };
+
+/** The configured CIDRs (comma-separated; blanks ignored). None: the gateway is not known. */
+export const gatewayRanges = (cidrs: string): string[] =>
+  cidrs
+    .split(',')
+    .map((cidr) => cidr.trim())
+    .filter((cidr) => cidr.length > 0);

@@ -14,7 +14,7 @@ import { type AwsClients, deployedHandler, type Environment } from '#shared/plat
 import { logger, metrics } from '#shared/powertools.ts';
 import { ussdRecorder } from './call-log.ts';
 import { UssdEnvironmentSchema } from './config.ts';
-import { gatewaySources, parseCallback } from './gateway.ts';
+import { gatewayRanges, gatewaySources, parseCallback } from './gateway.ts';
 import { composeScreen } from './screens.ts';
 import { createUssdService } from './session.ts';
 
@@ -73,6 +73,8 @@ export const createHandler = (deps: UssdHandlerDependencies) => {
     notifier: deps.notifier,
     clock: deps.clock,
     sessionMinutes: deps.sessionMinutes,
+    // Only behind a configured gateway is the number the network's (an open callback: anyone's).
+    numberAuthenticated: gatewayRanges(deps.gatewayCidrs).length > 0,
     record: ussdRecorder(
       createCallLogRepository(deps.db, deps.tables.callLogs),
       deps.callLogPolicy,

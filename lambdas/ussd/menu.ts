@@ -1,17 +1,19 @@
 import { appointmentsDialogue } from '#lambdas/appointments/dialogue.ts';
 import { complaintsDialogue } from '#lambdas/complaints/dialogue.ts';
+import { knowledgeDialogue } from '#lambdas/knowledge/dialogue.ts';
 import { pensionsDialogue } from '#lambdas/pensions/dialogue.ts';
 import { trackingDialogue } from '#lambdas/tracking/dialogue.ts';
 import type { Dialogue } from '#shared/dialogue/types.ts';
 import type { Language } from '#shared/speech/render.ts';
 
-/** The main menu (prompt `ussd.menu`): a key per capability dialogue, and the language. */
+/** The main menu (prompt `ussd.menu`): a key per capability dialogue, and the language (5). */
 export const USSD_MENU = {
   dialogues: {
     '1': appointmentsDialogue,
     '2': trackingDialogue,
     '3': pensionsDialogue,
     '4': complaintsDialogue,
+    '6': knowledgeDialogue,
   } as Readonly<Record<string, Dialogue>>,
   language: '5',
 } as const;

@@ -1,8 +1,10 @@
+import { AFTER_SUMMARY, SUMMARY_WRITTEN } from '#lambdas/knowledge/dialogue.ts';
+import type { Article } from '#shared/data/knowledge.model.ts';
 import type { DialoguePrompt } from '#shared/dialogue/types.ts';
 import { type PromptText, promptCatalogue, SLOT } from '#shared/speech/catalogue.ts';
 import type { Language } from '#shared/speech/render.ts';
 import { USSD_DIALOGUES } from './menu.ts';
-import { screenProblem, ussdPromptId } from './screens.ts';
+import { composeScreen, screenProblem, toGsm7, ussdPromptId, ussdText } from './screens.ts';
 
 const LANGUAGES: readonly Language[] = ['en', 'sw'];
 
@@ -105,3 +107,62 @@ export const ussdTextProblems = (
   }
   return problems;
 };
+
+/** An article's title and summary in one language, as the knowledge `summary` operation gives them. */
+export interface ArticleSummary {
+  readonly id: string;
+  readonly lang: Language;
+  readonly title: string;
+  readonly summary: string;
+}
+
+/** Every article's summary in both languages. */
+export const articleSummaries = (articles: readonly Article[]): ArticleSummary[] =>
+  articles.flatMap((article) =>
+    LANGUAGES.map((lang) => ({
+      id: article.id,
+      lang,
+      title: article[lang].title,
+      summary: article[lang].summary,
+    })),
+  );
+
+/** The least of a summary a screen must still show once shortened (with its title in full). */
+export const MIN_SUMMARY_SHOWN = 40;
+
+/** The screen an article's summary is shown on: the dialogue's own words and the menu after it. */
+export const articleScreen = ({ title, summary, lang }: ArticleSummary): string => {
+  return composeScreen(
+    {
+      said: [{ prompt: SUMMARY_WRITTEN.ussd, vars: { title, summary } }],
+      ask: { kind: 'choice', speech: AFTER_SUMMARY, keys: ['1', '2'] },
+    },
+    lang,
+  ).response;
+};
+
+/**
+ * Articles whose summary screen would be wrong: not GSM-7 or too long (never, by construction,
+ * unless the words around it are), the menu after it or the title cut, or so little of the
+ * summary left that the screen says nothing. The summary itself may be shortened at a word:
+ * its whole text goes by SMS from the menu (`1`).
+ */
+export const articleScreenProblems = (articles: readonly ArticleSummary[]): string[] =>
+  articles.flatMap((article) => {
+    const screen = articleScreen(article);
+    const body = screen.slice(4);
+    const title = toGsm7(article.title).trim();
+    const menu = ussdText(AFTER_SUMMARY, article.lang);
+    const problem = screenProblem(body);
+    const shown = body.startsWith(`${title}: `)
+      ? body.slice(title.length + 2).split(`\n${menu}`)[0]?.length
+      : 0;
+    const reasons = [
+      ...(problem ? [problem] : []),
+      ...(body.includes(menu) ? [] : ['MENU_CUT']),
+      ...((shown ?? 0) < MIN_SUMMARY_SHOWN ? ['SUMMARY_HIDDEN'] : []),
+    ];
+    return reasons.length > 0
+      ? [`article ${article.id} (${article.lang}): ${reasons.join(', ')}: ${body}`]
+      : [];
+  });

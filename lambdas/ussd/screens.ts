@@ -65,6 +65,24 @@ export const ussdText = (speech: Speech, lang: Language): string =>
 const clip = (text: string, max: number) =>
   text.length <= max ? text : `${text.slice(0, Math.max(0, max - 3)).trimEnd()}...`;
 
+/**
+ * Said texts shortened to fit the screen rather than sent by SMS: a knowledge summary, whose
+ * whole text the next menu offers by SMS (knowledge dialogue, `after`).
+ */
+export const SHORTENED_ON_SCREEN: ReadonlySet<string> = new Set(['ussd.knowledge.summary']);
+
+/** A text cut at a word to at most `max` GSM-7 characters, `...` marking the cut. */
+export const shortenAtWord = (text: string, max: number): string => {
+  if ((gsm7Length(text) ?? Number.POSITIVE_INFINITY) <= max) return text;
+  for (let end = Math.min(text.length, max - 3); end > 0; end--) {
+    const cut = text.slice(0, end);
+    const word = cut.lastIndexOf(' ');
+    const shortened = `${(word > end / 2 ? cut.slice(0, word) : cut).trimEnd()}...`;
+    if ((gsm7Length(shortened) ?? Number.POSITIVE_INFINITY) <= max) return shortened;
+  }
+  return '';
+};
+
 /** The question part of a screen: an input's or choice's words, or a page of a list. */
 const askText = (ask: DialogueAsk, lang: Language, room: number): string => {
   if (ask.kind !== 'list') return ussdText(ask.speech, lang);
@@ -113,6 +131,15 @@ export const composeScreen = (
 
   let body = join([...saidTexts, question]);
   let sms: string | undefined;
+  const shortened = said.findIndex((speech) =>
+    SHORTENED_ON_SCREEN.has(ussdPromptId(speech.prompt)),
+  );
+  if (!fits(body) && shortened >= 0) {
+    const others = join([...saidTexts.filter((_, k) => k !== shortened), question, footer]);
+    const left = MAX_SCREEN_CHARS - (gsm7Length(others) ?? MAX_SCREEN_CHARS) - 1;
+    const texts = saidTexts.map((text, k) => (k === shortened ? shortenAtWord(text, left) : text));
+    body = join([...texts, question]);
+  }
   if (!fits(body)) {
     sms = saidTexts.join(' ');
     body = join([ussdText({ prompt: 'ussd.sms_sent' }, lang), question]);

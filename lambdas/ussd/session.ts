@@ -36,6 +36,11 @@ export interface UssdServiceDependencies {
   readonly clock: Clock;
   /** A session's item outlives its last step by this long (gateways end sessions in ~3 minutes). */
   readonly sessionMinutes: number;
+  /**
+   * The gateway is the configured, trusted one: the session's number is authenticated by the
+   * network and stands for possession of the phone (records on it need no code; docs/security.md).
+   */
+  readonly numberAuthenticated: boolean;
   /** Called with the session after every step (the call log). */
   readonly record: (session: UssdSession, phone: string) => Promise<void>;
 }
@@ -149,7 +154,11 @@ export const createUssdService = (deps: UssdServiceDependencies) => {
   const run = (session: Working, move: DialogueMove | undefined, phone: string) => {
     const dialogue = ussdDialogue(session.capability ?? '');
     if (!dialogue) throw new Error(`No USSD dialogue for ${session.capability}`);
-    const port = operationPort(deps.operations, { contactId: session.sessionId, caller: phone });
+    const port = operationPort(deps.operations, {
+      contactId: session.sessionId,
+      caller: phone,
+      ...(deps.numberAuthenticated && { callerAuthenticated: true }),
+    });
     return runDialogue(
       dialogue,
       move && (session.dialogue as unknown as DialogueState | undefined),

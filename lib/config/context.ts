@@ -12,8 +12,10 @@ import {
  * The environment `cdk synth`/`deploy` builds, from the command line's context:
  * `-c env=dev|prod` (dev by default); `-c hours=12h|24h` runs it for that many hours with the
  * roster that covers them; `-c quickSightPrincipalArn=<arn>` adds the QuickSight analysis and
- * dashboard, shared with that user or group (docs/analytics.md). Values are validated as the
- * config file's are.
+ * dashboard, shared with that user or group (docs/analytics.md); `-c ussdGatewayCidrs=<cidr>,…`
+ * names the USSD gateway's source addresses. Values are validated as the config file's are.
+ * Prod is refused without the gateway's addresses: on an open callback anyone could claim a
+ * phone number, and on USSD the number stands for possession of the phone (docs/security.md).
  */
 export const environmentFromContext = (context: {
   tryGetContext(key: string): unknown;
@@ -32,5 +34,22 @@ export const environmentFromContext = (context: {
   const quickSightPrincipalArn = context.tryGetContext('quickSightPrincipalArn');
   if (quickSightPrincipalArn !== undefined)
     config = parseEnvironmentConfig({ ...config, quickSightPrincipalArn });
+  const gatewayCidrs = context.tryGetContext('ussdGatewayCidrs');
+  if (gatewayCidrs !== undefined)
+    config = parseEnvironmentConfig({
+      ...config,
+      ussd: {
+        ...config.ussd,
+        gatewayCidrs: String(gatewayCidrs)
+          .split(',')
+          .map((cidr) => cidr.trim())
+          .filter((cidr) => cidr.length > 0),
+      },
+    });
+  if (config.name === 'prod' && config.ussd.gatewayCidrs.length === 0)
+    throw new Error(
+      "prod needs the USSD gateway's source addresses: set them with -c ussdGatewayCidrs=<cidr>,<cidr> " +
+        "(the addresses Africa's Talking, or the aggregator, gives for its USSD callbacks; docs/deploy.md)",
+    );
   return config;
 };

@@ -13,7 +13,12 @@ import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { ussdChannel } from '#lambdas/ussd/channel.ts';
-import { ussdTextProblems } from '#lambdas/ussd/screen-check.ts';
+import {
+  articleScreenProblems,
+  articleSummaries,
+  ussdTextProblems,
+} from '#lambdas/ussd/screen-check.ts';
+import { loadArticleFiles } from '#local/knowledge/article-files.ts';
 import { tableDefinitions } from '#shared/data/tables.ts';
 import { PlatformFunction } from './flow-function.ts';
 
@@ -33,7 +38,8 @@ export interface UssdChannelProps {
  * USSD self-service (lambdas/ussd/channel.ts): the gateway's callback `POST /channels/ussd` on a
  * regional REST API (a resource policy can name the gateway's addresses; an HTTP API cannot),
  * throttled and access-logged, to one Lambda with the table access its descriptor declares.
- * Synthesis fails when a USSD text is too long or not GSM-7 in either language.
+ * Synthesis fails when a USSD text is too long or not GSM-7 in either language, or an article's
+ * summary screen loses its title or menu.
  */
 export class UssdChannel extends Construct {
   readonly function: PlatformFunction;
@@ -41,7 +47,11 @@ export class UssdChannel extends Construct {
 
   constructor(scope: Construct, id: string, props: UssdChannelProps) {
     super(scope, id);
-    const problems = ussdTextProblems();
+    // Every USSD text in both languages, and every article's summary screen (data/knowledge).
+    const problems = [
+      ...ussdTextProblems(),
+      ...articleScreenProblems(articleSummaries(loadArticleFiles())),
+    ];
     if (problems.length > 0)
       throw new Error(`USSD texts that cannot be shown:\n${problems.join('\n')}`);
 
@@ -70,7 +80,7 @@ export class UssdChannel extends Construct {
     if (cidrs.length === 0)
       Annotations.of(this).addWarningV2(
         'huduma:ussdOpenToAnySource',
-        'ussd.gatewayCidrs is empty: any source may post a USSD callback and claim a phone number (docs/security.md)',
+        'ussd.gatewayCidrs is empty: any source may post a USSD callback and claim a phone number, and the number is not trusted as possession; set the gateway addresses with -c ussdGatewayCidrs=<cidr>,<cidr> (docs/security.md; prod refuses to build without them)',
       );
     this.api = new RestApi(this, 'Api', {
       description: "USSD gateway callback (Africa's Talking): one screen per session step",

@@ -195,13 +195,16 @@ describe('QuickSight', () => {
   });
 
   it('takes the principal from the command line: -c quickSightPrincipalArn=<arn>', () => {
+    // Prod is built only with the USSD gateway's addresses (test/infra/ussd.test.ts).
+    const GATEWAY = '192.0.2.0/24';
     const context = (values: Record<string, string>) => ({
       tryGetContext: (key: string) => values[key],
     });
 
     expect(
-      environmentFromContext(context({ env: 'prod', quickSightPrincipalArn: ANALYST }))
-        .quickSightPrincipalArn,
+      environmentFromContext(
+        context({ env: 'prod', ussdGatewayCidrs: GATEWAY, quickSightPrincipalArn: ANALYST }),
+      ).quickSightPrincipalArn,
     ).toBe(ANALYST);
     expect(environmentFromContext(context({})).quickSightPrincipalArn).toBeUndefined();
     expect(() =>

@@ -1,4 +1,5 @@
-import { Match } from 'aws-cdk-lib/assertions';
+import { Annotations, Match } from 'aws-cdk-lib/assertions';
+import { environmentFromContext } from '#lib/config/context.ts';
 import { buildApp } from '../support/app.ts';
 import { actionsOn, functionNamed, serviceActions, statementsOf } from '../support/grants.ts';
 
@@ -91,5 +92,46 @@ describe('USSD channel', () => {
     expect(serviceActions(statements, 'kms:')).toEqual(expect.arrayContaining(['kms:GenerateMac']));
     expect(serviceActions(statements, 'sqs:')).toEqual(['sqs:SendMessage']);
     expect(serviceActions(statements, 'connect:')).toEqual([]);
+  });
+
+  describe("the gateway's addresses as explicit configuration", () => {
+    const context = (values: Record<string, string>) => ({
+      tryGetContext: (key: string) => values[key],
+    });
+
+    it('refuses to build prod without them, telling the operator how to set them', () => {
+      expect(() => environmentFromContext(context({ env: 'prod' }))).toThrow(
+        /-c ussdGatewayCidrs=<cidr>,<cidr>/,
+      );
+      expect(() =>
+        environmentFromContext(context({ env: 'prod', ussdGatewayCidrs: ' , ' })),
+      ).toThrow(/ussdGatewayCidrs/);
+    });
+
+    it('takes them from the command line, each one checked as a CIDR', () => {
+      const config = environmentFromContext(
+        context({ env: 'prod', ussdGatewayCidrs: '192.0.2.0/24, 2001:db8::/32' }),
+      );
+      expect(config.ussd.gatewayCidrs).toEqual(['192.0.2.0/24', '2001:db8::/32']);
+      expect(() =>
+        environmentFromContext(context({ env: 'prod', ussdGatewayCidrs: '192.0.2.1' })),
+      ).toThrow(/a CIDR/);
+    });
+
+    it('builds dev without them, with a warning on the open callback', () => {
+      expect(environmentFromContext(context({})).ussd.gatewayCidrs).toEqual([]);
+      const dev = buildApp('dev', {}, { bundle: false });
+      Annotations.fromStack(dev.contactCentre).hasWarning(
+        '*',
+        Match.stringLikeRegexp('ussd.gatewayCidrs is empty.*-c ussdGatewayCidrs'),
+      );
+      dev
+        .template(dev.contactCentre)
+        .resourcePropertiesCountIs(
+          'AWS::ApiGateway::RestApi',
+          { Policy: Match.anyValue(), Description: Match.stringLikeRegexp('USSD') },
+          0,
+        );
+    });
   });
 });

@@ -202,6 +202,23 @@ describe('dialogue runner: complaints', () => {
     expect(calls[0]!.parameters).toEqual({ categoryKey: '6', serviceKey: '3', lang: 'en' });
   });
 
+  it('shows the last page again on 98 there, with the reason, not counted as a try', async () => {
+    const { port } = scripted({ create: created });
+    const more = { kind: 'more' } as const;
+    // Ten categories, three pages; 98 on the third, three times (more than the list's retries).
+    const moves = ['1', more, more, more, more, more, '9'];
+    const turns = await play(complaintsDialogue, port, moves);
+    expect(turns[3]!.ask).toMatchObject({ kind: 'list', more: false });
+    for (const turn of turns.slice(4, 7)) {
+      expect(turn).toMatchObject({ refused: 'NO_MORE', state: { tries: 0 } });
+      expect(said(turn)).toEqual(['main.no_more']);
+      expect(turn.ask).toEqual(turns[3]!.ask);
+    }
+    // A wrong key after them is the first failed try.
+    expect(turns[7]).toMatchObject({ refused: 'NOT_IN_LIST', state: { tries: 1 } });
+    expect(turns[7]!.exit).toBeUndefined();
+  });
+
   it('asks for the description on text channels only', async () => {
     const { port, calls } = scripted({ create: created });
     const text: RunnerOptions = { channel: 'text', lang: 'sw', pageSize: 10 };

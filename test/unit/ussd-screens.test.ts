@@ -1,4 +1,9 @@
-import { ussdTextProblems } from '#lambdas/ussd/screen-check.ts';
+import {
+  articleScreen,
+  articleScreenProblems,
+  articleSummaries,
+  ussdTextProblems,
+} from '#lambdas/ussd/screen-check.ts';
 import {
   composeScreen,
   gsm7Length,
@@ -6,6 +11,7 @@ import {
   screenProblem,
   toGsm7,
 } from '#lambdas/ussd/screens.ts';
+import { loadArticleFiles } from '#local/knowledge/article-files.ts';
 import { promptCatalogue } from '#shared/speech/catalogue.ts';
 
 describe('USSD texts', () => {
@@ -37,6 +43,50 @@ describe('USSD texts', () => {
     expect(screenProblem('x'.repeat(MAX_SCREEN_CHARS))).toBeUndefined();
     expect(screenProblem('x'.repeat(MAX_SCREEN_CHARS + 1))).toBe('TOO_LONG');
     expect(toGsm7('Murang’a – “Kituo” … Āmina')).toBe('Murang\'a - "Kituo" ... Amina');
+  });
+});
+
+describe('USSD knowledge summaries', () => {
+  const summaries = articleSummaries(loadArticleFiles());
+
+  it('fit every article in both languages: the title whole, the summary cut at a word, the menu after', () => {
+    expect(summaries.length).toBeGreaterThan(60);
+    expect(articleScreenProblems(summaries)).toEqual([]);
+    for (const summary of summaries.slice(0, 4)) {
+      const screen = articleScreen(summary);
+      expect(screenProblem(screen.slice(4))).toBeUndefined();
+      expect(screen.startsWith(`CON ${toGsm7(summary.title)}: `)).toBe(true);
+      const shown = screen.slice(4 + summary.title.length + 2).split('\n')[0]!;
+      // Shortened at a word of the summary, or the summary whole.
+      expect(
+        shown === summary.summary || summary.summary.startsWith(shown.replace(/\.\.\.$/, '')),
+      ).toBe(true);
+    }
+  });
+
+  it('fail the check when a title leaves no room for the summary, and fold what GSM-7 lacks', () => {
+    const long = {
+      id: 'long-title',
+      lang: 'sw' as const,
+      title: 'Cheti '.repeat(22).trim(),
+      summary: 'Kusajili kuzaliwa ni bure na cheti kinagharimu KES 200 kuanzia Machi 2024.',
+    };
+    expect(articleScreenProblems([long])).toEqual([
+      expect.stringMatching(/^article long-title \(sw\): SUMMARY_HIDDEN/),
+    ]);
+    const curly = {
+      id: 'curly',
+      lang: 'en' as const,
+      title: 'Murang’a land rates',
+      summary: `“Rates” are paid to the county – ${'every year before the end of March. '.repeat(6)}`,
+    };
+    expect(articleScreenProblems([curly])).toEqual([]);
+    const screen = articleScreen(curly);
+    expect(screen).toMatch(/^CON Murang'a land rates: "Rates" are paid to the county - every /);
+    expect(screen).toMatch(
+      /[a-z]\.\.\.\n1\. Full text by SMS\n2\. Another service\n0 Back 00 Menu$/,
+    );
+    expect(screen.length - 4).toBeLessThanOrEqual(MAX_SCREEN_CHARS);
   });
 });
 

@@ -1,3 +1,4 @@
+import { OWN_NUMBER } from '#shared/contact.ts';
 import type { Speech } from '#shared/speech/render.ts';
 import { digitsRuleProblem } from './check-input.ts';
 import type {
@@ -164,7 +165,7 @@ export const runDialogue = async (
     if (after !== undefined && source.more) parameters[source.more.parameter] = after;
     const result = await invoke(source.operation, parameters);
     const count = Number(result.values?.[source.count] ?? 0);
-    if (result.outcome !== 'FOUND' || count === 0)
+    if (result.outcome !== (source.listed ?? 'FOUND') || count === 0)
       return handle(step.outcomes?.[result.outcome], result, 'agent', 'agent');
     const items = Array.from({ length: count }, (_, k) =>
       String(result.values?.[`${source.item}${k + 1}`] ?? ''),
@@ -188,10 +189,7 @@ export const runDialogue = async (
       if (result.speech) turn.said.push(result.speech);
       return go(otherwise);
     }
-    if (handling.say === 'result') {
-      if (result.speech) turn.said.push(result.speech);
-    } else turn.said.push(speechOf(handling.say));
-    if (handling.journey) turn.journey.push(handling.journey);
+    // Kept first, so the words said can name what the result brought (`kept.<name>`).
     if (handling.remember) {
       const kept = { ...turn.state.kept };
       for (const [name, literal] of Object.entries(handling.remember)) {
@@ -202,6 +200,10 @@ export const runDialogue = async (
       }
       turn.state = { ...turn.state, kept };
     }
+    if (handling.say === 'result') {
+      if (result.speech) turn.said.push(result.speech);
+    } else turn.said.push(speechOf(handling.say));
+    if (handling.journey) turn.journey.push(handling.journey);
     return handling.next === 'retry' ? go(retry) : go(handling.next);
   };
 
@@ -278,6 +280,9 @@ export const runDialogue = async (
         turn.refused = String(checked.values?.reason ?? 'INVALID');
         return refuseInput(step, at);
       }
+      // The record is on the contact's own, network-authenticated number: no code to key.
+      if (input.sendsCode && checked.outcome === OWN_NUMBER)
+        return call(step, { [input.name]: answer });
       if (checked.outcome !== (input.sendsCode ? 'CODE_SENT' : 'VALID'))
         return handle(undefined, checked, 'agent', step.otherwise ?? 'agent');
     }
@@ -339,7 +344,10 @@ export const runDialogue = async (
       return askList(step);
     }
     if (list.next !== undefined) return loadList(step, list.next);
-    return refuseChoice(step, 'NO_MORE', () => askList(step));
+    // The last page already: said so and shown again, not counted as a failed try.
+    turn.refused = 'NO_MORE';
+    turn.said.push({ prompt: 'main.no_more' });
+    return askList(step);
   };
 
   const back = () => {

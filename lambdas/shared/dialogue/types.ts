@@ -143,6 +143,8 @@ export interface OperationListSource {
   readonly count: string;
   /** The result value naming the next page, and the parameter it is passed back as. */
   readonly more?: { readonly value: string; readonly parameter: string };
+  /** The outcome that carries the list. @default 'FOUND' */
+  readonly listed?: string;
 }
 
 /** A list of fixed items from data/ (counties, complaint categories), each named by a prompt. */
