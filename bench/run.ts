@@ -42,51 +42,51 @@ try {
   const complaints = { handler: localHandler('complaints', {}, platform) };
   await seed(documentClient);
 
+  const rows: Record<string, string>[] = [];
+  /** `rawCall` makes `roundTrips` times the round trip it times (or, with 1, all the handler's round trips itself). */
+  const compare = async (
+    name: string,
+    handlerCall: () => Promise<unknown>,
+    rawCall: () => Promise<unknown>,
+    roundTrips: number,
+    iterations = ITERATIONS,
+  ) => {
+    if (only && !only.test(name)) return;
+    let measured: [number[], number[]];
+    try {
+      measured = await measurePair(handlerCall, rawCall, iterations);
+    } catch (error) {
+      // One handler failing (a timeout on a loaded machine) keeps the others' figures.
+      rows.push({ handler: name, error: (error as Error).message.slice(0, 80) });
+      console.error(`  ${name}: ${(error as Error).message}`);
+      return;
+    }
+    const [handler, raw] = measured;
+    const rawP50 = percentile(raw, 50) * roundTrips;
+    const rawP99 = percentile(raw, 99) * roundTrips;
+    const ratio = percentile(handler, 50) / rawP50;
+    rows.push({
+      handler: name,
+      'handler p50': ms(percentile(handler, 50)),
+      'handler p99': ms(percentile(handler, 99)),
+      'raw DynamoDB p50': ms(rawP50),
+      'raw DynamoDB p99': ms(rawP99),
+      'ratio p50': `${ratio.toFixed(2)}x`,
+      'goal p50': `${ratio <= RATIO_GOAL ? '✓' : '✗'} ≤ ${RATIO_GOAL.toFixed(2)}x`,
+      'ratio p99': `${(percentile(handler, 99) / rawP99).toFixed(2)}x`,
+    });
+    console.log(`  ${name}: ${ratio.toFixed(2)}x`);
+  };
+
+  const tables = {
+    serviceData: localTableName(serviceDataTable),
+    tickets: localTableName(ticketsTable),
+    callLogs: localTableName(callLogsTable),
+  };
   if (runs('handlers')) {
     console.log(
       `\nHandler latency, warm, ${ITERATIONS} calls each (DynamoDB Local on this machine)\n`,
     );
-    const rows: Record<string, string>[] = [];
-    /** `rawCall` makes `roundTrips` times the round trip it times (or, with 1, all the handler's round trips itself). */
-    const compare = async (
-      name: string,
-      handlerCall: () => Promise<unknown>,
-      rawCall: () => Promise<unknown>,
-      roundTrips: number,
-      iterations = ITERATIONS,
-    ) => {
-      if (only && !only.test(name)) return;
-      let measured: [number[], number[]];
-      try {
-        measured = await measurePair(handlerCall, rawCall, iterations);
-      } catch (error) {
-        // One handler failing (a timeout on a loaded machine) keeps the others' figures.
-        rows.push({ handler: name, error: (error as Error).message.slice(0, 80) });
-        console.error(`  ${name}: ${(error as Error).message}`);
-        return;
-      }
-      const [handler, raw] = measured;
-      const rawP50 = percentile(raw, 50) * roundTrips;
-      const rawP99 = percentile(raw, 99) * roundTrips;
-      const ratio = percentile(handler, 50) / rawP50;
-      rows.push({
-        handler: name,
-        'handler p50': ms(percentile(handler, 50)),
-        'handler p99': ms(percentile(handler, 99)),
-        'raw DynamoDB p50': ms(rawP50),
-        'raw DynamoDB p99': ms(rawP99),
-        'ratio p50': `${ratio.toFixed(2)}x`,
-        'goal p50': `${ratio <= RATIO_GOAL ? '✓' : '✗'} ≤ ${RATIO_GOAL.toFixed(2)}x`,
-        'ratio p99': `${(percentile(handler, 99) / rawP99).toFixed(2)}x`,
-      });
-      console.log(`  ${name}: ${ratio.toFixed(2)}x`);
-    };
-
-    const tables = {
-      serviceData: localTableName(serviceDataTable),
-      tickets: localTableName(ticketsTable),
-      callLogs: localTableName(callLogsTable),
-    };
     const send = documentClient.send.bind(documentClient);
     const get = (TableName: string, Key: Record<string, string>) =>
       send(new GetCommand({ TableName, Key, ConsistentRead: true }));
@@ -307,6 +307,13 @@ try {
 
     console.log('\nAppointments: 100 simultaneous bookings for the last 10 places of a slot\n');
     console.table(await appointments.benchLastPlaces(documentClient, platform, tables.serviceData));
+  }
+  if (parts.has('ussd') && !parts.has('handlers')) {
+    // `npm run bench -- ussd`: the USSD steps alone (a full run times them with the handlers).
+    console.log(`\nUSSD steps, warm, beside their raw DynamoDB round trips\n`);
+    const { benchUssd } = await import('./ussd.ts');
+    await benchUssd({ compare, client: documentClient, platform, tables, iterations: ITERATIONS });
+    console.table(rows);
   }
   if (runs('conversation')) {
     console.log('\nOne conversation step, warm, beside its raw DynamoDB round trips (issue 14)\n');

@@ -25,7 +25,9 @@ const context = { functionName: 'ussd', getRemainingTimeInMillis: () => 8000 } a
  * DynamoDB round trips it makes, in the same run: the first screen of a session (session and
  * language read, session written, call log written) and the proof step of tracking (session
  * read, the proof guard's counters reserved and released around the application's read, session
- * and call log written).
+ * and call log written), and the service-information step that shows a summary (session read,
+ * the published article read, session and call log written; the search index is loaded once
+ * per container).
  */
 export const benchUssd = async ({
   compare,
@@ -112,5 +114,27 @@ export const benchUssd = async ({
     },
     1,
     proofSteps,
+  );
+
+  // Sessions waiting at civil registration's services (menu 6, category 2): the summary step.
+  const summarySteps = Math.max(50, Math.floor(iterations / 4));
+  const atServices: string[] = [];
+  for (let k = 0; k < summarySteps + 50; k++) {
+    const sessionId = `bench-${randomUUID()}`;
+    await post(sessionId, '');
+    await post(sessionId, '6');
+    await post(sessionId, '6*2');
+    atServices.push(sessionId);
+  }
+  await compare(
+    'ussd: service information summary step (GetItem, GetItem, PutItem ‖ UpdateItem)',
+    () => post(atServices.pop() ?? `bench-${randomUUID()}`, '6*2*1'),
+    async () => {
+      await get(tables.serviceData, { pk: `USSD#raw-${randomUUID()}`, sk: 'SESSION' });
+      await get(tables.serviceData, { pk: 'ARTICLE#birth-certificate', sk: 'PUBLISHED' });
+      await Promise.all([putSession(), updateLog()]);
+    },
+    1,
+    summarySteps,
   );
 };
