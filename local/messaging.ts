@@ -30,7 +30,8 @@ export interface ReceivedMessage {
   readonly template?: string;
 }
 
-const context = (functionName: string): Context =>
+/** A Lambda context as the local runs give their handlers. */
+export const context = (functionName: string): Context =>
   ({
     callbackWaitsForEmptyEventLoop: false,
     functionName,
@@ -274,6 +275,7 @@ export const localMessaging = (platform: LocalPlatform, clock?: Clock, desk?: Lo
     agentChats,
     /** The agents' desk: accept, reply and end the hand-over chats here. */
     desk: agents,
+    relayHandler: relay,
     /** One streamed chat item to the relay again, as SNS redelivers it. */
     redeliver: (item: ChatItem) => toRelay(item),
     /** Waits until every chat item streamed so far has been through the relay. */

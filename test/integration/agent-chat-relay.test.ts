@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { localMessaging } from '#local/messaging.ts';
+import { readFileSync } from 'node:fs';
+import type { SNSEvent } from 'aws-lambda';
+import { context, localMessaging } from '#local/messaging.ts';
 import { defaultLocalPlatform } from '#local/platform.ts';
 import { uniqueCaller } from '../support/data.ts';
 
@@ -140,6 +142,39 @@ describe.each(['whatsapp', 'sms'] as const)('an agent chat handed over on %s', (
       1,
     );
     expect(item?.Content).toBe('Yes, I am here.');
+    expect(messaging.received.length).toBe(before);
+  });
+});
+
+describe('the agent-chat relay handler', () => {
+  const fixture = JSON.parse(
+    readFileSync(
+      new URL('../events/messaging/connect-chat-streaming-sns-event.json', import.meta.url),
+      'utf8',
+    ),
+  ) as SNSEvent;
+
+  it("drops Connect's streamed message for a chat that is no conversation's, sending nothing", async () => {
+    // Act
+    const before = messaging.received.length;
+    const item = JSON.parse(fixture.Records[0]?.Sns.Message ?? '{}');
+    await messaging.relayHandler(fixture, context('agent-chat-relay'));
+
+    // Assess
+    expect(item).toMatchObject({ Type: 'MESSAGE', ParticipantRole: 'AGENT' });
+    expect(messaging.received.length).toBe(before);
+  });
+
+  it('ignores an SNS message that is not a chat item, without failing', async () => {
+    // Arrange
+    const record = fixture.Records[0]!;
+    const event = { Records: [{ ...record, Sns: { ...record.Sns, Message: 'not json' } }] };
+
+    // Act
+    const before = messaging.received.length;
+    await messaging.relayHandler(event, context('agent-chat-relay'));
+
+    // Assess
     expect(messaging.received.length).toBe(before);
   });
 });
