@@ -73,7 +73,8 @@ export const benchAnalytics = async ({
   const write = (event: KinesisStreamEvent) =>
     (writer as (event: KinesisStreamEvent, context: Context) => Promise<unknown>)(
       event,
-      lambdaContext('call-logs'),
+      // The writer's deployed timeout (lib/constructs/analytics-consumers.ts), not a flow's 3 s.
+      lambdaContext('call-logs', 60_000),
     );
   const rawUpdate = () =>
     client.send(
