@@ -4,29 +4,10 @@ import { randomUUID } from 'node:crypto';
 // DEBUG must be in the environment before the handler's modules load.
 process.env.POWERTOOLS_LOG_LEVEL = 'DEBUG';
 const { appointmentsAt, newCaller } = await import('../support/appointments.ts');
+const { captureLogs } = await import('../support/data.ts');
 
 // Monday 16 March 2026 in Nairobi. Other appointment test files use other weeks.
 const appointments = appointmentsAt('2026-03-16T09:00:00+03:00');
-
-/** Everything written to stdout and stderr (where Powertools logs) while `act` runs. */
-const captureOutput = async (act: () => Promise<void>): Promise<string> => {
-  const chunks: string[] = [];
-  const streams = [process.stdout, process.stderr];
-  const originals = streams.map((stream) => stream.write);
-  for (const stream of streams)
-    stream.write = ((chunk: string | Uint8Array) => {
-      chunks.push(String(chunk));
-      return true;
-    }) as typeof stream.write;
-  try {
-    await act();
-  } finally {
-    streams.forEach((stream, index) => {
-      stream.write = originals[index]!;
-    });
-  }
-  return chunks.join('');
-};
 
 describe('appointments handler: privacy in logs', () => {
   it('logs outcomes and references at DEBUG, never a phone or ID number', async () => {
@@ -39,7 +20,7 @@ describe('appointments handler: privacy in logs', () => {
     const references: string[] = [];
 
     // Act: every operation that handles personal data, and its failures
-    const output = await captureOutput(async () => {
+    const output = await captureLogs(async () => {
       const as = (customerNumber: string, parameters: Record<string, string>) =>
         appointments(parameters, { customerNumber, contactId: randomUUID() });
       const booked = await as(caller, {

@@ -31,6 +31,16 @@ const deliveryWith = (failSms = 0, beforeSms: () => Promise<void> = async () => 
   return { sent, deliver: (e: SQSEvent) => handler(e, context) };
 };
 
+/** The call-back's SMS that a complaint is resolved, under an id of its own. */
+const resolvedSms = (): Notification => ({
+  id: `callback-sms#${randomUUID()}`,
+  channel: 'sms',
+  to: '+254712000111',
+  lang: 'en',
+  prompt: 'complaints.sms.resolved',
+  vars: { reference: '70000009', resolution: 'Collect it at GPO.' },
+});
+
 const escalationEmail = (lang: 'en' | 'sw'): Notification => ({
   id: `escalation#${randomUUID()}#notify#agency-focal#email`,
   channel: 'email',
@@ -79,14 +89,7 @@ describe('notification delivery', () => {
 
   it('reports a failed send as a partial batch failure and sends it on the retry', async () => {
     const { sent, deliver } = deliveryWith(1);
-    const sms: Notification = {
-      id: `callback-sms#${randomUUID()}`,
-      channel: 'sms',
-      to: '+254712000111',
-      lang: 'en',
-      prompt: 'complaints.sms.resolved',
-      vars: { reference: '70000009', resolution: 'Collect it at GPO.' },
-    };
+    const sms = resolvedSms();
     const other = escalationEmail('en');
 
     const first = await deliver(event(sms, other));
@@ -144,14 +147,7 @@ describe('notification delivery', () => {
       reached();
       return gate;
     });
-    const sms: Notification = {
-      id: `callback-sms#${randomUUID()}`,
-      channel: 'sms',
-      to: '+254712000111',
-      lang: 'en',
-      prompt: 'complaints.sms.resolved',
-      vars: { reference: '70000009', resolution: 'Collect it at GPO.' },
-    };
+    const sms = resolvedSms();
 
     const first = deliver(event(sms));
     // The first consumer holds the notice (its send is waiting) when the redelivery comes.

@@ -6,7 +6,7 @@ import { ATTEMPT_POLICY, WITHHELD_POLICY } from '#shared/data/attempts.repositor
 import { metrics } from '#shared/powertools.ts';
 import { createProofGuard, WITHHELD_FAILURES_METRIC } from '#shared/verification.ts';
 import { identityHasher, uniqueCaller, uniqueDigits } from '../support/data.ts';
-import { repositories } from '../support/repositories.ts';
+import { newApplication, repositories } from '../support/repositories.ts';
 
 const { attempts, applications } = repositories;
 const NOW = () => new Date('2026-12-01T09:00:00Z');
@@ -36,19 +36,6 @@ const trackingCountingLookups = (guardAttempts = attempts) => {
       (error: { outcome?: string }) => error.outcome ?? 'THREW',
     );
   return { call, judged: () => judged };
-};
-
-const newApplication = async () => {
-  const applicationNumber = uniqueDigits(8);
-  await applications.put({
-    applicationNumber,
-    serviceId: 'passport',
-    status: 'IN_PROCESSING',
-    centreId: 'nac-001',
-    idNumberLast4: '2580',
-    updatedAt: '2026-11-20T08:00:00.000Z',
-  });
-  return applicationNumber;
 };
 
 // 50 concurrent calls on a shared, busy machine: more than the default 5 s.

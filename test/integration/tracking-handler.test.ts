@@ -9,28 +9,12 @@ import {
   uniqueCaller,
   uniqueDigits,
 } from '../support/data.ts';
-import { repositories } from '../support/repositories.ts';
+import { newApplication } from '../support/repositories.ts';
 
 const handler = localHandler('tracking');
 
 const track = (parameters: Record<string, string>, options?: Parameters<typeof connectEvent>[1]) =>
   handler(connectEvent(parameters, options), lambdaContext('tracking'));
-
-const { applications } = repositories;
-
-/** An application of this test's own, so failed proofs never lock another test's record. */
-const newApplication = async (idNumberLast4 = '2580') => {
-  const applicationNumber = uniqueDigits(8);
-  await applications.put({
-    applicationNumber,
-    serviceId: 'passport',
-    status: 'IN_PROCESSING',
-    centreId: 'nac-001',
-    idNumberLast4,
-    updatedAt: '2026-11-20T08:00:00.000Z',
-  });
-  return applicationNumber;
-};
 
 describe('tracking handler', () => {
   it('says where a ready application can be collected once the caller proves it is theirs', async () => {

@@ -40,3 +40,17 @@ export const newPensioner = async (lastPaymentKes = 31200) => {
   );
   return { pensionNumber, idNumber };
 };
+
+/** A passport application in processing of the test's own, so failed proofs never lock another test's record. */
+export const newApplication = async (idNumberLast4 = '2580') => {
+  const applicationNumber = uniqueDigits(8);
+  await repositories.applications.put({
+    applicationNumber,
+    serviceId: 'passport',
+    status: 'IN_PROCESSING',
+    centreId: 'nac-001',
+    idNumberLast4,
+    updatedAt: '2026-11-20T08:00:00.000Z',
+  });
+  return applicationNumber;
+};
