@@ -7,7 +7,7 @@ import type { FlowOutcome } from '#shared/middleware.ts';
 import { toE164 } from '#shared/phone.ts';
 import { logger } from '#shared/powertools.ts';
 import type { Language } from '#shared/speech/render.ts';
-import { bookingSms, sendBookingSms } from './confirmations.ts';
+import { bookingSms, onContactChannel, sendBookingSms } from './confirmations.ts';
 import type { AppointmentDependencies } from './dependencies.ts';
 import { operationParameters, optionalParameter } from './dependencies.ts';
 import { loadDesk, requireBookableSlot } from './desk.ts';
@@ -135,8 +135,15 @@ export const bookAppointment =
         case 'BOOKED':
           logger.info('Booked', { reference, centreId, serviceId, slot: slot.id });
           // A keyed number's SMS was counted above.
-          if (keyed) await deps.notifier.notify(bookingSms('booked', booking, lang));
-          else await sendBookingSms(deps, bookingSms('booked', booking, lang));
+          if (keyed)
+            await deps.notifier.notify(
+              onContactChannel(bookingSms('booked', booking, lang), contact),
+            );
+          else
+            await sendBookingSms(
+              deps,
+              onContactChannel(bookingSms('booked', booking, lang), contact),
+            );
           return bookedOutcome(booking);
         case 'FULL':
           throw new CapacityExhaustedError('Slot full', {

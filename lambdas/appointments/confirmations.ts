@@ -1,3 +1,4 @@
+import type { Contact } from '#shared/contact.ts';
 import type { Booking } from '#shared/data/bookings.repository.ts';
 import type { Notification } from '#shared/notifications/notifier.ts';
 import { logger } from '#shared/powertools.ts';
@@ -30,6 +31,12 @@ export const bookingSms = (
     time: booking.slot.slice(11),
   },
 });
+
+/** A notice to the contact's own number on the channel they wrote on (WhatsApp), else as it is. */
+export const onContactChannel = (notification: Notification, contact: Contact): Notification =>
+  contact.noticeChannel === 'whatsapp' && contact.caller === notification.to
+    ? { ...notification, channel: 'whatsapp' }
+    : notification;
 
 /**
  * Queues a booking SMS if its number has an SMS left today (SMS_POLICY): past the allowance the

@@ -7,6 +7,7 @@ import type { TrackInOneMessage, TurnContext } from './ports.ts';
 export const contactOf = (context: TurnContext): Contact => ({
   contactId: context.contactId,
   caller: toE164(context.customerNumber),
+  ...(context.channel === 'whatsapp' && { noticeChannel: 'whatsapp' as const }),
 });
 
 /** `TRACK` / `HALI`: the tracking operation itself (its shape checks and the shared proof guard). */

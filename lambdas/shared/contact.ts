@@ -15,6 +15,11 @@ export interface Contact {
    * (docs/security.md); voice caller ID and an SMS or chat sender never set it.
    */
   readonly callerAuthenticated?: true;
+  /**
+   * The contact wrote on WhatsApp: notices about what it did to `caller` go there (free-form
+   * inside Meta's 24-hour window, the approved template outside it, SMS without one).
+   */
+  readonly noticeChannel?: 'whatsapp';
 }
 
 /**

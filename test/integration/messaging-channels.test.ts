@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { localMessaging } from '#local/messaging.ts';
 import { defaultLocalPlatform } from '#local/platform.ts';
+import { localOutbox } from '#shared/notifications/default-notifier.ts';
 import { callLogItem, uniqueCaller } from '../support/data.ts';
 
 const messaging = localMessaging(defaultLocalPlatform());
@@ -48,9 +49,12 @@ describe.each(['sms', 'whatsapp'] as const)('a conversation on %s', (channel) =>
     expect(replies.flat().join()).not.toMatch(/bonyeza/i);
   });
 
-  it('books an appointment: county, centre, service, slot, confirmed with a reference', async () => {
+  it('books an appointment: county, centre, service, slot, confirmed with a reference on the same channel', async () => {
+    // Arrange
+    const customer = uniqueCaller();
+
     // Act
-    const replies = await converse(channel, uniqueCaller(), [
+    const replies = await converse(channel, customer, [
       'Hello',
       '1',
       '1',
@@ -67,6 +71,10 @@ describe.each(['sms', 'whatsapp'] as const)('a conversation on %s', (channel) =>
     expect(replies[7]?.join()).toContain('Reply 1 to confirm this appointment');
     expect(last(replies)).toMatch(/booking reference is \d{8}/);
     expect(replies.flat().join()).not.toMatch(/press|hash/i);
+    const confirmation = localOutbox.findLast(
+      (notice) => notice.to === customer && notice.prompt === 'appointments.sms.booked',
+    );
+    expect(confirmation?.channel).toBe(channel);
   });
 
   it('lodges a complaint in Kiswahili with the customer’s own description', async () => {
