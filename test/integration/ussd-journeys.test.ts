@@ -1,24 +1,14 @@
-import { screenProblem } from '#lambdas/ussd/screens.ts';
 import { localOutbox } from '#shared/notifications/default-notifier.ts';
 import type { Language } from '#shared/speech/render.ts';
 import { uniqueCaller } from '../support/data.ts';
 import { newPensioner, repositories } from '../support/repositories.ts';
-import { smsTo, ussdPhone, ussdText } from '../support/ussd.ts';
+import { expectScreens, smsTo, ussdPhone, ussdText } from '../support/ussd.ts';
 
 const LANGS: readonly [Language, string][] = [
   ['en', '1'],
   ['sw', '2'],
 ];
 const text = (prompt: string, lang: Language) => ussdText({ prompt }, lang);
-const expectScreens = (screens: readonly string[]) => {
-  for (const screen of screens) {
-    expect(screen).toMatch(/^(CON|END) /);
-    expect({ screen, problem: screenProblem(screen.slice(4)) }).toEqual({
-      screen,
-      problem: undefined,
-    });
-  }
-};
 
 const { bookings, tickets } = repositories;
 

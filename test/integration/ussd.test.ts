@@ -1,21 +1,9 @@
-import { screenProblem } from '#lambdas/ussd/screens.ts';
 import { localHandler } from '#local/handlers.ts';
 import { createCallLogRepository } from '#shared/data/call-logs.repository.ts';
 import type { Language } from '#shared/speech/render.ts';
 import { lambdaContext } from '../support/connect.ts';
 import { callLogItem, documentClient, tableNames, uniqueCaller } from '../support/data.ts';
-import { ussdEvent, ussdPhone, ussdText } from '../support/ussd.ts';
-
-/** Every screen the phone shows fits: GSM-7, at most 182 characters, with the gateway's prefix. */
-const expectScreens = (screens: readonly string[]) => {
-  for (const screen of screens) {
-    expect(screen).toMatch(/^(CON|END) /);
-    expect({ screen, problem: screenProblem(screen.slice(4)) }).toEqual({
-      screen,
-      problem: undefined,
-    });
-  }
-};
+import { expectScreens, ussdEvent, ussdPhone, ussdText } from '../support/ussd.ts';
 
 const LANGS: readonly [Language, string][] = [
   ['en', '1'],

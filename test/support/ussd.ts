@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { screenProblem } from '#lambdas/ussd/screens.ts';
 import { type DependenciesOf, localHandler } from '#local/handlers.ts';
 import { lambdaContext } from './connect.ts';
 
@@ -66,3 +67,14 @@ export const smsTo = (
   to: string,
   from = 0,
 ) => outbox.slice(from).filter((sms) => sms.to === to);
+
+/** Every screen the phone shows fits: GSM-7, at most 182 characters, with the gateway's prefix. */
+export const expectScreens = (screens: readonly string[]) => {
+  for (const screen of screens) {
+    expect(screen).toMatch(/^(CON|END) /);
+    expect({ screen, problem: screenProblem(screen.slice(4)) }).toEqual({
+      screen,
+      problem: undefined,
+    });
+  }
+};

@@ -159,21 +159,11 @@ describe('the forecast from history', () => {
 describe('npm run forecast', () => {
   const forecast = (...args: string[]) =>
     execFileSync(process.execPath, ['local/cli/forecast.ts', ...args], { encoding: 'utf8' });
+  /** A half hour of three-minute calls, aiming at 80 % answered within 20 s. */
+  const halfHour = ['--interval', '1800', '--aht', '180', '--target', '0.8', '--within', '20'];
 
   it('prints one half hour as JSON', () => {
-    const output = forecast(
-      '--calls',
-      '100',
-      '--interval',
-      '1800',
-      '--aht',
-      '180',
-      '--target',
-      '0.8',
-      '--within',
-      '20',
-      '--json',
-    );
+    const output = forecast('--calls', '100', ...halfHour, '--json');
     expect(JSON.parse(output)).toEqual({
       agents: 14,
       probabilityOfWaiting: 0.1741319,
@@ -184,20 +174,7 @@ describe('npm run forecast', () => {
   });
 
   it('explains bad input and exits 2', () => {
-    expect(() =>
-      forecast(
-        '--calls',
-        'many',
-        '--interval',
-        '1800',
-        '--aht',
-        '180',
-        '--target',
-        '0.8',
-        '--within',
-        '20',
-      ),
-    ).toThrow(
+    expect(() => forecast('--calls', 'many', ...halfHour)).toThrow(
       expect.objectContaining({
         status: 2,
         stderr: expect.stringContaining('--calls must be a positive number'),
