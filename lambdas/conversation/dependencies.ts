@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
+import { channelOperations } from '#lambdas/channel-operations.ts';
 import { type ChannelDependencies, channelDependencies } from '#shared/channel-dependencies.ts';
 import { createCallLogRepository } from '#shared/data/call-logs.repository.ts';
 import { createConversationRepository } from '#shared/data/conversations.repository.ts';
-import type { OperationRegistry } from '#shared/dialogue/operations.ts';
 import { parseEnv } from '#shared/env.ts';
 import type { AwsClients, Environment } from '#shared/platform.ts';
 import { conversationRecorder } from './call-log.ts';
-import { capabilityRegistry, type SharedParts, TEXT_DIALOGUES } from './capabilities.ts';
+import { TEXT_DIALOGUES } from './capabilities.ts';
 import { ConversationEnvironmentSchema } from './config.ts';
 import type { HandleMessage } from './contract.ts';
 import { createConversation } from './conversation.ts';
@@ -18,8 +18,7 @@ import { runnerTextDialogues } from './text-dialogues.ts';
 export interface ConversationServiceDependencies extends ChannelDependencies {
   readonly idleMinutes: number;
   readonly newConversationId: () => string;
-  /** The capabilities' use cases, built on the conversation's clock, hasher and notifier. */
-  readonly capabilities: (shared: SharedParts) => OperationRegistry;
+  readonly timeZone: string;
   /** WhatsApp and SMS: hand-overs start the agent's Connect chat here and relay into it. */
   readonly agentChats?: AgentChats;
 }
@@ -34,7 +33,7 @@ export const conversationServiceDependencies = (
     ...channelDependencies(config, aws),
     idleMinutes: config.CONVERSATION_IDLE_MINUTES,
     newConversationId: randomUUID,
-    capabilities: capabilityRegistry(env, aws),
+    timeZone: config.TIME_ZONE,
   };
 };
 
@@ -43,11 +42,9 @@ export const conversationServiceDependencies = (
  * WhatsApp event destination and the SMS inbound handler call for every customer message.
  */
 export const createConversationService = (deps: ConversationServiceDependencies): HandleMessage => {
-  const registry = deps.capabilities({
-    clock: deps.clock,
-    identityHasher: deps.identityHasher,
-    notifier: deps.notifier,
-  });
+  // The capabilities' own use cases on the conversation's clock, hasher and notifier, as USSD
+  // runs them: the text channels call exactly what the IVR calls.
+  const registry = channelOperations(deps);
   return createConversation({
     conversations: createConversationRepository(deps.db, deps.tables.serviceData),
     identityHasher: deps.identityHasher,

@@ -15,6 +15,7 @@ export const TEXT_MENU = [
   { key: '2', capability: 'tracking' },
   { key: '3', capability: 'pensions' },
   { key: '4', capability: 'complaints' },
+  { key: '5', capability: 'knowledge' },
 ] as const;
 
 /** Items a list shows in one message. */

@@ -123,6 +123,26 @@ describe.each(['sms', 'whatsapp'] as const)('a conversation on %s', (channel) =>
     );
   });
 
+  it.each([
+    ['English', '1', 'Which service would you like to read about?', 'We have sent you'],
+    ['Kiswahili', '2', 'Ungependa kusoma kuhusu huduma ipi?', 'Tumekutumia'],
+  ])(
+    'reads about a government service in %s and gets it by SMS',
+    async (_, language, services, sent) => {
+      // Act: the language, information (5), the first category, its first service, then "by SMS".
+      const replies = await converse(channel, uniqueCaller(), ['Hi', language, '5', '1', '1', '1']);
+
+      // Assess
+      expect(replies[1]?.join()).toMatch(
+        /5 (Information about a government service|Maelezo kuhusu huduma ya serikali)/,
+      );
+      expect(replies[3]?.join()).toContain(services);
+      expect(replies[4]?.join('\n')).toMatch(/^Huduma: .+ (Call|Piga) 1919\./s);
+      expect(last(replies)).toContain(sent);
+      expect(replies.flat().join()).not.toMatch(/press|bonyeza/i);
+    },
+  );
+
   it('hands over to an agent with the screen-pop attributes and the transcript, then back to the menu', async () => {
     // Arrange
     const customer = uniqueCaller();
