@@ -1,5 +1,6 @@
 import type { FlowDocument } from '#flows/language/flow.schema.ts';
 import { FlowBuilder } from './builder.ts';
+import { callback, callbackNumber, hangUps } from './callbacks.ts';
 
 /**
  * To an agent: the queue in `agentQueue` (set by the flow that routes here) within hours;
@@ -37,50 +38,15 @@ export const agentFlow = (): FlowDocument =>
       },
     )
     .loop('callback-retry', 1, 'offer-callback', 'goodbye')
-    .add(
-      'callback-number',
-      'UpdateContactCallbackNumber',
-      { CallbackNumber: '$.CustomerEndpoint.Address' },
-      {
-        NextAction: 'callback',
-        Errors: [
-          { ErrorType: 'InvalidCallbackNumber', NextAction: 'ask-number' },
-          { ErrorType: 'CallbackNumberNotDialable', NextAction: 'ask-number' },
-        ],
-      },
-    )
+    .with(callbackNumber('callback-number', '$.CustomerEndpoint.Address', 'callback', 'ask-number'))
     // A withheld or foreign-format calling number: ask which number to call.
     .phoneNumber('ask-number', 'agent.ask_callback_number', 'stored-number', {
       onInvalid: 'error',
       onTimeout: 'goodbye',
       onError: 'error',
     })
-    .add(
-      'stored-number',
-      'UpdateContactCallbackNumber',
-      { CallbackNumber: '$.StoredCustomerInput' },
-      {
-        NextAction: 'callback',
-        Errors: [
-          { ErrorType: 'InvalidCallbackNumber', NextAction: 'error' },
-          { ErrorType: 'CallbackNumberNotDialable', NextAction: 'error' },
-        ],
-      },
-    )
-    .add(
-      'callback',
-      'CreateCallbackContact',
-      {
-        QueueId: '${CallbackQueueArn}',
-        InitialCallDelaySeconds: '5',
-        MaximumConnectionAttempts: '3',
-        RetryDelaySeconds: '600',
-      },
-      {
-        NextAction: 'callback-confirmed',
-        Errors: [{ ErrorType: 'NoMatchingError', NextAction: 'error' }],
-      },
-    )
+    .with(callbackNumber('stored-number', '$.StoredCustomerInput', 'callback', 'error'))
+    .with(callback('callback', '${CallbackQueueArn}', 'callback-confirmed', 'error'))
     .setAttributes(
       'callback-confirmed',
       { journey: '$.Attributes.journey,callback:CREATED', selfService: 'CALLBACK_REQUESTED' },
@@ -95,7 +61,5 @@ export const agentFlow = (): FlowDocument =>
     .say('confirmed-busy', 'agent.callback_confirmed_busy', 'goodbye')
     .say('confirmed-closed', 'agent.callback_confirmed', 'goodbye')
     .transfer('to-menu', '$.Attributes.menuFlow', 'error')
-    .say('goodbye', 'main.goodbye', 'hang-up')
-    .say('error', 'main.error', 'hang-up')
-    .disconnect('hang-up')
+    .with(hangUps)
     .document();

@@ -1,5 +1,6 @@
 import type { FlowBuilder } from './builder.ts';
-import { keys, pickOption } from './exits.ts';
+import { MENU_OR_AGENT, pickOption } from './exits.ts';
+import { askDigits, pagedMenu } from './keypad.ts';
 
 /** An appointments Lambda call's parameters: the operation, then its inputs. */
 export const appointment = (operation: string, parameters: Record<string, string>) => ({
@@ -21,15 +22,14 @@ export const bookingSteps = (flow: FlowBuilder): FlowBuilder =>
     )
     // Back on after a proof (appointments-manage.ts): the county keyed next replaces it.
     .flowLogging('booking-logged', 'Enabled', 'ask-county')
-    .digits('ask-county', 'appointments.ask_county', 3, 'county-shortcut', {
-      onTimeout: 'county-no-input',
-      onError: 'error',
-    })
-    .branch(
-      'county-shortcut',
-      '$.StoredCustomerInput',
-      { '*': 'to-menu', '0': 'to-agent' },
-      'list-centres',
+    .with(
+      askDigits('county', {
+        prompt: 'appointments.ask_county',
+        maxLength: 3,
+        escapes: MENU_OR_AGENT,
+        onTimeout: 'county-no-input',
+        next: 'list-centres',
+      }),
     )
     .invoke(
       'list-centres',
@@ -42,18 +42,7 @@ export const bookingSteps = (flow: FlowBuilder): FlowBuilder =>
     .sayResult('centres-failed', 'county-retry')
     .say('county-no-input', 'main.no_choice', 'county-retry')
     .loop('county-retry', 2, 'ask-county', 'to-agent')
-    .dynamicMenu(
-      'centre-menu',
-      { ...keys(7, 'pick-centre'), '8': 'centre-menu', '*': 'to-menu', '0': 'to-agent' },
-      {
-        onTimeout: 'centre-no-choice',
-        onInvalid: 'centre-invalid',
-        onError: 'error',
-      },
-    )
-    .say('centre-no-choice', 'main.no_choice', 'centre-retry')
-    .say('centre-invalid', 'main.invalid_choice', 'centre-retry')
-    .loop('centre-retry', 2, 'list-centres', 'to-agent')
+    .with(pagedMenu('centre', 7, 'list-centres'))
     .invoke(
       'list-services',
       'AppointmentsFunctionArn',
@@ -70,21 +59,12 @@ export const bookingSteps = (flow: FlowBuilder): FlowBuilder =>
       { FOUND: 'service-menu', NOT_FOUND: 'centre-invalid' },
       'error',
     )
-    .dynamicMenu(
-      'service-menu',
-      {
-        ...keys(7, 'pick-service'),
-        '8': 'service-menu',
-        '9': 'more-services',
-        '*': 'to-menu',
-        '0': 'to-agent',
-      },
-      { onTimeout: 'service-no-choice', onInvalid: 'service-invalid', onError: 'error' },
+    .with(
+      pagedMenu('service', 7, 'list-services', {
+        id: 'more-services',
+        attributes: { servicePage: '$.External.nextPage' },
+      }),
     )
-    .setAttributes('more-services', { servicePage: '$.External.nextPage' }, 'list-services')
-    .say('service-no-choice', 'main.no_choice', 'service-retry')
-    .say('service-invalid', 'main.invalid_choice', 'service-retry')
-    .loop('service-retry', 2, 'list-services', 'to-agent')
     .invoke(
       'offer-slots',
       'AppointmentsFunctionArn',
@@ -109,21 +89,12 @@ export const bookingSteps = (flow: FlowBuilder): FlowBuilder =>
       'error',
     )
     .sayResult('say-no-slots', 'after')
-    .dynamicMenu(
-      'slot-menu',
-      {
-        ...keys(3, 'pick-slot'),
-        '8': 'slot-menu',
-        '9': 'later-slots',
-        '*': 'to-menu',
-        '0': 'to-agent',
-      },
-      { onTimeout: 'slot-no-choice', onInvalid: 'slot-invalid', onError: 'error' },
+    .with(
+      pagedMenu('slot', 3, 'offer-slots', {
+        id: 'later-slots',
+        attributes: { slotsAfter: '$.External.nextAfter' },
+      }),
     )
-    .setAttributes('later-slots', { slotsAfter: '$.External.nextAfter' }, 'offer-slots')
-    .say('slot-no-choice', 'main.no_choice', 'slot-retry')
-    .say('slot-invalid', 'main.invalid_choice', 'slot-retry')
-    .loop('slot-retry', 2, 'offer-slots', 'to-agent')
     .branch('slot-purpose', '$.Attributes.slotPurpose', { move: 'move-route' }, 'confirm')
 
     // Confirm before committing, then book.
@@ -189,15 +160,10 @@ export const bookingSteps = (flow: FlowBuilder): FlowBuilder =>
     // The keyed number has had its SMS for the day: another number, or an agent.
     .sayResult('say-sms-limited', 'phone-retry')
     .sayResult('say-booked', 'booked')
-    .setAttributes(
-      'booked',
-      {
-        reference: '$.External.reference',
-        selfService: 'BOOKED',
-        journey: '$.Attributes.journey,appointments:BOOKED',
-      },
-      'after',
-    )
+    .step('booked', 'appointments:BOOKED', 'after', {
+      reference: '$.External.reference',
+      selfService: 'BOOKED',
+    })
     .sayResult('say-retry-slot', 'offer-slots')
     .sayResult('say-conflict', 'conflict')
     .step('conflict', 'appointments:CONFLICT', 'after')

@@ -1,5 +1,7 @@
 import { appointment } from './appointments-booking.ts';
 import type { FlowBuilder } from './builder.ts';
+import { MENU_OR_AGENT } from './exits.ts';
+import { askDigits } from './keypad.ts';
 
 /**
  * Managing a booking: reference, a code sent by SMS to the booking's number (or the ID number
@@ -7,17 +9,16 @@ import type { FlowBuilder } from './builder.ts';
  */
 export const managingSteps = (flow: FlowBuilder): FlowBuilder =>
   flow
-    .digits('ask-reference', 'appointments.ask_reference', 8, 'reference-shortcut', {
-      onTimeout: 'reference-no-input',
-      onError: 'error',
-    })
-    .branch(
-      'reference-shortcut',
-      '$.StoredCustomerInput',
-      { '*': 'to-menu', '0': 'to-agent' },
-      'remember-reference',
+    .with(
+      askDigits('reference', {
+        prompt: 'appointments.ask_reference',
+        maxLength: 8,
+        escapes: MENU_OR_AGENT,
+        onTimeout: 'reference-no-input',
+        keep: 'reference',
+        next: 'send-code',
+      }),
     )
-    .setAttributes('remember-reference', { reference: '$.StoredCustomerInput' }, 'send-code')
     // A code to the number on the booking; the answer is the same for an unknown reference.
     .invoke(
       'send-code',
@@ -109,11 +110,7 @@ export const managingSteps = (flow: FlowBuilder): FlowBuilder =>
       'say-not-changed',
     )
     .sayResult('say-cancelled', 'cancelled')
-    .setAttributes(
-      'cancelled',
-      { selfService: 'CANCELLED', journey: '$.Attributes.journey,appointments:CANCELLED' },
-      'after',
-    )
+    .step('cancelled', 'appointments:CANCELLED', 'after', { selfService: 'CANCELLED' })
     .sayResult('say-not-changed', 'after')
     .setAttributes('move-start', { slotPurpose: 'move', slotsAfter: '' }, 'offer-slots')
     .invoke(
@@ -130,8 +127,4 @@ export const managingSteps = (flow: FlowBuilder): FlowBuilder =>
       'say-not-changed',
     )
     .sayResult('say-moved', 'moved')
-    .setAttributes(
-      'moved',
-      { selfService: 'MOVED', journey: '$.Attributes.journey,appointments:MOVED' },
-      'after',
-    );
+    .step('moved', 'appointments:MOVED', 'after', { selfService: 'MOVED' });

@@ -2,7 +2,7 @@ import type { FlowDocument } from '#flows/language/flow.schema.ts';
 import { appointment, bookingChoices, bookingSteps } from './appointments-booking.ts';
 import { managingSteps } from './appointments-manage.ts';
 import { FlowBuilder } from './builder.ts';
-import { exits, startMenuRetries } from './exits.ts';
+import { exits, startMenu, startMenuRetries } from './exits.ts';
 
 /**
  * Book, check, cancel or move an appointment at a Huduma Centre: book (appointments-booking.ts),
@@ -21,17 +21,7 @@ export const appointmentsFlow = (): FlowDocument => {
       'code-outcome',
       'error',
     )
-    .menu(
-      'start',
-      'appointments.start',
-      { '1': 'new', '2': 'ask-reference', '*': 'to-menu', '0': 'to-agent' },
-      {
-        onTimeout: 'no-choice',
-        onInvalid: 'invalid-choice',
-        onError: 'error',
-      },
-    )
-    .loop('start-retry', 2, 'start', 'to-agent');
+    .with(startMenu('appointments.start', { '1': 'new', '2': 'ask-reference' }));
   bookingSteps(flow);
   managingSteps(flow);
   flow.menu(

@@ -39,6 +39,12 @@ export class FlowBuilder {
     return { Version: '2019-10-30', StartAction: this.start, Metadata: {}, Actions: this.actions };
   }
 
+  /** Adds a run of actions written elsewhere (keypad.ts, queueing.ts) in its place in the chain. */
+  with(actions: (flow: FlowBuilder) => FlowBuilder): this {
+    actions(this);
+    return this;
+  }
+
   /** Any action, as Flow Language writes it. */
   add(
     Identifier: string,
@@ -188,11 +194,7 @@ export class FlowBuilder {
   /** Plays a prompt over and over (a customer queue's hold message), interrupted every `seconds`. */
   sayRepeatedly(id: string, prompt: string, seconds: number, next: string): this {
     const build = (language: 'en' | 'sw') => ({
-      Messages: [
-        language === 'en'
-          ? { Text: `\${en:${prompt}}` }
-          : { Media: kiswahiliAudio(`\${sw:${prompt}}`) },
-      ],
+      Messages: [promptParameters(language, prompt)],
       InterruptFrequencySeconds: String(seconds),
     });
     const transitions: Transitions = {
@@ -304,10 +306,11 @@ export class FlowBuilder {
 
   /**
    * Appends a step (`<capability>` or `<capability>:<outcome>`) to the contact's `journey`
-   * attribute: what the agent's screen pop shows and call logs keep as the IVR path.
+   * attribute: what the agent's screen pop shows and call logs keep as the IVR path. `beside`
+   * are attributes set with it (how self-service ended, a reference).
    */
-  step(id: string, step: string, next: string): this {
-    return this.setAttributes(id, { journey: `$.Attributes.journey,${step}` }, next);
+  step(id: string, step: string, next: string, beside: Record<string, string> = {}): this {
+    return this.setAttributes(id, { ...beside, journey: `$.Attributes.journey,${step}` }, next);
   }
 
   /**

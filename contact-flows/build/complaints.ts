@@ -1,7 +1,8 @@
 import type { FlowDocument } from '#flows/language/flow.schema.ts';
 import { complaintsDialogue, STATUS_CODE } from '#lambdas/complaints/dialogue.ts';
 import { FlowBuilder } from './builder.ts';
-import { exits, startMenuRetries } from './exits.ts';
+import { exits, startMenu, startMenuRetries } from './exits.ts';
+import { askDigits, choiceRetries } from './keypad.ts';
 import { inputEntry, renderDialogue, stepEntry } from './voice-dialogue.ts';
 
 /** Lodge a complaint (category, service, call-back number, confirmation) or hear a complaint's status. */
@@ -18,43 +19,33 @@ export const complaintsFlow = (): FlowDocument => {
       inputEntry('status', STATUS_CODE),
       'error',
     )
-    .menu(
-      'start',
-      'complaints.start',
-      {
+    .with(
+      startMenu('complaints.start', {
         '1': 'ask-category',
         '2': stepEntry(complaintsDialogue, 'status'),
-        '*': 'to-menu',
-        '0': 'to-agent',
-      },
-      {
-        onTimeout: 'no-choice',
-        onInvalid: 'invalid-choice',
-        onError: 'error',
-      },
+      }),
     )
-    .loop('start-retry', 2, 'start', 'to-agent')
 
     // These two menus use every digit (data/complaint-keypad.json): star still returns to the menu.
-    .digits('ask-category', 'complaints.ask_category', 1, 'category-shortcut', {
-      onTimeout: 'lodge-no-input',
-      onError: 'error',
-    })
-    .branch('category-shortcut', '$.StoredCustomerInput', { '*': 'to-menu' }, 'remember-category')
-    .setAttributes(
-      'remember-category',
-      { complaintCategoryKey: '$.StoredCustomerInput' },
-      'ask-service',
+    .with(
+      askDigits('category', {
+        prompt: 'complaints.ask_category',
+        maxLength: 1,
+        escapes: { '*': 'to-menu' },
+        onTimeout: 'lodge-no-input',
+        keep: 'complaintCategoryKey',
+        next: 'ask-service',
+      }),
     )
-    .digits('ask-service', 'complaints.ask_service', 1, 'service-shortcut', {
-      onTimeout: 'lodge-no-input',
-      onError: 'error',
-    })
-    .branch('service-shortcut', '$.StoredCustomerInput', { '*': 'to-menu' }, 'remember-service')
-    .setAttributes(
-      'remember-service',
-      { complaintServiceKey: '$.StoredCustomerInput' },
-      'ask-callback',
+    .with(
+      askDigits('service', {
+        prompt: 'complaints.ask_service',
+        maxLength: 1,
+        escapes: { '*': 'to-menu' },
+        onTimeout: 'lodge-no-input',
+        keep: 'complaintServiceKey',
+        next: 'ask-callback',
+      }),
     )
     // Hash alone keeps the calling number; the number keyed is passed on, never kept in attributes.
     .digits('ask-callback', 'complaints.ask_callback_number', 13, 'confirm', {
@@ -90,15 +81,10 @@ export const complaintsFlow = (): FlowDocument => {
       'error',
     )
     .sayResult('say-created', 'created')
-    .setAttributes(
-      'created',
-      {
-        reference: '$.External.reference',
-        selfService: 'COMPLAINT_CREATED',
-        journey: '$.Attributes.journey,complaints:CREATED',
-      },
-      'after',
-    )
+    .step('created', 'complaints:CREATED', 'after', {
+      reference: '$.External.reference',
+      selfService: 'COMPLAINT_CREATED',
+    })
     .sayResult('say-create-invalid', 'create-invalid')
     .branch(
       'create-invalid',
@@ -107,9 +93,7 @@ export const complaintsFlow = (): FlowDocument => {
       'lodge-retry',
     )
     .loop('lodge-retry-callback', 2, 'ask-callback', 'to-agent')
-    .say('lodge-no-input', 'main.no_choice', 'lodge-retry')
-    .say('lodge-invalid', 'main.invalid_choice', 'lodge-retry')
-    .loop('lodge-retry', 2, 'ask-category', 'to-agent')
+    .with(choiceRetries('lodge-no-input', 'lodge-invalid', 'lodge-retry', 'ask-category'))
 
     .menu(
       'after',

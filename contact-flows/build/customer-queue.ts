@@ -1,5 +1,6 @@
 import type { FlowDocument } from '#flows/language/flow.schema.ts';
 import { FlowBuilder } from './builder.ts';
+import { callback, callbackNumber } from './callbacks.ts';
 
 /** While a caller waits: position, a call-back offer that keeps their place, then hold messages. */
 export const customerQueueFlow = (): FlowDocument => {
@@ -29,28 +30,9 @@ export const customerQueueFlow = (): FlowDocument => {
         { onTimeout: 'hold', onInvalid: 'hold', onError: 'hold', timeoutSeconds: 5 },
       )
       .sayRepeatedly('hold', 'queue.hold', 60, 'metrics')
-      .add(
-        'callback-number',
-        'UpdateContactCallbackNumber',
-        { CallbackNumber: '$.CustomerEndpoint.Address' },
-        {
-          NextAction: 'callback',
-          Errors: [
-            { ErrorType: 'InvalidCallbackNumber', NextAction: 'hold' },
-            { ErrorType: 'CallbackNumberNotDialable', NextAction: 'hold' },
-          ],
-        },
-      )
-      // No QueueId: the call-back joins this queue where the caller was, keeping their place.
-      .add(
-        'callback',
-        'CreateCallbackContact',
-        { InitialCallDelaySeconds: '5', MaximumConnectionAttempts: '3', RetryDelaySeconds: '600' },
-        {
-          NextAction: 'callback-confirmed',
-          Errors: [{ ErrorType: 'NoMatchingError', NextAction: 'hold' }],
-        },
-      )
+      .with(callbackNumber('callback-number', '$.CustomerEndpoint.Address', 'callback', 'hold'))
+      // No queue: the call-back joins this queue where the caller was, keeping their place.
+      .with(callback('callback', undefined, 'callback-confirmed', 'hold'))
       .setAttributes(
         'callback-confirmed',
         { journey: '$.Attributes.journey,callback:CREATED', selfService: 'CALLBACK_REQUESTED' },

@@ -8,11 +8,7 @@ import type { FlowBuilder } from './builder.ts';
 export const exits = (flow: FlowBuilder, queue: string, intent: string): FlowBuilder =>
   flow
     .flowLogging('to-agent', 'Enabled', 'agent-queue')
-    .setAttributes(
-      'agent-queue',
-      { agentQueue: `\${${queue}}`, intent, journey: '$.Attributes.journey,agent' },
-      'agent',
-    )
+    .step('agent-queue', 'agent', 'agent', { agentQueue: `\${${queue}}`, intent })
     .transfer('agent', '${AgentFlowArn}', 'error-hang-up')
     .flowLogging('to-menu', 'Enabled', 'back-to-menu')
     .transfer('back-to-menu', '$.Attributes.menuFlow', 'error-hang-up')
@@ -20,6 +16,20 @@ export const exits = (flow: FlowBuilder, queue: string, intent: string): FlowBui
     .say('goodbye', 'main.goodbye', 'hang-up')
     .say('error-hang-up', 'main.error', 'hang-up')
     .disconnect('hang-up');
+
+/** The ways out of a menu or keyed step: `*` the main menu, 0 an agent. */
+export const MENU_OR_AGENT = { '*': 'to-menu', '0': 'to-agent' };
+
+/** A capability's first menu (`start`): its options and the ways out, asked up to three times. */
+export const startMenu = (prompt: string, options: Record<string, string>) => (flow: FlowBuilder) =>
+  flow
+    .menu(
+      'start',
+      prompt,
+      { ...options, ...MENU_OR_AGENT },
+      { onTimeout: 'no-choice', onInvalid: 'invalid-choice', onError: 'error' },
+    )
+    .loop('start-retry', 2, 'start', 'to-agent');
 
 /** What a flow whose start is a menu says after a silence or an unknown key, before `start-retry`. */
 export const startMenuRetries = (flow: FlowBuilder): FlowBuilder =>

@@ -1,6 +1,7 @@
 import type { FlowDocument } from '#flows/language/flow.schema.ts';
 import { continueTo, FlowBuilder } from './builder.ts';
-import { exits, keys, pickOption } from './exits.ts';
+import { exits, pickOption } from './exits.ts';
+import { pagedMenu } from './keypad.ts';
 
 const KNOWLEDGE = 'KnowledgeFunctionArn';
 /** Options a menu page holds: 8 repeats the page, 9 turns it (as the appointments menus). */
@@ -30,22 +31,13 @@ export const knowledgeFlow = (): FlowDocument => {
       'error',
     )
     .branch('categories-outcome', '$.External.outcome', { OK: 'category-menu' }, 'error')
-    .dynamicMenu(
-      'category-menu',
-      {
-        ...keys(PAGE, 'pick-category'),
-        '8': 'category-menu',
-        '9': 'more-categories',
-        '*': 'to-menu',
-        '0': 'to-agent',
-      },
-      { onTimeout: 'category-no-choice', onInvalid: 'category-invalid', onError: 'error' },
+    .with(
+      pagedMenu('category', PAGE, 'list-categories', {
+        id: 'more-categories',
+        // Past the last page, `nextPage` is unset: the first page again.
+        attributes: { categoryPage: '$.External.nextPage' },
+      }),
     )
-    // Past the last page, `nextPage` is unset: the first page again.
-    .setAttributes('more-categories', { categoryPage: '$.External.nextPage' }, 'list-categories')
-    .say('category-no-choice', 'main.no_choice', 'category-retry')
-    .say('category-invalid', 'main.invalid_choice', 'category-retry')
-    .loop('category-retry', 2, 'list-categories', 'to-agent')
 
     // The services (articles) of the chosen category.
     .invoke(
@@ -66,21 +58,12 @@ export const knowledgeFlow = (): FlowDocument => {
       { OK: 'article-menu', INVALID_INPUT: 'category-invalid' },
       'error',
     )
-    .dynamicMenu(
-      'article-menu',
-      {
-        ...keys(PAGE, 'pick-article'),
-        '8': 'article-menu',
-        '9': 'more-articles',
-        '*': 'to-menu',
-        '0': 'to-agent',
-      },
-      { onTimeout: 'article-no-choice', onInvalid: 'article-invalid', onError: 'error' },
+    .with(
+      pagedMenu('article', PAGE, 'list-articles', {
+        id: 'more-articles',
+        attributes: { articlePage: '$.External.nextPage' },
+      }),
     )
-    .setAttributes('more-articles', { articlePage: '$.External.nextPage' }, 'list-articles')
-    .say('article-no-choice', 'main.no_choice', 'article-retry')
-    .say('article-invalid', 'main.invalid_choice', 'article-retry')
-    .loop('article-retry', 2, 'list-articles', 'to-agent')
 
     // The summary: English TTS; in Kiswahili a recorded line, and the summary by SMS at once.
     .invoke(
@@ -96,11 +79,7 @@ export const knowledgeFlow = (): FlowDocument => {
       { OK: 'informed', INVALID_INPUT: 'article-invalid' },
       'error',
     )
-    .setAttributes(
-      'informed',
-      { selfService: 'INFORMED', journey: '$.Attributes.journey,knowledge:INFORMED' },
-      'summary-language',
-    )
+    .step('informed', 'knowledge:INFORMED', 'summary-language', { selfService: 'INFORMED' })
     .branch('summary-language', '$.Attributes.lang', { sw: 'send-sms' }, 'say-summary')
     .add('say-summary', 'MessageParticipant', { Text: '$.External.say' }, continueTo('after'))
     .menu(
@@ -134,14 +113,9 @@ export const knowledgeFlow = (): FlowDocument => {
       'error',
     )
     .sayResult('say-sms-sent', 'sms-noted')
-    .setAttributes(
-      'sms-noted',
-      {
-        knowledgeSms: '$.Attributes.knowledgeService',
-        journey: '$.Attributes.journey,knowledge:SMS_SENT',
-      },
-      'after',
-    )
+    .step('sms-noted', 'knowledge:SMS_SENT', 'after', {
+      knowledgeSms: '$.Attributes.knowledgeService',
+    })
     .sayResult('say-sms-refused', 'after');
 
   pickOption(

@@ -38,11 +38,7 @@ export const menuFlow = (): FlowDocument => {
   for (const { flow: id } of entries)
     flow.step(`to-${id}`, id, id).transfer(id, `\${${flowPlaceholder(id)}}`, 'error');
   return flow
-    .setAttributes(
-      'to-agent',
-      { intent: 'general', journey: '$.Attributes.journey,agent' },
-      'agent',
-    )
+    .step('to-agent', 'agent', 'agent', { intent: 'general' })
     .transfer('agent', '${AgentFlowArn}', 'error')
     .say('error', 'main.error', 'hang-up')
     .disconnect('hang-up')

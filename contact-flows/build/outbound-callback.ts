@@ -1,5 +1,6 @@
 import type { FlowDocument } from '#flows/language/flow.schema.ts';
 import { FlowBuilder } from './builder.ts';
+import { callback, hangUps } from './callbacks.ts';
 
 /**
  * Used by StartOutboundVoiceContact (call-backs on resolution). The dialer sets the contact's
@@ -28,22 +29,7 @@ export const outboundCallbackFlow = (): FlowDocument =>
     .transferToQueue('transfer', 'full', 'error')
     // No agent free for the person we called: queue a call-back to the number we dialled.
     .say('full', 'agent.queue_full', 'callback')
-    .add(
-      'callback',
-      'CreateCallbackContact',
-      {
-        QueueId: '${CallbackQueueArn}',
-        InitialCallDelaySeconds: '5',
-        MaximumConnectionAttempts: '3',
-        RetryDelaySeconds: '600',
-      },
-      {
-        NextAction: 'callback-confirmed',
-        Errors: [{ ErrorType: 'NoMatchingError', NextAction: 'error' }],
-      },
-    )
+    .with(callback('callback', '${CallbackQueueArn}', 'callback-confirmed', 'error'))
     .say('callback-confirmed', 'agent.callback_confirmed_busy', 'goodbye')
-    .say('goodbye', 'main.goodbye', 'hang-up')
-    .say('error', 'main.error', 'hang-up')
-    .disconnect('hang-up')
+    .with(hangUps)
     .document();

@@ -1,7 +1,8 @@
 import type { FlowDocument } from '#flows/language/flow.schema.ts';
 import { pensionsDialogue } from '#lambdas/pensions/dialogue.ts';
 import { FlowBuilder } from './builder.ts';
-import { exits, startMenuRetries } from './exits.ts';
+import { exits, MENU_OR_AGENT, startMenu, startMenuRetries } from './exits.ts';
+import { askDigits } from './keypad.ts';
 import { renderDialogue, stepEntry } from './voice-dialogue.ts';
 
 const VERIFY = stepEntry(pensionsDialogue, 'verify');
@@ -9,35 +10,28 @@ const VERIFY = stepEntry(pensionsDialogue, 'verify');
 /** Pension information for anyone; status and service requests after proof of identity. */
 export const pensionsFlow = (): FlowDocument => {
   const flow = new FlowBuilder('start')
-    .menu(
-      'start',
-      'pensions.start',
-      { '1': 'ask-type', '2': VERIFY, '*': 'to-menu', '0': 'to-agent' },
-      {
-        onTimeout: 'no-choice',
-        onInvalid: 'invalid-choice',
-        onError: 'error',
-      },
-    )
-    .loop('start-retry', 2, 'start', 'to-agent')
+    .with(startMenu('pensions.start', { '1': 'ask-type', '2': VERIFY }))
 
     // Information: the kind of pension, then the topic.
-    .digits('ask-type', 'pensions.ask_type', 1, 'type-shortcut', {
-      onTimeout: 'info-no-input',
-      onError: 'error',
-    })
-    .branch(
-      'type-shortcut',
-      '$.StoredCustomerInput',
-      { '*': 'to-menu', '0': 'to-agent' },
-      'remember-type',
+    .with(
+      askDigits('type', {
+        prompt: 'pensions.ask_type',
+        maxLength: 1,
+        escapes: MENU_OR_AGENT,
+        onTimeout: 'info-no-input',
+        keep: 'pensionTypeKey',
+        next: 'ask-topic',
+      }),
     )
-    .setAttributes('remember-type', { pensionTypeKey: '$.StoredCustomerInput' }, 'ask-topic')
-    .digits('ask-topic', 'pensions.ask_topic', 1, 'topic-shortcut', {
-      onTimeout: 'info-no-input',
-      onError: 'error',
-    })
-    .branch('topic-shortcut', '$.StoredCustomerInput', { '*': 'to-menu', '0': 'to-agent' }, 'info')
+    .with(
+      askDigits('topic', {
+        prompt: 'pensions.ask_topic',
+        maxLength: 1,
+        escapes: MENU_OR_AGENT,
+        onTimeout: 'info-no-input',
+        next: 'info',
+      }),
+    )
     .invoke(
       'info',
       'PensionsFunctionArn',
@@ -56,11 +50,7 @@ export const pensionsFlow = (): FlowDocument => {
       'error',
     )
     .sayResult('say-info', 'informed')
-    .setAttributes(
-      'informed',
-      { selfService: 'INFORMED', journey: '$.Attributes.journey,pensions:INFO' },
-      'after',
-    )
+    .step('informed', 'pensions:INFO', 'after', { selfService: 'INFORMED' })
     .sayResult('say-info-invalid', 'info-retry')
     .say('info-no-input', 'main.no_choice', 'info-retry')
     .loop('info-retry', 2, 'ask-type', 'to-agent')
@@ -118,11 +108,7 @@ export const pensionsFlow = (): FlowDocument => {
       'error',
     )
     .sayResult('say-account', 'account-heard')
-    .setAttributes(
-      'account-heard',
-      { selfService: 'INFORMED', journey: '$.Attributes.journey,pensions:FOUND' },
-      'account',
-    )
+    .step('account-heard', 'pensions:FOUND', 'account', { selfService: 'INFORMED' })
     .sayResult('say-not-verified', VERIFY)
 
     // Service requests, confirmed before the ticket is opened.
@@ -185,15 +171,10 @@ export const pensionsFlow = (): FlowDocument => {
       'error',
     )
     .sayResult('say-requested', 'requested')
-    .setAttributes(
-      'requested',
-      {
-        requestReference: '$.External.reference',
-        selfService: 'REQUEST_CREATED',
-        journey: '$.Attributes.journey,pensions:CREATED',
-      },
-      'account',
-    );
+    .step('requested', 'pensions:CREATED', 'account', {
+      requestReference: '$.External.reference',
+      selfService: 'REQUEST_CREATED',
+    });
   // The caller's own pension: pension number and national ID number prove it.
   renderDialogue(flow, pensionsDialogue);
   return startMenuRetries(exits(flow, 'PensionsQueueArn', 'pensions')).document();
