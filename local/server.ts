@@ -12,6 +12,7 @@ import type { LocalEscalation } from './escalation/runtime.ts';
 import { iamCheckSummary, iamChecks } from './iam/guard.ts';
 import { localRouteRefusal } from './local-origin.ts';
 import { type LocalMessaging, smsCallbackEvent, snsDelivery } from './messaging.ts';
+import { sendPageFile } from './page-files.ts';
 import { CLOCK_FILE, parseShift, writeClockOffset } from './sim-clock.ts';
 
 /** Where a running local server says how to reach it (read by `npm run clock`). */
@@ -28,16 +29,6 @@ const readBody = async (request: IncomingMessage): Promise<string> => {
   const chunks: Buffer[] = [];
   for await (const chunk of request) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks).toString('utf8');
-};
-
-const CONTENT_TYPES: Record<string, string> = {
-  html: 'text/html; charset=utf-8',
-  css: 'text/css; charset=utf-8',
-  js: 'text/javascript; charset=utf-8',
-  json: 'application/json',
-  map: 'application/json',
-  svg: 'image/svg+xml',
-  ico: 'image/x-icon',
 };
 
 /** The agent desktop's files, bundled now, with a config.json for this server: no CCP, demo tokens. */
@@ -79,11 +70,7 @@ const serveDesktop = (
     response.writeHead(404, { 'content-type': 'text/plain' }).end('Not found\n');
     return true;
   }
-  response.writeHead(200, {
-    'content-type': CONTENT_TYPES[name.split('.').at(-1) ?? ''] ?? 'application/octet-stream',
-    'cache-control': 'no-store',
-  });
-  response.end(method === 'HEAD' ? undefined : contents);
+  sendPageFile(response, name, method === 'HEAD' ? undefined : contents);
   return true;
 };
 

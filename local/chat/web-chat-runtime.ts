@@ -7,16 +7,9 @@ import type { ContactRecordFeed } from '#local/contact-records.ts';
 import type { FlowEngine } from '#local/flow-engine/engine.ts';
 import { type LocalPlatform, localHandler } from '#local/handlers.ts';
 import { LOCAL_INSTANCE_ARN, localArn } from '../arns.ts';
+import { sendPageFile } from '../page-files.ts';
 import { localChatContacts } from './local-chats.ts';
 import { type LocalChat, LocalParticipantService } from './participant-service.ts';
-
-const CONTENT_TYPES: Record<string, string> = {
-  html: 'text/html; charset=utf-8',
-  css: 'text/css; charset=utf-8',
-  js: 'text/javascript; charset=utf-8',
-  json: 'application/json',
-  map: 'application/json',
-};
 
 const context = { getRemainingTimeInMillis: () => 10_000 } as Context;
 
@@ -142,11 +135,7 @@ export const createLocalWebChat = (options: LocalWebChatOptions) => {
       }
       const name = path.startsWith('/chat/') ? path.slice('/chat/'.length) || 'index.html' : '';
       if (method === 'GET' && files.has(name)) {
-        response.writeHead(200, {
-          'content-type': CONTENT_TYPES[name.split('.').at(-1) ?? ''] ?? 'application/octet-stream',
-          'cache-control': 'no-store',
-        });
-        response.end(files.get(name));
+        sendPageFile(response, name, files.get(name));
         return true;
       }
       const isApi = method === 'POST' && (path === '/chat/messages' || path === '/chat/survey');

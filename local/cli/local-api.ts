@@ -1,4 +1,9 @@
+import { createLocalWebChat } from '#local/chat/web-chat-runtime.ts';
+import { loadContactRecordFeed } from '#local/contact-records.ts';
 import type { Answering } from '#local/escalation/dialer.ts';
+import { localMessaging } from '#local/messaging.ts';
+import { startLocalRuntime } from '#local/runtime.ts';
+import { startLocalServer } from '#local/server.ts';
 import { CLOCK_FILE, readClockOffset, SimulatedClock } from '#local/sim-clock.ts';
 
 /** The shared local clock: real time plus the offset `npm run clock` left in .local/clock.json. */
@@ -22,3 +27,31 @@ Staff API (tickets, reports) at ${url} (Authorization: Bearer <token>)
   e.g.  curl -s -H 'Authorization: Bearer agency-immigration' '${url}/tickets?status=OPEN'
         curl -s -H 'Authorization: Bearer supervisor-demo' '${url}/reports/daily?date=<YYYY-MM-DD>'
   clock: npm run clock -- +25h   ·   outbox: ${url}/local/outbox   ·   calls: ${url}/local/calls`;
+
+/**
+ * The contact centre on its kept database (.local/dynamodb), complaint escalation and call-backs
+ * on `clock`, and beside it on `port` the staff API, agent desktop, web chat and messaging.
+ */
+export const startLocalContactCentre = async (
+  clock: SimulatedClock,
+  answering: Answering | undefined,
+  port: number,
+) => {
+  const runtime = await startLocalRuntime({
+    dbPath: '.local/dynamodb',
+    escalation: { clock, ...(answering && { answering }) },
+  });
+  const chat = createLocalWebChat({
+    engine: runtime.engine,
+    platform: runtime.platform,
+    feed: loadContactRecordFeed(runtime.platform),
+    now: clock.now,
+  });
+  const server = await startLocalServer({
+    escalation: runtime.escalation!,
+    port,
+    chat,
+    messaging: localMessaging(runtime.platform, clock.now, chat),
+  });
+  return { runtime, server };
+};

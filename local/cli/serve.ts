@@ -1,10 +1,10 @@
 import { parseArgs } from 'node:util';
-import { createLocalWebChat } from '#local/chat/web-chat-runtime.ts';
-import { loadContactRecordFeed } from '#local/contact-records.ts';
-import { localMessaging } from '#local/messaging.ts';
-import { startLocalRuntime } from '#local/runtime.ts';
-import { startLocalServer } from '#local/server.ts';
-import { answeringFrom, apiBanner, sharedLocalClock } from './local-api.ts';
+import {
+  answeringFrom,
+  apiBanner,
+  sharedLocalClock,
+  startLocalContactCentre,
+} from './local-api.ts';
 
 const USAGE = `Runs the local contact centre's ticket API, complaint escalation and call-backs (no call).
 
@@ -27,22 +27,7 @@ if (values.help) {
 console.log('Starting DynamoDB Local and loading the catalogue and demo data…');
 const answering = answeringFrom(values.callbacks);
 const clock = sharedLocalClock();
-const runtime = await startLocalRuntime({
-  dbPath: '.local/dynamodb',
-  escalation: { clock, ...(answering && { answering }) },
-});
-const chat = createLocalWebChat({
-  engine: runtime.engine,
-  platform: runtime.platform,
-  feed: loadContactRecordFeed(runtime.platform),
-  now: clock.now,
-});
-const server = await startLocalServer({
-  escalation: runtime.escalation!,
-  port: Number(values.port),
-  chat,
-  messaging: localMessaging(runtime.platform, clock.now, chat),
-});
+const { runtime, server } = await startLocalContactCentre(clock, answering, Number(values.port));
 console.log(apiBanner(server.url));
 const stop = async (code: number) => {
   await server.stop();

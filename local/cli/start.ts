@@ -1,16 +1,16 @@
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { createLocalWebChat } from '#local/chat/web-chat-runtime.ts';
-import { loadContactRecordFeed } from '#local/contact-records.ts';
 import { localContacts } from '#local/contacts.ts';
 import type { Caller, CallerInput, InputRequest } from '#local/flow-engine/types.ts';
-import { localMessaging } from '#local/messaging.ts';
-import { startLocalRuntime } from '#local/runtime.ts';
-import { startLocalServer } from '#local/server.ts';
 import { SimulatedClock } from '#local/sim-clock.ts';
 import { describeDisposition } from '#local/transcript.ts';
 import { clockFrom } from './clock.ts';
-import { answeringFrom, apiBanner, sharedLocalClock } from './local-api.ts';
+import {
+  answeringFrom,
+  apiBanner,
+  sharedLocalClock,
+  startLocalContactCentre,
+} from './local-api.ts';
 
 const USAGE = `Runs the Huduma contact centre on this machine and places calls in the terminal.
 
@@ -71,23 +71,12 @@ console.log('Starting DynamoDB Local and loading the catalogue and demo data…'
 const answering = answeringFrom(values.callbacks);
 // One clock for the call, the flow Lambdas and the escalation: `--at`, or the shared local clock.
 const clock = values.at ? new SimulatedClock(clockFrom(values.at)(), true) : sharedLocalClock();
-const runtime = await startLocalRuntime({
-  dbPath: '.local/dynamodb',
-  escalation: { clock, ...(answering && { answering }) },
-});
 // The ticket API, complaint escalation and call-backs run in the background beside the call.
-const chat = createLocalWebChat({
-  engine: runtime.engine,
-  platform: runtime.platform,
-  feed: loadContactRecordFeed(runtime.platform),
-  now: clock.now,
-});
-const api = await startLocalServer({
-  escalation: runtime.escalation!,
-  port: Number(values['api-port']),
-  chat,
-  messaging: localMessaging(runtime.platform, clock.now, chat),
-});
+const { runtime, server: api } = await startLocalContactCentre(
+  clock,
+  answering,
+  Number(values['api-port']),
+);
 let stopping = false;
 const stop = async () => {
   if (stopping) return;

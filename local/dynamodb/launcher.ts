@@ -79,22 +79,31 @@ const compiledLauncher = (javaCommand: string): string => {
   const hash = createHash('sha256').update(source).digest('hex').slice(0, 16);
   const directory = join(tmpdir(), `huduma-dynamodb-launcher-${hash}`);
   if (existsSync(join(directory, 'LoopbackDynamoDbLocal.class'))) return directory;
+  putInPlace(directory, (staging) => {
+    const compile = spawnSync(
+      javaCommand,
+      ['-m', 'jdk.compiler/com.sun.tools.javac.Main', '-d', staging, LOOPBACK_LAUNCHER],
+      { encoding: 'utf8' },
+    );
+    if (compile.status !== 0) assertJava(javaCommand);
+    if (compile.status !== 0)
+      throw new Error(`Could not compile the DynamoDB Local launcher: ${compile.stderr}`);
+  });
+  return directory;
+};
+
+/**
+ * Fills a folder beside `directory`, then renames it into place, so concurrent starts never see
+ * it half written; when another start put its own there first, that one stays.
+ */
+export const putInPlace = (directory: string, fill: (staging: string) => void): void => {
   const staging = mkdtempSync(`${directory}-`);
-  const compile = spawnSync(
-    javaCommand,
-    ['-m', 'jdk.compiler/com.sun.tools.javac.Main', '-d', staging, LOOPBACK_LAUNCHER],
-    { encoding: 'utf8' },
-  );
-  if (compile.status !== 0) assertJava(javaCommand);
-  if (compile.status !== 0)
-    throw new Error(`Could not compile the DynamoDB Local launcher: ${compile.stderr}`);
+  fill(staging);
   try {
     renameSync(staging, directory);
   } catch {
-    // Another start compiled it first.
     rmSync(staging, { recursive: true, force: true });
   }
-  return directory;
 };
 
 const freePort = () =>

@@ -6,7 +6,6 @@ import {
   mkdtempSync,
   readdirSync,
   readFileSync,
-  renameSync,
   rmSync,
   statSync,
   writeFileSync,
@@ -14,7 +13,12 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type DynamoDbLocal, type DynamoDbLocalOptions, startDynamoDbLocal } from './launcher.ts';
+import {
+  type DynamoDbLocal,
+  type DynamoDbLocalOptions,
+  putInPlace,
+  startDynamoDbLocal,
+} from './launcher.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 /** DynamoDB Local's file with `-sharedDb`. */
@@ -101,15 +105,10 @@ export const startSeededDynamoDbLocal = async <S>(
         await seeding.stop();
       }
       mkdirSync(cacheDirectory(), { recursive: true });
-      const staging = mkdtempSync(`${kept}-`);
-      copyFileSync(join(work, DATABASE_FILE), join(staging, DATABASE_FILE));
-      writeFileSync(join(staging, 'seeded.json'), JSON.stringify(seeded));
-      try {
-        renameSync(staging, kept);
-      } catch {
-        // Another start kept the same database first.
-        rmSync(staging, { recursive: true, force: true });
-      }
+      putInPlace(kept, (staging) => {
+        copyFileSync(join(work, DATABASE_FILE), join(staging, DATABASE_FILE));
+        writeFileSync(join(staging, 'seeded.json'), JSON.stringify(seeded));
+      });
     } else {
       copyFileSync(join(kept, DATABASE_FILE), join(work, DATABASE_FILE));
     }
