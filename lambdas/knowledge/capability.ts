@@ -6,6 +6,7 @@ import {
   CategoriesParametersSchema,
   SendSmsParametersSchema,
 } from './ivr.ts';
+import { SearchParametersSchema } from './text-search.ts';
 
 /**
  * Government service information: articles (data/knowledge/), search, summaries for the IVR
@@ -26,6 +27,11 @@ export const knowledgeCapability = defineCapability({
     articles: {
       input: ArticlesParametersSchema,
       output: outcomes('OK', 'INVALID_INPUT'),
+    },
+    search: {
+      input: SearchParametersSchema,
+      output: outcomes('FOUND', 'NONE', 'BROWSE', 'INVALID_INPUT'),
+      sample: { operation: 'search', lang: 'en', query: 'passport' },
     },
     summary: {
       input: SummaryParametersSchema,

@@ -1,4 +1,12 @@
-import { handBuilt, list, operationCall, optionsOf, sayResult } from '#shared/dialogue/steps.ts';
+import {
+  handBuilt,
+  list,
+  lookup,
+  operationCall,
+  optionsOf,
+  sayResult,
+  writtenInput,
+} from '#shared/dialogue/steps.ts';
 import { type Dialogue, STANDARD_ESCAPES } from '#shared/dialogue/types.ts';
 
 const toAfter = sayResult({ step: 'after' });
@@ -13,8 +21,19 @@ export const SUMMARY_WRITTEN = {
 /** What follows a summary: the whole of it by SMS, another service, the escapes. */
 export const AFTER_SUMMARY = { prompt: 'knowledge.after' } as const;
 
+/** The customer's own words for the service they need: text channels only (no keypad search). */
+const SEARCH_WORDS = writtenInput({
+  name: 'query',
+  id: 'query',
+  ask: 'knowledge.search.ask',
+  maxLength: 100,
+  invalid: 'knowledge.search.invalid',
+});
+
 /**
- * Information about a government service: a category, then one of its services, both listed
+ * Information about a government service: on text channels first a free-text search whose
+ * matches are listed (`find`, `results`; a number or no match goes to the categories); then,
+ * and on USSD at once, a category, then one of its services, both listed
  * from data (data/knowledge/categories.json through the `categories` and `articles`
  * operations, a page at a time), then the service's short summary, and "press 1 to get this by
  * SMS". The voice flow is built by hand (contact-flows/build/knowledge.ts: its spoken menus
@@ -25,8 +44,25 @@ export const AFTER_SUMMARY = { prompt: 'knowledge.after' } as const;
  */
 export const knowledgeDialogue = {
   capability: 'knowledge',
-  start: 'category',
+  start: 'find',
   steps: handBuilt({
+    find: lookup({
+      inputs: [SEARCH_WORDS],
+      operation: 'search',
+      outcomes: {
+        FOUND: sayResult({ step: 'results' }, { remember: { knowledgeQuery: 'result.query' } }),
+        // No match says so (the result's words); a number or nothing typed just browses.
+        NONE: sayResult({ step: 'category' }),
+        BROWSE: sayResult({ step: 'category' }),
+      },
+    }),
+    results: list({
+      ask: 'knowledge.search.results',
+      source: { ...optionsOf('search', { query: 'kept.knowledgeQuery' }), listed: 'FOUND' },
+      label: { prompt: 'service.{value}' },
+      keep: 'knowledgeService',
+      next: { step: 'summary' },
+    }),
     category: list({
       ask: 'knowledge.categories.intro',
       source: { ...optionsOf('categories', {}, true), listed: 'OK' },

@@ -14,6 +14,7 @@ import {
 import { knowledgeSummary } from './flow-lookups.ts';
 import { knowledgeIvr } from './ivr.ts';
 import { knowledgeReader } from './knowledge.ts';
+import { knowledgeTextSearch } from './text-search.ts';
 
 export interface KnowledgeHandlerDependencies extends KnowledgeSmsDependencies {
   readonly speech: SpeechSettings;
@@ -44,7 +45,7 @@ export const knowledgeUseCases = (
     smsAllowance: deps.smsAllowance,
     clock: deps.now,
   });
-  return { ...ivr, summary: knowledgeSummary(reader) };
+  return { ...ivr, ...knowledgeTextSearch(reader), summary: knowledgeSummary(reader) };
 };
 
 export const createHandler = (deps: KnowledgeHandlerDependencies) =>

@@ -248,6 +248,20 @@ const journeys: Record<string, () => Promise<Set<string>>> = {
     ).toMatchObject({
       outcome: expect.stringMatching(/^(OK|INVALID_INPUT)$/),
     });
+    expect(await call('search', { operation: 'search', query: 'passport' }, contact)).toMatchObject(
+      {
+        outcome: 'FOUND',
+        values: expect.objectContaining({ option1: 'passport', query: 'passport' }),
+      },
+    );
+    expect(
+      await call('search', { operation: 'search', query: 'xyzzy qqq' }, contact),
+    ).toMatchObject({
+      outcome: 'NONE',
+    });
+    expect(await call('search', { operation: 'search', query: '1' }, contact)).toMatchObject({
+      outcome: 'BROWSE',
+    });
     expect(
       await call('summary', { operation: 'summary', articleId: 'no-such-article' }, contact),
     ).toMatchObject({

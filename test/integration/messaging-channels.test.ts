@@ -127,19 +127,55 @@ describe.each(['sms', 'whatsapp'] as const)('a conversation on %s', (channel) =>
     ['English', '1', 'Which service would you like to read about?', 'We have sent you'],
     ['Kiswahili', '2', 'Ungependa kusoma kuhusu huduma ipi?', 'Tumekutumia'],
   ])(
-    'reads about a government service in %s and gets it by SMS',
+    'reads about a government service in %s from the lists and gets it by SMS',
     async (_, language, services, sent) => {
-      // Act: the language, information (5), the first category, its first service, then "by SMS".
-      const replies = await converse(channel, uniqueCaller(), ['Hi', language, '5', '1', '1', '1']);
+      // Act: the language, information (5), a list (1), the first category, its first service,
+      // then "by SMS".
+      const replies = await converse(channel, uniqueCaller(), [
+        'Hi',
+        language,
+        '5',
+        '1',
+        '1',
+        '1',
+        '1',
+      ]);
 
       // Assess
       expect(replies[1]?.join()).toMatch(
         /5 (Information about a government service|Maelezo kuhusu huduma ya serikali)/,
       );
-      expect(replies[3]?.join()).toContain(services);
-      expect(replies[4]?.join('\n')).toMatch(/^Huduma: .+ (Call|Piga) 1919\./s);
+      expect(replies[4]?.join()).toContain(services);
+      expect(replies[5]?.join('\n')).toMatch(/^Huduma: .+ (Call|Piga) 1919\./s);
       expect(last(replies)).toContain(sent);
       expect(replies.flat().join()).not.toMatch(/press|bonyeza/i);
+    },
+  );
+
+  it.each([
+    ['English', '1', 'passport', 'These services match', /1\. a passport/, 'Passport application'],
+    ['Kiswahili', '2', 'pasipoti', 'Huduma hizi zinalingana', /1\. pasipoti/i, 'kubadilisha pasipoti'],
+  ])(
+    'finds a service by the customer’s own words in %s, and says when nothing matches',
+    async (_, language, words, matches, first, title) => {
+      // Act
+      const replies = await converse(channel, uniqueCaller(), [
+        'Hi',
+        language,
+        '5',
+        words,
+        '1',
+        'menu',
+        '5',
+        'xyzzy qqq',
+      ]);
+
+      // Assess
+      expect(replies[3]?.join()).toContain(matches);
+      expect(replies[3]?.join()).toMatch(first);
+      expect(replies[4]?.join()).toContain(title);
+      expect(last(replies)).toMatch(/We found no service matching|Hatukupata huduma/);
+      expect(last(replies)).toMatch(/1\. (identity cards and passports|vitambulisho)/i);
     },
   );
 
