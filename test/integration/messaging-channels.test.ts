@@ -154,7 +154,14 @@ describe.each(['sms', 'whatsapp'] as const)('a conversation on %s', (channel) =>
 
   it.each([
     ['English', '1', 'passport', 'These services match', /1\. a passport/, 'Passport application'],
-    ['Kiswahili', '2', 'pasipoti', 'Huduma hizi zinalingana', /1\. pasipoti/i, 'kubadilisha pasipoti'],
+    [
+      'Kiswahili',
+      '2',
+      'pasipoti',
+      'Huduma hizi zinalingana',
+      /1\. pasipoti/i,
+      'kubadilisha pasipoti',
+    ],
   ])(
     'finds a service by the customer’s own words in %s, and says when nothing matches',
     async (_, language, words, matches, first, title) => {
