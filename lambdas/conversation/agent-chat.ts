@@ -1,10 +1,12 @@
-import type {
-  ConversationRepository,
-  ConversationSession,
+import {
+  type ConversationRepository,
+  type ConversationSession,
+  TRANSCRIPT_LINES,
 } from '#shared/data/conversations.repository.ts';
 import { normalise, smsKeyword } from './commands.ts';
-import type { Handover, IncomingMessage } from './contract.ts';
+import type { Channel, Handover, IncomingMessage, Reply } from './contract.ts';
 import { type AgentChats, ParticipantServiceError } from './handover.ts';
+import { type Say, textReply } from './replies.ts';
 import type { KeywordOutcome } from './sms-keywords.ts';
 
 /**
@@ -58,6 +60,52 @@ export const startAgentChat = async (
     throw error;
   }
   return { contactId: chat.contactId, connectionToken, customer: request.customer };
+};
+
+/** What a customer is told when Connect closed the chat before they could join it. */
+const UNANSWERED_HANDOVER: readonly Say[] = [
+  { prompt: 'conversation.agent_unavailable' },
+  { prompt: 'conversation.menu' },
+];
+
+/**
+ * The session and replies once a hand-over started (or not): with its agent chat; or, `ENDED`,
+ * back at the menu, the customer told so instead of to wait for an agent who will not come
+ * (in the transcript and in the answer a redelivery repeats too).
+ */
+export const sessionAfterHandover = (
+  session: ConversationSession,
+  chat: SessionAgentChat | 'ENDED' | undefined,
+  replies: readonly Reply[],
+  channel: Channel,
+  at: string,
+): { readonly session: ConversationSession; readonly replies: readonly Reply[] } => {
+  if (chat === undefined) return { session, replies };
+  if (chat !== 'ENDED') return { session: { ...session, agentChat: chat }, replies };
+  const waiting = replies.find((reply) => reply.prompt === 'conversation.handover');
+  const told = [
+    ...replies.filter((reply) => reply !== waiting),
+    ...UNANSWERED_HANDOVER.map((say) => textReply(say, session.lang ?? 'en', channel)),
+  ];
+  const last = session.handled.at(-1);
+  return {
+    replies: told,
+    session: {
+      ...session,
+      stage: 'MENU',
+      transcript: [
+        ...session.transcript.filter((line) => !(line.at === at && line.text === waiting?.text)),
+        ...told.slice(-UNANSWERED_HANDOVER.length).map((reply) => ({
+          from: 'SERVICE' as const,
+          text: reply.text,
+          at,
+        })),
+      ].slice(-TRANSCRIPT_LINES),
+      handled: last
+        ? [...session.handled.slice(0, -1), { ...last, replies: told.map((reply) => reply.text) }]
+        : session.handled,
+    },
+  };
 };
 
 /** The session back in self-service after its agent chat: the customer is told and shown the menu. */

@@ -12,7 +12,12 @@ import type { IdentityHasher } from '#shared/identity/identity-hasher.ts';
 import { toE164 } from '#shared/phone.ts';
 import type { Language } from '#shared/speech/language.ts';
 import type { Speech } from '#shared/speech/render.ts';
-import { agentChatTurn, leftAgentChat, startAgentChat } from './agent-chat.ts';
+import {
+  agentChatTurn,
+  leftAgentChat,
+  sessionAfterHandover,
+  startAgentChat,
+} from './agent-chat.ts';
 import { globalCommand, languageChoice, languageFromLocale, languageWord } from './commands.ts';
 import {
   CALL_LOG_CHANNEL,
@@ -298,12 +303,8 @@ export const createConversation = (deps: ConversationDependencies): HandleMessag
             now,
           })
         : undefined;
-    const next: ConversationSession =
-      chat === undefined
-        ? withoutChat
-        : chat === 'ENDED'
-          ? { ...withoutChat, stage: 'MENU' }
-          : { ...withoutChat, agentChat: chat };
+    const after = sessionAfterHandover(withoutChat, chat, replies, message.channel, at);
+    const next = after.session;
     try {
       await conversations.saveSession(
         customerHash,
@@ -330,7 +331,7 @@ export const createConversation = (deps: ConversationDependencies): HandleMessag
       deps.recordConversation(next),
     ]);
     return {
-      replies,
+      replies: after.replies,
       ...(handover && { handover }),
       session: view(next),
       duplicate: false,

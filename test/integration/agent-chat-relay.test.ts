@@ -178,3 +178,53 @@ describe('the agent-chat relay handler', () => {
     expect(messaging.received.length).toBe(before);
   });
 });
+
+describe('a hand-over the chat flow does not queue', () => {
+  /** Wednesday 03:00 in Nairobi: the contact centre is closed and the chat flow ends the chat. */
+  const afterHours = localMessaging(
+    defaultLocalPlatform(),
+    () => new Date('2026-12-02T03:00:00+03:00'),
+  );
+
+  it.each([
+    ['whatsapp', 'en', 'no agent can take your chat right now'],
+    ['sms', 'sw', 'hakuna wakala anayeweza kupokea mazungumzo yako'],
+  ] as const)(
+    'tells the %s customer in %s, shows the menu and waits for nobody',
+    async (channel, lang, unavailable) => {
+      // Arrange
+      const customer = uniqueCaller();
+      const [greeting, language, agent] = LANGUAGES[lang].opening;
+
+      // Act
+      for (const text of [greeting, language]) await afterHours.send({ channel, customer, text });
+      const before = afterHours.received.length;
+      const id = randomUUID();
+      await afterHours.send({ channel, customer, text: agent, id });
+      const told = afterHours.received
+        .slice(before)
+        .map((message) => message.text)
+        .join('\n');
+      const redelivered = afterHours.received.length;
+      await afterHours.send({ channel, customer, text: agent, id });
+      const again = afterHours.received
+        .slice(redelivered)
+        .map((message) => message.text)
+        .join('\n');
+      const next = afterHours.received.length;
+      await afterHours.send({ channel, customer, text: '2' });
+
+      // Assess
+      expect(told.toLowerCase()).toContain(unavailable);
+      expect(told).toContain(LANGUAGES[lang].menu);
+      expect(told).not.toContain(LANGUAGES[lang].waiting);
+      expect(again).toBe('');
+      expect(
+        afterHours.received
+          .slice(next)
+          .map((message) => message.text)
+          .join('\n'),
+      ).toMatch(/application number|nambari yako ya maombi/i);
+    },
+  );
+});

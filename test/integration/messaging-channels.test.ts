@@ -5,18 +5,24 @@ import { localOutbox } from '#shared/notifications/default-notifier.ts';
 import { callLogItem, uniqueCaller } from '../support/data.ts';
 
 const messaging = localMessaging(defaultLocalPlatform());
+/** Within the contact centre's hours (Tuesday 10:00 in Nairobi): the chat flow queues a hand-over. */
+const withinHours = localMessaging(
+  defaultLocalPlatform(),
+  () => new Date('2026-12-01T10:00:00+03:00'),
+);
 
 /** Sends the messages in order from one customer; returns the texts they received after each. */
 const converse = async (
   channel: 'whatsapp' | 'sms',
   customer: string,
   messages: readonly string[],
+  via = messaging,
 ): Promise<string[][]> => {
   const replies: string[][] = [];
   for (const text of messages) {
-    const before = messaging.received.length;
-    await messaging.send({ channel, customer, text });
-    replies.push(messaging.received.slice(before).map((message) => message.text));
+    const before = via.received.length;
+    await via.send({ channel, customer, text });
+    replies.push(via.received.slice(before).map((message) => message.text));
   }
   return replies;
 };
@@ -189,13 +195,18 @@ describe.each(['sms', 'whatsapp'] as const)('a conversation on %s', (channel) =>
   it('hands over to an agent with the screen-pop attributes and the transcript, then back to the menu', async () => {
     // Arrange
     const customer = uniqueCaller();
-    const started = messaging.agentChats.started.length;
+    const started = withinHours.agentChats.started.length;
 
     // Act
-    const replies = await converse(channel, customer, ['Hi', '1', '2', 'agent', 'menu']);
+    const replies = await converse(
+      channel,
+      customer,
+      ['Hi', '1', '2', 'agent', 'menu'],
+      withinHours,
+    );
 
     // Assess
-    const [chat] = messaging.agentChats.started.slice(started);
+    const [chat] = withinHours.agentChats.started.slice(started);
     expect(chat?.handover.attributes).toMatchObject({
       channel: channel === 'sms' ? 'SMS' : 'WHATSAPP',
       lang: 'en',
