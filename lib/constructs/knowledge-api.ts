@@ -1,4 +1,4 @@
-import { Duration, Stack, Validations } from 'aws-cdk-lib';
+import { Duration, Validations } from 'aws-cdk-lib';
 import { type HttpApi, HttpMethod, type IHttpRouteAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { CfnInstance } from 'aws-cdk-lib/aws-connect';
@@ -10,6 +10,7 @@ import { Construct } from 'constructs';
 import { KNOWLEDGE_ROUTE_KEYS } from '#lambdas/knowledge-api/api-contract.ts';
 import { serviceDataTable } from '#shared/data/tables.ts';
 import { PlatformFunction } from './flow-function.ts';
+import { instanceArnIn } from './instance-arn.ts';
 
 export interface KnowledgeApiProps {
   readonly serviceDataTable: TableV2;
@@ -67,15 +68,7 @@ export class KnowledgeApi extends Construct {
    * (Get/UpdateContactAttributes), for the contact id the agent desktop names.
    */
   private allowToReadAndNoteContacts(instance: CfnInstance): void {
-    // The instance lives in the stateful stack: name its ARN through the export CDK makes anyway.
-    const owner = Stack.of(instance);
-    const instanceArn =
-      owner === Stack.of(this) ? instance.attrArn : owner.exportValue(instance.attrArn);
-    const resolved = Stack.of(this).resolve(instanceArn) as {
-      'Fn::ImportValue'?: string;
-      'Fn::GetAtt'?: [string, string];
-    };
-    const arnInFindings = resolved['Fn::ImportValue'] ?? `<${resolved['Fn::GetAtt']?.[0]}.Arn>`;
+    const { instanceArn, inFindings: arnInFindings } = instanceArnIn(this, instance);
     this.function.addToRolePolicy(
       new PolicyStatement({
         actions: [

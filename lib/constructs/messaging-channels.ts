@@ -1,6 +1,7 @@
 import { CfnOutput, Duration, Fn, Stack, Validations } from 'aws-cdk-lib';
 import { type HttpApi, HttpMethod } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import type { CfnInstance } from 'aws-cdk-lib/aws-connect';
 import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { type IKey, Key } from 'aws-cdk-lib/aws-kms';
@@ -12,6 +13,7 @@ import { CAPABILITIES } from '#lambdas/capabilities.ts';
 import { TEXT_DIALOGUES } from '#lambdas/conversation/capabilities.ts';
 import { type TableDefinition, tableDefinitions } from '#shared/data/tables.ts';
 import { PlatformFunction, type TableAccess } from './flow-function.ts';
+import { instanceArnIn } from './instance-arn.ts';
 import type { OperationsAlerts } from './operations-alerts.ts';
 import { deadLetterQueue } from './queues.ts';
 
@@ -24,7 +26,7 @@ export interface MessagingChannelsProps {
   readonly identityHashKey: IKey;
   /** Gives a function the SQS notifier (SelfService's queue). */
   readonly allowToNotify: (fn: PlatformFunction) => void;
-  readonly instanceArn: string;
+  readonly instance: CfnInstance;
   readonly instanceId: string;
   /** The chat hand-over flow (CHAT only) a hand-over's chat starts in: it queues it for an agent. */
   readonly handoverFlowArn: string;
@@ -107,14 +109,7 @@ export class MessagingChannels extends Construct {
       CallLogs: props.callLogsTable,
     };
     const handoverFlowId = Fn.select(3, Fn.split('/', props.handoverFlowArn));
-    const resolved = stack.resolve(props.instanceArn) as {
-      'Fn::ImportValue'?: string;
-      'Fn::GetAtt'?: [string, string];
-    };
-    const arnInFindings =
-      typeof resolved === 'string'
-        ? resolved
-        : (resolved['Fn::ImportValue'] ?? `<${resolved['Fn::GetAtt']?.[0]}.Arn>`);
+    const { instanceArn, inFindings: arnInFindings } = instanceArnIn(this, props.instance);
 
     // Hand-over chats stream to a topic under our key; only this instance's Connect publishes.
     const streamKey = new Key(this, 'AgentChatStreamKey', {
@@ -123,7 +118,7 @@ export class MessagingChannels extends Construct {
     });
     const fromOurInstance = {
       StringEquals: { 'aws:SourceAccount': stack.account },
-      ArnEquals: { 'aws:SourceArn': props.instanceArn },
+      ArnEquals: { 'aws:SourceArn': instanceArn },
     };
     streamKey.addToResourcePolicy(
       new PolicyStatement({
@@ -183,7 +178,7 @@ export class MessagingChannels extends Construct {
       fn.addToRolePolicy(
         new PolicyStatement({
           actions: ['connect:StartContactStreaming'],
-          resources: [`${props.instanceArn}/contact/*`],
+          resources: [`${instanceArn}/contact/*`],
         }),
       );
       Validations.of(fn.role!).acknowledge({

@@ -1,4 +1,4 @@
-import { Duration, Fn, Stack, Validations } from 'aws-cdk-lib';
+import { Duration, Fn, Validations } from 'aws-cdk-lib';
 import type { CfnInstance } from 'aws-cdk-lib/aws-connect';
 import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
@@ -10,6 +10,7 @@ import { Construct } from 'constructs';
 import { CALLBACK_OUTBOX_PARTITION, ticketsTable } from '#shared/data/tables.ts';
 import type { OpeningHours } from '#shared/hours.ts';
 import { PlatformFunction } from './flow-function.ts';
+import { instanceArnIn } from './instance-arn.ts';
 import type { OperationsAlerts } from './operations-alerts.ts';
 import { acknowledgeQueueRedrive, queueWithDeadLetters } from './queues.ts';
 
@@ -85,16 +86,7 @@ export class ResolutionCallback extends Construct {
       .allowDeleteIn(props.ticketsTable, [CALLBACK_OUTBOX_PARTITION]);
     this.allowToRequest(this.dialer);
     props.allowToNotify(this.dialer);
-    // The instance lives in the stateful stack: import its ARN through the export CDK would
-    // create anyway, so the acknowledgement below can name the wildcard resource exactly.
-    const owner = Stack.of(props.instance);
-    const instanceArn =
-      owner === Stack.of(this) ? props.instance.attrArn : owner.exportValue(props.instance.attrArn);
-    const resolved = Stack.of(this).resolve(instanceArn) as {
-      'Fn::ImportValue'?: string;
-      'Fn::GetAtt'?: [string, string];
-    };
-    const arnInFindings = resolved['Fn::ImportValue'] ?? `<${resolved['Fn::GetAtt']?.[0]}.Arn>`;
+    const { instanceArn, inFindings: arnInFindings } = instanceArnIn(this, props.instance);
     const contacts = `${instanceArn}/contact/*`;
     this.dialer.addToRolePolicy(
       new PolicyStatement({

@@ -270,7 +270,7 @@ export class ContactCentreStack extends Stack {
       callLogsTable: props.tables.callLogs,
       identityHashKey: props.identityHashKey,
       allowToNotify: (fn) => selfService.allowToNotify(fn),
-      instanceArn,
+      instance: connect.instance,
       instanceId: connect.instanceId,
       handoverFlowArn: chatFlow.attrContactFlowArn,
       promptAudioUri: props.promptAudioUri,

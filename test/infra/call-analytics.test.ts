@@ -136,9 +136,10 @@ describe('alarms', () => {
   };
 
   it('notify the one encrypted operations topic, every one of them', () => {
-    // The other topic carries WhatsApp's inbound events, not alarms.
+    // The other topics carry WhatsApp's inbound events and the agent chats' stream, not alarms.
     const topics = Object.keys(centre.findResources('AWS::SNS::Topic'));
-    expect(topics.filter((topic) => topic !== TOPIC)).toEqual([
+    expect(topics.filter((topic) => topic !== TOPIC).sort()).toEqual([
+      expect.stringMatching(/^MessagingAgentChatStream/),
       expect.stringMatching(/^MessagingWhatsAppEvents/),
     ]);
     expect(topics).toContain(TOPIC);

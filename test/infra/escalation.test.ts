@@ -168,8 +168,9 @@ describe('queues, dead letters and alarms', () => {
     const deadLetters = queues
       .filter(([id]) => /DeadLetters|StartFailures/.test(id))
       .map(([id]) => id);
-    // Notifications, call analytics, call-backs, escalation starts and sweeps, WhatsApp events.
-    expect(deadLetters).toHaveLength(6);
+    // Notifications, call analytics, call-backs, escalation starts and sweeps, WhatsApp events,
+    // the agent chats' stream to the relay.
+    expect(deadLetters).toHaveLength(7);
     const topic = idOf('OperationsAlertsTopic', 'AWS::SNS::Topic');
     for (const queue of deadLetters) {
       centre.hasResourceProperties('AWS::CloudWatch::Alarm', {
