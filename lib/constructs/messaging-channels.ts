@@ -16,6 +16,7 @@ import { PlatformFunction, type TableAccess } from './flow-function.ts';
 import { instanceArnIn } from './instance-arn.ts';
 import type { OperationsAlerts } from './operations-alerts.ts';
 import { deadLetterQueue } from './queues.ts';
+import { sendWhatsAppFrom } from './whatsapp-sending.ts';
 
 export interface MessagingChannelsProps {
   /** Where the alarm on WhatsApp events SNS could not deliver goes. */
@@ -211,18 +212,7 @@ export class MessagingChannels extends Construct {
     /** Free-form WhatsApp messages from our business number, nothing else. */
     const sendWhatsApp = (fn: PlatformFunction) => {
       fn.addEnvironment('WHATSAPP_PHONE_NUMBER_ID', props.whatsapp.phoneNumberId);
-      fn.addToRolePolicy(
-        new PolicyStatement({
-          actions: ['social-messaging:SendWhatsAppMessage'],
-          resources: [
-            stack.formatArn({
-              service: 'social-messaging',
-              resource: 'phone-number-id',
-              resourceName: props.whatsapp.phoneNumberId.replace(/^phone-number-id-/, ''),
-            }),
-          ],
-        }),
-      );
+      fn.addToRolePolicy(sendWhatsAppFrom(this, props.whatsapp.phoneNumberId));
     };
 
     this.smsFunction = conversationFunction(

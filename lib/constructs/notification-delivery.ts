@@ -11,6 +11,7 @@ import { serviceDataTable } from '#shared/data/tables.ts';
 import { PlatformFunction } from './flow-function.ts';
 import type { OperationsAlerts } from './operations-alerts.ts';
 import { acknowledgeQueueRedrive } from './queues.ts';
+import { sendWhatsAppFrom } from './whatsapp-sending.ts';
 
 export interface NotificationDeliveryProps {
   /** The notifications queue (SelfService), with its dead-letter queue. */
@@ -66,18 +67,7 @@ export class NotificationDelivery extends Construct {
       // A failed send's idempotency record is deleted so that the retry sends.
       .allowDeleteIn(props.serviceDataTable, [IDEMPOTENCY_PARTITION])
       .allowToHashIdentity(props.identityHashKey);
-    this.function.addToRolePolicy(
-      new PolicyStatement({
-        actions: ['social-messaging:SendWhatsAppMessage'],
-        resources: [
-          stack.formatArn({
-            service: 'social-messaging',
-            resource: 'phone-number-id',
-            resourceName: props.whatsappPhoneNumberId.replace(/^phone-number-id-/, ''),
-          }),
-        ],
-      }),
-    );
+    this.function.addToRolePolicy(sendWhatsAppFrom(this, props.whatsappPhoneNumberId));
     this.function.addToRolePolicy(
       new PolicyStatement({ actions: ['sms-voice:SendTextMessage'], resources: [smsIdentity] }),
     );
