@@ -99,26 +99,15 @@ export class AgentDesktop extends Construct {
 
     const headers = new ResponseHeadersPolicy(this, 'SecurityHeaders', {
       comment: 'Agent desktop: CSP allowing only the Connect CCP frame',
-      securityHeadersBehavior: pageSecurityHeaders([
-        "default-src 'none'",
-        "script-src 'self'",
-        "style-src 'self'",
-        "img-src 'self' data:",
-        // The tickets panel calls the staff API and exchanges its sign-in code at the user
-        // pool. The API is named by its Region's endpoints, not its id: its CORS origin is
-        // this distribution, so naming the API here would be a dependency cycle.
-        [
-          'connect-src',
-          "'self'",
-          ...(staffApi
-            ? [`https://*.execute-api.${region}.${urlSuffix}`, staffApi.auth.domain]
-            : []),
-        ].join(' '),
-        `frame-src ${connectOrigin}`,
-        "frame-ancestors 'none'",
-        "base-uri 'none'",
-        "form-action 'none'",
-      ]),
+      // The tickets panel calls the staff API and exchanges its sign-in code at the user pool.
+      // The API is named by its Region's endpoints, not its id: its CORS origin is this
+      // distribution, so naming the API here would be a dependency cycle.
+      securityHeadersBehavior: pageSecurityHeaders({
+        connect: staffApi
+          ? [`https://*.execute-api.${region}.${urlSuffix}`, staffApi.auth.domain]
+          : [],
+        also: [`frame-src ${connectOrigin}`],
+      }),
     });
     const origin = S3BucketOrigin.withOriginAccessControl(this.bucket);
     const behaviour = {

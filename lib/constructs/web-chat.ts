@@ -250,22 +250,13 @@ export class WebChat extends Construct {
     });
     const headers = new ResponseHeadersPolicy(this, 'PageHeaders', {
       comment: 'Chat page: its API and the Connect participant service only',
-      securityHeadersBehavior: pageSecurityHeaders([
-        "default-src 'none'",
-        "script-src 'self'",
-        "style-src 'self'",
-        "img-src 'self' data:",
-        [
-          'connect-src',
-          "'self'",
+      securityHeadersBehavior: pageSecurityHeaders({
+        connect: [
           `https://*.execute-api.${region}.${urlSuffix}`,
           `https://participant.connect.${region}.${urlSuffix}`,
           `wss://*.transport.connect.${region}.${urlSuffix}`,
-        ].join(' '),
-        "frame-ancestors 'none'",
-        "base-uri 'none'",
-        "form-action 'none'",
-      ]),
+        ],
+      }),
     });
     const behaviour = {
       origin: S3BucketOrigin.withOriginAccessControl(bucket),
