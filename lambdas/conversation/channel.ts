@@ -1,6 +1,5 @@
-import { TEXT_DIALOGUES } from './capabilities.ts';
+import { TEXT_DIALOGUES, TEXT_MENU } from './capabilities.ts';
 import { ConversationEnvironmentSchema } from './config.ts';
-import { TEXT_MENU } from './text-dialogues.ts';
 
 /**
  * The conversation service's descriptor: a channel over the capabilities rather than a

@@ -4,19 +4,11 @@ import type { DialogueAsk, DialogueMove, DialogueState } from '#shared/dialogue/
 import type { Dialogue } from '#shared/dialogue/types.ts';
 import type { Language } from '#shared/speech/language.ts';
 import { renderMessage, type Speech } from '#shared/speech/render.ts';
+import { TEXT_MENU } from './capabilities.ts';
 import { normalise } from './commands.ts';
 import { contactOf } from './operations.ts';
 import type { DialogueTurn, TextDialogues, TurnContext } from './ports.ts';
 import { writtenVariant } from './replies.ts';
-
-/** The text menu: the keys the customer types and the capability each opens. */
-export const TEXT_MENU = [
-  { key: '1', capability: 'appointments' },
-  { key: '2', capability: 'tracking' },
-  { key: '3', capability: 'pensions' },
-  { key: '4', capability: 'complaints' },
-  { key: '5', capability: 'knowledge' },
-] as const;
 
 /** Items a list shows in one message. */
 export const TEXT_PAGE_SIZE = 9;
