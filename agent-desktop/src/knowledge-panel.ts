@@ -1,3 +1,4 @@
+import { el, element, headColumns } from './dom.ts';
 import type { Article, KnowledgeClient, Language } from './knowledge-api.ts';
 import {
   articleSections,
@@ -8,17 +9,12 @@ import {
 } from './knowledge-view.ts';
 import { agencyName } from './ticket-view.ts';
 import { TicketApiError } from './tickets-api.ts';
-import { element } from './tickets-panel.ts';
 
 /** Wait this long after the last key before searching. */
 export const SEARCH_DEBOUNCE_MS = 250;
 const MIN_QUERY = 2;
-
-const el = <K extends keyof HTMLElementTagNameMap>(tag: K, text = ''): HTMLElementTagNameMap[K] => {
-  const node = document.createElement(tag);
-  node.textContent = text;
-  return node;
-};
+/** The fees table's columns, in the order `render` gives a fee's cells. */
+const FEE_COLUMNS = ['Fee', 'Amount', 'From', 'Source'];
 
 /** The contact on the line, as the knowledge panel needs it: its id and its IVR attributes. */
 export interface KnowledgeContact {
@@ -49,6 +45,8 @@ export const createKnowledgePanel = ({
   const view = element('knowledge-article');
   const sms = element<HTMLButtonElement>('knowledge-sms');
   const smsNote = element('knowledge-sms-note');
+  const feeBody = element<HTMLTableElement>('knowledge-fees').tBodies[0]!;
+  headColumns(feeBody, FEE_COLUMNS);
 
   let timer: ReturnType<typeof setTimeout> | undefined;
   let latest = 0;
@@ -132,7 +130,7 @@ export const createKnowledgePanel = ({
     );
     const fees = feeRows(shown.fees, language);
     element('knowledge-fees-block').hidden = fees.length === 0;
-    element<HTMLTableElement>('knowledge-fees').tBodies[0]!.replaceChildren(
+    feeBody.replaceChildren(
       ...fees.map((fee) => {
         const row = el('tr');
         row.className = fee.disputed ? 'fee disputed' : 'fee';

@@ -1,4 +1,4 @@
-import { element } from './tickets-panel.ts';
+import { element } from './dom.ts';
 
 interface LocalChatSummary {
   readonly contactId: string;

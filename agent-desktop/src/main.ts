@@ -1,6 +1,7 @@
 import 'amazon-connect-streams';
 import { roleFromGroups } from '#shared/roles.ts';
 import { type DesktopConfig, parseDesktopConfig } from './config.ts';
+import { element } from './dom.ts';
 import { createKnowledgeClient } from './knowledge-api.ts';
 import { createKnowledgePanel } from './knowledge-panel.ts';
 import { startLocalChatPanel } from './local-chat-panel.ts';
@@ -16,7 +17,7 @@ import {
 } from './sign-in.ts';
 import { createSupervisorPanel } from './supervisor-panel.ts';
 import { createTicketsClient } from './tickets-api.ts';
-import { type CurrentContact, createTicketsPanel, element } from './tickets-panel.ts';
+import { type CurrentContact, createTicketsPanel } from './tickets-panel.ts';
 
 const row = (label: string, value: string): HTMLElement => {
   const dt = document.createElement('dt');

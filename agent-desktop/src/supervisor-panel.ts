@@ -10,10 +10,17 @@ import {
   PointElement,
   Tooltip,
 } from 'chart.js';
+import { el, element, headColumns } from './dom.ts';
 import type { ReportsClient } from './reports-api.ts';
-import { channelRows, dayFigures, dueIn, halfHourSeries, todayIn } from './supervisor-view.ts';
+import {
+  CHANNEL_COLUMNS,
+  channelRows,
+  dayFigures,
+  dueIn,
+  halfHourSeries,
+  todayIn,
+} from './supervisor-view.ts';
 import { TicketApiError } from './tickets-api.ts';
-import { element } from './tickets-panel.ts';
 
 // Only the parts the page draws, so the bundle carries no unused chart types.
 Chart.register(
@@ -31,16 +38,18 @@ Chart.register(
 const TIME_ZONE = 'Africa/Nairobi';
 const REFRESH_MS = 60_000;
 
-const cell = (tag: 'td' | 'th' | 'dt' | 'dd', text: string) => {
-  const node = document.createElement(tag);
-  node.textContent = text;
-  return node;
+const tableRow = (...values: string[]) => {
+  const row = el('tr');
+  row.append(...values.map((value) => el('td', value)));
+  return row;
 };
 
-const tableRow = (...values: string[]) => {
-  const row = document.createElement('tr');
-  row.append(...values.map((value) => cell('td', value)));
-  return row;
+/** Each table's body by id, with its columns in the order `render` gives a row's cells. */
+const TABLES: Readonly<Record<string, readonly string[]>> = {
+  'supervisor-channels': CHANNEL_COLUMNS,
+  'supervisor-agents': ['Agent', 'Handled', 'Average', 'Longest'],
+  'supervisor-sla': ['Agency', 'Overdue', 'Due within a day'],
+  'supervisor-overdue': ['Reference', 'Agency', 'Status', 'Due'],
 };
 
 /**
@@ -53,6 +62,8 @@ export const createSupervisorPanel = ({ reports }: { readonly reports: ReportsCl
   const date = element<HTMLInputElement>('supervisor-date');
   const message = element('supervisor-message');
   const updated = element('supervisor-updated');
+  for (const [id, columns] of Object.entries(TABLES))
+    headColumns(element<HTMLTableSectionElement>(id), columns);
   let chart: Chart | undefined;
   let timer: ReturnType<typeof setInterval> | undefined;
   // A slower answer for a day no longer chosen must not overwrite the newer one.
@@ -156,7 +167,7 @@ export const createSupervisorPanel = ({ reports }: { readonly reports: ReportsCl
       element('supervisor-figures').replaceChildren(
         ...dayFigures(report).map(([label, value]) => {
           const entry = document.createElement('div');
-          entry.append(cell('dt', label), cell('dd', value));
+          entry.append(el('dt', label), el('dd', value));
           return entry;
         }),
       );

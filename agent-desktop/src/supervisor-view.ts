@@ -25,10 +25,21 @@ export const dayFigures = ({ calls, complaints }: DailyReport): [string, string]
   ['Breached (open, overdue)', String(complaints.openOverdue)],
 ];
 
-/**
- * One row per channel (channel, received, handled, abandoned, service level, ASA, containment,
- * AHT, CSAT, NPS) once there are several; none while voice is the only one.
- */
+/** The by-channel table's columns, in the order `channelRows` gives a row's cells. */
+export const CHANNEL_COLUMNS = [
+  'Channel',
+  'Received',
+  'Handled',
+  'Abandoned',
+  'Service level',
+  'ASA',
+  'Containment',
+  'AHT',
+  'CSAT',
+  'NPS',
+];
+
+/** One row per channel (CHANNEL_COLUMNS) once there are several; none while voice is the only one. */
 export const channelRows = ({ channels = [] }: DailyReport): string[][] =>
   channels.length < 2
     ? []

@@ -1,6 +1,7 @@
 import { may } from '#lambdas/tickets-api/permissions.ts';
 import type { Role } from '#shared/roles.ts';
 import { TICKET_STATUSES } from '#shared/tickets/statuses.ts';
+import { el, element, headColumns } from './dom.ts';
 import {
   AGENCIES,
   actionsFor,
@@ -33,25 +34,14 @@ export interface CurrentContact {
   readonly callerShown: string;
 }
 
-/** The page's element with this id; a missing one is a broken page, not a state to handle. */
-export const element = <T extends HTMLElement>(id: string): T => {
-  const found = document.getElementById(id);
-  if (!found) throw new Error(`The page has no #${id}`);
-  return found as T;
-};
-
-/** An element with text: data only ever reaches the page as textContent. */
-const el = <K extends keyof HTMLElementTagNameMap>(tag: K, text = ''): HTMLElementTagNameMap[K] => {
-  const node = document.createElement(tag);
-  node.textContent = text;
-  return node;
-};
-
 const option = (value: string, label: string) => {
   const node = el('option', label);
   node.value = value;
   return node;
 };
+
+/** The ticket list's columns, in the order `renderRow` gives its cells. */
+const TICKET_COLUMNS = ['Reference', 'Status', 'Agency', 'Due'];
 
 const fact = (label: string, value: string) => {
   const row = el('div');
@@ -77,6 +67,7 @@ export const createTicketsPanel = ({
   const agencySelect = element<HTMLSelectElement>('filter-agency');
   const statusSelect = element<HTMLSelectElement>('filter-status');
   const rows = element<HTMLTableElement>('ticket-list').tBodies[0]!;
+  headColumns(rows, TICKET_COLUMNS);
   const more = element<HTMLButtonElement>('ticket-more');
   const detail = element<HTMLElement>('ticket-detail');
   const actionForm = element<HTMLFormElement>('ticket-action');
