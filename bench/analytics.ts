@@ -8,6 +8,7 @@ import { localDependencies, localHandler } from '#local/handlers.ts';
 import type { LocalPlatform } from '#local/platform.ts';
 import { lambdaContext } from '../test/support/connect.ts';
 import type { Compare } from './appointments.ts';
+import { benchWanted } from './stats.ts';
 
 export interface AnalyticsBenchOptions {
   readonly compare: Compare;
@@ -118,6 +119,12 @@ export const benchAnalytics = async ({
     Math.max(10, Math.floor(iterations / 40)),
   );
 
+  const pairs = catalogueFiles.agencies.flatMap((agency) =>
+    TicketStatusSchema.options.map((status) => `AGENCY#${agency.id}#${status}`),
+  );
+  const daily = `reports: daily (${CONTACTS_PER_DAY} contacts, Query gsi1 ‖ ${pairs.length} complaint Queries)`;
+  const agentDay = `reports: one agent's day (Query gsi2, ${Math.round((CONTACTS_PER_DAY * 0.6) / AGENTS.length)} contacts)`;
+  if (!benchWanted(daily) && !benchWanted(agentDay)) return;
   // The bench day: 700 contacts, through the writer.
   for (let index = 0; index < CONTACTS_PER_DAY; index += 100)
     await write(kinesisEventOf(Array.from({ length: 100 }, (_, i) => contactRecord(index + i))));
@@ -138,9 +145,6 @@ export const benchAnalytics = async ({
       ExclusiveStartKey = page.LastEvaluatedKey;
     } while (ExclusiveStartKey);
   };
-  const pairs = catalogueFiles.agencies.flatMap((agency) =>
-    TicketStatusSchema.options.map((status) => `AGENCY#${agency.id}#${status}`),
-  );
   const complaintQueries = async () => {
     for (let index = 0; index < pairs.length; index += 8)
       await Promise.all(
@@ -161,14 +165,14 @@ export const benchAnalytics = async ({
       );
   };
   await compare(
-    `reports: daily (${CONTACTS_PER_DAY} contacts, Query gsi1 ‖ ${pairs.length} complaint Queries)`,
+    daily,
     () => reports.daily({ date: DAY }),
     () => Promise.all([queryAll('gsi1', `DAY#${DAY}`), complaintQueries()]),
     1,
     Math.max(10, Math.floor(iterations / 40)),
   );
   await compare(
-    `reports: one agent's day (Query gsi2, ${Math.round((CONTACTS_PER_DAY * 0.6) / AGENTS.length)} contacts)`,
+    agentDay,
     () => reports.agents({ date: DAY, agent: AGENTS[0] }),
     () => queryAll('gsi2', `AGENT#${AGENTS[0]}#${DAY}`),
     1,

@@ -18,7 +18,7 @@ import {
   identityHasherFor,
 } from '#shared/identity/default-identity-hasher.ts';
 import { connectEvent, lambdaContext } from '../test/support/connect.ts';
-import { ms, percentile } from './stats.ts';
+import { benchWanted, ms, percentile } from './stats.ts';
 
 /** What run.ts's `compare` takes: a handler call beside the raw DynamoDB calls it makes. */
 export type Compare = (
@@ -272,9 +272,10 @@ export const benchAppointments = async ({
     }
     return bookings;
   };
-  const [sample] = await made(1);
+  const findBooking = 'appointments find-booking (GetItem, then 1 Query)';
+  const [sample] = await made(benchWanted(findBooking) ? 1 : 0);
   await compare(
-    'appointments find-booking (GetItem, then 1 Query)',
+    findBooking,
     () =>
       expectOutcome(
         callAs(sample!, { operation: 'find-booking', reference: sample!.reference }),
@@ -287,19 +288,18 @@ export const benchAppointments = async ({
     1,
   );
 
-  const toCancel = await made(writes + WARMUP);
-  const toMove = await made(writes + WARMUP);
   /**
    * A write on a fresh made booking per handler call, beside the raw calls it makes: the proof,
    * the booking's partition, `rawReads`, then one transaction of `items(n)`.
    */
   const compareBookingWrite = async (
     name: string,
-    bookings: readonly MadeBooking[],
     handlerCall: (booking: MadeBooking) => Promise<unknown>,
     rawReads: () => Promise<unknown>,
     items: (n: number) => TransactWriteCommandInput['TransactItems'],
   ) => {
+    if (!benchWanted(name)) return;
+    const bookings = await made(writes + WARMUP);
     let index = 0;
     let rawIndex = 0;
     await compare(
@@ -350,7 +350,6 @@ export const benchAppointments = async ({
 
   await compareBookingWrite(
     'appointments cancel (GetItem, 1 Query, then TransactWrite of 3)',
-    toCancel,
     (booking) =>
       expectOutcome(
         callAs(booking, { operation: 'cancel', reference: booking.reference }),
@@ -375,7 +374,6 @@ export const benchAppointments = async ({
 
   await compareBookingWrite(
     'appointments move (GetItem, 1 Query, 3 reads ‖, then TransactWrite of 4)',
-    toMove,
     (booking) =>
       expectOutcome(
         callAs(booking, {

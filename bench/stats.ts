@@ -32,3 +32,12 @@ export const measurePair = async (
 };
 
 export const ms = (value: number): string => `${value.toFixed(2)} ms`;
+
+const only = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY) : undefined;
+
+/**
+ * BENCH_ONLY=<regex>: whether the comparison (or burst) named `name` runs. Its setup (bookings
+ * made in advance, a day of contacts, proofs granted) is made only when it does, so a filtered
+ * run costs only what it measures.
+ */
+export const benchWanted = (name: string): boolean => !only || only.test(name);
