@@ -28,6 +28,7 @@ import { moveBooking } from './move-booking.ts';
 import { offerSlots } from './offer-slots.ts';
 import { appointmentPolicy } from './policy.ts';
 import { sendCode } from './send-code.ts';
+import './prompts.ts';
 
 /** What the proof parts (guard, codes, verified contacts, SMS allowance) are built on. */
 type ProofParts = 'proofs' | 'codes' | 'verifiedContacts' | 'smsAllowance';

@@ -1,5 +1,6 @@
 import type { Speech } from '#shared/speech/render.ts';
 import type { Slot } from './slots.ts';
+import './prompts.ts';
 
 /** A spoken choice: the key to press and the prompt id naming the option. */
 export interface MenuOption {

@@ -12,6 +12,7 @@ import { callbackPolicy } from '#shared/tickets/escalation-policy.ts';
 import { type CallBackDependencies, callBack, intervalPacer } from './call-back.ts';
 import { CallbackDialerEnvironmentSchema } from './config.ts';
 import { connectDialer, type OutboundDialer } from './outbound-dialer.ts';
+import './prompts.ts';
 
 /** Stands in for the Connect dialer when its settings are not configured: every call fails. */
 const unconfiguredDialer = (missing: string): OutboundDialer => {

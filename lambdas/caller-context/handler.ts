@@ -14,6 +14,7 @@ import { type SpeechSettings, speechSettingsFrom } from '#shared/speech/render.t
 import { callerContext } from './caller-context.ts';
 import { callerContextCapability } from './capability.ts';
 import { CallerContextEnvironmentSchema } from './config.ts';
+import './prompts.ts';
 
 export interface CallerContextHandlerDependencies {
   readonly db: DynamoDBDocumentClient;

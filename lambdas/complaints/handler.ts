@@ -10,6 +10,7 @@ import { complaintsCapability } from './capability.ts';
 import { complaintStatus, requestStatusCode } from './complaint-status.ts';
 import { ComplaintsEnvironmentSchema } from './config.ts';
 import { lodgeComplaint } from './lodge-complaint.ts';
+import './prompts.ts';
 
 /** The operations on typed input, for any channel (the Connect handler below, USSD, text). */
 export const complaintsUseCases = (deps: TicketingUseCaseDependencies) => {

@@ -16,6 +16,7 @@ import {
   escalate,
 } from './escalate.ts';
 import { ParkInputSchema, park } from './park.ts';
+import './prompts.ts';
 
 /** The state machine's task payload: `operation` selects the use case. */
 export const EscalationTaskSchema = z.discriminatedUnion('operation', [

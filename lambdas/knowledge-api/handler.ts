@@ -15,6 +15,7 @@ import { principalFromClaims } from '#shared/principal.ts';
 import { KnowledgeApiEnvironmentSchema } from './config.ts';
 import { knowledgeEditor } from './editing.ts';
 import { knowledgeRoutes } from './routes.ts';
+import './prompts.ts';
 
 export interface KnowledgeApiDependencies extends KnowledgeSmsDependencies {
   /** "Send to the caller by SMS": the contact's line (with the notifier and the SMS allowance). */

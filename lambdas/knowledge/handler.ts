@@ -15,6 +15,7 @@ import { knowledgeSummary } from './flow-lookups.ts';
 import { knowledgeIvr } from './ivr.ts';
 import { knowledgeReader } from './knowledge.ts';
 import { knowledgeTextSearch } from './text-search.ts';
+import './prompts.ts';
 
 export interface KnowledgeHandlerDependencies extends KnowledgeSmsDependencies {
   readonly speech: SpeechSettings;

@@ -12,6 +12,7 @@ import { pensionInfo } from './pension-info.ts';
 import { claimStatus, lastPayment, lifeCertificate } from './pensioner-status.ts';
 import { requestPensionService } from './request-pension-service.ts';
 import { verifyPensioner } from './verify-pensioner.ts';
+import './prompts.ts';
 
 /** The operations on typed input, for any channel (the Connect handler below, USSD, text). */
 export const pensionsUseCases = (deps: TicketingUseCaseDependencies) => {

@@ -12,6 +12,7 @@ import { type SpeechSettings, speechSettingsFrom } from '#shared/speech/render.t
 import { surveyCapability } from './capability.ts';
 import { SurveyEnvironmentSchema } from './config.ts';
 import { recordSurvey } from './record-survey.ts';
+import './prompts.ts';
 
 export interface SurveyHandlerDependencies {
   readonly callLogs: CallLogRepository;

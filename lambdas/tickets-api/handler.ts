@@ -17,6 +17,7 @@ import { createTicketOpener } from '#shared/tickets/open-ticket.ts';
 import { TicketsApiEnvironmentSchema } from './config.ts';
 import { ticketRoutes } from './routes.ts';
 import { type TicketUseCaseDependencies, ticketUseCases } from './tickets.ts';
+import './prompts.ts';
 
 export interface TicketsApiDependencies extends TicketUseCaseDependencies {
   readonly catalogue: CatalogueRepository;

@@ -15,6 +15,7 @@ import { trackingCapability } from './capability.ts';
 import { checkApplicationNumber } from './check-number.ts';
 import { TrackingEnvironmentSchema } from './config.ts';
 import { trackApplication } from './track-application.ts';
+import './prompts.ts';
 
 export interface TrackingHandlerDependencies {
   readonly db: DynamoDBDocumentClient;

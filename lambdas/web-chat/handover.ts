@@ -1,6 +1,7 @@
 import { renderText } from '#shared/speech/render.ts';
 import { CHAT_LIMITS, type ChatStart } from './chat-contacts.ts';
 import type { Handover, Language, TranscriptLine } from './conversation-port.ts';
+import './prompts.ts';
 
 /** What the chat hand-over flow says in the customer's language (it has no Kiswahili voice to play). */
 export const FLOW_MESSAGES = {

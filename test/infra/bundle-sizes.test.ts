@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promptsMissingFrom } from '../../bench/bundle-prompts.ts';
 import { bundleHandler, contributionsOf, handlerNames } from '../../bench/bundles.ts';
 
 const KiB = 1024;
@@ -38,9 +39,16 @@ const WITH_ZOD_LOCALES = new Set(['complaint-metrics', 'lake-redaction']);
 const directory = mkdtempSync(join(tmpdir(), 'huduma-bundle-sizes-'));
 afterAll(() => rmSync(directory, { recursive: true, force: true }));
 
+const bundles = new Map<string, ReturnType<typeof bundleHandler>>();
+const bundled = (handler: string) => {
+  if (!bundles.has(handler))
+    bundles.set(handler, bundleHandler(handler, join(directory, handler, 'index.mjs')));
+  return bundles.get(handler)!;
+};
+
 describe.each(handlerNames())('the %s bundle', (handler) => {
   it('stays under its size ceiling and carries no zod locales and no X-Ray SDK', async () => {
-    const { bytes, metafile } = await bundleHandler(handler, join(directory, handler, 'index.mjs'));
+    const { bytes, metafile } = await bundled(handler);
     const largest = contributionsOf(metafile)
       .slice(0, 5)
       .map(({ source, bytes }) => `${source} ${(bytes / KiB).toFixed(0)} KiB`);
@@ -64,5 +72,12 @@ describe.each(handlerNames())('the %s bundle', (handler) => {
     expect(contributionsOf(metafile).map(({ source }) => source)).not.toContain(
       'aws-xray-sdk-core',
     );
+  });
+
+  // A handler registers only the prompt files it speaks (lambdas/shared/speech/prompts.ts):
+  // every prompt id its code names must be in its bundle, or the Lambda throws "Unknown prompt id".
+  it('carries every prompt its code names', async () => {
+    const { metafile } = await bundled(handler);
+    expect({ handler, missing: promptsMissingFrom(metafile) }).toEqual({ handler, missing: [] });
   });
 });

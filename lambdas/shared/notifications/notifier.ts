@@ -1,6 +1,6 @@
 import { SendMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import * as z from 'zod';
-import { LanguageSchema } from '#shared/speech/render.ts';
+import { LanguageSchema } from '#shared/speech/language.ts';
 
 /**
  * A message to a person outside the contact centre: an SMS to a caller, an email or SMS to an

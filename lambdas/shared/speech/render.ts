@@ -1,7 +1,7 @@
 import * as z from 'zod';
-import { getPrompt, SLOT } from './catalogue.ts';
 import { numberWords } from './kiswahili.ts';
 import { type Language, LanguageSchema } from './language.ts';
+import { getPrompt, SLOT } from './prompts.ts';
 
 export { type Language, LanguageSchema };
 
