@@ -4,6 +4,7 @@ import { FLOWS } from '#flows/manifest.ts';
 import { CAPABILITIES } from '#lambdas/capabilities.ts';
 import { CHANNELS } from '#lambdas/channels.ts';
 import { capabilityTable, documentedTable } from '#local/docs/capability-table.ts';
+import { documentedNamePrompts, namePromptsFromData } from '#local/docs/name-prompts.ts';
 import {
   documentedPromptRegistry,
   promptFileNames,
@@ -153,6 +154,7 @@ describe('capability registration', () => {
 
   it("registers every prompts file for the catalogue, each capability's and channel's among them (npm run docs:capabilities)", () => {
     expect(documentedPromptRegistry()).toBe(promptRegistrySource());
+    expect(documentedNamePrompts()).toEqual(namePromptsFromData());
     const declared = [
       ...descriptors.flatMap((c) => (c.prompts ? [c.prompts] : [])),
       ...CHANNELS.flatMap((channel) => channel.prompts),
