@@ -1,6 +1,7 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { FLOW_FUNCTIONS } from '#flows/manifest.ts';
 import { buildApp } from '../support/app.ts';
+import { ITEM_ACTIONS } from '../support/grants.ts';
 
 const { contactCentre, template } = buildApp('prod');
 const centreTemplate = template(contactCentre);
@@ -88,16 +89,7 @@ describe('appointments function', () => {
       (statement) => actions([statement], 'dynamodb').length > 0,
     );
     expect(statements).toHaveLength(1);
-    expect(actions(statements, 'dynamodb').sort()).toEqual([
-      'dynamodb:BatchGetItem',
-      'dynamodb:BatchWriteItem',
-      'dynamodb:ConditionCheckItem',
-      'dynamodb:DeleteItem',
-      'dynamodb:GetItem',
-      'dynamodb:PutItem',
-      'dynamodb:Query',
-      'dynamodb:UpdateItem',
-    ]);
+    expect(actions(statements, 'dynamodb').sort()).toEqual(ITEM_ACTIONS);
     expect(JSON.stringify(statements[0]!.Resource)).toMatch(/DataServiceData/);
     expect(JSON.stringify(statements[0]!.Resource)).not.toMatch(/Tickets|CallLogs/);
   });

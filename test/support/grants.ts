@@ -42,3 +42,20 @@ export const serviceActions = (statements: Statement[], service: string): string
       ),
     ),
   ].sort();
+
+/** Item reads and writes on a table, sorted: no scans, no table settings. */
+export const ITEM_ACTIONS = [
+  'dynamodb:BatchGetItem',
+  'dynamodb:BatchWriteItem',
+  'dynamodb:ConditionCheckItem',
+  'dynamodb:DeleteItem',
+  'dynamodb:GetItem',
+  'dynamodb:PutItem',
+  'dynamodb:Query',
+  'dynamodb:UpdateItem',
+];
+
+/** The item actions without deletes (single or batched), sorted: reads, puts and updates. */
+export const ITEM_ACTIONS_WITHOUT_DELETE = ITEM_ACTIONS.filter(
+  (action) => !/Delete|BatchWrite/.test(action),
+);
