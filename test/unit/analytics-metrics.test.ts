@@ -10,17 +10,18 @@ const names = (points: { name: string; value: number }[]) =>
   Object.fromEntries(points.map((point) => [point.name, point.value]));
 
 describe('contact metrics', () => {
+  /** A call answered within 20 s counts as answered in threshold. */
+  const pointsOf = (contact: Parameters<typeof contactMetricPoints>[0]) =>
+    contactMetricPoints(contact, { answerWithinSeconds: 20 });
+
   it('counts an answered call as received, handled and queued, with its wait and the agent handle time', () => {
-    const points = contactMetricPoints(
-      {
-        outcome: 'ANSWERED',
-        initiationMethod: 'INBOUND',
-        queueWaitSeconds: 12,
-        agentUsername: 'wanjiku',
-        handleSeconds: 260,
-      },
-      { answerWithinSeconds: 20 },
-    );
+    const points = pointsOf({
+      outcome: 'ANSWERED',
+      initiationMethod: 'INBOUND',
+      queueWaitSeconds: 12,
+      agentUsername: 'wanjiku',
+      handleSeconds: 260,
+    });
 
     expect(names(points)).toEqual({
       CallsReceived: 1,
@@ -40,10 +41,11 @@ describe('contact metrics', () => {
   });
 
   it('counts an abandoned call as queued, without an answer', () => {
-    const points = contactMetricPoints(
-      { outcome: 'ABANDONED', initiationMethod: 'INBOUND', queueWaitSeconds: 95 },
-      { answerWithinSeconds: 20 },
-    );
+    const points = pointsOf({
+      outcome: 'ABANDONED',
+      initiationMethod: 'INBOUND',
+      queueWaitSeconds: 95,
+    });
 
     expect(names(points)).toEqual({
       CallsReceived: 1,
@@ -54,33 +56,33 @@ describe('contact metrics', () => {
   });
 
   it('counts self-service containment and call-back requests, which are not queued calls', () => {
-    const options = { answerWithinSeconds: 20 };
-    expect(
-      names(contactMetricPoints({ outcome: 'SELF_SERVICE', initiationMethod: 'INBOUND' }, options)),
-    ).toEqual({ CallsReceived: 1, SelfServiceContained: 1 });
+    expect(names(pointsOf({ outcome: 'SELF_SERVICE', initiationMethod: 'INBOUND' }))).toEqual({
+      CallsReceived: 1,
+      SelfServiceContained: 1,
+    });
     expect(
       names(
-        contactMetricPoints(
-          { outcome: 'CALLBACK_REQUESTED', initiationMethod: 'INBOUND', queueWaitSeconds: 40 },
-          options,
-        ),
+        pointsOf({
+          outcome: 'CALLBACK_REQUESTED',
+          initiationMethod: 'INBOUND',
+          queueWaitSeconds: 40,
+        }),
       ),
     ).toEqual({ CallsReceived: 1, CallbacksRequested: 1 });
   });
 
   it('counts an answered call-back as handled only: it was not received, and its wait is a delay', () => {
-    const points = contactMetricPoints(
-      {
-        outcome: 'ANSWERED',
-        initiationMethod: 'CALLBACK',
-        queueWaitSeconds: 300,
-        agentUsername: 'otieno',
-        handleSeconds: 100,
-      },
-      { answerWithinSeconds: 20 },
-    );
-
-    expect(names(points)).toEqual({ CallsHandled: 1, HandleTime: 100 });
+    expect(
+      names(
+        pointsOf({
+          outcome: 'ANSWERED',
+          initiationMethod: 'CALLBACK',
+          queueWaitSeconds: 300,
+          agentUsername: 'otieno',
+          handleSeconds: 100,
+        }),
+      ),
+    ).toEqual({ CallsHandled: 1, HandleTime: 100 });
   });
 
   it('counts survey responses with the satisfied, promoters and detractors among them', () => {
