@@ -1,30 +1,12 @@
-import type { APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import { apiEvent, type Claims, LOCAL_TOKENS } from '#local/api-events.ts';
+import type { Claims } from '#local/api-events.ts';
 import { localHandler } from '#local/handlers.ts';
 import type { Article } from '#shared/data/knowledge.model.ts';
-
-const context = { getRemainingTimeInMillis: () => 30_000 } as Context;
+import { type ApiCaller, type ApiRequest, callApi } from './api-calls.ts';
 
 /** The knowledge API's deployed handler on the shared DynamoDB Local (its role's IAM checked). */
 export const knowledgeApi = (now: () => Date = () => new Date()) => {
   const handler = localHandler('knowledge-api', { now, indexRefreshMs: 0 });
-  return async (
-    token: keyof typeof LOCAL_TOKENS | Claims | null,
-    method: string,
-    path: string,
-    { body, query }: { body?: unknown; query?: Record<string, string> } = {},
-  ) => {
-    const claims = token === null ? {} : typeof token === 'string' ? LOCAL_TOKENS[token]! : token;
-    const event = apiEvent({
-      method,
-      path,
-      claims,
-      ...(body !== undefined && { body }),
-      ...(query && { query }),
-    });
-    const response = (await handler(event, context)) as APIGatewayProxyStructuredResultV2;
-    return { status: response.statusCode ?? 200, body: JSON.parse(String(response.body)) };
-  };
+  return (caller: ApiCaller, ...request: ApiRequest) => callApi(handler, caller, ...request);
 };
 
 /** A second supervisor: publishes what `supervisor-demo` wrote. */
