@@ -1,20 +1,18 @@
 import { DialerThrottledError } from '#lambdas/callback-dialer/outbound-dialer.ts';
-import { createTicketRepository } from '#shared/data/tickets.repository.ts';
-import { documentClient, tableNames } from '../support/data.ts';
 import {
   api,
   callbacksFor,
   callsFor,
+  complaintEscalation,
+  ESCALATION_TIMEOUT,
   HOUR,
-  lodgeComplaint,
   MINUTE,
-  startEscalation,
+  resolveTicket,
   stopEscalations,
+  tickets,
 } from '../support/escalation.ts';
 
-const tickets = createTicketRepository(documentClient, tableNames.tickets);
 const TUESDAY_10AM = '2026-12-01T10:00:00+03:00';
-const TIMEOUT = 60_000;
 
 describe('call-back dialer', () => {
   afterEach(stopEscalations);
@@ -23,8 +21,7 @@ describe('call-back dialer', () => {
     'backs off and tries again when Connect throttles StartOutboundVoiceContact, placing the call once',
     async () => {
       // Arrange
-      const escalation = await startEscalation(TUESDAY_10AM);
-      const { reference } = await lodgeComplaint(escalation);
+      const { escalation, reference } = await complaintEscalation(TUESDAY_10AM);
       const place = escalation.dialer.place.bind(escalation.dialer);
       let throttles = 2;
       escalation.dialer.place = async (call) => {
@@ -34,9 +31,7 @@ describe('call-back dialer', () => {
       };
 
       // Act
-      await api(escalation, 'agency-immigration', 'POST', `/tickets/${reference}/resolve`, {
-        body: { resolution: 'Released.' },
-      });
+      await resolveTicket(escalation, reference, 'Released.');
       await escalation.advanceBy(15 * MINUTE);
 
       // Assess
@@ -49,18 +44,15 @@ describe('call-back dialer', () => {
       expect(callbacks.deadLetters).toEqual([]);
       expect((await tickets.get(reference))?.callback).toMatchObject({ status: 'ANSWERED' });
     },
-    TIMEOUT,
+    ESCALATION_TIMEOUT,
   );
 
   it(
     'drops a queued call-back when the ticket was reopened before the call',
     async () => {
       // Arrange: resolved after closing, so the call waits for the morning.
-      const escalation = await startEscalation('2026-12-01T20:00:00+03:00');
-      const { reference } = await lodgeComplaint(escalation);
-      await api(escalation, 'agency-immigration', 'POST', `/tickets/${reference}/resolve`, {
-        body: { resolution: 'Released.' },
-      });
+      const { escalation, reference } = await complaintEscalation('2026-12-01T20:00:00+03:00');
+      await resolveTicket(escalation, reference, 'Released.');
 
       // Act
       await api(escalation, 'supervisor-demo', 'POST', `/tickets/${reference}/reopen`, {
@@ -72,17 +64,16 @@ describe('call-back dialer', () => {
       expect(callsFor(escalation, reference)).toEqual([]);
       expect(callbacksFor(escalation, reference).waiting).toEqual([]);
     },
-    TIMEOUT,
+    ESCALATION_TIMEOUT,
   );
 
   it(
     'calls the number on the ticket in the ticket language, with the resolved prompt for the outbound flow',
     async () => {
-      const escalation = await startEscalation(TUESDAY_10AM);
-      const { reference } = await lodgeComplaint(escalation, { lang: 'sw' });
-      await api(escalation, 'agency-immigration', 'POST', `/tickets/${reference}/resolve`, {
-        body: { resolution: 'Imetolewa.' },
+      const { escalation, reference } = await complaintEscalation(TUESDAY_10AM, {
+        complaint: { lang: 'sw' },
       });
+      await resolveTicket(escalation, reference, 'Imetolewa.');
       await escalation.settle();
 
       const [call] = callsFor(escalation, reference);
@@ -94,6 +85,6 @@ describe('call-back dialer', () => {
       // The Kiswahili caller hears the recorded clips of the same prompt.
       expect(call?.heard.some((id) => id.startsWith('complaints.resolved_callback'))).toBe(true);
     },
-    TIMEOUT,
+    ESCALATION_TIMEOUT,
   );
 });

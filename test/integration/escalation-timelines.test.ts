@@ -1,19 +1,17 @@
-import { createTicketRepository } from '#shared/data/tickets.repository.ts';
 import { localTime } from '#shared/hours.ts';
-import { documentClient, tableNames } from '../support/data.ts';
 import {
-  api,
   callsFor,
+  complaintEscalation,
   type Escalation,
   escalationMessages,
   HOUR,
-  lodgeComplaint,
   MINUTE,
-  startEscalation,
+  resolveTicket,
   stopEscalations,
+  ESCALATION_TIMEOUT as TIMEOUT,
+  tickets,
 } from '../support/escalation.ts';
 
-const tickets = createTicketRepository(documentClient, tableNames.tickets);
 /** Tuesday 1 December 2026, 08:00 in Nairobi: the contact centre is open 07:00-19:00. */
 const TUESDAY_8AM = '2026-12-01T08:00:00+03:00';
 const nairobi = (at: number) => {
@@ -25,12 +23,7 @@ const historyOf = async (reference: string) =>
 const actionsOf = async (reference: string) =>
   (await historyOf(reference)).map(({ action }) => action);
 const resolve = (escalation: Escalation, reference: string, resolution = 'Passport released.') =>
-  api(escalation, 'agency-immigration', 'POST', `/tickets/${reference}/resolve`, {
-    body: { resolution },
-  });
-
-/** Each story runs days of simulated time; real time is seconds, on a shared machine. */
-const TIMEOUT = 60_000;
+  resolveTicket(escalation, reference, resolution);
 
 const AGENCY_NOTIFIED = ['notify#agency-focal#email'];
 const REMINDED = ['remind#agency-focal#email'];
@@ -48,8 +41,7 @@ describe('complaint escalation timelines (state machine on aws-local-stepfunctio
     'resolved at 10 h: no reminder, the execution ends at once, and the customer is called back',
     async () => {
       // Arrange
-      const escalation = await startEscalation(TUESDAY_8AM);
-      const { reference, callbackNumber } = await lodgeComplaint(escalation);
+      const { escalation, reference, callbackNumber } = await complaintEscalation(TUESDAY_8AM);
       await escalation.settle();
       expect(escalationMessages(escalation, reference)).toEqual(AGENCY_NOTIFIED);
 
@@ -96,8 +88,7 @@ describe('complaint escalation timelines (state machine on aws-local-stepfunctio
     'unresolved: reminder at 24 h, escalation at 48 h, breach at 72 h, then watched until resolved',
     async () => {
       // Arrange
-      const escalation = await startEscalation(TUESDAY_8AM);
-      const { reference, ticket } = await lodgeComplaint(escalation);
+      const { escalation, reference, ticket } = await complaintEscalation(TUESDAY_8AM);
       const createdAt = Date.parse(ticket.createdAt);
 
       // Act
@@ -148,8 +139,7 @@ describe('complaint escalation timelines (state machine on aws-local-stepfunctio
     'resolved after the escalation at 48 h: the customer is called back and nothing is breached',
     async () => {
       // Arrange
-      const escalation = await startEscalation(TUESDAY_8AM);
-      const { reference } = await lodgeComplaint(escalation);
+      const { escalation, reference } = await complaintEscalation(TUESDAY_8AM);
       await escalation.advanceBy(50 * HOUR);
       expect(escalationMessages(escalation, reference)).toEqual([
         ...AGENCY_NOTIFIED,
@@ -183,10 +173,9 @@ describe('complaint escalation timelines (state machine on aws-local-stepfunctio
     'call-back unanswered 3 times: attempts an hour apart within opening hours, then the resolution by SMS',
     async () => {
       // Arrange: nobody picks up.
-      const escalation = await startEscalation(TUESDAY_8AM, {
-        answering: () => ({ answer: false }),
+      const { escalation, reference, callbackNumber } = await complaintEscalation(TUESDAY_8AM, {
+        options: { answering: () => ({ answer: false }) },
       });
-      const { reference, callbackNumber } = await lodgeComplaint(escalation);
       await escalation.advanceBy(10 * HOUR);
 
       // Act
@@ -232,8 +221,7 @@ describe('complaint escalation timelines (state machine on aws-local-stepfunctio
     'resolved outside opening hours: the customer is called back at the next opening',
     async () => {
       // Arrange
-      const escalation = await startEscalation(TUESDAY_8AM);
-      const { reference } = await lodgeComplaint(escalation);
+      const { escalation, reference } = await complaintEscalation(TUESDAY_8AM);
       await escalation.advanceBy(13 * HOUR + 30 * MINUTE);
 
       // Act: resolved at 21:30.

@@ -2,16 +2,21 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import { apiEvent, type Claims, LOCAL_TOKENS } from '#local/api-events.ts';
 import { type LocalEscalationOptions, startLocalEscalation } from '#local/escalation/runtime.ts';
 import { startLocalServer } from '#local/server.ts';
 import { SimulatedClock } from '#local/sim-clock.ts';
+import { createTicketRepository } from '#shared/data/tickets.repository.ts';
+import { type ApiCaller, type ApiRequest, callApi } from './api-calls.ts';
 import { resources } from './contact-centre.ts';
-import { uniqueCaller } from './data.ts';
+import { documentClient, tableNames, uniqueCaller } from './data.ts';
 
 export const HOUR = 3_600_000;
 export const MINUTE = 60_000;
+/** Each escalation story runs days of simulated time; real time is seconds, on a shared machine. */
+export const ESCALATION_TIMEOUT = 60_000;
+
+/** The tickets the escalation runtime works on, in the shared DynamoDB Local. */
+export const tickets = createTicketRepository(documentClient, tableNames.tickets);
 
 /** The escalation runtime on the shared DynamoDB Local, its clock still at `start` until moved. */
 export const startEscalation = async (
@@ -39,27 +44,18 @@ export const stopEscalations = async () => {
 
 export type Escalation = Awaited<ReturnType<typeof startEscalation>>;
 
-const context = { getRemainingTimeInMillis: () => 30_000 } as Context;
-
 /** Calls the staff API's handlers as API Gateway would route to them, with a demo token's claims. */
-export const api = async (
+export const api = (
   escalation: Escalation,
-  token: keyof typeof LOCAL_TOKENS | Claims,
-  method: string,
-  path: string,
-  { body, query }: { body?: unknown; query?: Record<string, string> } = {},
-) => {
-  const claims = typeof token === 'string' ? LOCAL_TOKENS[token]! : token;
-  const event = apiEvent({
-    method,
-    path,
-    claims,
-    ...(body !== undefined && { body }),
-    ...(query && { query }),
+  token: Exclude<ApiCaller, null>,
+  ...request: ApiRequest
+) => callApi(escalation.api, token, ...request);
+
+/** The owning agency (immigration) resolves a ticket through the staff API. */
+export const resolveTicket = (escalation: Escalation, reference: string, resolution: string) =>
+  api(escalation, 'agency-immigration', 'POST', `/tickets/${reference}/resolve`, {
+    body: { resolution },
   });
-  const response = (await escalation.api(event, context)) as APIGatewayProxyStructuredResultV2;
-  return { status: response.statusCode ?? 200, body: JSON.parse(String(response.body)) };
-};
 
 /** An agent lodges a complaint (passport: owned by immigration) for a caller of its own. */
 export const lodgeComplaint = async (
@@ -79,6 +75,18 @@ export const lodgeComplaint = async (
   });
   if (status !== 201) throw new Error(`Complaint not lodged: ${status} ${JSON.stringify(body)}`);
   return { reference: String(body.ticket.reference), callbackNumber, ticket: body.ticket };
+};
+
+/** An escalation runtime at `start` and a complaint lodged on it as soon as it starts. */
+export const complaintEscalation = async (
+  start: string,
+  {
+    options,
+    complaint,
+  }: { options?: Parameters<typeof startEscalation>[1]; complaint?: Record<string, unknown> } = {},
+) => {
+  const escalation = await startEscalation(start, options);
+  return { escalation, ...(await lodgeComplaint(escalation, complaint)) };
 };
 
 /**
