@@ -40,12 +40,18 @@ const wroteHoursAgo = async (customer: string, hours: number) =>
     whatsappLastInboundAt: new Date(now.getTime() - hours * 3_600_000).toISOString(),
   });
 
-const booked = (to: string, lang: 'en' | 'sw'): Notification => ({
-  id: `booking-confirmation#${randomUUID()}`,
+/** A WhatsApp notice about the same appointment, of one kind (the id's prefix) and its SMS prompt. */
+const appointmentNotice = (
+  kind: string,
+  prompt: string,
+  to: string,
+  lang: 'en' | 'sw',
+): Notification => ({
+  id: `${kind}#${randomUUID()}`,
   channel: 'whatsapp',
   to,
   lang,
-  prompt: 'appointments.sms.booked',
+  prompt,
   vars: {
     service: 'passport',
     centre: 'nac-001',
@@ -54,6 +60,8 @@ const booked = (to: string, lang: 'en' | 'sw'): Notification => ({
     reference: '70000009',
   },
 });
+const booked = (to: string, lang: 'en' | 'sw') =>
+  appointmentNotice('booking-confirmation', 'appointments.sms.booked', to, lang);
 
 describe('WhatsApp notices', () => {
   it('are free-form text inside the 24-hour window', async () => {
@@ -109,20 +117,7 @@ describe('WhatsApp notices', () => {
     const { whatsapp, sms, deliver } = delivery();
 
     // Act
-    await deliver({
-      id: `reminder#${randomUUID()}`,
-      channel: 'whatsapp',
-      to: customer,
-      lang: 'en',
-      prompt: 'appointments.sms.reminder',
-      vars: {
-        service: 'passport',
-        centre: 'nac-001',
-        date: '2026-12-04',
-        time: '09:30',
-        reference: '70000009',
-      },
-    });
+    await deliver(appointmentNotice('reminder', 'appointments.sms.reminder', customer, 'en'));
 
     // Assess
     expect(whatsapp).toEqual([]);
