@@ -1,7 +1,7 @@
 import type { LogLevel } from '@aws-lambda-powertools/logger/types';
 import type { Clock } from '#shared/clock.ts';
 import { localArn } from './arns.ts';
-import { type DynamoDbLocal, startDynamoDbLocal } from './dynamodb/launcher.ts';
+import { type DynamoDbLocal, freePort, startDynamoDbLocal } from './dynamodb/launcher.ts';
 import { startSeededDynamoDbLocal } from './dynamodb/seeded.ts';
 import type { Answering } from './escalation/dialer.ts';
 import type { LocalEscalation } from './escalation/runtime.ts';
@@ -9,6 +9,7 @@ import type { FlowEngine } from './flow-engine/engine.ts';
 import type { LocalPlatform } from './handlers.ts';
 import type { SeedSummary } from './seed.ts';
 import type { SimulatedClock } from './sim-clock.ts';
+import { phaseEnded } from './start-up-phases.ts';
 
 /**
  * The handlers, the engine and the seed code, imported while DynamoDB Local's JVM starts (they
@@ -71,10 +72,12 @@ export const startLocalRuntime = async ({
   escalation: escalationOptions,
   clock = escalationOptions?.clock.now,
 }: LocalRuntimeOptions = {}): Promise<LocalRuntime> => {
+  // The port first, so what needs no engine is built while its JVM starts (below).
+  const port = await freePort();
   // A kept database (dbPath) is seeded in place; otherwise a copy of the seeded database of
   // this data/ (local/dynamodb/seeded.ts): no tables to create, nothing to seed.
   const starting = dbPath
-    ? startDynamoDbLocal({ dbPath, shortRun: true }).then((dynamoDb) => ({
+    ? startDynamoDbLocal({ dbPath, port, shortRun: true }).then((dynamoDb) => ({
         dynamoDb,
         seeded: undefined,
       }))
@@ -83,38 +86,48 @@ export const startLocalRuntime = async ({
           const { seed, localPlatform } = await loading;
           return seed(localPlatform({ dynamoDbEndpoint: endpoint }).aws.dynamoDb);
         },
-        { shortRun: true },
+        { shortRun: true, port },
       );
   const loading = importRuntimeModules();
-  const [modules, started] = await Promise.allSettled([loading, starting]);
+  // The handlers (each with its role's policy), the flows and the engine make no AWS call until
+  // a contact runs, so they are built before DynamoDB Local answers, on its known endpoint.
+  const building = loading.then(async (modules) => {
+    phaseEnded('modules');
+    if (logLevel) modules.logger.setLogLevel(logLevel as LogLevel);
+    const platform = modules.localPlatform({ dynamoDbEndpoint: `http://127.0.0.1:${port}` });
+    const resources = await modules.loadLocalResources({ platform, ...(clock && { clock }) });
+    // Every finished contact's trace record goes to the call-log writer, as in AWS.
+    const engine = new modules.RecordingFlowEngine(
+      resources,
+      modules.loadContactRecordFeed(platform),
+    );
+    return { modules, platform, resources, engine };
+  });
+  // A failure is the await's below to report.
+  starting.then(
+    () => phaseEnded('engine'),
+    () => {},
+  );
+  const [built, started] = await Promise.allSettled([building, starting]);
   if (started.status === 'rejected') throw started.reason;
   const { dynamoDb } = started.value;
-  if (modules.status === 'rejected') {
+  if (built.status === 'rejected') {
     await dynamoDb.stop();
-    throw modules.reason;
+    throw built.reason;
   }
+  const { modules, platform, resources, engine } = built.value;
   const {
     createLocalTables,
     iamCheckSummary,
     iamChecks,
-    loadContactRecordFeed,
-    loadLocalResources,
     localDynamoDbClient,
-    localPlatform,
-    logger,
     onDenial,
-    RecordingFlowEngine,
     seed,
     startLocalEscalation,
-  } = modules.value;
+  } = modules;
   try {
-    if (logLevel) logger.setLogLevel(logLevel as LogLevel);
-    const platform = localPlatform({ dynamoDbEndpoint: dynamoDb.endpoint });
     if (!started.value.seeded) await createLocalTables(localDynamoDbClient(dynamoDb.endpoint));
     const seeded = started.value.seeded ?? (await seed(platform.aws.dynamoDb));
-    const resources = await loadLocalResources({ platform, ...(clock && { clock }) });
-    // Every finished contact's trace record goes to the call-log writer, as in AWS.
-    const engine = new RecordingFlowEngine(resources, loadContactRecordFeed(platform));
     const escalation =
       escalationOptions &&
       (await startLocalEscalation({
@@ -129,6 +142,7 @@ export const startLocalRuntime = async ({
         `\n  ⚠ AccessDeniedException: lambdas/${handler} may not ${action} on ${resource} (its role in lib/ does not allow it; see docs/local-runtime.md)`,
       ),
     );
+    phaseEnded('ready');
     return {
       dynamoDb,
       engine,

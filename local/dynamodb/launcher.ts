@@ -15,6 +15,8 @@ export interface DynamoDbLocalOptions {
    * @default true in memory, false with a dbPath
    */
   readonly discardedOnStop?: boolean;
+  /** A port chosen beforehand (`freePort()`), so the caller knows the endpoint while it starts. */
+  readonly port?: number;
   /** Milliseconds to wait for the engine to answer. @default 30000 */
   readonly startTimeoutMs?: number;
   /** The Java executable. @default 'java' */
@@ -36,7 +38,8 @@ export interface DynamoDbLocal {
   stop(): Promise<void>;
 }
 
-const freePort = () =>
+/** A port of 127.0.0.1 that nothing listens on now. */
+export const freePort = (): Promise<number> =>
   new Promise<number>((resolve, reject) => {
     const server = createServer();
     server.unref();
@@ -102,6 +105,7 @@ const TERMINATED = 143;
  */
 export const startDynamoDbLocal = async ({
   dbPath,
+  port: chosenPort,
   discardedOnStop = !dbPath,
   startTimeoutMs = 30_000,
   javaCommand = 'java',
@@ -110,7 +114,7 @@ export const startDynamoDbLocal = async ({
   // The engine runs from inside the package, so a relative folder must be made absolute.
   const databaseDirectory = dbPath && resolve(dbPath);
   if (databaseDirectory) mkdirSync(databaseDirectory, { recursive: true });
-  const port = await freePort();
+  const port = chosenPort ?? (await freePort());
   const jvmOptions = shortRun ? SHORT_RUN_JVM_OPTIONS : [];
   const launch = engineLaunch(javaCommand, jvmOptions);
   const child = spawnProcess(

@@ -73,7 +73,7 @@ export interface SeededDynamoDbLocal<S> {
  */
 export const startSeededDynamoDbLocal = async <S>(
   seedInto: (endpoint: string) => Promise<S>,
-  options: Pick<DynamoDbLocalOptions, 'shortRun'> = {},
+  { port, ...options }: Pick<DynamoDbLocalOptions, 'shortRun' | 'port'> = {},
 ): Promise<SeededDynamoDbLocal<S>> => {
   const kept = join(DYNAMODB_CACHE_DIRECTORY, seededDatabaseKey());
   const work = workingDirectory();
@@ -106,7 +106,7 @@ export const startSeededDynamoDbLocal = async <S>(
     const seeded = JSON.parse(readFileSync(join(kept, 'seeded.json'), 'utf8')) as S;
     return {
       dynamoDb: withCleanup(
-        await startDynamoDbLocal({ ...options, dbPath: work, discardedOnStop: true }),
+        await startDynamoDbLocal({ ...options, port, dbPath: work, discardedOnStop: true }),
       ),
       seeded,
     };
