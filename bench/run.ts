@@ -397,6 +397,14 @@ try {
         'load average': call.loadAverage.toFixed(1),
       },
     ]);
+    console.log(
+      '  phase ends, ms from the shell (medians): node = npm done, modules = handlers imported, engine = DynamoDB Local answers, ready = runtime built, call, stop, exit; node cpu = its own CPU ms',
+    );
+    console.table([
+      Object.fromEntries(
+        Object.entries(call.phaseMedians).map(([phase, ms]) => [phase, ms.toFixed(0)]),
+      ),
+    ]);
   }
 
   if (runs('bundles')) {

@@ -8,6 +8,7 @@ import type { FlowEngine as Engine } from '#local/flow-engine/engine.ts';
 import { stubFlowArn, stubResources } from '#local/flow-engine/stub-resources.ts';
 import type { TranscriptEvent } from '#local/flow-engine/types.ts';
 import { startLocalRuntime } from '#local/runtime.ts';
+import { phaseEnded } from '#local/start-up-phases.ts';
 import { describeDisposition, describeEvent, toTranscript } from '#local/transcript.ts';
 import { clockFrom } from './clock.ts';
 
@@ -125,7 +126,9 @@ if (values['flow-file']) {
   const runtime = (await starting)!;
   try {
     await place(runtime.engine, localArn.flow(values.flow));
+    phaseEnded('call');
   } finally {
     await runtime.stop();
+    phaseEnded('stop');
   }
 }
