@@ -12,10 +12,10 @@ import type { Compare } from './appointments.ts';
 // biome-ignore lint/suspicious/noExplicitAny: any lib-dynamodb command.
 type Command = { constructor: new (input: any) => any; input: unknown };
 /** The DynamoDB calls one invocation made, in turns: the calls of a turn were in flight together. */
-type Turns = { command: Command['constructor']; input: unknown }[][];
+export type Turns = { command: Command['constructor']; input: unknown }[][];
 
 /** A DocumentClient that records every command it sends, grouped into concurrent turns. */
-const recordingClient = (client: DynamoDBDocumentClient) => {
+export const recordingClient = (client: DynamoDBDocumentClient) => {
   let turns: Turns = [];
   let inFlight = 0;
   let on = false;
