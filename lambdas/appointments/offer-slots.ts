@@ -7,7 +7,7 @@ import { operationParameters, optionalParameter } from './dependencies.ts';
 import { loadDesk, searchRange } from './desk.ts';
 import { slotOfferSpeech } from './menus.ts';
 import { capacityOf } from './policy.ts';
-import { parseSlotId, upcomingSlots } from './slots.ts';
+import { parseSlotId, type Slot, slotsAfter } from './slots.ts';
 
 export const OfferSlotsParametersSchema = operationParameters('offer-slots', {
   centreId: z.string(),
@@ -36,16 +36,19 @@ export const offerSlots =
       bookings.bookedCounts(centreId, serviceId, `${from}T00:00`, `${to}T23:59`),
     ]);
     const capacity = capacityOf(policy, serviceId);
-    const free = upcomingSlots(desk.calendar, now).filter(
-      (slot) => (after === undefined || slot.id > after) && (booked.get(slot.id) ?? 0) < capacity,
-    );
-    const offered = free.slice(0, policy.slotsOffered);
-    logger.debug('Slots offered', {
-      centreId,
-      serviceId,
-      free: free.length,
-      offered: offered.length,
-    });
+    // The first free slots and whether another follows: the rest of the window is never made.
+    const offered: Slot[] = [];
+    let more = false;
+    for (const slot of slotsAfter(desk.calendar, now)) {
+      if ((after !== undefined && slot.id <= after) || (booked.get(slot.id) ?? 0) >= capacity)
+        continue;
+      if (offered.length === policy.slotsOffered) {
+        more = true;
+        break;
+      }
+      offered.push(slot);
+    }
+    logger.debug('Slots offered', { centreId, serviceId, offered: offered.length, more });
     if (offered.length === 0)
       return {
         outcome: 'NO_SLOTS',
@@ -54,7 +57,6 @@ export const offerSlots =
           vars: { service: serviceId, centre: centreId, days: policy.bookingWindowDays },
         },
       };
-    const more = free.length > offered.length;
     return {
       outcome: 'FOUND',
       values: {

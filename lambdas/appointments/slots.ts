@@ -80,12 +80,14 @@ const gridOn = (date: string, { hours, slotMinutes }: SlotCalendar): string[] =>
       return times;
     });
 
-/** Every slot in the booking window that starts after `now`, in time order. */
-export const upcomingSlots = (calendar: SlotCalendar, now: Date): Slot[] => {
+/**
+ * The slots in the booking window that start after `now`, in time order, made one day at a
+ * time as they are taken: offering the next three needs only the first days of the window.
+ */
+export function* slotsAfter(calendar: SlotCalendar, now: Date): Generator<Slot, void, undefined> {
   const { from, to } = bookingWindow(calendar, now);
   const closed = new Set(calendar.hours.closedDates);
   const slotMs = calendar.slotMinutes * 60_000;
-  const slots: Slot[] = [];
   for (let date = from; date <= to; date = addDays(date, 1)) {
     if (closed.has(date)) continue;
     const times = gridOn(date, calendar);
@@ -93,10 +95,11 @@ export const upcomingSlots = (calendar: SlotCalendar, now: Date): Slot[] => {
     // One time-zone conversion per day: the zone's offset is taken as fixed within opening
     // hours (Africa/Nairobi has no daylight saving), which keeps offer-slots cheap.
     const dayStart = zonedInstant(date, '00:00', calendar.hours.timeZone).getTime();
+    const day: Slot[] = [];
     for (const time of times) {
       const startsAt = new Date(dayStart + minutes(time) * 60_000);
       if (startsAt > now)
-        slots.push({
+        day.push({
           id: `${date}T${time}`,
           date,
           time,
@@ -104,9 +107,14 @@ export const upcomingSlots = (calendar: SlotCalendar, now: Date): Slot[] => {
           endsAt: new Date(startsAt.getTime() + slotMs),
         });
     }
+    yield* day.sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
   }
-  return slots.sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
-};
+}
+
+/** Every slot in the booking window that starts after `now`, in time order. */
+export const upcomingSlots = (calendar: SlotCalendar, now: Date): Slot[] => [
+  ...slotsAfter(calendar, now),
+];
 
 /**
  * Whether a slot id can be booked now: the slot, or why not. `undefined` when the id is not a
