@@ -17,11 +17,18 @@ export const LAMBDA_BUNDLING = {
   external: [] as string[],
   /**
    * Modules replaced in every bundle. The SDK clients' default credential chain becomes the
-   * environment provider Lambda needs (lambdas/shared/aws/lambda-credentials.ts).
+   * environment provider Lambda needs (lambdas/shared/aws/lambda-credentials.ts); the event-stream
+   * serde, which none of our clients' operations uses, a module that says so if it is ever called
+   * (lambdas/shared/aws/no-event-streams.ts). test/integration/bundled-handler.test.ts runs a
+   * bundle built with these against DynamoDB Local.
    */
   alias: {
     '@aws-sdk/credential-provider-node': new URL(
       '../lambdas/shared/aws/lambda-credentials.ts',
+      import.meta.url,
+    ).pathname,
+    '@smithy/core/event-streams': new URL(
+      '../lambdas/shared/aws/no-event-streams.ts',
       import.meta.url,
     ).pathname,
   } as Record<string, string>,
