@@ -1,11 +1,10 @@
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
-import { DynamoDBStreamRecord } from '@aws-lambda-powertools/parser/schemas/dynamodb';
-import { EventBridgeSchema } from '@aws-lambda-powertools/parser/schemas/eventbridge';
 import middy from '@middy/core';
 import type { Context, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { analyticsMetrics, emitMetricPoints } from '#shared/analytics-emitter.ts';
+import { DynamoDBStreamRecordSchema, EventBridgeEventSchema } from '#shared/aws-events.schema.ts';
 import { type Clock, systemClock } from '#shared/clock.ts';
 import { documentClientFor } from '#shared/data/client.ts';
 import {
@@ -39,7 +38,7 @@ export const defaultDependencies = (
 };
 
 const processChange = async (raw: DynamoDBRecord) => {
-  const record = DynamoDBStreamRecord.parse(raw);
+  const record = DynamoDBStreamRecordSchema.parse(raw);
   const image = (value: unknown) => (value ? TicketImageSchema.parse(value) : undefined);
   emitMetricPoints(
     complaintChangePoints({
@@ -69,7 +68,7 @@ export const createHandler = ({ complaints, clock }: ComplaintMetricsDependencie
     .handler(async (event: unknown, context: Context) => {
       if (isStreamEvent(event))
         return processPartialResponse(event, processChange, processor, { context });
-      EventBridgeSchema.parse(event);
+      EventBridgeEventSchema.parse(event);
       const { overdue, points } = await sweep();
       emitMetricPoints(points);
       logger.info('Complaint SLA sweep', { overdue });

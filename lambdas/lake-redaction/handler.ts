@@ -1,14 +1,14 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { parser } from '@aws-lambda-powertools/parser/middleware';
-import { KinesisFirehoseSchema } from '@aws-lambda-powertools/parser/schemas/kinesis-firehose';
 import middy from '@middy/core';
 import type { FirehoseTransformationResult } from 'aws-lambda';
-import type { z } from 'zod';
+import type * as z from 'zod';
+import { KinesisFirehoseEventSchema } from '#shared/aws-events.schema.ts';
 import { deployedHandler } from '#shared/platform.ts';
 import { logger } from '#shared/powertools.ts';
 import { redactContactRecord } from './redact-contact-record.ts';
 
-type FirehoseEvent = z.infer<typeof KinesisFirehoseSchema>;
+type FirehoseEvent = z.infer<typeof KinesisFirehoseEventSchema>;
 
 const base64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
 
@@ -23,7 +23,7 @@ export const defaultDependencies = (): Record<string, never> => ({});
 export const createHandler = (_deps: Record<string, never> = {}) =>
   middy<FirehoseEvent, FirehoseTransformationResult>()
     .use(injectLambdaContext(logger, { clearState: true }))
-    .use(parser({ schema: KinesisFirehoseSchema }))
+    .use(parser({ schema: KinesisFirehoseEventSchema }))
     .handler(async (event: FirehoseEvent) => {
       let failed = 0;
       const records = event.records.map(({ recordId, data }) => {
