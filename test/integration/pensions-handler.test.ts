@@ -15,13 +15,31 @@ const pensionsHandler = (
 
 const { pensions, tickets } = repositories;
 
-/** A contact that has verified as the given pensioner: later operations reuse its ContactId. */
-const verifiedContact = async (pensionNumber: string, idNumber: string) => {
-  const options = { contactId: randomUUID(), customerNumber: uniqueCaller() };
-  const result = await pensionsHandler(
-    { operation: 'verify', pensionNumber, idNumber, lang: 'en' },
-    options,
+/** The seeded pensioners' ID numbers, by pension number (0000368915 is the demo pensioner). */
+const SEEDED_ID_NUMBERS: Record<string, string> = {
+  '0000368915': '22334455',
+  '0000412207': '11223344',
+  '0000287731': '9988776',
+};
+
+/** A proof of identity from a caller of its own (a fresh calling number unless given). */
+const verify = (
+  pensionNumber: string,
+  idNumber: string,
+  { lang, ...options }: Parameters<typeof connectEvent>[1] & { lang?: string } = {},
+) =>
+  pensionsHandler(
+    { operation: 'verify', pensionNumber, idNumber, ...(lang && { lang }) },
+    { customerNumber: uniqueCaller(), ...options },
   );
+
+/** A contact that has verified as the given pensioner: later operations reuse its ContactId. */
+const verifiedContact = async (
+  pensionNumber: string,
+  idNumber = SEEDED_ID_NUMBERS[pensionNumber]!,
+) => {
+  const options = { contactId: randomUUID(), customerNumber: uniqueCaller() };
+  const result = await verify(pensionNumber, idNumber, { ...options, lang: 'en' });
   expect(result.outcome).toBe('VERIFIED');
   return {
     ...options,
@@ -31,16 +49,16 @@ const verifiedContact = async (pensionNumber: string, idNumber: string) => {
 
 describe('pensions handler: information', () => {
   it.each([
-    ['1', '1', 'service', 'pensions.info.service.how_to_apply'],
-    ['2', '2', 'survivor', 'pensions.info.survivor.documents'],
-    ['3', '1', 'disability', 'pensions.info.disability.how_to_apply'],
-    ['4', '2', 'psss', 'pensions.info.psss.documents'],
+    ['1', '1', 'service', 'how_to_apply', 'pensions.info.service.how_to_apply'],
+    ['2', '2', 'survivor', 'documents', 'pensions.info.survivor.documents'],
+    ['3', '1', 'disability', 'how_to_apply', 'pensions.info.disability.how_to_apply'],
+    ['4', '2', 'psss', 'documents', 'pensions.info.psss.documents'],
   ])(
     'speaks type %s topic %s without any proof',
-    async (typeKey, topicKey, pensionType, prompt) => {
+    async (typeKey, topicKey, pensionType, topic, prompt) => {
       const result = await pensionsHandler({ operation: 'info', typeKey, topicKey, lang: 'en' });
 
-      expect(result).toMatchObject({ outcome: 'INFO', pensionType, sayPrompt: prompt });
+      expect(result).toMatchObject({ outcome: 'INFO', pensionType, topic, sayPrompt: prompt });
       expect(result.say?.length).toBeGreaterThan(40);
     },
   );
@@ -95,11 +113,9 @@ describe('pensions handler: information', () => {
 
 describe('pensions handler: verified pensioner', () => {
   it('verifies the demo pensioner and then tells the claim status and next payment date', async () => {
-    const contact = await verifiedContact('0000368915', '22334455');
+    const contact = await verifiedContact('0000368915');
 
-    const result = await contact.call({ operation: 'claim-status', lang: 'en' });
-
-    expect(result).toEqual({
+    await expect(contact.call({ operation: 'claim-status', lang: 'en' })).resolves.toEqual({
       outcome: 'FOUND',
       claimStatus: 'IN_PAYMENT',
       pensionType: 'service',
@@ -110,7 +126,7 @@ describe('pensions handler: verified pensioner', () => {
   });
 
   it('tells the last payment, date and amount, in both languages', async () => {
-    const contact = await verifiedContact('0000368915', '22334455');
+    const contact = await verifiedContact('0000368915');
 
     const english = await contact.call({ operation: 'last-payment', lang: 'en' });
     const kiswahili = await contact.call({ operation: 'last-payment', lang: 'sw' });
@@ -141,8 +157,23 @@ describe('pensions handler: verified pensioner', () => {
     expect(Number(result.clipCount)).toBeLessThanOrEqual(16);
   });
 
+  it.each([
+    ['0000368915', 'VALID', '2027-06-30'],
+    ['0000412207', 'DUE', '2026-12-31'],
+    ['0000287731', 'OVERDUE', '2026-06-30'],
+  ])('tells pensioner %s the life certificate is %s', async (pensionNumber, status, date) => {
+    const contact = await verifiedContact(pensionNumber);
+
+    await expect(contact.call({ operation: 'life-certificate' })).resolves.toMatchObject({
+      outcome: 'FOUND',
+      lifeCertificateStatus: status,
+      lifeCertificateDueDate: date,
+      sayPrompt: `pensions.life_certificate.${status.toLowerCase()}`,
+    });
+  });
+
   it('says when there has been no payment yet', async () => {
-    const contact = await verifiedContact('0000412207', '11223344');
+    const contact = await verifiedContact('0000412207');
 
     await expect(contact.call({ operation: 'last-payment' })).resolves.toMatchObject({
       outcome: 'FOUND',
@@ -153,24 +184,6 @@ describe('pensions handler: verified pensioner', () => {
       sayPrompt: 'pensions.claim.processing',
     });
   });
-
-  it.each([
-    ['0000368915', '22334455', 'VALID', '2027-06-30'],
-    ['0000412207', '11223344', 'DUE', '2026-12-31'],
-    ['0000287731', '9988776', 'OVERDUE', '2026-06-30'],
-  ])(
-    'tells pensioner %s the life certificate is %s',
-    async (pensionNumber, idNumber, status, date) => {
-      const contact = await verifiedContact(pensionNumber, idNumber);
-
-      await expect(contact.call({ operation: 'life-certificate' })).resolves.toMatchObject({
-        outcome: 'FOUND',
-        lifeCertificateStatus: status,
-        lifeCertificateDueDate: date,
-        sayPrompt: `pensions.life_certificate.${status.toLowerCase()}`,
-      });
-    },
-  );
 
   it.each(['claim-status', 'last-payment', 'life-certificate'])(
     'returns NOT_VERIFIED for %s on a contact that has not proved who it is',
@@ -204,7 +217,7 @@ describe('pensions handler: proof of identity', () => {
     expect(stored?.idNumberHash).toMatch(/^[0-9a-f]{64}$/);
     for (const plain of ['0000368915:22334455', 'pension:0000368915:22334455', '22334455'])
       expect(stored?.idNumberHash).not.toBe(createHash('sha256').update(plain).digest('hex'));
-    await verifiedContact('0000368915', '22334455');
+    await verifiedContact('0000368915');
   });
 
   it('refuses a record whose hash is the old unkeyed SHA-256 of the right inputs', async () => {
@@ -215,41 +228,16 @@ describe('pensions handler: proof of identity', () => {
       idNumberHash: createHash('sha256').update(`${pensionNumber}:${idNumber}`).digest('hex'),
     });
 
-    const result = await pensionsHandler(
-      { operation: 'verify', pensionNumber, idNumber, lang: 'en' },
-      { customerNumber: uniqueCaller() },
-    );
+    const result = await verify(pensionNumber, idNumber, { lang: 'en' });
 
     expect(result.outcome).toBe('VERIFICATION_FAILED');
-  });
-
-  it('returns VERIFICATION_FAILED with the attempts left for a wrong ID number', async () => {
-    const { pensionNumber } = await newPensioner();
-
-    const result = await pensionsHandler(
-      { operation: 'verify', pensionNumber, idNumber: '12345678', lang: 'en' },
-      { customerNumber: uniqueCaller() },
-    );
-
-    expect(result).toEqual({
-      outcome: 'VERIFICATION_FAILED',
-      attemptsLeft: '4',
-      sayPrompt: 'pensions.verification_failed',
-      say: 'We could not match that pension number and ID number. Please check both and try again. Attempts left: 4.',
-    });
   });
 
   it('answers an unknown pension number exactly as a wrong ID number', async () => {
     const { pensionNumber } = await newPensioner();
 
-    const wrongId = await pensionsHandler(
-      { operation: 'verify', pensionNumber, idNumber: '12345678' },
-      { customerNumber: uniqueCaller() },
-    );
-    const unknown = await pensionsHandler(
-      { operation: 'verify', pensionNumber: uniqueDigits(10, '00008'), idNumber: '12345678' },
-      { customerNumber: uniqueCaller() },
-    );
+    const wrongId = await verify(pensionNumber, '12345678');
+    const unknown = await verify(uniqueDigits(10, '00008'), '12345678');
 
     expect(unknown).toEqual(wrongId);
   });
@@ -258,17 +246,11 @@ describe('pensions handler: proof of identity', () => {
     const { pensionNumber, idNumber } = await newPensioner();
     const outcomes = [];
     for (let attempt = 0; attempt < 5; attempt++) {
-      const result = await pensionsHandler(
-        { operation: 'verify', pensionNumber, idNumber: `1111111${attempt}` },
-        { customerNumber: uniqueCaller() },
-      );
+      const result = await verify(pensionNumber, `1111111${attempt}`);
       outcomes.push(result.attemptsLeft ?? result.outcome);
     }
 
-    const owner = await pensionsHandler(
-      { operation: 'verify', pensionNumber, idNumber },
-      { customerNumber: uniqueCaller() },
-    );
+    const owner = await verify(pensionNumber, idNumber);
 
     expect(outcomes).toEqual(['4', '3', '2', '1', 'LOCKED_OUT']);
     expect(owner).toMatchObject({ outcome: 'LOCKED_OUT', sayPrompt: 'pensions.locked_out' });
@@ -277,16 +259,10 @@ describe('pensions handler: proof of identity', () => {
   it('counts failures per calling number across tracking and pensions alike', async () => {
     const customerNumber = uniqueCaller();
     for (let attempt = 0; attempt < 5; attempt++) {
-      await pensionsHandler(
-        { operation: 'verify', pensionNumber: uniqueDigits(10, '00007'), idNumber: '12345678' },
-        { customerNumber },
-      );
+      await verify(uniqueDigits(10, '00007'), '12345678', { customerNumber });
     }
 
-    const demo = await pensionsHandler(
-      { operation: 'verify', pensionNumber: '0000368915', idNumber: '22334455' },
-      { customerNumber },
-    );
+    const demo = await verify('0000368915', '22334455', { customerNumber });
 
     expect(demo.outcome).toBe('LOCKED_OUT');
   });
@@ -304,6 +280,17 @@ describe('pensions handler: proof of identity', () => {
       ).resolves.toMatchObject({ outcome: 'INVALID_INPUT', field, reason });
     },
   );
+
+  it('returns VERIFICATION_FAILED with the attempts left for a wrong ID number', async () => {
+    const { pensionNumber } = await newPensioner();
+
+    await expect(verify(pensionNumber, '12345678', { lang: 'en' })).resolves.toEqual({
+      outcome: 'VERIFICATION_FAILED',
+      attemptsLeft: '4',
+      sayPrompt: 'pensions.verification_failed',
+      say: 'We could not match that pension number and ID number. Please check both and try again. Attempts left: 4.',
+    });
+  });
 });
 
 describe('pensions handler: service requests', () => {
