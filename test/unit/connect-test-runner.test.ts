@@ -9,12 +9,9 @@ import {
   parseTestCase,
 } from '#local/connect-tests/testing-language.ts';
 import { stubFlowArn, stubResources } from '#local/flow-engine/stub-resources.ts';
+import { onError, transitions } from '../support/flow-json.ts';
 
 /** A small inbound flow of our own: greet, look up the caller, check hours, a one-key menu. */
-const next = (to: string, error = 'bye') => ({
-  NextAction: to,
-  Errors: [{ ErrorType: 'NoMatchingError', NextAction: error }],
-});
 const SALES_QUEUE = 'arn:aws:connect:af-south-1:000000000000:instance/stub/queue/sales';
 const flow = {
   Version: '2019-10-30' as const,
@@ -24,57 +21,50 @@ const flow = {
       Identifier: 'greet',
       Type: 'MessageParticipant',
       Parameters: { Text: 'Welcome to Example Corp.' },
-      Transitions: next('lookup'),
+      Transitions: onError('lookup'),
     },
     {
       Identifier: 'lookup',
       Type: 'InvokeLambdaFunction',
       Parameters: { LambdaFunctionARN: '${LookupFnArn}', InvocationTimeLimitSeconds: '3' },
-      Transitions: next('save', 'failed'),
+      Transitions: onError('save', 'failed'),
     },
     {
       Identifier: 'save',
       Type: 'UpdateContactAttributes',
       Parameters: { Attributes: { tier: '$.External.tier', count: '3' } },
-      Transitions: next('hours'),
+      Transitions: onError('hours'),
     },
     {
       Identifier: 'hours',
       Type: 'CheckHoursOfOperation',
       Parameters: { HoursOfOperationId: '${HoursArn}' },
-      Transitions: {
-        ...next('closed', 'closed'),
-        Conditions: [
-          { NextAction: 'menu', Condition: { Operator: 'Equals', Operands: ['True'] } },
-          { NextAction: 'closed', Condition: { Operator: 'Equals', Operands: ['False'] } },
-        ],
-      },
+      Transitions: transitions('closed', { NoMatchingError: 'closed' }, [
+        ['True', 'menu'],
+        ['False', 'closed'],
+      ]),
     },
     {
       Identifier: 'menu',
       Type: 'GetParticipantInput',
       Parameters: { Text: 'Press 1 for sales.', InputTimeLimitSeconds: '5', StoreInput: 'False' },
-      Transitions: {
-        NextAction: 'bye',
-        Errors: [
-          { ErrorType: 'InputTimeLimitExceeded', NextAction: 'bye' },
-          { ErrorType: 'NoMatchingCondition', NextAction: 'bye' },
-          { ErrorType: 'NoMatchingError', NextAction: 'bye' },
-        ],
-        Conditions: [{ NextAction: 'sales', Condition: { Operator: 'Equals', Operands: ['1'] } }],
-      },
+      Transitions: transitions(
+        'bye',
+        { InputTimeLimitExceeded: 'bye', NoMatchingCondition: 'bye', NoMatchingError: 'bye' },
+        [['1', 'sales']],
+      ),
     },
     {
       Identifier: 'sales',
       Type: 'MessageParticipant',
       Parameters: { Text: 'Sales it is.' },
-      Transitions: next('sales-queue'),
+      Transitions: onError('sales-queue'),
     },
     {
       Identifier: 'sales-queue',
       Type: 'UpdateContactTargetQueue',
       Parameters: { QueueId: SALES_QUEUE },
-      Transitions: next('thanks'),
+      Transitions: onError('thanks'),
     },
     {
       Identifier: 'thanks',
@@ -82,37 +72,31 @@ const flow = {
       Parameters: {
         Text: 'Thank you for calling. Your call will be answered in the order it was received.',
       },
-      Transitions: next('transfer'),
+      Transitions: onError('transfer'),
     },
     {
       Identifier: 'transfer',
       Type: 'TransferContactToQueue',
       Parameters: {},
-      Transitions: {
-        NextAction: 'bye',
-        Errors: [
-          { ErrorType: 'QueueAtCapacity', NextAction: 'full' },
-          { ErrorType: 'NoMatchingError', NextAction: 'bye' },
-        ],
-      },
+      Transitions: transitions('bye', { QueueAtCapacity: 'full', NoMatchingError: 'bye' }),
     },
     {
       Identifier: 'full',
       Type: 'MessageParticipant',
       Parameters: { Text: 'All our lines are busy.' },
-      Transitions: next('bye'),
+      Transitions: onError('bye'),
     },
     {
       Identifier: 'closed',
       Type: 'MessageParticipant',
       Parameters: { Text: 'We are closed.' },
-      Transitions: next('bye'),
+      Transitions: onError('bye'),
     },
     {
       Identifier: 'failed',
       Type: 'MessageParticipant',
       Parameters: { Text: 'Lookup failed.' },
-      Transitions: next('bye'),
+      Transitions: onError('bye'),
     },
     { Identifier: 'bye', Type: 'DisconnectParticipant', Parameters: {}, Transitions: {} },
   ],

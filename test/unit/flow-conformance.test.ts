@@ -3,6 +3,7 @@ import { scriptedCaller } from '#local/callers.ts';
 import { FlowEngine, UnsupportedActionError } from '#local/flow-engine/engine.ts';
 import { stubFlowArn, stubResources } from '#local/flow-engine/stub-resources.ts';
 import type { ContactOptions, TranscriptEvent } from '#local/flow-engine/types.ts';
+import { onError, transitions } from '../support/flow-json.ts';
 
 /** Conformance with Connect: each rule with a flow of our own, where the engine or validator went wrong. */
 
@@ -17,13 +18,16 @@ const say = (id: string, text: string, next = 'bye'): Action => ({
   Identifier: id,
   Type: 'MessageParticipant',
   Parameters: { Text: text },
-  Transitions: { NextAction: next, Errors: [{ ErrorType: 'NoMatchingError', NextAction: 'bye' }] },
+  Transitions: onError(next),
+});
+/** The stub Lambda (its result: `{ field: 'tier', queue: '' }`), then `next`. */
+const lambda = (arn: string, next: string): Action => ({
+  Identifier: 'lambda',
+  Type: 'InvokeLambdaFunction',
+  Parameters: { LambdaFunctionARN: arn, InvocationTimeLimitSeconds: '3' },
+  Transitions: onError(next),
 });
 const bye: Action = { Identifier: 'bye', Type: 'DisconnectParticipant', Transitions: {} };
-const onError = (next: string, error: string) => ({
-  NextAction: next,
-  Errors: [{ ErrorType: 'NoMatchingError', NextAction: error }],
-});
 
 const flowOf = (actions: Action[]) => ({
   Version: '2019-10-30' as const,
@@ -122,14 +126,10 @@ describe('engine conformance', () => {
     Identifier: 'channel',
     Type: 'Compare',
     Parameters: { ComparisonValue: '$.Channel' },
-    Transitions: {
-      NextAction: 'other',
-      Errors: [{ ErrorType: 'NoMatchingCondition', NextAction: 'other' }],
-      Conditions: [
-        { NextAction: 'chat', Condition: { Operator: 'Equals', Operands: ['CHAT'] } },
-        { NextAction: 'task', Condition: { Operator: 'Equals', Operands: ['TASK'] } },
-      ],
-    },
+    Transitions: transitions('other', { NoMatchingCondition: 'other' }, [
+      ['CHAT', 'chat'],
+      ['TASK', 'task'],
+    ]),
   };
 
   it('sets $.Channel per contact and in the contact trace record', async () => {
@@ -156,21 +156,11 @@ describe('engine conformance', () => {
       Identifier: 'ask',
       Type: 'GetParticipantInput',
       Parameters: { Text: 'Press 1', InputTimeLimitSeconds: '5', ...parameters },
-      Transitions: {
-        NextAction: 'failed',
-        Errors: [
-          { ErrorType: 'NoMatchingError', NextAction: 'failed' },
-          { ErrorType: 'NoMatchingCondition', NextAction: 'failed' },
-          { ErrorType: 'InvalidPhoneNumber', NextAction: 'invalid' },
-        ],
-        ...(parameters.StoreInput === 'True'
-          ? {}
-          : {
-              Conditions: [
-                { NextAction: 'one', Condition: { Operator: 'Equals', Operands: ['1'] } },
-              ],
-            }),
-      },
+      Transitions: transitions(
+        'failed',
+        { NoMatchingError: 'failed', NoMatchingCondition: 'failed', InvalidPhoneNumber: 'invalid' },
+        parameters.StoreInput === 'True' ? [] : [['1', 'one']],
+      ),
     },
     say('one', 'one'),
     {
@@ -210,13 +200,9 @@ describe('engine conformance', () => {
         Identifier: 'wait',
         Type: 'Wait',
         Parameters: { TimeLimitSeconds: '300' },
-        Transitions: {
-          NextAction: 'failed',
-          Errors: [{ ErrorType: 'NoMatchingError', NextAction: 'failed' }],
-          Conditions: [
-            { NextAction: 'done', Condition: { Operator: 'Equals', Operands: ['WaitCompleted'] } },
-          ],
-        },
+        Transitions: transitions('failed', { NoMatchingError: 'failed' }, [
+          ['WaitCompleted', 'done'],
+        ]),
       },
       say('done', 'waited'),
       say('failed', 'error branch'),
@@ -231,12 +217,7 @@ describe('engine conformance', () => {
 
   it('evaluates dynamic attribute keys', async () => {
     const result = await run([
-      {
-        Identifier: 'lambda',
-        Type: 'InvokeLambdaFunction',
-        Parameters: { LambdaFunctionARN: '${LookupArn}', InvocationTimeLimitSeconds: '3' },
-        Transitions: onError('set', 'bye'),
-      },
+      lambda('${LookupArn}', 'set'),
       {
         Identifier: 'set',
         Type: 'UpdateContactAttributes',
@@ -288,12 +269,7 @@ describe('engine conformance', () => {
 
   it('takes the error branch when the working queue resolves to nothing', async () => {
     const result = await run([
-      {
-        Identifier: 'lambda',
-        Type: 'InvokeLambdaFunction',
-        Parameters: { LambdaFunctionARN: 'arn:fn', InvocationTimeLimitSeconds: '3' },
-        Transitions: onError('queue', 'bye'),
-      },
+      lambda('arn:fn', 'queue'),
       {
         Identifier: 'queue',
         Type: 'UpdateContactTargetQueue',
@@ -329,13 +305,7 @@ describe('engine conformance', () => {
   const toQueue: Action = {
     Identifier: 'to-queue',
     Type: 'TransferContactToQueue',
-    Transitions: {
-      NextAction: 'failed',
-      Errors: [
-        { ErrorType: 'QueueAtCapacity', NextAction: 'failed' },
-        { ErrorType: 'NoMatchingError', NextAction: 'failed' },
-      ],
-    },
+    Transitions: transitions('failed', { QueueAtCapacity: 'failed', NoMatchingError: 'failed' }),
   };
 
   it('starts a queue-transfer contact with its working queue set', async () => {

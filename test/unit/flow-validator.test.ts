@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { type ValidationOptions, validateFlow } from '#flows/language/validator.ts';
 import { FLOWS } from '#flows/manifest.ts';
 import { validateRepositoryFlow } from '#flows/validate.ts';
+import { equals, onError, transitions } from '../support/flow-json.ts';
 
 const fixtures = new URL('../fixtures/', import.meta.url);
 const realFlows = readdirSync(new URL('real-flows/', fixtures)).filter((file) =>
@@ -28,23 +29,15 @@ const baseFlow = () => ({
       Identifier: 'say',
       Type: 'MessageParticipant',
       Parameters: { Text: '${en:main.welcome}' },
-      Transitions: {
-        NextAction: 'menu',
-        Errors: [{ ErrorType: 'NoMatchingError', NextAction: 'bye' }],
-      },
+      Transitions: onError('menu'),
     },
     {
       Identifier: 'menu',
       Type: 'GetParticipantInput',
       Parameters: { Text: 'Press 1', StoreInput: 'False', InputTimeLimitSeconds: '5' },
-      Transitions: {
-        NextAction: 'bye',
-        Errors: [
-          { ErrorType: 'NoMatchingCondition', NextAction: 'bye' },
-          { ErrorType: 'NoMatchingError', NextAction: 'bye' },
-        ],
-        Conditions: [{ NextAction: 'bye', Condition: { Operator: 'Equals', Operands: ['1'] } }],
-      },
+      Transitions: transitions('bye', { NoMatchingCondition: 'bye', NoMatchingError: 'bye' }, [
+        ['1', 'bye'],
+      ]),
     },
     { Identifier: 'bye', Type: 'DisconnectParticipant', Parameters: {}, Transitions: {} },
   ],
@@ -244,10 +237,7 @@ describe('flow validator', () => {
             LambdaFunctionARN: '${TrackingFunctionArn}',
             InvocationTimeLimitSeconds: limit,
           },
-          Transitions: {
-            NextAction: 'menu',
-            Errors: [{ ErrorType: 'NoMatchingError', NextAction: 'bye' }],
-          },
+          Transitions: onError('menu'),
         });
       });
       expect(rules).toContain('lambda-time-limit');
@@ -261,10 +251,7 @@ describe('flow validator', () => {
         Identifier: 'transfer',
         Type: 'TransferToFlow',
         Parameters: {},
-        Transitions: {
-          NextAction: 'menu',
-          Errors: [{ ErrorType: 'NoMatchingError', NextAction: 'bye' }],
-        },
+        Transitions: onError('menu'),
       });
     });
     expect(rules).toEqual(['missing-parameter']);
@@ -278,27 +265,13 @@ describe('flow validator', () => {
           Identifier: 'loop',
           Type: 'Loop',
           Parameters: { LoopCount: '2' },
-          Transitions: {
-            NextAction: 'hours',
-            Conditions: [
-              {
-                NextAction: 'hours',
-                Condition: { Operator: 'Equals', Operands: ['ContinueLooping'] },
-              },
-            ],
-          },
+          Transitions: { NextAction: 'hours', Conditions: [equals('ContinueLooping', 'hours')] },
         },
         {
           Identifier: 'hours',
           Type: 'CheckHoursOfOperation',
           Parameters: {},
-          Transitions: {
-            NextAction: 'menu',
-            Errors: [{ ErrorType: 'NoMatchingError', NextAction: 'bye' }],
-            Conditions: [
-              { NextAction: 'menu', Condition: { Operator: 'Equals', Operands: ['True'] } },
-            ],
-          },
+          Transitions: transitions('menu', { NoMatchingError: 'bye' }, [['True', 'menu']]),
         },
       );
     });
@@ -313,13 +286,7 @@ describe('flow validator', () => {
           Identifier: 'queue',
           Type: 'TransferContactToQueue',
           Parameters: {},
-          Transitions: {
-            NextAction: 'bye',
-            Errors: [
-              { ErrorType: 'QueueAtCapacity', NextAction: 'bye' },
-              { ErrorType: 'NoMatchingError', NextAction: 'bye' },
-            ],
-          },
+          Transitions: transitions('bye', { QueueAtCapacity: 'bye', NoMatchingError: 'bye' }),
         });
         action(f, 'menu').Transitions.Conditions[0].NextAction = 'queue';
       },
@@ -340,10 +307,7 @@ describe('flow validator', () => {
           Identifier: `m${i}`,
           Type: 'MessageParticipant',
           Parameters: { Text: 'x'.repeat(1000) },
-          Transitions: {
-            NextAction: i < 259 ? `m${i + 1}` : 'menu',
-            Errors: [{ ErrorType: 'NoMatchingError', NextAction: 'bye' }],
-          },
+          Transitions: onError(i < 259 ? `m${i + 1}` : 'menu'),
         });
       }
     });
