@@ -64,10 +64,10 @@ export interface SampleBenchOptions {
 /**
  * Every operation a descriptor gives a `sample` for, timed as the flow invokes it (a fresh
  * contact and calling number each call) beside the raw DynamoDB calls it makes: those of a
- * warm invocation, recorded and replayed turn by turn (a turn's calls together). A replayed
- * conditional write fails its condition on the item the handler wrote, a round trip of the
- * same reads and condition; a capability added to lambdas/capabilities.ts with a sample is
- * benched without editing bench/run.ts.
+ * warm invocation, recorded and replayed turn by turn (a turn's calls together), with the
+ * contact, calling number and drawn reference new on each replay as they are on each handler
+ * call, so a conditional write writes as the handler's does; a capability added to
+ * lambdas/capabilities.ts with a sample is benched without editing bench/run.ts.
  */
 export const benchSamples = async ({
   compare,
@@ -77,16 +77,44 @@ export const benchSamples = async ({
   const client = platform.aws.dynamoDb;
   const { recording, record } = recordingClient(client);
   const recorded = { ...platform, aws: { ...platform.aws, dynamoDb: recording } };
-  const replay = async (turns: Turns) => {
+  const digits = (n: number) =>
+    Array.from({ length: n }, () => Math.floor(Math.random() * 10)).join('');
+  /** A new value of a token's shape: digits for digits (a reference, a number), else a UUID. */
+  const fresh = (token: string) =>
+    /^\+?\d+$/.test(token)
+      ? token.replace(/\d+$/, (tail) => digits(tail.length))
+      : token.length === 36
+        ? randomUUID()
+        : randomUUID().slice(0, token.length);
+  const substitute = (value: unknown, tokens: ReadonlyMap<string, string>): unknown => {
+    if (typeof value === 'string') {
+      let replaced = value;
+      for (const [token, by] of tokens) replaced = replaced.split(token).join(by);
+      return replaced;
+    }
+    if (Array.isArray(value)) return value.map((inner) => substitute(inner, tokens));
+    if (value && typeof value === 'object' && value.constructor === Object)
+      return Object.fromEntries(
+        Object.entries(value).map(([key, inner]) => [key, substitute(inner, tokens)]),
+      );
+    return value;
+  };
+  /**
+   * Replays the turns with what is new on each handler call (the contact, the calling number,
+   * and what the handler drew: `tokens`) new again, so a conditional write writes new items as
+   * the handler's does instead of failing its condition on the handler's (a cheaper round trip).
+   */
+  const replay = async (turns: Turns, tokens: readonly string[]) => {
+    const renewed = new Map(tokens.map((token) => [token, fresh(token)]));
     for (const turn of turns)
       await Promise.all(
         turn.map(({ command, input }) =>
-          client.send(new command(structuredClone(input))).catch(() => undefined),
+          client
+            .send(new command(substitute(structuredClone(input), renewed)))
+            .catch(() => undefined),
         ),
       );
   };
-  const digits = (n: number) =>
-    Array.from({ length: n }, () => Math.floor(Math.random() * 10)).join('');
   const forScale = () =>
     client.send(
       new GetCommand({
@@ -102,22 +130,33 @@ export const benchSamples = async ({
     ) => Promise<Record<string, unknown>>;
     const context = lambdaContext(capability.handler);
     const template = connectEvent({});
+    let contact: string[] = [];
     const invoke = (parameters: Readonly<Record<string, string>>) => {
       const event = structuredClone(template);
       event.Details.Parameters = { ...parameters };
       event.Details.ContactData.ContactId = randomUUID();
-      if (event.Details.ContactData.CustomerEndpoint)
+      contact = [event.Details.ContactData.ContactId];
+      if (event.Details.ContactData.CustomerEndpoint) {
         event.Details.ContactData.CustomerEndpoint.Address = `+2547${digits(8)}`;
+        contact.push(event.Details.ContactData.CustomerEndpoint.Address);
+      }
       return fn(event, context);
     };
     for (const [operation, { sample }] of Object.entries(capability.operations)) {
       if (!sample) continue;
-      await invoke(sample);
-      const [{ outcome }, turns] = await record(() => invoke(sample));
+      const first = await invoke(sample);
+      const [result, turns] = await record(() => invoke(sample));
+      // What the handler drew on this call (a reference): the result's values that differ
+      // from the first call's, times aside.
+      const drawn = Object.entries(result)
+        .filter(([key, value]) => typeof value === 'string' && value !== first[key])
+        .map(([, value]) => value as string)
+        .filter((value) => value.length >= 6 && Number.isNaN(Date.parse(value)));
+      const tokens = [...contact, ...drawn];
       await compare(
-        `${capability.handler}: ${operation} → ${String(outcome)} (${shape(turns)})`,
+        `${capability.handler}: ${operation} → ${String(result.outcome)} (${shape(turns)})`,
         () => invoke(sample),
-        turns.length ? () => replay(turns) : forScale,
+        turns.length ? () => replay(turns, tokens) : forScale,
         1,
       );
     }
