@@ -16,17 +16,15 @@ import { phaseEnded } from './start-up-phases.ts';
  * take about as long as it does; the JVM runs on the other core), not before it is spawned.
  */
 const importRuntimeModules = async () => {
-  const [handlers, contactRecords, resources, seed, tables, guard, powertools, escalation] =
-    await Promise.all([
-      import('./handlers.ts'),
-      import('./contact-records.ts'),
-      import('./resources.ts'),
-      import('./seed.ts'),
-      import('./dynamodb/tables.ts'),
-      import('./iam/guard.ts'),
-      import('#shared/powertools.ts'),
-      import('./escalation/runtime.ts'),
-    ]);
+  const [handlers, contactRecords, resources, seed, tables, guard, powertools] = await Promise.all([
+    import('./handlers.ts'),
+    import('./contact-records.ts'),
+    import('./resources.ts'),
+    import('./seed.ts'),
+    import('./dynamodb/tables.ts'),
+    import('./iam/guard.ts'),
+    import('#shared/powertools.ts'),
+  ]);
   return {
     ...handlers,
     ...contactRecords,
@@ -35,7 +33,6 @@ const importRuntimeModules = async () => {
     ...tables,
     ...guard,
     ...powertools,
-    ...escalation,
   };
 };
 
@@ -89,6 +86,9 @@ export const startLocalRuntime = async ({
         { shortRun: true, port },
       );
   const loading = importRuntimeModules();
+  // Only when asked for: its module (stream reader, sweeper, dialer) is a tenth of the imports.
+  const escalationModule = escalationOptions && import('./escalation/runtime.ts');
+  escalationModule?.catch(() => {}); // reported where it is awaited
   // The handlers (each with its role's policy), the flows and the engine make no AWS call until
   // a contact runs, so they are built before DynamoDB Local answers, on its known endpoint.
   const building = loading.then(async (modules) => {
@@ -116,21 +116,17 @@ export const startLocalRuntime = async ({
     throw built.reason;
   }
   const { modules, platform, resources, engine } = built.value;
-  const {
-    createLocalTables,
-    iamCheckSummary,
-    iamChecks,
-    localDynamoDbClient,
-    onDenial,
-    seed,
-    startLocalEscalation,
-  } = modules;
+  const { createLocalTables, iamCheckSummary, iamChecks, localDynamoDbClient, onDenial, seed } =
+    modules;
   try {
     if (!started.value.seeded) await createLocalTables(localDynamoDbClient(dynamoDb.endpoint));
     const seeded = started.value.seeded ?? (await seed(platform.aws.dynamoDb));
     const escalation =
       escalationOptions &&
-      (await startLocalEscalation({
+      escalationModule &&
+      (await (
+        await escalationModule
+      ).startLocalEscalation({
         ...escalationOptions,
         dynamoDbEndpoint: dynamoDb.endpoint,
         platform,
