@@ -1,6 +1,6 @@
 import { createCallLogRepository } from '#shared/data/call-logs.repository.ts';
-import { catalogueFiles } from '#shared/data/catalogue-files.ts';
 import { createComplaintSlaRepository } from '#shared/data/complaint-sla.repository.ts';
+import { publicHolidays } from '#shared/data/public-holidays.ts';
 import { createTicketRepository } from '#shared/data/tickets.repository.ts';
 import { parseEnv } from '#shared/env.ts';
 import type { AwsClients, Environment } from '#shared/platform.ts';
@@ -22,6 +22,6 @@ export const defaultDependencies = (
     answerWithinSeconds: config.ANSWER_WITHIN_SECONDS,
     resolutionHours: config.COMPLAINT_RESOLUTION_HOURS,
     staffing: config.STAFFING_CONFIG,
-    holidays: new Set(catalogueFiles.holidays.map((holiday) => holiday.date)),
+    holidays: new Set(publicHolidays.map((holiday) => holiday.date)),
   };
 };
