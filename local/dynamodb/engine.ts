@@ -14,7 +14,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { createRequire } from 'node:module';
-import { delimiter, dirname, isAbsolute, join } from 'node:path';
+import { basename, delimiter, dirname, isAbsolute, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -106,6 +106,11 @@ const buildLauncher = (javaCommand: string, engine: string) => {
       for (const file of ['launcher.jar', 'engine.jar'])
         rmSync(join(staging, file), { force: true });
   });
+  // Launchers of older sources (with their archives, tens of MB each) are never used again.
+  for (const name of readdirSync(DYNAMODB_CACHE_DIRECTORY)) {
+    if (/^launcher-[0-9a-f]{16}$/.test(name) && name !== basename(directory))
+      rmSync(join(DYNAMODB_CACHE_DIRECTORY, name), { recursive: true, force: true });
+  }
   return directory;
 };
 
