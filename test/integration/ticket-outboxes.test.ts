@@ -288,3 +288,46 @@ describe('caller index: no phone number in any key', () => {
     TIMEOUT,
   );
 });
+
+describe('history: entries of one millisecond never take each other’s key', () => {
+  it(
+    "lets a status change through beside notes and the escalation's entry written the same instant",
+    async () => {
+      // Arrange: on the frozen clock every entry shares a millisecond, as the local runtime's do.
+      // With a sequence drawn from 1 to 999, one of 100 notes nearly always took a key another
+      // note, or the acknowledgement (version 2), needed; the change failed as a conflict.
+      const { tickets, lodge, api, clock } = await setUp();
+      const { reference } = await lodge();
+      const focal: Principal = { id: 'focal-immigration', role: 'agency', agencyId: 'immigration' };
+      await tickets.recordEscalationStep({
+        reference,
+        fromStep: 0,
+        toStep: 1,
+        level: 1,
+        entry: {
+          reference,
+          at: clock().toISOString(),
+          by: { kind: 'system', id: 'escalation' },
+          action: 'AGENCY_NOTIFIED',
+        },
+      });
+      for (let note = 1; note <= 100; note++)
+        await api.addNote(reference, `Caller rang again (${note})`, agent);
+
+      // Act
+      const acknowledged = await api.acknowledge(reference, { version: 1 }, focal);
+      const resolved = await api.resolve(reference, { resolution: 'Released.', version: 2 }, focal);
+
+      // Assess: every entry kept, in one millisecond.
+      expect([acknowledged.status, resolved.status]).toEqual(['ACKNOWLEDGED', 'RESOLVED']);
+      const history = await tickets.history(reference);
+      expect(history.filter((entry) => entry.action === 'NOTE_ADDED')).toHaveLength(100);
+      expect(history.map((entry) => entry.action)).toEqual(
+        expect.arrayContaining(['CREATED', 'AGENCY_NOTIFIED', 'STATUS_CHANGED']),
+      );
+      expect(history.filter((entry) => entry.action === 'STATUS_CHANGED')).toHaveLength(2);
+      expect(new Set(history.map((entry) => entry.at))).toEqual(new Set([clock().toISOString()]));
+    },
+    TIMEOUT,
+  );
+});

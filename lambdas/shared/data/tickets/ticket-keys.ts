@@ -42,9 +42,15 @@ export const ticketKeys = {
   /** The partition of a ticket, its history and nothing else. */
   ticketPartition: (reference: string) => `TICKET#${reference}`,
   historyPrefix: 'HISTORY#',
-  history: (entry: Pick<TicketHistoryEntry, 'reference' | 'at'>, sequence: number) => ({
+  /**
+   * A history entry, in time order: within its millisecond by the number of the change it records
+   * (`nnn`: the version a status change made, a call-back move's place) or, for an entry no change
+   * numbers (a note, an escalation step), by a unique id, so that it never takes a key a change
+   * will need.
+   */
+  history: (entry: Pick<TicketHistoryEntry, 'reference' | 'at'>, sequence: number | string) => ({
     pk: `TICKET#${entry.reference}`,
-    sk: `HISTORY#${entry.at}#${String(sequence).padStart(3, '0')}`,
+    sk: `HISTORY#${entry.at}#${typeof sequence === 'number' ? String(sequence).padStart(3, '0') : sequence}`,
   }),
   contact: ({ contactId, kind }: { readonly contactId: string; readonly kind: string }) => ({
     pk: `CONTACT#${contactId}`,

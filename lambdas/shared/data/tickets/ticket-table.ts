@@ -1,4 +1,4 @@
-import { randomInt } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import {
   DeleteCommand,
   type DynamoDBDocumentClient,
@@ -38,8 +38,12 @@ export const notClosed = () => {
 
 /** The ticket's table helpers: reads, history Puts and transactions whose failed condition is "stale". */
 export const ticketTable = ({ client, tableName }: TicketTable) => {
-  /** A history entry's Put; entries not tied to a version take a random sequence in their millisecond. */
-  const historyPut = (entry: TicketHistoryEntry, sequence = randomInt(1, 1000)) => {
+  /**
+   * A history entry's Put. One not tied to a change's number gets a unique id: a number drawn
+   * from 1 to 999 could be the very key a status change in the same millisecond needs, and would
+   * fail that change as if someone else had changed the ticket.
+   */
+  const historyPut = (entry: TicketHistoryEntry, sequence: number | string = randomUUID()) => {
     const parsed = domainFields(TicketHistoryEntrySchema.parse(entry));
     return {
       Put: {
