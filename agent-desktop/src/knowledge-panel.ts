@@ -50,6 +50,8 @@ export const createKnowledgePanel = ({
 
   let timer: ReturnType<typeof setTimeout> | undefined;
   let latest = 0;
+  // Likewise for articles: the one chosen last is shown, however the answers arrive.
+  let latestOpen = 0;
   let shown: Article | undefined;
   let contact: KnowledgeContact | undefined;
   let signedIn = false;
@@ -113,6 +115,7 @@ export const createKnowledgePanel = ({
     const content = shown;
     view.hidden = false;
     view.lang = language;
+    view.dataset.id = content.id;
     element('knowledge-title').textContent = content.title;
     element('knowledge-summary').textContent = content.summary;
     element('knowledge-answer').replaceChildren(
@@ -168,13 +171,15 @@ export const createKnowledgePanel = ({
   };
 
   const open = async (id: string) => {
+    const asked = ++latestOpen;
     try {
       const answer = await client.article(id, lang());
+      if (asked !== latestOpen) return;
       shown = answer;
       render();
       say('');
     } catch (error) {
-      report(error);
+      if (asked === latestOpen) report(error);
     }
   };
 

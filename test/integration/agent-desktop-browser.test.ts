@@ -174,7 +174,8 @@ describe('the agent desktop in a browser', () => {
 
       // Act: send the open article to the caller.
       await page.locator('#knowledge-results button[data-id="sha-registration"]').click();
-      await page.locator('#knowledge-article[lang="en"]').waitFor();
+      // Not just any English article: the language change showed the passport's in English first.
+      await page.locator('#knowledge-article[lang="en"][data-id="sha-registration"]').waitFor();
       if (process.env.DESKTOP_SCREENSHOT)
         await page.screenshot({ path: process.env.DESKTOP_SCREENSHOT, fullPage: true });
       await page.click('#knowledge-sms');
