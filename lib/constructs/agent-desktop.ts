@@ -1,34 +1,11 @@
-import {
-  Annotations,
-  type CfnResource,
-  DefaultStackSynthesizer,
-  DockerImage,
-  RemovalPolicy,
-  Stack,
-  Validations,
-} from 'aws-cdk-lib';
-import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
-import {
-  AllowedMethods,
-  CachePolicy,
-  Distribution,
-  GeoRestriction,
-  HttpVersion,
-  PriceClass,
-  ResponseHeadersPolicy,
-  SecurityPolicyProtocol,
-  ViewerProtocolPolicy,
-} from 'aws-cdk-lib/aws-cloudfront';
-import { S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
+import { type CfnResource, DefaultStackSynthesizer, Stack, Validations } from 'aws-cdk-lib';
 import { CfnApprovedOrigin } from 'aws-cdk-lib/aws-connect';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { Key } from 'aws-cdk-lib/aws-kms';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
-import { BlockPublicAccess, Bucket, BucketEncryption, type IBucket } from 'aws-cdk-lib/aws-s3';
-import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { AGENT_DESKTOP_DIR, bundleAgentDesktop } from '#lib/agent-desktop-bundle.ts';
-import { pageSecurityHeaders } from './page-security-headers.ts';
+import { HostedPage } from './hosted-page.ts';
 
 export { AGENT_DESKTOP_DIR, bundleAgentDesktop };
 
@@ -69,8 +46,8 @@ export interface StaffApiSettings {
  * its origin is approved on the Connect instance so the CCP may be embedded.
  */
 export class AgentDesktop extends Construct {
-  readonly bucket: Bucket;
-  readonly distribution: Distribution;
+  /** The desktop's bucket and distribution. */
+  readonly page: HostedPage;
   /** Where agents open the desktop, e.g. https://d111111abcdef8.cloudfront.net. */
   readonly url: string;
 
@@ -80,73 +57,27 @@ export class AgentDesktop extends Construct {
     const connectOrigin = `https://${props.instanceAlias}.my.connect.aws`;
     const { staffApi } = props;
 
-    const key = new Key(this, 'Key', {
-      description: 'Encrypts the agent desktop files',
-      enableKeyRotation: true,
-      removalPolicy: RemovalPolicy.DESTROY,
-    });
-    // Holds only build output: the deployment empties it on delete (retainOnDelete: false).
-    this.bucket = new Bucket(this, 'Bucket', {
-      encryption: BucketEncryption.KMS,
-      encryptionKey: key,
-      bucketKeyEnabled: true,
-      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
-      enforceSSL: true,
-      serverAccessLogsBucket: props.accessLogsBucket,
-      serverAccessLogsPrefix: 'agent-desktop/',
-      removalPolicy: RemovalPolicy.DESTROY,
-    });
-
-    const headers = new ResponseHeadersPolicy(this, 'SecurityHeaders', {
-      comment: 'Agent desktop: CSP allowing only the Connect CCP frame',
+    // Created as `Default`: the page's resources keep the desktop's logical ids.
+    this.page = new HostedPage(this, 'Default', {
+      name: 'the agent desktop',
+      comment: 'Huduma agent desktop',
+      headersComment: 'Agent desktop: CSP allowing only the Connect CCP frame',
       // The tickets panel calls the staff API and exchanges its sign-in code at the user pool.
       // The API is named by its Region's endpoints, not its id: its CORS origin is this
       // distribution, so naming the API here would be a dependency cycle.
-      securityHeadersBehavior: pageSecurityHeaders({
+      security: {
         connect: staffApi
           ? [`https://*.execute-api.${region}.${urlSuffix}`, staffApi.auth.domain]
           : [],
         also: [`frame-src ${connectOrigin}`],
-      }),
-    });
-    const origin = S3BucketOrigin.withOriginAccessControl(this.bucket);
-    const behaviour = {
-      origin,
-      viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
-      allowedMethods: AllowedMethods.ALLOW_GET_HEAD,
-      responseHeadersPolicy: headers,
-    };
-    this.distribution = new Distribution(this, 'Distribution', {
-      comment: 'Huduma agent desktop',
-      defaultRootObject: 'index.html',
-      defaultBehavior: { ...behaviour, cachePolicy: CachePolicy.CACHING_OPTIMIZED },
-      // The instance address comes from config.json: never serve a stale one.
-      additionalBehaviors: {
-        '/config.json': { ...behaviour, cachePolicy: CachePolicy.CACHING_DISABLED },
       },
-      geoRestriction: GeoRestriction.allowlist(...props.allowedCountries),
-      // Price class 200 includes the edge locations in Africa.
-      priceClass: PriceClass.PRICE_CLASS_200,
-      httpVersion: HttpVersion.HTTP2_AND_3,
-      enableLogging: true,
-      logBucket: props.accessLogsBucket,
-      logFilePrefix: 'agent-desktop-cdn/',
-      ...(props.domain && {
-        domainNames: [props.domain.domainName],
-        certificate: Certificate.fromCertificateArn(
-          this,
-          'Certificate',
-          props.domain.certificateArn,
-        ),
-        minimumProtocolVersion: SecurityPolicyProtocol.TLS_V1_2_2021,
-      }),
-      ...(props.webAclArn && { webAclId: props.webAclArn }),
+      accessLogsBucket: props.accessLogsBucket,
+      logPrefix: 'agent-desktop',
+      allowedCountries: props.allowedCountries,
+      ...(props.domain && { domain: props.domain }),
+      ...(props.webAclArn && { webAclArn: props.webAclArn }),
     });
-    Annotations.of(this).acknowledgeWarning(
-      '@aws-cdk/aws-cloudfront-origins:wildcardKeyPolicyForOac',
-      'The key policy lets CloudFront in this account decrypt (a distribution-specific condition would be a dependency cycle); the bucket policy still admits only this distribution.',
-    );
-    this.url = `https://${props.domain?.domainName ?? this.distribution.distributionDomainName}`;
+    this.url = this.page.url;
 
     const deployLogs = new LogGroup(this, 'DeploymentLogs', { retention: props.logRetention });
     const deployRole = new Role(this, 'DeploymentRole', {
@@ -154,34 +85,11 @@ export class AgentDesktop extends Construct {
       description: 'Copies the agent desktop into its bucket and invalidates the CDN',
     });
     deployLogs.grantWrite(deployRole);
-    new BucketDeployment(this, 'Deployment', {
-      sources: [
-        Source.asset(AGENT_DESKTOP_DIR, {
-          bundling: {
-            // esbuild runs in-process; the image is only CDK's fallback and is never pulled.
-            image: DockerImage.fromRegistry('node:24-alpine'),
-            local: {
-              tryBundle: (outputDir) => {
-                bundleAgentDesktop(outputDir);
-                return true;
-              },
-            },
-          },
-        }),
-        Source.jsonData('config.json', {
-          ccpUrl: `${connectOrigin}/ccp-v2/`,
-          region,
-          ...(staffApi && { staffApi }),
-        }),
-      ],
-      destinationBucket: this.bucket,
-      distribution: this.distribution,
-      distributionPaths: ['/*'],
-      retainOnDelete: false,
-      prune: true,
+    this.page.deploy({
+      sourceDir: AGENT_DESKTOP_DIR,
+      config: { ccpUrl: `${connectOrigin}/ccp-v2/`, region, ...(staffApi && { staffApi }) },
       role: deployRole,
       logGroup: deployLogs,
-      memoryLimit: 512,
     });
 
     new CfnApprovedOrigin(this, 'ApprovedOrigin', {
@@ -193,15 +101,8 @@ export class AgentDesktop extends Construct {
   }
 
   private acknowledge(role: Role, props: AgentDesktopProps) {
-    if (!props.domain) {
-      Validations.of(this.distribution).acknowledge({
-        id: 'AwsSolutions-CFR4',
-        reason:
-          'Without agentDesktop.domainName the distribution serves the default *.cloudfront.net certificate, whose minimum TLS version cannot be set; configure a domain and us-east-1 certificate to enforce TLS 1.2.',
-      });
-    }
     if (!props.webAclArn) {
-      Validations.of(this.distribution).acknowledge({
+      Validations.of(this.page.distribution).acknowledge({
         id: 'AwsSolutions-CFR2',
         reason:
           'The distribution serves static files only, to an allow-listed country; sign-in and every contact operation go to Connect itself. A WAF web ACL (us-east-1, CLOUDFRONT scope) can be attached with agentDesktop.webAclArn.',
@@ -211,7 +112,7 @@ export class AgentDesktop extends Construct {
     const stack = Stack.of(this);
     const qualifier =
       stack.synthesizer.bootstrapQualifier ?? DefaultStackSynthesizer.DEFAULT_QUALIFIER;
-    const bucketId = stack.getLogicalId(this.bucket.node.defaultChild as CfnResource);
+    const bucketId = stack.getLogicalId(this.page.bucket.node.defaultChild as CfnResource);
     const findings = [
       'Action::s3:GetBucket*',
       'Action::s3:GetObject*',

@@ -1,8 +1,6 @@
 import {
-  Annotations,
   CfnOutput,
   type CfnResource,
-  DockerImage,
   Duration,
   Fn,
   RemovalPolicy,
@@ -17,31 +15,19 @@ import {
   RequestValidator,
   RestApi,
 } from 'aws-cdk-lib/aws-apigateway';
-import {
-  AllowedMethods,
-  CachePolicy,
-  Distribution,
-  GeoRestriction,
-  HttpVersion,
-  PriceClass,
-  ResponseHeadersPolicy,
-  ViewerProtocolPolicy,
-} from 'aws-cdk-lib/aws-cloudfront';
-import { S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
-import { type IKey, Key } from 'aws-cdk-lib/aws-kms';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
-import { BlockPublicAccess, Bucket, BucketEncryption, type IBucket } from 'aws-cdk-lib/aws-s3';
-import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { CfnWebACL, CfnWebACLAssociation } from 'aws-cdk-lib/aws-wafv2';
 import { Construct } from 'constructs';
 import { WEB_CHAT_ROUTE_KEYS } from '#lambdas/web-chat/api-contract.ts';
-import { bundleChatPage, CHAT_PAGE_DIR } from '#lib/chat-page-bundle.ts';
+import { CHAT_PAGE_DIR } from '#lib/chat-page-bundle.ts';
 import { type TableDefinition, tableDefinitions } from '#shared/data/tables.ts';
 import { PlatformFunction, type TableAccess } from './flow-function.ts';
+import { HostedPage } from './hosted-page.ts';
 import { conversationTableAccess } from './messaging-channels.ts';
-import { pageSecurityHeaders } from './page-security-headers.ts';
 
 /** Requests one address may make in five minutes before WAF blocks it (WAF's minimum is 10). */
 export const CHAT_RATE_LIMIT = { perFiveMinutes: 300, messagesPerFiveMinutes: 100 } as const;
@@ -78,14 +64,31 @@ export class WebChat extends Construct {
   readonly function: PlatformFunction;
   readonly api: RestApi;
   readonly webAcl: CfnWebACL;
-  readonly distribution: Distribution;
+  /** The chat page's bucket and distribution. */
+  readonly page: HostedPage;
   readonly url: string;
 
   constructor(scope: Construct, id: string, props: WebChatProps) {
     super(scope, id);
-    const { bucket, distribution } = this.page(props);
-    this.distribution = distribution;
-    this.url = `https://${this.distribution.distributionDomainName}`;
+    const { region, urlSuffix } = Stack.of(this);
+    // Created as `Default` with ids `Page…`: the page keeps the logical ids it was deployed with.
+    this.page = new HostedPage(this, 'Default', {
+      idPrefix: 'Page',
+      name: 'the chat page',
+      comment: 'Huduma web chat',
+      headersComment: 'Chat page: its API and the Connect participant service only',
+      security: {
+        connect: [
+          `https://*.execute-api.${region}.${urlSuffix}`,
+          `https://participant.connect.${region}.${urlSuffix}`,
+          `wss://*.transport.connect.${region}.${urlSuffix}`,
+        ],
+      },
+      accessLogsBucket: props.accessLogsBucket,
+      logPrefix: 'web-chat',
+      allowedCountries: props.allowedCountries,
+    });
+    this.url = this.page.url;
 
     const flowId = Fn.select(3, Fn.split('/', props.chatFlowArn));
     this.function = new PlatformFunction(this, 'Handler', {
@@ -164,7 +167,7 @@ export class WebChat extends Construct {
       resourceArn: this.api.deploymentStage.stageArn,
       webAclArn: this.webAcl.attrArn,
     });
-    this.deployPage(bucket, props);
+    this.deployPage();
     this.acknowledge();
     new CfnOutput(this, 'PageUrl', { value: this.url, description: 'The citizens chat page' });
     new CfnOutput(this, 'ApiUrl', { value: this.api.url });
@@ -230,87 +233,14 @@ export class WebChat extends Construct {
     });
   }
 
-  /** The page: private KMS bucket, CloudFront with origin access control, CSP and a country allow-list. */
-  private page(props: WebChatProps): { bucket: Bucket; distribution: Distribution } {
-    const { region, urlSuffix } = Stack.of(this);
-    const key = new Key(this, 'PageKey', {
-      description: 'Encrypts the chat page files',
-      enableKeyRotation: true,
-      removalPolicy: RemovalPolicy.DESTROY,
-    });
-    const bucket = new Bucket(this, 'PageBucket', {
-      encryption: BucketEncryption.KMS,
-      encryptionKey: key,
-      bucketKeyEnabled: true,
-      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
-      enforceSSL: true,
-      serverAccessLogsBucket: props.accessLogsBucket,
-      serverAccessLogsPrefix: 'web-chat/',
-      removalPolicy: RemovalPolicy.DESTROY,
-    });
-    const headers = new ResponseHeadersPolicy(this, 'PageHeaders', {
-      comment: 'Chat page: its API and the Connect participant service only',
-      securityHeadersBehavior: pageSecurityHeaders({
-        connect: [
-          `https://*.execute-api.${region}.${urlSuffix}`,
-          `https://participant.connect.${region}.${urlSuffix}`,
-          `wss://*.transport.connect.${region}.${urlSuffix}`,
-        ],
-      }),
-    });
-    const behaviour = {
-      origin: S3BucketOrigin.withOriginAccessControl(bucket),
-      viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
-      allowedMethods: AllowedMethods.ALLOW_GET_HEAD,
-      responseHeadersPolicy: headers,
-    };
-    const distribution = new Distribution(this, 'PageDistribution', {
-      comment: 'Huduma web chat',
-      defaultRootObject: 'index.html',
-      defaultBehavior: { ...behaviour, cachePolicy: CachePolicy.CACHING_OPTIMIZED },
-      additionalBehaviors: {
-        '/config.json': { ...behaviour, cachePolicy: CachePolicy.CACHING_DISABLED },
-      },
-      geoRestriction: GeoRestriction.allowlist(...props.allowedCountries),
-      priceClass: PriceClass.PRICE_CLASS_200,
-      httpVersion: HttpVersion.HTTP2_AND_3,
-      enableLogging: true,
-      logBucket: props.accessLogsBucket,
-      logFilePrefix: 'web-chat-cdn/',
-    });
-    Annotations.of(this).acknowledgeWarning(
-      '@aws-cdk/aws-cloudfront-origins:wildcardKeyPolicyForOac',
-      'The key policy lets CloudFront in this account decrypt; the bucket policy admits only this distribution.',
-    );
-    return { bucket, distribution };
-  }
-
   /** The bundled page and its config.json (the API's URL) into the bucket, then a CDN invalidation. */
-  private deployPage(bucket: Bucket, _props: WebChatProps): void {
-    const deployment = new BucketDeployment(this, 'PageDeployment', {
-      sources: [
-        Source.asset(CHAT_PAGE_DIR, {
-          bundling: {
-            image: DockerImage.fromRegistry('node:24-alpine'),
-            local: {
-              tryBundle: (outputDir) => {
-                bundleChatPage(outputDir);
-                return true;
-              },
-            },
-          },
-        }),
-        Source.jsonData('config.json', { apiUrl: this.api.url, region: Stack.of(this).region }),
-      ],
-      destinationBucket: bucket,
-      distribution: this.distribution,
-      distributionPaths: ['/*'],
-      retainOnDelete: false,
-      prune: true,
-      memoryLimit: 512,
+  private deployPage(): void {
+    const deployment = this.page.deploy({
+      sourceDir: CHAT_PAGE_DIR,
+      config: { apiUrl: this.api.url, region: Stack.of(this).region },
     });
     // One provider serves every BucketDeployment of the stack (the desktop's role): name this bucket's finding.
-    const bucketId = Stack.of(this).getLogicalId(bucket.node.defaultChild as CfnResource);
+    const bucketId = Stack.of(this).getLogicalId(this.page.bucket.node.defaultChild as CfnResource);
     Validations.of(deployment.handlerRole).acknowledge({
       id: `AwsSolutions-IAM5[Resource::<${bucketId}.Arn>/*]`,
       reason:
@@ -319,12 +249,7 @@ export class WebChat extends Construct {
   }
 
   private acknowledge() {
-    Validations.of(this.distribution).acknowledge({
-      id: 'AwsSolutions-CFR4',
-      reason:
-        'The page is served on the default *.cloudfront.net certificate, whose minimum TLS version cannot be set; a custom domain with its us-east-1 certificate enforces TLS 1.2.',
-    });
-    Validations.of(this.distribution).acknowledge({
+    Validations.of(this.page.distribution).acknowledge({
       id: 'AwsSolutions-CFR2',
       reason:
         'The distribution serves static files to an allow-listed country; every request that does work goes to the chat API, which its regional WAF web ACL guards with rate limits.',
