@@ -13,41 +13,48 @@ export interface RoutingProfileDefinition {
   >;
 }
 
+/**
+ * A desk of agents who take the queues in `queuesByPriority` order (the queues of one entry
+ * share its priority, the first is 1 and served first); their call-backs are placed from the
+ * call-back queue.
+ */
+const desk = (
+  name: string,
+  description: string,
+  queuesByPriority: readonly (readonly QueuePlaceholder[])[],
+): RoutingProfileDefinition => ({
+  name,
+  description,
+  defaultOutboundQueue: 'CallbackQueueArn',
+  queues: Object.fromEntries(
+    queuesByPriority.flatMap((queues, index) =>
+      queues.map((queue) => [queue, { priority: index + 1 }]),
+    ),
+  ),
+});
+
 /** Who takes which calls. Assign each agent one routing profile in the Connect admin site. */
 export const ROUTING_PROFILES = {
-  general: {
-    name: 'Huduma agent',
-    description: 'Front-line agents: every queue, general enquiries and appointments first',
-    defaultOutboundQueue: 'CallbackQueueArn',
-    queues: {
-      GeneralQueueArn: { priority: 1 },
-      AppointmentsQueueArn: { priority: 1 },
-      PensionsQueueArn: { priority: 2 },
-      ComplaintsQueueArn: { priority: 2 },
-      CallbackQueueArn: { priority: 3 },
-    },
-  },
-  pensions: {
-    name: 'Pensions desk',
-    description: 'Pensions specialists: pensions first, then general enquiries and call-backs',
-    defaultOutboundQueue: 'CallbackQueueArn',
-    queues: {
-      PensionsQueueArn: { priority: 1 },
-      GeneralQueueArn: { priority: 2 },
-      CallbackQueueArn: { priority: 2 },
-    },
-  },
-  complaints: {
-    name: 'Complaints desk',
-    description: 'Complaint handlers: complaints first, then call-backs and general enquiries',
-    defaultOutboundQueue: 'CallbackQueueArn',
-    queues: {
-      ComplaintsQueueArn: { priority: 1 },
-      CallbackQueueArn: { priority: 2 },
-      GeneralQueueArn: { priority: 3 },
-    },
-  },
-} as const satisfies Record<string, RoutingProfileDefinition>;
+  general: desk(
+    'Huduma agent',
+    'Front-line agents: every queue, general enquiries and appointments first',
+    [
+      ['GeneralQueueArn', 'AppointmentsQueueArn'],
+      ['PensionsQueueArn', 'ComplaintsQueueArn'],
+      ['CallbackQueueArn'],
+    ],
+  ),
+  pensions: desk(
+    'Pensions desk',
+    'Pensions specialists: pensions first, then general enquiries and call-backs',
+    [['PensionsQueueArn'], ['GeneralQueueArn', 'CallbackQueueArn']],
+  ),
+  complaints: desk(
+    'Complaints desk',
+    'Complaint handlers: complaints first, then call-backs and general enquiries',
+    [['ComplaintsQueueArn'], ['CallbackQueueArn'], ['GeneralQueueArn']],
+  ),
+} satisfies Record<string, RoutingProfileDefinition>;
 
 export interface SecurityProfileDefinition {
   readonly name: string;
@@ -55,6 +62,13 @@ export interface SecurityProfileDefinition {
   /** Connect security-profile permissions (API names, as ListSecurityProfilePermissions returns them). */
   readonly permissions: readonly string[];
 }
+
+/** Real-time and historical metrics, as supervisors and analysts see them. */
+const METRICS_PERMISSIONS = [
+  'AccessMetrics',
+  'AccessMetrics.RealTimeMetrics.Access',
+  'AccessMetrics.HistoricalMetrics.Access',
+] as const;
 
 /** Agent CCP use: take and place calls, transfer with quick connects. */
 const AGENT_PERMISSIONS = [
@@ -79,9 +93,7 @@ export const SECURITY_PROFILES = {
     description: 'Agent access plus real-time monitoring, listen-in and barge-in, contact search',
     permissions: [
       ...AGENT_PERMISSIONS,
-      'AccessMetrics',
-      'AccessMetrics.RealTimeMetrics.Access',
-      'AccessMetrics.HistoricalMetrics.Access',
+      ...METRICS_PERMISSIONS,
       'AccessMetrics.AgentActivityAudit.Access',
       'ManagerListenIn',
       'ManagerBargeIn',
@@ -104,9 +116,7 @@ export const SECURITY_PROFILES = {
     description:
       'Real-time and historical metrics, dashboards and saved reports; no contact content',
     permissions: [
-      'AccessMetrics',
-      'AccessMetrics.RealTimeMetrics.Access',
-      'AccessMetrics.HistoricalMetrics.Access',
+      ...METRICS_PERMISSIONS,
       'AccessMetrics.Dashboards.Access',
       'MetricsReports.View',
       'MetricsReports.Create',

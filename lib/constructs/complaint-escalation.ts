@@ -50,6 +50,32 @@ export interface ComplaintEscalationProps {
 
 const SWEEP_EVERY = Duration.minutes(SWEEP_EVERY_MINUTES);
 
+/** What the sweeper had to do that should not have been needed (alarmed above 0 in 5 minutes). */
+const SWEEP_ALARMS = [
+  {
+    id: 'RecoveredStartsAlarm',
+    metricName: 'EscalationStartsRecovered',
+    description: 'The sweeper had to start escalations the Tickets stream consumer missed',
+  },
+  {
+    id: 'StalledStartsAlarm',
+    metricName: 'EscalationOutboxOldestMinutes',
+    statistic: 'Maximum',
+    threshold: 30,
+    description: 'A complaint has waited over 30 minutes for its escalation to start',
+  },
+  {
+    id: 'RecoveredCallbacksAlarm',
+    metricName: 'CallbackRequestsRecovered',
+    description: 'The sweeper had to queue call-backs the ticket API could not',
+  },
+  {
+    id: 'FailedPurgesAlarm',
+    metricName: 'TicketPurgesFailed',
+    description: "A closed ticket's personal data could not be purged after its retention",
+  },
+] as const;
+
 /**
  * The 72-hour escalation: a Standard state machine per complaint (definition in
  * state-machines/, shared with the local runner), started from the Tickets stream by a consumer
@@ -192,28 +218,8 @@ export class ComplaintEscalation extends Construct {
       service: 'huduma-escalation',
       description: 'A complaint passed its resolution deadline (72 h) unresolved',
     });
-    alerts.onMetric(this, 'RecoveredStartsAlarm', {
-      metricName: 'EscalationStartsRecovered',
-      service: 'huduma-escalation-sweep',
-      description: 'The sweeper had to start escalations the Tickets stream consumer missed',
-    });
-    alerts.onMetric(this, 'StalledStartsAlarm', {
-      metricName: 'EscalationOutboxOldestMinutes',
-      service: 'huduma-escalation-sweep',
-      statistic: 'Maximum',
-      threshold: 30,
-      description: 'A complaint has waited over 30 minutes for its escalation to start',
-    });
-    alerts.onMetric(this, 'RecoveredCallbacksAlarm', {
-      metricName: 'CallbackRequestsRecovered',
-      service: 'huduma-escalation-sweep',
-      description: 'The sweeper had to queue call-backs the ticket API could not',
-    });
-    alerts.onMetric(this, 'FailedPurgesAlarm', {
-      metricName: 'TicketPurgesFailed',
-      service: 'huduma-escalation-sweep',
-      description: "A closed ticket's personal data could not be purged after its retention",
-    });
+    for (const { id: alarmId, ...alarm } of SWEEP_ALARMS)
+      alerts.onMetric(this, alarmId, { ...alarm, service: 'huduma-escalation-sweep' });
     alerts.alarm(this, 'FailedExecutionsAlarm', {
       metric: this.stateMachine.metricFailed({ period: Duration.minutes(5) }),
       threshold: 0,

@@ -17,33 +17,20 @@ import { warmOnSchedule, warmScheduleOf } from './warm-functions.ts';
  */
 export type TableAccess = 'read' | 'readUpdate' | 'update' | 'readWrite';
 
+const READ_ACTIONS = [
+  'dynamodb:GetItem',
+  'dynamodb:BatchGetItem',
+  'dynamodb:Query',
+  'dynamodb:ConditionCheckItem',
+];
+const READ_UPDATE_ACTIONS = [...READ_ACTIONS, 'dynamodb:PutItem', 'dynamodb:UpdateItem'];
+
 /** Item-level actions only: request paths read by key (no Scan) and never touch table settings. */
 const TABLE_ACTIONS: Record<TableAccess, string[]> = {
-  read: [
-    'dynamodb:GetItem',
-    'dynamodb:BatchGetItem',
-    'dynamodb:Query',
-    'dynamodb:ConditionCheckItem',
-  ],
-  readUpdate: [
-    'dynamodb:GetItem',
-    'dynamodb:BatchGetItem',
-    'dynamodb:Query',
-    'dynamodb:ConditionCheckItem',
-    'dynamodb:PutItem',
-    'dynamodb:UpdateItem',
-  ],
+  read: READ_ACTIONS,
+  readUpdate: READ_UPDATE_ACTIONS,
   update: ['dynamodb:UpdateItem'],
-  readWrite: [
-    'dynamodb:GetItem',
-    'dynamodb:BatchGetItem',
-    'dynamodb:Query',
-    'dynamodb:ConditionCheckItem',
-    'dynamodb:PutItem',
-    'dynamodb:UpdateItem',
-    'dynamodb:DeleteItem',
-    'dynamodb:BatchWriteItem',
-  ],
+  readWrite: [...READ_UPDATE_ACTIONS, 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'],
 };
 
 const serviceNameOf = (handler: string) => `huduma-${handler}`;

@@ -1,6 +1,4 @@
-import { Duration, Validations } from 'aws-cdk-lib';
-import { type HttpApi, HttpMethod, type IHttpRouteAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2';
-import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import { Validations } from 'aws-cdk-lib';
 import type { CfnInstance } from 'aws-cdk-lib/aws-connect';
 import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
@@ -9,8 +7,9 @@ import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { KNOWLEDGE_ROUTE_KEYS } from '#lambdas/knowledge-api/api-contract.ts';
 import { serviceDataTable } from '#shared/data/tables.ts';
-import { PlatformFunction } from './flow-function.ts';
+import type { PlatformFunction } from './flow-function.ts';
 import { instanceArnIn } from './instance-arn.ts';
+import { type StaffApi, staffRoutesFunction } from './staff-api.ts';
 
 export interface KnowledgeApiProps {
   readonly serviceDataTable: TableV2;
@@ -18,7 +17,7 @@ export interface KnowledgeApiProps {
   readonly timeZone: string;
   readonly logRetention: RetentionDays;
   /** The staff HTTP API the knowledge routes join, with its (Cognito JWT) authorizer. */
-  readonly api: { readonly httpApi: HttpApi; readonly authorizer: IHttpRouteAuthorizer };
+  readonly api: StaffApi;
   /** "Send to the caller by SMS": the instance whose contacts it reads and notes. */
   readonly instance: CfnInstance;
   /** The SMS allowance keys on the number's keyed hash. */
@@ -37,30 +36,19 @@ export class KnowledgeApi extends Construct {
 
   constructor(scope: Construct, id: string, props: KnowledgeApiProps) {
     super(scope, id);
-    this.function = new PlatformFunction(this, 'Function', {
+    this.function = staffRoutesFunction(this, {
       handler: 'knowledge-api',
       description: 'Knowledge articles: search, editing with history, publication',
       logRetention: props.logRetention,
-      // A publication rebuilds the index of every published article; the HTTP API waits 30 s.
-      timeout: Duration.seconds(29),
-      memorySize: 1024,
       environment: { TIME_ZONE: props.timeZone, CONNECT_INSTANCE_ID: props.instance.attrId },
+      api: props.api,
+      routeKeys: KNOWLEDGE_ROUTE_KEYS,
+      integrationId: 'Knowledge',
     })
       .bindTable(serviceDataTable, props.serviceDataTable, 'readWrite')
       .allowToHashIdentity(props.identityHashKey);
     props.allowToNotify(this.function);
     this.allowToReadAndNoteContacts(props.instance);
-
-    const integration = new HttpLambdaIntegration('Knowledge', this.function);
-    for (const routeKey of KNOWLEDGE_ROUTE_KEYS) {
-      const [method, path] = routeKey.split(' ') as [keyof typeof HttpMethod, string];
-      props.api.httpApi.addRoutes({
-        path,
-        methods: [HttpMethod[method]],
-        integration,
-        authorizer: props.api.authorizer,
-      });
-    }
   }
 
   /**

@@ -1,13 +1,11 @@
-import { Duration } from 'aws-cdk-lib';
-import { type HttpApi, HttpMethod, type IHttpRouteAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2';
-import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { REPORT_ROUTE_KEYS } from '#lambdas/reports/api-contract.ts';
 import { callLogsTable, ticketsTable } from '#shared/data/tables.ts';
 import type { StaffingConfig } from '#shared/staffing/forecast.ts';
-import { PlatformFunction } from './flow-function.ts';
+import type { PlatformFunction } from './flow-function.ts';
+import { type StaffApi, staffRoutesFunction } from './staff-api.ts';
 
 export interface ReportsApiProps {
   readonly callLogsTable: TableV2;
@@ -22,7 +20,7 @@ export interface ReportsApiProps {
   readonly staffing: StaffingConfig;
   readonly logRetention: RetentionDays;
   /** The staff HTTP API the report routes join, with its (Cognito JWT) authorizer. */
-  readonly api: { readonly httpApi: HttpApi; readonly authorizer: IHttpRouteAuthorizer };
+  readonly api: StaffApi;
 }
 
 /**
@@ -35,32 +33,21 @@ export class ReportsApi extends Construct {
 
   constructor(scope: Construct, id: string, props: ReportsApiProps) {
     super(scope, id);
-    this.function = new PlatformFunction(this, 'Function', {
+    this.function = staffRoutesFunction(this, {
       handler: 'reports',
       description: 'Daily and per-agent contact-centre reports for supervisors',
       logRetention: props.logRetention,
-      // A busy day is a few hundred thousand items read; the HTTP API waits 30 s at most.
-      timeout: Duration.seconds(29),
-      memorySize: 1024,
       environment: {
         TIME_ZONE: props.timeZone,
         ANSWER_WITHIN_SECONDS: String(props.answerWithinSeconds),
         COMPLAINT_RESOLUTION_HOURS: String(props.complaintResolutionHours),
         STAFFING_CONFIG: JSON.stringify(props.staffing),
       },
+      api: props.api,
+      routeKeys: REPORT_ROUTE_KEYS,
+      integrationId: 'Reports',
     })
       .bindTable(callLogsTable, props.callLogsTable, 'read')
       .bindTable(ticketsTable, props.ticketsTable, 'read');
-
-    const integration = new HttpLambdaIntegration('Reports', this.function);
-    for (const routeKey of REPORT_ROUTE_KEYS) {
-      const [method, path] = routeKey.split(' ') as [keyof typeof HttpMethod, string];
-      props.api.httpApi.addRoutes({
-        path,
-        methods: [HttpMethod[method]],
-        integration,
-        authorizer: props.api.authorizer,
-      });
-    }
   }
 }

@@ -3,12 +3,10 @@ import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
   CorsHttpMethod,
   HttpApi,
-  HttpMethod,
   HttpStage,
   LogGroupLogDestination,
 } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
-import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import {
   AccountRecovery,
   CfnUserPoolGroup,
@@ -31,6 +29,7 @@ import { ROLE_GROUPS } from '#shared/principal.ts';
 import { PlatformFunction } from './flow-function.ts';
 import type { OperationsAlerts } from './operations-alerts.ts';
 import type { ResolutionCallback } from './resolution-callback.ts';
+import { addStaffRoutes } from './staff-api.ts';
 
 export interface TicketApiProps {
   readonly ticketsTable: TableV2;
@@ -162,12 +161,12 @@ export class TicketApi extends Construct {
     this.authorizer = new HttpJwtAuthorizer('Cognito', this.userPool.userPoolProviderUrl, {
       jwtAudience: [this.client.userPoolClientId],
     });
-    const authorizer = this.authorizer;
-    const integration = new HttpLambdaIntegration('Tickets', this.function);
-    for (const routeKey of TICKET_ROUTE_KEYS) {
-      const [method, path] = routeKey.split(' ') as [keyof typeof HttpMethod, string];
-      this.api.addRoutes({ path, methods: [HttpMethod[method]], integration, authorizer });
-    }
+    addStaffRoutes(
+      { httpApi: this.api, authorizer: this.authorizer },
+      TICKET_ROUTE_KEYS,
+      'Tickets',
+      this.function,
+    );
     // Every 5xx the staff see (the handler's 500s, timeouts, integration failures), reports included.
     props.alerts.alarm(this, 'ServerErrorsAlarm', {
       metric: this.api.metricServerError({ period: Duration.minutes(5), statistic: 'Sum' }),
