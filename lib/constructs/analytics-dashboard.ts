@@ -39,6 +39,13 @@ export interface AnalyticsDashboardProps {
   readonly alerts: OperationsAlerts;
 }
 
+/** The call counts charted per day and per hour, with their labels. */
+const CALL_COUNTS: readonly (readonly [AnalyticsMetricName, string])[] = [
+  [ANALYTICS_METRICS.callsReceived, 'Received'],
+  [ANALYTICS_METRICS.callsHandled, 'Handled'],
+  [ANALYTICS_METRICS.callsAbandoned, 'Abandoned'],
+  [ANALYTICS_METRICS.selfServiceContained, 'Self-service contained'],
+];
 const line = (value: number, label: string): HorizontalAnnotation => ({ value, label });
 const day = (name: AnalyticsMetricName, label: string) =>
   analyticsMetric(name, 'Sum', Duration.days(1)).with({ label });
@@ -75,10 +82,7 @@ export class AnalyticsDashboard extends Dashboard {
       new SingleValueWidget({
         title: 'Calls (dashboard period)',
         metrics: [
-          day(ANALYTICS_METRICS.callsReceived, 'Received'),
-          day(ANALYTICS_METRICS.callsHandled, 'Handled'),
-          day(ANALYTICS_METRICS.callsAbandoned, 'Abandoned'),
-          day(ANALYTICS_METRICS.selfServiceContained, 'Self-service contained'),
+          ...CALL_COUNTS.map(([name, label]) => day(name, label)),
           day(ANALYTICS_METRICS.callbacksRequested, 'Call-backs requested'),
         ],
         setPeriodToTimeRange: true,
@@ -89,12 +93,7 @@ export class AnalyticsDashboard extends Dashboard {
     this.addWidgets(
       new GraphWidget({
         title: 'Calls per hour',
-        left: [
-          hourly(ANALYTICS_METRICS.callsReceived, 'Received'),
-          hourly(ANALYTICS_METRICS.callsHandled, 'Handled'),
-          hourly(ANALYTICS_METRICS.callsAbandoned, 'Abandoned'),
-          hourly(ANALYTICS_METRICS.selfServiceContained, 'Self-service contained'),
-        ],
+        left: CALL_COUNTS.map(([name, label]) => hourly(name, label)),
         width: 12,
         height: 6,
       }),
