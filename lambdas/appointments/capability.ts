@@ -69,8 +69,6 @@ export const appointmentsCapability = defineCapability({
   needs: ['identityHashing', 'notifications'],
   screenPop: { label: 'Appointments' },
   environment: AppointmentsEnvironmentSchema,
-  prompts: 'appointments.json',
-  flows: ['appointments'],
-  menu: { key: '1', flow: 'appointments' },
+  menuKey: '1',
   proofScopes: ['booking'],
 });

@@ -28,8 +28,6 @@ export const complaintsCapability = defineCapability({
   needs: ['identityHashing', 'notifications'],
   screenPop: { label: 'Complaints' },
   environment: ComplaintsEnvironmentSchema,
-  prompts: 'complaints.json',
-  flows: ['complaints'],
-  menu: { key: '4', flow: 'complaints' },
+  menuKey: '4',
   proofScopes: ['ticket'],
 });

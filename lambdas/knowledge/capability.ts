@@ -55,9 +55,7 @@ export const knowledgeCapability = defineCapability({
   // The summary by SMS: the allowance keys on the number's keyed hash.
   needs: ['identityHashing', 'notifications'],
   environment: KnowledgeEnvironmentSchema,
-  prompts: 'knowledge.json',
-  flows: ['knowledge'],
-  menu: { key: '5', flow: 'knowledge' },
+  menuKey: '5',
   screenPop: {
     label: 'Service information',
     outcomes: { INFORMED: 'heard a summary', SMS_SENT: 'summary sent by SMS' },

@@ -47,8 +47,6 @@ export const pensionsCapability = defineCapability({
   needs: ['identityHashing', 'notifications'],
   screenPop: { label: 'Pensions' },
   environment: PensionsEnvironmentSchema,
-  prompts: 'pensions.json',
-  flows: ['pensions'],
-  menu: { key: '3', flow: 'pensions' },
+  menuKey: '3',
   proofScopes: ['pension'],
 });

@@ -72,9 +72,36 @@ export interface CapabilityDescriptor {
   };
 }
 
+/**
+ * What a capability's module declares: the descriptor, with what follows from its handler left
+ * out. Its prompts are prompts/<handler>.json and its flow the flow named as the handler unless
+ * it says otherwise (`prompts: null` for none); `menuKey` puts it on the main menu, the key
+ * transferring to its flow.
+ */
+export type CapabilityDeclaration = Omit<CapabilityDescriptor, 'prompts' | 'flows' | 'menu'> & {
+  readonly prompts?: string | null;
+  readonly flows?: readonly string[];
+  readonly menuKey?: string;
+};
+
 /** Declares a capability, keeping its literal types (placeholder, handler, operations). */
-export const defineCapability = <const D extends CapabilityDescriptor>(descriptor: D): D =>
-  descriptor;
+export const defineCapability = <const D extends CapabilityDeclaration>(
+  declaration: D,
+): Omit<D, 'prompts' | 'flows' | 'menuKey'> &
+  Pick<CapabilityDescriptor, 'prompts' | 'flows' | 'menu'> => {
+  const {
+    menuKey,
+    prompts = `${declaration.handler}.json`,
+    flows = [declaration.handler],
+    ...descriptor
+  } = declaration;
+  return {
+    ...descriptor,
+    ...(prompts === null ? {} : { prompts }),
+    flows,
+    ...(menuKey === undefined ? {} : { menu: { key: menuKey, flow: flows[0]! } }),
+  };
+};
 
 const FlowValueSchema = z.union([z.string(), z.number(), z.boolean()]).optional();
 const SpeechSchema = z.object({

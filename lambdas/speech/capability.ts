@@ -18,5 +18,6 @@ export const speechCapability = defineCapability({
   tables: {},
   needs: [],
   environment: SpeechFunctionEnvironmentSchema,
+  prompts: null,
   flows: ['customer-queue', 'appointments', 'pensions', 'outbound-callback'],
 });

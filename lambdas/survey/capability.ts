@@ -19,6 +19,4 @@ export const surveyCapability = defineCapability({
   needs: [],
   screenPop: { label: 'Survey' },
   environment: SurveyEnvironmentSchema,
-  prompts: 'survey.json',
-  flows: ['survey'],
 });

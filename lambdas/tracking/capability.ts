@@ -27,8 +27,6 @@ export const trackingCapability = defineCapability({
   needs: ['identityHashing'],
   screenPop: { label: 'Document tracking' },
   environment: TrackingEnvironmentSchema,
-  prompts: 'tracking.json',
-  flows: ['tracking'],
-  menu: { key: '2', flow: 'tracking' },
+  menuKey: '2',
   proofScopes: ['application'],
 });
