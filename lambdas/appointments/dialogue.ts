@@ -1,12 +1,13 @@
 import counties from '#data/counties.json' with { type: 'json' };
 import {
+  digitCount,
   handBuilt,
   issuedReference,
-  keyedInput,
   list,
   lookup,
   operationCall,
   optionsOf,
+  proofInput,
   sayResult,
   withUssdScreen,
   writtenInput,
@@ -21,13 +22,9 @@ export const BOOKING_REFERENCE = issuedReference(
 );
 
 /** The proof: the code sent by SMS to the booking's number, or the ID number given when booking. */
-export const BOOKING_PROOF = keyedInput({
-  name: 'proof',
-  id: 'proof',
+export const BOOKING_PROOF = proofInput('proof', digitCount(6, 10), {
   ask: withUssdScreen('appointments.ask_proof'),
-  digits: { minLength: 6, maxLength: 10 },
   invalid: 'appointments.verification_failed',
-  proof: true,
 });
 
 /**

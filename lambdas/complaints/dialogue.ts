@@ -1,10 +1,11 @@
 import keypad from '#data/complaint-keypad.json' with { type: 'json' };
 import {
+  digitCount,
   handBuilt,
   issuedReference,
-  keyedInput,
   list,
   lookup,
+  proofInput,
   sayResult,
   withUssdScreen,
   writtenInput,
@@ -19,19 +20,14 @@ export const TICKET_REFERENCE = issuedReference(
 );
 
 /** The proof: the one-time code sent by SMS to the ticket's call-back number. */
-export const STATUS_CODE = keyedInput({
-  name: 'code',
-  id: 'code',
+export const STATUS_CODE = proofInput('code', digitCount(6), {
   ask: 'complaints.code_sent',
-  digits: { minLength: 6, maxLength: 6 },
   invalid: 'complaints.invalid_code',
-  proof: true,
 });
 
 /** The customer's own words about the complaint: text channels only (the IVR has no free text). */
 export const COMPLAINT_DESCRIPTION = writtenInput({
   name: 'description',
-  id: 'description',
   ask: 'complaints.ask_description',
   maxLength: 1000,
   invalid: 'complaints.invalid_description',

@@ -24,7 +24,6 @@ export const AFTER_SUMMARY = { prompt: 'knowledge.after' } as const;
 /** The customer's own words for the service they need: text channels only (no keypad search). */
 const SEARCH_WORDS = writtenInput({
   name: 'query',
-  id: 'query',
   ask: 'knowledge.search.ask',
   maxLength: 100,
   invalid: 'knowledge.search.invalid',

@@ -1,31 +1,28 @@
 import {
+  digitCount,
   handBuilt,
   keyedInput,
   lookup,
   operationCall,
+  proofInput,
+  referenceInput,
   sayResult,
   withUssdScreen,
 } from '#shared/dialogue/steps.ts';
 import { type Dialogue, STANDARD_ESCAPES } from '#shared/dialogue/types.ts';
 
 /** The pension number on the award letter. */
-export const PENSION_NUMBER = keyedInput({
-  name: 'pensionNumber',
+export const PENSION_NUMBER = referenceInput('pensionNumber', digitCount(6, 10), {
   id: 'number',
   ask: 'pensions.ask_pension_number',
-  digits: { minLength: 6, maxLength: 10 },
   invalid: 'pensions.invalid_pension_number',
-  reference: true,
 });
 
 /** The proof: the national ID number, checked against a hash, never stored or logged. */
-export const ID_NUMBER = keyedInput({
-  name: 'idNumber',
+export const ID_NUMBER = proofInput('idNumber', digitCount(6, 9), {
   id: 'id',
   ask: 'pensions.ask_id_number',
-  digits: { minLength: 6, maxLength: 9 },
   invalid: 'pensions.invalid_id_number',
-  proof: true,
 });
 
 /** One keyed choice of a pensions information list (data/pensions-info.json), checked by `info`. */
@@ -34,7 +31,7 @@ const infoChoice = (name: string, id: string, ask: string) =>
     name,
     id,
     ask: withUssdScreen(ask),
-    digits: { minLength: 1, maxLength: 1 },
+    digits: digitCount(1),
     invalid: 'pensions.invalid_choice',
   });
 

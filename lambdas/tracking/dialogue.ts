@@ -1,27 +1,27 @@
-import { keyedInput, lookup, sayResult } from '#shared/dialogue/steps.ts';
+import {
+  digitCount,
+  lookup,
+  proofInput,
+  referenceInput,
+  sayResult,
+} from '#shared/dialogue/steps.ts';
 import { type Dialogue, STANDARD_ESCAPES } from '#shared/dialogue/types.ts';
 
 /** The application number: 8 digits from the issuing agency (no check digit), checked before the proof. */
-export const APPLICATION_NUMBER = keyedInput({
-  name: 'applicationNumber',
+export const APPLICATION_NUMBER = referenceInput('applicationNumber', digitCount(8), {
   id: 'number',
   ask: 'tracking.ask_number',
-  digits: { minLength: 8, maxLength: 8 },
   invalid: 'tracking.invalid_number',
   noInput: 'tracking.no_input',
   checkedBy: 'check-number',
-  reference: true,
 });
 
 /** The proof: the last four digits of the ID number on the application. */
-export const ID_LAST4 = keyedInput({
-  name: 'idLast4',
+export const ID_LAST4 = proofInput('idLast4', digitCount(4), {
   id: 'id',
   ask: 'tracking.ask_id_digits',
-  digits: { minLength: 4, maxLength: 4 },
   invalid: 'tracking.invalid_id_digits',
   noInput: 'tracking.no_input',
-  proof: true,
 });
 
 /**

@@ -2,6 +2,7 @@ import type {
   DialogueInput,
   DialoguePrompt,
   DialogueStep,
+  DigitsRule,
   ListStep,
   LookupStep,
   OperationListSource,
@@ -20,7 +21,9 @@ export const withUssdScreen = (prompt: string): DialoguePrompt => ({
   ussd: `ussd.${prompt}`,
 });
 
-type InputSpec = Omit<DialogueInput, 'ask' | 'invalid' | 'noInput'> & {
+type InputSpec = Omit<DialogueInput, 'id' | 'ask' | 'invalid' | 'noInput'> & {
+  /** @default the input's name */
+  readonly id?: string;
   /** A prompt id, or a prompt with channel variants. */
   readonly ask: string | DialoguePrompt;
   readonly invalid: string;
@@ -36,10 +39,27 @@ export const keyedInput = ({
   ...input
 }: InputSpec): DialogueInput => ({
   ...input,
+  id: input.id ?? input.name,
   ask: typeof ask === 'string' ? { prompt: ask } : ask,
   invalid: { prompt: invalid },
   noInput: { prompt: noInput },
 });
+
+/** From `min` to `max` keyed digits (exactly `min` unless told). */
+export const digitCount = (min: number, max = min): DigitsRule => ({
+  minLength: min,
+  maxLength: max,
+});
+
+type RoleSpec = Omit<InputSpec, 'name' | 'digits' | 'proof' | 'reference'>;
+
+/** The record's own number (tracking's application, a pension), kept for the agent's screen pop. */
+export const referenceInput = (name: string, digits: DigitsRule, spec: RoleSpec) =>
+  keyedInput({ name, digits, reference: true, ...spec });
+
+/** A proof of identity or ownership: never logged, never shown back. */
+export const proofInput = (name: string, digits: DigitsRule, spec: RoleSpec) =>
+  keyedInput({ name, digits, proof: true, ...spec });
 
 /** Words the customer writes, up to `maxLength` characters: text channels only (no keypad). */
 export const writtenInput = ({
@@ -60,16 +80,11 @@ export const writtenInput = ({
  * before the code is asked for.
  */
 export const issuedReference = (ask: string, invalid: string, codeSentBy: string) =>
-  keyedInput({
-    name: 'reference',
-    id: 'reference',
-    ask,
-    digits: { minLength: 8, maxLength: 8, checkDigit: 'verhoeff' },
-    invalid,
-    reference: true,
-    checkedBy: codeSentBy,
-    sendsCode: true,
-  });
+  referenceInput(
+    'reference',
+    { ...digitCount(8), checkDigit: 'verhoeff' },
+    { ask, invalid, checkedBy: codeSentBy, sendsCode: true },
+  );
 
 /** Say the words the operation rendered, then go `next` (recording and keeping what `also` says). */
 export const sayResult = (
