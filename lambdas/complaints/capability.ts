@@ -1,4 +1,4 @@
-import { defineCapability, outcomes } from '#shared/capability.ts';
+import { defineCapability, outcomes, TICKETING } from '#shared/capability.ts';
 import { ComplaintStatusParametersSchema, StatusCodeParametersSchema } from './complaint-status.ts';
 import { ComplaintsEnvironmentSchema } from './config.ts';
 import { LodgeComplaintParametersSchema } from './lodge-complaint.ts';
@@ -24,8 +24,7 @@ export const complaintsCapability = defineCapability({
       output: outcomes('FOUND', 'VERIFICATION_FAILED', 'LOCKED_OUT', 'INVALID_INPUT'),
     },
   },
-  tables: { ServiceData: 'readUpdate', Tickets: 'readUpdate' },
-  needs: ['identityHashing', 'notifications'],
+  ...TICKETING,
   screenPop: { label: 'Complaints' },
   environment: ComplaintsEnvironmentSchema,
   menuKey: '4',

@@ -1,4 +1,4 @@
-import { defineCapability, outcomes } from '#shared/capability.ts';
+import { defineCapability, outcomes, TICKETING } from '#shared/capability.ts';
 import { PensionsEnvironmentSchema } from './config.ts';
 import { PensionInfoParametersSchema } from './pension-info.ts';
 import {
@@ -43,8 +43,7 @@ export const pensionsCapability = defineCapability({
       output: outcomes('CREATED', 'NOT_VERIFIED'),
     },
   },
-  tables: { ServiceData: 'readUpdate', Tickets: 'readUpdate' },
-  needs: ['identityHashing', 'notifications'],
+  ...TICKETING,
   screenPop: { label: 'Pensions' },
   environment: PensionsEnvironmentSchema,
   menuKey: '3',

@@ -84,6 +84,16 @@ export type CapabilityDeclaration = Omit<CapabilityDescriptor, 'prompts' | 'flow
   readonly menuKey?: string;
 };
 
+/**
+ * What a capability that opens tickets needs (complaints, pension service requests, through
+ * lambdas/shared/ticketing-dependencies.ts): the ticket and its caller index written, failed
+ * proofs counted, the caller's number hashed and the reference sent by SMS.
+ */
+export const TICKETING = {
+  tables: { ServiceData: 'readUpdate', Tickets: 'readUpdate' },
+  needs: ['identityHashing', 'notifications'],
+} as const satisfies Pick<CapabilityDescriptor, 'tables' | 'needs'>;
+
 /** Declares a capability, keeping its literal types (placeholder, handler, operations). */
 export const defineCapability = <const D extends CapabilityDeclaration>(
   declaration: D,
