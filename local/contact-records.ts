@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Context, KinesisStreamBatchResponse, KinesisStreamEvent } from 'aws-lambda';
+import type { KinesisStreamBatchResponse, KinesisStreamEvent } from 'aws-lambda';
 import { FlowEngine } from './flow-engine/engine.ts';
 import type {
   ContactOptions,
@@ -8,6 +8,7 @@ import type {
   EngineResources,
 } from './flow-engine/types.ts';
 import { type LocalPlatform, localHandler } from './handlers.ts';
+import { lambdaContext } from './lambda-context.ts';
 
 /** The local stand-in for the contact-record stream the Connect instance writes to. */
 export const LOCAL_CONTACT_RECORD_STREAM_ARN =
@@ -42,21 +43,6 @@ export const kinesisEventOf = (records: readonly unknown[]): KinesisStreamEvent 
   }),
 });
 
-const context = (): Context => ({
-  callbackWaitsForEmptyEventLoop: false,
-  functionName: 'huduma-call-logs',
-  functionVersion: '$LATEST',
-  invokedFunctionArn: 'arn:aws:lambda:af-south-1:000000000000:function:huduma-call-logs',
-  memoryLimitInMB: '512',
-  awsRequestId: randomUUID(),
-  logGroupName: '/aws/lambda/huduma-call-logs',
-  logStreamName: 'local',
-  getRemainingTimeInMillis: () => 60_000,
-  done: () => undefined,
-  fail: () => undefined,
-  succeed: () => undefined,
-});
-
 /** Hands contact trace records to the call-log writer; resolves to the records it failed. */
 export type ContactRecordFeed = (
   records: readonly unknown[],
@@ -66,7 +52,10 @@ export type ContactRecordFeed = (
 export const loadContactRecordFeed = (platform?: LocalPlatform): ContactRecordFeed => {
   const handler = localHandler('call-logs', {}, platform);
   return async (records) =>
-    (await handler(kinesisEventOf(records), context())) as KinesisStreamBatchResponse;
+    (await handler(
+      kinesisEventOf(records),
+      lambdaContext('huduma-call-logs', 60_000),
+    )) as KinesisStreamBatchResponse;
 };
 
 /**

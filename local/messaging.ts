@@ -18,6 +18,7 @@ import { localChatContacts } from './chat/local-chats.ts';
 import { type ChatItem, LocalParticipantService } from './chat/participant-service.ts';
 import { loadContactRecordFeed, RecordingFlowEngine } from './contact-records.ts';
 import { localHandler } from './handlers.ts';
+import { lambdaContext } from './lambda-context.ts';
 import type { LocalPlatform } from './platform.ts';
 import { loadLocalResources } from './resources.ts';
 
@@ -31,21 +32,7 @@ export interface ReceivedMessage {
 }
 
 /** A Lambda context as the local runs give their handlers. */
-export const context = (functionName: string): Context =>
-  ({
-    callbackWaitsForEmptyEventLoop: false,
-    functionName,
-    functionVersion: '$LATEST',
-    invokedFunctionArn: `arn:aws:lambda:af-south-1:000000000000:function:${functionName}`,
-    memoryLimitInMB: '512',
-    awsRequestId: randomUUID(),
-    logGroupName: `/aws/lambda/${functionName}`,
-    logStreamName: 'local',
-    getRemainingTimeInMillis: () => 10_000,
-    done: () => undefined,
-    fail: () => undefined,
-    succeed: () => undefined,
-  }) as Context;
+export const context = (functionName: string): Context => lambdaContext(functionName, 10_000);
 
 /** Africa's Talking's inbound SMS callback as API Gateway (HTTP API) hands it to the Lambda. */
 export const africasTalkingCallback = (

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { Context } from 'aws-lambda';
 import type { Channel, FlowAction } from '#flows/language/flow.schema.ts';
 import { PLACEHOLDER, parsePlaceholder } from '#flows/language/placeholders.ts';
+import { lambdaContext } from '../lambda-context.ts';
 import { interpolate, isSinglePath, resolvePath } from './jsonpath.ts';
 import type {
   CallerInput,
@@ -280,7 +280,10 @@ export class ContactRun {
     });
     try {
       const response = await Promise.race([
-        target.handler(event, lambdaContext(target.name, deadline)),
+        target.handler(
+          event,
+          lambdaContext(target.name, () => Math.max(0, deadline - Date.now())),
+        ),
         timeout,
       ]);
       const responseType = (parameters.ResponseValidation as { ResponseType?: string } | undefined)
@@ -307,18 +310,3 @@ const isAcceptedResponse = (response: unknown, responseType: string | undefined)
   if (responseType === 'JSON') return true;
   return Object.values(response).every((value) => typeof value === 'string' || value === null);
 };
-
-const lambdaContext = (functionName: string, deadline: number): Context => ({
-  callbackWaitsForEmptyEventLoop: false,
-  functionName,
-  functionVersion: '$LATEST',
-  invokedFunctionArn: `arn:aws:lambda:af-south-1:000000000000:function:${functionName}`,
-  memoryLimitInMB: '256',
-  awsRequestId: randomUUID(),
-  logGroupName: `/aws/lambda/${functionName}`,
-  logStreamName: 'local',
-  getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
-  done: () => undefined,
-  fail: () => undefined,
-  succeed: () => undefined,
-});

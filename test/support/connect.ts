@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import type { Context } from 'aws-lambda';
+import { lambdaContext as localLambdaContext } from '#local/lambda-context.ts';
 
 const eventsDirectory = new URL('../events/connect/', import.meta.url);
 
@@ -30,18 +31,5 @@ export const connectEvent = (
 };
 
 /** A Lambda context; `remainingMillis` as under the function's timeout (Connect's 3 s by default). */
-export const lambdaContext = (functionName = 'test', remainingMillis = 3000): Context => ({
-  callbackWaitsForEmptyEventLoop: false,
-  functionName,
-  functionVersion: '$LATEST',
-  invokedFunctionArn: `arn:aws:lambda:af-south-1:000000000000:function:${functionName}`,
-  memoryLimitInMB: '256',
-  awsRequestId: randomUUID(),
-  logGroupName: `/aws/lambda/${functionName}`,
-  logStreamName: 'test',
-  // As under Connect's 3 s invocation limit; middy aborts just before it.
-  getRemainingTimeInMillis: () => remainingMillis,
-  done: () => undefined,
-  fail: () => undefined,
-  succeed: () => undefined,
-});
+export const lambdaContext = (functionName = 'test', remainingMillis = 3000): Context =>
+  localLambdaContext(functionName, remainingMillis, '256');
