@@ -1,4 +1,3 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import {
   BatchGetCommand,
   type DynamoDBDocumentClient,
@@ -7,6 +6,7 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
+import { ifConditionHolds } from '#shared/data/conditional.ts';
 import type { IdentityHasher } from '#shared/identity/identity-hasher.ts';
 
 /**
@@ -63,7 +63,6 @@ const CounterSchema = z.object({
 type Counter = z.infer<typeof CounterSchema>;
 
 const epochSeconds = (date: Date) => Math.floor(date.getTime() / 1000);
-const isConditionFailure = (error: unknown) => error instanceof ConditionalCheckFailedException;
 
 /** A counter's state at `now`: TTL deletes expired items lazily, so times are checked on read. */
 const stateAt = (subject: AttemptSubject, counter: Counter | undefined, now: number) => {
@@ -110,8 +109,8 @@ export const createAttemptRepository = (
     const floor = now - ATTEMPT_POLICY.windowSeconds;
     const Key = await key(subject);
     for (let attempt = 0; attempt < 3; attempt++) {
-      try {
-        const { Attributes } = await client.send(
+      const updated = await ifConditionHolds(
+        client.send(
           new UpdateCommand({
             TableName: tableName,
             Key,
@@ -131,11 +130,13 @@ export const createAttemptRepository = (
             },
             ReturnValues: 'ALL_NEW',
           }),
-        );
-        return { ...stateAt(subject, CounterSchema.parse(Attributes), now), status: 'RESERVED' };
-      } catch (error) {
-        if (!isConditionFailure(error)) throw error;
-      }
+        ),
+      );
+      if (updated)
+        return {
+          ...stateAt(subject, CounterSchema.parse(updated.Attributes), now),
+          status: 'RESERVED',
+        };
       const counter = await read(subject);
       // Expired and deleted meanwhile: the update will now open a new window.
       if (!counter) continue;
@@ -143,8 +144,8 @@ export const createAttemptRepository = (
       if (counter.tokens?.has(token)) return { ...state, status: 'ALREADY_COUNTED' };
       if (state.lockedUntil !== undefined) return { ...state, status: 'REFUSED' };
       if (counter.windowStartedAt > floor) return { ...state, status: 'REFUSED' };
-      try {
-        await client.send(
+      const reopened = await ifConditionHolds(
+        client.send(
           new PutCommand({
             TableName: tableName,
             Item: {
@@ -159,11 +160,9 @@ export const createAttemptRepository = (
               'windowStartedAt <= :floor AND (attribute_not_exists(lockedUntil) OR lockedUntil <= :now)',
             ExpressionAttributeValues: { ':floor': floor, ':now': now },
           }),
-        );
-        return { subject, failures: 1, status: 'RESERVED' };
-      } catch (error) {
-        if (!isConditionFailure(error)) throw error;
-      }
+        ),
+      );
+      if (reopened) return { subject, failures: 1, status: 'RESERVED' };
     }
     throw new Error('Could not reserve a proof attempt: the counter kept changing');
   };
@@ -203,8 +202,9 @@ export const createAttemptRepository = (
 
     /** Gives a reserved attempt back: the proof succeeded (or could not be judged). */
     async release(subject: AttemptSubject, token: string): Promise<void> {
-      try {
-        await client.send(
+      // Already given back, or the counter has expired: nothing to return.
+      await ifConditionHolds(
+        client.send(
           new UpdateCommand({
             TableName: tableName,
             Key: await key(subject),
@@ -216,11 +216,8 @@ export const createAttemptRepository = (
               ':token': token,
             },
           }),
-        );
-      } catch (error) {
-        // Already given back, or the counter has expired: nothing to return.
-        if (!isConditionFailure(error)) throw error;
-      }
+        ),
+      );
     },
 
     /**
@@ -237,8 +234,8 @@ export const createAttemptRepository = (
         };
       const now = epochSeconds(at);
       const lockedUntil = now + ATTEMPT_POLICY.lockSeconds;
-      try {
-        await client.send(
+      const locked = await ifConditionHolds(
+        client.send(
           new UpdateCommand({
             TableName: tableName,
             Key: await key(subject),
@@ -246,12 +243,10 @@ export const createAttemptRepository = (
             ConditionExpression: 'attribute_not_exists(lockedUntil) OR lockedUntil <= :now',
             ExpressionAttributeValues: { ':until': lockedUntil, ':now': now },
           }),
-        );
-        return { subject, failures, lockedUntil, lockedNow: true };
-      } catch (error) {
-        if (!isConditionFailure(error)) throw error;
-        return stateAt(subject, await read(subject), now);
-      }
+        ),
+      );
+      if (locked) return { subject, failures, lockedUntil, lockedNow: true };
+      return stateAt(subject, await read(subject), now);
     },
 
     /**

@@ -1,6 +1,6 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
+import { ifConditionHolds } from '#shared/data/conditional.ts';
 import { queryAll } from './client.ts';
 import { domainFields } from './tables.ts';
 
@@ -185,8 +185,8 @@ export const createCallLogRepository = (client: DynamoDBDocumentClient, tableNam
         values[`:q${index}`] = score;
         return `#q${index} = :q${index}, #a${index} = :at`;
       });
-      try {
-        await client.send(
+      const recorded = await ifConditionHolds(
+        client.send(
           new UpdateCommand({
             TableName: tableName,
             Key: { contactId },
@@ -196,12 +196,9 @@ export const createCallLogRepository = (client: DynamoDBDocumentClient, tableNam
             ExpressionAttributeNames: names,
             ExpressionAttributeValues: values,
           }),
-        );
-        return true;
-      } catch (error) {
-        if (error instanceof ConditionalCheckFailedException) return false;
-        throw error;
-      }
+        ),
+      );
+      return recorded !== undefined;
     },
 
     /** The survey answers on a contact's log item. */
@@ -243,8 +240,8 @@ export const createCallLogRepository = (client: DynamoDBDocumentClient, tableNam
         names[`#r${index}`] = name;
         return `#r${index}`;
       });
-      try {
-        const { Attributes: previous = {} } = await client.send(
+      const written = await ifConditionHolds(
+        client.send(
           new UpdateCommand({
             TableName: tableName,
             Key: { contactId },
@@ -262,17 +259,15 @@ export const createCallLogRepository = (client: DynamoDBDocumentClient, tableNam
             ExpressionAttributeValues: { ...placeholders, ':version': log.lastUpdatedAt },
             ReturnValues: 'ALL_OLD',
           }),
-        );
-        return {
-          applied: true,
-          first: previous.lastUpdatedAt === undefined,
-          survey: SurveyAnswersSchema.parse(previous),
-        };
-      } catch (error) {
-        if (error instanceof ConditionalCheckFailedException)
-          return { applied: false, first: false, survey: {} };
-        throw error;
-      }
+        ),
+      );
+      if (!written) return { applied: false, first: false, survey: {} };
+      const previous = written.Attributes ?? {};
+      return {
+        applied: true,
+        first: previous.lastUpdatedAt === undefined,
+        survey: SurveyAnswersSchema.parse(previous),
+      };
     },
 
     /**

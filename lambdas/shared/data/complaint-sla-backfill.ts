@@ -1,5 +1,5 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { ifConditionHolds } from '#shared/data/conditional.ts';
 import { queryAll } from './client.ts';
 import { ticketKeys } from './tickets/ticket-keys.ts';
 import { TicketStatusSchema } from './tickets.repository.ts';
@@ -41,8 +41,8 @@ export const backfillComplaintSlaKeys = async (
         };
         const keys = ticketKeys.complaintSla(ticket);
         if (!('gsi3pk' in keys)) continue;
-        try {
-          await client.send(
+        const indexed = await ifConditionHolds(
+          client.send(
             new UpdateCommand({
               TableName: tableName,
               Key: ticketKeys.ticket(ticket.reference),
@@ -55,11 +55,9 @@ export const backfillComplaintSlaKeys = async (
                 ':status': status,
               },
             }),
-          );
-          updated++;
-        } catch (error) {
-          if (!(error instanceof ConditionalCheckFailedException)) throw error;
-        }
+          ),
+        );
+        if (indexed) updated++;
       }
     }
   return { complaints, updated };

@@ -1,4 +1,3 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import {
   BatchGetCommand,
   type DynamoDBDocumentClient,
@@ -7,6 +6,7 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
+import { ifConditionHolds, unchangedSince } from '#shared/data/conditional.ts';
 import { LanguageSchema } from '../speech/language.ts';
 import { domainFields } from './tables.ts';
 
@@ -165,23 +165,16 @@ export const createConversationRepository = (
     readVersion: number | undefined,
   ): Promise<void> {
     const item = ConversationSessionSchema.parse(session);
-    try {
-      await client.send(
+    const saved = await ifConditionHolds(
+      client.send(
         new PutCommand({
           TableName: tableName,
           Item: { ...keys.session(item.channel, customerHash), entity: 'CONVERSATION', ...item },
-          ...(readVersion === undefined
-            ? { ConditionExpression: 'attribute_not_exists(pk)' }
-            : {
-                ConditionExpression: 'version = :read',
-                ExpressionAttributeValues: { ':read': readVersion },
-              }),
+          ...unchangedSince(readVersion),
         }),
-      );
-    } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) throw new StaleSessionError();
-      throw error;
-    }
+      ),
+    );
+    if (!saved) throw new StaleSessionError();
   },
 
   /** Names the conversation of an agent chat (`AGENT_CHAT#<contact id>`); a retry rewrites it. */

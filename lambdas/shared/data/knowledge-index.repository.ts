@@ -1,4 +1,3 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import {
   BatchWriteCommand,
   type DynamoDBDocumentClient,
@@ -7,6 +6,7 @@ import {
   QueryCommand,
 } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
+import { ifConditionHolds } from '#shared/data/conditional.ts';
 import { domainFields } from './tables.ts';
 
 /** Where the search index of the published articles lives: a pointer, and its gzipped chunks. */
@@ -120,8 +120,8 @@ export const createKnowledgeIndexRepository = (
           requests = [...(result.UnprocessedItems?.[tableName] ?? []), ...requests];
         }
       }
-      try {
-        await client.send(
+      const published = await ifConditionHolds(
+        client.send(
           new PutCommand({
             TableName: tableName,
             Item: { ...keys.indexPointer, entity: 'KNOWLEDGE_INDEX', ...pointer },
@@ -129,9 +129,9 @@ export const createKnowledgeIndexRepository = (
               replaces === null ? 'attribute_not_exists(pk)' : 'generation = :replaces',
             ...(replaces !== null && { ExpressionAttributeValues: { ':replaces': replaces } }),
           }),
-        );
-      } catch (error) {
-        if (!(error instanceof ConditionalCheckFailedException)) throw error;
+        ),
+      );
+      if (!published) {
         await deleteIndex(pointer);
         throw new IndexChangedError();
       }

@@ -1,4 +1,3 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import {
   type DynamoDBDocumentClient,
   GetCommand,
@@ -6,6 +5,7 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
+import { ifConditionHolds } from '#shared/data/conditional.ts';
 import type { IdentityHasher } from '#shared/identity/identity-hasher.ts';
 
 /** What a one-time code proves: the caller holds the phone on record for a booking or ticket. */
@@ -91,8 +91,8 @@ export const createSmsAllowanceRepository = (
       pk: `SMS#${(await hasher.hash('sms-destination', destination)).slice(0, 32)}`,
       sk: 'SMS',
     };
-    try {
-      await client.send(
+    const counted = await ifConditionHolds(
+      client.send(
         new UpdateCommand({
           TableName: tableName,
           Key,
@@ -108,14 +108,12 @@ export const createSmsAllowanceRepository = (
             ':one': 1,
           },
         }),
-      );
-      return 'ALLOWED';
-    } catch (error) {
-      if (!(error instanceof ConditionalCheckFailedException)) throw error;
-    }
-    try {
-      // The window has passed: open a new one (only over a closed window, against a race).
-      await client.send(
+      ),
+    );
+    if (counted) return 'ALLOWED';
+    // The window has passed: open a new one (only over a closed window, against a race).
+    const reopened = await ifConditionHolds(
+      client.send(
         new PutCommand({
           TableName: tableName,
           Item: {
@@ -127,12 +125,9 @@ export const createSmsAllowanceRepository = (
           ConditionExpression: 'windowStartedAt <= :floor',
           ExpressionAttributeValues: { ':floor': floor },
         }),
-      );
-      return 'ALLOWED';
-    } catch (error) {
-      if (!(error instanceof ConditionalCheckFailedException)) throw error;
-      return 'RATE_LIMITED';
-    }
+      ),
+    );
+    return reopened ? 'ALLOWED' : 'RATE_LIMITED';
   },
 });
 

@@ -1,6 +1,6 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
+import { ifConditionHolds, unchangedSince } from '#shared/data/conditional.ts';
 import { LanguageSchema } from '../speech/language.ts';
 import { domainFields } from './tables.ts';
 
@@ -58,23 +58,16 @@ export const createUssdSessionRepository = (client: DynamoDBDocumentClient, tabl
   /** Writes the session if nobody wrote it since `readVersion` (undefined: a new session). */
   async save(session: UssdSession, readVersion: number | undefined): Promise<void> {
     const item = UssdSessionSchema.parse(session);
-    try {
-      await client.send(
+    const saved = await ifConditionHolds(
+      client.send(
         new PutCommand({
           TableName: tableName,
           Item: { ...keys.session(item.sessionId), entity: 'USSD_SESSION', ...item },
-          ...(readVersion === undefined
-            ? { ConditionExpression: 'attribute_not_exists(pk)' }
-            : {
-                ConditionExpression: 'version = :read',
-                ExpressionAttributeValues: { ':read': readVersion },
-              }),
+          ...unchangedSince(readVersion),
         }),
-      );
-    } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) throw new StaleUssdSessionError();
-      throw error;
-    }
+      ),
+    );
+    if (!saved) throw new StaleUssdSessionError();
   },
 });
 

@@ -1,5 +1,5 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { ifConditionHolds } from '#shared/data/conditional.ts';
 import type { Ticket, TicketHistoryEntry } from './ticket.schema.ts';
 import { ESCALATION_OUTBOX, ticketKeys } from './ticket-keys.ts';
 import { notClosed, type TicketTable, ticketTable } from './ticket-table.ts';
@@ -81,8 +81,8 @@ export const escalationSteps = (table: TicketTable) => {
      */
     async parkEscalation(reference: string, taskToken: string): Promise<boolean> {
       const open = notClosed();
-      try {
-        await client.send(
+      const parked = await ifConditionHolds(
+        client.send(
           new UpdateCommand({
             TableName: tableName,
             Key: ticketKeys.ticket(reference),
@@ -91,12 +91,9 @@ export const escalationSteps = (table: TicketTable) => {
             ExpressionAttributeNames: { '#status': 'status' },
             ExpressionAttributeValues: { ':token': taskToken, ...open.values },
           }),
-        );
-        return true;
-      } catch (error) {
-        if (error instanceof ConditionalCheckFailedException) return false;
-        throw error;
-      }
+        ),
+      );
+      return parked !== undefined;
     },
 
     /** Complaints created before `before` whose escalation start is not yet confirmed, oldest first. */

@@ -1,5 +1,5 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { ifConditionHolds } from '#shared/data/conditional.ts';
 import { transactWrite } from '#shared/data/transact.ts';
 import { CLOSED_STATUSES } from './ticket.schema.ts';
 import { RETENTION_DUE, ticketKeys } from './ticket-keys.ts';
@@ -97,8 +97,8 @@ export const ticketRetention = (table: TicketTable) => {
       const closed = Object.fromEntries(
         CLOSED_STATUSES.map((status, i) => [`:closed${i}`, status]),
       );
-      try {
-        await client.send(
+      const purged = await ifConditionHolds(
+        client.send(
           new UpdateCommand({
             TableName: tableName,
             Key: ticketKeys.ticket(ticket.reference),
@@ -111,11 +111,9 @@ export const ticketRetention = (table: TicketTable) => {
               ...closed,
             },
           }),
-        );
-      } catch (error) {
-        if (error instanceof ConditionalCheckFailedException) return 'CHANGED';
-        throw error;
-      }
+        ),
+      );
+      if (!purged) return 'CHANGED';
       await purgeNotes(ticket.reference);
       await clear(due);
       return 'PURGED';
