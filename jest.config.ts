@@ -21,7 +21,7 @@ const base = {
 
 /**
  * Three projects: unit (no I/O), integration (handlers, repositories and flows on one
- * DynamoDB Local per run) and infra (CDK assertions and cdk-nag).
+ * DynamoDB Local per worker) and infra (CDK assertions and cdk-nag).
  */
 const config: Config = {
   // Both cores: infra files synthesize the app (CPU), integration files mostly wait on DynamoDB

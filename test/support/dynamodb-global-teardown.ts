@@ -3,5 +3,6 @@ import { reportIamRun } from './iam-run.ts';
 
 export default async function teardown(): Promise<void> {
   reportIamRun();
-  await (globalThis as { dynamoDbLocal?: DynamoDbLocal }).dynamoDbLocal?.stop();
+  const { dynamoDbLocals = [] } = globalThis as { dynamoDbLocals?: DynamoDbLocal[] };
+  await Promise.all(dynamoDbLocals.map((dynamoDb) => dynamoDb.stop()));
 }

@@ -15,10 +15,10 @@ export const MINUTE = 60_000;
 /** Each escalation story runs days of simulated time; real time is seconds, on a shared machine. */
 export const ESCALATION_TIMEOUT = 60_000;
 
-/** The tickets the escalation runtime works on, in the shared DynamoDB Local. */
+/** The tickets the escalation runtime works on, in this worker's DynamoDB Local. */
 export const tickets = createTicketRepository(documentClient, tableNames.tickets);
 
-/** The escalation runtime on the shared DynamoDB Local, its clock still at `start` until moved. */
+/** The escalation runtime on this worker's DynamoDB Local, its clock still at `start` until moved. */
 export const startEscalation = async (
   start: string,
   options: Partial<Omit<LocalEscalationOptions, 'clock' | 'dynamoDbEndpoint' | 'resources'>> = {},
@@ -90,8 +90,9 @@ export const complaintEscalation = async (
 };
 
 /**
- * The runtime's calls and queued call-backs for one ticket. Tests share DynamoDB Local, so the
- * runtime's stream reader and sweeper also pick up complaints other test files leave behind.
+ * The runtime's calls and queued call-backs for one ticket. A worker's test files share its
+ * DynamoDB Local, so the runtime's stream reader and sweeper also pick up complaints the worker's
+ * earlier files left behind.
  */
 export const callsFor = (escalation: Escalation, reference: string) =>
   escalation.dialer.calls.filter((placed) => placed.call.attributes.reference === reference);
