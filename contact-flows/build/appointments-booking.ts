@@ -38,7 +38,7 @@ export const bookingSteps = (flow: FlowBuilder): FlowBuilder =>
       'centres-outcome',
       'error',
     )
-    .branch('centres-outcome', '$.External.outcome', { FOUND: 'centre-menu' }, 'centres-failed')
+    .outcome('centres-outcome', { FOUND: 'centre-menu' }, 'centres-failed')
     .sayResult('centres-failed', 'county-retry')
     .say('county-no-input', 'main.no_choice', 'county-retry')
     .loop('county-retry', 2, 'ask-county', 'to-agent')
@@ -53,12 +53,7 @@ export const bookingSteps = (flow: FlowBuilder): FlowBuilder =>
       'services-outcome',
       'error',
     )
-    .branch(
-      'services-outcome',
-      '$.External.outcome',
-      { FOUND: 'service-menu', NOT_FOUND: 'centre-invalid' },
-      'error',
-    )
+    .outcome('services-outcome', { FOUND: 'service-menu', NOT_FOUND: 'centre-invalid' })
     .with(
       pagedMenu('service', 7, 'list-services', {
         id: 'more-services',
@@ -77,17 +72,12 @@ export const bookingSteps = (flow: FlowBuilder): FlowBuilder =>
       'error',
     )
     // Only offered, bookable services are listed: NOT_OFFERED means a key beyond the options.
-    .branch(
-      'slots-outcome',
-      '$.External.outcome',
-      {
-        FOUND: 'slot-menu',
-        NO_SLOTS: 'say-no-slots',
-        NOT_OFFERED: 'service-invalid',
-        NOT_FOUND: 'service-invalid',
-      },
-      'error',
-    )
+    .outcome('slots-outcome', {
+      FOUND: 'slot-menu',
+      NO_SLOTS: 'say-no-slots',
+      NOT_OFFERED: 'service-invalid',
+      NOT_FOUND: 'service-invalid',
+    })
     .sayResult('say-no-slots', 'after')
     .with(
       pagedMenu('slot', 3, 'offer-slots', {
@@ -144,19 +134,14 @@ export const bookingSteps = (flow: FlowBuilder): FlowBuilder =>
       'book-outcome',
       'error',
     )
-    .branch(
-      'book-outcome',
-      '$.External.outcome',
-      {
-        BOOKED: 'say-booked',
-        FULL: 'say-retry-slot',
-        UNAVAILABLE: 'say-retry-slot',
-        CONFLICT: 'say-conflict',
-        INVALID_INPUT: 'book-invalid',
-        SMS_LIMITED: 'say-sms-limited',
-      },
-      'error',
-    )
+    .outcome('book-outcome', {
+      BOOKED: 'say-booked',
+      FULL: 'say-retry-slot',
+      UNAVAILABLE: 'say-retry-slot',
+      CONFLICT: 'say-conflict',
+      INVALID_INPUT: 'book-invalid',
+      SMS_LIMITED: 'say-sms-limited',
+    })
     // The keyed number has had its SMS for the day: another number, or an agent.
     .sayResult('say-sms-limited', 'phone-retry')
     .sayResult('say-booked', 'booked')

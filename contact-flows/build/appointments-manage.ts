@@ -27,12 +27,7 @@ export const managingSteps = (flow: FlowBuilder): FlowBuilder =>
       'code-outcome',
       'error',
     )
-    .branch(
-      'code-outcome',
-      '$.External.outcome',
-      { CODE_SENT: 'say-code-sent', INVALID_INPUT: 'reference-invalid' },
-      'error',
-    )
+    .outcome('code-outcome', { CODE_SENT: 'say-code-sent', INVALID_INPUT: 'reference-invalid' })
     .sayResult('say-code-sent', 'proof-private')
     // No flow logs from the proof on: logging stays off until a new booking starts or the
     // caller leaves the flow.
@@ -51,18 +46,13 @@ export const managingSteps = (flow: FlowBuilder): FlowBuilder =>
       'find-outcome',
       'error',
     )
-    .branch(
-      'find-outcome',
-      '$.External.outcome',
-      {
-        FOUND: 'say-booking',
-        PROOF_REQUIRED: 'proof-private',
-        VERIFICATION_FAILED: 'say-proof-failed',
-        LOCKED_OUT: 'say-locked-out',
-        INVALID_INPUT: 'find-invalid',
-      },
-      'error',
-    )
+    .outcome('find-outcome', {
+      FOUND: 'say-booking',
+      PROOF_REQUIRED: 'proof-private',
+      VERIFICATION_FAILED: 'say-proof-failed',
+      LOCKED_OUT: 'say-locked-out',
+      INVALID_INPUT: 'find-invalid',
+    })
     .branch('find-invalid', '$.External.field', { proof: 'proof-invalid' }, 'reference-invalid')
     .say('proof-invalid', 'appointments.verification_failed', 'proof-retry')
     .sayResult('say-proof-failed', 'proof-retry')
@@ -103,12 +93,7 @@ export const managingSteps = (flow: FlowBuilder): FlowBuilder =>
       'cancel-outcome',
       'error',
     )
-    .branch(
-      'cancel-outcome',
-      '$.External.outcome',
-      { CANCELLED: 'say-cancelled' },
-      'say-not-changed',
-    )
+    .outcome('cancel-outcome', { CANCELLED: 'say-cancelled' }, 'say-not-changed')
     .sayResult('say-cancelled', 'cancelled')
     .step('cancelled', 'appointments:CANCELLED', 'after', { selfService: 'CANCELLED' })
     .sayResult('say-not-changed', 'after')
@@ -120,9 +105,8 @@ export const managingSteps = (flow: FlowBuilder): FlowBuilder =>
       'move-outcome',
       'error',
     )
-    .branch(
+    .outcome(
       'move-outcome',
-      '$.External.outcome',
       { MOVED: 'say-moved', FULL: 'say-retry-slot', UNAVAILABLE: 'say-retry-slot' },
       'say-not-changed',
     )

@@ -248,6 +248,11 @@ export class FlowBuilder {
     );
   }
 
+  /** Branches on the outcome an operation returned (`$.External.outcome`). */
+  outcome(id: string, cases: Record<string, string>, otherwise = 'error'): this {
+    return this.branch(id, '$.External.outcome', cases, otherwise);
+  }
+
   /**
    * Into the queue the routing flow chose (`$.Attributes.agentQueue`), falling back to the
    * general queue, then to `next`; `onError` when neither can be set.

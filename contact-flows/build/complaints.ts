@@ -74,12 +74,7 @@ export const complaintsFlow = (): FlowDocument => {
       'create-outcome',
       'error',
     )
-    .branch(
-      'create-outcome',
-      '$.External.outcome',
-      { CREATED: 'say-created', INVALID_INPUT: 'say-create-invalid' },
-      'error',
-    )
+    .outcome('create-outcome', { CREATED: 'say-created', INVALID_INPUT: 'say-create-invalid' })
     .sayResult('say-created', 'created')
     .step('created', 'complaints:CREATED', 'after', {
       reference: '$.External.reference',

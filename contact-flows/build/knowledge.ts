@@ -30,7 +30,7 @@ export const knowledgeFlow = (): FlowDocument => {
       'categories-outcome',
       'error',
     )
-    .branch('categories-outcome', '$.External.outcome', { OK: 'category-menu' }, 'error')
+    .outcome('categories-outcome', { OK: 'category-menu' })
     .with(
       pagedMenu('category', PAGE, 'list-categories', {
         id: 'more-categories',
@@ -52,12 +52,7 @@ export const knowledgeFlow = (): FlowDocument => {
       'error',
     )
     // A key past the page's options chose no category.
-    .branch(
-      'articles-outcome',
-      '$.External.outcome',
-      { OK: 'article-menu', INVALID_INPUT: 'category-invalid' },
-      'error',
-    )
+    .outcome('articles-outcome', { OK: 'article-menu', INVALID_INPUT: 'category-invalid' })
     .with(
       pagedMenu('article', PAGE, 'list-articles', {
         id: 'more-articles',
@@ -73,12 +68,7 @@ export const knowledgeFlow = (): FlowDocument => {
       'summary-outcome',
       'error',
     )
-    .branch(
-      'summary-outcome',
-      '$.External.outcome',
-      { OK: 'informed', INVALID_INPUT: 'article-invalid' },
-      'error',
-    )
+    .outcome('summary-outcome', { OK: 'informed', INVALID_INPUT: 'article-invalid' })
     .step('informed', 'knowledge:INFORMED', 'summary-language', { selfService: 'INFORMED' })
     .branch('summary-language', '$.Attributes.lang', { sw: 'send-sms' }, 'say-summary')
     .add('say-summary', 'MessageParticipant', { Text: '$.External.say' }, continueTo('after'))
@@ -101,17 +91,12 @@ export const knowledgeFlow = (): FlowDocument => {
       'sms-outcome',
       'error',
     )
-    .branch(
-      'sms-outcome',
-      '$.External.outcome',
-      {
-        SENT: 'say-sms-sent',
-        ALREADY_SENT: 'say-sms-refused',
-        SMS_LIMITED: 'say-sms-refused',
-        NO_NUMBER: 'say-sms-refused',
-      },
-      'error',
-    )
+    .outcome('sms-outcome', {
+      SENT: 'say-sms-sent',
+      ALREADY_SENT: 'say-sms-refused',
+      SMS_LIMITED: 'say-sms-refused',
+      NO_NUMBER: 'say-sms-refused',
+    })
     .sayResult('say-sms-sent', 'sms-noted')
     .step('sms-noted', 'knowledge:SMS_SENT', 'after', {
       knowledgeSms: '$.Attributes.knowledgeService',

@@ -64,9 +64,8 @@ export const mainFlow = (): FlowDocument =>
     .say('hint', 'main.navigation_hint', 'caller-context')
     // A known caller hears a shortcut to their open complaint or next appointment.
     .invoke('caller-context', 'CallerContextFunctionArn', {}, 'context-outcome', 'hours')
-    .branch(
+    .outcome(
       'context-outcome',
-      '$.External.outcome',
       {
         OPEN_COMPLAINT: 'context-offer',
         UPCOMING_BOOKING: 'context-offer',

@@ -43,12 +43,7 @@ export const pensionsFlow = (): FlowDocument => {
       'info-outcome',
       'error',
     )
-    .branch(
-      'info-outcome',
-      '$.External.outcome',
-      { INFO: 'say-info', INVALID_INPUT: 'say-info-invalid' },
-      'error',
-    )
+    .outcome('info-outcome', { INFO: 'say-info', INVALID_INPUT: 'say-info-invalid' })
     .sayResult('say-info', 'informed')
     .step('informed', 'pensions:INFO', 'after', { selfService: 'INFORMED' })
     .sayResult('say-info-invalid', 'info-retry')
@@ -101,12 +96,7 @@ export const pensionsFlow = (): FlowDocument => {
       'account-outcome',
       'error',
     )
-    .branch(
-      'account-outcome',
-      '$.External.outcome',
-      { FOUND: 'say-account', NOT_VERIFIED: 'say-not-verified' },
-      'error',
-    )
+    .outcome('account-outcome', { FOUND: 'say-account', NOT_VERIFIED: 'say-not-verified' })
     .sayResult('say-account', 'account-heard')
     .step('account-heard', 'pensions:FOUND', 'account', { selfService: 'INFORMED' })
     .sayResult('say-not-verified', VERIFY)
@@ -164,12 +154,7 @@ export const pensionsFlow = (): FlowDocument => {
       'request-outcome',
       'error',
     )
-    .branch(
-      'request-outcome',
-      '$.External.outcome',
-      { CREATED: 'say-requested', NOT_VERIFIED: 'say-not-verified' },
-      'error',
-    )
+    .outcome('request-outcome', { CREATED: 'say-requested', NOT_VERIFIED: 'say-not-verified' })
     .sayResult('say-requested', 'requested')
     .step('requested', 'pensions:CREATED', 'account', {
       requestReference: '$.External.reference',

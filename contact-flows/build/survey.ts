@@ -19,12 +19,7 @@ const question = (name: 'csat' | 'nps', maxLength: number, next: string) => (flo
       `${name}-outcome`,
       next,
     )
-    .branch(
-      `${name}-outcome`,
-      '$.External.outcome',
-      { RECORDED: `${name}-recorded` },
-      `say-${name}-invalid`,
-    )
+    .outcome(`${name}-outcome`, { RECORDED: `${name}-recorded` }, `say-${name}-invalid`)
     .setAttributes(`${name}-recorded`, { [name]: '$.External.score' }, next)
     .sayResult(`say-${name}-invalid`, `${name}-retry`)
     .loop(`${name}-retry`, 1, `ask-${name}`, next);

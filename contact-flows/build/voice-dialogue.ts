@@ -122,12 +122,10 @@ const renderLookup = (
           `${at}-checked`,
           'error',
         )
-        .branch(
-          `${at}-checked`,
-          '$.External.outcome',
-          { [input.sendsCode ? 'CODE_SENT' : 'VALID']: kept, INVALID_INPUT: `${at}-invalid` },
-          'error',
-        );
+        .outcome(`${at}-checked`, {
+          [input.sendsCode ? 'CODE_SENT' : 'VALID']: kept,
+          INVALID_INPUT: `${at}-invalid`,
+        });
     if (next)
       flow.setAttributes(
         kept,
@@ -154,7 +152,7 @@ const renderLookup = (
   const cases: Record<string, string> = {};
   for (const name of Object.keys(step.outcomes)) cases[name] = `${id}-${kebab(name)}`;
   if (first) cases.INVALID_INPUT = `${id}-invalid-field`;
-  flow.branch(outcome, '$.External.outcome', cases, 'error');
+  flow.outcome(outcome, cases);
 
   for (const [name, handling] of Object.entries(step.outcomes)) {
     const then = handling.next === 'retry' && first ? retryOf(first) : target(thenOf(handling));

@@ -1,9 +1,8 @@
-import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { Clock } from '#shared/clock.ts';
 import type { TicketRepository } from '#shared/data/tickets.repository.ts';
-import { logger, metrics } from '#shared/powertools.ts';
+import { logger } from '#shared/powertools.ts';
 import { type CallbackQueue, firstCallback } from '#shared/tickets/callbacks.ts';
-import { drainOutbox, graceCutoff } from './outbox.ts';
+import { drainOutbox, graceCutoff, type OutboxSweepCounts } from './outbox.ts';
 
 export interface CallbackSweepDependencies {
   readonly tickets: Pick<TicketRepository, 'pendingCallbackRequests' | 'clearPendingCallback'>;
@@ -11,13 +10,9 @@ export interface CallbackSweepDependencies {
   readonly clock: Clock;
 }
 
-export interface CallbackSweepResult {
-  /** Outbox entries found older than the grace period: no first request reached the dialer. */
-  readonly pending: number;
+export interface CallbackSweepResult extends OutboxSweepCounts {
   /** First call-back requests this sweep queued. */
   readonly requested: number;
-  /** Entries whose request failed again (left for the next sweep). */
-  readonly failed: number;
 }
 
 /**
@@ -39,8 +34,7 @@ export const sweepCallbackRequests =
       },
       clear: (entry) => tickets.clearPendingCallback(entry),
       retried: 'Call-back request failed; the next sweep retries',
+      metric: 'CallbackRequests',
     });
-    metrics.addMetric('CallbackRequestsRecovered', MetricUnit.Count, requested);
-    metrics.addMetric('CallbackRequestsFailed', MetricUnit.Count, failed.length);
     return { pending: pending.length, requested, failed: failed.length };
   };

@@ -9,7 +9,7 @@ import {
   type CallbackSweepResult,
   sweepCallbackRequests,
 } from './callback-sweep.ts';
-import { drainOutbox, graceCutoff } from './outbox.ts';
+import { drainOutbox, graceCutoff, type OutboxSweepCounts } from './outbox.ts';
 import {
   purgeClosedTickets,
   type RetentionPurgeDependencies,
@@ -29,13 +29,9 @@ export interface SweepDependencies {
   readonly clock: Clock;
 }
 
-export interface SweepResult {
-  /** Outbox entries found older than the grace period. */
-  readonly pending: number;
+export interface SweepResult extends OutboxSweepCounts {
   /** Executions this sweep started: the stream consumer had missed them. */
   readonly recovered: number;
-  /** Entries whose start failed again (left for the next sweep). */
-  readonly failed: number;
   /** Minutes since the oldest complaint still waiting for its escalation was created (0 when none). */
   readonly oldestMinutes: number;
 }
@@ -64,14 +60,13 @@ export const sweepEscalations =
       },
       clear: (entry) => tickets.clearPendingEscalation(entry),
       retried: 'Escalation start failed; the next sweep retries',
+      metric: 'EscalationStarts',
     });
     const oldestFailed = Math.min(
       now.getTime(),
       ...failed.map((entry) => Date.parse(entry.createdAt)),
     );
     const oldestMinutes = Math.max(0, Math.floor((now.getTime() - oldestFailed) / 60_000));
-    metrics.addMetric('EscalationStartsRecovered', MetricUnit.Count, recovered);
-    metrics.addMetric('EscalationStartsFailed', MetricUnit.Count, failed.length);
     metrics.addMetric('EscalationOutboxOldestMinutes', MetricUnit.Count, oldestMinutes);
     return { pending: pending.length, recovered, failed: failed.length, oldestMinutes };
   };

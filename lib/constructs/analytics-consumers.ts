@@ -4,7 +4,7 @@ import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { IStream } from 'aws-cdk-lib/aws-kinesis';
-import { Key } from 'aws-cdk-lib/aws-kms';
+import type { Key } from 'aws-cdk-lib/aws-kms';
 import {
   type CfnFunction,
   FilterCriteria,
@@ -20,6 +20,7 @@ import { FIFTEEN_MINUTES } from './analytics-metrics.ts';
 import { grantStreamReadByArn } from './data-tables.ts';
 import { PlatformFunction } from './flow-function.ts';
 import { deadLetterQueue, EncryptedQueueDestination } from './queues.ts';
+import { rotatingKey } from './rotating-key.ts';
 
 export interface AnalyticsConsumersProps {
   /** The contact-record stream Connect writes CTRs to (KMS-encrypted). */
@@ -53,10 +54,7 @@ export class AnalyticsConsumers extends Construct {
 
   constructor(scope: Construct, id: string, props: AnalyticsConsumersProps) {
     super(scope, id);
-    this.key = new Key(this, 'Key', {
-      description: 'Encrypts Huduma call-analytics dead letters',
-      enableKeyRotation: true,
-    });
+    this.key = rotatingKey(this, 'Key', 'Encrypts Huduma call-analytics dead letters');
     // EventBridge sends a sweep it could not deliver to the encrypted dead-letter queue.
     this.key.addToResourcePolicy(
       new PolicyStatement({

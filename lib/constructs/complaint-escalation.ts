@@ -3,7 +3,6 @@ import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { Rule, RuleTargetInput, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { Key } from 'aws-cdk-lib/aws-kms';
 import { EventSourceMapping, FilterCriteria, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import {
@@ -28,6 +27,7 @@ import { PlatformFunction } from './flow-function.ts';
 import type { OperationsAlerts } from './operations-alerts.ts';
 import { deadLetterQueue, EncryptedQueueDestination } from './queues.ts';
 import type { ResolutionCallback } from './resolution-callback.ts';
+import { rotatingKey } from './rotating-key.ts';
 
 export interface ComplaintEscalationProps {
   /** Tickets, with the stream the escalation starts from. */
@@ -155,10 +155,11 @@ export class ComplaintEscalation extends Construct {
     this.stateMachine.grantTaskResponse(this.starter);
     // A started complaint leaves the outbox (readUpdate has no delete).
     this.starter.allowDeleteIn(props.ticketsTable, [ESCALATION_OUTBOX_PARTITION]);
-    const key = new Key(this, 'Key', {
-      description: 'Encrypts the escalation start failures (Tickets stream batches given up)',
-      enableKeyRotation: true,
-    });
+    const key = rotatingKey(
+      this,
+      'Key',
+      'Encrypts the escalation start failures (Tickets stream batches given up)',
+    );
     // EventBridge writes the sweep schedule's undeliverable events to a queue under this key.
     key.grant(new ServicePrincipal('events.amazonaws.com'), 'kms:GenerateDataKey', 'kms:Decrypt');
     const startFailures = deadLetterQueue(

@@ -1,11 +1,12 @@
 import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { CfnInstance, CfnInstanceStorageConfig, CfnPhoneNumber } from 'aws-cdk-lib/aws-connect';
 import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { Key } from 'aws-cdk-lib/aws-kms';
+import type { Key } from 'aws-cdk-lib/aws-kms';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { BlockPublicAccess, Bucket, BucketEncryption, type IBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import type { PhoneNumberConfig } from '#lib/config/environments.ts';
+import { rotatingKey } from './rotating-key.ts';
 
 export interface ConnectInstanceProps {
   /** Instance alias: unique in the region, part of the agents' login URL. */
@@ -46,12 +47,12 @@ export class ConnectInstance extends Construct {
     super(scope, id);
     const removalPolicy = props.retainData ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
 
-    this.storageKey = new Key(this, 'StorageKey', {
-      description:
-        'Encrypts Connect call recordings, chat transcripts, contact trace records and flow logs',
-      enableKeyRotation: true,
+    this.storageKey = rotatingKey(
+      this,
+      'StorageKey',
+      'Encrypts Connect call recordings, chat transcripts, contact trace records and flow logs',
       removalPolicy,
-    });
+    );
     // Connect writes flow logs to /aws/connect/<alias>; creating the group first gives it a retention,
     // and our key: flow logs carry what callers typed.
     const flowLogGroupName = `/aws/connect/${props.instanceAlias}`;

@@ -11,7 +11,7 @@ import {
   LambdaFunctionProcessor,
   S3Bucket,
 } from 'aws-cdk-lib/aws-kinesisfirehose';
-import { Key } from 'aws-cdk-lib/aws-kms';
+import type { Key } from 'aws-cdk-lib/aws-kms';
 import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { CfnDataSet, CfnDataSource } from 'aws-cdk-lib/aws-quicksight';
@@ -26,6 +26,7 @@ import { Construct } from 'constructs';
 import { LakeDashboard } from './data-lake-dashboard.ts';
 import { CONTACT_COLUMNS, contactsSql, namedQueries } from './data-lake-queries.ts';
 import { PlatformFunction } from './flow-function.ts';
+import { rotatingKey } from './rotating-key.ts';
 
 export interface DataLakeProps {
   /** The contact-record stream Connect writes CTRs to. */
@@ -114,11 +115,12 @@ export class DataLake extends Construct {
     super(scope, id);
     const stack = Stack.of(this);
     const removalPolicy = props.retainData ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
-    this.key = new Key(this, 'Key', {
-      description: 'Encrypts the Huduma contact-record lake and Athena query results',
-      enableKeyRotation: true,
+    this.key = rotatingKey(
+      this,
+      'Key',
+      'Encrypts the Huduma contact-record lake and Athena query results',
       removalPolicy,
-    });
+    );
     const bucket = (name: string, expiration: Duration, logPrefix: string) =>
       new Bucket(this, name, {
         encryption: BucketEncryption.KMS,

@@ -10,6 +10,7 @@ import { type IGrantable, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Key, KeySpec, KeyUsage } from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
 import { type KeyAttribute, type TableDefinition, tableDefinitions } from '#shared/data/tables.ts';
+import { rotatingKey } from './rotating-key.ts';
 
 /**
  * Lets a stream consumer read `table`'s stream by its ARN only (Table.grantStreamRead would add
@@ -63,11 +64,12 @@ export class DataTables extends Construct {
   constructor(scope: Construct, id: string, props: DataTablesProps) {
     super(scope, id);
     const removalPolicy = props.retainData ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
-    this.key = new Key(this, 'Key', {
-      description: 'Encrypts Huduma contact-centre tables (tickets, call logs, service data)',
-      enableKeyRotation: true,
+    this.key = rotatingKey(
+      this,
+      'Key',
+      'Encrypts Huduma contact-centre tables (tickets, call logs, service data)',
       removalPolicy,
-    });
+    );
     this.identityHashKey = new Key(this, 'IdentityHashKey', {
       description:
         'HMAC key for the ID-number hashes that prove pensioners and booking owners (GenerateMac only)',

@@ -13,13 +13,13 @@ import {
 } from 'aws-cdk-lib/aws-cloudfront';
 import { S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import type { IRole } from 'aws-cdk-lib/aws-iam';
-import { Key } from 'aws-cdk-lib/aws-kms';
 import type { ILogGroup } from 'aws-cdk-lib/aws-logs';
 import { BlockPublicAccess, Bucket, BucketEncryption, type IBucket } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
 import { bundlePage } from '#lib/page-bundle.ts';
 import { pageSecurityHeaders } from './page-security-headers.ts';
+import { rotatingKey } from './rotating-key.ts';
 
 export interface HostedPageProps {
   /**
@@ -64,11 +64,12 @@ export class HostedPage extends Construct {
     super(scope, id);
     const prefix = props.idPrefix ?? '';
     this.idPrefix = prefix;
-    const key = new Key(this, `${prefix}Key`, {
-      description: `Encrypts ${props.name} files`,
-      enableKeyRotation: true,
-      removalPolicy: RemovalPolicy.DESTROY,
-    });
+    const key = rotatingKey(
+      this,
+      `${prefix}Key`,
+      `Encrypts ${props.name} files`,
+      RemovalPolicy.DESTROY,
+    );
     // Holds only build output: the deployment empties it on delete (retainOnDelete: false).
     this.bucket = new Bucket(this, `${prefix}Bucket`, {
       encryption: BucketEncryption.KMS,

@@ -4,7 +4,7 @@ import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations
 import type { CfnInstance } from 'aws-cdk-lib/aws-connect';
 import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { type IKey, Key } from 'aws-cdk-lib/aws-kms';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { SnsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Topic } from 'aws-cdk-lib/aws-sns';
@@ -16,6 +16,7 @@ import { PlatformFunction, type TableAccess } from './flow-function.ts';
 import { instanceArnIn } from './instance-arn.ts';
 import type { OperationsAlerts } from './operations-alerts.ts';
 import { deadLetterQueue } from './queues.ts';
+import { rotatingKey } from './rotating-key.ts';
 import { sendWhatsAppFrom } from './whatsapp-sending.ts';
 
 export interface MessagingChannelsProps {
@@ -113,10 +114,11 @@ export class MessagingChannels extends Construct {
     const { instanceArn, inFindings: arnInFindings } = instanceArnIn(this, props.instance);
 
     // Hand-over chats stream to a topic under our key; only this instance's Connect publishes.
-    const streamKey = new Key(this, 'AgentChatStreamKey', {
-      description: "Encrypts the WhatsApp and SMS hand-over chats' messages streamed by Connect",
-      enableKeyRotation: true,
-    });
+    const streamKey = rotatingKey(
+      this,
+      'AgentChatStreamKey',
+      "Encrypts the WhatsApp and SMS hand-over chats' messages streamed by Connect",
+    );
     const fromOurInstance = {
       StringEquals: { 'aws:SourceAccount': stack.account },
       ArnEquals: { 'aws:SourceArn': instanceArn },
@@ -230,10 +232,11 @@ export class MessagingChannels extends Construct {
     sendWhatsApp(this.whatsappFunction);
 
     // The event destination: End User Messaging Social publishes to a topic under our key.
-    const topicKey = new Key(this, 'WhatsAppEventsKey', {
-      description: 'Encrypts the WhatsApp business account events (customer messages)',
-      enableKeyRotation: true,
-    });
+    const topicKey = rotatingKey(
+      this,
+      'WhatsAppEventsKey',
+      'Encrypts the WhatsApp business account events (customer messages)',
+    );
     topicKey.grant(
       new ServicePrincipal('social-messaging.amazonaws.com'),
       'kms:GenerateDataKey*',

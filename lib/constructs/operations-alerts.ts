@@ -8,13 +8,13 @@ import {
 } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { Key } from 'aws-cdk-lib/aws-kms';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct, type IConstruct } from 'constructs';
 import { METRICS_NAMESPACE } from '#shared/powertools.ts';
 import { FunctionAlarms } from './function-alarms.ts';
+import { rotatingKey } from './rotating-key.ts';
 
 export interface OperationsAlertsProps {
   /** Who is emailed when an alarm fires. @default none (the alarms still show in CloudWatch) */
@@ -34,10 +34,7 @@ export class OperationsAlerts extends Construct {
 
   constructor(scope: Construct, id: string, props: OperationsAlertsProps = {}) {
     super(scope, id);
-    const key = new Key(this, 'Key', {
-      description: 'Encrypts the Huduma operations alarm topic',
-      enableKeyRotation: true,
-    });
+    const key = rotatingKey(this, 'Key', 'Encrypts the Huduma operations alarm topic');
     // CloudWatch publishes alarm notifications to the encrypted topic.
     key.grant(
       new ServicePrincipal('cloudwatch.amazonaws.com'),

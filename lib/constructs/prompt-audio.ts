@@ -1,8 +1,9 @@
 import { RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { Key } from 'aws-cdk-lib/aws-kms';
+import type { Key } from 'aws-cdk-lib/aws-kms';
 import { BlockPublicAccess, Bucket, BucketEncryption, type IBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { rotatingKey } from './rotating-key.ts';
 
 export interface PromptAudioProps {
   readonly instanceArn: string;
@@ -29,11 +30,7 @@ export class PromptAudio extends Construct {
       StringEquals: { 'aws:SourceAccount': account },
       ArnLike: { 'aws:SourceArn': props.instanceArn },
     };
-    this.key = new Key(this, 'Key', {
-      description: 'Encrypts recorded IVR prompts',
-      enableKeyRotation: true,
-      removalPolicy,
-    });
+    this.key = rotatingKey(this, 'Key', 'Encrypts recorded IVR prompts', removalPolicy);
     this.key.addToResourcePolicy(
       new PolicyStatement({
         principals: [new ServicePrincipal('connect.amazonaws.com')],

@@ -2,7 +2,6 @@ import { Duration, Fn, Validations } from 'aws-cdk-lib';
 import type { CfnInstance } from 'aws-cdk-lib/aws-connect';
 import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
-import { Key } from 'aws-cdk-lib/aws-kms';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Queue } from 'aws-cdk-lib/aws-sqs';
@@ -13,6 +12,7 @@ import { PlatformFunction } from './flow-function.ts';
 import { instanceArnIn } from './instance-arn.ts';
 import type { OperationsAlerts } from './operations-alerts.ts';
 import { acknowledgeQueueRedrive, queueWithDeadLetters } from './queues.ts';
+import { rotatingKey } from './rotating-key.ts';
 
 export interface ResolutionCallbackProps {
   readonly ticketsTable: TableV2;
@@ -51,10 +51,11 @@ export class ResolutionCallback extends Construct {
 
   constructor(scope: Construct, id: string, props: ResolutionCallbackProps) {
     super(scope, id);
-    const key = new Key(this, 'Key', {
-      description: 'Encrypts Huduma call-back requests (resolved complaints to call back)',
-      enableKeyRotation: true,
-    });
+    const key = rotatingKey(
+      this,
+      'Key',
+      'Encrypts Huduma call-back requests (resolved complaints to call back)',
+    );
     ({ queue: this.queue, deadLetters: this.deadLetters } = queueWithDeadLetters(this, 'Requests', {
       key,
       maxReceiveCount: 5,

@@ -1,6 +1,6 @@
 import { Duration } from 'aws-cdk-lib';
 import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
-import { type IKey, Key } from 'aws-cdk-lib/aws-kms';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
@@ -11,6 +11,7 @@ import { type TableDefinition, tableDefinitions } from '#shared/data/tables.ts';
 import { capabilityEnvironment } from './capability-environment.ts';
 import { PlatformFunction } from './flow-function.ts';
 import { queueWithDeadLetters } from './queues.ts';
+import { rotatingKey } from './rotating-key.ts';
 
 export interface SelfServiceProps {
   readonly instanceArn: string;
@@ -103,10 +104,11 @@ export class SelfService extends Construct {
 
   /** The notifications queue and its dead-letter queue, encrypted with their own key. */
   private createNotificationsQueue(): Queue {
-    const key = new Key(this, 'NotificationsKey', {
-      description: 'Encrypts Huduma notifications (SMS and email to callers and agencies)',
-      enableKeyRotation: true,
-    });
+    const key = rotatingKey(
+      this,
+      'NotificationsKey',
+      'Encrypts Huduma notifications (SMS and email to callers and agencies)',
+    );
     return queueWithDeadLetters(this, 'Notifications', {
       key,
       maxReceiveCount: 5,

@@ -7,6 +7,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
 import { ifConditionHolds } from '#shared/data/conditional.ts';
+import { fixedWindow } from '#shared/data/fixed-window.ts';
 import type { IdentityHasher } from '#shared/identity/identity-hasher.ts';
 
 /**
@@ -106,7 +107,7 @@ export const createAttemptRepository = (
     token: string,
     now: number,
   ): Promise<Reservation> => {
-    const floor = now - ATTEMPT_POLICY.windowSeconds;
+    const window = fixedWindow(now, ATTEMPT_POLICY.windowSeconds);
     const Key = await key(subject);
     for (let attempt = 0; attempt < 3; attempt++) {
       const updated = await ifConditionHolds(
@@ -114,15 +115,12 @@ export const createAttemptRepository = (
           new UpdateCommand({
             TableName: tableName,
             Key,
-            UpdateExpression:
-              'SET windowStartedAt = if_not_exists(windowStartedAt, :now), expiresAt = if_not_exists(expiresAt, :windowEnd) ADD failures :one, tokens :tokens',
+            UpdateExpression: `SET ${window.openIfNew} ADD failures :one, tokens :tokens`,
             // Room left in an open window, no lock, and this token not counted yet.
             ConditionExpression:
               '(attribute_not_exists(windowStartedAt) OR (windowStartedAt > :floor AND failures < :max)) AND (attribute_not_exists(lockedUntil) OR lockedUntil <= :now) AND NOT contains(tokens, :token)',
             ExpressionAttributeValues: {
-              ':now': now,
-              ':windowEnd': now + ATTEMPT_POLICY.windowSeconds,
-              ':floor': floor,
+              ...window.values,
               ':max': ATTEMPT_POLICY.maxFailures,
               ':one': 1,
               ':tokens': new Set([token]),
@@ -143,22 +141,16 @@ export const createAttemptRepository = (
       const state = stateAt(subject, counter, now);
       if (counter.tokens?.has(token)) return { ...state, status: 'ALREADY_COUNTED' };
       if (state.lockedUntil !== undefined) return { ...state, status: 'REFUSED' };
-      if (counter.windowStartedAt > floor) return { ...state, status: 'REFUSED' };
+      if (counter.windowStartedAt > window.floor) return { ...state, status: 'REFUSED' };
       const reopened = await ifConditionHolds(
         client.send(
           new PutCommand({
             TableName: tableName,
-            Item: {
-              ...Key,
-              failures: 1,
-              windowStartedAt: now,
-              expiresAt: now + ATTEMPT_POLICY.windowSeconds,
-              tokens: new Set([token]),
-            },
+            Item: { ...Key, failures: 1, ...window.opened, tokens: new Set([token]) },
             // Only over a closed window and no lock: a concurrent attempt may have opened a new one.
             ConditionExpression:
               'windowStartedAt <= :floor AND (attribute_not_exists(lockedUntil) OR lockedUntil <= :now)',
-            ExpressionAttributeValues: { ':floor': floor, ':now': now },
+            ExpressionAttributeValues: { ':floor': window.floor, ':now': now },
           }),
         ),
       );

@@ -6,6 +6,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
 import { ifConditionHolds } from '#shared/data/conditional.ts';
+import { fixedWindow } from '#shared/data/fixed-window.ts';
 import type { IdentityHasher } from '#shared/identity/identity-hasher.ts';
 
 /** What a one-time code proves: the caller holds the phone on record for a booking or ticket. */
@@ -86,7 +87,7 @@ export const createSmsAllowanceRepository = (
   /** Takes one SMS from the destination's allowance: `SENT` when there was one, else `RATE_LIMITED`. */
   async take(destination: string, at: Date): Promise<'ALLOWED' | 'RATE_LIMITED'> {
     const now = epochSeconds(at);
-    const floor = now - SMS_POLICY.windowSeconds;
+    const window = fixedWindow(now, SMS_POLICY.windowSeconds);
     const Key = {
       pk: `SMS#${(await hasher.hash('sms-destination', destination)).slice(0, 32)}`,
       sk: 'SMS',
@@ -96,14 +97,11 @@ export const createSmsAllowanceRepository = (
         new UpdateCommand({
           TableName: tableName,
           Key,
-          UpdateExpression:
-            'SET windowStartedAt = if_not_exists(windowStartedAt, :now), expiresAt = if_not_exists(expiresAt, :windowEnd) ADD sent :one',
+          UpdateExpression: `SET ${window.openIfNew} ADD sent :one`,
           ConditionExpression:
             'attribute_not_exists(windowStartedAt) OR (windowStartedAt > :floor AND sent < :max)',
           ExpressionAttributeValues: {
-            ':now': now,
-            ':windowEnd': now + SMS_POLICY.windowSeconds,
-            ':floor': floor,
+            ...window.values,
             ':max': SMS_POLICY.maxPerWindow,
             ':one': 1,
           },
@@ -116,14 +114,9 @@ export const createSmsAllowanceRepository = (
       client.send(
         new PutCommand({
           TableName: tableName,
-          Item: {
-            ...Key,
-            sent: 1,
-            windowStartedAt: now,
-            expiresAt: now + SMS_POLICY.windowSeconds,
-          },
+          Item: { ...Key, sent: 1, ...window.opened },
           ConditionExpression: 'windowStartedAt <= :floor',
-          ExpressionAttributeValues: { ':floor': floor },
+          ExpressionAttributeValues: { ':floor': window.floor },
         }),
       ),
     );
