@@ -21,7 +21,7 @@ import {
 } from '#shared/data/tables.ts';
 import type { ContactCentreContacts } from '#shared/tickets/escalation-policy.ts';
 import { ESCALATION_STREAM_FILTERS } from '#shared/tickets/ticket-events.ts';
-import { definitionText, STATE_MACHINES } from '../../state-machines/definitions.ts';
+import { definitionText, STATE_MACHINES } from '#state-machines/definitions.ts';
 import { grantStreamReadByArn } from './data-tables.ts';
 import { PlatformFunction } from './flow-function.ts';
 import type { OperationsAlerts } from './operations-alerts.ts';

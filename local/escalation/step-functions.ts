@@ -7,7 +7,7 @@ import {
   definitionWith,
   STATE_MACHINES,
   type StateMachineId,
-} from '../../state-machines/definitions.ts';
+} from '#state-machines/definitions.ts';
 
 export type LocalLambda = (event: unknown, context: Context) => Promise<unknown>;
 
