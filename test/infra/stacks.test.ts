@@ -1,7 +1,8 @@
+import { statSync } from 'node:fs';
 import { Match } from 'aws-cdk-lib/assertions';
 import { buildApp } from '../support/app.ts';
 
-const { data, contactCentre, template } = buildApp('prod');
+const { app, data, contactCentre, template } = buildApp('prod');
 const dataTemplate = template(data);
 const centreTemplate = template(contactCentre);
 
@@ -159,6 +160,17 @@ describe('stateful and stateless split', () => {
       for (const resource of Object.values(dev.template(dev.data).findResources(type))) {
         expect(resource.DeletionPolicy).toBe('Delete');
       }
+    }
+  });
+});
+
+describe('templates', () => {
+  it("are written compact, each well within CloudFormation's 1,000,000-byte template limit", () => {
+    const assembly = app.synth();
+    for (const stack of [data, contactCentre]) {
+      const { size } = statSync(assembly.getStackArtifact(stack.artifactId).templateFullPath);
+      // Indented, the prod ContactCentre template was 1,022,686 bytes: too large to deploy.
+      expect(size).toBeLessThan(900_000);
     }
   });
 });
