@@ -177,13 +177,13 @@ export class PlatformFunction extends NodejsFunction {
   }
 
   /**
-   * Lets a Connect instance invoke the function from its flows: resource policy (on the
-   * function, so it covers the alias) plus the integration association of the live alias, the
-   * ARN the flows name.
+   * Lets a Connect instance invoke the function from its flows: the resource policy and the
+   * integration association of the live alias, the ARN the flows name. Lambda scopes a
+   * permission to what it is added to: one on the function would not admit a call to its alias.
    */
   allowInvokeFromConnect(instanceArn: string): CfnIntegrationAssociation {
     const live = this.liveAlias();
-    this.addPermission('InvokeFromConnect', {
+    live.addPermission('InvokeFromConnect', {
       principal: new ServicePrincipal('connect.amazonaws.com'),
       sourceArn: instanceArn,
       sourceAccount: Stack.of(this).account,

@@ -126,8 +126,14 @@ describe.each(environmentNames)('security of the %s app', (name) => {
     const permissions = app
       .resources('AWS::Lambda::Permission')
       .filter(({ resource }) => resource.Properties?.Principal === 'connect.amazonaws.com');
+    // Flows and associations name each function's live alias; the alias names the function.
+    const behindAlias = (located: Located | undefined) =>
+      located?.resource.Type === 'AWS::Lambda::Alias'
+        ? app.referenced(located.stack, located.resource.Properties?.FunctionName)
+        : located;
     const flowFunctions = permissions.map(
-      ({ stack, resource }) => app.referenced(stack, resource.Properties?.FunctionName) as Located,
+      ({ stack, resource }) =>
+        behindAlias(app.referenced(stack, resource.Properties?.FunctionName)) as Located,
     );
 
     it('time out within 3 seconds', () => {
@@ -137,8 +143,12 @@ describe.each(environmentNames)('security of the %s app', (name) => {
       }
     });
 
-    it('can be invoked only by this account and its own Connect instance', () => {
+    it('can be invoked only by this account and its own Connect instance, through the alias the flows name', () => {
       for (const { stack, resource } of permissions) {
+        // Lambda scopes a permission to what it is on: the function's would not admit the alias.
+        expect(app.referenced(stack, resource.Properties?.FunctionName)?.resource.Type).toBe(
+          'AWS::Lambda::Alias',
+        );
         expect(resource.Properties?.SourceAccount).toBeDefined();
         expect(app.referenced(stack, resource.Properties?.SourceArn)?.resource.Type).toBe(
           'AWS::Connect::Instance',
@@ -147,11 +157,6 @@ describe.each(environmentNames)('security of the %s app', (name) => {
     });
 
     it('are every function a flow names, each associated with the instance', () => {
-      // Flows and associations name each function's live alias; the alias names the function.
-      const behindAlias = (located: Located | undefined) =>
-        located?.resource.Type === 'AWS::Lambda::Alias'
-          ? app.referenced(located.stack, located.resource.Properties?.FunctionName)
-          : located;
       const associated = app
         .resources('AWS::Connect::IntegrationAssociation')
         .map(

@@ -58,6 +58,7 @@ describe('contact-centre stack', () => {
   it('allows only its own Connect instance to invoke the flow function, and associates it', () => {
     centreTemplate.hasResourceProperties('AWS::Lambda::Permission', {
       Action: 'lambda:InvokeFunction',
+      FunctionName: { Ref: Match.stringLikeRegexp('^SelfServiceTrackingLive') },
       Principal: 'connect.amazonaws.com',
       SourceArn: { 'Fn::ImportValue': Match.stringLikeRegexp('ConnectInstance.*Arn') },
     });
