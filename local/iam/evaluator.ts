@@ -190,16 +190,28 @@ const resourceMatches = (statement: PolicyStatement, resource: string): boolean 
   throw new PolicyEvaluationError('A statement has neither Resource nor NotResource');
 };
 
-const applies = (statement: PolicyStatement, request: IamRequest): boolean =>
-  actionMatches(statement, request.action) &&
-  resourceMatches(statement, request.resource) &&
-  conditionsHold(statement, request);
+/** The statements whose Action and Resource match, before their conditions are looked at. */
+export const statementsFor = (
+  statements: readonly PolicyStatement[],
+  action: string,
+  resource: string,
+): readonly PolicyStatement[] =>
+  statements.filter(
+    (statement) => actionMatches(statement, action) && resourceMatches(statement, resource),
+  );
 
-/** Evaluates one request against a principal's identity-based statements. */
-export const evaluate = (statements: readonly PolicyStatement[], request: IamRequest): Decision => {
-  const matching = statements.filter((statement) => applies(statement, request));
+/** Decides a request among the statements matching its action and resource (`statementsFor`). */
+export const decideAmong = (
+  candidates: readonly PolicyStatement[],
+  request: IamRequest,
+): Decision => {
+  const matching = candidates.filter((statement) => conditionsHold(statement, request));
   const deny = matching.find((statement) => statement.Effect === 'Deny');
   if (deny) return { effect: 'ExplicitDeny', statement: deny };
   const allow = matching.find((statement) => statement.Effect === 'Allow');
   return allow ? { effect: 'Allow', statement: allow } : { effect: 'ImplicitDeny' };
 };
+
+/** Evaluates one request against a principal's identity-based statements. */
+export const evaluate = (statements: readonly PolicyStatement[], request: IamRequest): Decision =>
+  decideAmong(statementsFor(statements, request.action, request.resource), request);

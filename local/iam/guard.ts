@@ -1,6 +1,12 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { accessDeniedException } from './access-denied.ts';
-import { type Decision, evaluate, type IamRequest, type PolicyStatement } from './evaluator.ts';
+import {
+  type Decision,
+  decideAmong,
+  type IamRequest,
+  type PolicyStatement,
+  statementsFor,
+} from './evaluator.ts';
 import { loadPolicyModel } from './policies.ts';
 import { type AwsCall, iamRequestsFor, SERVICE_OF_CLIENT } from './requests.ts';
 import type { FunctionPolicy, PolicyModel } from './template-model.ts';
@@ -87,26 +93,30 @@ const deniedMessage = (
 };
 
 /**
- * Decisions per role's statements and request: a handler makes the same few requests on every
- * invocation, and evaluating them again (wildcard and ARN matching) was most of what a local
- * handler spent beyond its DynamoDB calls, a cost it does not have in AWS.
+ * The statements matching each action and resource, per role: a handler asks about the same few
+ * tables and queues on every invocation, and matching wildcards and ARNs again was most of what a
+ * local handler spent beyond its DynamoDB calls, a cost it does not have in AWS. Only the
+ * conditions (the keys a request names) are evaluated per request.
  */
-const decisions = new WeakMap<readonly PolicyStatement[], Map<string, Decision>>();
+const candidates = new WeakMap<
+  readonly PolicyStatement[],
+  Map<string, readonly PolicyStatement[]>
+>();
 
 const decide = (statements: readonly PolicyStatement[], request: IamRequest): Decision => {
-  let known = decisions.get(statements);
-  if (!known) {
-    known = new Map();
-    decisions.set(statements, known);
+  let byTarget = candidates.get(statements);
+  if (!byTarget) {
+    byTarget = new Map();
+    candidates.set(statements, byTarget);
   }
-  const key = JSON.stringify(request);
-  let decision = known.get(key);
-  if (!decision) {
-    decision = evaluate(statements, request);
-    if (known.size >= 10_000) known.clear();
-    known.set(key, decision);
+  const target = `${request.action} ${request.resource}`;
+  let matching = byTarget.get(target);
+  if (!matching) {
+    matching = statementsFor(statements, request.action, request.resource);
+    if (byTarget.size >= 10_000) byTarget.clear();
+    byTarget.set(target, matching);
   }
-  return decision;
+  return decideAmong(matching, request);
 };
 
 /**
