@@ -5,6 +5,7 @@ import {
   QueryCommand,
   TransactWriteCommand,
   type TransactWriteCommandInput,
+  UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { appointmentPolicy, capacityOf } from '#lambdas/appointments/policy.ts';
 import { localHandler } from '#local/handlers.ts';
@@ -18,6 +19,7 @@ import {
   identityHasherFor,
 } from '#shared/identity/default-identity-hasher.ts';
 import { connectEvent, lambdaContext } from '../test/support/connect.ts';
+import { callShape, recordingClient } from './samples.ts';
 import { benchWanted, ms, percentile } from './stats.ts';
 
 /** What run.ts's `compare` takes: a handler call beside the raw DynamoDB calls it makes. */
@@ -98,35 +100,49 @@ export const benchAppointments = async ({
   tableName,
   iterations,
 }: AppointmentsBenchOptions): Promise<void> => {
-  const handler = localHandler('appointments', { clock: () => NOW }, platform);
+  // Handler and raw calls both go through one recording client, so their calls can be compared.
+  const { recording, record } = recordingClient(client);
+  const handler = localHandler(
+    'appointments',
+    { clock: () => NOW },
+    { ...platform, aws: { ...platform.aws, dynamoDb: recording } },
+  );
   const call = (parameters: Record<string, string>, caller = newCaller(), contactId?: string) =>
     handler(event(parameters, caller, contactId), CONTEXT);
+  /**
+   * `compare`, after checking that the raw calls are the handler's calls (the same commands in
+   * the same turns): the raw side here is written by hand, and a call the handler gained (the
+   * SMS allowance of a confirmation) and the raw side lacked made the ratio a round trip wrong.
+   * One handler call is spent on the check.
+   */
+  const compareSame: Compare = async (name, handlerCall, rawCall, roundTrips, count) => {
+    if (!benchWanted(name)) return;
+    const [, handlerTurns] = await record(handlerCall);
+    const [, rawTurns] = await record(rawCall);
+    if (callShape(handlerTurns) !== callShape(rawTurns))
+      throw new Error(
+        `${name}: the raw calls (${callShape(rawTurns)}) are not the handler's (${callShape(handlerTurns)})`,
+      );
+    await compare(name, handlerCall, rawCall, roundTrips, count);
+  };
   // Find, cancel and move need the caller's proof: given earlier in the same contact.
   const verifiedContacts = createVerifiedContactRepository(client, tableName);
-  const verified = (contactId: string) => get(`VERIFIED#${contactId}`, 'BOOKING');
+  const verified = (contactId: string) => get(`VERIFIED#${contactId}`, 'BOOKING', true);
   const expectOutcome = async (promise: Promise<Record<string, string>>, outcome: string) => {
     const result = await promise;
     if (result.outcome !== outcome)
       throw new Error(`Expected ${outcome}, got ${JSON.stringify(result)}`);
     return result;
   };
-  const get = (pk: string, sk: string) =>
-    client.send(new GetCommand({ TableName: tableName, Key: { pk, sk } }));
+  const send = recording.send.bind(recording);
+  const get = (pk: string, sk: string, ConsistentRead?: boolean) =>
+    send(new GetCommand({ TableName: tableName, Key: { pk, sk }, ConsistentRead }));
   const query = (pk: string, from: string, to: string) =>
-    client.send(
+    send(
       new QueryCommand({
         TableName: tableName,
         KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
         ExpressionAttributeValues: { ':pk': pk, ':from': from, ':to': to },
-      }),
-    );
-  const bookingPartition = (reference: string) =>
-    client.send(
-      new QueryCommand({
-        TableName: tableName,
-        KeyConditionExpression: 'pk = :booking',
-        ExpressionAttributeValues: { ':booking': `BOOKING#${reference}` },
-        ConsistentRead: true,
       }),
     );
   const deskReads = (centreId: string, serviceId: string) =>
@@ -136,7 +152,7 @@ export const benchAppointments = async ({
       query('CALENDAR#KE', 'HOLIDAY#2026-11-30', 'HOLIDAY#2026-12-16'),
     ]);
 
-  await compare(
+  await compareSame(
     'appointments find-centre (GetItem ‖ Query)',
     () =>
       expectOutcome(
@@ -146,7 +162,7 @@ export const benchAppointments = async ({
     () =>
       Promise.all([
         get('COUNTY#47', 'COUNTY'),
-        client.send(
+        send(
           new QueryCommand({
             TableName: tableName,
             IndexName: 'gsi1',
@@ -158,13 +174,13 @@ export const benchAppointments = async ({
     1,
   );
 
-  await compare(
+  await compareSame(
     'appointments list-services (GetItem ‖ Query)',
     () => expectOutcome(call({ operation: 'list-services', centreId: 'nac-001' }), 'FOUND'),
     () =>
       Promise.all([
         get('CENTRE#nac-001', 'CENTRE'),
-        client.send(
+        send(
           new QueryCommand({
             TableName: tableName,
             KeyConditionExpression: 'pk = :centre AND begins_with(sk, :service)',
@@ -175,7 +191,7 @@ export const benchAppointments = async ({
     1,
   );
 
-  await compare(
+  await compareSame(
     'appointments offer-slots (2 GetItem ‖ 2 Query)',
     () =>
       expectOutcome(
@@ -205,9 +221,14 @@ export const benchAppointments = async ({
     return { centreId, slot };
   };
   let rawSequence = 0;
+  const benchReference = (n: number) => String(30_000_000 + n);
+  /** A hash-like key part of bench booking `n` (the caller index and the active-booking guard). */
+  const benchHash = (n: number) => `bench${String(n).padStart(27, '0')}`;
+  /** The booking transaction's four writes, of the handler's shapes, on bench items of their own. */
   const rawBookingTransaction = () => {
     const n = rawSequence++;
-    return client.send(
+    const reference = benchReference(n);
+    return send(
       new TransactWriteCommand({
         TransactItems: [
           {
@@ -219,25 +240,83 @@ export const benchAppointments = async ({
               ExpressionAttributeValues: { ':one': 1, ':capacity': 4, ':expires': 1 },
             },
           },
-          ...['BOOKING', 'CONTACT', 'ACTIVE'].map((kind) => ({
+          {
             Put: {
               TableName: tableName,
               Item: {
-                pk: `BENCH#${kind}#${n}`,
+                pk: `BENCH#BOOKING#${n}`,
                 sk: 'BOOKING',
-                reference: '31234566',
+                gsi1pk: `CALLER#${benchHash(n)}`,
+                gsi1sk: `BOOKING#2026-12-02T09:00#${reference}`,
+                reference,
+                centreId: 'nac-001',
+                serviceId: 'passport',
+                slot: '2026-12-02T09:00',
+                startsAt: '2026-12-02T06:00:00.000Z',
+                endsAt: '2026-12-02T06:30:00.000Z',
+                status: 'ACTIVE',
+                ownerHash: `${benchHash(n)}${benchHash(n)}`,
+                smsNumber: newCaller(),
+                lang: 'en',
+                bookedByContact: randomUUID(),
+                lastContact: randomUUID(),
+                createdAt: NOW.toISOString(),
+                updatedAt: NOW.toISOString(),
                 expiresAt: 1,
               },
               ConditionExpression: 'attribute_not_exists(pk)',
             },
-          })),
+          },
+          {
+            Put: {
+              TableName: tableName,
+              Item: { pk: `BENCH#CONTACT#${n}`, sk: 'BOOKING', reference, expiresAt: 1 },
+              ConditionExpression: 'attribute_not_exists(pk)',
+              ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+            },
+          },
+          {
+            Put: {
+              TableName: tableName,
+              Item: {
+                pk: `BENCH#ACTIVE#${n}`,
+                sk: 'BOOKING',
+                reference,
+                activeUntil: 1,
+                expiresAt: 1,
+              },
+              ConditionExpression: 'attribute_not_exists(pk) OR activeUntil <= :now',
+              ExpressionAttributeValues: { ':now': 0 },
+              ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+            },
+          },
         ],
       }),
     );
   };
+  let smsSequence = 0;
+  /** The caller's SMS allowance a confirmation takes (lambdas/shared/data/fixed-window.ts), on a new number. */
+  const smsAllowance = () =>
+    send(
+      new UpdateCommand({
+        TableName: tableName,
+        Key: { pk: `BENCH#SMS#${smsSequence++}`, sk: 'SMS' },
+        UpdateExpression:
+          'SET windowStartedAt = if_not_exists(windowStartedAt, :now), expiresAt = if_not_exists(expiresAt, :windowEnd) ADD sent :one',
+        ConditionExpression:
+          'attribute_not_exists(windowStartedAt) OR (windowStartedAt > :floor AND sent < :max)',
+        ExpressionAttributeValues: {
+          ':now': 2,
+          ':windowEnd': 3,
+          ':floor': 1,
+          ':max': 10,
+          ':one': 1,
+        },
+      }),
+    );
 
-  await compare(
-    'appointments book (3 reads ‖, then TransactWrite of 4)',
+  await compareSame(
+    'appointments book (3 reads ‖, TransactWrite of 4, then the SMS allowance)',
     () => {
       const { centreId, slot } = freePlace();
       return expectOutcome(
@@ -248,6 +327,7 @@ export const benchAppointments = async ({
     async () => {
       await deskReads('nac-001', 'passport');
       await rawBookingTransaction();
+      await smsAllowance();
     },
     1,
     writes,
@@ -272,9 +352,9 @@ export const benchAppointments = async ({
     }
     return bookings;
   };
-  const findBooking = 'appointments find-booking (GetItem, then 1 Query)';
+  const findBooking = 'appointments find-booking (GetItem, then GetItem)';
   const [sample] = await made(benchWanted(findBooking) ? 1 : 0);
-  await compare(
+  await compareSame(
     findBooking,
     () =>
       expectOutcome(
@@ -283,14 +363,14 @@ export const benchAppointments = async ({
       ),
     async () => {
       await verified(sample!.contactId);
-      await bookingPartition(sample!.reference);
+      await get(`BOOKING#${sample!.reference}`, 'BOOKING', true);
     },
     1,
   );
 
   /**
    * A write on a fresh made booking per handler call, beside the raw calls it makes: the proof,
-   * the booking's partition, `rawReads`, then one transaction of `items(n)`.
+   * the booking, `rawReads`, one transaction of `items(n)`, then the confirmation's SMS allowance.
    */
   const compareBookingWrite = async (
     name: string,
@@ -299,32 +379,42 @@ export const benchAppointments = async ({
     items: (n: number) => TransactWriteCommandInput['TransactItems'],
   ) => {
     if (!benchWanted(name)) return;
-    const bookings = await made(writes + WARMUP);
+    // One more than the calls timed: compareSame spends one.
+    const bookings = await made(writes + WARMUP + 1);
+    // The raw side's own bench bookings to change, made as the book comparison's raw side makes them.
+    let rawIndex = rawSequence;
+    for (let n = 0; n < writes + WARMUP + 1; n++) await rawBookingTransaction();
     let index = 0;
-    let rawIndex = 0;
-    await compare(
+    await compareSame(
       name,
       () => handlerCall(bookings[index++]!),
       async () => {
         const n = rawIndex++;
         await verified(bookings[0]!.contactId);
-        await bookingPartition(bookings[0]!.reference);
+        await get(`BOOKING#${bookings[0]!.reference}`, 'BOOKING', true);
         await rawReads();
-        await client.send(new TransactWriteCommand({ TransactItems: items(n) }));
+        await send(new TransactWriteCommand({ TransactItems: items(n) }));
+        await smsAllowance();
       },
       1,
       writes,
     );
   };
-  /** The raw update of one attribute of bench booking `n`, which must exist. */
-  const bookingUpdate = (n: number, attribute: string, value: string) => ({
+  /** The raw update of bench booking `n`, as the handler's: only while it is active in its slot. */
+  const bookingUpdate = (n: number, set: string, values: Record<string, string | number>) => ({
     Update: {
       TableName: tableName,
       Key: { pk: `BENCH#BOOKING#${n}`, sk: 'BOOKING' },
-      UpdateExpression: `SET #${attribute} = :value`,
-      ConditionExpression: 'attribute_exists(pk)',
-      ExpressionAttributeNames: { [`#${attribute}`]: attribute },
-      ExpressionAttributeValues: { ':value': value },
+      UpdateExpression: `SET ${set}, lastContact = :contact, updatedAt = :now`,
+      ConditionExpression: '#status = :active AND #slot = :booked',
+      ExpressionAttributeNames: { '#status': 'status', '#slot': 'slot' },
+      ExpressionAttributeValues: {
+        ...values,
+        ':active': 'ACTIVE',
+        ':booked': '2026-12-02T09:00',
+        ':contact': randomUUID(),
+        ':now': NOW.toISOString(),
+      },
     },
   });
   /** The raw change of a slot counter's `booked` by `delta`, under `condition` if given. */
@@ -342,14 +432,14 @@ export const benchAppointments = async ({
       ...(condition && { ConditionExpression: condition.expression }),
     },
   });
-  const activeReferenceGuard = {
+  const activeReferenceGuard = (n: number) => ({
     ConditionExpression: 'attribute_not_exists(pk) OR #reference = :reference',
     ExpressionAttributeNames: { '#reference': 'reference' },
-    ExpressionAttributeValues: { ':reference': '31234566' },
-  };
+    ExpressionAttributeValues: { ':reference': benchReference(n) },
+  });
 
   await compareBookingWrite(
-    'appointments cancel (GetItem, 1 Query, then TransactWrite of 3)',
+    'appointments cancel (GetItem, GetItem, TransactWrite of 3, then the SMS allowance)',
     (booking) =>
       expectOutcome(
         callAs(booking, { operation: 'cancel', reference: booking.reference }),
@@ -357,7 +447,7 @@ export const benchAppointments = async ({
       ),
     async () => {},
     (n) => [
-      bookingUpdate(n, 'status', 'CANCELLED'),
+      bookingUpdate(n, '#status = :cancelled', { ':cancelled': 'CANCELLED' }),
       counterUpdate('BENCH#SLOTS', n, -1, {
         expression: 'booked >= :one',
         values: { ':one': 1 },
@@ -366,14 +456,14 @@ export const benchAppointments = async ({
         Delete: {
           TableName: tableName,
           Key: { pk: `BENCH#ACTIVE#${n}`, sk: 'BOOKING' },
-          ...activeReferenceGuard,
+          ...activeReferenceGuard(n),
         },
       },
     ],
   );
 
   await compareBookingWrite(
-    'appointments move (GetItem, 1 Query, 3 reads ‖, then TransactWrite of 4)',
+    'appointments move (GetItem, GetItem, 3 reads ‖, TransactWrite of 4, then the SMS allowance)',
     (booking) =>
       expectOutcome(
         callAs(booking, {
@@ -385,17 +475,33 @@ export const benchAppointments = async ({
       ),
     () => deskReads('nac-001', 'passport'),
     (n) => [
-      bookingUpdate(n, 'slot', '2026-12-02T09:00'),
+      bookingUpdate(
+        n,
+        '#slot = :slot, startsAt = :startsAt, endsAt = :endsAt, expiresAt = :expiresAt, gsi1sk = :gsi1sk',
+        {
+          ':slot': '2026-12-03T09:00',
+          ':startsAt': '2026-12-03T06:00:00.000Z',
+          ':endsAt': '2026-12-03T06:30:00.000Z',
+          ':expiresAt': 1,
+          ':gsi1sk': `BOOKING#2026-12-03T09:00#${benchReference(n)}`,
+        },
+      ),
       counterUpdate('BENCH#MOVED', n, 1, {
         expression: 'attribute_not_exists(booked) OR booked < :capacity',
         values: { ':capacity': 4 },
       }),
-      counterUpdate('BENCH#SLOTS', n, 1),
+      counterUpdate('BENCH#SLOTS', n, -1, { expression: 'booked >= :one', values: { ':one': 1 } }),
       {
         Put: {
           TableName: tableName,
-          Item: { pk: `BENCH#ACTIVE#${n}`, sk: 'BOOKING', reference: '31234566' },
-          ...activeReferenceGuard,
+          Item: {
+            pk: `BENCH#ACTIVE#${n}`,
+            sk: 'BOOKING',
+            reference: benchReference(n),
+            activeUntil: 1,
+            expiresAt: 1,
+          },
+          ...activeReferenceGuard(n),
         },
       },
     ],

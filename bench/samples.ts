@@ -50,9 +50,15 @@ export const recordingClient = (client: DynamoDBDocumentClient) => {
   return { recording, record };
 };
 
-const shape = (turns: Turns) =>
+/** The commands of each turn (a turn's in name order: they were in flight together). */
+export const callShape = (turns: Turns) =>
   turns
-    .map((turn) => turn.map(({ command }) => command.name.replace(/Command$/, '')).join(' ‖ '))
+    .map((turn) =>
+      turn
+        .map(({ command }) => command.name.replace(/Command$/, ''))
+        .sort()
+        .join(' ‖ '),
+    )
     .join(', then ') || 'no DynamoDB; raw = 1 GetItem for scale';
 
 export interface SampleBenchOptions {
@@ -154,7 +160,7 @@ export const benchSamples = async ({
         .filter((value) => value.length >= 6 && Number.isNaN(Date.parse(value)));
       const tokens = [...contact, ...drawn];
       await compare(
-        `${capability.handler}: ${operation} → ${String(result.outcome)} (${shape(turns)})`,
+        `${capability.handler}: ${operation} → ${String(result.outcome)} (${callShape(turns)})`,
         () => invoke(sample),
         turns.length ? () => replay(turns, tokens) : forScale,
         1,
