@@ -10,8 +10,18 @@ export const connectEventFixtures = readdirSync(eventsDirectory).filter((file) =
   file.endsWith('.json'),
 );
 
+const parsedFixtures = new Map<string, ReturnType<typeof JSON.parse>>();
+const fixtureEvent = (fixture: string) => {
+  let event = parsedFixtures.get(fixture);
+  if (!event) {
+    event = JSON.parse(readFileSync(new URL(fixture, eventsDirectory), 'utf8'));
+    parsedFixtures.set(fixture, event);
+  }
+  return event;
+};
+
 /**
- * A Connect contact-flow event from a published fixture, with our flow's parameters and a
+ * A Connect contact-flow event from a published fixture (read once, a copy each call), with our flow's parameters and a
  * fresh ContactId (or the one given, to replay a retried invocation).
  */
 export const connectEvent = (
@@ -22,7 +32,7 @@ export const connectEvent = (
     customerNumber = '+254712345678',
   } = {},
 ) => {
-  const event = JSON.parse(readFileSync(new URL(fixture, eventsDirectory), 'utf8'));
+  const event = structuredClone(fixtureEvent(fixture));
   event.Details.Parameters = parameters;
   event.Details.ContactData.ContactId = contactId;
   if (event.Details.ContactData.CustomerEndpoint)
