@@ -19,7 +19,7 @@ import {
   identityHasherFor,
 } from '#shared/identity/default-identity-hasher.ts';
 import { connectEvent, lambdaContext } from '../test/support/connect.ts';
-import { callShape, recordingClient } from './samples.ts';
+import { checkedCompare, recordingClient } from './samples.ts';
 import { benchWanted, ms, percentile } from './stats.ts';
 
 /** What run.ts's `compare` takes: a handler call beside the raw DynamoDB calls it makes. */
@@ -109,22 +109,7 @@ export const benchAppointments = async ({
   );
   const call = (parameters: Record<string, string>, caller = newCaller(), contactId?: string) =>
     handler(event(parameters, caller, contactId), CONTEXT);
-  /**
-   * `compare`, after checking that the raw calls are the handler's calls (the same commands in
-   * the same turns): the raw side here is written by hand, and a call the handler gained (the
-   * SMS allowance of a confirmation) and the raw side lacked made the ratio a round trip wrong.
-   * One handler call is spent on the check.
-   */
-  const compareSame: Compare = async (name, handlerCall, rawCall, roundTrips, count) => {
-    if (!benchWanted(name)) return;
-    const [, handlerTurns] = await record(handlerCall);
-    const [, rawTurns] = await record(rawCall);
-    if (callShape(handlerTurns) !== callShape(rawTurns))
-      throw new Error(
-        `${name}: the raw calls (${callShape(rawTurns)}) are not the handler's (${callShape(handlerTurns)})`,
-      );
-    await compare(name, handlerCall, rawCall, roundTrips, count);
-  };
+  const compareSame = checkedCompare(compare, record);
   // Find, cancel and move need the caller's proof: given earlier in the same contact.
   const verifiedContacts = createVerifiedContactRepository(client, tableName);
   const verified = (contactId: string) => get(`VERIFIED#${contactId}`, 'BOOKING', true);

@@ -8,6 +8,7 @@ import type { CapabilityDescriptor } from '#shared/capability.ts';
 import { serviceDataTable } from '#shared/data/tables.ts';
 import { connectEvent, lambdaContext } from '../test/support/connect.ts';
 import type { Compare } from './appointments.ts';
+import { benchWanted } from './stats.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: any lib-dynamodb command.
 type Command = { constructor: new (input: any) => any; input: unknown };
@@ -60,6 +61,25 @@ export const callShape = (turns: Turns) =>
         .join(' ‖ '),
     )
     .join(', then ') || 'no DynamoDB; raw = 1 GetItem for scale';
+
+/**
+ * `compare`, after checking that a hand-written raw side makes the handler's calls (the same
+ * commands in the same turns; both through `record`'s client): a call the handler gained and
+ * the raw side lacked (a confirmation's SMS allowance) made a ratio a round trip wrong. One
+ * call of each is spent on the check.
+ */
+export const checkedCompare =
+  (compare: Compare, record: ReturnType<typeof recordingClient>['record']): Compare =>
+  async (name, handlerCall, rawCall, roundTrips, iterations) => {
+    if (!benchWanted(name)) return;
+    const [, handlerTurns] = await record(handlerCall);
+    const [, rawTurns] = await record(rawCall);
+    if (callShape(handlerTurns) !== callShape(rawTurns))
+      throw new Error(
+        `${name}: the raw calls (${callShape(rawTurns)}) are not the handler's (${callShape(handlerTurns)})`,
+      );
+    await compare(name, handlerCall, rawCall, roundTrips, iterations);
+  };
 
 export interface SampleBenchOptions {
   readonly compare: Compare;
