@@ -80,7 +80,7 @@ export const benchAnalytics = async ({
       aws: { ...platform.aws, dynamoDb: recording },
     },
   );
-  const reports = createReports(localDependencies('reports', {}, platform));
+  const reports = createReports(await localDependencies('reports', {}, platform));
   // The writer's deployed timeout (lib/constructs/analytics-consumers.ts), not a flow's 3 s.
   const context = lambdaContext('call-logs', 60_000);
   const write = (event: KinesisStreamEvent, on = writer) =>

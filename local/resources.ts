@@ -15,7 +15,12 @@ import type {
   LoadedFlow,
   LocalQueue,
 } from './flow-engine/types.ts';
-import { type HandlerName, type LocalPlatform, localHandler } from './handlers.ts';
+import {
+  type HandlerName,
+  type LocalPlatform,
+  localHandler,
+  preloadHandlerModules,
+} from './handlers.ts';
 
 const speech: SpeechSettings = { promptAudioUri: LOCAL_PROMPT_AUDIO_URI };
 
@@ -58,6 +63,7 @@ export const loadLocalResources = async ({
   readonly platform?: LocalPlatform;
 } = {}): Promise<EngineResources> => {
   const lambdas = new Map<string, { name: string; handler: LambdaHandler }>();
+  preloadHandlerModules(Object.values(FLOW_FUNCTIONS).map(({ handler }) => handler as HandlerName));
   for (const { handler } of Object.values(FLOW_FUNCTIONS)) {
     const overrides = (clock ? { clock } : {}) as Partial<never>;
     const built = localHandler(handler as HandlerName, overrides, platform) as LambdaHandler;

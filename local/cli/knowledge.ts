@@ -150,7 +150,7 @@ try {
       try {
         await createLocalTables(localDynamoDbClient(dynamoDb.endpoint));
         const platform = localPlatform({ dynamoDbEndpoint: dynamoDb.endpoint });
-        const deps = localDependencies('knowledge-api', {}, platform);
+        const deps = await localDependencies('knowledge-api', {}, platform);
         if (!(await deps.repository.getIndexPointer())) {
           console.error('No articles in .local/dynamodb yet (npm run seed): searching the files.');
           await run(fromFiles());

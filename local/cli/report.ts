@@ -122,7 +122,7 @@ const dynamoDb = await startDynamoDbLocal({ dbPath: values.db, shortRun: true })
 try {
   await createLocalTables(localDynamoDbClient(dynamoDb.endpoint));
   const platform = localPlatform({ dynamoDbEndpoint: dynamoDb.endpoint });
-  const reports = createReports(localDependencies('reports', {}, platform));
+  const reports = createReports(await localDependencies('reports', {}, platform));
   if (values.agent) {
     const report = await reports.agents({ date, agent: values.agent });
     if (values.json) console.log(JSON.stringify(report, null, 2));

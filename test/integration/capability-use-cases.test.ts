@@ -61,7 +61,7 @@ const journeys: Record<string, () => Promise<Set<string>>> = {
   tracking: async () => {
     const { call, called } = operationsOf(
       byHandler('tracking'),
-      trackingUseCases(localDependencies('tracking', { clock })),
+      trackingUseCases(await localDependencies('tracking', { clock })),
     );
     const contact = newContact();
     expect(
@@ -82,7 +82,7 @@ const journeys: Record<string, () => Promise<Set<string>>> = {
   pensions: async () => {
     const { call, called } = operationsOf(
       byHandler('pensions'),
-      pensionsUseCases(localDependencies('pensions', { clock })),
+      pensionsUseCases(await localDependencies('pensions', { clock })),
     );
     const contact = newContact();
     expect(
@@ -115,7 +115,7 @@ const journeys: Record<string, () => Promise<Set<string>>> = {
   complaints: async () => {
     const { call, called } = operationsOf(
       byHandler('complaints'),
-      complaintsUseCases(localDependencies('complaints', { clock })),
+      complaintsUseCases(await localDependencies('complaints', { clock })),
     );
     const caller = newContact();
     const created = await call(
@@ -136,7 +136,7 @@ const journeys: Record<string, () => Promise<Set<string>>> = {
     });
     const context = operationsOf(
       byHandler('caller-context'),
-      callerContextUseCases(localDependencies('caller-context', { clock })),
+      callerContextUseCases(await localDependencies('caller-context', { clock })),
     );
     expect(await context.call('context', {}, newContact(caller.caller))).toMatchObject({
       outcome: 'OPEN_COMPLAINT',
@@ -149,7 +149,7 @@ const journeys: Record<string, () => Promise<Set<string>>> = {
   appointments: async () => {
     const { call, called } = operationsOf(
       byHandler('appointments'),
-      appointmentsUseCases(localDependencies('appointments', { clock })),
+      appointmentsUseCases(await localDependencies('appointments', { clock })),
     );
     const contact = newContact();
     const centres = await call(
@@ -217,7 +217,7 @@ const journeys: Record<string, () => Promise<Set<string>>> = {
   survey: async () => {
     const { call, called } = operationsOf(
       byHandler('survey'),
-      surveyUseCases(localDependencies('survey', { clock })),
+      surveyUseCases(await localDependencies('survey', { clock })),
     );
     expect(await call('record', { question: 'csat', score: '5' }, newContact())).toMatchObject({
       outcome: 'RECORDED',
@@ -237,7 +237,7 @@ const journeys: Record<string, () => Promise<Set<string>>> = {
   knowledge: async () => {
     const { call, called } = operationsOf(
       byHandler('knowledge'),
-      knowledgeUseCases(localDependencies('knowledge', { now: clock })),
+      knowledgeUseCases(await localDependencies('knowledge', { now: clock })),
     );
     const contact = newContact();
     expect(await call('categories', { operation: 'categories' }, contact)).toMatchObject({
