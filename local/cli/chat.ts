@@ -1,11 +1,6 @@
 import { parseArgs } from 'node:util';
 import type { Channel } from '#lambdas/conversation/contract.ts';
-import { startDynamoDbLocal } from '#local/dynamodb/launcher.ts';
-import { createLocalTables, localDynamoDbClient } from '#local/dynamodb/tables.ts';
-import { localMessaging } from '#local/messaging.ts';
-import { localPlatform } from '#local/platform.ts';
-import { seed } from '#local/seed.ts';
-import { localOutbox } from '#shared/notifications/default-notifier.ts';
+import { startSeededDynamoDbLocal } from '#local/dynamodb/seeded.ts';
 import { clockFrom } from './clock.ts';
 
 const USAGE = `Runs one text conversation through the conversation service on DynamoDB Local.
@@ -38,11 +33,25 @@ if (!['web', 'whatsapp', 'sms'].includes(channel)) {
   process.exit(2);
 }
 
-const dynamoDb = await startDynamoDbLocal({ shortRun: true });
+// The seeded database's copy (as npm run call's): its JVM starts while the conversation code loads.
+const starting = startSeededDynamoDbLocal(
+  async (endpoint) => {
+    const [{ localPlatform }, { seed }] = await Promise.all([
+      import('#local/platform.ts'),
+      import('#local/seed.ts'),
+    ]);
+    return seed(localPlatform({ dynamoDbEndpoint: endpoint }).aws.dynamoDb);
+  },
+  { shortRun: true },
+);
+const [{ localMessaging }, { localPlatform }, { localOutbox }] = await Promise.all([
+  import('#local/messaging.ts'),
+  import('#local/platform.ts'),
+  import('#shared/notifications/default-notifier.ts'),
+]);
+const { dynamoDb } = await starting;
 try {
   const platform = localPlatform({ dynamoDbEndpoint: dynamoDb.endpoint });
-  await createLocalTables(localDynamoDbClient(dynamoDb.endpoint));
-  await seed(platform.aws.dynamoDb);
   const messaging = localMessaging(platform, clockFrom(values.at));
   const lines: { from: 'customer' | 'service'; text: string }[] = [];
   const messages = values.messages.length > 0 ? values.messages.split('|') : [];
