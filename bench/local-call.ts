@@ -8,6 +8,36 @@ export const LOCAL_CALL_GOAL_MS = 1500;
 const KEYS = '1,2,12345678,5678';
 
 /**
+ * The other CLIs that start DynamoDB Local and the handlers, each with a short task, held to the
+ * same goal: `npm run <script> -- <args>`.
+ */
+export const LOCAL_COMMANDS: readonly (readonly string[])[] = [
+  ['invoke', 'tracking', '{"operation":"track","applicationNumber":"12345678","idLast4":"5678"}'],
+  ['ussd', '--from', '+254712345678', '--text', '2*12345678*5678'],
+  ['chat', '--channel', 'sms', '--from', '+254712345678', '--messages', 'Hi|1'],
+];
+
+/** One `npm run -s <script> -- <args>` from the repository, as a developer types it. */
+const runNpm = ([script, ...args]: readonly string[], env: NodeJS.ProcessEnv = process.env) => {
+  const spawnedAt = Date.now();
+  const start = performance.now();
+  const child = spawnSync('npm', ['run', '-s', script!, '--', ...args], {
+    cwd: fileURLToPath(new URL('../', import.meta.url)),
+    encoding: 'utf8',
+    env,
+  });
+  if (child.status !== 0) throw new Error(`npm run ${script} failed: ${child.stderr}`);
+  return { wallMs: performance.now() - start, stderr: child.stderr, spawnedAt };
+};
+
+/** A command's median wall time of `runs` after one unmeasured run. */
+export const measureLocalCommand = (command: readonly string[], runs = 5) => {
+  runNpm(command);
+  const samples = Array.from({ length: runs }, () => runNpm(command).wallMs);
+  return { medianMs: percentile(samples, 50), samples };
+};
+
+/**
  * When each phase of one run ended, in ms from the shell's start of `npm run`: `node` (npm's own
  * start, until the CLI's process began), then the CLI's (local/start-up-phases.ts), and its CPU.
  */
@@ -32,17 +62,9 @@ const phasesOf = (stderr: string, spawnedAt: number): Record<string, number> => 
  * the machine had, since a loaded machine inflates them.
  */
 export const measureLocalCall = (runs = 5) => {
-  const cwd = fileURLToPath(new URL('../', import.meta.url));
   const call = () => {
-    const spawnedAt = Date.now();
-    const start = performance.now();
-    const child = spawnSync('npm', ['run', '-s', 'call', '--', '--keys', KEYS], {
-      cwd,
-      encoding: 'utf8',
-      env: { ...process.env, HUDUMA_PHASES: '1' },
-    });
-    if (child.status !== 0) throw new Error(`npm run call failed: ${child.stderr}`);
-    return { wallMs: performance.now() - start, phases: phasesOf(child.stderr, spawnedAt) };
+    const run = runNpm(['call', '--keys', KEYS], { ...process.env, HUDUMA_PHASES: '1' });
+    return { wallMs: run.wallMs, phases: phasesOf(run.stderr, run.spawnedAt) };
   };
   call();
   const measured = Array.from({ length: runs }, call);

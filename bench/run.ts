@@ -440,7 +440,8 @@ try {
 
   if (runs('call')) {
     console.log(`\nOne scripted local call (npm run call -- --keys ...), wall time, median of 5\n`);
-    const { LOCAL_CALL_GOAL_MS, measureLocalCall } = await import('./local-call.ts');
+    const { LOCAL_CALL_GOAL_MS, LOCAL_COMMANDS, measureLocalCall, measureLocalCommand } =
+      await import('./local-call.ts');
     const call = measureLocalCall();
     console.table([
       {
@@ -458,6 +459,18 @@ try {
         Object.entries(call.phaseMedians).map(([phase, ms]) => [phase, ms.toFixed(0)]),
       ),
     ]);
+    console.log('\nThe other CLIs that start a runtime, a short task each, median of 5\n');
+    console.table(
+      LOCAL_COMMANDS.map((command) => {
+        const { medianMs, samples } = measureLocalCommand(command);
+        return {
+          command: `npm run ${command[0]} -- ${command[1]} …`,
+          'wall p50': ms(medianMs),
+          goal: `${medianMs <= LOCAL_CALL_GOAL_MS ? '✓' : '✗'} ≤ ${ms(LOCAL_CALL_GOAL_MS)}`,
+          runs: samples.map((sample) => sample.toFixed(0)).join(', '),
+        };
+      }),
+    );
   }
 
   if (runs('bundles')) {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { localHandler } from '#local/handlers.ts';
+import { localHandler, preloadHandlerModules } from '#local/handlers.ts';
 import { startLocalRuntime } from '#local/runtime.ts';
 import { localOutbox } from '#shared/notifications/default-notifier.ts';
 import { clockFrom } from './clock.ts';
@@ -34,6 +34,8 @@ if (values.help) {
   process.exit(0);
 }
 
+// The USSD handler's module loads while the runtime's engine starts.
+preloadHandlerModules(['ussd']);
 const runtime = await startLocalRuntime({ clock: clockFrom(values.at) });
 try {
   const handler = localHandler('ussd', { clock: clockFrom(values.at) }, runtime.platform);
