@@ -5,7 +5,6 @@ import {
   QueryCommand,
   TransactWriteCommand,
   type TransactWriteCommandInput,
-  UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { appointmentPolicy, capacityOf } from '#lambdas/appointments/policy.ts';
 import { localHandler } from '#local/handlers.ts';
@@ -19,7 +18,7 @@ import {
   identityHasherFor,
 } from '#shared/identity/default-identity-hasher.ts';
 import { connectEvent, lambdaContext } from '../test/support/connect.ts';
-import { checkedCompare, recordingClient } from './samples.ts';
+import { checkedCompare, recordingClient, smsAllowanceCommand } from './samples.ts';
 import { benchWanted, ms, percentile } from './stats.ts';
 
 /** What run.ts's `compare` takes: a handler call beside the raw DynamoDB calls it makes. */
@@ -281,24 +280,7 @@ export const benchAppointments = async ({
   };
   let smsSequence = 0;
   /** The caller's SMS allowance a confirmation takes (lambdas/shared/data/fixed-window.ts), on a new number. */
-  const smsAllowance = () =>
-    send(
-      new UpdateCommand({
-        TableName: tableName,
-        Key: { pk: `BENCH#SMS#${smsSequence++}`, sk: 'SMS' },
-        UpdateExpression:
-          'SET windowStartedAt = if_not_exists(windowStartedAt, :now), expiresAt = if_not_exists(expiresAt, :windowEnd) ADD sent :one',
-        ConditionExpression:
-          'attribute_not_exists(windowStartedAt) OR (windowStartedAt > :floor AND sent < :max)',
-        ExpressionAttributeValues: {
-          ':now': 2,
-          ':windowEnd': 3,
-          ':floor': 1,
-          ':max': 10,
-          ':one': 1,
-        },
-      }),
-    );
+  const smsAllowance = () => send(smsAllowanceCommand(tableName, `BENCH#SMS#${smsSequence++}`));
 
   await compareSame(
     'appointments book (3 reads ‖, TransactWrite of 4, then the SMS allowance)',

@@ -17,7 +17,7 @@ import { createVerifiedContactRepository } from '#shared/data/verified-contacts.
 import { connectEvent, lambdaContext } from '../test/support/connect.ts';
 import { BUNDLE_GOALS, measureBundles } from './bundles.ts';
 import { benchmarkFlows } from './flows.ts';
-import { checkedCompare, recordingClient } from './samples.ts';
+import { checkedCompare, recordingClient, smsAllowanceCommand } from './samples.ts';
 import { benchWanted, measurePair, ms, percentile } from './stats.ts';
 
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 2000);
@@ -117,25 +117,7 @@ try {
           ReturnValues: 'ALL_NEW',
         }),
       );
-    /** A number's SMS allowance, as lambdas/shared/data/fixed-window.ts takes it. */
-    const smsAllowance = (pk: string) =>
-      send(
-        new UpdateCommand({
-          TableName: tables.serviceData,
-          Key: { pk, sk: 'SMS' },
-          UpdateExpression:
-            'SET windowStartedAt = if_not_exists(windowStartedAt, :now), expiresAt = if_not_exists(expiresAt, :windowEnd) ADD sent :one',
-          ConditionExpression:
-            'attribute_not_exists(windowStartedAt) OR (windowStartedAt > :floor AND sent < :max)',
-          ExpressionAttributeValues: {
-            ':now': 2,
-            ':windowEnd': 3,
-            ':floor': 1,
-            ':max': 10,
-            ':one': 1,
-          },
-        }),
-      );
+    const smsAllowance = (pk: string) => send(smsAllowanceCommand(tables.serviceData, pk));
     const threePuts = (pks: string[]) =>
       send(
         new TransactWriteCommand({

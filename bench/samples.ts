@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { CAPABILITIES } from '#lambdas/capabilities.ts';
 import { localTableName } from '#local/dynamodb/tables.ts';
 import { localHandler } from '#local/handlers.ts';
@@ -61,6 +61,18 @@ export const callShape = (turns: Turns) =>
         .join(' ‖ '),
     )
     .join(', then ') || 'no DynamoDB; raw = 1 GetItem for scale';
+
+/** A number's SMS allowance as lambdas/shared/data/fixed-window.ts takes it, on item `pk`. */
+export const smsAllowanceCommand = (TableName: string, pk: string) =>
+  new UpdateCommand({
+    TableName,
+    Key: { pk, sk: 'SMS' },
+    UpdateExpression:
+      'SET windowStartedAt = if_not_exists(windowStartedAt, :now), expiresAt = if_not_exists(expiresAt, :windowEnd) ADD sent :one',
+    ConditionExpression:
+      'attribute_not_exists(windowStartedAt) OR (windowStartedAt > :floor AND sent < :max)',
+    ExpressionAttributeValues: { ':now': 2, ':windowEnd': 3, ':floor': 1, ':max': 10, ':one': 1 },
+  });
 
 /**
  * `compare`, after checking that a hand-written raw side makes the handler's calls (the same
