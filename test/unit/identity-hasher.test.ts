@@ -87,6 +87,71 @@ describe('KMS identity hasher', () => {
     );
   });
 
+  it("keeps a calling number's MAC, so a session's later steps make no KMS call", async () => {
+    const { client, requests } = fakeKms();
+    const hasher = kmsIdentityHasher(client, KEY_ARN);
+
+    const first = await hasher.hash('phone', '+254712345678');
+    const again = await hasher.hash('phone', '+254712345678');
+    await hasher.hash('counter', 'caller', '+254712345678');
+    await hasher.hash('counter', 'caller', '+254712345678');
+
+    expect(again).toBe(first);
+    expect(requests.map(({ Message }) => new TextDecoder().decode(Message))).toEqual([
+      'phone:+254712345678',
+      'counter:caller:+254712345678',
+    ]);
+  });
+
+  it('asks KMS every time for ID numbers, typed proofs and codes', async () => {
+    const { client, requests } = fakeKms();
+    const hasher = kmsIdentityHasher(client, KEY_ARN);
+
+    for (let round = 0; round < 2; round++) {
+      await hasher.hash('pension', '0000368915', '22334455');
+      await hasher.hash('booking', '31234567', '22334455');
+      await hasher.hash('attempt', 'contact-1', 'application:12345678', '5678');
+      await hasher.hash('code', 'contact-1', 'ticket', '71872926', '123456');
+    }
+
+    expect(requests).toHaveLength(8);
+  });
+
+  it('keeps only the latest numbers used', async () => {
+    const { client, requests } = fakeKms();
+    const hasher = kmsIdentityHasher(client, KEY_ARN, 2);
+
+    for (const number of ['+254700000001', '+254700000002', '+254700000001', '+254700000003'])
+      await hasher.hash('phone', number);
+    // 1 was used after 2, so 2 was the one let go for 3.
+    await hasher.hash('phone', '+254700000001');
+    await hasher.hash('phone', '+254700000002');
+
+    expect(requests.map(({ Message }) => new TextDecoder().decode(Message))).toEqual([
+      'phone:+254700000001',
+      'phone:+254700000002',
+      'phone:+254700000003',
+      'phone:+254700000002',
+    ]);
+  });
+
+  it('does not keep a failed call: the next asks KMS again', async () => {
+    const { client, requests } = fakeKms();
+    let throttled = true;
+    const flaky = {
+      send: async (command: unknown) => {
+        if (!throttled) return client.send(command as never);
+        throttled = false;
+        throw new Error('ThrottlingException');
+      },
+    } as unknown as KMSClient;
+    const hasher = kmsIdentityHasher(flaky, KEY_ARN);
+
+    await expect(hasher.hash('phone', '+254700000001')).rejects.toThrow('ThrottlingException');
+    await expect(hasher.hash('phone', '+254700000001')).resolves.toHaveLength(64);
+    expect(requests).toHaveLength(1);
+  });
+
   it('fails rather than return an empty hash when KMS returns no MAC', async () => {
     const client = { send: async () => ({}) } as unknown as KMSClient;
 

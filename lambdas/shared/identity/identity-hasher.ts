@@ -30,20 +30,54 @@ export interface IdentityHasher {
 /** The purpose first, so a pension hash can never stand in for a booking hash of the same digits. */
 const message = (purpose: HashPurpose, parts: readonly string[]) => [purpose, ...parts].join(':');
 
-/** Deployed: KMS computes the HMAC, so the key never leaves KMS (and never reaches the Lambda). */
-export const kmsIdentityHasher = (client: KMSClient, keyId: string): IdentityHasher => ({
-  async hash(purpose, ...parts) {
+/**
+ * The purposes whose messages recur across a warm container's invocations: a calling number (a
+ * USSD session's every step, a call's every lookup) and its counters. Not cached: ID numbers,
+ * typed proofs and one-time codes.
+ */
+const RECURRING: ReadonlySet<HashPurpose> = new Set(['phone', 'counter', 'sms-destination']);
+
+/**
+ * Deployed: KMS computes the HMAC, so the key never leaves KMS (and never reaches the Lambda).
+ * A recurring purpose's MAC is kept (the latest `cacheSize`, in this container's memory only:
+ * never logged or stored), so a session's later steps skip a KMS round trip; a message's MAC
+ * never changes, as KMS does not rotate HMAC keys.
+ */
+export const kmsIdentityHasher = (
+  client: KMSClient,
+  keyId: string,
+  cacheSize = 1_000,
+): IdentityHasher => {
+  // A Map keeps insertion order: a hit is moved to the end, and the first key is the oldest.
+  const recent = new Map<string, string>();
+  const generateMac = async (text: string) => {
     const { Mac } = await client.send(
       new GenerateMacCommand({
         KeyId: keyId,
         MacAlgorithm: 'HMAC_SHA_256',
-        Message: new TextEncoder().encode(message(purpose, parts)),
+        Message: new TextEncoder().encode(text),
       }),
     );
     if (!Mac) throw new Error('KMS GenerateMac returned no MAC');
     return Buffer.from(Mac).toString('hex');
-  },
-});
+  };
+  return {
+    async hash(purpose, ...parts) {
+      const text = message(purpose, parts);
+      if (!RECURRING.has(purpose)) return generateMac(text);
+      const known = recent.get(text);
+      if (known !== undefined) {
+        recent.delete(text);
+        recent.set(text, known);
+        return known;
+      }
+      const mac = await generateMac(text);
+      recent.set(text, mac);
+      if (recent.size > cacheSize) recent.delete(recent.keys().next().value!);
+      return mac;
+    },
+  };
+};
 
 /** Local runtime, tests, seed and bench: the same HMAC with a key from the environment. */
 export const localIdentityHasher = (key: string): IdentityHasher => ({
