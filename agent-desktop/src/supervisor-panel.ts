@@ -164,7 +164,10 @@ export const createSupervisorPanel = ({ reports }: { readonly reports: ReportsCl
         reports.slaBoard(),
       ]);
       if (request !== latest) return;
-      element('supervisor-figures').replaceChildren(
+      const figures = element('supervisor-figures');
+      // The day shown, for whoever reads the page (an earlier day's answer never lands after it).
+      figures.dataset.date = report.date;
+      figures.replaceChildren(
         ...dayFigures(report).map(([label, value]) => {
           const entry = document.createElement('div');
           entry.append(el('dt', label), el('dd', value));
