@@ -9,6 +9,7 @@ import { localHandler } from '#local/handlers.ts';
 import type { LocalPlatform } from '#local/platform.ts';
 import { ussdEvent } from '../test/support/ussd.ts';
 import type { Compare } from './appointments.ts';
+import { checkedCompare, recordingClient } from './samples.ts';
 
 export interface UssdBenchOptions {
   readonly compare: Compare;
@@ -36,7 +37,17 @@ export const benchUssd = async ({
   tables,
   iterations,
 }: UssdBenchOptions) => {
-  const handler = localHandler('ussd', {}, platform);
+  // Handler and raw calls through one recording client: checkedCompare holds them to one shape.
+  const { recording, record } = recordingClient(client);
+  const checked = checkedCompare(compare, record);
+  const handler = localHandler(
+    'ussd',
+    {},
+    {
+      ...platform,
+      aws: { ...platform.aws, dynamoDb: recording },
+    },
+  );
   const phone = '+254711500600';
   const post = (sessionId: string, text: string) =>
     handler(
@@ -47,7 +58,7 @@ export const benchUssd = async ({
   await post(`bench-${randomUUID()}`, '');
   await post(`bench-${randomUUID()}`, '');
 
-  const send = client.send.bind(client);
+  const send = recording.send.bind(recording);
   const get = (TableName: string, Key: Record<string, string>) =>
     send(new GetCommand({ TableName, Key, ConsistentRead: true }));
   const putSession = () =>
@@ -69,7 +80,7 @@ export const benchUssd = async ({
       }),
     );
 
-  await compare(
+  await checked(
     'ussd: first screen (GetItem, GetItem, PutItem ‖ UpdateItem)',
     () => post(`bench-${randomUUID()}`, ''),
     async () => {
@@ -101,7 +112,7 @@ export const benchUssd = async ({
         ReturnValues: 'ALL_NEW',
       }),
     );
-  await compare(
+  await checked(
     'ussd: tracking proof step (GetItem, 2 UpdateItem ‖, GetItem, 2 UpdateItem ‖, PutItem ‖ UpdateItem)',
     () => post(waiting.pop() ?? `bench-${randomUUID()}`, '2*12345678*5678'),
     async () => {
@@ -126,7 +137,7 @@ export const benchUssd = async ({
     await post(sessionId, '6*2');
     atServices.push(sessionId);
   }
-  await compare(
+  await checked(
     'ussd: service information summary step (GetItem, GetItem, PutItem ‖ UpdateItem)',
     () => post(atServices.pop() ?? `bench-${randomUUID()}`, '6*2*1'),
     async () => {
