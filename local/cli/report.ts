@@ -1,8 +1,6 @@
 import { parseArgs } from 'node:util';
-import { createReports, type DailyReport } from '#lambdas/reports/reports.ts';
+import type { DailyReport } from '#lambdas/reports/reports.ts';
 import { startDynamoDbLocal } from '#local/dynamodb/launcher.ts';
-import { createLocalTables, localDynamoDbClient } from '#local/dynamodb/tables.ts';
-import { localDependencies, localPlatform } from '#local/handlers.ts';
 
 const USAGE = `Prints the contact centre's report for a day from the local database (.local/dynamodb,
 where npm start keeps its calls), as GET /reports/daily and /reports/agents answer it.
@@ -118,7 +116,18 @@ const printDaily = (report: DailyReport) => {
 };
 
 // The same database npm start uses; stop npm start first if this cannot open it.
-const dynamoDb = await startDynamoDbLocal({ dbPath: values.db, shortRun: true });
+const starting = startDynamoDbLocal({ dbPath: values.db, shortRun: true });
+// The report code loads while the engine's JVM starts.
+const [
+  { createReports },
+  { createLocalTables, localDynamoDbClient },
+  { localDependencies, localPlatform },
+] = await Promise.all([
+  import('#lambdas/reports/reports.ts'),
+  import('#local/dynamodb/tables.ts'),
+  import('#local/handlers.ts'),
+]);
+const dynamoDb = await starting;
 try {
   await createLocalTables(localDynamoDbClient(dynamoDb.endpoint));
   const platform = localPlatform({ dynamoDbEndpoint: dynamoDb.endpoint });
