@@ -8,7 +8,7 @@ import { localDependencies, localHandler } from '#local/handlers.ts';
 import type { LocalPlatform } from '#local/platform.ts';
 import { lambdaContext } from '../test/support/connect.ts';
 import type { Compare } from './appointments.ts';
-import { recordingClient, type Turns } from './samples.ts';
+import { recordingPlatform, type Turns } from './samples.ts';
 import { benchWanted } from './stats.ts';
 
 export interface AnalyticsBenchOptions {
@@ -71,15 +71,8 @@ export const benchAnalytics = async ({
     import('#shared/data/tickets.repository.ts'),
   ]);
   const writer = localHandler('call-logs', {}, platform);
-  const { recording, record } = recordingClient(client);
-  const recordingWriter = localHandler(
-    'call-logs',
-    {},
-    {
-      ...platform,
-      aws: { ...platform.aws, dynamoDb: recording },
-    },
-  );
+  const { platform: recorded, record } = recordingPlatform(platform);
+  const recordingWriter = localHandler('call-logs', {}, recorded);
   const reports = createReports(await localDependencies('reports', {}, platform));
   // The writer's deployed timeout (lib/constructs/analytics-consumers.ts), not a flow's 3 s.
   const context = lambdaContext('call-logs', 60_000);

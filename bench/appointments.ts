@@ -18,7 +18,7 @@ import {
   identityHasherFor,
 } from '#shared/identity/default-identity-hasher.ts';
 import { connectEvent, lambdaContext } from '../test/support/connect.ts';
-import { checkedCompare, recordingClient, smsAllowanceCommand } from './samples.ts';
+import { checkedCompare, recordingPlatform, smsAllowanceCommand } from './samples.ts';
 import { benchWanted, ms, percentile } from './stats.ts';
 
 /** What run.ts's `compare` takes: a handler call beside the raw DynamoDB calls it makes. */
@@ -100,12 +100,8 @@ export const benchAppointments = async ({
   iterations,
 }: AppointmentsBenchOptions): Promise<void> => {
   // Handler and raw calls both go through one recording client, so their calls can be compared.
-  const { recording, record } = recordingClient(client);
-  const handler = localHandler(
-    'appointments',
-    { clock: () => NOW },
-    { ...platform, aws: { ...platform.aws, dynamoDb: recording } },
-  );
+  const { platform: recorded, recording, record } = recordingPlatform(platform);
+  const handler = localHandler('appointments', { clock: () => NOW }, recorded);
   const call = (parameters: Record<string, string>, caller = newCaller(), contactId?: string) =>
     handler(event(parameters, caller, contactId), CONTEXT);
   const compareSame = checkedCompare(compare, record);

@@ -17,7 +17,7 @@ import { createVerifiedContactRepository } from '#shared/data/verified-contacts.
 import { connectEvent, lambdaContext } from '../test/support/connect.ts';
 import { BUNDLE_GOALS, measureBundles } from './bundles.ts';
 import { benchmarkFlows } from './flows.ts';
-import { checkedCompare, recordingClient, smsAllowanceCommand } from './samples.ts';
+import { checkedCompare, recordingPlatform, smsAllowanceCommand } from './samples.ts';
 import { benchWanted, measurePair, ms, percentile } from './stats.ts';
 
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 2000);
@@ -38,8 +38,7 @@ try {
   const documentClient = platform.aws.dynamoDb;
   // The comparisons written here send the handlers' and the raw calls through one recording
   // client, so checkedCompare can tell when the two differ.
-  const { recording, record } = recordingClient(documentClient);
-  const recorded = { ...platform, aws: { ...platform.aws, dynamoDb: recording } };
+  const { platform: recorded, recording, record } = recordingPlatform(platform);
   const tracking = { handler: localHandler('tracking', {}, recorded) };
   const pensions = { handler: localHandler('pensions', {}, recorded) };
   const complaints = { handler: localHandler('complaints', {}, recorded) };
@@ -341,7 +340,7 @@ try {
       iterations: ITERATIONS,
     });
     const { benchUssd } = await import('./ussd.ts');
-    await benchUssd({ compare, client: documentClient, platform, tables, iterations: ITERATIONS });
+    await benchUssd({ compare, platform, tables, iterations: ITERATIONS });
     console.table(rows);
 
     const lastPlaces = 'Appointments: 100 simultaneous bookings for the last 10 places of a slot';
@@ -356,7 +355,7 @@ try {
     // `npm run bench -- ussd`: the USSD steps alone (a full run times them with the handlers).
     console.log(`\nUSSD steps, warm, beside their raw DynamoDB round trips\n`);
     const { benchUssd } = await import('./ussd.ts');
-    await benchUssd({ compare, client: documentClient, platform, tables, iterations: ITERATIONS });
+    await benchUssd({ compare, platform, tables, iterations: ITERATIONS });
     console.table(rows);
   }
   if (runs('conversation')) {

@@ -6,6 +6,7 @@ import { localHandler } from '#local/handlers.ts';
 import type { LocalPlatform } from '#local/platform.ts';
 import type { CapabilityDescriptor } from '#shared/capability.ts';
 import { serviceDataTable } from '#shared/data/tables.ts';
+import type { AwsClients } from '#shared/platform.ts';
 import { connectEvent, lambdaContext } from '../test/support/connect.ts';
 import type { Compare } from './appointments.ts';
 import { benchWanted } from './stats.ts';
@@ -49,6 +50,22 @@ export const recordingClient = (client: DynamoDBDocumentClient) => {
     }
   };
   return { recording, record };
+};
+
+/**
+ * `platform` with its DynamoDB client recording (recordingClient), for handlers whose calls
+ * are compared with raw ones; the other clients stay made on first use.
+ */
+export const recordingPlatform = (platform: LocalPlatform) => {
+  const { recording, record } = recordingClient(platform.aws.dynamoDb);
+  const aws = Object.defineProperties(
+    {},
+    {
+      ...Object.getOwnPropertyDescriptors(platform.aws),
+      dynamoDb: { value: recording, enumerable: true },
+    },
+  ) as AwsClients;
+  return { platform: { ...platform, aws }, recording, record };
 };
 
 /** The commands of each turn (a turn's in name order: they were in flight together). */
@@ -113,8 +130,7 @@ export const benchSamples = async ({
   capabilities = CAPABILITIES,
 }: SampleBenchOptions): Promise<void> => {
   const client = platform.aws.dynamoDb;
-  const { recording, record } = recordingClient(client);
-  const recorded = { ...platform, aws: { ...platform.aws, dynamoDb: recording } };
+  const { platform: recorded, record } = recordingPlatform(platform);
   const digits = (n: number) =>
     Array.from({ length: n }, () => Math.floor(Math.random() * 10)).join('');
   /** A new value of a token's shape: digits for digits (a reference, a number), else a UUID. */

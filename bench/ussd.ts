@@ -1,19 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import {
-  type DynamoDBDocumentClient,
-  GetCommand,
-  PutCommand,
-  UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { localHandler } from '#local/handlers.ts';
 import type { LocalPlatform } from '#local/platform.ts';
 import { ussdEvent } from '../test/support/ussd.ts';
 import type { Compare } from './appointments.ts';
-import { checkedCompare, recordingClient } from './samples.ts';
+import { checkedCompare, recordingPlatform } from './samples.ts';
 
 export interface UssdBenchOptions {
   readonly compare: Compare;
-  readonly client: DynamoDBDocumentClient;
   readonly platform: LocalPlatform;
   readonly tables: { readonly serviceData: string; readonly callLogs: string };
   readonly iterations: number;
@@ -30,24 +24,11 @@ const context = { functionName: 'ussd', getRemainingTimeInMillis: () => 8000 } a
  * the published article read, session and call log written; the search index is loaded once
  * per container).
  */
-export const benchUssd = async ({
-  compare,
-  client,
-  platform,
-  tables,
-  iterations,
-}: UssdBenchOptions) => {
+export const benchUssd = async ({ compare, platform, tables, iterations }: UssdBenchOptions) => {
   // Handler and raw calls through one recording client: checkedCompare holds them to one shape.
-  const { recording, record } = recordingClient(client);
+  const { platform: recorded, recording, record } = recordingPlatform(platform);
   const checked = checkedCompare(compare, record);
-  const handler = localHandler(
-    'ussd',
-    {},
-    {
-      ...platform,
-      aws: { ...platform.aws, dynamoDb: recording },
-    },
-  );
+  const handler = localHandler('ussd', {}, recorded);
   const phone = '+254711500600';
   const post = (sessionId: string, text: string) =>
     handler(

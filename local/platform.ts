@@ -1,11 +1,4 @@
 import { createRequire } from 'node:module';
-import type { ConnectClient } from '@aws-sdk/client-connect';
-import type { KMSClient } from '@aws-sdk/client-kms';
-import type { PinpointSMSVoiceV2Client } from '@aws-sdk/client-pinpoint-sms-voice-v2';
-import type { SESv2Client } from '@aws-sdk/client-sesv2';
-import type { SFNClient } from '@aws-sdk/client-sfn';
-import type { SocialMessagingClient } from '@aws-sdk/client-socialmessaging';
-import type { SQSClient } from '@aws-sdk/client-sqs';
 import { createDocumentClient } from '#shared/data/client.ts';
 import type { AwsClients, Environment } from '#shared/platform.ts';
 import { type LocalEnvironmentOptions, localEnvironment } from './environment.ts';
@@ -23,14 +16,20 @@ const UNREACHABLE = 'http://127.0.0.1:9';
 const load = createRequire(import.meta.url);
 
 /**
- * An SDK client made, and its package loaded, when a handler first asks for it: a run that
- * never sends an SMS, an email or a call-back does not load those SDK packages (about a third
- * of the modules a scripted call loaded).
+ * The SDK clients without a local engine: package and class. Each is made, and its package
+ * loaded, when a handler first asks for it: a run that never sends an SMS, an email or a
+ * call-back does not load those SDK packages (about a third of the modules a scripted call
+ * loaded).
  */
-const lazyClient = <C extends Parameters<typeof checkedClient>[0]>(make: () => C): (() => C) => {
-  let client: C | undefined;
-  return () => (client ??= checkedClient(make()));
-};
+const LAZY_CLIENTS = {
+  sqs: ['@aws-sdk/client-sqs', 'SQSClient'],
+  sfn: ['@aws-sdk/client-sfn', 'SFNClient'],
+  kms: ['@aws-sdk/client-kms', 'KMSClient'],
+  connect: ['@aws-sdk/client-connect', 'ConnectClient'],
+  sms: ['@aws-sdk/client-pinpoint-sms-voice-v2', 'PinpointSMSVoiceV2Client'],
+  ses: ['@aws-sdk/client-sesv2', 'SESv2Client'],
+  socialMessaging: ['@aws-sdk/client-socialmessaging', 'SocialMessagingClient'],
+} as const satisfies Record<Exclude<keyof AwsClients, 'dynamoDb'>, readonly [string, string]>;
 
 /**
  * The platform on DynamoDB Local at `dynamoDbEndpoint`. Services without a local engine (SQS,
@@ -45,64 +44,17 @@ export const localPlatform = (options: LocalEnvironmentOptions): LocalPlatform =
     maxAttempts: 1,
   };
   // Each client checks every command against the role of the handler sending it (local/iam).
-  const sqs = lazyClient(
-    (): SQSClient => new (load('@aws-sdk/client-sqs').SQSClient as typeof SQSClient)(settings),
-  );
-  const sfn = lazyClient(
-    (): SFNClient => new (load('@aws-sdk/client-sfn').SFNClient as typeof SFNClient)(settings),
-  );
-  const kms = lazyClient(
-    (): KMSClient => new (load('@aws-sdk/client-kms').KMSClient as typeof KMSClient)(settings),
-  );
-  const connect = lazyClient(
-    (): ConnectClient =>
-      new (load('@aws-sdk/client-connect').ConnectClient as typeof ConnectClient)(settings),
-  );
-  const sms = lazyClient(
-    (): PinpointSMSVoiceV2Client =>
-      new (
-        load('@aws-sdk/client-pinpoint-sms-voice-v2')
-          .PinpointSMSVoiceV2Client as typeof PinpointSMSVoiceV2Client
-      )(settings),
-  );
-  const ses = lazyClient(
-    (): SESv2Client =>
-      new (load('@aws-sdk/client-sesv2').SESv2Client as typeof SESv2Client)(settings),
-  );
-  const socialMessaging = lazyClient(
-    (): SocialMessagingClient =>
-      new (
-        load('@aws-sdk/client-socialmessaging')
-          .SocialMessagingClient as typeof SocialMessagingClient
-      )(settings),
-  );
-  return {
-    env: localEnvironment(options),
-    aws: {
-      dynamoDb: checkedClient(createDocumentClient({ endpoint: options.dynamoDbEndpoint })),
-      get sqs() {
-        return sqs();
-      },
-      get sfn() {
-        return sfn();
-      },
-      get kms() {
-        return kms();
-      },
-      get connect() {
-        return connect();
-      },
-      get sms() {
-        return sms();
-      },
-      get ses() {
-        return ses();
-      },
-      get socialMessaging() {
-        return socialMessaging();
-      },
-    },
-  };
+  const aws = {
+    dynamoDb: checkedClient(createDocumentClient({ endpoint: options.dynamoDbEndpoint })),
+  } as AwsClients;
+  for (const [name, [packageName, className]] of Object.entries(LAZY_CLIENTS)) {
+    let client: Parameters<typeof checkedClient>[0] | undefined;
+    Object.defineProperty(aws, name, {
+      enumerable: true,
+      get: () => (client ??= checkedClient(new (load(packageName)[className])(settings))),
+    });
+  }
+  return { env: localEnvironment(options), aws };
 };
 
 let testPlatform: LocalPlatform | undefined;
