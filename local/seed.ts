@@ -1,5 +1,4 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import * as z from 'zod';
 import applicationsFile from '#data/demo/applications.json' with { type: 'json' };
 import pensionersFile from '#data/demo/pensioners.json' with { type: 'json' };
 import { createSearchIndex } from '#lambdas/knowledge/search-index.ts';
@@ -17,12 +16,13 @@ import {
 } from '#shared/data/pensions.repository.ts';
 import { serviceDataTable } from '#shared/data/tables.ts';
 import { localIdentityHasher } from '#shared/identity/identity-hasher.ts';
+import * as z from '#shared/zod.ts';
 import { localTableName } from './dynamodb/tables.ts';
 import { LOCAL_IDENTITY_HASH_KEY } from './environment.ts';
 import { loadArticleFiles } from './knowledge/article-files.ts';
 
-const DemoPensionerSchema = PensionerSchema.omit({ idNumberHash: true }).extend({
-  idNumber: z.string().regex(/^\d{6,9}$/),
+const DemoPensionerSchema = z.extend(z.omit(PensionerSchema, { idNumberHash: true }), {
+  idNumber: z.string().check(z.regex(/^\d{6,9}$/)),
   payments: z.array(PaymentSchema),
 });
 

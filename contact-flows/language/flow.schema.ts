@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '#shared/zod.ts';
 
 /** An operand comparison in a Transitions.Conditions entry. */
 export const ConditionSchema = z.object({
@@ -9,16 +9,17 @@ export const ConditionSchema = z.object({
 export const ActionSchema = z.looseObject({
   Identifier: z.string(),
   Type: z.string(),
-  Parameters: z.record(z.string(), z.unknown()).default({}),
-  Transitions: z
-    .object({
-      NextAction: z.string().optional(),
-      Errors: z.array(z.object({ ErrorType: z.string(), NextAction: z.string() })).optional(),
-      Conditions: z
-        .array(z.object({ NextAction: z.string(), Condition: ConditionSchema }))
-        .optional(),
-    })
-    .default({}),
+  Parameters: z._default(z.record(z.string(), z.unknown()), {}),
+  Transitions: z._default(
+    z.object({
+      NextAction: z.optional(z.string()),
+      Errors: z.optional(z.array(z.object({ ErrorType: z.string(), NextAction: z.string() }))),
+      Conditions: z.optional(
+        z.array(z.object({ NextAction: z.string(), Condition: ConditionSchema })),
+      ),
+    }),
+    {},
+  ),
 });
 
 /**
@@ -28,7 +29,7 @@ export const ActionSchema = z.looseObject({
 export const FlowSchema = z.looseObject({
   Version: z.literal('2019-10-30'),
   StartAction: z.string(),
-  Metadata: z.record(z.string(), z.unknown()).optional(),
+  Metadata: z.optional(z.record(z.string(), z.unknown())),
   Actions: z.array(ActionSchema),
 });
 

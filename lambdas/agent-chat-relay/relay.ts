@@ -1,4 +1,3 @@
-import * as z from 'zod';
 import { backFromAgent } from '#lambdas/conversation/agent-chat.ts';
 import { insideWindow } from '#lambdas/conversation/channels/whatsapp-outbound.ts';
 import type { Channel } from '#lambdas/conversation/contract.ts';
@@ -10,6 +9,7 @@ import {
   REMEMBERED_MESSAGE_IDS,
   StaleSessionError,
 } from '#shared/data/conversations.repository.ts';
+import * as z from '#shared/zod.ts';
 
 const EVENT = 'application/vnd.amazonaws.connect.event.';
 
@@ -19,14 +19,14 @@ const EVENT = 'application/vnd.amazonaws.connect.event.';
  * test/events/messaging/connect-chat-streaming-sns-event.json.
  */
 export const StreamedChatItemSchema = z.object({
-  Id: z.string().min(1),
-  Type: z.string().min(1),
-  ContentType: z.string().min(1),
-  Content: z.string().optional(),
-  ParticipantRole: z.string().optional(),
-  ContactId: z.string().min(1),
-  InitialContactId: z.string().min(1).optional(),
-  AbsoluteTime: z.string().optional(),
+  Id: z.string().check(z.minLength(1)),
+  Type: z.string().check(z.minLength(1)),
+  ContentType: z.string().check(z.minLength(1)),
+  Content: z.optional(z.string()),
+  ParticipantRole: z.optional(z.string()),
+  ContactId: z.string().check(z.minLength(1)),
+  InitialContactId: z.optional(z.string().check(z.minLength(1))),
+  AbsoluteTime: z.optional(z.string()),
 });
 export type StreamedChatItem = z.infer<typeof StreamedChatItemSchema>;
 

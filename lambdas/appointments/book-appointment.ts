@@ -1,4 +1,3 @@
-import * as z from 'zod';
 import type { Contact } from '#shared/contact.ts';
 import type { Booking } from '#shared/data/bookings.repository.ts';
 import { CapacityExhaustedError, ConflictError, InvalidInputError } from '#shared/errors.ts';
@@ -7,6 +6,7 @@ import type { FlowOutcome } from '#shared/middleware.ts';
 import { toE164 } from '#shared/phone.ts';
 import { logger } from '#shared/powertools.ts';
 import type { Language } from '#shared/speech/render.ts';
+import * as z from '#shared/zod.ts';
 import { bookingSms, onContactChannel, sendBookingSms } from './confirmations.ts';
 import type { AppointmentDependencies } from './dependencies.ts';
 import { operationParameters, optionalParameter } from './dependencies.ts';

@@ -1,8 +1,8 @@
-import * as z from 'zod';
 import type { Contact } from '#shared/contact.ts';
 import type { Booking } from '#shared/data/bookings.repository.ts';
 import type { FlowOutcome } from '#shared/middleware.ts';
 import { logger } from '#shared/powertools.ts';
+import * as z from '#shared/zod.ts';
 import { findOwnBooking, type OwnershipDependencies, requireChangeable } from './booking-lookup.ts';
 import { bookingSms, sendBookingSms } from './confirmations.ts';
 import type { AppointmentDependencies } from './dependencies.ts';

@@ -1,4 +1,3 @@
-import * as z from 'zod';
 import type { Clock } from '#shared/clock.ts';
 import type { BookingRepository } from '#shared/data/bookings.repository.ts';
 import type { CatalogueRepository } from '#shared/data/catalogue.repository.ts';
@@ -9,6 +8,7 @@ import type { Notifier } from '#shared/notifications/notifier.ts';
 import type { ProofCodes } from '#shared/proof-codes.ts';
 import { LanguageSchema } from '#shared/speech/render.ts';
 import type { ProofGuard } from '#shared/verification.ts';
+import * as z from '#shared/zod.ts';
 import type { AppointmentPolicy } from './policy.ts';
 
 /** What every appointments use case may depend on; the handler builds them once per container. */
@@ -36,13 +36,14 @@ export interface AppointmentDependencies {
 }
 
 /** Parameters every operation accepts besides its own: the caller's language. */
-export const operationParameters = <const O extends string, S extends z.ZodRawShape>(
+export const operationParameters = <const O extends string, S extends z.core.$ZodShape>(
   operation: O,
   shape: S,
-) => z.object({ operation: z.literal(operation), lang: LanguageSchema.default('en'), ...shape });
+) =>
+  z.object({ operation: z.literal(operation), lang: z._default(LanguageSchema, 'en'), ...shape });
 
 /** An optional flow parameter: Connect sends an empty string for an unset attribute. */
-export const optionalParameter = z
-  .string()
-  .optional()
-  .transform((value) => (value === undefined || value.trim() === '' ? undefined : value.trim()));
+export const optionalParameter = z.pipe(
+  z.optional(z.string()),
+  z.transform((value) => (value === undefined || value.trim() === '' ? undefined : value.trim())),
+);

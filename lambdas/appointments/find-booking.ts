@@ -1,6 +1,6 @@
-import type { z } from 'zod';
 import type { Contact } from '#shared/contact.ts';
 import type { FlowOutcome } from '#shared/middleware.ts';
+import type * as z from '#shared/zod.ts';
 import { bookingStatus, findOwnBooking, type OwnershipDependencies } from './booking-lookup.ts';
 import { operationParameters, optionalParameter } from './dependencies.ts';
 

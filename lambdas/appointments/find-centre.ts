@@ -1,7 +1,7 @@
-import * as z from 'zod';
 import { NotFoundError } from '#shared/errors.ts';
 import { requireDigits } from '#shared/keyed-input.ts';
 import type { FlowOutcome } from '#shared/middleware.ts';
+import * as z from '#shared/zod.ts';
 import { requireCountyCode } from './county-code.ts';
 import type { AppointmentDependencies } from './dependencies.ts';
 import { operationParameters } from './dependencies.ts';

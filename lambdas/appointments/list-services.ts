@@ -1,6 +1,6 @@
-import * as z from 'zod';
 import { InvalidInputError } from '#shared/errors.ts';
 import type { FlowOutcome } from '#shared/middleware.ts';
+import * as z from '#shared/zod.ts';
 import type { AppointmentDependencies } from './dependencies.ts';
 import { operationParameters, optionalParameter } from './dependencies.ts';
 import { NotOfferedError, unknownCentre } from './errors.ts';

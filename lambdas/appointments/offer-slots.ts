@@ -1,7 +1,7 @@
-import * as z from 'zod';
 import { InvalidInputError } from '#shared/errors.ts';
 import type { FlowOutcome } from '#shared/middleware.ts';
 import { logger } from '#shared/powertools.ts';
+import * as z from '#shared/zod.ts';
 import type { AppointmentDependencies } from './dependencies.ts';
 import { operationParameters, optionalParameter } from './dependencies.ts';
 import { loadDesk, searchRange } from './desk.ts';

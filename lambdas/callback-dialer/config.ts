@@ -1,23 +1,27 @@
-import * as z from 'zod';
 import { tableName } from '#shared/env.ts';
 import { OpeningHoursSchema } from '#shared/hours.ts';
 import { NotifierEnvironmentSchema } from '#shared/notifications/default-notifier.ts';
+import * as z from '#shared/zod.ts';
 
-export const CallbackDialerEnvironmentSchema = z
-  .object({
+export const CallbackDialerEnvironmentSchema = z.intersection(
+  z.object({
     TICKETS_TABLE_NAME: tableName,
     /** Call-back queue URL; unset locally, where the runtime passes its own queue. */
-    CALLBACK_QUEUE_URL: z.url().optional(),
+    CALLBACK_QUEUE_URL: z.optional(z.url()),
     /** Connect settings; unset locally, where the runtime passes its own dialer. */
-    CONNECT_INSTANCE_ID: z.string().min(1).optional(),
-    OUTBOUND_FLOW_ID: z.string().min(1).optional(),
+    CONNECT_INSTANCE_ID: z.optional(z.string().check(z.minLength(1))),
+    OUTBOUND_FLOW_ID: z.optional(z.string().check(z.minLength(1))),
     /** Queue whose outbound caller ID the customer sees. */
-    OUTBOUND_QUEUE_ID: z.string().min(1).optional(),
+    OUTBOUND_QUEUE_ID: z.optional(z.string().check(z.minLength(1))),
     /** Queue the outbound flow transfers to when the customer presses 1. */
-    AGENT_QUEUE_ARN: z.string().min(1).default('complaints'),
+    AGENT_QUEUE_ARN: z._default(z.string().check(z.minLength(1)), 'complaints'),
     /** The contact centre's opening hours (OpeningHoursSchema JSON, from the environment config). */
-    CONTACT_CENTRE_HOURS: z.string().transform((raw) => OpeningHoursSchema.parse(JSON.parse(raw))),
+    CONTACT_CENTRE_HOURS: z.pipe(
+      z.string(),
+      z.transform((raw) => OpeningHoursSchema.parse(JSON.parse(raw))),
+    ),
     /** Milliseconds between two calls from one dialer instance. */
-    DIAL_INTERVAL_MS: z.coerce.number().int().min(0).default(1000),
-  })
-  .and(NotifierEnvironmentSchema);
+    DIAL_INTERVAL_MS: z._default(z.coerce.number().check(z.int(), z.gte(0)), 1000),
+  }),
+  NotifierEnvironmentSchema,
+);

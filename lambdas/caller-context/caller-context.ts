@@ -1,10 +1,10 @@
-import * as z from 'zod';
 import type { Clock } from '#shared/clock.ts';
 import type { Contact } from '#shared/contact.ts';
 import type { BookingRepository } from '#shared/data/bookings.repository.ts';
 import { OPEN_STATUSES, type TicketRepository } from '#shared/data/tickets.repository.ts';
 import { localTime } from '#shared/hours.ts';
 import type { FlowOutcome } from '#shared/middleware.ts';
+import * as z from '#shared/zod.ts';
 
 /** Nothing from the flow: the calling number comes with the contact. */
 export const CallerContextParametersSchema = z.object({});

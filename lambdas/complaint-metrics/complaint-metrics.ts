@@ -1,21 +1,19 @@
-import * as z from 'zod';
 import { ANALYTICS_METRICS, type MetricPoint } from '#shared/analytics-metrics.ts';
 import {
   type ComplaintSlaRepository,
   RESOLVED_STATUSES,
 } from '#shared/data/complaint-sla.repository.ts';
 import { TicketStatusSchema } from '#shared/data/tickets.repository.ts';
+import * as z from '#shared/zod.ts';
 
 /** The ticket fields complaint metrics read from a Tickets stream image. */
-export const TicketImageSchema = z
-  .object({
-    entity: z.string(),
-    type: z.string(),
-    status: TicketStatusSchema,
-    dueAt: z.iso.datetime(),
-    updatedAt: z.iso.datetime(),
-  })
-  .loose();
+export const TicketImageSchema = z.looseObject({
+  entity: z.string(),
+  type: z.string(),
+  status: TicketStatusSchema,
+  dueAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+});
 export type TicketImage = z.infer<typeof TicketImageSchema>;
 
 export interface TicketChange {

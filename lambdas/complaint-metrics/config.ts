@@ -1,4 +1,4 @@
-import * as z from 'zod';
 import { tableName } from '#shared/env.ts';
+import * as z from '#shared/zod.ts';
 
 export const ComplaintMetricsEnvironmentSchema = z.object({ TICKETS_TABLE_NAME: tableName });

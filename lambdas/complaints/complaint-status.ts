@@ -1,4 +1,3 @@
-import * as z from 'zod';
 import { type Contact, OWN_NUMBER, onOwnNumber } from '#shared/contact.ts';
 import {
   OPEN_STATUSES,
@@ -12,13 +11,14 @@ import type { FlowOutcome } from '#shared/middleware.ts';
 import { type ProofCodes, sendCodeAlike } from '#shared/proof-codes.ts';
 import { LanguageSchema } from '#shared/speech/render.ts';
 import type { ProofClaim, ProofGuard, ProofSpeech } from '#shared/verification.ts';
+import * as z from '#shared/zod.ts';
 import { STATUS_CODE, TICKET_REFERENCE } from './dialogue.ts';
 
 /** An unset flow attribute arrives as an empty string. */
-const optional = z
-  .string()
-  .optional()
-  .transform((value) => (value === undefined || value.trim() === '' ? undefined : value.trim()));
+const optional = z.pipe(
+  z.optional(z.string()),
+  z.transform((value) => (value === undefined || value.trim() === '' ? undefined : value.trim())),
+);
 
 /**
  * Asks for a one-time code to hear a ticket's status: for the reference the caller keyed, or
@@ -27,7 +27,7 @@ const optional = z
 export const StatusCodeParametersSchema = z.object({
   operation: z.literal('status-code'),
   reference: optional,
-  lang: LanguageSchema.default('en'),
+  lang: z._default(LanguageSchema, 'en'),
 });
 export type StatusCodeParameters = z.infer<typeof StatusCodeParametersSchema>;
 
@@ -36,7 +36,7 @@ export const ComplaintStatusParametersSchema = z.object({
   operation: z.literal('status'),
   reference: optional,
   /** The one-time code as keyed; a missing one is an empty entry. */
-  code: z.string().default(''),
+  code: z._default(z.string(), ''),
 });
 export type ComplaintStatusParameters = z.infer<typeof ComplaintStatusParametersSchema>;
 

@@ -1,4 +1,3 @@
-import * as z from 'zod';
 import type { CatalogueRepository } from '#shared/data/catalogue.repository.ts';
 import { type Ticket, TicketPrioritySchema } from '#shared/data/tickets.repository.ts';
 import { InvalidInputError } from '#shared/errors.ts';
@@ -6,29 +5,33 @@ import { toE164 } from '#shared/phone.ts';
 import { LanguageSchema } from '#shared/speech/render.ts';
 import type { TicketOpener } from '#shared/tickets/open-ticket.ts';
 import { resolutionHours } from '#shared/tickets/sla.ts';
+import * as z from '#shared/zod.ts';
+import { addTransformIssue } from '#shared/zod.ts';
 import { ComplaintCategoryIdSchema, complaintKeypad } from './keypad.ts';
 
 /** What an agent submits (through the agent API) to lodge a complaint for a caller. */
 export const AgentComplaintInputSchema = z.object({
   /** The contact the agent is handling: one complaint per contact. */
-  contactId: z.string().min(1),
+  contactId: z.string().check(z.minLength(1)),
   categoryId: ComplaintCategoryIdSchema,
   /** The catalogue service concerned; the owning agency is its agency. */
-  serviceId: z.string().min(1).optional(),
+  serviceId: z.optional(z.string().check(z.minLength(1))),
   /** The caller's number, any Kenyan or E.164 form; omitted for an anonymous complaint. */
-  callbackNumber: z
-    .string()
-    .transform((raw, context) => {
-      const e164 = toE164(raw);
-      if (!e164) context.addIssue({ code: 'custom', message: 'Not a phone number' });
-      return e164 ?? z.NEVER;
-    })
-    .optional(),
-  description: z.string().trim().min(1).max(2000),
-  priority: TicketPrioritySchema.default('normal'),
-  lang: LanguageSchema.default('en'),
+  callbackNumber: z.optional(
+    z.pipe(
+      z.string(),
+      z.transform((raw, context) => {
+        const e164 = toE164(raw);
+        if (!e164) addTransformIssue(context, { message: 'Not a phone number' });
+        return e164 ?? z.NEVER;
+      }),
+    ),
+  ),
+  description: z.string().check(z.trim(), z.minLength(1), z.maxLength(2000)),
+  priority: z._default(TicketPrioritySchema, 'normal'),
+  lang: z._default(LanguageSchema, 'en'),
   /** The agent's username. */
-  createdBy: z.string().min(1),
+  createdBy: z.string().check(z.minLength(1)),
 });
 export type AgentComplaintInput = z.input<typeof AgentComplaintInputSchema>;
 

@@ -1,6 +1,6 @@
-import * as z from 'zod';
 import categoriesFile from '#data/complaint-categories.json' with { type: 'json' };
 import keypadFile from '#data/complaint-keypad.json' with { type: 'json' };
+import * as z from '#shared/zod.ts';
 
 /** Complaint categories (data/complaint-categories.json), by id. */
 export const COMPLAINT_CATEGORY_IDS: ReadonlySet<string> = new Set(
@@ -9,9 +9,11 @@ export const COMPLAINT_CATEGORY_IDS: ReadonlySet<string> = new Set(
 
 export const ComplaintCategoryIdSchema = z
   .string()
-  .refine((id) => COMPLAINT_CATEGORY_IDS.has(id), { message: 'Unknown complaint category' });
+  .check(
+    z.refine((id) => COMPLAINT_CATEGORY_IDS.has(id), { message: 'Unknown complaint category' }),
+  );
 
-const Key = z.string().regex(/^\d$/);
+const Key = z.string().check(z.regex(/^\d$/));
 const uniqueKeys = (entries: readonly { key: string }[]) =>
   new Set(entries.map((entry) => entry.key)).size === entries.length;
 
@@ -19,12 +21,12 @@ const uniqueKeys = (entries: readonly { key: string }[]) =>
 export const ComplaintKeypadSchema = z.object({
   categories: z
     .array(z.object({ key: Key, categoryId: ComplaintCategoryIdSchema }))
-    .refine(uniqueKeys, { message: 'Duplicate category key' }),
+    .check(z.refine(uniqueKeys, { message: 'Duplicate category key' })),
   services: z
-    .array(z.object({ key: Key, serviceId: z.string().min(1).nullable() }))
-    .refine(uniqueKeys, { message: 'Duplicate service key' }),
+    .array(z.object({ key: Key, serviceId: z.nullable(z.string().check(z.minLength(1))) }))
+    .check(z.refine(uniqueKeys, { message: 'Duplicate service key' })),
   /** Owner of complaints about no particular service. */
-  defaultAgencyId: z.string().min(1),
+  defaultAgencyId: z.string().check(z.minLength(1)),
 });
 
 export const complaintKeypad = ComplaintKeypadSchema.parse(keypadFile);

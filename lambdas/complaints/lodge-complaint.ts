@@ -1,4 +1,3 @@
-import * as z from 'zod';
 import type { Contact } from '#shared/contact.ts';
 import type { CatalogueRepository } from '#shared/data/catalogue.repository.ts';
 import { InvalidInputError } from '#shared/errors.ts';
@@ -7,6 +6,7 @@ import { toE164 } from '#shared/phone.ts';
 import { LanguageSchema } from '#shared/speech/render.ts';
 import type { TicketOpener } from '#shared/tickets/open-ticket.ts';
 import { resolutionHours } from '#shared/tickets/sla.ts';
+import * as z from '#shared/zod.ts';
 import { categoryForKey, complaintKeypad, serviceForKey } from './keypad.ts';
 
 /** What the flow passes to lodge a complaint: keys the caller pressed, unvalidated. */
@@ -15,12 +15,12 @@ export const LodgeComplaintParametersSchema = z.object({
   /** The key pressed in the category menu (data/complaint-keypad.json). */
   categoryKey: z.string(),
   /** The key pressed in the service menu; ignored when `serviceId` is given. */
-  serviceKey: z.string().optional(),
+  serviceKey: z.optional(z.string()),
   /** The service the caller called about, when the flow already knows it (a contact attribute). */
-  serviceId: z.string().optional(),
+  serviceId: z.optional(z.string()),
   /** A call-back number the caller keyed; the calling number when empty. */
-  callbackNumber: z.string().optional(),
-  lang: LanguageSchema.default('en'),
+  callbackNumber: z.optional(z.string()),
+  lang: z._default(LanguageSchema, 'en'),
 });
 export type LodgeComplaintParameters = z.infer<typeof LodgeComplaintParametersSchema>;
 

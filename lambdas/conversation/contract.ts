@@ -1,5 +1,5 @@
-import * as z from 'zod';
 import type { LanguageSchema } from '#shared/speech/language.ts';
+import * as z from '#shared/zod.ts';
 
 /**
  * The conversation service's contract: what a channel adapter (web chat API, WhatsApp event
@@ -25,13 +25,13 @@ export const IncomingMessageSchema = z.object({
    * Who is writing: the E.164 number on WhatsApp and SMS; on web, the chat's own id (from the
    * start-chat API, never a phone number). Hashed before it reaches a key, a log or a metric.
    */
-  customer: z.string().min(1).max(128),
+  customer: z.string().check(z.minLength(1), z.maxLength(128)),
   /** The channel's id of this message: a redelivery carries the same id and has no second effect. */
-  messageId: z.string().min(1).max(200),
+  messageId: z.string().check(z.minLength(1), z.maxLength(200)),
   /** What the customer wrote (empty for a first web chat message that only opens the chat). */
-  text: z.string().max(2000),
+  text: z.string().check(z.maxLength(2000)),
   /** The channel's hint of the customer's language (`sw`, `sw-KE`, `en-GB`): a first guess only. */
-  locale: z.string().max(35).optional(),
+  locale: z.optional(z.string().check(z.maxLength(35))),
 });
 export type IncomingMessage = z.infer<typeof IncomingMessageSchema>;
 

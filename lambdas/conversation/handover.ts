@@ -3,9 +3,9 @@ import {
   StartChatContactCommand,
   StartContactStreamingCommand,
 } from '@aws-sdk/client-connect';
-import type * as z from 'zod';
 import { FLOW_MESSAGES } from '#lambdas/web-chat/handover.ts';
 import { renderText } from '#shared/speech/render.ts';
+import type * as z from '#shared/zod.ts';
 import type { HandoverEnvironmentSchema } from './channels/config.ts';
 import type { Channel, Handover } from './contract.ts';
 

@@ -1,9 +1,9 @@
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
-import * as z from 'zod';
 import type { Clock } from '#shared/clock.ts';
 import type { TicketRepository } from '#shared/data/tickets.repository.ts';
 import { logger, metrics } from '#shared/powertools.ts';
 import { type EscalationControl, escalationName } from '#shared/tickets/escalations.ts';
+import * as z from '#shared/zod.ts';
 import {
   type CallbackSweepDependencies,
   type CallbackSweepResult,
@@ -19,7 +19,7 @@ import { SWEEP_GRACE_MINUTES } from './schedule.ts';
 
 /** The schedule's payload: how long the stream consumer gets before the sweeper steps in. */
 export const SweepInputSchema = z.object({
-  graceMinutes: z.number().int().min(0).default(SWEEP_GRACE_MINUTES),
+  graceMinutes: z._default(z.number().check(z.int(), z.gte(0)), SWEEP_GRACE_MINUTES),
 });
 export type SweepInput = z.input<typeof SweepInputSchema>;
 

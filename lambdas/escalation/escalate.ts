@@ -1,5 +1,4 @@
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
-import * as z from 'zod';
 import type { Clock } from '#shared/clock.ts';
 import {
   CLOSED_STATUSES,
@@ -19,10 +18,11 @@ import {
   escalationPolicyFor,
   type RecipientRole,
 } from '#shared/tickets/escalation-policy.ts';
+import * as z from '#shared/zod.ts';
 
 export const EscalateInputSchema = z.object({
   operation: z.literal('step'),
-  reference: z.string().regex(/^\d{8}$/),
+  reference: z.string().check(z.regex(/^\d{8}$/)),
 });
 export type EscalateInput = z.infer<typeof EscalateInputSchema>;
 

@@ -1,5 +1,4 @@
 import { SQSClient } from '@aws-sdk/client-sqs';
-import * as z from 'zod';
 import { systemClock } from '#shared/clock.ts';
 import { documentClientFor } from '#shared/data/client.ts';
 import { createTicketRepository } from '#shared/data/tickets.repository.ts';
@@ -8,6 +7,7 @@ import { eventHandler } from '#shared/event-middleware.ts';
 import { notifierFor } from '#shared/notifications/default-notifier.ts';
 import { type AwsClients, deployedHandler, type Environment } from '#shared/platform.ts';
 import { callbackQueueFor } from '#shared/tickets/callbacks.ts';
+import * as z from '#shared/zod.ts';
 import { EscalationEnvironmentSchema } from './config.ts';
 import {
   type EscalateDependencies,

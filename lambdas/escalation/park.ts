@@ -1,12 +1,12 @@
-import * as z from 'zod';
 import type { TicketRepository } from '#shared/data/tickets.repository.ts';
+import * as z from '#shared/zod.ts';
 
 export const ParkInputSchema = z.object({
   operation: z.literal('park'),
-  reference: z.string().regex(/^\d{8}$/),
-  taskToken: z.string().min(1),
+  reference: z.string().check(z.regex(/^\d{8}$/)),
+  taskToken: z.string().check(z.minLength(1)),
   /** How long the execution waits unless woken (for the logs). */
-  waitSeconds: z.number().int().min(1).optional(),
+  waitSeconds: z.optional(z.number().check(z.int(), z.gte(1))),
 });
 export type ParkInput = z.infer<typeof ParkInputSchema>;
 

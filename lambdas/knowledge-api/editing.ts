@@ -1,5 +1,4 @@
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
-import * as z from 'zod';
 import { parseArticleId } from '#lambdas/knowledge/knowledge.ts';
 import type { SearchIndex } from '#lambdas/knowledge/search-index.ts';
 import {
@@ -13,21 +12,22 @@ import type { IndexPointer, KnowledgeRepository } from '#shared/data/knowledge.r
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '#shared/errors.ts';
 import { metrics } from '#shared/powertools.ts';
 import type { Principal } from '#shared/principal.ts';
+import * as z from '#shared/zod.ts';
 import { type KnowledgePermission, mayKnowledge } from './permissions.ts';
 
 /** `POST /knowledge/articles`: the article, and optionally what the change is for. */
 export const CreateBodySchema = z.object({
   article: z.unknown(),
-  note: z.string().max(500).optional(),
+  note: z.optional(z.string().check(z.maxLength(500))),
 });
 /** `PUT /knowledge/articles/{id}`: the version the editor read, and the whole article. */
 export const UpdateBodySchema = z.object({
-  expectedVersion: z.number().int().positive(),
+  expectedVersion: z.number().check(z.int(), z.positive()),
   article: z.unknown(),
-  note: z.string().max(500).optional(),
+  note: z.optional(z.string().check(z.maxLength(500))),
 });
 /** `POST /knowledge/articles/{id}/publish`: the version the supervisor reviewed. */
-export const PublishBodySchema = z.object({ version: z.number().int().positive() });
+export const PublishBodySchema = z.object({ version: z.number().check(z.int(), z.positive()) });
 
 export interface KnowledgeEditingDependencies {
   readonly repository: Pick<

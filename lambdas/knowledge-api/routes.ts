@@ -1,9 +1,9 @@
-import * as z from 'zod';
 import type { KnowledgeReader } from '#lambdas/knowledge/knowledge.ts';
 import { type SendToContact, SendToContactBodySchema } from '#lambdas/knowledge/send-to-contact.ts';
 import { ForbiddenError } from '#shared/errors.ts';
 import { type Routes, route } from '#shared/http-middleware.ts';
 import type { Principal } from '#shared/principal.ts';
+import * as z from '#shared/zod.ts';
 import type { KnowledgeRouteKey } from './api-contract.ts';
 import {
   CreateBodySchema,
@@ -15,7 +15,7 @@ import { mayKnowledge } from './permissions.ts';
 
 const None = z.object({});
 const IdParams = z.object({ id: z.string() });
-const LangQuery = z.object({ lang: z.string().optional() });
+const LangQuery = z.object({ lang: z.optional(z.string()) });
 
 const assertMayRead = (principal: Principal) => {
   if (!mayKnowledge(principal.role, 'read'))
@@ -30,7 +30,7 @@ export const knowledgeRoutes = (
 ): Routes & Record<KnowledgeRouteKey, unknown> => ({
   'GET /knowledge/search': route({
     params: None,
-    query: z.object({ q: z.string(), lang: z.string().optional(), limit: z.string().optional() }),
+    query: z.object({ q: z.string(), lang: z.optional(z.string()), limit: z.optional(z.string()) }),
     body: None,
     handle: ({ query }, principal) => {
       assertMayRead(principal);

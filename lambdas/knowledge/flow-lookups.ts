@@ -1,6 +1,6 @@
-import * as z from 'zod';
 import { LanguageSchema } from '#shared/data/knowledge.model.ts';
 import type { FlowOutcome } from '#shared/middleware.ts';
+import * as z from '#shared/zod.ts';
 import type { KnowledgeReader } from './knowledge.ts';
 
 /**
@@ -10,7 +10,7 @@ import type { KnowledgeReader } from './knowledge.ts';
  */
 export const SummaryParametersSchema = z.object({
   operation: z.literal('summary'),
-  lang: LanguageSchema.default('en'),
+  lang: z._default(LanguageSchema, 'en'),
   /** A catalogue service's id (its article's id) or a general topic's article id. */
   articleId: z.string(),
 });

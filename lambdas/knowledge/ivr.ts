@@ -1,8 +1,8 @@
-import * as z from 'zod';
 import type { Contact } from '#shared/contact.ts';
 import { LanguageSchema } from '#shared/data/knowledge.model.ts';
 import { InvalidInputError } from '#shared/errors.ts';
 import type { FlowOutcome } from '#shared/middleware.ts';
+import * as z from '#shared/zod.ts';
 import { knowledgeCategories } from './categories.ts';
 import type { KnowledgeReader } from './knowledge.ts';
 import { type SummarySmsDependencies, sendSummarySms } from './summary-sms.ts';
@@ -13,18 +13,18 @@ import { articleNamePrompt, categoryNamePrompt, menuPage, smsOutcome } from './v
  * dialogue.ts): the category menu, a category's services, and the summary by SMS to the
  * calling number. Menus list only what has a published article.
  */
-const page = z.string().optional();
+const page = z.optional(z.string());
 
 export const CategoriesParametersSchema = z.object({
   operation: z.literal('categories'),
-  lang: LanguageSchema.default('en'),
+  lang: z._default(LanguageSchema, 'en'),
   /** From 1 (the previous result's `nextPage`); empty: the first. */
   page,
 });
 
 export const ArticlesParametersSchema = z.object({
   operation: z.literal('articles'),
-  lang: LanguageSchema.default('en'),
+  lang: z._default(LanguageSchema, 'en'),
   /** A category id from the `categories` menu's `option<k>` ('' for a key with no option). */
   categoryId: z.string(),
   page,
@@ -32,10 +32,10 @@ export const ArticlesParametersSchema = z.object({
 
 export const SendSmsParametersSchema = z.object({
   operation: z.literal('send-sms'),
-  lang: LanguageSchema.default('en'),
+  lang: z._default(LanguageSchema, 'en'),
   articleId: z.string(),
   /** The article this contact already had by SMS (its `knowledgeSms` attribute). */
-  sent: z.string().optional(),
+  sent: z.optional(z.string()),
 });
 
 const notAChoice = (field: string) =>

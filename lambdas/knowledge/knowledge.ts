@@ -1,5 +1,4 @@
 import MiniSearch from 'minisearch';
-import * as z from 'zod';
 import {
   type Article,
   ArticleIdSchema,
@@ -13,6 +12,7 @@ import {
 import type { KnowledgeRepository } from '#shared/data/knowledge.repository.ts';
 import { InvalidInputError, NotFoundError } from '#shared/errors.ts';
 import { localTime } from '#shared/hours.ts';
+import * as z from '#shared/zod.ts';
 import { CATALOGUE_ORDER, knowledgeCategories } from './categories.ts';
 import { type SearchIndex, type StoredFields, searchOptions } from './search-index.ts';
 
@@ -143,7 +143,10 @@ const parseLimit = (limit: string | number | undefined): number => {
 };
 
 const parseQuery = (q: unknown): string => {
-  const parsed = z.string().trim().min(1).max(MAX_QUERY_LENGTH).safeParse(q);
+  const parsed = z
+    .string()
+    .check(z.trim(), z.minLength(1), z.maxLength(MAX_QUERY_LENGTH))
+    .safeParse(q);
   if (!parsed.success)
     throw new InvalidInputError(`q must be 1-${MAX_QUERY_LENGTH} characters`, {
       details: { field: 'q', reason: 'BAD_QUERY' },

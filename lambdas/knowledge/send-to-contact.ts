@@ -1,15 +1,15 @@
-import * as z from 'zod';
 import type { ContactLine } from '#shared/contact-line.ts';
 import { ConflictError, NotFoundError } from '#shared/errors.ts';
 import { logger } from '#shared/powertools.ts';
 import type { Principal } from '#shared/principal.ts';
 import { LanguageSchema } from '#shared/speech/render.ts';
+import * as z from '#shared/zod.ts';
 import { type SummarySmsDependencies, sendSummarySms } from './summary-sms.ts';
 
 /** `POST /knowledge/articles/{id}/sms`: the contact on the agent's line and the language. */
 export const SendToContactBodySchema = z.object({
   /** The Connect contact id (the CCP gives it); never a phone number. */
-  contactId: z.string().min(1).max(256),
+  contactId: z.string().check(z.minLength(1), z.maxLength(256)),
   lang: LanguageSchema,
 });
 export type SendToContactBody = z.infer<typeof SendToContactBodySchema>;

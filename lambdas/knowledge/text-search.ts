@@ -1,14 +1,14 @@
-import * as z from 'zod';
 import { LanguageSchema } from '#shared/data/knowledge.model.ts';
 import type { FlowOutcome } from '#shared/middleware.ts';
+import * as z from '#shared/zod.ts';
 import { type KnowledgeReader, MAX_QUERY_LENGTH } from './knowledge.ts';
 import { articleNamePrompt, MENU_PAGE_SIZE, menuPage } from './voice-menus.ts';
 
 export const SearchParametersSchema = z.object({
   operation: z.literal('search'),
-  lang: LanguageSchema.default('en'),
+  lang: z._default(LanguageSchema, 'en'),
   /** The customer's own words; empty (a channel that cannot type) or digits only: browse instead. */
-  query: z.string().max(MAX_QUERY_LENGTH).default(''),
+  query: z._default(z.string().check(z.maxLength(MAX_QUERY_LENGTH)), ''),
 });
 
 /**

@@ -2,10 +2,10 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { parser } from '@aws-lambda-powertools/parser/middleware';
 import middy from '@middy/core';
 import type { FirehoseTransformationResult } from 'aws-lambda';
-import type * as z from 'zod';
 import { KinesisFirehoseEventSchema } from '#shared/aws-events.schema.ts';
 import { deployedHandler } from '#shared/platform.ts';
 import { logger } from '#shared/powertools.ts';
+import type * as z from '#shared/zod.ts';
 import { redactContactRecord } from './redact-contact-record.ts';
 
 type FirehoseEvent = z.infer<typeof KinesisFirehoseEventSchema>;

@@ -1,6 +1,6 @@
-import * as z from 'zod';
 import infoFile from '#data/pensions-info.json' with { type: 'json' };
 import { PensionTypeSchema } from '#shared/data/pensions.repository.ts';
+import * as z from '#shared/zod.ts';
 
 export const PensionTopicSchema = z.enum(['how_to_apply', 'documents', 'payment_dates']);
 export type PensionTopic = z.infer<typeof PensionTopicSchema>;
@@ -12,7 +12,7 @@ export const PensionRequestTypeSchema = z.enum([
 ]);
 export type PensionRequestType = z.infer<typeof PensionRequestTypeSchema>;
 
-const Key = z.string().regex(/^\d$/);
+const Key = z.string().check(z.regex(/^\d$/));
 
 /** data/pensions-info.json: per pension type, its keypad digit, documents and payroll dates. */
 export const PensionsInfoSchema = z.object({
@@ -21,7 +21,7 @@ export const PensionsInfoSchema = z.object({
     z.object({
       id: PensionTypeSchema,
       key: Key,
-      documents: z.array(z.string().min(1)).min(1),
+      documents: z.array(z.string().check(z.minLength(1))).check(z.minLength(1)),
       paymentDates: z.array(z.iso.date()),
     }),
   ),

@@ -1,7 +1,7 @@
-import * as z from 'zod';
 import { InvalidInputError } from '#shared/errors.ts';
 import { localTime } from '#shared/hours.ts';
 import type { FlowOutcome } from '#shared/middleware.ts';
+import * as z from '#shared/zod.ts';
 import { pensionsInfo } from './info.ts';
 
 /** What the flow passes for general information: the keys the caller pressed in two menus. */

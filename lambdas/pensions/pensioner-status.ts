@@ -1,10 +1,10 @@
-import * as z from 'zod';
 import type { Contact } from '#shared/contact.ts';
 import type { Pensioner, PensionRepository } from '#shared/data/pensions.repository.ts';
 import type { VerifiedContactRepository } from '#shared/data/verified-contacts.repository.ts';
 import { NotVerifiedError } from '#shared/errors.ts';
 import type { FlowOutcome } from '#shared/middleware.ts';
 import { MAX_CLIPS, renderClips, type Speech } from '#shared/speech/render.ts';
+import * as z from '#shared/zod.ts';
 
 /** Operations that read a verified pensioner's records: no parameters, the contact's proof is enough. */
 export const ClaimStatusParametersSchema = z.object({ operation: z.literal('claim-status') });

@@ -1,9 +1,9 @@
-import * as z from 'zod';
 import type { Contact } from '#shared/contact.ts';
 import type { FlowOutcome } from '#shared/middleware.ts';
 import { LanguageSchema } from '#shared/speech/render.ts';
 import type { TicketOpener } from '#shared/tickets/open-ticket.ts';
 import { resolutionHours } from '#shared/tickets/sla.ts';
+import * as z from '#shared/zod.ts';
 import { PensionRequestTypeSchema } from './info.ts';
 import { type PensionerStatusDependencies, verifiedPensionNumber } from './pensioner-status.ts';
 
@@ -11,7 +11,7 @@ import { type PensionerStatusDependencies, verifiedPensionNumber } from './pensi
 export const RequestPensionServiceParametersSchema = z.object({
   operation: z.literal('request'),
   requestType: PensionRequestTypeSchema,
-  lang: LanguageSchema.default('en'),
+  lang: z._default(LanguageSchema, 'en'),
 });
 export type RequestPensionServiceParameters = z.infer<typeof RequestPensionServiceParametersSchema>;
 

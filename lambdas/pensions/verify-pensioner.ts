@@ -1,4 +1,3 @@
-import * as z from 'zod';
 import type { Contact } from '#shared/contact.ts';
 import type { PensionRepository } from '#shared/data/pensions.repository.ts';
 import type { VerifiedContactRepository } from '#shared/data/verified-contacts.repository.ts';
@@ -6,6 +5,7 @@ import { assertKeyed } from '#shared/dialogue/check-input.ts';
 import { type IdentityHasher, sameHash } from '#shared/identity/identity-hasher.ts';
 import type { FlowOutcome } from '#shared/middleware.ts';
 import type { ProofGuard, ProofSpeech } from '#shared/verification.ts';
+import * as z from '#shared/zod.ts';
 import { ID_NUMBER, PENSION_NUMBER } from './dialogue.ts';
 
 /** What the flow passes to verify a pensioner: the digits the caller keyed, unvalidated. */

@@ -1,7 +1,7 @@
-import * as z from 'zod';
 import { tableName, timeZone } from '#shared/env.ts';
 import { answerWithinSeconds } from '#shared/kpi.ts';
 import { StaffingConfigSchema } from '#shared/staffing/forecast.ts';
+import * as z from '#shared/zod.ts';
 
 export const ReportsEnvironmentSchema = z.object({
   CALL_LOGS_TABLE_NAME: tableName,
@@ -10,7 +10,10 @@ export const ReportsEnvironmentSchema = z.object({
   TIME_ZONE: timeZone,
   ANSWER_WITHIN_SECONDS: answerWithinSeconds,
   /** The complaint resolution standard, in hours. */
-  COMPLAINT_RESOLUTION_HOURS: z.coerce.number().int().positive().default(72),
+  COMPLAINT_RESOLUTION_HOURS: z._default(z.coerce.number().check(z.int(), z.positive()), 72),
   /** Staffing assumptions and rosters (JSON of the environment's `staffing`). */
-  STAFFING_CONFIG: z.string().transform((json) => StaffingConfigSchema.parse(JSON.parse(json))),
+  STAFFING_CONFIG: z.pipe(
+    z.string(),
+    z.transform((json) => StaffingConfigSchema.parse(JSON.parse(json))),
+  ),
 });

@@ -1,9 +1,9 @@
-import * as z from 'zod';
 import { documentClientFor } from '#shared/data/client.ts';
 import { ForbiddenError } from '#shared/errors.ts';
 import { httpHandler, type Routes, route } from '#shared/http-middleware.ts';
 import { deployedHandler } from '#shared/platform.ts';
 import { type Principal, principalFromClaims } from '#shared/principal.ts';
+import * as z from '#shared/zod.ts';
 import { REPORT_ROLES, type ReportRouteKey } from './api-contract.ts';
 import { defaultDependencies } from './dependencies.ts';
 import {
@@ -27,7 +27,7 @@ const assertMayReadReports = (principal: Principal) => {
 export const reportRoutes = (reports: Reports): Routes & Record<ReportRouteKey, unknown> => ({
   'GET /reports/daily': route({
     params: None,
-    query: ReportQuerySchema.pick({ date: true }),
+    query: z.pick(ReportQuerySchema, { date: true }),
     body: None,
     handle: ({ query }, principal) => {
       assertMayReadReports(principal);

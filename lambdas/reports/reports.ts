@@ -1,4 +1,3 @@
-import * as z from 'zod';
 import {
   type CallLog,
   type CallLogRepository,
@@ -33,12 +32,13 @@ import {
   planFromCallLogs,
 } from '#shared/staffing/plan.ts';
 import { slaPolicies } from '#shared/tickets/sla.ts';
+import * as z from '#shared/zod.ts';
 import { slaBoard } from './sla-board.ts';
 
 /** `?date=YYYY-MM-DD[&agent=<username>]`: a day in the contact centre's time zone. */
 export const ReportQuerySchema = z.object({
   date: z.string(),
-  agent: z.string().optional(),
+  agent: z.optional(z.string()),
 });
 export type ReportQuery = z.infer<typeof ReportQuerySchema>;
 
@@ -46,7 +46,7 @@ export type ReportQuery = z.infer<typeof ReportQuerySchema>;
 export const StaffingQuerySchema = z.object({
   from: z.string(),
   to: z.string(),
-  historyDays: z.string().optional(),
+  historyDays: z.optional(z.string()),
 });
 export type StaffingQuery = z.infer<typeof StaffingQuerySchema>;
 

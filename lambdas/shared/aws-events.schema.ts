@@ -1,5 +1,6 @@
 import { unmarshallDynamoDB } from '@aws-lambda-powertools/commons/utils/unmarshallDynamoDB';
-import * as z from 'zod';
+import * as z from '#shared/zod.ts';
+import { addTransformIssue } from '#shared/zod.ts';
 
 /**
  * The AWS event envelopes our stream and transformation handlers parse, as Powertools' parser
@@ -11,13 +12,12 @@ import * as z from 'zod';
 const attributeMap = z.record(z.string(), z.any());
 
 /** An attribute map unmarshalled into plain values; an issue when it is not a valid one. */
-const unmarshalled = (name: string, image: Record<string, unknown>, ctx: z.RefinementCtx) => {
+const unmarshalled = (name: string, image: Record<string, unknown>, ctx: z.core.ParsePayload) => {
   try {
     // @ts-expect-error Powertools types the input as the SDK's AttributeValue map.
     return unmarshallDynamoDB(image) as Record<string, unknown>;
   } catch {
-    ctx.addIssue({
-      code: 'custom',
+    addTransformIssue(ctx, {
       message: `Could not unmarshall ${name} in DynamoDB stream record`,
       fatal: true,
       path: [name],
@@ -26,17 +26,17 @@ const unmarshalled = (name: string, image: Record<string, unknown>, ctx: z.Refin
   }
 };
 
-const DynamoDBStreamChangeSchema = z
-  .object({
-    ApproximateCreationDateTime: z.number().optional(),
+const DynamoDBStreamChangeSchema = z.pipe(
+  z.object({
+    ApproximateCreationDateTime: z.optional(z.number()),
     Keys: z.record(z.string(), z.record(z.string(), z.any())),
-    NewImage: attributeMap.optional(),
-    OldImage: attributeMap.optional(),
+    NewImage: z.optional(attributeMap),
+    OldImage: z.optional(attributeMap),
     SequenceNumber: z.string(),
     SizeBytes: z.number(),
     StreamViewType: z.enum(['NEW_IMAGE', 'OLD_IMAGE', 'NEW_AND_OLD_IMAGES', 'KEYS_ONLY']),
-  })
-  .transform((change, ctx) => {
+  }),
+  z.transform((change, ctx) => {
     const Keys = unmarshalled('Keys', change.Keys, ctx);
     if (Keys === z.NEVER) return z.NEVER;
     const NewImage = change.NewImage && unmarshalled('NewImage', change.NewImage, ctx);
@@ -49,7 +49,8 @@ const DynamoDBStreamChangeSchema = z
       ...(NewImage && { NewImage }),
       ...(OldImage && { OldImage }),
     };
-  });
+  }),
+);
 
 /** One record of a DynamoDB stream, its keys and images unmarshalled. */
 export const DynamoDBStreamRecordSchema = z.object({
@@ -60,15 +61,15 @@ export const DynamoDBStreamRecordSchema = z.object({
   awsRegion: z.string(),
   eventSourceARN: z.string(),
   dynamodb: DynamoDBStreamChangeSchema,
-  userIdentity: z
-    .object({ type: z.enum(['Service']), principalId: z.literal('dynamodb.amazonaws.com') })
-    .optional(),
+  userIdentity: z.optional(
+    z.object({ type: z.enum(['Service']), principalId: z.literal('dynamodb.amazonaws.com') }),
+  ),
 });
 
 const KinesisRecordMetadataSchema = z.object({
   shardId: z.string(),
   partitionKey: z.string(),
-  approximateArrivalTimestamp: z.number().positive(),
+  approximateArrivalTimestamp: z.number().check(z.positive()),
   sequenceNumber: z.string(),
   subsequenceNumber: z.number(),
 });
@@ -78,17 +79,20 @@ export const KinesisFirehoseEventSchema = z.object({
   invocationId: z.string(),
   deliveryStreamArn: z.string(),
   region: z.string(),
-  sourceKinesisStreamArn: z.string().optional(),
+  sourceKinesisStreamArn: z.optional(z.string()),
   records: z
     .array(
       z.object({
         recordId: z.string(),
-        approximateArrivalTimestamp: z.number().positive(),
-        kinesisRecordMetadata: KinesisRecordMetadataSchema.nullish(),
-        data: z.base64().transform((data) => Buffer.from(data, 'base64').toString('utf8')),
+        approximateArrivalTimestamp: z.number().check(z.positive()),
+        kinesisRecordMetadata: z.nullish(KinesisRecordMetadataSchema),
+        data: z.pipe(
+          z.base64(),
+          z.transform((data) => Buffer.from(data, 'base64').toString('utf8')),
+        ),
       }),
     )
-    .nonempty(),
+    .check(z.minLength(1)),
 });
 
 /** An EventBridge event (the schedules that invoke a handler). */
@@ -102,5 +106,5 @@ export const EventBridgeEventSchema = z.object({
   resources: z.array(z.string()),
   'detail-type': z.string(),
   detail: z.unknown(),
-  'replay-name': z.string().optional(),
+  'replay-name': z.optional(z.string()),
 });

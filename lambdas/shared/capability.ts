@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '#shared/zod.ts';
 import type { Contact } from './contact.ts';
 import type { TableDefinition } from './data/tables.ts';
 import { isDomainError } from './errors.ts';
@@ -20,8 +20,8 @@ export type PlatformNeed = 'identityHashing' | 'notifications';
  * capability's only operation (or its `defaultOperation`).
  */
 export interface OperationContract {
-  readonly input: z.ZodType<Record<string, unknown>>;
-  readonly output: z.ZodType<FlowOutcome>;
+  readonly input: z.ZodMiniType<Record<string, unknown>>;
+  readonly output: z.ZodMiniType<FlowOutcome>;
   /**
    * An input the seeded data (data/, data/demo/) answers, from any caller: `npm run bench`
    * times the operation with it beside the DynamoDB round trips it makes (bench/samples.ts).
@@ -52,7 +52,7 @@ export interface CapabilityDescriptor {
   readonly tables: Partial<Record<TableDefinition['id'], TableAccess>>;
   readonly needs: readonly PlatformNeed[];
   /** The one environment schema: the handler parses it, SelfService fills it (a missing variable fails synth). */
-  readonly environment: z.ZodType;
+  readonly environment: z.ZodMiniType;
   /** prompts/<prompts>: the ids its results speak (registered in the prompt catalogue). */
   readonly prompts?: string;
   /** Flows that invoke it (contact-flows/manifest.ts ids). */
@@ -113,10 +113,10 @@ export const defineCapability = <const D extends CapabilityDeclaration>(
   };
 };
 
-const FlowValueSchema = z.union([z.string(), z.number(), z.boolean()]).optional();
+const FlowValueSchema = z.optional(z.union([z.string(), z.number(), z.boolean()]));
 const SpeechSchema = z.object({
-  prompt: z.string().min(1),
-  vars: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+  prompt: z.string().check(z.minLength(1)),
+  vars: z.optional(z.record(z.string(), z.union([z.string(), z.number()]))),
 });
 
 /**
@@ -129,8 +129,8 @@ const SpeechSchema = z.object({
 export const outcomes = <const O extends readonly [string, ...string[]]>(...names: O) =>
   z.object({
     outcome: z.enum(names),
-    values: z.record(z.string(), FlowValueSchema).optional(),
-    speech: SpeechSchema.optional(),
+    values: z.optional(z.record(z.string(), FlowValueSchema)),
+    speech: z.optional(SpeechSchema),
   });
 
 /** The operation names of a capability. */
@@ -149,8 +149,8 @@ export type UseCases<D extends CapabilityDescriptor> = {
   ) => Promise<FlowOutcome>;
 };
 
-const operationOf = (schema: z.ZodType): unknown => {
-  const shape = (schema as { shape?: Record<string, z.ZodType> }).shape;
+const operationOf = (schema: z.ZodMiniType): unknown => {
+  const shape = (schema as { shape?: Record<string, z.ZodMiniType> }).shape;
   const literal = shape?.operation;
   if (!literal) return undefined;
   const values = (literal as { _zod: { values?: Set<unknown> } })._zod.values;
@@ -163,15 +163,19 @@ const operationOf = (schema: z.ZodType): unknown => {
  */
 export const parametersOf = (
   descriptor: CapabilityDescriptor,
-): z.ZodType<Record<string, unknown>> => {
+): z.ZodMiniType<Record<string, unknown>> => {
   const inputs = Object.values(descriptor.operations).map((operation) => operation.input);
   if (inputs.length === 1) return inputs[0]!;
   const named = inputs.every(
     (input) =>
-      (input as { shape?: { operation?: z.ZodType } }).shape?.operation?.safeParse(undefined)
+      (input as { shape?: { operation?: z.ZodMiniType } }).shape?.operation?.safeParse(undefined)
         .success === false,
   );
-  const [first, second, ...rest] = inputs as [z.ZodObject, z.ZodObject, ...z.ZodObject[]];
+  const [first, second, ...rest] = inputs as [
+    z.ZodMiniObject,
+    z.ZodMiniObject,
+    ...z.ZodMiniObject[],
+  ];
   return named
     ? z.discriminatedUnion('operation', [first, second, ...rest])
     : z.union([first, second, ...rest]);
@@ -189,7 +193,7 @@ export const operationFor = (
 };
 
 /** Whether an operation's input names it (`operation` literal) as it should. */
-export const namesItsOperation = (schema: z.ZodType, name: string): boolean =>
+export const namesItsOperation = (schema: z.ZodMiniType, name: string): boolean =>
   operationOf(schema) === name;
 
 /**

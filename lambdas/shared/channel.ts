@@ -1,4 +1,4 @@
-import type * as z from 'zod';
+import type * as z from '#shared/zod.ts';
 import type { PlatformNeed, TableAccess } from './capability.ts';
 import type { TableDefinition } from './data/tables.ts';
 
@@ -22,7 +22,7 @@ export interface ChannelDescriptor {
   readonly tables: Partial<Record<TableDefinition['id'], TableAccess>>;
   readonly needs: readonly PlatformNeed[];
   /** The one environment schema: the handler parses it, the construct fills it. */
-  readonly environment: z.ZodType;
+  readonly environment: z.ZodMiniType;
   /** prompts/<prompts>: its own screens and words. */
   readonly prompts: string;
 }
@@ -39,7 +39,7 @@ export interface RegisteredChannel {
   readonly handlers: readonly string[];
   readonly capabilities: readonly string[];
   /** The environment every one of its functions parses (each may add its own settings). */
-  readonly environment: z.ZodType;
+  readonly environment: z.ZodMiniType;
   /** prompts/<file> of its own words. */
   readonly prompts: readonly string[];
 }

@@ -1,10 +1,9 @@
-import * as z from 'zod';
+import * as z from '#shared/zod.ts';
 
 /** An endpoint as Connect sends it: null, without an address, or with a null one (withheld). */
-const EndpointSchema = z
-  .object({ Address: z.string().nullish(), Type: z.string().nullish() })
-  .loose()
-  .nullish();
+const EndpointSchema = z.nullish(
+  z.looseObject({ Address: z.nullish(z.string()), Type: z.nullish(z.string()) }),
+);
 
 /**
  * The longest value a flow may pass in a parameter. Caller-typed values are digits (at most a
@@ -15,6 +14,12 @@ export const MAX_PARAMETER_LENGTH = 100;
 
 /** Connect contact ids are UUIDs; a bound keeps them usable in keys. */
 export const MAX_CONTACT_ID_LENGTH = 128;
+
+/** The parameters a flow passes a Lambda: string values, each bounded. */
+export const ConnectParametersSchema = z.record(
+  z.string(),
+  z.string().check(z.maxLength(MAX_PARAMETER_LENGTH)),
+);
 
 /**
  * The event Amazon Connect sends to a Lambda invoked from a contact flow
@@ -35,29 +40,27 @@ export const MAX_CONTACT_ID_LENGTH = 128;
  * @see https://docs.aws.amazon.com/connect/latest/adminguide/connect-lambda-functions.html
  */
 export const ConnectContactFlowEventSchema = z.object({
-  Name: z.literal('ContactFlowEvent').optional(),
+  Name: z.optional(z.literal('ContactFlowEvent')),
   Details: z.object({
-    ContactData: z
-      .object({
-        ContactId: z.string().min(1).max(MAX_CONTACT_ID_LENGTH),
-        InitialContactId: z.string().nullish(),
-        PreviousContactId: z.string().nullish(),
-        Channel: z.enum(['VOICE', 'CHAT', 'TASK', 'EMAIL']).or(z.string()).nullish(),
-        InitiationMethod: z.string().nullish(),
-        InstanceARN: z.string().nullish(),
-        LanguageCode: z.string().nullish(),
-        Attributes: z.record(z.string(), z.string().nullable()).nullish(),
-        CustomerEndpoint: EndpointSchema,
-        SystemEndpoint: EndpointSchema,
-        Queue: z
-          .union([
-            z.string(),
-            z.object({ ARN: z.string().nullish(), Name: z.string().nullish() }).loose(),
-          ])
-          .nullish(),
-      })
-      .loose(),
-    Parameters: z.record(z.string(), z.string().max(MAX_PARAMETER_LENGTH)).default({}),
+    ContactData: z.looseObject({
+      ContactId: z.string().check(z.minLength(1), z.maxLength(MAX_CONTACT_ID_LENGTH)),
+      InitialContactId: z.nullish(z.string()),
+      PreviousContactId: z.nullish(z.string()),
+      Channel: z.nullish(z.union([z.enum(['VOICE', 'CHAT', 'TASK', 'EMAIL']), z.string()])),
+      InitiationMethod: z.nullish(z.string()),
+      InstanceARN: z.nullish(z.string()),
+      LanguageCode: z.nullish(z.string()),
+      Attributes: z.nullish(z.record(z.string(), z.nullable(z.string()))),
+      CustomerEndpoint: EndpointSchema,
+      SystemEndpoint: EndpointSchema,
+      Queue: z.nullish(
+        z.union([
+          z.string(),
+          z.looseObject({ ARN: z.nullish(z.string()), Name: z.nullish(z.string()) }),
+        ]),
+      ),
+    }),
+    Parameters: z._default(ConnectParametersSchema, {}),
   }),
 });
 
@@ -98,9 +101,11 @@ export const inputProblem = (issues: readonly SchemaIssue[]): InputProblem | und
 
 /** Connect's STRING_MAP response: flat, string values only, under 32 KB of UTF-8. */
 export const ConnectResultSchema = z
-  .record(z.string().regex(/^[A-Za-z0-9_-]+$/), z.string())
-  .refine((result) => Buffer.byteLength(JSON.stringify(result), 'utf8') < 32 * 1024, {
-    message: 'Connect Lambda responses must be under 32 KB',
-  });
+  .record(z.string().check(z.regex(/^[A-Za-z0-9_-]+$/)), z.string())
+  .check(
+    z.refine((result) => Buffer.byteLength(JSON.stringify(result), 'utf8') < 32 * 1024, {
+      message: 'Connect Lambda responses must be under 32 KB',
+    }),
+  );
 
 export type ConnectResult = z.infer<typeof ConnectResultSchema>;

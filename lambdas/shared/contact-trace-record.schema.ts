@@ -1,9 +1,9 @@
-import * as z from 'zod';
+import * as z from '#shared/zod.ts';
 
 /** Connect writes UTC times to the second (`2022-04-08T15:01:54Z`); offsets and fractions are tolerated. */
 const Timestamp = z.iso.datetime({ offset: true });
 /** Whole seconds; absent or null when the phase did not happen. */
-const Seconds = z.number().nonnegative().nullish();
+const Seconds = z.nullish(z.number().check(z.nonnegative()));
 
 /**
  * A contact trace record as Amazon Connect streams it to Kinesis (one JSON object per record).
@@ -18,48 +18,44 @@ const Seconds = z.number().nonnegative().nullish();
  *   "Attributes": { "lang": "en", "journey": ",tracking,tracking:FOUND" } }
  * @see https://docs.aws.amazon.com/connect/latest/adminguide/ctr-data-model.html
  */
-export const ContactTraceRecordSchema = z
-  .object({
-    ContactId: z.string().min(1),
-    InitialContactId: z.string().nullish(),
-    PreviousContactId: z.string().nullish(),
-    NextContactId: z.string().nullish(),
-    /** VOICE, CHAT, TASK, EMAIL; an open string, as Connect adds channels. */
-    Channel: z.string().min(1),
-    /** INBOUND, OUTBOUND, TRANSFER, QUEUE_TRANSFER, CALLBACK, API, …; an open string. */
-    InitiationMethod: z.string().nullish(),
-    InitiationTimestamp: Timestamp,
-    ConnectedToSystemTimestamp: Timestamp.nullish(),
-    DisconnectTimestamp: Timestamp.nullish(),
-    /** The record's version: a newer record of a contact has a later LastUpdateTimestamp. */
-    LastUpdateTimestamp: Timestamp,
-    /** CUSTOMER_DISCONNECT, AGENT_DISCONNECT, CONTACT_FLOW_DISCONNECT, …; an open string. */
-    DisconnectReason: z.string().nullish(),
-    Queue: z
-      .object({
-        Name: z.string().nullish(),
-        ARN: z.string().nullish(),
-        EnqueueTimestamp: Timestamp.nullish(),
-        DequeueTimestamp: Timestamp.nullish(),
-        /** Dequeue − Enqueue: the wait in queue. */
-        Duration: Seconds,
-      })
-      .loose()
-      .nullish(),
-    /** Present only when an agent was connected. */
-    Agent: z
-      .object({
-        Username: z.string().nullish(),
-        ConnectedToAgentTimestamp: Timestamp.nullish(),
-        AgentInteractionDuration: Seconds,
-        CustomerHoldDuration: Seconds,
-        AfterContactWorkDuration: Seconds,
-      })
-      .loose()
-      .nullish(),
-    /** User-defined contact attributes (docs/flow-contracts.md). */
-    Attributes: z.record(z.string(), z.string().nullable()).nullish(),
-  })
-  .loose();
+export const ContactTraceRecordSchema = z.looseObject({
+  ContactId: z.string().check(z.minLength(1)),
+  InitialContactId: z.nullish(z.string()),
+  PreviousContactId: z.nullish(z.string()),
+  NextContactId: z.nullish(z.string()),
+  /** VOICE, CHAT, TASK, EMAIL; an open string, as Connect adds channels. */
+  Channel: z.string().check(z.minLength(1)),
+  /** INBOUND, OUTBOUND, TRANSFER, QUEUE_TRANSFER, CALLBACK, API, …; an open string. */
+  InitiationMethod: z.nullish(z.string()),
+  InitiationTimestamp: Timestamp,
+  ConnectedToSystemTimestamp: z.nullish(Timestamp),
+  DisconnectTimestamp: z.nullish(Timestamp),
+  /** The record's version: a newer record of a contact has a later LastUpdateTimestamp. */
+  LastUpdateTimestamp: Timestamp,
+  /** CUSTOMER_DISCONNECT, AGENT_DISCONNECT, CONTACT_FLOW_DISCONNECT, …; an open string. */
+  DisconnectReason: z.nullish(z.string()),
+  Queue: z.nullish(
+    z.looseObject({
+      Name: z.nullish(z.string()),
+      ARN: z.nullish(z.string()),
+      EnqueueTimestamp: z.nullish(Timestamp),
+      DequeueTimestamp: z.nullish(Timestamp),
+      /** Dequeue − Enqueue: the wait in queue. */
+      Duration: Seconds,
+    }),
+  ),
+  /** Present only when an agent was connected. */
+  Agent: z.nullish(
+    z.looseObject({
+      Username: z.nullish(z.string()),
+      ConnectedToAgentTimestamp: z.nullish(Timestamp),
+      AgentInteractionDuration: Seconds,
+      CustomerHoldDuration: Seconds,
+      AfterContactWorkDuration: Seconds,
+    }),
+  ),
+  /** User-defined contact attributes (docs/flow-contracts.md). */
+  Attributes: z.nullish(z.record(z.string(), z.nullable(z.string()))),
+});
 
 export type ContactTraceRecord = z.infer<typeof ContactTraceRecordSchema>;

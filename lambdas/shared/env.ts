@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '#shared/zod.ts';
 import type { Environment } from './platform.ts';
 
 /**
@@ -7,7 +7,7 @@ import type { Environment } from './platform.ts';
  * @example
  * const config = parseEnv(TrackingEnvironmentSchema, env);
  */
-export const parseEnv = <T extends z.ZodType>(schema: T, env: Environment): z.infer<T> => {
+export const parseEnv = <T extends z.ZodMiniType>(schema: T, env: Environment): z.infer<T> => {
   const result = schema.safeParse(env);
   if (!result.success) {
     const problems = result.error.issues.map(
@@ -18,32 +18,32 @@ export const parseEnv = <T extends z.ZodType>(schema: T, env: Environment): z.in
   return result.data;
 };
 
-export const tableName = z.string().min(1);
+export const tableName = z.string().check(z.minLength(1));
 
 /**
  * The contact centre's time zone (IANA), for the dates use cases name ("today", a due date):
  * filled from the environment config (`hours.timeZone`); the default is Kenya's.
  */
-export const timeZone = z.string().min(1).default('Africa/Nairobi');
+export const timeZone = z._default(z.string().check(z.minLength(1)), 'Africa/Nairobi');
 
 /** The time zone alone, for environments that need nothing else from here. */
 export const TimeZoneEnvironmentSchema = z.object({ TIME_ZONE: timeZone });
 
 type SchemaDef = {
   readonly type: string;
-  readonly shape?: Record<string, z.ZodType>;
-  readonly left?: z.ZodType;
-  readonly right?: z.ZodType;
-  readonly options?: readonly z.ZodType[];
-  readonly in?: z.ZodType;
-  readonly innerType?: z.ZodType;
+  readonly shape?: Record<string, z.ZodMiniType>;
+  readonly left?: z.ZodMiniType;
+  readonly right?: z.ZodMiniType;
+  readonly options?: readonly z.ZodMiniType[];
+  readonly in?: z.ZodMiniType;
+  readonly innerType?: z.ZodMiniType;
 };
 
 /**
  * Every variable an environment schema names (objects, their intersections and unions, with
  * defaults and pipes seen through): what a construct fills for a handler, and nothing more.
  */
-export const environmentKeys = (schema: z.ZodType): string[] => {
+export const environmentKeys = (schema: z.ZodMiniType): string[] => {
   const def = (schema as unknown as { _zod: { def: SchemaDef } })._zod.def;
   const keys = (() => {
     switch (def.type) {

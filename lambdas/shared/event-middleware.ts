@@ -14,7 +14,7 @@ import type {
   SQSEvent,
   SQSRecord,
 } from 'aws-lambda';
-import type { z } from 'zod';
+import type * as z from '#shared/zod.ts';
 import { logger, metrics } from './powertools.ts';
 
 /**
@@ -22,7 +22,7 @@ import { logger, metrics } from './powertools.ts';
  * logger context, metrics and zod parsing of the payload, then the use case. Every
  * error propagates, so the caller's retry policy applies.
  */
-export const eventHandler = <S extends z.ZodType, R>({
+export const eventHandler = <S extends z.ZodMiniType, R>({
   schema,
   useCase,
 }: {

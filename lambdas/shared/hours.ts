@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '#shared/zod.ts';
 
 export const DAYS = [
   'SUNDAY',
@@ -10,11 +10,13 @@ export const DAYS = [
   'SATURDAY',
 ] as const;
 export const DaySchema = z.enum(DAYS);
-const ClockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
+const ClockTime = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/));
 /** A closing time: `24:00` is the end of the day (open `00:00` to `24:00` is around the clock). */
 export const CloseTimeSchema = z
   .string()
-  .regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, 'a 24-hour HH:MM time, or 24:00 for midnight');
+  .check(
+    z.regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, 'a 24-hour HH:MM time, or 24:00 for midnight'),
+  );
 
 /**
  * Opening hours in one time zone: a weekly pattern plus dates with their own rule. This is
@@ -22,10 +24,10 @@ export const CloseTimeSchema = z
  * CheckHoursOfOperation, and the call-back dialer uses to find the next opening.
  */
 export const OpeningHoursSchema = z.object({
-  timeZone: z.string().min(1),
+  timeZone: z.string().check(z.minLength(1)),
   weekly: z.array(z.object({ day: DaySchema, open: ClockTime, close: CloseTimeSchema })),
   /** Dates (YYYY-MM-DD) on which the centre is closed all day, e.g. public holidays. */
-  closedDates: z.array(z.iso.date()).default([]),
+  closedDates: z._default(z.array(z.iso.date()), []),
 });
 export type OpeningHours = z.infer<typeof OpeningHoursSchema>;
 

@@ -7,13 +7,18 @@ import type {
   APIGatewayProxyStructuredResultV2,
   Context,
 } from 'aws-lambda';
-import type { z } from 'zod';
+import type * as z from '#shared/zod.ts';
 import { type DomainError, InvalidInputError, isDomainError } from './errors.ts';
 import { logger, metrics } from './powertools.ts';
 import type { Principal } from './principal.ts';
 
 /** One route: schemas for its path parameters, query and body, and the use case it calls. */
-export interface Route<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, R> {
+export interface Route<
+  P extends z.ZodMiniType,
+  Q extends z.ZodMiniType,
+  B extends z.ZodMiniType,
+  R,
+> {
   readonly params: P;
   readonly query: Q;
   readonly body: B;
@@ -29,7 +34,7 @@ export interface Route<P extends z.ZodType, Q extends z.ZodType, B extends z.Zod
 export type Routes = Readonly<Record<string, Route<any, any, any, unknown>>>;
 
 /** Declares a route with its types inferred from its schemas. */
-export const route = <P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, R>(
+export const route = <P extends z.ZodMiniType, Q extends z.ZodMiniType, B extends z.ZodMiniType, R>(
   definition: Route<P, Q, B, R>,
 ) => definition;
 
@@ -48,7 +53,7 @@ const json = (statusCode: number, body: unknown): APIGatewayProxyStructuredResul
   body: JSON.stringify(body),
 });
 
-const invalid = (part: string, error: z.ZodError) =>
+const invalid = (part: string, error: z.core.$ZodError) =>
   new InvalidInputError(`Invalid ${part}`, {
     details: {
       reason: error.issues
@@ -58,7 +63,7 @@ const invalid = (part: string, error: z.ZodError) =>
     },
   });
 
-const parse = <S extends z.ZodType>(schema: S, value: unknown, part: string): z.infer<S> => {
+const parse = <S extends z.ZodMiniType>(schema: S, value: unknown, part: string): z.infer<S> => {
   const result = schema.safeParse(value);
   if (!result.success) throw invalid(part, result.error);
   return result.data;

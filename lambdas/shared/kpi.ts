@@ -1,5 +1,5 @@
-import * as z from 'zod';
 import kpiTargetsFile from '#data/kpi-targets.json' with { type: 'json' };
+import * as z from '#shared/zod.ts';
 import type { CallLog } from './data/call-logs.repository.ts';
 
 /**
@@ -240,7 +240,9 @@ export const complaintFigures = (
 };
 
 const KpiTargetsFileSchema = z.object({
-  kpis: z.array(z.object({ id: z.string(), target: z.record(z.string(), z.unknown()).nullable() })),
+  kpis: z.array(
+    z.object({ id: z.string(), target: z.nullable(z.record(z.string(), z.unknown())) }),
+  ),
 });
 
 const targetOf = (id: string) =>
@@ -248,7 +250,10 @@ const targetOf = (id: string) =>
 
 /** The targets in data/kpi-targets.json the reports, dashboard and alarms measure against. */
 export const KpiTargetsSchema = z.object({
-  serviceLevel: z.object({ pct: z.number(), thresholdSeconds: z.number().int().positive() }),
+  serviceLevel: z.object({
+    pct: z.number(),
+    thresholdSeconds: z.number().check(z.int(), z.positive()),
+  }),
   abandonmentRate: z.object({ maxPct: z.number() }),
   asa: z.object({ maxSeconds: z.number() }),
   csat: z.object({ pct: z.number() }),
@@ -270,11 +275,10 @@ export const kpiTargets: KpiTargets = KpiTargetsSchema.parse({
 });
 
 /** The service level's threshold: calls answered within this many seconds count towards it. */
-export const answerWithinSeconds = z.coerce
-  .number()
-  .int()
-  .positive()
-  .default(kpiTargets.serviceLevel.thresholdSeconds);
+export const answerWithinSeconds = z._default(
+  z.coerce.number().check(z.int(), z.positive()),
+  kpiTargets.serviceLevel.thresholdSeconds,
+);
 
 export interface TargetCheck {
   readonly value: number | null;

@@ -4,11 +4,12 @@ import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import { parser } from '@aws-lambda-powertools/parser/middleware';
 import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
-import * as z from 'zod';
+import * as z from '#shared/zod.ts';
 import { type CapabilityDescriptor, dispatch, parametersOf, type UseCases } from './capability.ts';
 import {
   type ConnectContactFlowEvent,
   ConnectContactFlowEventSchema,
+  ConnectParametersSchema,
   type ConnectResult,
   ConnectResultSchema,
   inputProblem,
@@ -25,7 +26,7 @@ export interface FlowOutcome {
   readonly speech?: Speech;
 }
 
-export interface ConnectHandlerOptions<P extends z.ZodType> {
+export interface ConnectHandlerOptions<P extends z.ZodMiniType> {
   /** Schema of `Details.Parameters` (the flow's LambdaInvocationAttributes). */
   readonly parameters: P;
   /** The use case: typed parameters and the channel-free contact in, a flow outcome out. */
@@ -34,7 +35,7 @@ export interface ConnectHandlerOptions<P extends z.ZodType> {
   readonly speech: SpeechSettings;
 }
 
-const SpeechParametersSchema = z.object({ lang: LanguageSchema.default('en') });
+const SpeechParametersSchema = z.object({ lang: z._default(LanguageSchema, 'en') });
 
 /**
  * The one middleware stack for Lambdas invoked by contact flows: logger context,
@@ -43,16 +44,17 @@ const SpeechParametersSchema = z.object({ lang: LanguageSchema.default('en') });
  * parameter too long, no ContactId): `INVALID_INPUT` with `field` and
  * `reason`. Anything else is rethrown so the flow takes the InvokeLambdaFunction error branch.
  */
-export const connectHandler = <P extends z.ZodType<Record<string, unknown>>>({
+export const connectHandler = <P extends z.ZodMiniType<Record<string, unknown>>>({
   parameters,
   useCase,
   speech,
 }: ConnectHandlerOptions<P>) => {
-  const EventSchema = ConnectContactFlowEventSchema.extend({
-    Details: ConnectContactFlowEventSchema.shape.Details.extend({
+  const EventSchema = z.extend(ConnectContactFlowEventSchema, {
+    Details: z.extend(ConnectContactFlowEventSchema.shape.Details, {
       // Every value bounded by the event schema first; then objects or discriminated unions
       // (one Lambda serving several operations) alike.
-      Parameters: ConnectContactFlowEventSchema.shape.Details.shape.Parameters.unwrap().pipe(
+      Parameters: z.pipe(
+        ConnectParametersSchema,
         z.intersection(SpeechParametersSchema, parameters),
       ),
     }),

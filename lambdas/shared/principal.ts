@@ -1,19 +1,19 @@
-import * as z from 'zod';
+import * as z from '#shared/zod.ts';
 import { ForbiddenError, UnauthenticatedError } from './errors.ts';
 import { ROLE_GROUPS, type Role, roleFromGroups } from './roles.ts';
 
 export { ROLE_GROUPS, type Role };
 
 /** An agency id as data/agencies.json spells them, bounded so it can stand in a key. */
-export const AgencyIdSchema = z.string().regex(/^[a-z0-9-]{1,64}$/);
+export const AgencyIdSchema = z.string().check(z.regex(/^[a-z0-9-]{1,64}$/));
 
 /** Who is calling, from the authorizer's verified claims. */
 export const PrincipalSchema = z.object({
   /** Username (never a phone number). */
-  id: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
   role: z.enum(['agent', 'supervisor', 'agency']),
   /** The agency a focal person acts for; required for the `agency` role. */
-  agencyId: AgencyIdSchema.optional(),
+  agencyId: z.optional(AgencyIdSchema),
 });
 export type Principal = z.infer<typeof PrincipalSchema>;
 

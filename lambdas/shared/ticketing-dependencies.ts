@@ -1,5 +1,5 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type * as z from 'zod';
+import type * as z from '#shared/zod.ts';
 import { type HashingNotifyingSettings, hashingNotifyingClients } from './aws-clients.ts';
 import type { CapabilityDescriptor, UseCases } from './capability.ts';
 import { type Clock, systemClock } from './clock.ts';
@@ -73,7 +73,7 @@ export const ticketingParts = ({
  */
 export const ticketingFlowHandler = <D extends CapabilityDescriptor>(
   capability: D,
-  environment: z.ZodType<TicketingFlowSettings>,
+  environment: z.ZodMiniType<TicketingFlowSettings>,
   useCasesOf: (deps: TicketingUseCaseDependencies) => UseCases<D>,
 ) => {
   const defaultDependencies = (

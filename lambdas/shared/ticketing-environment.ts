@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '#shared/zod.ts';
 import { TimeZoneEnvironmentSchema, tableName } from './env.ts';
 import { IdentityHasherEnvironmentSchema } from './identity/default-identity-hasher.ts';
 import { NotifierEnvironmentSchema } from './notifications/default-notifier.ts';
@@ -9,9 +9,16 @@ import { SpeechEnvironmentSchema } from './speech/render.ts';
  * pensions): its tables, speech, time zone, identity hasher and notifier. The handler parses
  * it (lambdas/shared/ticketing-dependencies.ts), the SelfService construct fills it.
  */
-export const TicketingFlowEnvironmentSchema = z
-  .object({ SERVICE_DATA_TABLE_NAME: tableName, TICKETS_TABLE_NAME: tableName })
-  .and(SpeechEnvironmentSchema)
-  .and(TimeZoneEnvironmentSchema)
-  .and(IdentityHasherEnvironmentSchema)
-  .and(NotifierEnvironmentSchema);
+export const TicketingFlowEnvironmentSchema = z.intersection(
+  z.intersection(
+    z.intersection(
+      z.intersection(
+        z.object({ SERVICE_DATA_TABLE_NAME: tableName, TICKETS_TABLE_NAME: tableName }),
+        SpeechEnvironmentSchema,
+      ),
+      TimeZoneEnvironmentSchema,
+    ),
+    IdentityHasherEnvironmentSchema,
+  ),
+  NotifierEnvironmentSchema,
+);

@@ -1,27 +1,28 @@
 import type { PinpointSMSVoiceV2Client } from '@aws-sdk/client-pinpoint-sms-voice-v2';
-import * as z from 'zod';
 import {
   africasTalkingGateway,
   endUserMessagingSmsGateway,
   type SmsGateway,
 } from '#lambdas/conversation/channels/sms-gateway.ts';
+import * as z from '#shared/zod.ts';
 
 /**
  * The SMS gateway's settings (the SMS channel's and the agent-chat relay's): Africa's Talking
  * for Kenya, End User Messaging SMS where a country has two-way numbers.
  */
 export const SmsGatewayEnvironmentSchema = z.object({
-  SMS_GATEWAY: z.enum(['africas-talking', 'end-user-messaging']).default('africas-talking'),
-  AFRICAS_TALKING_USERNAME: z.string().min(1).default('sandbox'),
+  SMS_GATEWAY: z._default(z.enum(['africas-talking', 'end-user-messaging']), 'africas-talking'),
+  AFRICAS_TALKING_USERNAME: z._default(z.string().check(z.minLength(1)), 'sandbox'),
   /** The account's API key (deployed from a Secrets Manager dynamic reference). */
-  AFRICAS_TALKING_API_KEY: z.string().min(1).optional(),
+  AFRICAS_TALKING_API_KEY: z.optional(z.string().check(z.minLength(1))),
   /** Our short code: replies come from it, so the customer can answer. */
-  AFRICAS_TALKING_SHORT_CODE: z.string().min(1).default('22384'),
-  AFRICAS_TALKING_API_URL: z
-    .url()
-    .default('https://api.sandbox.africastalking.com/version1/messaging'),
+  AFRICAS_TALKING_SHORT_CODE: z._default(z.string().check(z.minLength(1)), '22384'),
+  AFRICAS_TALKING_API_URL: z._default(
+    z.url(),
+    'https://api.sandbox.africastalking.com/version1/messaging',
+  ),
   /** End User Messaging SMS: the two-way number replies come from. */
-  SMS_ORIGINATION_IDENTITY: z.string().min(1).optional(),
+  SMS_ORIGINATION_IDENTITY: z.optional(z.string().check(z.minLength(1))),
 });
 export type SmsGatewayEnvironment = z.infer<typeof SmsGatewayEnvironmentSchema>;
 

@@ -1,13 +1,13 @@
-import * as z from 'zod';
 import { InvalidInputError } from '#shared/errors.ts';
 import type { FlowOutcome } from '#shared/middleware.ts';
 import { getPrompt, SLOT } from '#shared/speech/catalogue.ts';
 import { assertSpeakable, LanguageSchema } from '#shared/speech/render.ts';
+import * as z from '#shared/zod.ts';
 
 /** A catalogue prompt id, and slot values taken from flow data (e.g. `position: $.Metrics.Queue.Size`). */
 export const SpeakParametersSchema = z.looseObject({
-  prompt: z.string().min(1),
-  lang: LanguageSchema.default('en'),
+  prompt: z.string().check(z.minLength(1)),
+  lang: z._default(LanguageSchema, 'en'),
 });
 export type SpeakParameters = z.infer<typeof SpeakParametersSchema>;
 

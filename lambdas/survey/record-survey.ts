@@ -1,9 +1,9 @@
-import * as z from 'zod';
 import type { Contact } from '#shared/contact.ts';
 import type { CallLogRepository } from '#shared/data/call-logs.repository.ts';
 import { SurveyQuestionSchema } from '#shared/data/call-logs.repository.ts';
 import { invalidDigits } from '#shared/keyed-input.ts';
 import type { FlowOutcome } from '#shared/middleware.ts';
+import * as z from '#shared/zod.ts';
 
 /** What the flow passes after each survey question: which question (set by the flow) and the key(s) pressed. */
 export const RecordSurveyParametersSchema = z.object({

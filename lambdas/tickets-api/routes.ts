@@ -1,9 +1,9 @@
-import * as z from 'zod';
 import type {
   AgentComplaintInput,
   AgentComplaintResult,
 } from '#lambdas/complaints/create-agent-complaint.ts';
 import { type Routes, route } from '#shared/http-middleware.ts';
+import * as z from '#shared/zod.ts';
 import { assertMay } from './access.ts';
 import type { TicketRouteKey } from './api-contract.ts';
 import {

@@ -1,5 +1,4 @@
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
-import * as z from 'zod';
 import type { Clock } from '#shared/clock.ts';
 import { InvalidCursorError } from '#shared/data/page-cursor.ts';
 import {
@@ -17,26 +16,27 @@ import { ConflictError, InvalidInputError, NotFoundError } from '#shared/errors.
 import { logger, metrics } from '#shared/powertools.ts';
 import { AgencyIdSchema, type Principal } from '#shared/principal.ts';
 import { type CallbackQueue, firstCallback } from '#shared/tickets/callbacks.ts';
+import * as z from '#shared/zod.ts';
 import { assertInScope, assertMay, inScope } from './access.ts';
 import type { Permission } from './permissions.ts';
 
-export const ReferenceParamsSchema = z.object({ reference: z.string().regex(/^\d{8}$/) });
+export const ReferenceParamsSchema = z.object({ reference: z.string().check(z.regex(/^\d{8}$/)) });
 
 export const ListQuerySchema = z.object({
   /** Required for agents and supervisors; a focal person's own agency when omitted. */
-  agencyId: AgencyIdSchema.optional(),
-  status: TicketStatusSchema.default('OPEN'),
-  limit: z.coerce.number().int().min(1).max(100).default(50),
+  agencyId: z.optional(AgencyIdSchema),
+  status: z._default(TicketStatusSchema, 'OPEN'),
+  limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(100)), 50),
   /** The previous page's `cursor`, as given: any other value is refused with 400. */
-  cursor: z.string().min(1).max(1024).optional(),
+  cursor: z.optional(z.string().check(z.minLength(1), z.maxLength(1024))),
 });
 
-const Text = z.string().trim().min(1).max(2000);
+const Text = z.string().check(z.trim(), z.minLength(1), z.maxLength(2000));
 /** The version the client read: the change applies only if nobody changed the ticket since. */
-const Version = z.number().int().min(1).optional();
+const Version = z.optional(z.number().check(z.int(), z.gte(1)));
 
 export const NoteBodySchema = z.object({ note: Text });
-export const AcknowledgeBodySchema = z.object({ note: Text.optional(), version: Version });
+export const AcknowledgeBodySchema = z.object({ note: z.optional(Text), version: Version });
 export const ResolveBodySchema = z.object({ resolution: Text, version: Version });
 export const ReopenBodySchema = z.object({ reason: Text, version: Version });
 

@@ -1,6 +1,6 @@
-import * as z from 'zod';
 import { assertKeyed } from '#shared/dialogue/check-input.ts';
 import type { FlowOutcome } from '#shared/middleware.ts';
+import * as z from '#shared/zod.ts';
 import { APPLICATION_NUMBER } from './dialogue.ts';
 
 /** What the flow passes as soon as the application number is keyed, before the proof is asked. */

@@ -1,14 +1,14 @@
-import * as z from 'zod';
 import type { Contact } from '#shared/contact.ts';
 import type { ApplicationRepository } from '#shared/data/applications.repository.ts';
 import { assertKeyed } from '#shared/dialogue/check-input.ts';
 import type { FlowOutcome } from '#shared/middleware.ts';
 import type { ProofGuard, ProofSpeech } from '#shared/verification.ts';
+import * as z from '#shared/zod.ts';
 import { APPLICATION_NUMBER, ID_LAST4 } from './dialogue.ts';
 
 /** What the flow passes: the digits the caller typed, unvalidated (`operation` may be left out). */
 export const TrackApplicationParametersSchema = z.object({
-  operation: z.literal('track').optional(),
+  operation: z.optional(z.literal('track')),
   applicationNumber: z.string(),
   /** The last four digits of the ID number on the application: the caller's proof. */
   idLast4: z.string(),

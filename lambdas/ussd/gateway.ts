@@ -1,5 +1,5 @@
 import { BlockList, isIPv4 } from 'node:net';
-import * as z from 'zod';
+import * as z from '#shared/zod.ts';
 import type { UssdRequest } from './session.ts';
 
 /**
@@ -7,11 +7,11 @@ import type { UssdRequest } from './session.ts';
  * `phoneNumber`, `networkCode` and `text`. Bounded, so a hostile body is refused, not parsed.
  */
 export const UssdCallbackSchema = z.object({
-  sessionId: z.string().min(1).max(128),
-  serviceCode: z.string().max(64).default(''),
-  phoneNumber: z.string().min(1).max(32),
-  networkCode: z.string().max(16).optional(),
-  text: z.string().max(1000).default(''),
+  sessionId: z.string().check(z.minLength(1), z.maxLength(128)),
+  serviceCode: z._default(z.string().check(z.maxLength(64)), ''),
+  phoneNumber: z.string().check(z.minLength(1), z.maxLength(32)),
+  networkCode: z.optional(z.string().check(z.maxLength(16))),
+  text: z._default(z.string().check(z.maxLength(1000)), ''),
 });
 
 /** The callback's fields from the request body (form-encoded, maybe base64 as API Gateway passes it). */

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '#shared/zod.ts';
 
 /**
  * What the web chat needs of the conversation service (lambdas/conversation): one customer

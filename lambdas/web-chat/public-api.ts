@@ -3,16 +3,16 @@ import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import middy from '@middy/core';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
-import type * as z from 'zod';
 import { isDomainError } from '#shared/errors.ts';
 import { logger, metrics } from '#shared/powertools.ts';
+import type * as z from '#shared/zod.ts';
 
 /** A public route: its body schema and use case (citizens are anonymous: no principal). */
-export interface PublicRoute<B extends z.ZodType, R> {
+export interface PublicRoute<B extends z.ZodMiniType, R> {
   readonly body: B;
   readonly handle: (body: z.infer<B>) => Promise<R>;
 }
-export const publicRoute = <B extends z.ZodType, R>(route: PublicRoute<B, R>) => route;
+export const publicRoute = <B extends z.ZodMiniType, R>(route: PublicRoute<B, R>) => route;
 // biome-ignore lint/suspicious/noExplicitAny: a route table holds routes of different shapes.
 export type PublicRoutes = Readonly<Record<string, PublicRoute<any, unknown>>>;
 

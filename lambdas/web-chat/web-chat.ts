@@ -1,22 +1,24 @@
-import * as z from 'zod';
 import { surveyScore } from '#lambdas/survey/record-survey.ts';
 import type { CallLogRepository } from '#shared/data/call-logs.repository.ts';
 import { ConflictError, ForbiddenError } from '#shared/errors.ts';
 import { type IdentityHasher, sameHash } from '#shared/identity/identity-hasher.ts';
+import * as z from '#shared/zod.ts';
 import type { ChatContacts } from './chat-contacts.ts';
 import { type HandleMessage, LanguageSchema } from './conversation-port.ts';
 import { chatStartFor } from './handover.ts';
 
-const Uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i);
+const Uuid = z
+  .string()
+  .check(z.regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i));
 /** Connect contact ids are UUIDs; the local stand-in's too. */
-const ContactId = z.string().regex(/^[0-9a-zA-Z-]{1,256}$/);
+const ContactId = z.string().check(z.regex(/^[0-9a-zA-Z-]{1,256}$/));
 
 /** POST /chat/messages: one customer message, with the page's ids for the chat and the message. */
 export const ChatMessageSchema = z.object({
   chatId: Uuid,
   messageId: Uuid,
-  text: z.string().trim().min(1).max(1024),
-  locale: LanguageSchema.optional(),
+  text: z.string().check(z.trim(), z.minLength(1), z.maxLength(1024)),
+  locale: z.optional(LanguageSchema),
 });
 export type ChatMessage = z.infer<typeof ChatMessageSchema>;
 
@@ -25,13 +27,15 @@ export const ChatSurveySchema = z
   .object({
     contactId: ContactId,
     /** The survey token the hand-over gave the page: the platform's HMAC of the contact id. */
-    token: z.string().regex(/^[0-9a-f]{64}$/),
-    csat: z.string().max(4).optional(),
-    nps: z.string().max(4).optional(),
+    token: z.string().check(z.regex(/^[0-9a-f]{64}$/)),
+    csat: z.optional(z.string().check(z.maxLength(4))),
+    nps: z.optional(z.string().check(z.maxLength(4))),
   })
-  .refine((survey) => survey.csat !== undefined || survey.nps !== undefined, {
-    message: 'csat or nps is required',
-  });
+  .check(
+    z.refine((survey) => survey.csat !== undefined || survey.nps !== undefined, {
+      message: 'csat or nps is required',
+    }),
+  );
 export type ChatSurvey = z.infer<typeof ChatSurveySchema>;
 
 export interface WebChatDependencies {

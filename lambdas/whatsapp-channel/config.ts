@@ -1,18 +1,16 @@
-import * as z from 'zod';
 import { HandoverEnvironmentSchema } from '#lambdas/conversation/channels/config.ts';
 import { ConversationEnvironmentSchema } from '#lambdas/conversation/config.ts';
+import * as z from '#shared/zod.ts';
 
 /** Our WhatsApp business number (the channel's and the agent-chat relay's). */
 export const WhatsAppNumberEnvironmentSchema = z.object({
   /** End User Messaging Social's id of our WhatsApp business number (phone-number-id-…). */
-  WHATSAPP_PHONE_NUMBER_ID: z.string().min(1).default('phone-number-id-local'),
-  WHATSAPP_META_API_VERSION: z
-    .string()
-    .regex(/^v\d+\.\d+$/)
-    .default('v20.0'),
+  WHATSAPP_PHONE_NUMBER_ID: z._default(z.string().check(z.minLength(1)), 'phone-number-id-local'),
+  WHATSAPP_META_API_VERSION: z._default(z.string().check(z.regex(/^v\d+\.\d+$/)), 'v20.0'),
 });
 
 /** The WhatsApp channel's environment: the conversation service's, our number and the hand-over. */
-export const WhatsAppChannelEnvironmentSchema = ConversationEnvironmentSchema.and(
-  WhatsAppNumberEnvironmentSchema,
-).and(HandoverEnvironmentSchema);
+export const WhatsAppChannelEnvironmentSchema = z.intersection(
+  z.intersection(ConversationEnvironmentSchema, WhatsAppNumberEnvironmentSchema),
+  HandoverEnvironmentSchema,
+);

@@ -1,4 +1,3 @@
-import * as z from 'zod';
 import { catalogueFiles } from '#shared/data/catalogue-files.ts';
 import { CloseTimeSchema, DAYS, localTime, type OpeningHours } from '#shared/hours.ts';
 import { plannedRosterName, type Shift, StaffingConfigSchema } from '#shared/staffing/forecast.ts';
@@ -9,15 +8,18 @@ import {
   shiftIntervals,
 } from '#shared/staffing/intervals.ts';
 import { ContactCentreContactsSchema } from '#shared/tickets/escalation-policy.ts';
+import * as z from '#shared/zod.ts';
 
-const ClockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a 24-hour HH:MM time');
-const CountryCode = z.string().regex(/^[A-Z]{2}$/, 'an ISO 3166-1 alpha-2 country code');
+const ClockTime = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a 24-hour HH:MM time'));
+const CountryCode = z.string().check(z.regex(/^[A-Z]{2}$/, 'an ISO 3166-1 alpha-2 country code'));
 const Arn = (service: string, resource: string) =>
   z
     .string()
-    .regex(
-      new RegExp(`^arn:aws[a-z-]*:${service}:[a-z0-9-]*:\\d{12}:${resource}`),
-      `an ${service} ARN (${resource}…)`,
+    .check(
+      z.regex(
+        new RegExp(`^arn:aws[a-z-]*:${service}:[a-z0-9-]*:\\d{12}:${resource}`),
+        `an ${service} ARN (${resource}…)`,
+      ),
     );
 
 /**
@@ -31,10 +33,7 @@ export const PhoneNumberConfigSchema = z.discriminatedUnion('kind', [
     countryCode: CountryCode,
     type: z.enum(['DID', 'TOLL_FREE']),
     /** E.164 prefix the number must start with, e.g. `+2721`. */
-    prefix: z
-      .string()
-      .regex(/^\+\d{1,14}$/)
-      .optional(),
+    prefix: z.optional(z.string().check(z.regex(/^\+\d{1,14}$/))),
   }),
   /** Import a number already held in AWS End User Messaging (CfnPhoneNumber sourcePhoneNumberArn). */
   z.object({ kind: z.literal('import'), sourcePhoneNumberArn: Arn('sms-voice', 'phone-number/') }),
@@ -63,16 +62,17 @@ export const EnvironmentConfigSchema = z
   .object({
     name: z.enum(['dev', 'prod']),
     /** AWS account; synthesis stays environment-agnostic (and offline) when omitted. */
-    account: z
+    account: z.optional(z.string().check(z.regex(/^\d{12}$/))),
+    region: z
       .string()
-      .regex(/^\d{12}$/)
-      .optional(),
-    region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'an AWS region such as af-south-1'),
+      .check(z.regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'an AWS region such as af-south-1')),
     /** Amazon Connect instance alias: unique in the region, forms the agents' login URL. */
     instanceAlias: z
       .string()
-      .max(45)
-      .regex(/^(?!d-)([\da-zA-Z]+)([-]*[\da-zA-Z])*$/, 'letters, digits and inner hyphens'),
+      .check(
+        z.maxLength(45),
+        z.regex(/^(?!d-)([\da-zA-Z]+)([-]*[\da-zA-Z])*$/, 'letters, digits and inner hyphens'),
+      ),
     /** Contact Lens conversational analytics; turn off in regions that do not offer it. */
     contactLens: z.boolean(),
     /**
@@ -83,19 +83,21 @@ export const EnvironmentConfigSchema = z
      */
     hours: z
       .object({
-        timeZone: z.string().min(1),
+        timeZone: z.string().check(z.minLength(1)),
         open: ClockTime,
         close: CloseTimeSchema,
         /** Open on public holidays (data/kenya-public-holidays-*.json); when false each becomes a CLOSED override. */
         openOnHolidays: z.boolean(),
       })
-      .refine((hours) => hours.open < hours.close, 'hours.open must be before hours.close'),
+      .check(
+        z.refine((hours) => hours.open < hours.close, 'hours.open must be before hours.close'),
+      ),
     /** Service levels the complaint escalation and the analytics dashboards measure against. */
     sla: z.object({
       /** Hours an agency has to resolve a complaint before the last escalation. */
-      complaintResolutionHours: z.number().int().positive(),
+      complaintResolutionHours: z.number().check(z.int(), z.positive()),
       /** Calls answered within this many seconds count towards the service level. */
-      answerWithinSeconds: z.number().int().positive(),
+      answerWithinSeconds: z.number().check(z.int(), z.positive()),
     }),
     /** Staffing assumptions for the forecast and the rosters it compares (`npm run forecast`). */
     staffing: StaffingConfigSchema,
@@ -108,90 +110,103 @@ export const EnvironmentConfigSchema = z
     /** How notifications leave the platform. */
     messaging: z.object({
       /** AWS End User Messaging SMS origination identity: a registered sender ID, number or pool. */
-      smsOriginationIdentity: z.string().min(1),
+      smsOriginationIdentity: z.string().check(z.minLength(1)),
       /** SES verified sender address for agency emails. */
       emailFrom: z.email(),
       /**
        * Inbound SMS: Africa's Talking for Kenya (End User Messaging SMS has no two-way SMS
        * there), or End User Messaging SMS's two-way number where a country has one.
        */
-      smsGateway: z.enum(['africas-talking', 'end-user-messaging']).default('africas-talking'),
+      smsGateway: z._default(z.enum(['africas-talking', 'end-user-messaging']), 'africas-talking'),
       /** Africa's Talking account and the short code customers text. */
-      africasTalkingUsername: z.string().min(1).default('sandbox'),
-      smsShortCode: z.string().min(1).default('22384'),
+      africasTalkingUsername: z._default(z.string().check(z.minLength(1)), 'sandbox'),
+      smsShortCode: z._default(z.string().check(z.minLength(1)), '22384'),
       /** Secrets Manager secret holding Africa's Talking's API key (resolved at deploy). */
-      africasTalkingApiKeySecret: z.string().min(1).optional(),
+      africasTalkingApiKeySecret: z.optional(z.string().check(z.minLength(1))),
       /** End User Messaging Social's id of the WhatsApp business number. */
-      whatsappPhoneNumberId: z
-        .string()
-        .min(1)
-        .default('phone-number-id-00000000000000000000000000000000'),
+      whatsappPhoneNumberId: z._default(
+        z.string().check(z.minLength(1)),
+        'phone-number-id-00000000000000000000000000000000',
+      ),
     }),
     /** Addresses subscribed to the operations alarm topic (dead letters, breaches, failed starts). */
-    alarmEmails: z.array(z.email()).default([]),
+    alarmEmails: z._default(z.array(z.email()), []),
     /** The USSD gateway (Africa's Talking or an aggregator) that posts each session step. */
-    ussd: z
-      .object({
+    ussd: z._default(
+      z.object({
         /**
          * The gateway's source addresses (CIDRs): the API's resource policy and the handler
          * refuse any other. Empty only until the gateway's addresses are known (docs/security.md).
          */
-        gatewayCidrs: z.array(z.string().regex(/^[\d.:a-fA-F]+\/\d{1,3}$/, 'a CIDR')).default([]),
-      })
-      .default({ gatewayCidrs: [] }),
+        gatewayCidrs: z._default(
+          z.array(z.string().check(z.regex(/^[\d.:a-fA-F]+\/\d{1,3}$/, 'a CIDR'))),
+          [],
+        ),
+      }),
+      { gatewayCidrs: [] },
+    ),
     agentDesktop: z
       .object({
         /** Custom domain for the agent desktop; the CloudFront domain is used when omitted. */
-        domainName: z.string().optional(),
+        domainName: z.optional(z.string()),
         /** ACM certificate for domainName; CloudFront requires it in us-east-1. */
-        certificateArn: z
-          .string()
-          .regex(
-            /^arn:aws[a-z-]*:acm:us-east-1:\d{12}:certificate\/.+$/,
-            'an ACM certificate ARN in us-east-1',
-          )
-          .optional(),
+        certificateArn: z.optional(
+          z
+            .string()
+            .check(
+              z.regex(
+                /^arn:aws[a-z-]*:acm:us-east-1:\d{12}:certificate\/.+$/,
+                'an ACM certificate ARN in us-east-1',
+              ),
+            ),
+        ),
         /** Countries (ISO alpha-2) the desktop may be loaded from. */
-        allowedCountries: z.array(CountryCode).min(1),
+        allowedCountries: z.array(CountryCode).check(z.minLength(1)),
         /** WAF web ACL (CLOUDFRONT scope, us-east-1) to attach to the distribution. */
-        webAclArn: Arn('wafv2', 'global/webacl/').optional(),
+        webAclArn: z.optional(Arn('wafv2', 'global/webacl/')),
       })
-      .refine(
-        (desktop) => (desktop.domainName === undefined) === (desktop.certificateArn === undefined),
-        'agentDesktop.domainName and agentDesktop.certificateArn are set together',
+      .check(
+        z.refine(
+          (desktop) =>
+            (desktop.domainName === undefined) === (desktop.certificateArn === undefined),
+          'agentDesktop.domainName and agentDesktop.certificateArn are set together',
+        ),
       ),
     /**
      * Staff sign-in (agents, supervisors, agency focal persons) at the user pool's managed login:
      * https://<domainPrefix>.auth.<region>.amazoncognito.com. The prefix must be unique in the
      * Region across all AWS accounts. @default huduma-<name>-staff
      */
-    staffSignIn: z
-      .object({
-        domainPrefix: z
-          .string()
-          .regex(/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/, 'lowercase letters, digits and hyphens')
-          .refine(
+    staffSignIn: z.optional(
+      z.object({
+        domainPrefix: z.string().check(
+          z.regex(
+            /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/,
+            'lowercase letters, digits and hyphens',
+          ),
+          z.refine(
             (prefix) => !/aws|amazon|cognito/.test(prefix),
             'Cognito refuses prefixes containing aws, amazon or cognito',
           ),
-      })
-      .optional(),
+        ),
+      }),
+    ),
     /** QuickSight user or group that analysts use to read the Athena views (call analytics). */
-    quickSightPrincipalArn: Arn('quicksight', '(user|group)/').optional(),
+    quickSightPrincipalArn: z.optional(Arn('quicksight', '(user|group)/')),
     /** Days CloudWatch keeps Lambda and contact-flow logs. */
-    logRetentionDays: z.number().int().positive(),
+    logRetentionDays: z.number().check(z.int(), z.positive()),
     /** Days a call log item lives before TTL removes it. */
-    callLogRetentionDays: z.number().int().positive(),
+    callLogRetentionDays: z.number().check(z.int(), z.positive()),
     /** Days call recordings and chat transcripts are kept (Data Protection Act: no longer than necessary). */
-    recordingRetentionDays: z.number().int().positive(),
+    recordingRetentionDays: z.number().check(z.int(), z.positive()),
     /**
      * Days a closed ticket keeps the customer's call-back number and free text (description,
      * resolution, notes) before the sweeper drops them: the Data Protection Act's storage
      * limitation (docs/data-model.md, retention of tickets).
      */
-    ticketPersonalDataRetentionDays: z.number().int().positive(),
+    ticketPersonalDataRetentionDays: z.number().check(z.int(), z.positive()),
     /** Hours the contact-record stream keeps records for its consumers (24-8760). */
-    contactRecordStreamRetentionHours: z.number().int().min(24).max(8760),
+    contactRecordStreamRetentionHours: z.number().check(z.int(), z.gte(24), z.lte(8760)),
     /** Stateful resources are kept (and protected) when the stack is deleted. */
     retainData: z.boolean(),
     /**
@@ -199,29 +214,31 @@ export const EnvironmentConfigSchema = z
      * Lambdas; USSD and conversations), by opening hours (docs/deploy.md, "Warm functions": the
      * monthly cost). Omitted: none, every first request after a quiet spell starts cold (dev).
      */
-    warmFunctions: z
-      .object({
+    warmFunctions: z.optional(
+      z.object({
         /** Initialised environments per function while the centre is open. */
-        duringHours: z.number().int().positive(),
+        duringHours: z.number().check(z.int(), z.positive()),
         /** Per function while it is closed (0: none). */
-        outsideHours: z.number().int().nonnegative(),
+        outsideHours: z.number().check(z.int(), z.nonnegative()),
         /** Minutes before opening they are asked for: provisioning takes a few minutes. */
-        leadMinutes: z.number().int().min(0).max(120).default(15),
-      })
-      .optional(),
+        leadMinutes: z._default(z.number().check(z.int(), z.gte(0), z.lte(120)), 15),
+      }),
+    ),
   })
-  .superRefine((config, context) => {
-    const gaps = uncoveredHalfHours(
-      config.hours,
-      config.staffing.rosters[plannedRosterName(config.staffing)] ?? [],
-    );
-    if (gaps.length > 0)
-      context.addIssue({
-        code: 'custom',
-        path: ['staffing', 'planned'],
-        message: `the planned roster "${plannedRosterName(config.staffing)}" leaves open half hours without a shift: ${gaps.slice(0, 6).join(', ')}${gaps.length > 6 ? ', …' : ''} (hours ${config.hours.open}-${config.hours.close})`,
-      });
-  });
+  .check(
+    z.superRefine((config, context) => {
+      const gaps = uncoveredHalfHours(
+        config.hours,
+        config.staffing.rosters[plannedRosterName(config.staffing)] ?? [],
+      );
+      if (gaps.length > 0)
+        context.addIssue({
+          code: 'custom',
+          path: ['staffing', 'planned'],
+          message: `the planned roster "${plannedRosterName(config.staffing)}" leaves open half hours without a shift: ${gaps.slice(0, 6).join(', ')}${gaps.length > 6 ? ', …' : ''} (hours ${config.hours.open}-${config.hours.close})`,
+        });
+    }),
+  );
 export type EnvironmentConfig = z.infer<typeof EnvironmentConfigSchema>;
 
 /** Validates an environment's config, failing synthesis with every problem listed. */

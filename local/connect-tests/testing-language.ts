@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '#shared/zod.ts';
 
 /**
  * Amazon Connect's Testing language, in the shape AWS documents it (Amazon Connect API
@@ -24,38 +24,45 @@ const MATCHING = ['Inclusion', 'Similarity'] as const;
 /** `{ "Type": "Similarity" }` on the reference page; a bare string in one published example. */
 const MatchingCriteria = z.union([
   z.strictObject({ Type: z.enum(MATCHING) }),
-  z.enum(MATCHING).transform((Type) => ({ Type })),
+  z.pipe(
+    z.enum(MATCHING),
+    z.transform((Type) => ({ Type })),
+  ),
 ]);
 
 const eventBase = {
-  Identifier: z.string().optional(),
-  Actor: z.literal('System').optional(),
+  Identifier: z.optional(z.string()),
+  Actor: z.optional(z.literal('System')),
 };
 
-const MessageReceived = z
-  .strictObject({
-    ...eventBase,
-    Type: z.literal('MessageReceived'),
-    Properties: z.strictObject({
-      Text: z.string().min(1).optional(),
-      SSML: z.string().min(1).optional(),
-      PromptId: z.string().min(1).optional(),
-      /** Inclusion (default): the message contains the text; Similarity: it reads alike (similarity.ts). */
-      MatchingCriteria: MatchingCriteria.optional(),
-    }),
-    MatchingCriteria: MatchingCriteria.optional(),
-  })
-  .refine(
-    (event) => event.Properties.Text !== undefined,
-    'MessageReceived: only Text is matched locally (SSML and PromptId are not supported)',
-  )
-  .transform(({ MatchingCriteria: outer, ...event }) => ({
+const MessageReceived = z.pipe(
+  z
+    .strictObject({
+      ...eventBase,
+      Type: z.literal('MessageReceived'),
+      Properties: z.strictObject({
+        Text: z.optional(z.string().check(z.minLength(1))),
+        SSML: z.optional(z.string().check(z.minLength(1))),
+        PromptId: z.optional(z.string().check(z.minLength(1))),
+        /** Inclusion (default): the message contains the text; Similarity: it reads alike (similarity.ts). */
+        MatchingCriteria: z.optional(MatchingCriteria),
+      }),
+      MatchingCriteria: z.optional(MatchingCriteria),
+    })
+    .check(
+      z.refine(
+        (event) => event.Properties.Text !== undefined,
+        'MessageReceived: only Text is matched locally (SSML and PromptId are not supported)',
+      ),
+    ),
+  z.transform(({ MatchingCriteria: outer, ...event }) => ({
     ...event,
     Properties: {
       Text: event.Properties.Text!,
       Matching: (event.Properties.MatchingCriteria ?? outer)?.Type ?? 'Inclusion',
     },
-  }));
+  })),
+);
 
 /**
  * The flow action types FlowActionStarted and OverrideSystemBehavior document, each with the
@@ -70,14 +77,14 @@ const FLOW_ACTION_TYPES = [
 ] as const;
 export type FlowActionType = (typeof FLOW_ACTION_TYPES)[number];
 
-const ActionParameters = z
-  .strictObject({
-    LambdaFunctionARN: z.string().min(1).optional(),
-    HoursOfOperationId: z.string().min(1).optional(),
-    QueueId: z.string().min(1).optional(),
-    AgentId: z.string().min(1).optional(),
-  })
-  .optional();
+const ActionParameters = z.optional(
+  z.strictObject({
+    LambdaFunctionARN: z.optional(z.string().check(z.minLength(1))),
+    HoursOfOperationId: z.optional(z.string().check(z.minLength(1))),
+    QueueId: z.optional(z.string().check(z.minLength(1))),
+    AgentId: z.optional(z.string().check(z.minLength(1))),
+  }),
+);
 
 const FlowActionStarted = z.strictObject({
   ...eventBase,
@@ -92,7 +99,7 @@ const Plain = <T extends string>(type: T) =>
   z.strictObject({
     ...eventBase,
     Type: z.literal(type),
-    Properties: z.strictObject({}).optional(),
+    Properties: z.optional(z.strictObject({})),
   });
 
 export const EventSchema = z.union([
@@ -103,21 +110,24 @@ export const EventSchema = z.union([
 ]);
 
 /** Every action: an Identifier, its Type (echoed as Parameters.ActionType), and the next action. */
-const action = <T extends string, P extends z.ZodRawShape>(type: T, parameters: P) =>
+const action = <T extends string, P extends z.core.$ZodShape>(type: T, parameters: P) =>
   z.strictObject({
-    Identifier: z.string().optional(),
+    Identifier: z.optional(z.string()),
     Type: z.literal(type),
-    Parameters: z.strictObject({ ActionType: z.literal(type).optional(), ...parameters }),
-    Transitions: z.strictObject({ NextAction: z.string().optional() }).optional(),
+    Parameters: z.strictObject({ ActionType: z.optional(z.literal(type)), ...parameters }),
+    Transitions: z.optional(z.strictObject({ NextAction: z.optional(z.string()) })),
   });
 
 const SendInstruction = action('SendInstruction', {
-  Actor: z.literal('Customer').default('Customer'),
+  Actor: z._default(z.literal('Customer'), 'Customer'),
   Instruction: z.discriminatedUnion('Type', [
     z.strictObject({
       Type: z.literal('DtmfInput'),
       Properties: z.strictObject({
-        Value: z.union([z.string().regex(/^[0-9*#]*$/), z.number().int().nonnegative()]),
+        Value: z.union([
+          z.string().check(z.regex(/^[0-9*#]*$/)),
+          z.number().check(z.int(), z.nonnegative()),
+        ]),
       }),
     }),
     z.strictObject({ Type: z.literal('Disconnect') }),
@@ -130,17 +140,17 @@ const MockResponse = z.strictObject({
     z.strictObject({
       Type: z.literal('ExecutionResult'),
       ExecutionResult: z.strictObject({
-        DelaySeconds: z.number().nonnegative().optional(),
+        DelaySeconds: z.optional(z.number().check(z.nonnegative())),
         /** A Lambda's answer: serialized JSON of a flat map. */
-        LoadedData: z.string().optional(),
+        LoadedData: z.optional(z.string()),
         /** Hours of operation: InHours or OutOfHours. */
-        Value: z.enum(['InHours', 'OutOfHours']).optional(),
+        Value: z.optional(z.enum(['InHours', 'OutOfHours'])),
       }),
     }),
     z.strictObject({
       Type: z.literal('Error'),
       Error: z.strictObject({
-        DelaySeconds: z.number().nonnegative().optional(),
+        DelaySeconds: z.optional(z.number().check(z.nonnegative())),
         Value: z.enum(['TimeLimitExceeded', 'NoMatchingError', 'QueueAtCapacity']),
       }),
     }),
@@ -148,7 +158,7 @@ const MockResponse = z.strictObject({
 });
 const SubstituteResource = z.strictObject({
   Type: z.literal('SubstituteResource'),
-  SubstituteArn: z.string().min(1),
+  SubstituteArn: z.string().check(z.minLength(1)),
 });
 
 const OverrideSystemBehavior = action('OverrideSystemBehavior', {
@@ -164,13 +174,15 @@ const OverrideSystemBehavior = action('OverrideSystemBehavior', {
 
 const Assert = action('Assert', {
   /** A JSONPath into the flow data ($.Attributes.lang, $.External.outcome, $.Queue.Name, …). */
-  Namespace: z.string().startsWith('$.'),
+  Namespace: z.string().check(z.startsWith('$.')),
   Operator: z.enum(ASSERT_OPERATORS),
   /** Not needed for Exists. */
-  Operand: z.union([z.string(), z.number()]).optional(),
-}).refine(
-  ({ Parameters: p }) => p.Operator === 'Exists' || p.Operand !== undefined,
-  'Assert needs an Operand unless its Operator is Exists',
+  Operand: z.optional(z.union([z.string(), z.number()])),
+}).check(
+  z.refine(
+    ({ Parameters: p }) => p.Operator === 'Exists' || p.Operand !== undefined,
+    'Assert needs an Operand unless its Operator is Exists',
+  ),
 );
 
 const TestControl = action('TestControl', {
@@ -192,51 +204,54 @@ export const TestActionSchema = z.union([
 ]);
 
 export const ObservationSchema = z.strictObject({
-  Identifier: z.string().min(1),
+  Identifier: z.string().check(z.minLength(1)),
   Event: EventSchema,
-  Actions: z.array(TestActionSchema).default([]),
+  Actions: z._default(z.array(TestActionSchema), []),
   /**
    * EXACTLY (default): observed `Times` times (default 1) before the test moves on. ANY: once
    * observed, observed again at every later matching event.
    */
-  Usage: z
-    .strictObject({
+  Usage: z._default(
+    z.strictObject({
       Type: z.enum(['EXACTLY', 'ANY']),
-      Times: z.number().int().positive().optional(),
-    })
-    .default({ Type: 'EXACTLY' }),
+      Times: z.optional(z.number().check(z.int(), z.positive())),
+    }),
+    { Type: 'EXACTLY' },
+  ),
   /** The observations that may come next (alternatives); the next in the list when omitted. */
-  Transitions: z.strictObject({ NextObservations: z.array(z.string()) }).optional(),
+  Transitions: z.optional(z.strictObject({ NextObservations: z.array(z.string()) })),
 });
 
 export const TestCaseSchema = z
   .strictObject({
     Version: z.enum(TESTING_LANGUAGE_VERSIONS),
-    Metadata: z.record(z.string(), z.unknown()).optional(),
-    Observations: z.array(ObservationSchema).min(1),
+    Metadata: z.optional(z.record(z.string(), z.unknown())),
+    Observations: z.array(ObservationSchema).check(z.minLength(1)),
   })
-  .superRefine((test, context) => {
-    const ids = new Set(test.Observations.map((o) => o.Identifier));
-    if (ids.size !== test.Observations.length)
-      context.addIssue({ code: 'custom', message: 'Observation Identifiers must be unique' });
-    for (const observation of test.Observations) {
-      for (const next of observation.Transitions?.NextObservations ?? [])
-        if (!ids.has(next))
-          context.addIssue({
-            code: 'custom',
-            path: ['Observations', observation.Identifier, 'Transitions'],
-            message: `No observation ${next}`,
-          });
-      const actionIds = new Set(observation.Actions.map((a) => a.Identifier));
-      for (const { Transitions } of observation.Actions)
-        if (Transitions?.NextAction && !actionIds.has(Transitions.NextAction))
-          context.addIssue({
-            code: 'custom',
-            path: ['Observations', observation.Identifier, 'Actions'],
-            message: `No action ${Transitions.NextAction}`,
-          });
-    }
-  });
+  .check(
+    z.superRefine((test, context) => {
+      const ids = new Set(test.Observations.map((o) => o.Identifier));
+      if (ids.size !== test.Observations.length)
+        context.addIssue({ code: 'custom', message: 'Observation Identifiers must be unique' });
+      for (const observation of test.Observations) {
+        for (const next of observation.Transitions?.NextObservations ?? [])
+          if (!ids.has(next))
+            context.addIssue({
+              code: 'custom',
+              path: ['Observations', observation.Identifier, 'Transitions'],
+              message: `No observation ${next}`,
+            });
+        const actionIds = new Set(observation.Actions.map((a) => a.Identifier));
+        for (const { Transitions } of observation.Actions)
+          if (Transitions?.NextAction && !actionIds.has(Transitions.NextAction))
+            context.addIssue({
+              code: 'custom',
+              path: ['Observations', observation.Identifier, 'Actions'],
+              message: `No action ${Transitions.NextAction}`,
+            });
+      }
+    }),
+  );
 
 export type TestCase = z.infer<typeof TestCaseSchema>;
 export type Observation = z.infer<typeof ObservationSchema>;

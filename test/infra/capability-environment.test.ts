@@ -2,11 +2,11 @@ import { App, Stack } from 'aws-cdk-lib';
 import { AttributeType, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { Key, KeySpec, KeyUsage } from 'aws-cdk-lib/aws-kms';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
-import * as z from 'zod';
 import { CAPABILITIES } from '#lambdas/capabilities.ts';
 import { trackingCapability } from '#lambdas/tracking/capability.ts';
 import { SelfService } from '#lib/constructs/self-service.ts';
 import type { CapabilityDescriptor } from '#shared/capability.ts';
+import * as z from '#shared/zod.ts';
 
 /** SelfService in a stack of its own with the given capabilities (no bundling). */
 const synthesize = (capabilities: readonly CapabilityDescriptor[]) => {
@@ -42,8 +42,9 @@ describe('a capability environment filled at synth', () => {
   it('fails the synth when the schema names a variable the platform does not give (renamed)', () => {
     const renamed = {
       ...trackingCapability,
-      environment: trackingCapability.environment.and(
-        z.object({ SERVICE_DATA_TABLE: z.string().min(1) }),
+      environment: z.intersection(
+        trackingCapability.environment,
+        z.object({ SERVICE_DATA_TABLE: z.string().check(z.minLength(1)) }),
       ),
     };
     expect(() => synthesize([renamed])).toThrow(
@@ -71,8 +72,9 @@ describe('a capability environment filled at synth', () => {
   it('checks a value known at synth by its schema (a prompt location that is not an S3 URI)', () => {
     const strict = {
       ...trackingCapability,
-      environment: trackingCapability.environment.and(
-        z.object({ PROMPT_AUDIO_URI: z.string().startsWith('https://') }),
+      environment: z.intersection(
+        trackingCapability.environment,
+        z.object({ PROMPT_AUDIO_URI: z.string().check(z.startsWith('https://')) }),
       ),
     };
     expect(() => synthesize([strict])).toThrow(/PROMPT_AUDIO_URI/);

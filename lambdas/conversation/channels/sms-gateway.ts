@@ -1,7 +1,7 @@
 import type { PinpointSMSVoiceV2Client } from '@aws-sdk/client-pinpoint-sms-voice-v2';
-import * as z from 'zod';
 import { endUserMessagingSmsSender } from '#shared/notifications/end-user-messaging-sms.ts';
 import { toE164 } from '#shared/phone.ts';
+import * as z from '#shared/zod.ts';
 import type { IncomingMessage } from '../contract.ts';
 import { UnreadableEventError } from './whatsapp-inbound.ts';
 
@@ -30,13 +30,13 @@ export interface SmsGateway {
  * test/events/messaging/africas-talking-inbound-sms.txt.
  */
 export const AfricasTalkingInboundSchema = z.object({
-  from: z.string().min(1).max(32),
-  to: z.string().min(1).max(32),
-  text: z.string().max(2000).default(''),
-  id: z.string().min(1).max(200),
-  date: z.string().max(64).optional(),
-  linkId: z.string().max(200).optional(),
-  networkCode: z.string().max(16).optional(),
+  from: z.string().check(z.minLength(1), z.maxLength(32)),
+  to: z.string().check(z.minLength(1), z.maxLength(32)),
+  text: z._default(z.string().check(z.maxLength(2000)), ''),
+  id: z.string().check(z.minLength(1), z.maxLength(200)),
+  date: z.optional(z.string().check(z.maxLength(64))),
+  linkId: z.optional(z.string().check(z.maxLength(200))),
+  networkCode: z.optional(z.string().check(z.maxLength(16))),
 });
 export type AfricasTalkingInbound = z.infer<typeof AfricasTalkingInboundSchema>;
 
@@ -69,12 +69,12 @@ export const africasTalkingInbound = (
  * test/events/messaging/sms-two-way-sns-event.json).
  */
 export const TwoWaySmsSchema = z.object({
-  originationNumber: z.string().min(1),
-  destinationNumber: z.string().min(1),
-  messageBody: z.string().max(2000).default(''),
-  inboundMessageId: z.string().min(1),
-  messageKeyword: z.string().optional(),
-  previousPublishedMessageId: z.string().optional(),
+  originationNumber: z.string().check(z.minLength(1)),
+  destinationNumber: z.string().check(z.minLength(1)),
+  messageBody: z._default(z.string().check(z.maxLength(2000)), ''),
+  inboundMessageId: z.string().check(z.minLength(1)),
+  messageKeyword: z.optional(z.string()),
+  previousPublishedMessageId: z.optional(z.string()),
 });
 
 export const twoWaySmsInbound = (snsMessage: string): IncomingMessage => {

@@ -1,5 +1,5 @@
-import * as z from 'zod';
 import { toE164 } from '#shared/phone.ts';
+import * as z from '#shared/zod.ts';
 import type { IncomingMessage } from '../contract.ts';
 
 /**
@@ -11,30 +11,30 @@ import type { IncomingMessage } from '../contract.ts';
  */
 export const SocialMessagingEventSchema = z.object({
   whatsAppWebhookEntry: z.string(),
-  messageId: z.string().optional(),
-  message_timestamp: z.string().optional(),
+  messageId: z.optional(z.string()),
+  message_timestamp: z.optional(z.string()),
 });
 
 const MetaMessageSchema = z.object({
   from: z.string(),
-  id: z.string().min(1),
-  timestamp: z.string().optional(),
+  id: z.string().check(z.minLength(1)),
+  timestamp: z.optional(z.string()),
   type: z.string(),
-  text: z.object({ body: z.string() }).optional(),
+  text: z.optional(z.object({ body: z.string() })),
   /** A tapped quick-reply or list answer. */
-  button: z.object({ text: z.string() }).optional(),
-  interactive: z
-    .object({
-      button_reply: z.object({ id: z.string(), title: z.string() }).optional(),
-      list_reply: z.object({ id: z.string(), title: z.string() }).optional(),
-    })
-    .optional(),
+  button: z.optional(z.object({ text: z.string() })),
+  interactive: z.optional(
+    z.object({
+      button_reply: z.optional(z.object({ id: z.string(), title: z.string() })),
+      list_reply: z.optional(z.object({ id: z.string(), title: z.string() })),
+    }),
+  ),
 });
 
 const ChangeSchema = z.object({
   field: z.string(),
   value: z.object({
-    messages: z.array(MetaMessageSchema).optional(),
+    messages: z.optional(z.array(MetaMessageSchema)),
   }),
 });
 

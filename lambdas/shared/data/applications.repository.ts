@@ -1,5 +1,5 @@
 import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import * as z from 'zod';
+import * as z from '#shared/zod.ts';
 
 export const ApplicationStatusSchema = z.enum([
   'RECEIVED',
@@ -19,16 +19,16 @@ export const RejectionReasonSchema = z.enum([
 
 /** A document application (ID card, certificate, passport…) as the issuing agency reports it. */
 export const ApplicationSchema = z.object({
-  applicationNumber: z.string().regex(/^\d{8}$/),
-  serviceId: z.string().min(1),
+  applicationNumber: z.string().check(z.regex(/^\d{8}$/)),
+  serviceId: z.string().check(z.minLength(1)),
   status: ApplicationStatusSchema,
   /** Centre where the document is, or will be, collected. */
-  centreId: z.string().min(1),
+  centreId: z.string().check(z.minLength(1)),
   /** Last four digits of the applicant's ID number: the proof a caller gives, and all we keep of it. */
-  idNumberLast4: z.string().regex(/^\d{4}$/),
-  rejectionReason: RejectionReasonSchema.optional(),
+  idNumberLast4: z.string().check(z.regex(/^\d{4}$/)),
+  rejectionReason: z.optional(RejectionReasonSchema),
   /** Collection date (YYYY-MM-DD, Africa/Nairobi) once collected. */
-  collectedOn: z.iso.date().optional(),
+  collectedOn: z.optional(z.iso.date()),
   updatedAt: z.iso.datetime(),
 });
 export type Application = z.infer<typeof ApplicationSchema>;

@@ -5,10 +5,10 @@ import {
   PutCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
-import * as z from 'zod';
 import { ifConditionHolds } from '#shared/data/conditional.ts';
 import { fixedWindow } from '#shared/data/fixed-window.ts';
 import type { IdentityHasher } from '#shared/identity/identity-hasher.ts';
+import * as z from '#shared/zod.ts';
 
 /**
  * The rate limit on proofs of identity. A window opens at a subject's first counted attempt
@@ -56,10 +56,10 @@ export interface Reservation extends AttemptState {
 }
 
 const CounterSchema = z.object({
-  failures: z.number().int(),
-  windowStartedAt: z.number().int(),
-  lockedUntil: z.number().int().optional(),
-  tokens: z.set(z.string()).optional(),
+  failures: z.number().check(z.int()),
+  windowStartedAt: z.number().check(z.int()),
+  lockedUntil: z.optional(z.number().check(z.int())),
+  tokens: z.optional(z.set(z.string())),
 });
 type Counter = z.infer<typeof CounterSchema>;
 

@@ -1,12 +1,12 @@
-import * as z from 'zod';
 import { LanguageSchema } from '#shared/speech/render.ts';
+import * as z from '#shared/zod.ts';
 import { domainFields } from './tables.ts';
 
 /** The booking model and its keys (service-data table, docs/data-model.md). */
 
 /** A slot: its local start time at the centre, `YYYY-MM-DDTHH:MM` (Africa/Nairobi). */
-export const SlotIdSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/);
-const E164Schema = z.string().regex(/^\+[1-9]\d{6,14}$/);
+export const SlotIdSchema = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/));
+const E164Schema = z.string().check(z.regex(/^\+[1-9]\d{6,14}$/));
 
 export const BookingStatusSchema = z.enum(['ACTIVE', 'CANCELLED']);
 export type BookingStatus = z.infer<typeof BookingStatusSchema>;
@@ -14,9 +14,9 @@ export type BookingStatus = z.infer<typeof BookingStatusSchema>;
 /** An appointment at a Huduma Centre desk. */
 export const BookingSchema = z.object({
   /** 8 digits, Verhoeff check digit last (lambdas/shared/reference.ts). */
-  reference: z.string().regex(/^\d{8}$/),
-  centreId: z.string().min(1),
-  serviceId: z.string().min(1),
+  reference: z.string().check(z.regex(/^\d{8}$/)),
+  centreId: z.string().check(z.minLength(1)),
+  serviceId: z.string().check(z.minLength(1)),
   slot: SlotIdSchema,
   startsAt: z.iso.datetime(),
   endsAt: z.iso.datetime(),
@@ -26,21 +26,15 @@ export const BookingSchema = z.object({
    * active booking per service, and whom caller context finds. Absent when the number was
    * withheld: a number the caller keys receives the SMS but never owns the booking.
    */
-  ownerHash: z
-    .string()
-    .regex(/^[0-9a-f]{64}$/)
-    .optional(),
+  ownerHash: z.optional(z.string().check(z.regex(/^[0-9a-f]{64}$/))),
   /** Where confirmations and one-time codes go: the number the caller keyed, else the calling number. */
   smsNumber: E164Schema,
   /** Keyed hash of the ID number ('booking' purpose, IdentityHasher) when the caller gave one: proof, not the number. */
-  idNumberHash: z
-    .string()
-    .regex(/^[0-9a-f]{64}$/)
-    .optional(),
+  idNumberHash: z.optional(z.string().check(z.regex(/^[0-9a-f]{64}$/))),
   lang: LanguageSchema,
   /** The contact that booked, and the one that made the last change: retries are recognised by them. */
-  bookedByContact: z.string().min(1),
-  lastContact: z.string().min(1),
+  bookedByContact: z.string().check(z.minLength(1)),
+  lastContact: z.string().check(z.minLength(1)),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
 });

@@ -1,6 +1,6 @@
 import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
-import * as z from 'zod';
 import type { IdentityHasher } from '#shared/identity/identity-hasher.ts';
+import * as z from '#shared/zod.ts';
 import {
   type Booking,
   BookingSchema,

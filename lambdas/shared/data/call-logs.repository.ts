@@ -1,6 +1,6 @@
 import { type DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import * as z from 'zod';
 import { ifConditionHolds } from '#shared/data/conditional.ts';
+import * as z from '#shared/zod.ts';
 import { queryAll } from './client.ts';
 import { domainFields } from './tables.ts';
 
@@ -9,10 +9,10 @@ export type SurveyQuestion = z.infer<typeof SurveyQuestionSchema>;
 
 /** The survey attributes of a call log item: `csat`, `csatRecordedAt`, `nps`, `npsRecordedAt`. */
 export const SurveyAnswersSchema = z.object({
-  csat: z.number().int().min(1).max(5).optional(),
-  csatRecordedAt: z.iso.datetime().optional(),
-  nps: z.number().int().min(0).max(10).optional(),
-  npsRecordedAt: z.iso.datetime().optional(),
+  csat: z.optional(z.number().check(z.int(), z.gte(1), z.lte(5))),
+  csatRecordedAt: z.optional(z.iso.datetime()),
+  nps: z.optional(z.number().check(z.int(), z.gte(0), z.lte(10))),
+  npsRecordedAt: z.optional(z.iso.datetime()),
 });
 export type SurveyAnswers = z.infer<typeof SurveyAnswersSchema>;
 
@@ -43,7 +43,7 @@ export const CallOutcomeSchema = z.enum([
 ]);
 export type CallOutcome = z.infer<typeof CallOutcomeSchema>;
 
-const Seconds = z.number().int().nonnegative();
+const Seconds = z.number().check(z.int(), z.nonnegative());
 
 /**
  * What the call-log writer records for a contact, derived from its newest contact trace record
@@ -52,48 +52,48 @@ const Seconds = z.number().int().nonnegative();
  */
 export const ContactCallLogSchema = z.object({
   schemaVersion: z.literal(1),
-  contactId: z.string().min(1),
-  initialContactId: z.string().optional(),
-  previousContactId: z.string().optional(),
+  contactId: z.string().check(z.minLength(1)),
+  initialContactId: z.optional(z.string()),
+  previousContactId: z.optional(z.string()),
   /** The call-back (or transfer) this contact continued as. */
-  nextContactId: z.string().optional(),
+  nextContactId: z.optional(z.string()),
   channel: z.string(),
   initiationMethod: z.string(),
   outcome: CallOutcomeSchema,
   initiatedAt: z.iso.datetime(),
   day: z.iso.date(),
-  disconnectedAt: z.iso.datetime().optional(),
+  disconnectedAt: z.optional(z.iso.datetime()),
   /** The contact trace record's LastUpdateTimestamp: the version this item holds. */
   lastUpdatedAt: z.iso.datetime(),
-  queueName: z.string().optional(),
-  enqueuedAt: z.iso.datetime().optional(),
-  dequeuedAt: z.iso.datetime().optional(),
-  queueWaitSeconds: Seconds.optional(),
-  agentUsername: z.string().optional(),
-  agentConnectedAt: z.iso.datetime().optional(),
-  talkSeconds: Seconds.optional(),
-  holdSeconds: Seconds.optional(),
-  afterContactWorkSeconds: Seconds.optional(),
+  queueName: z.optional(z.string()),
+  enqueuedAt: z.optional(z.iso.datetime()),
+  dequeuedAt: z.optional(z.iso.datetime()),
+  queueWaitSeconds: z.optional(Seconds),
+  agentUsername: z.optional(z.string()),
+  agentConnectedAt: z.optional(z.iso.datetime()),
+  talkSeconds: z.optional(Seconds),
+  holdSeconds: z.optional(Seconds),
+  afterContactWorkSeconds: z.optional(Seconds),
   /** Talk + hold + after-contact work. */
-  handleSeconds: Seconds.optional(),
+  handleSeconds: z.optional(Seconds),
   /** Disconnect − initiation. */
-  durationSeconds: Seconds.optional(),
+  durationSeconds: z.optional(Seconds),
   /** The IVR steps from the `journey` attribute, e.g. `['tracking', 'tracking:FOUND']`. */
   ivrPath: z.array(z.string()),
   /** The task completed in self-service (`selfService` attribute), e.g. `TRACKED`. */
-  selfService: z.string().optional(),
+  selfService: z.optional(z.string()),
   /** A text conversation (CHAT, WHATSAPP, SMS) the customer took to an agent. */
-  handover: z.boolean().optional(),
-  intent: z.string().optional(),
-  lang: z.string().optional(),
-  disconnectReason: z.string().optional(),
+  handover: z.optional(z.boolean()),
+  intent: z.optional(z.string()),
+  lang: z.optional(z.string()),
+  disconnectReason: z.optional(z.string()),
   /** TTL (epoch seconds): initiation + the call-log retention. */
-  expiresAt: z.number().int().positive(),
+  expiresAt: z.number().check(z.int(), z.positive()),
 });
 export type ContactCallLog = z.infer<typeof ContactCallLogSchema>;
 
 /** A call-log item as stored: the contact record's fields and any survey answers. */
-export const CallLogSchema = ContactCallLogSchema.extend(SurveyAnswersSchema.shape);
+export const CallLogSchema = z.extend(ContactCallLogSchema, SurveyAnswersSchema.shape);
 export type CallLog = z.infer<typeof CallLogSchema>;
 
 /** Attributes the writer owns and removes when the newest record no longer has them. */

@@ -1,8 +1,8 @@
-import * as z from 'zod';
 import agencies from '#data/agencies.json' with { type: 'json' };
 import counties from '#data/counties.json' with { type: 'json' };
 import centres from '#data/huduma-centres.json' with { type: 'json' };
 import services from '#data/huduma-services.json' with { type: 'json' };
+import * as z from '#shared/zod.ts';
 import { AgencySchema, CentreSchema, CountySchema, ServiceSchema } from './catalogue.repository.ts';
 import { publicHolidays } from './public-holidays.ts';
 

@@ -4,26 +4,26 @@ import {
   GetCommand,
   QueryCommand,
 } from '@aws-sdk/lib-dynamodb';
-import * as z from 'zod';
+import * as z from '#shared/zod.ts';
 import { domainFields } from './tables.ts';
 
-const HoursWindow = z.string().regex(/^\d{2}:\d{2}-\d{2}:\d{2}$/);
+const HoursWindow = z.string().check(z.regex(/^\d{2}:\d{2}-\d{2}:\d{2}$/));
 
 /** A county, by its number in the Constitution's First Schedule ("047" is Nairobi). */
 export const CountySchema = z.object({
-  code: z.string().regex(/^\d{3}$/),
-  name: z.string().min(1),
+  code: z.string().check(z.regex(/^\d{3}$/)),
+  name: z.string().check(z.minLength(1)),
 });
 
 /** A Huduma Centre as listed in data/huduma-centres.json. */
 export const CentreSchema = z.looseObject({
-  id: z.string().min(1),
-  code: z.string().min(1),
-  name: z.string().min(1),
-  county: z.string().min(1),
-  countyCode: z.string().regex(/^\d{3}$/),
+  id: z.string().check(z.minLength(1)),
+  code: z.string().check(z.minLength(1)),
+  name: z.string().check(z.minLength(1)),
+  county: z.string().check(z.minLength(1)),
+  countyCode: z.string().check(z.regex(/^\d{3}$/)),
   /** The caller picks a centre by keypad: county code, then this number. */
-  numberInCounty: z.number().int().positive(),
+  numberInCounty: z.number().check(z.int(), z.positive()),
   town: z.string(),
   location: z.string(),
   extendedHours: z.boolean(),
@@ -32,26 +32,26 @@ export const CentreSchema = z.looseObject({
 
 /** A service offered at Huduma Centres (data/huduma-services.json). */
 export const ServiceSchema = z.looseObject({
-  id: z.string().min(1),
-  name: z.string().min(1),
-  agency: z.string().min(1),
-  category: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
+  name: z.string().check(z.minLength(1)),
+  agency: z.string().check(z.minLength(1)),
+  category: z.string().check(z.minLength(1)),
   trackable: z.boolean(),
-  requirements: z.array(z.string()).optional(),
+  requirements: z.optional(z.array(z.string())),
   /** Centre ids where the desk exists; every centre when absent. */
-  availableAt: z.array(z.string()).optional(),
-  spoken: z.object({ en: z.string().min(1), sw: z.string().min(1) }),
+  availableAt: z.optional(z.array(z.string())),
+  spoken: z.object({ en: z.string().check(z.minLength(1)), sw: z.string().check(z.minLength(1)) }),
 });
 
 export const AgencySchema = z.looseObject({
-  id: z.string().min(1),
-  name: z.string().min(1),
-  services: z.array(z.string()).optional(),
+  id: z.string().check(z.minLength(1)),
+  name: z.string().check(z.minLength(1)),
+  services: z.optional(z.array(z.string())),
 });
 
 export const HolidaySchema = z.looseObject({
   date: z.iso.date(),
-  name: z.string().min(1),
+  name: z.string().check(z.minLength(1)),
   type: z.string(),
 });
 

@@ -4,15 +4,15 @@ import {
   QueryCommand,
   type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
-import * as z from 'zod';
 import { parseEnv } from '#shared/env.ts';
 import type { Environment } from '#shared/platform.ts';
+import * as z from '#shared/zod.ts';
 
 /** What the data client reads from the environment. */
 export const DataClientEnvironmentSchema = z.object({
   // Set only by the local runtime and tests (DynamoDB Local); unset in Lambda.
-  DYNAMODB_ENDPOINT: z.url().optional(),
-  AWS_REGION: z.string().default('af-south-1'),
+  DYNAMODB_ENDPOINT: z.optional(z.url()),
+  AWS_REGION: z._default(z.string(), 'af-south-1'),
 });
 
 export interface DataClientSettings {

@@ -5,8 +5,8 @@ import {
   PutCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
-import * as z from 'zod';
 import { ifConditionHolds, unchangedSince } from '#shared/data/conditional.ts';
+import * as z from '#shared/zod.ts';
 import { LanguageSchema } from '../speech/language.ts';
 import { domainFields } from './tables.ts';
 
@@ -34,12 +34,12 @@ const TranscriptEntrySchema = z.object({
 });
 
 export const ConversationSessionSchema = z.object({
-  conversationId: z.string().min(1),
-  channel: z.string().min(1),
+  conversationId: z.string().check(z.minLength(1)),
+  channel: z.string().check(z.minLength(1)),
   stage: z.enum(['LANGUAGE', 'MENU', 'DIALOGUE', 'AGENT', 'ENDED']),
-  lang: LanguageSchema.optional(),
+  lang: z.optional(LanguageSchema),
   /** The dialogue runner's state (capability, step, inputs so far): opaque here. */
-  dialogue: z.record(z.string(), z.unknown()).optional(),
+  dialogue: z.optional(z.record(z.string(), z.unknown())),
   /** Journey steps (`tracking:FOUND`) for the screen pop and the call log. */
   journey: z.array(z.string()),
   /** Values the dialogues remembered (`verified`, `selfService`, `reference`). */
@@ -53,27 +53,27 @@ export const ConversationSessionSchema = z.object({
    * participant's connection token (a bearer secret: never logged) and the number the agent's
    * replies are relayed to.
    */
-  agentChat: z
-    .object({
-      contactId: z.string().min(1),
-      connectionToken: z.string().min(1),
-      customer: z.string().min(1),
-    })
-    .optional(),
+  agentChat: z.optional(
+    z.object({
+      contactId: z.string().check(z.minLength(1)),
+      connectionToken: z.string().check(z.minLength(1)),
+      customer: z.string().check(z.minLength(1)),
+    }),
+  ),
   startedAt: z.iso.datetime(),
   lastMessageAt: z.iso.datetime(),
   /** Optimistic lock: every write names the version it read. */
-  version: z.number().int().nonnegative(),
-  expiresAt: z.number().int().positive(),
+  version: z.number().check(z.int(), z.nonnegative()),
+  expiresAt: z.number().check(z.int(), z.positive()),
 });
 export type ConversationSession = z.infer<typeof ConversationSessionSchema>;
 
 export const CustomerMessagingSchema = z.object({
-  lang: LanguageSchema.optional(),
+  lang: z.optional(LanguageSchema),
   /** ISO 8601 when the customer sent STOP on SMS; absent when they may be written to. */
-  smsOptedOutAt: z.iso.datetime().optional(),
+  smsOptedOutAt: z.optional(z.iso.datetime()),
   /** ISO 8601 of the customer's last inbound WhatsApp message (the 24-hour window opens there). */
-  whatsappLastInboundAt: z.iso.datetime().optional(),
+  whatsappLastInboundAt: z.optional(z.iso.datetime()),
 });
 export type CustomerMessaging = z.infer<typeof CustomerMessagingSchema>;
 
@@ -88,9 +88,9 @@ const keys = {
 
 /** Which conversation an agent's Connect chat belongs to (the relay reads it by contact id). */
 export const AgentChatLinkSchema = z.object({
-  channel: z.string().min(1),
-  customerHash: z.string().min(1),
-  expiresAt: z.number().int().positive(),
+  channel: z.string().check(z.minLength(1)),
+  customerHash: z.string().check(z.minLength(1)),
+  expiresAt: z.number().check(z.int(), z.positive()),
 });
 export type AgentChatLink = z.infer<typeof AgentChatLinkSchema>;
 

@@ -5,15 +5,15 @@ import {
   PutCommand,
   QueryCommand,
 } from '@aws-sdk/lib-dynamodb';
-import * as z from 'zod';
 import { ifConditionHolds } from '#shared/data/conditional.ts';
+import * as z from '#shared/zod.ts';
 import { domainFields } from './tables.ts';
 
 /** Where the search index of the published articles lives: a pointer, and its gzipped chunks. */
 export const IndexPointerSchema = z.object({
-  generation: z.string().min(1),
-  chunks: z.number().int().nonnegative(),
-  articles: z.number().int().nonnegative(),
+  generation: z.string().check(z.minLength(1)),
+  chunks: z.number().check(z.int(), z.nonnegative()),
+  articles: z.number().check(z.int(), z.nonnegative()),
   builtAt: z.iso.datetime(),
 });
 export type IndexPointer = z.infer<typeof IndexPointerSchema>;

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '#shared/zod.ts';
 
 /**
  * Knowledge articles: what a government service needs, costs and takes, in English and
@@ -11,11 +11,11 @@ export const LanguageSchema = z.enum(LANGUAGES);
 export type Language = z.infer<typeof LanguageSchema>;
 
 /** Article ids (a catalogue service's article has the service's id). */
-export const ArticleIdSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{1,63}$/);
+export const ArticleIdSchema = z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{1,63}$/));
 /** A category id as data/huduma-services.json and data/knowledge/categories.json spell them. */
-export const CategoryIdSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{1,39}$/);
+export const CategoryIdSchema = z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{1,39}$/));
 
-const text = (max: number) => z.string().trim().min(1).max(max);
+const text = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
 export const LocalizedTextSchema = z.object({ en: text(600), sw: text(600) });
 
 /** Where a fact comes from: who published it, when, and where to read it. */
@@ -24,7 +24,7 @@ export const SourceSchema = z.object({
   title: text(240),
   /** The date the source bears (or, for a page without one, when it was read). */
   date: z.iso.date(),
-  url: z.url().optional(),
+  url: z.optional(z.url()),
 });
 export type Source = z.infer<typeof SourceSchema>;
 
@@ -36,21 +36,23 @@ export const FeeSchema = z
   .object({
     label: LocalizedTextSchema,
     /** KES; 0 for a free service. Absent for a fee that is a rate (`ratePercent`). */
-    amountKes: z.number().nonnegative().max(10_000_000).optional(),
+    amountKes: z.optional(z.number().check(z.nonnegative(), z.lte(10_000_000))),
     /** A fee charged as a share of a value (stamp duty, SHIF contributions). */
-    ratePercent: z.number().positive().max(100).optional(),
+    ratePercent: z.optional(z.number().check(z.positive(), z.lte(100))),
     effectiveFrom: z.iso.date(),
     source: SourceSchema,
-    disputed: z.boolean().default(false),
-    note: LocalizedTextSchema.optional(),
+    disputed: z._default(z.boolean(), false),
+    note: z.optional(LocalizedTextSchema),
   })
-  .refine((fee) => fee.amountKes !== undefined || fee.ratePercent !== undefined, {
-    message: 'A fee is an amount in KES or a rate',
-    path: ['amountKes'],
-  });
+  .check(
+    z.refine((fee) => fee.amountKes !== undefined || fee.ratePercent !== undefined, {
+      message: 'A fee is an amount in KES or a rate',
+      path: ['amountKes'],
+    }),
+  );
 export type Fee = z.infer<typeof FeeSchema>;
 
-const terms = z.array(text(80)).max(60);
+const terms = z.array(text(80)).check(z.maxLength(60));
 
 /** An article in one language. */
 export const ArticleContentSchema = z.object({
@@ -59,12 +61,12 @@ export const ArticleContentSchema = z.object({
   summary: text(300),
   /** The full answer, in plain sentences. */
   answer: text(6000),
-  requirements: z.array(text(300)).max(40),
-  whatToBring: z.array(text(300)).max(40),
+  requirements: z.array(text(300)).check(z.maxLength(40)),
+  whatToBring: z.array(text(300)).check(z.maxLength(40)),
   processingTime: text(400),
   /** eCitizen, which Huduma Centres, the agency's offices. */
-  whereToApply: z.array(text(300)).min(1).max(20),
-  keywords: terms.min(1),
+  whereToApply: z.array(text(300)).check(z.minLength(1), z.maxLength(20)),
+  keywords: terms.check(z.minLength(1)),
   /** Other names callers use: old names (NHIF for SHA), abbreviations, common misspellings. */
   synonyms: terms,
 });
@@ -74,21 +76,23 @@ export const ArticleSchema = z
   .object({
     id: ArticleIdSchema,
     /** The catalogue service (data/huduma-services.json) the article is about, if any. */
-    serviceId: ArticleIdSchema.optional(),
+    serviceId: z.optional(ArticleIdSchema),
     category: CategoryIdSchema,
     /** The owning agency (data/agencies.json): its focal persons may edit the article. */
-    agencyId: z.string().regex(/^[a-z0-9-]{1,64}$/),
+    agencyId: z.string().check(z.regex(/^[a-z0-9-]{1,64}$/)),
     /** After this date the article is flagged for review (API field, metric). */
     reviewBy: z.iso.date(),
-    fees: z.array(FeeSchema).max(40),
-    sources: z.array(SourceSchema).min(1).max(40),
+    fees: z.array(FeeSchema).check(z.maxLength(40)),
+    sources: z.array(SourceSchema).check(z.minLength(1), z.maxLength(40)),
     en: ArticleContentSchema,
     sw: ArticleContentSchema,
   })
-  .refine((article) => article.serviceId === undefined || article.serviceId === article.id, {
-    message: "A catalogue service's article has the service's id",
-    path: ['serviceId'],
-  });
+  .check(
+    z.refine((article) => article.serviceId === undefined || article.serviceId === article.id, {
+      message: "A catalogue service's article has the service's id",
+      path: ['serviceId'],
+    }),
+  );
 export type Article = z.infer<typeof ArticleSchema>;
 
 /** A category the IVR and text channels offer (data/knowledge/categories.json). */
@@ -103,36 +107,36 @@ export const ArticleStatusSchema = z.enum(['draft', 'published']);
 /** One stored version of an article: every change is one (who, when, what changed). */
 export const ArticleVersionSchema = z.object({
   id: ArticleIdSchema,
-  version: z.number().int().positive(),
+  version: z.number().check(z.int(), z.positive()),
   article: ArticleSchema,
-  author: z.string().min(1),
+  author: z.string().check(z.minLength(1)),
   at: z.iso.datetime(),
   /** Top-level fields and language parts that differ from the previous version (`en.summary`). */
   changes: z.array(z.string()),
-  note: z.string().max(500).optional(),
-  publishedBy: z.string().min(1).optional(),
-  publishedAt: z.iso.datetime().optional(),
+  note: z.optional(z.string().check(z.maxLength(500))),
+  publishedBy: z.optional(z.string().check(z.minLength(1))),
+  publishedAt: z.optional(z.iso.datetime()),
 });
 export type ArticleVersion = z.infer<typeof ArticleVersionSchema>;
 
 /** An article's head: its latest version, the one published, and who edited since. */
 export const ArticleHeadSchema = z.object({
   id: ArticleIdSchema,
-  agencyId: z.string().min(1),
-  latestVersion: z.number().int().positive(),
-  publishedVersion: z.number().int().positive().optional(),
+  agencyId: z.string().check(z.minLength(1)),
+  latestVersion: z.number().check(z.int(), z.positive()),
+  publishedVersion: z.optional(z.number().check(z.int(), z.positive())),
   /** Everyone who wrote a version since the last publication: none of them may publish it. */
   draftAuthors: z.array(z.string()),
   updatedAt: z.iso.datetime(),
-  updatedBy: z.string().min(1),
+  updatedBy: z.string().check(z.minLength(1)),
 });
 export type ArticleHead = z.infer<typeof ArticleHeadSchema>;
 
 /** The article as published, with its version. */
 export const PublishedArticleSchema = z.object({
   article: ArticleSchema,
-  version: z.number().int().positive(),
-  publishedBy: z.string().min(1),
+  version: z.number().check(z.int(), z.positive()),
+  publishedBy: z.string().check(z.minLength(1)),
   publishedAt: z.iso.datetime(),
 });
 export type PublishedArticle = z.infer<typeof PublishedArticleSchema>;

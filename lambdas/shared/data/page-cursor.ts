@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from '#shared/zod.ts';
 
 /** A next-page cursor this listing did not give: garbage, tampered with, or another listing's. */
 export class InvalidCursorError extends Error {
@@ -16,7 +16,7 @@ export const encodeCursor = (lastKey: Record<string, unknown>): string =>
  * The key a cursor stands for, strictly checked against `keySchema` (the listing's own key
  * shape, e.g. its partition), so DynamoDB never receives a start key it would refuse.
  */
-export const decodeCursor = <S extends z.ZodType<Record<string, unknown>>>(
+export const decodeCursor = <S extends z.ZodMiniType<Record<string, unknown>>>(
   cursor: string,
   keySchema: S,
 ): z.infer<S> => {

@@ -4,7 +4,7 @@ import {
   PutCommand,
   QueryCommand,
 } from '@aws-sdk/lib-dynamodb';
-import * as z from 'zod';
+import * as z from '#shared/zod.ts';
 
 export const PensionTypeSchema = z.enum(['service', 'survivor', 'disability', 'psss']);
 export const ClaimStatusSchema = z.enum([
@@ -16,24 +16,24 @@ export const ClaimStatusSchema = z.enum([
 export const LifeCertificateStatusSchema = z.enum(['VALID', 'DUE', 'OVERDUE']);
 
 /** Digits a caller can key for a pension number (the digits of APN/PC…). */
-export const PensionNumberSchema = z.string().regex(/^\d{6,10}$/);
+export const PensionNumberSchema = z.string().check(z.regex(/^\d{6,10}$/));
 
 /** A pensioner on the Pensions Department payroll. */
 export const PensionerSchema = z.object({
   pensionNumber: PensionNumberSchema,
   /** Keyed hash of the ID number ('pension' purpose, IdentityHasher): checks a caller's proof, no ID number at rest. */
-  idNumberHash: z.string().regex(/^[0-9a-f]{64}$/),
+  idNumberHash: z.string().check(z.regex(/^[0-9a-f]{64}$/)),
   pensionType: PensionTypeSchema,
   claimStatus: ClaimStatusSchema,
-  monthlyAmountKes: z.number().int().nonnegative(),
-  nextPaymentDate: z.iso.date().optional(),
+  monthlyAmountKes: z.number().check(z.int(), z.nonnegative()),
+  nextPaymentDate: z.optional(z.iso.date()),
   lifeCertificate: z.object({ status: LifeCertificateStatusSchema, dueDate: z.iso.date() }),
 });
 export type Pensioner = z.infer<typeof PensionerSchema>;
 
 export const PaymentSchema = z.object({
   date: z.iso.date(),
-  amountKes: z.number().int().nonnegative(),
+  amountKes: z.number().check(z.int(), z.nonnegative()),
 });
 export type Payment = z.infer<typeof PaymentSchema>;
 

@@ -4,10 +4,10 @@ import {
   PutCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
-import * as z from 'zod';
 import { ifConditionHolds } from '#shared/data/conditional.ts';
 import { fixedWindow } from '#shared/data/fixed-window.ts';
 import type { IdentityHasher } from '#shared/identity/identity-hasher.ts';
+import * as z from '#shared/zod.ts';
 
 /** What a one-time code proves: the caller holds the phone on record for a booking or ticket. */
 export const ProofCodeScopeSchema = z.enum(['booking', 'ticket']);
@@ -18,9 +18,9 @@ export const PROOF_CODE_SECONDS = 5 * 60;
 export const SMS_POLICY = { maxPerWindow: 10, windowSeconds: 86_400 } as const;
 
 const PendingCodeSchema = z.object({
-  recordId: z.string().min(1),
-  codeHash: z.string().regex(/^[0-9a-f]{64}$/),
-  expiresAt: z.number().int(),
+  recordId: z.string().check(z.minLength(1)),
+  codeHash: z.string().check(z.regex(/^[0-9a-f]{64}$/)),
+  expiresAt: z.number().check(z.int()),
 });
 export type PendingCode = z.infer<typeof PendingCodeSchema>;
 

@@ -1,5 +1,5 @@
-import * as z from 'zod';
 import holidays from '#data/kenya-public-holidays-2025-2027.json' with { type: 'json' };
+import * as z from '#shared/zod.ts';
 import { HolidaySchema } from './catalogue.repository.ts';
 
 /**

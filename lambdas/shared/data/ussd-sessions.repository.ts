@@ -1,6 +1,6 @@
 import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import * as z from 'zod';
 import { ifConditionHolds, unchangedSince } from '#shared/data/conditional.ts';
+import * as z from '#shared/zod.ts';
 import { LanguageSchema } from '../speech/language.ts';
 import { domainFields } from './tables.ts';
 
@@ -11,16 +11,16 @@ import { domainFields } from './tables.ts';
  * stored: only how many steps were answered and the screen the last one showed.
  */
 export const UssdSessionSchema = z.object({
-  sessionId: z.string().min(1),
+  sessionId: z.string().check(z.minLength(1)),
   /** Keyed hash of the network-authenticated number (the language preference's key). */
-  customerHash: z.string().min(1),
+  customerHash: z.string().check(z.minLength(1)),
   stage: z.enum(['LANGUAGE', 'MENU', 'DIALOGUE', 'ENDED']),
-  lang: LanguageSchema.optional(),
+  lang: z.optional(LanguageSchema),
   /** The capability whose dialogue runs, and the runner's state (opaque here). */
-  capability: z.string().optional(),
-  dialogue: z.record(z.string(), z.unknown()).optional(),
+  capability: z.optional(z.string()),
+  dialogue: z.optional(z.record(z.string(), z.unknown())),
   /** Inputs handled so far (the `text` path's segments): a retried step is answered from `screen`. */
-  steps: z.number().int().nonnegative(),
+  steps: z.number().check(z.int(), z.nonnegative()),
   /** The screen the last step showed (`CON …` / `END …`): never holds a proof. */
   screen: z.string(),
   /** Journey steps (`ussd`, `tracking:FOUND`) for the call log. */
@@ -30,8 +30,8 @@ export const UssdSessionSchema = z.object({
   startedAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
   /** Optimistic lock: every write names the version it read. */
-  version: z.number().int().nonnegative(),
-  expiresAt: z.number().int().positive(),
+  version: z.number().check(z.int(), z.nonnegative()),
+  expiresAt: z.number().check(z.int(), z.positive()),
 });
 export type UssdSession = z.infer<typeof UssdSessionSchema>;
 

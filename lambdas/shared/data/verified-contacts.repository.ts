@@ -1,5 +1,5 @@
 import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import * as z from 'zod';
+import * as z from '#shared/zod.ts';
 
 /** How long a proof given on a contact stays good for later operations on the same contact. */
 export const VERIFIED_CONTACT_SECONDS = 30 * 60;
@@ -8,8 +8,8 @@ export const VerifiedRecordKindSchema = z.enum(['PENSION', 'BOOKING']);
 export type VerifiedRecordKind = z.infer<typeof VerifiedRecordKindSchema>;
 
 const VerifiedContactSchema = z.object({
-  recordId: z.string().min(1),
-  expiresAt: z.number().int(),
+  recordId: z.string().check(z.minLength(1)),
+  expiresAt: z.number().check(z.int()),
 });
 
 const key = (contactId: string, kind: VerifiedRecordKind) => ({

@@ -1,12 +1,12 @@
-import type * as z from 'zod';
 import type { Contact } from '#shared/contact.ts';
 import { isDomainError } from '#shared/errors.ts';
 import type { FlowOutcome } from '#shared/middleware.ts';
 import { logger } from '#shared/powertools.ts';
+import type * as z from '#shared/zod.ts';
 import type { DialoguePort, OperationOutcome } from './turn.ts';
 
 /** One capability's operations on typed input: its parameters schema and its use cases. */
-export interface CapabilityOperations<S extends z.ZodType = z.ZodType> {
+export interface CapabilityOperations<S extends z.ZodMiniType = z.ZodMiniType> {
   readonly parameters: S;
   readonly useCase: (parameters: z.infer<S>, contact: Contact) => Promise<FlowOutcome>;
 }
@@ -15,7 +15,7 @@ export interface CapabilityOperations<S extends z.ZodType = z.ZodType> {
 export type OperationRegistry = Readonly<Record<string, CapabilityOperations>>;
 
 /** Declares a registry entry, keeping the schema and use case in step. */
-export const capabilityOperations = <S extends z.ZodType>(
+export const capabilityOperations = <S extends z.ZodMiniType>(
   parameters: S,
   useCase: (parameters: z.infer<S>, contact: Contact) => Promise<FlowOutcome>,
 ): CapabilityOperations => ({ parameters, useCase }) as CapabilityOperations;

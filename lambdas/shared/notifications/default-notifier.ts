@@ -1,5 +1,5 @@
 import type { SQSClient } from '@aws-sdk/client-sqs';
-import * as z from 'zod';
+import * as z from '#shared/zod.ts';
 import { type Notification, type Notifier, outboxNotifier, sqsNotifier } from './notifier.ts';
 
 /** How a handler that notifies is configured: SQS when deployed, the in-process outbox locally. */

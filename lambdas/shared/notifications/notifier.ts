@@ -1,6 +1,6 @@
 import { SendMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
-import * as z from 'zod';
 import { LanguageSchema } from '#shared/speech/language.ts';
+import * as z from '#shared/zod.ts';
 
 /**
  * A message to a person outside the contact centre: an SMS to a caller, an email or SMS to an
@@ -9,16 +9,16 @@ import { LanguageSchema } from '#shared/speech/language.ts';
  */
 export const NotificationSchema = z.object({
   /** Stable id: delivery is idempotent on it (e.g. `booking-confirmation#<reference>`). */
-  id: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
   /** `whatsapp`: a template outside Meta's 24-hour window; the SMS when the prompt has none. */
   channel: z.enum(['sms', 'email', 'whatsapp']),
   /** E.164 number for SMS and WhatsApp, address for email. */
-  to: z.string().min(1),
+  to: z.string().check(z.minLength(1)),
   lang: LanguageSchema,
-  prompt: z.string().min(1),
-  vars: z.record(z.string(), z.union([z.string(), z.number()])).default({}),
+  prompt: z.string().check(z.minLength(1)),
+  vars: z._default(z.record(z.string(), z.union([z.string(), z.number()])), {}),
   /** Email only: the subject's prompt (same vars); a generic subject when omitted. */
-  subjectPrompt: z.string().min(1).optional(),
+  subjectPrompt: z.optional(z.string().check(z.minLength(1))),
 });
 export type Notification = z.infer<typeof NotificationSchema>;
 

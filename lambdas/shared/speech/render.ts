@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '#shared/zod.ts';
 import { numberWords } from './kiswahili.ts';
 import { type Language, LanguageSchema } from './language.ts';
 import { getPrompt, SLOT } from './prompts.ts';
@@ -23,7 +23,7 @@ export const MAX_CLIPS = 16;
 /** What a handler that speaks reads from its environment. */
 export const SpeechEnvironmentSchema = z.object({
   // Base of the recorded Kiswahili clips, e.g. s3://bucket/prompts; a clip is <base>/sw/<id>.wav.
-  PROMPT_AUDIO_URI: z.string().regex(/^s3:\/\/[^/]+(\/.*)?$/),
+  PROMPT_AUDIO_URI: z.string().check(z.regex(/^s3:\/\/[^/]+(\/.*)?$/)),
 });
 
 /** Where the recorded Kiswahili clips are: from the handler's setup. */

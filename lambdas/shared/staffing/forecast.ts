@@ -1,5 +1,5 @@
-import * as z from 'zod';
 import { localTime } from '#shared/hours.ts';
+import * as z from '#shared/zod.ts';
 import { agentsNeeded, type ServiceTarget, type StaffingFigures } from './erlang.ts';
 import {
   INTERVAL_MINUTES,
@@ -18,41 +18,43 @@ import {
 export const DayTypeSchema = z.enum(['weekday', 'weekend', 'holiday']);
 export type DayType = z.infer<typeof DayTypeSchema>;
 
-const Clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM');
+const Clock = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM'));
 
 export const ShiftSchema = z.object({
-  name: z.string().min(1),
+  name: z.string().check(z.minLength(1)),
   start: Clock,
   /** May be before `start`: a night shift ends the next morning. */
   end: Clock,
   /** Agents planned on the shift, checked against the forecast. */
-  agents: z.number().int().nonnegative(),
+  agents: z.number().check(z.int(), z.nonnegative()),
 });
 export type Shift = z.infer<typeof ShiftSchema>;
 
 export const StaffingConfigSchema = z
   .object({
     /** Share of paid time agents are not available for calls (breaks, training, absence). */
-    shrinkage: z.number().min(0).lt(1),
-    maxOccupancy: z.number().gt(0).max(1),
+    shrinkage: z.number().check(z.gte(0), z.lt(1)),
+    maxOccupancy: z.number().check(z.gt(0), z.lte(1)),
     /** Mean caller patience in queue; when set, staffing uses Erlang A. */
-    patienceSeconds: z.number().positive().optional(),
+    patienceSeconds: z.optional(z.number().check(z.positive())),
     /** Cost of one agent-hour, in Kenya shillings. */
-    agentHourCostKes: z.number().nonnegative(),
+    agentHourCostKes: z.number().check(z.nonnegative()),
     /** Handle time assumed for intervals with no answered call in the history. */
-    defaultAhtSeconds: z.number().positive(),
+    defaultAhtSeconds: z.number().check(z.positive()),
     /** The rosters to compare, e.g. today's 12 hours against 24 hours. */
-    rosters: z.record(z.string(), z.array(ShiftSchema).min(1)),
+    rosters: z.record(z.string(), z.array(ShiftSchema).check(z.minLength(1))),
     /**
      * The roster the centre works (a key of `rosters`): its shifts must cover the opening hours,
      * and a shift of it the forecast finds short is a warning at synth and in every plan.
      * @default the first roster
      */
-    planned: z.string().min(1).optional(),
+    planned: z.optional(z.string().check(z.minLength(1))),
   })
-  .refine(
-    (config) => config.planned === undefined || config.planned in config.rosters,
-    'staffing.planned must name one of staffing.rosters',
+  .check(
+    z.refine(
+      (config) => config.planned === undefined || config.planned in config.rosters,
+      'staffing.planned must name one of staffing.rosters',
+    ),
   );
 export type StaffingConfig = z.infer<typeof StaffingConfigSchema>;
 
@@ -105,10 +107,10 @@ export interface IntervalDemand {
 export type DemandProfile = Record<DayType, IntervalDemand[]>;
 
 const IntervalDemandSchema = z.object({
-  calls: z.number().nonnegative(),
-  ahtSeconds: z.number().positive(),
+  calls: z.number().check(z.nonnegative()),
+  ahtSeconds: z.number().check(z.positive()),
 });
-const DayDemandSchema = z.array(IntervalDemandSchema).length(INTERVALS_PER_DAY);
+const DayDemandSchema = z.array(IntervalDemandSchema).check(z.length(INTERVALS_PER_DAY));
 /** A demand profile as a file holds it (data/demand-profile.json, CDK's staffing check). */
 export const DemandProfileSchema = z.object({
   weekday: DayDemandSchema,

@@ -1,7 +1,7 @@
 import { SendMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
-import * as z from 'zod';
+import * as z from '#shared/zod.ts';
 
-const Reference = z.string().regex(/^\d{8}$/);
+const Reference = z.string().check(z.regex(/^\d{8}$/));
 
 /**
  * Messages on the call-back queue. `dial` places attempt n of the call-back for one resolution;
@@ -12,19 +12,19 @@ export const CallbackMessageSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('dial'),
     reference: Reference,
-    resolutionVersion: z.number().int().min(1),
-    attempt: z.number().int().min(1),
-    notBefore: z.iso.datetime().optional(),
+    resolutionVersion: z.number().check(z.int(), z.gte(1)),
+    attempt: z.number().check(z.int(), z.gte(1)),
+    notBefore: z.optional(z.iso.datetime()),
     /** When the resolution was made: names its call-back outbox item, cleared on receipt. */
-    resolvedAt: z.iso.datetime().optional(),
+    resolvedAt: z.optional(z.iso.datetime()),
   }),
   z.object({
     kind: z.literal('check'),
     reference: Reference,
-    resolutionVersion: z.number().int().min(1),
-    attempt: z.number().int().min(1),
-    contactId: z.string().min(1),
-    notBefore: z.iso.datetime().optional(),
+    resolutionVersion: z.number().check(z.int(), z.gte(1)),
+    attempt: z.number().check(z.int(), z.gte(1)),
+    contactId: z.string().check(z.minLength(1)),
+    notBefore: z.optional(z.iso.datetime()),
   }),
 ]);
 export type CallbackMessage = z.infer<typeof CallbackMessageSchema>;

@@ -7,11 +7,11 @@ import {
   TaskDoesNotExist,
   TaskTimedOut,
 } from '@aws-sdk/client-sfn';
-import * as z from 'zod';
 import type { Ticket } from '#shared/data/tickets.repository.ts';
+import * as z from '#shared/zod.ts';
 
 /** What every escalation execution gets: only the reference, so a repeated start has the same input. */
-export const EscalationInputSchema = z.object({ reference: z.string().regex(/^\d{8}$/) });
+export const EscalationInputSchema = z.object({ reference: z.string().check(z.regex(/^\d{8}$/)) });
 export type EscalationInput = z.infer<typeof EscalationInputSchema>;
 
 /**

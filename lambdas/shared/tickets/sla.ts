@@ -1,4 +1,3 @@
-import * as z from 'zod';
 import slaFile from '#data/sla-policies.json' with { type: 'json' };
 import {
   type TicketPriority,
@@ -6,13 +5,14 @@ import {
   type TicketType,
   TicketTypeSchema,
 } from '#shared/data/tickets.repository.ts';
+import * as z from '#shared/zod.ts';
 
 export const SlaPolicySchema = z.object({
-  id: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
   ticketType: TicketTypeSchema,
-  priorities: z.array(TicketPrioritySchema).min(1),
-  firstResponseMin: z.number().int().positive(),
-  resolutionMin: z.number().int().positive(),
+  priorities: z.array(TicketPrioritySchema).check(z.minLength(1)),
+  firstResponseMin: z.number().check(z.int(), z.positive()),
+  resolutionMin: z.number().check(z.int(), z.positive()),
 });
 export type SlaPolicy = z.infer<typeof SlaPolicySchema>;
 

@@ -1,7 +1,7 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import * as z from 'zod';
 import { decodeCursor, encodeCursor } from '#shared/data/page-cursor.ts';
 import { domainFields } from '#shared/data/tables.ts';
+import * as z from '#shared/zod.ts';
 import { type Ticket, TicketSchema, type TicketStatus } from './ticket.schema.ts';
 import { ticketKeys } from './ticket-keys.ts';
 import type { TicketTable } from './ticket-table.ts';
@@ -10,12 +10,12 @@ import type { TicketTable } from './ticket-table.ts';
 const agencyStatusPageKey = (partition: string) =>
   z
     .strictObject({
-      pk: z.string().regex(/^TICKET#\d{8}$/),
+      pk: z.string().check(z.regex(/^TICKET#\d{8}$/)),
       sk: z.literal('TICKET'),
       gsi1pk: z.literal(partition),
-      gsi1sk: z.string().regex(/^[\dT:.Z+-]{10,40}#\d{8}$/),
+      gsi1sk: z.string().check(z.regex(/^[\dT:.Z+-]{10,40}#\d{8}$/)),
     })
-    .refine(({ pk, gsi1sk }) => gsi1sk.endsWith(`#${pk.slice('TICKET#'.length)}`));
+    .check(z.refine(({ pk, gsi1sk }) => gsi1sk.endsWith(`#${pk.slice('TICKET#'.length)}`)));
 
 /** The ticket lists: an agency's by status (gsi1), a caller's by keyed number (gsi2). */
 export const ticketQueries = ({ client, tableName, hasher }: TicketTable) => {

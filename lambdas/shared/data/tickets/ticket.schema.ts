@@ -1,7 +1,7 @@
-import * as z from 'zod';
 import { domainFields } from '#shared/data/tables.ts';
 import { LanguageSchema } from '#shared/speech/language.ts';
 import { TICKET_STATUSES } from '#shared/tickets/statuses.ts';
+import * as z from '#shared/zod.ts';
 
 export const TicketTypeSchema = z.enum(['COMPLAINT', 'SERVICE_REQUEST']);
 export type TicketType = z.infer<typeof TicketTypeSchema>;
@@ -19,11 +19,11 @@ export const TicketChannelSchema = z.enum(['ivr', 'agent', 'chat', 'sms', 'web']
 export const ActorSchema = z.object({
   kind: z.enum(['caller', 'agent', 'agency', 'system']),
   /** Agent username, agency focal person or process name; never a phone number. */
-  id: z.string().min(1).optional(),
+  id: z.optional(z.string().check(z.minLength(1))),
 });
 export type Actor = z.infer<typeof ActorSchema>;
 
-const E164 = z.string().regex(/^\+[1-9]\d{6,14}$/);
+const E164 = z.string().check(z.regex(/^\+[1-9]\d{6,14}$/));
 
 /** Statuses in which a ticket no longer needs the agency: escalation stops. */
 export const CLOSED_STATUSES: readonly TicketStatus[] = ['RESOLVED', 'CLOSED'];
@@ -35,12 +35,12 @@ export const OPEN_STATUSES: readonly TicketStatus[] = TicketStatusSchema.options
 /** How the customer of a resolved ticket is being called back (one resolution at a time). */
 export const CallbackStateSchema = z.object({
   /** The ticket version the resolution produced: a reopened and re-resolved ticket calls back again. */
-  resolutionVersion: z.number().int().min(1),
+  resolutionVersion: z.number().check(z.int(), z.gte(1)),
   /** PENDING → CALLING (attempt n) → ANSWERED, or UNANSWERED → CALLING (n+1) … → SMS_SENT. */
   status: z.enum(['PENDING', 'CALLING', 'ANSWERED', 'UNANSWERED', 'SMS_SENT']),
   /** Calls placed so far. */
-  attempts: z.number().int().min(0),
-  lastContactId: z.string().min(1).optional(),
+  attempts: z.number().check(z.int(), z.gte(0)),
+  lastContactId: z.optional(z.string().check(z.minLength(1))),
   updatedAt: z.iso.datetime(),
 });
 export type CallbackState = z.infer<typeof CallbackStateSchema>;
@@ -52,52 +52,58 @@ export type CallbackState = z.infer<typeof CallbackStateSchema>;
 export const TicketSchema = z.object({
   schemaVersion: z.literal(1),
   /** Digits with a Verhoeff check digit; first digit 7 for complaints, 8 for service requests. */
-  reference: z.string().regex(/^\d{8}$/),
+  reference: z.string().check(z.regex(/^\d{8}$/)),
   type: TicketTypeSchema,
   status: TicketStatusSchema,
   priority: TicketPrioritySchema,
   /** Owning agency (data/agencies.json id). */
-  agencyId: z.string().min(1),
+  agencyId: z.string().check(z.minLength(1)),
   /** Complaint category (data/complaint-categories.json) or service-request kind. */
-  category: z.string().min(1),
+  category: z.string().check(z.minLength(1)),
   /** Catalogue service concerned (data/huduma-services.json), when known. */
-  serviceId: z.string().min(1).optional(),
+  serviceId: z.optional(z.string().check(z.minLength(1))),
   /** The customer's record the ticket is about (a service request's pension, an application). */
-  about: z.object({ kind: z.enum(['PENSION', 'APPLICATION']), id: z.string().min(1) }).optional(),
+  about: z.optional(
+    z.object({ kind: z.enum(['PENSION', 'APPLICATION']), id: z.string().check(z.minLength(1)) }),
+  ),
   /** Where to call or text the customer back; absent for anonymous complaints. */
-  callbackNumber: E164.optional(),
+  callbackNumber: z.optional(E164),
   lang: LanguageSchema,
   channel: TicketChannelSchema,
   /** Free text, from agents only (the IVR takes no free text). */
-  description: z.string().min(1).max(2000).optional(),
+  description: z.optional(z.string().check(z.minLength(1), z.maxLength(2000))),
   createdBy: ActorSchema,
   /** The Connect contact the ticket was raised on (the idempotency key). */
-  contactId: z.string().min(1),
+  contactId: z.string().check(z.minLength(1)),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
   /** Resolution deadline from the SLA policy. */
   dueAt: z.iso.datetime(),
-  slaPolicyId: z.string().min(1),
+  slaPolicyId: z.string().check(z.minLength(1)),
   /** Escalation stage (sla-policies escalationLevels); 1 = contact-centre agent. */
-  escalationLevel: z.number().int().min(1),
+  escalationLevel: z.number().check(z.int(), z.gte(1)),
   /** Optimistic-concurrency version: every status change increments it (absent on old items = 1). */
-  version: z.number().int().min(1).default(1),
+  version: z._default(z.number().check(z.int(), z.gte(1)), 1),
   /** How many steps of the SLA policy's escalation have been carried out (absent = none). */
-  escalationStep: z.number().int().min(0).optional(),
+  escalationStep: z.optional(z.number().check(z.int(), z.gte(0))),
   /** When the escalation last reminded about a breached ticket. */
-  lastWatchAt: z.iso.datetime().optional(),
+  lastWatchAt: z.optional(z.iso.datetime()),
   /** When the resolution deadline passed unresolved. */
-  breachedAt: z.iso.datetime().optional(),
+  breachedAt: z.optional(z.iso.datetime()),
   /** Step Functions task token of the escalation waiting on this ticket; resolution wakes it. */
-  escalationTaskToken: z.string().min(1).optional(),
-  acknowledgedAt: z.iso.datetime().optional(),
+  escalationTaskToken: z.optional(z.string().check(z.minLength(1))),
+  acknowledgedAt: z.optional(z.iso.datetime()),
   /** The agency's answer, set when resolved (cleared when reopened; history keeps every one). */
-  resolution: z
-    .object({ text: z.string().min(1).max(2000), at: z.iso.datetime(), by: ActorSchema })
-    .optional(),
-  callback: CallbackStateSchema.optional(),
+  resolution: z.optional(
+    z.object({
+      text: z.string().check(z.minLength(1), z.maxLength(2000)),
+      at: z.iso.datetime(),
+      by: ActorSchema,
+    }),
+  ),
+  callback: z.optional(CallbackStateSchema),
   /** When the retention purge dropped the call-back number and free text of this closed ticket. */
-  personalDataPurgedAt: z.iso.datetime().optional(),
+  personalDataPurgedAt: z.optional(z.iso.datetime()),
 });
 export type Ticket = z.infer<typeof TicketSchema>;
 
@@ -123,11 +129,11 @@ export const TicketHistoryEntrySchema = z.object({
   at: z.iso.datetime(),
   by: ActorSchema,
   action: TicketActionSchema,
-  fromStatus: TicketStatusSchema.optional(),
-  toStatus: TicketStatusSchema.optional(),
-  note: z.string().max(2000).optional(),
+  fromStatus: z.optional(TicketStatusSchema),
+  toStatus: z.optional(TicketStatusSchema),
+  note: z.optional(z.string().check(z.maxLength(2000))),
   /** Flat facts about the change: escalation step, call-back attempt and contact id, recipients. */
-  details: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+  details: z.optional(z.record(z.string(), z.union([z.string(), z.number()]))),
 });
 export type TicketHistoryEntry = z.infer<typeof TicketHistoryEntrySchema>;
 
