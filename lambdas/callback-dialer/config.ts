@@ -1,9 +1,9 @@
-import { tableName } from '#shared/env.ts';
+import { environmentOf, tableName } from '#shared/env.ts';
 import { OpeningHoursSchema } from '#shared/hours.ts';
 import { NotifierEnvironmentSchema } from '#shared/notifications/default-notifier.ts';
 import * as z from '#shared/zod.ts';
 
-export const CallbackDialerEnvironmentSchema = z.intersection(
+export const CallbackDialerEnvironmentSchema = environmentOf(
   z.object({
     TICKETS_TABLE_NAME: tableName,
     /** Call-back queue URL; unset locally, where the runtime passes its own queue. */

@@ -1,4 +1,4 @@
-import { tableName, timeZone } from '#shared/env.ts';
+import { environmentOf, tableName, timeZone } from '#shared/env.ts';
 import { IdentityHasherEnvironmentSchema } from '#shared/identity/default-identity-hasher.ts';
 import { NotifierEnvironmentSchema } from '#shared/notifications/default-notifier.ts';
 import { SpeechEnvironmentSchema } from '#shared/speech/render.ts';
@@ -9,22 +9,18 @@ import * as z from '#shared/zod.ts';
  * capability operations and the sessions use, the identity hasher (customer keys), the notifier
  * (codes and confirmations the operations send) and the conversation's own settings.
  */
-export const ConversationEnvironmentSchema = z.intersection(
-  z.intersection(
-    z.intersection(
-      z.object({
-        SERVICE_DATA_TABLE_NAME: tableName,
-        TICKETS_TABLE_NAME: tableName,
-        CALL_LOGS_TABLE_NAME: tableName,
-        /** A conversation idle this long ends; the next message starts a new one. */
-        CONVERSATION_IDLE_MINUTES: z._default(z.coerce.number().check(z.int(), z.positive()), 30),
-        CALL_LOG_RETENTION_DAYS: z._default(z.coerce.number().check(z.int(), z.positive()), 90),
-        TIME_ZONE: timeZone,
-      }),
-      SpeechEnvironmentSchema,
-    ),
-    IdentityHasherEnvironmentSchema,
-  ),
+export const ConversationEnvironmentSchema = environmentOf(
+  z.object({
+    SERVICE_DATA_TABLE_NAME: tableName,
+    TICKETS_TABLE_NAME: tableName,
+    CALL_LOGS_TABLE_NAME: tableName,
+    /** A conversation idle this long ends; the next message starts a new one. */
+    CONVERSATION_IDLE_MINUTES: z._default(z.coerce.number().check(z.int(), z.positive()), 30),
+    CALL_LOG_RETENTION_DAYS: z._default(z.coerce.number().check(z.int(), z.positive()), 90),
+    TIME_ZONE: timeZone,
+  }),
+  SpeechEnvironmentSchema,
+  IdentityHasherEnvironmentSchema,
   NotifierEnvironmentSchema,
 );
 export type ConversationEnvironment = z.infer<typeof ConversationEnvironmentSchema>;

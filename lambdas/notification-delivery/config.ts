@@ -1,8 +1,8 @@
-import { tableName } from '#shared/env.ts';
+import { environmentOf, tableName } from '#shared/env.ts';
 import { IdentityHasherEnvironmentSchema } from '#shared/identity/default-identity-hasher.ts';
 import * as z from '#shared/zod.ts';
 
-export const NotificationDeliveryEnvironmentSchema = z.intersection(
+export const NotificationDeliveryEnvironmentSchema = environmentOf(
   z.object({
     /** Delivery marks (idempotency) live in the service-data table, which expires them. */
     SERVICE_DATA_TABLE_NAME: tableName,

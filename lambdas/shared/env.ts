@@ -29,6 +29,20 @@ export const timeZone = z._default(z.string().check(z.minLength(1)), 'Africa/Nai
 /** The time zone alone, for environments that need nothing else from here. */
 export const TimeZoneEnvironmentSchema = z.object({ TIME_ZONE: timeZone });
 
+type AllOutputs<S extends readonly z.ZodMiniType[]> = S extends readonly [
+  infer First extends z.ZodMiniType,
+  ...infer Rest extends z.ZodMiniType[],
+]
+  ? z.output<First> & AllOutputs<Rest>
+  : unknown;
+
+/** One environment made of several schemas (a handler's own variables and shared ones). */
+export const environmentOf = <
+  const S extends readonly [z.ZodMiniType, z.ZodMiniType, ...z.ZodMiniType[]],
+>(
+  ...schemas: S
+) => schemas.reduce((all, schema) => z.intersection(all, schema)) as z.ZodMiniType<AllOutputs<S>>;
+
 type SchemaDef = {
   readonly type: string;
   readonly shape?: Record<string, z.ZodMiniType>;

@@ -1,3 +1,4 @@
+import { environmentOf } from '#shared/env.ts';
 import * as z from '#shared/zod.ts';
 import { TimeZoneEnvironmentSchema, tableName } from './env.ts';
 import { IdentityHasherEnvironmentSchema } from './identity/default-identity-hasher.ts';
@@ -9,16 +10,10 @@ import { SpeechEnvironmentSchema } from './speech/render.ts';
  * pensions): its tables, speech, time zone, identity hasher and notifier. The handler parses
  * it (lambdas/shared/ticketing-dependencies.ts), the SelfService construct fills it.
  */
-export const TicketingFlowEnvironmentSchema = z.intersection(
-  z.intersection(
-    z.intersection(
-      z.intersection(
-        z.object({ SERVICE_DATA_TABLE_NAME: tableName, TICKETS_TABLE_NAME: tableName }),
-        SpeechEnvironmentSchema,
-      ),
-      TimeZoneEnvironmentSchema,
-    ),
-    IdentityHasherEnvironmentSchema,
-  ),
+export const TicketingFlowEnvironmentSchema = environmentOf(
+  z.object({ SERVICE_DATA_TABLE_NAME: tableName, TICKETS_TABLE_NAME: tableName }),
+  SpeechEnvironmentSchema,
+  TimeZoneEnvironmentSchema,
+  IdentityHasherEnvironmentSchema,
   NotifierEnvironmentSchema,
 );

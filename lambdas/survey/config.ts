@@ -1,9 +1,9 @@
-import { tableName } from '#shared/env.ts';
+import { environmentOf, tableName } from '#shared/env.ts';
 import { SpeechEnvironmentSchema } from '#shared/speech/render.ts';
 import * as z from '#shared/zod.ts';
 
 /** The survey's environment: the handler parses it, the SelfService construct fills it. */
-export const SurveyEnvironmentSchema = z.intersection(
+export const SurveyEnvironmentSchema = environmentOf(
   z.object({
     CALL_LOGS_TABLE_NAME: tableName,
     /** Days a call log lives; a survey written before the CTR sets the item's expiry from it. */

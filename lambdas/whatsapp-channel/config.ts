@@ -1,5 +1,6 @@
 import { HandoverEnvironmentSchema } from '#lambdas/conversation/channels/config.ts';
 import { ConversationEnvironmentSchema } from '#lambdas/conversation/config.ts';
+import { environmentOf } from '#shared/env.ts';
 import * as z from '#shared/zod.ts';
 
 /** Our WhatsApp business number (the channel's and the agent-chat relay's). */
@@ -10,7 +11,8 @@ export const WhatsAppNumberEnvironmentSchema = z.object({
 });
 
 /** The WhatsApp channel's environment: the conversation service's, our number and the hand-over. */
-export const WhatsAppChannelEnvironmentSchema = z.intersection(
-  z.intersection(ConversationEnvironmentSchema, WhatsAppNumberEnvironmentSchema),
+export const WhatsAppChannelEnvironmentSchema = environmentOf(
+  ConversationEnvironmentSchema,
+  WhatsAppNumberEnvironmentSchema,
   HandoverEnvironmentSchema,
 );
