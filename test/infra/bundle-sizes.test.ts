@@ -9,44 +9,42 @@ const KiB = 1024;
 /**
  * Ceilings from the figures of `npm run bench` (docs/deploy.md, "Handler bundles"), a little
  * above each bundle as it is: a change that adds a dependency's weight to a handler (a client,
- * `import { z } from 'zod'`, which keeps every zod locale) fails here, not at the next cold start.
- * Raise a ceiling only with the bench's figures and a line in docs/deploy.md.
+ * zod classic, the SDK's schemas kept whole) fails here, not at the next cold start. Raise a
+ * ceiling only with the bench's figures and a line in docs/deploy.md.
  */
-// The DynamoDB client alone bundles to about 205 KiB, zod to about 100: a handler on DynamoDB
-// with one capability's use cases (tracking 387 KiB, escalation sweep 392).
-const DEFAULT_CEILING = 420 * KiB;
-/** Handlers with more use cases, their own prompts and data (appointments 459 KiB). */
-const LARGER_CEILING = 490 * KiB;
+// The DynamoDB client with the SDK core bundles to about 180 KiB, zod/mini to 29-43: a handler
+// on DynamoDB with one capability's use cases (tracking 328 KiB, caller context 329).
+const DEFAULT_CEILING = 345 * KiB;
+/** Handlers with more use cases, their own prompts and data (knowledge 407 KiB). */
+const LARGER_CEILING = 425 * KiB;
 const CEILINGS: Record<string, number> = {
-  // No DynamoDB: the Firehose transformation (138 KiB) and the speech handler (228 KiB).
-  'lake-redaction': 160 * KiB,
-  speech: 250 * KiB,
+  // No DynamoDB: the Firehose transformation (72 KiB) and the speech handler (164 KiB).
+  'lake-redaction': 85 * KiB,
+  speech: 180 * KiB,
   // Appointments with its centres and calendar, complaints, pensions and knowledge (MiniSearch),
-  // the staff API's ticket routes and the chat relay (the conversation's hand-over): 427-472 KiB.
+  // the staff API's ticket routes and the chat relay (the conversation's hand-over): 366-407 KiB.
   appointments: LARGER_CEILING,
   complaints: LARGER_CEILING,
   pensions: LARGER_CEILING,
   knowledge: LARGER_CEILING,
   'tickets-api': LARGER_CEILING,
   'agent-chat-relay': LARGER_CEILING,
-  // The Connect client (outbound calls; the text channels' hand-over) is 200 KiB of its own.
-  'callback-dialer': 640 * KiB,
+  // The Connect client (outbound calls): 26 KiB once its schemas tree-shake (lib/sdk-trait-keys.ts).
+  'callback-dialer': 400 * KiB,
   // The staff API's knowledge routes read the caller's number from the contact (DescribeContact).
-  'knowledge-api': 690 * KiB,
+  'knowledge-api': 445 * KiB,
   // SES, End User Messaging SMS and Social clients, the whole prompt catalogue (a notice may be
-  // any capability's), and Powertools Idempotency with its JMESPath (about 42 KiB): 608 KiB.
-  'notification-delivery': 640 * KiB,
+  // any capability's), and Powertools Idempotency with its JMESPath (about 42 KiB): 491 KiB.
+  'notification-delivery': 520 * KiB,
   // The conversation service's capabilities (service information too, with MiniSearch), the
-  // Connect client for the hand-over and its relay: WhatsApp 885 KiB.
-  'sms-channel': 920 * KiB,
-  'web-chat': 920 * KiB,
-  'whatsapp-channel': 920 * KiB,
+  // Connect client for the hand-over and its relay: SMS 626 KiB.
+  'sms-channel': 660 * KiB,
+  'web-chat': 660 * KiB,
+  'whatsapp-channel': 660 * KiB,
   // Five capabilities' use cases (appointments, tracking, pensions, complaints, knowledge with
-  // MiniSearch), their dialogues and the USSD sessions: 630 KiB.
-  ussd: 660 * KiB,
+  // MiniSearch), their dialogues and the USSD sessions: 567 KiB.
+  ussd: 600 * KiB,
 };
-/** Bundles that may carry zod's locales: none (each imports zod as a namespace). */
-const WITH_ZOD_LOCALES = new Set<string>();
 
 const directory = mkdtempSync(join(tmpdir(), 'huduma-bundle-sizes-'));
 afterAll(() => rmSync(directory, { recursive: true, force: true }));
@@ -59,7 +57,7 @@ const bundled = (handler: string) => {
 };
 
 describe.each(handlerNames())('the %s bundle', (handler) => {
-  it('stays under its size ceiling and carries no zod locales and no X-Ray SDK', async () => {
+  it('stays under its size ceiling and carries no zod classic, zod locales or X-Ray SDK', async () => {
     const { bytes, metafile } = await bundled(handler);
     const largest = contributionsOf(metafile)
       .slice(0, 5)
@@ -71,14 +69,14 @@ describe.each(handlerNames())('the %s bundle', (handler) => {
       largest,
       underCeiling: bytes <= ceiling,
     }).toEqual(expect.objectContaining({ underCeiling: true }));
-    const locales = Object.values(metafile.outputs)
+    const carried = Object.values(metafile.outputs)
       .flatMap((output) => Object.entries(output.inputs))
-      .filter(
-        ([input, { bytesInOutput }]) =>
-          bytesInOutput > 0 && /zod\/v4\/locales\/(?!en\.js)/.test(input),
-      )
+      .filter(([, { bytesInOutput }]) => bytesInOutput > 0)
       .map(([input]) => input);
-    if (!WITH_ZOD_LOCALES.has(handler)) expect(locales).toEqual([]);
+    expect(carried.filter((input) => /zod\/v4\/locales\/(?!en\.js)/.test(input))).toEqual([]);
+    // Every schema is on zod/mini (lambdas/shared/zod.ts): classic in a bundle is an import
+    // of 'zod' (ours or a dependency's), about 60 KiB more.
+    expect(carried.filter((input) => input.includes('zod/v4/classic/'))).toEqual([]);
     // The Powertools Tracer's X-Ray SDK switches on async hooks for every promise at import
     // (docs/deploy.md): Lambda's active tracing records the invocations instead.
     expect(contributionsOf(metafile).map(({ source }) => source)).not.toContain(
