@@ -340,7 +340,7 @@ try {
       iterations: ITERATIONS,
     });
     const { benchUssd } = await import('./ussd.ts');
-    await benchUssd({ compare, platform, tables, iterations: ITERATIONS });
+    await benchUssd({ compare, platform, iterations: ITERATIONS });
     console.table(rows);
 
     const lastPlaces = 'Appointments: 100 simultaneous bookings for the last 10 places of a slot';
@@ -355,7 +355,7 @@ try {
     // `npm run bench -- ussd`: the USSD steps alone (a full run times them with the handlers).
     console.log(`\nUSSD steps, warm, beside their raw DynamoDB round trips\n`);
     const { benchUssd } = await import('./ussd.ts');
-    await benchUssd({ compare, platform, tables, iterations: ITERATIONS });
+    await benchUssd({ compare, platform, iterations: ITERATIONS });
     console.table(rows);
   }
   if (runs('conversation')) {

@@ -116,6 +116,38 @@ export interface SampleBenchOptions {
   readonly capabilities?: readonly CapabilityDescriptor[];
 }
 
+/** `value` with every occurrence of each token replaced, in strings, arrays and plain objects. */
+const substitute = (value: unknown, tokens: ReadonlyMap<string, string>): unknown => {
+  if (typeof value === 'string') {
+    let replaced = value;
+    for (const [token, by] of tokens) replaced = replaced.split(token).join(by);
+    return replaced;
+  }
+  if (Array.isArray(value)) return value.map((inner) => substitute(inner, tokens));
+  if (value && typeof value === 'object' && value.constructor === Object)
+    return Object.fromEntries(
+      Object.entries(value).map(([key, inner]) => [key, substitute(inner, tokens)]),
+    );
+  return value;
+};
+
+/**
+ * Sends recorded `turns` again through `send`, a turn's calls together as recorded, with each
+ * token of `replacements` replaced by its value (a raw side that makes the handler's calls).
+ */
+export const replayTurns = async (
+  send: (command: InstanceType<Command['constructor']>) => Promise<unknown>,
+  turns: Turns,
+  replacements: ReadonlyMap<string, string>,
+): Promise<void> => {
+  for (const turn of turns)
+    await Promise.all(
+      turn.map(({ command, input }) =>
+        send(new command(substitute(structuredClone(input), replacements))),
+      ),
+    );
+};
+
 /**
  * Every operation a descriptor gives a `sample` for, timed as the flow invokes it (a fresh
  * contact and calling number each call) beside the raw DynamoDB calls it makes: those of a
@@ -140,35 +172,17 @@ export const benchSamples = async ({
       : token.length === 36
         ? randomUUID()
         : randomUUID().slice(0, token.length);
-  const substitute = (value: unknown, tokens: ReadonlyMap<string, string>): unknown => {
-    if (typeof value === 'string') {
-      let replaced = value;
-      for (const [token, by] of tokens) replaced = replaced.split(token).join(by);
-      return replaced;
-    }
-    if (Array.isArray(value)) return value.map((inner) => substitute(inner, tokens));
-    if (value && typeof value === 'object' && value.constructor === Object)
-      return Object.fromEntries(
-        Object.entries(value).map(([key, inner]) => [key, substitute(inner, tokens)]),
-      );
-    return value;
-  };
   /**
    * Replays the turns with what is new on each handler call (the contact, the calling number,
    * and what the handler drew: `tokens`) new again, so a conditional write writes new items as
    * the handler's does instead of failing its condition on the handler's (a cheaper round trip).
    */
-  const replay = async (turns: Turns, tokens: readonly string[]) => {
-    const renewed = new Map(tokens.map((token) => [token, fresh(token)]));
-    for (const turn of turns)
-      await Promise.all(
-        turn.map(({ command, input }) =>
-          client
-            .send(new command(substitute(structuredClone(input), renewed)))
-            .catch(() => undefined),
-        ),
-      );
-  };
+  const replay = (turns: Turns, tokens: readonly string[]) =>
+    replayTurns(
+      (command) => client.send(command as never).catch(() => undefined),
+      turns,
+      new Map(tokens.map((token) => [token, fresh(token)])),
+    );
   const forScale = () =>
     client.send(
       new GetCommand({

@@ -1,15 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { localHandler } from '#local/handlers.ts';
 import type { LocalPlatform } from '#local/platform.ts';
 import { ussdEvent } from '../test/support/ussd.ts';
 import type { Compare } from './appointments.ts';
-import { checkedCompare, recordingPlatform } from './samples.ts';
+import { checkedCompare, recordingPlatform, replayTurns } from './samples.ts';
+import { benchWanted } from './stats.ts';
 
 export interface UssdBenchOptions {
   readonly compare: Compare;
   readonly platform: LocalPlatform;
-  readonly tables: { readonly serviceData: string; readonly callLogs: string };
   readonly iterations: number;
 }
 
@@ -24,7 +23,7 @@ const context = { functionName: 'ussd', getRemainingTimeInMillis: () => 8000 } a
  * the published article read, session and call log written; the search index is loaded once
  * per container).
  */
-export const benchUssd = async ({ compare, platform, tables, iterations }: UssdBenchOptions) => {
+export const benchUssd = async ({ compare, platform, iterations }: UssdBenchOptions) => {
   // Handler and raw calls through one recording client: checkedCompare holds them to one shape.
   const { platform: recorded, recording, record } = recordingPlatform(platform);
   const checked = checkedCompare(compare, record);
@@ -35,98 +34,65 @@ export const benchUssd = async ({ compare, platform, tables, iterations }: UssdB
       ussdEvent({ sessionId, serviceCode: '*384#', phoneNumber: phone, text }) as never,
       context,
     );
-  // The number has chosen English, so a session opens on the menu.
-  await post(`bench-${randomUUID()}`, '');
-  await post(`bench-${randomUUID()}`, '');
+  // A session opens on the menu once the number has chosen a language (English, if not yet).
+  const opening = `bench-${randomUUID()}`;
+  const { body } = (await post(opening, '')) as { body: string };
+  if (body.includes('1. English')) await post(opening, '1');
 
   const send = recording.send.bind(recording);
-  const get = (TableName: string, Key: Record<string, string>) =>
-    send(new GetCommand({ TableName, Key, ConsistentRead: true }));
-  const putSession = () =>
-    send(
-      new PutCommand({
-        TableName: tables.serviceData,
-        Item: { pk: `USSD#raw-${randomUUID()}`, sk: 'SESSION', screen: 'CON x'.repeat(30) },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      }),
+  /** `count` new sessions, each taken through `texts` (a post each): all at the same step. */
+  const sessionsAt = async (count: number, texts: readonly string[]) => {
+    const sessions: string[] = [];
+    for (let k = 0; k < count; k++) {
+      const sessionId = `bench-${randomUUID()}`;
+      for (const text of texts) await post(sessionId, text);
+      sessions.push(sessionId);
+    }
+    return sessions;
+  };
+  /**
+   * The step `input` on sessions that `texts` led to, each measured step a new session, beside
+   * its raw side: the calls the handler made for that step on a session of its own, recorded
+   * once and replayed on other sessions at the same step. So the raw reads find the same items
+   * and its conditional writes succeed, as the handler's do. The raw sessions are made before
+   * the recording, so the call log's ordering condition holds when it is replayed.
+   */
+  const step = async (name: string, texts: readonly string[], input: string, count: number) => {
+    if (!benchWanted(name)) return;
+    // Warm-up, the checked call and the measured ones.
+    const needed = count + 60;
+    const [model, ...raw] = await sessionsAt(needed + 1, texts);
+    const measured = await sessionsAt(needed, texts);
+    const [, turns] = await record(() => post(model!, input));
+    const next = (sessions: string[]) => {
+      const sessionId = sessions.pop();
+      if (!sessionId) throw new Error(`${name}: more steps than sessions made for them`);
+      return sessionId;
+    };
+    await checked(
+      name,
+      () => post(next(measured), input),
+      () => replayTurns(send, turns, new Map([[model!, next(raw)]])),
+      1,
+      count,
     );
-  const updateLog = () =>
-    send(
-      new UpdateCommand({
-        TableName: tables.callLogs,
-        Key: { contactId: `raw-${randomUUID()}` },
-        UpdateExpression: 'SET channel = :c, ivrPath = :p',
-        ExpressionAttributeValues: { ':c': 'USSD', ':p': ['ussd'] },
-        ReturnValues: 'ALL_OLD',
-      }),
-    );
+  };
 
-  await checked(
-    'ussd: first screen (GetItem, GetItem, PutItem ‖ UpdateItem)',
-    () => post(`bench-${randomUUID()}`, ''),
-    async () => {
-      await get(tables.serviceData, { pk: `USSD#raw-${randomUUID()}`, sk: 'SESSION' });
-      await get(tables.serviceData, { pk: 'CUSTOMER#raw', sk: 'MESSAGING' });
-      await Promise.all([putSession(), updateLog()]);
-    },
-    1,
-    iterations,
-  );
-
-  // Sessions waiting at the ID digits: each measured step is a new one.
+  await step('ussd: first screen (GetItem, GetItem, PutItem ‖ UpdateItem)', [], '', iterations);
+  // Tracking's proof: the shared guard reserves an attempt per number and record around the
+  // application's read, then releases them.
   const proofSteps = Math.max(50, Math.floor(iterations / 4));
-  const waiting: string[] = [];
-  for (let k = 0; k < proofSteps + 50; k++) {
-    const sessionId = `bench-${randomUUID()}`;
-    await post(sessionId, '');
-    await post(sessionId, '2');
-    await post(sessionId, '2*12345678');
-    waiting.push(sessionId);
-  }
-  const counter = (kind: string) =>
-    send(
-      new UpdateCommand({
-        TableName: tables.serviceData,
-        Key: { pk: `ATTEMPTS#${kind}#raw-${randomUUID()}`, sk: 'ATTEMPTS' },
-        UpdateExpression: 'ADD reserved :one',
-        ExpressionAttributeValues: { ':one': 1 },
-        ReturnValues: 'ALL_NEW',
-      }),
-    );
-  await checked(
+  await step(
     'ussd: tracking proof step (GetItem, 2 UpdateItem ‖, GetItem, 2 UpdateItem ‖, PutItem ‖ UpdateItem)',
-    () => post(waiting.pop() ?? `bench-${randomUUID()}`, '2*12345678*5678'),
-    async () => {
-      await get(tables.serviceData, { pk: `USSD#raw-${randomUUID()}`, sk: 'SESSION' });
-      // The shared proof guard: reserve an attempt per number and record, read, release.
-      await Promise.all([counter('caller'), counter('application')]);
-      await get(tables.serviceData, { pk: 'APP#12345678', sk: 'APP' });
-      await Promise.all([counter('caller'), counter('application')]);
-      await Promise.all([putSession(), updateLog()]);
-    },
-    1,
+    ['', '2', '2*12345678'],
+    '2*12345678*5678',
     proofSteps,
   );
-
-  // Sessions waiting at civil registration's services (menu 6, category 2): the summary step.
-  const summarySteps = Math.max(50, Math.floor(iterations / 4));
-  const atServices: string[] = [];
-  for (let k = 0; k < summarySteps + 50; k++) {
-    const sessionId = `bench-${randomUUID()}`;
-    await post(sessionId, '');
-    await post(sessionId, '6');
-    await post(sessionId, '6*2');
-    atServices.push(sessionId);
-  }
-  await checked(
+  // Civil registration's services (menu 6, category 2): the step that shows a summary.
+  await step(
     'ussd: service information summary step (GetItem, GetItem, PutItem ‖ UpdateItem)',
-    () => post(atServices.pop() ?? `bench-${randomUUID()}`, '6*2*1'),
-    async () => {
-      await get(tables.serviceData, { pk: `USSD#raw-${randomUUID()}`, sk: 'SESSION' });
-      await get(tables.serviceData, { pk: 'ARTICLE#birth-certificate', sk: 'PUBLISHED' });
-      await Promise.all([putSession(), updateLog()]);
-    },
-    1,
-    summarySteps,
+    ['', '6', '6*2'],
+    '6*2*1',
+    Math.max(50, Math.floor(iterations / 4)),
   );
 };
