@@ -1,11 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import {
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-  TransactWriteCommand,
-  UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { startDynamoDbLocal } from '#local/dynamodb/launcher.ts';
 import { createLocalTables, localDynamoDbClient, localTableName } from '#local/dynamodb/tables.ts';
 import { localEnvironment } from '#local/environment.ts';
@@ -17,7 +11,12 @@ import { createVerifiedContactRepository } from '#shared/data/verified-contacts.
 import { connectEvent, lambdaContext } from '../test/support/connect.ts';
 import { BUNDLE_GOALS, measureBundles } from './bundles.ts';
 import { benchmarkFlows } from './flows.ts';
-import { checkedCompare, recordingPlatform, smsAllowanceCommand } from './samples.ts';
+import {
+  checkedCompare,
+  recordedReads,
+  recordingPlatform,
+  smsAllowanceCommand,
+} from './samples.ts';
 import { benchWanted, measurePair, ms, percentile } from './stats.ts';
 
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 2000);
@@ -92,6 +91,9 @@ try {
     );
     const send = recording.send.bind(recording);
     const checked = checkedCompare(compare, record);
+    /** A read-only call beside its own calls replayed as they were (recordedReads). */
+    const checkedReads = async (name: string, handlerCall: () => Promise<unknown>) =>
+      checked(name, handlerCall, await recordedReads(record, send, handlerCall), 1);
     const get = (TableName: string, Key: Record<string, string>) =>
       send(new GetCommand({ TableName, Key, ConsistentRead: true }));
     /** A proof-attempt counter's reservation, as lambdas/shared/data/attempts.repository.ts makes it. */
@@ -175,33 +177,11 @@ try {
       '0000368915',
       new Date(Date.now() + 3_600_000),
     );
-    await checked(
-      'pensions: claim-status (2 GetItem)',
-      () =>
-        invoke(pensions, 'pensions', { operation: 'claim-status' }, { contactId: verifiedContact }),
-      async () => {
-        await get(tables.serviceData, { pk: `VERIFIED#${verifiedContact}`, sk: 'PENSION' });
-        await get(tables.serviceData, { pk: 'PENSION#0000368915', sk: 'PENSIONER' });
-      },
-      1,
+    await checkedReads('pensions: claim-status (2 GetItem)', () =>
+      invoke(pensions, 'pensions', { operation: 'claim-status' }, { contactId: verifiedContact }),
     );
-    await checked(
-      'pensions: last-payment (GetItem, Query)',
-      () =>
-        invoke(pensions, 'pensions', { operation: 'last-payment' }, { contactId: verifiedContact }),
-      async () => {
-        await get(tables.serviceData, { pk: `VERIFIED#${verifiedContact}`, sk: 'PENSION' });
-        await send(
-          new QueryCommand({
-            TableName: tables.serviceData,
-            KeyConditionExpression: 'pk = :pk AND begins_with(sk, :payment)',
-            ExpressionAttributeValues: { ':pk': 'PENSION#0000368915', ':payment': 'PAYMENT#' },
-            ScanIndexForward: false,
-            Limit: 1,
-          }),
-        );
-      },
-      1,
+    await checkedReads('pensions: last-payment (GetItem, Query)', () =>
+      invoke(pensions, 'pensions', { operation: 'last-payment' }, { contactId: verifiedContact }),
     );
     const pensionRequest = 'pensions: request (GetItem, TransactWrite of 3 Puts)';
     // A proof per call, granted only when the comparison runs.
@@ -280,47 +260,16 @@ try {
     );
 
     const callerContext = { handler: localHandler('caller-context', {}, recorded) };
-    const { localIdentityHasher } = await import('#shared/identity/identity-hasher.ts');
-    const { LOCAL_IDENTITY_HASH_KEY } = await import('#local/environment.ts');
-    const identityHasher = localIdentityHasher(LOCAL_IDENTITY_HASH_KEY);
+    // A caller with an open complaint: what the caller context reads for a returning caller.
     const returning = caller();
-    // The caller index holds the number's keyed hash (docs/data-model.md), as the handler computes it.
-    const returningHash = await identityHasher.hash('phone', returning);
     await invoke(
       complaints,
       'complaints',
       { operation: 'create', categoryKey: '1', serviceKey: '3', callbackNumber: '' },
       { customerNumber: returning },
     );
-    await checked(
-      'caller-context: open complaint (Query ‖ Query)',
-      () => invoke(callerContext, 'caller-context', {}, { customerNumber: returning }),
-      () =>
-        Promise.all([
-          send(
-            new QueryCommand({
-              TableName: tables.tickets,
-              IndexName: 'gsi2',
-              KeyConditionExpression: 'gsi2pk = :caller',
-              ExpressionAttributeValues: { ':caller': `CALLER#${returningHash}` },
-              ScanIndexForward: false,
-              Limit: 20,
-            }),
-          ),
-          send(
-            new QueryCommand({
-              TableName: tables.serviceData,
-              IndexName: 'gsi1',
-              KeyConditionExpression: 'gsi1pk = :caller AND gsi1sk BETWEEN :from AND :to',
-              ExpressionAttributeValues: {
-                ':caller': `CALLER#${returning}`,
-                ':from': 'BOOKING#2026',
-                ':to': 'BOOKING#\uffff',
-              },
-            }),
-          ),
-        ]),
-      1,
+    await checkedReads('caller-context: open complaint (Query ‖ Query)', () =>
+      invoke(callerContext, 'caller-context', {}, { customerNumber: returning }),
     );
 
     const appointments = await import('./appointments.ts');

@@ -1,5 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { type DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  BatchGetCommand,
+  type DynamoDBDocumentClient,
+  GetCommand,
+  QueryCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
 import { CAPABILITIES } from '#lambdas/capabilities.ts';
 import { localTableName } from '#local/dynamodb/tables.ts';
 import { localHandler } from '#local/handlers.ts';
@@ -146,6 +152,24 @@ export const replayTurns = async (
         send(new command(substitute(structuredClone(input), replacements))),
       ),
     );
+};
+
+const READS: ReadonlySet<unknown> = new Set([GetCommand, QueryCommand, BatchGetCommand]);
+
+/**
+ * The raw side of a read-only handler call: the DynamoDB calls `handlerCall` makes, recorded
+ * once and sent again as they were, turn by turn. Reads change nothing, so every replay reads
+ * the items the handler reads; a write among the calls stops the bench (it needs new keys).
+ */
+export const recordedReads = async (
+  record: ReturnType<typeof recordingClient>['record'],
+  send: Parameters<typeof replayTurns>[0],
+  handlerCall: () => Promise<unknown>,
+): Promise<() => Promise<void>> => {
+  const [, turns] = await record(handlerCall);
+  if (turns.flat().some(({ command }) => !READS.has(command)))
+    throw new Error(`Not read-only, so not replayed as it is: ${callShape(turns)}`);
+  return () => replayTurns(send, turns, new Map());
 };
 
 /**
