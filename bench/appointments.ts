@@ -18,12 +18,7 @@ import {
   identityHasherFor,
 } from '#shared/identity/default-identity-hasher.ts';
 import { connectEvent, lambdaContext } from '../test/support/connect.ts';
-import {
-  checkedCompare,
-  recordedReads,
-  recordingPlatform,
-  smsAllowanceCommand,
-} from './samples.ts';
+import { checkedCompare, readsCompare, recordingPlatform, smsAllowanceCommand } from './samples.ts';
 import { benchWanted, ms, percentile } from './stats.ts';
 
 /** What run.ts's `compare` takes: a handler call beside the raw DynamoDB calls it makes. */
@@ -110,11 +105,6 @@ export const benchAppointments = async ({
   const call = (parameters: Record<string, string>, caller = newCaller(), contactId?: string) =>
     handler(event(parameters, caller, contactId), CONTEXT);
   const compareSame = checkedCompare(compare, record);
-  /** A read-only call beside its own calls replayed as they were (recordedReads). */
-  const compareReads = async (name: string, handlerCall: () => Promise<unknown>) => {
-    if (benchWanted(name))
-      await compareSame(name, handlerCall, await recordedReads(record, send, handlerCall), 1);
-  };
   // Find, cancel and move need the caller's proof: given earlier in the same contact.
   const verifiedContacts = createVerifiedContactRepository(client, tableName);
   const verified = (contactId: string) => get(`VERIFIED#${contactId}`, 'BOOKING', true);
@@ -125,6 +115,7 @@ export const benchAppointments = async ({
     return result;
   };
   const send = recording.send.bind(recording);
+  const compareReads = readsCompare(compare, record, send);
   const get = (pk: string, sk: string, ConsistentRead?: boolean) =>
     send(new GetCommand({ TableName: tableName, Key: { pk, sk }, ConsistentRead }));
   const query = (pk: string, from: string, to: string) =>

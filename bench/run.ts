@@ -11,12 +11,7 @@ import { createVerifiedContactRepository } from '#shared/data/verified-contacts.
 import { connectEvent, lambdaContext } from '../test/support/connect.ts';
 import { BUNDLE_GOALS, measureBundles } from './bundles.ts';
 import { benchmarkFlows } from './flows.ts';
-import {
-  checkedCompare,
-  recordedReads,
-  recordingPlatform,
-  smsAllowanceCommand,
-} from './samples.ts';
+import { checkedCompare, readsCompare, recordingPlatform, smsAllowanceCommand } from './samples.ts';
 import { benchWanted, measurePair, ms, percentile } from './stats.ts';
 
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 2000);
@@ -91,9 +86,7 @@ try {
     );
     const send = recording.send.bind(recording);
     const checked = checkedCompare(compare, record);
-    /** A read-only call beside its own calls replayed as they were (recordedReads). */
-    const checkedReads = async (name: string, handlerCall: () => Promise<unknown>) =>
-      checked(name, handlerCall, await recordedReads(record, send, handlerCall), 1);
+    const compareReads = readsCompare(compare, record, send);
     const get = (TableName: string, Key: Record<string, string>) =>
       send(new GetCommand({ TableName, Key, ConsistentRead: true }));
     /** A proof-attempt counter's reservation, as lambdas/shared/data/attempts.repository.ts makes it. */
@@ -177,10 +170,10 @@ try {
       '0000368915',
       new Date(Date.now() + 3_600_000),
     );
-    await checkedReads('pensions: claim-status (2 GetItem)', () =>
+    await compareReads('pensions: claim-status (2 GetItem)', () =>
       invoke(pensions, 'pensions', { operation: 'claim-status' }, { contactId: verifiedContact }),
     );
-    await checkedReads('pensions: last-payment (GetItem, Query)', () =>
+    await compareReads('pensions: last-payment (GetItem, Query)', () =>
       invoke(pensions, 'pensions', { operation: 'last-payment' }, { contactId: verifiedContact }),
     );
     const pensionRequest = 'pensions: request (GetItem, TransactWrite of 3 Puts)';
@@ -268,7 +261,7 @@ try {
       { operation: 'create', categoryKey: '1', serviceKey: '3', callbackNumber: '' },
       { customerNumber: returning },
     );
-    await checkedReads('caller-context: open complaint (Query ‖ Query)', () =>
+    await compareReads('caller-context: open complaint (Query ‖ Query)', () =>
       invoke(callerContext, 'caller-context', {}, { customerNumber: returning }),
     );
 

@@ -157,20 +157,24 @@ export const replayTurns = async (
 const READS: ReadonlySet<unknown> = new Set([GetCommand, QueryCommand, BatchGetCommand]);
 
 /**
- * The raw side of a read-only handler call: the DynamoDB calls `handlerCall` makes, recorded
- * once and sent again as they were, turn by turn. Reads change nothing, so every replay reads
- * the items the handler reads; a write among the calls stops the bench (it needs new keys).
+ * `compare` for read-only handler calls: the raw side is the DynamoDB calls `handlerCall`
+ * makes, recorded once and sent again as they were, turn by turn. Reads change nothing, so
+ * every replay reads the items the handler reads (and makes its calls: nothing to check); a
+ * write among the calls stops the bench (it needs new keys).
  */
-export const recordedReads = async (
-  record: ReturnType<typeof recordingClient>['record'],
-  send: Parameters<typeof replayTurns>[0],
-  handlerCall: () => Promise<unknown>,
-): Promise<() => Promise<void>> => {
-  const [, turns] = await record(handlerCall);
-  if (turns.flat().some(({ command }) => !READS.has(command)))
-    throw new Error(`Not read-only, so not replayed as it is: ${callShape(turns)}`);
-  return () => replayTurns(send, turns, new Map());
-};
+export const readsCompare =
+  (
+    compare: Compare,
+    record: ReturnType<typeof recordingClient>['record'],
+    send: Parameters<typeof replayTurns>[0],
+  ) =>
+  async (name: string, handlerCall: () => Promise<unknown>): Promise<void> => {
+    if (!benchWanted(name)) return;
+    const [, turns] = await record(handlerCall);
+    if (turns.flat().some(({ command }) => !READS.has(command)))
+      throw new Error(`${name}: not read-only, so not replayed as it is: ${callShape(turns)}`);
+    await compare(name, handlerCall, () => replayTurns(send, turns, new Map()), 1);
+  };
 
 /**
  * Every operation a descriptor gives a `sample` for, timed as the flow invokes it (a fresh

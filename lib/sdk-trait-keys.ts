@@ -10,7 +10,7 @@
  * pending fix makes (smithy-lang/smithy-typescript#1889). Idempotent; once the SDK ships the fix
  * there is nothing left to rewrite.
  */
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** `source` with each `[name]:` key whose `name` is a top-level const string made a literal. */
@@ -25,14 +25,13 @@ export const literalTraitKeys = (source: string): string => {
   });
 };
 
-/** The generated schema modules of every installed client (nested clients' submodules too). */
+/** The generated schema modules under `directory` (nested clients' submodules too). */
 const schemaModules = function* (directory: string): Generator<string> {
   for (const entry of readdirSync(directory, { withFileTypes: true })) {
     if (!entry.isDirectory()) continue;
     const path = join(directory, entry.name);
-    if (entry.name === 'schemas') yield* [join(path, 'schemas_0.js')];
-    else if (!['dist-cjs', 'dist-types', 'node_modules'].includes(entry.name))
-      yield* schemaModules(path);
+    if (entry.name === 'schemas') yield join(path, 'schemas_0.js');
+    else yield* schemaModules(path);
   }
 };
 
@@ -42,19 +41,10 @@ export const rewriteInstalledSdk = (nodeModules: string): number => {
   const scope = join(nodeModules, '@aws-sdk');
   for (const client of readdirSync(scope)) {
     const dist = join(scope, client, 'dist-es');
-    let modules: string[];
-    try {
-      modules = [...schemaModules(dist)];
-    } catch {
-      continue; // not a client: no dist-es
-    }
-    for (const path of modules) {
-      let source: string;
-      try {
-        source = readFileSync(path, 'utf8');
-      } catch {
-        continue;
-      }
+    if (!existsSync(dist)) continue; // not a client
+    for (const path of schemaModules(dist)) {
+      if (!existsSync(path)) continue;
+      const source = readFileSync(path, 'utf8');
       const rewritten = literalTraitKeys(source);
       if (rewritten === source) continue;
       writeFileSync(path, rewritten);

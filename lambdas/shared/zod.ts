@@ -1,7 +1,8 @@
 /**
  * zod for every schema of ours: zod/mini, the tree-shakable build (a handler bundle carries only
- * the schema kinds and checks it uses, a third of zod classic's share), with the English messages
- * classic sets by itself. Import it from here (`import * as z`), never from 'zod', so the locale is always set.
+ * the schema kinds and checks it uses, a third of zod classic's share), with the English
+ * messages classic sets by itself. Import it from here (`import * as z`), never from 'zod', so
+ * the locale is always set.
  */
 import * as z from 'zod/mini';
 import en from 'zod/v4/locales/en.js';
