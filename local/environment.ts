@@ -10,6 +10,8 @@ export const LOCAL_IDENTITY_HASH_KEY = 'huduma-local-identity-hash-key-not-for-r
 
 export interface LocalEnvironmentOptions {
   readonly dynamoDbEndpoint: string;
+  /** The access key its database answers to (local/dynamodb/launcher.ts). @default 'local' */
+  readonly dynamoDbAccessKeyId?: string;
   /** Tables named `<prefix>-*` instead of `huduma-*` (tests that need tables of their own). */
   readonly tablePrefix?: string;
 }

@@ -45,7 +45,12 @@ export const localPlatform = (options: LocalEnvironmentOptions): LocalPlatform =
   };
   // Each client checks every command against the role of the handler sending it (local/iam).
   const aws = {
-    dynamoDb: checkedClient(createDocumentClient({ endpoint: options.dynamoDbEndpoint })),
+    dynamoDb: checkedClient(
+      createDocumentClient({
+        endpoint: options.dynamoDbEndpoint,
+        ...(options.dynamoDbAccessKeyId && { accessKeyId: options.dynamoDbAccessKeyId }),
+      }),
+    ),
   } as AwsClients;
   for (const [name, [packageName, className]] of Object.entries(LAZY_CLIENTS)) {
     let client: Parameters<typeof checkedClient>[0] | undefined;

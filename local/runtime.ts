@@ -1,8 +1,13 @@
 import type { LogLevel } from '@aws-lambda-powertools/logger/types';
 import type { Clock } from '#shared/clock.ts';
 import { localArn } from './arns.ts';
-import { type DynamoDbLocal, freePort, startDynamoDbLocal } from './dynamodb/launcher.ts';
-import { startSeededDynamoDbLocal } from './dynamodb/seeded.ts';
+import {
+  type DynamoDbLocal,
+  freePort,
+  SHARED_DATABASE_ACCESS_KEY,
+  startDynamoDbLocal,
+} from './dynamodb/launcher.ts';
+import { openSeededDynamoDbLocal } from './dynamodb/seeded.ts';
 import type { Answering } from './escalation/dialer.ts';
 import type { LocalEscalation } from './escalation/runtime.ts';
 import type { FlowEngine } from './flow-engine/engine.ts';
@@ -36,6 +41,19 @@ const importRuntimeModules = async () => {
   };
 };
 
+/** A kept database (dbPath), seeded in place; its endpoint is known before its engine answers. */
+const openKeptDatabase = async (dbPath: string) => {
+  const port = await freePort();
+  return {
+    endpoint: `http://127.0.0.1:${port}`,
+    accessKeyId: SHARED_DATABASE_ACCESS_KEY,
+    started: startDynamoDbLocal({ dbPath, port, shortRun: true }).then((dynamoDb) => ({
+      dynamoDb,
+      seeded: undefined,
+    })),
+  };
+};
+
 export interface LocalRuntimeOptions {
   /** Keep data between runs in this directory; in memory when omitted. */
   readonly dbPath?: string;
@@ -45,6 +63,11 @@ export interface LocalRuntimeOptions {
   readonly escalation?: { readonly clock: SimulatedClock; readonly answering?: Answering };
   /** The time the flow Lambdas read. @default the escalation's clock, else the system clock */
   readonly clock?: Clock;
+  /**
+   * Without a dbPath, open the copy of the seeded database on the engine kept running between
+   * runs (local/dynamodb/reused.ts): a CLI's short run. @default false
+   */
+  readonly reuseEngine?: boolean;
 }
 
 export interface LocalRuntime {
@@ -68,23 +91,22 @@ export const startLocalRuntime = async ({
   logLevel,
   escalation: escalationOptions,
   clock = escalationOptions?.clock.now,
+  reuseEngine = false,
 }: LocalRuntimeOptions = {}): Promise<LocalRuntime> => {
-  // The port first, so what needs no engine is built while its JVM starts (below).
-  const port = await freePort();
   // A kept database (dbPath) is seeded in place; otherwise a copy of the seeded database of
-  // this data/ (local/dynamodb/seeded.ts): no tables to create, nothing to seed.
-  const starting = dbPath
-    ? startDynamoDbLocal({ dbPath, port, shortRun: true }).then((dynamoDb) => ({
-        dynamoDb,
-        seeded: undefined,
-      }))
-    : startSeededDynamoDbLocal(
+  // this data/ (local/dynamodb/seeded.ts): no tables to create, nothing to seed. The endpoint
+  // is known first, so what needs no engine is built while its JVM starts (below).
+  const opening = dbPath
+    ? await openKeptDatabase(dbPath)
+    : await openSeededDynamoDbLocal(
         async (endpoint) => {
           const { seed, localPlatform } = await loading;
           return seed(localPlatform({ dynamoDbEndpoint: endpoint }).aws.dynamoDb);
         },
-        { shortRun: true, port },
+        // Escalation reads the Tickets stream: an engine of its own.
+        { shortRun: true, reuse: reuseEngine && !escalationOptions },
       );
+  const starting = opening.started;
   const loading = importRuntimeModules();
   // Only when asked for: its module (stream reader, sweeper, dialer) is a tenth of the imports.
   const escalationModule = escalationOptions && import('./escalation/runtime.ts');
@@ -94,7 +116,10 @@ export const startLocalRuntime = async ({
   const building = loading.then(async (modules) => {
     phaseEnded('modules');
     if (logLevel) modules.logger.setLogLevel(logLevel as LogLevel);
-    const platform = modules.localPlatform({ dynamoDbEndpoint: `http://127.0.0.1:${port}` });
+    const platform = modules.localPlatform({
+      dynamoDbEndpoint: opening.endpoint,
+      dynamoDbAccessKeyId: opening.accessKeyId,
+    });
     const resources = await modules.loadLocalResources({ platform, ...(clock && { clock }) });
     // Every finished contact's trace record goes to the call-log writer, as in AWS.
     const engine = new modules.RecordingFlowEngine(
@@ -119,7 +144,8 @@ export const startLocalRuntime = async ({
   const { createLocalTables, iamCheckSummary, iamChecks, localDynamoDbClient, onDenial, seed } =
     modules;
   try {
-    if (!started.value.seeded) await createLocalTables(localDynamoDbClient(dynamoDb.endpoint));
+    if (!started.value.seeded)
+      await createLocalTables(localDynamoDbClient(dynamoDb.endpoint, dynamoDb.accessKeyId));
     const seeded = started.value.seeded ?? (await seed(platform.aws.dynamoDb));
     const escalation =
       escalationOptions &&

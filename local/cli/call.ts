@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import type { Channel, FlowType } from '#flows/language/flow.schema.ts';
 import { localArn } from '#local/arns.ts';
 import { parseKeys, scriptedCaller } from '#local/callers.ts';
+import { reusedEngineWanted } from '#local/dynamodb/reused.ts';
 import type { FlowEngine as Engine } from '#local/flow-engine/engine.ts';
 import { stubFlowArn, stubResources } from '#local/flow-engine/stub-resources.ts';
 import type { TranscriptEvent } from '#local/flow-engine/types.ts';
@@ -60,7 +61,9 @@ const clock = clockFrom(values.at);
 const startedAt = clock();
 const caller = scriptedCaller(parseKeys(values.keys));
 // DynamoDB Local's JVM starts first (about a second); the flow schema and engine load meanwhile.
-const starting = values['flow-file'] ? undefined : startLocalRuntime({ clock });
+const starting = values['flow-file']
+  ? undefined
+  : startLocalRuntime({ clock, reuseEngine: reusedEngineWanted() });
 const [{ CHANNELS, FlowSchema }, { FlowEngine, UnsupportedActionError }] = await Promise.all([
   import('#flows/language/flow.schema.ts'),
   import('#local/flow-engine/engine.ts'),

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { Channel } from '#lambdas/conversation/contract.ts';
-import { startSeededDynamoDbLocal } from '#local/dynamodb/seeded.ts';
+import { reusedEngineWanted } from '#local/dynamodb/reused.ts';
+import { openSeededDynamoDbLocal } from '#local/dynamodb/seeded.ts';
 import { clockFrom } from './clock.ts';
 
 const USAGE = `Runs one text conversation through the conversation service on DynamoDB Local.
@@ -34,7 +35,7 @@ if (!['web', 'whatsapp', 'sms'].includes(channel)) {
 }
 
 // The seeded database's copy (as npm run call's): its JVM starts while the conversation code loads.
-const starting = startSeededDynamoDbLocal(
+const opening = await openSeededDynamoDbLocal(
   async (endpoint) => {
     const [{ localPlatform }, { seed }] = await Promise.all([
       import('#local/platform.ts'),
@@ -42,16 +43,19 @@ const starting = startSeededDynamoDbLocal(
     ]);
     return seed(localPlatform({ dynamoDbEndpoint: endpoint }).aws.dynamoDb);
   },
-  { shortRun: true },
+  { shortRun: true, reuse: reusedEngineWanted() },
 );
 const [{ localMessaging }, { localPlatform }, { localOutbox }] = await Promise.all([
   import('#local/messaging.ts'),
   import('#local/platform.ts'),
   import('#shared/notifications/default-notifier.ts'),
 ]);
-const { dynamoDb } = await starting;
+const { dynamoDb } = await opening.started;
 try {
-  const platform = localPlatform({ dynamoDbEndpoint: dynamoDb.endpoint });
+  const platform = localPlatform({
+    dynamoDbEndpoint: dynamoDb.endpoint,
+    dynamoDbAccessKeyId: dynamoDb.accessKeyId,
+  });
   const messaging = localMessaging(platform, clockFrom(values.at));
   const lines: { from: 'customer' | 'service'; text: string }[] = [];
   const messages = values.messages.length > 0 ? values.messages.split('|') : [];

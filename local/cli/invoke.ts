@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { FLOW_FUNCTIONS } from '#flows/manifest.ts';
 import { localArn } from '#local/arns.ts';
+import { reusedEngineWanted } from '#local/dynamodb/reused.ts';
 import { startLocalRuntime } from '#local/runtime.ts';
 import { localOutbox } from '#shared/notifications/default-notifier.ts';
 
@@ -40,7 +41,7 @@ const parameters = (text: string): Record<string, string> =>
       }),
   );
 
-const runtime = await startLocalRuntime();
+const runtime = await startLocalRuntime({ reuseEngine: reusedEngineWanted() });
 try {
   const lambda = runtime.engine.resources.lambdas.get(localArn.lambda(name))!;
   const contactId = randomUUID();

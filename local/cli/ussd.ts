@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { reusedEngineWanted } from '#local/dynamodb/reused.ts';
 import { localHandler, preloadHandlerModules } from '#local/handlers.ts';
 import { startLocalRuntime } from '#local/runtime.ts';
 import { localOutbox } from '#shared/notifications/default-notifier.ts';
@@ -36,7 +37,10 @@ if (values.help) {
 
 // The USSD handler's module loads while the runtime's engine starts.
 preloadHandlerModules(['ussd']);
-const runtime = await startLocalRuntime({ clock: clockFrom(values.at) });
+const runtime = await startLocalRuntime({
+  clock: clockFrom(values.at),
+  reuseEngine: reusedEngineWanted(),
+});
 try {
   const handler = localHandler('ussd', { clock: clockFrom(values.at) }, runtime.platform);
   const sessionId = `ATUid_${randomUUID()}`;

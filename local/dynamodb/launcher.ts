@@ -2,7 +2,7 @@ import { type ChildProcess, spawn as spawnProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
-import { assertJava, engineLaunch } from './engine.ts';
+import { assertJava, type EngineLaunch, engineLaunch } from './engine.ts';
 
 export { JavaMissingError } from './engine.ts';
 
@@ -30,13 +30,55 @@ export interface DynamoDbLocalOptions {
   readonly shortRun?: boolean;
 }
 
-const SHORT_RUN_JVM_OPTIONS = ['-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC', '-XX:-UsePerfData'];
+export const SHORT_RUN_JVM_OPTIONS = [
+  '-XX:TieredStopAtLevel=1',
+  '-XX:+UseSerialGC',
+  '-XX:-UsePerfData',
+];
 
 export interface DynamoDbLocal {
   readonly endpoint: string;
+  /**
+   * The access key its clients sign with. An engine of its own has one shared database and
+   * takes any key; a reused engine (./reused.ts) keeps a database per key, this run's.
+   */
+  readonly accessKeyId: string;
   readonly pid: number;
   stop(): Promise<void>;
 }
+
+/** The access key of an engine with one shared database (any key would do). */
+export const SHARED_DATABASE_ACCESS_KEY = 'local';
+
+export interface EngineArgumentsOptions {
+  readonly port: number;
+  /** The database folder; in memory when omitted. */
+  readonly databaseDirectory?: string | undefined;
+  /** One database for every access key, else one file per key. @default true */
+  readonly sharedDb?: boolean;
+}
+
+/** The JVM's whole command line after `java` for the engine `launch` starts. */
+export const engineArguments = (
+  jvmOptions: readonly string[],
+  launch: EngineLaunch,
+  { port, databaseDirectory, sharedDb = true }: EngineArgumentsOptions,
+): string[] => [
+  ...jvmOptions,
+  ...launch.javaArguments,
+  '-port',
+  String(port),
+  ...(sharedDb ? ['-sharedDb'] : []),
+  // The engine reports telemetry unless told not to, and this machine may have no route out.
+  '-disableTelemetry',
+  ...(databaseDirectory ? ['-dbPath', databaseDirectory] : ['-inMemory']),
+];
+
+/** The engine's environment: telemetry off (see above). */
+export const engineEnvironment = (): NodeJS.ProcessEnv => ({
+  ...process.env,
+  DDB_LOCAL_TELEMETRY: '0',
+});
 
 /** A port of 127.0.0.1 that nothing listens on now. */
 export const freePort = (): Promise<number> =>
@@ -55,7 +97,7 @@ export const freePort = (): Promise<number> =>
   });
 
 /** Any HTTP answer (an unsigned request gets a 400) means the engine is up. */
-const answers = async (endpoint: string) => {
+export const answers = async (endpoint: string) => {
   try {
     await fetch(endpoint, { method: 'POST', signal: AbortSignal.timeout(1000) });
     return true;
@@ -119,17 +161,8 @@ export const startDynamoDbLocal = async ({
   const launch = engineLaunch(javaCommand, jvmOptions);
   const child = spawnProcess(
     javaCommand,
-    [
-      ...jvmOptions,
-      ...launch.javaArguments,
-      '-port',
-      String(port),
-      '-sharedDb',
-      // The engine reports telemetry unless told not to, and this machine may have no route out.
-      '-disableTelemetry',
-      ...(databaseDirectory ? ['-dbPath', databaseDirectory] : ['-inMemory']),
-    ],
-    { stdio: 'pipe', env: { ...process.env, DDB_LOCAL_TELEMETRY: '0' } },
+    engineArguments(jvmOptions, launch, { port, databaseDirectory }),
+    { stdio: 'pipe', env: engineEnvironment() },
   );
   child.stdout?.resume();
   let stderr = '';
@@ -168,5 +201,5 @@ export const startDynamoDbLocal = async ({
     }
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
-  return { endpoint, pid: child.pid, stop };
+  return { endpoint, accessKeyId: SHARED_DATABASE_ACCESS_KEY, pid: child.pid, stop };
 };

@@ -13,7 +13,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DYNAMODB_CACHE_DIRECTORY, putInPlace } from './engine.ts';
-import { type DynamoDbLocal, type DynamoDbLocalOptions, startDynamoDbLocal } from './launcher.ts';
+import {
+  type DynamoDbLocal,
+  type DynamoDbLocalOptions,
+  freePort,
+  SHARED_DATABASE_ACCESS_KEY,
+  startDynamoDbLocal,
+} from './launcher.ts';
+import { openReusedDatabase } from './reused.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 /** DynamoDB Local's file with `-sharedDb`. */
@@ -63,6 +70,43 @@ export interface SeededDynamoDbLocal<S> {
   readonly dynamoDb: DynamoDbLocal;
   readonly seeded: S;
 }
+
+/** A seeded database being opened: where it will answer, known before it does. */
+export interface OpeningSeededDynamoDbLocal<S> {
+  readonly endpoint: string;
+  readonly accessKeyId: string;
+  readonly started: Promise<SeededDynamoDbLocal<S>>;
+}
+
+/**
+ * `startSeededDynamoDbLocal`, or with `reuse` (a CLI's short run) a copy of the kept seeded
+ * database on the engine kept running between runs (./reused.ts), when there is one to copy.
+ * Resolves as soon as the endpoint is known, so clients are built while the engine starts.
+ */
+export const openSeededDynamoDbLocal = async <S>(
+  seedInto: (endpoint: string) => Promise<S>,
+  {
+    reuse = false,
+    port,
+    ...options
+  }: Pick<DynamoDbLocalOptions, 'shortRun' | 'port'> & { readonly reuse?: boolean } = {},
+): Promise<OpeningSeededDynamoDbLocal<S>> => {
+  const kept = join(DYNAMODB_CACHE_DIRECTORY, seededDatabaseKey());
+  const reused =
+    reuse && existsSync(join(kept, 'seeded.json'))
+      ? await openReusedDatabase(join(kept, DATABASE_FILE))
+      : undefined;
+  if (reused) {
+    const seeded = JSON.parse(readFileSync(join(kept, 'seeded.json'), 'utf8')) as S;
+    return { ...reused, started: reused.opened.then((dynamoDb) => ({ dynamoDb, seeded })) };
+  }
+  const ownPort = port ?? (await freePort());
+  return {
+    endpoint: `http://127.0.0.1:${ownPort}`,
+    accessKeyId: SHARED_DATABASE_ACCESS_KEY,
+    started: startSeededDynamoDbLocal(seedInto, { ...options, port: ownPort }),
+  };
+};
 
 /**
  * DynamoDB Local with the data model's tables and seed data, from a seeded database kept per

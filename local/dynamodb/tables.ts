@@ -10,6 +10,7 @@ import {
   UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
 import { type KeyAttribute, type TableDefinition, tableDefinitions } from '#shared/data/tables.ts';
+import { SHARED_DATABASE_ACCESS_KEY } from './launcher.ts';
 
 /**
  * Local table names, e.g. huduma-service-data. Another prefix gives a second, separate set in
@@ -27,11 +28,14 @@ export const localTableEnvironment = (prefix?: string): Record<string, string> =
     ]),
   );
 
-export const localDynamoDbClient = (endpoint: string): DynamoDBClient =>
+export const localDynamoDbClient = (
+  endpoint: string,
+  accessKeyId = SHARED_DATABASE_ACCESS_KEY,
+): DynamoDBClient =>
   new DynamoDBClient({
     endpoint,
     region: 'af-south-1',
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    credentials: { accessKeyId, secretAccessKey: 'local' },
   });
 
 const keySchema = (partition: KeyAttribute, sort?: KeyAttribute): KeySchemaElement[] => [

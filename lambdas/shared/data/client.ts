@@ -18,6 +18,8 @@ export const DataClientEnvironmentSchema = z.object({
 export interface DataClientSettings {
   /** DynamoDB Local's endpoint; the Region's endpoint when omitted. */
   readonly endpoint?: string | undefined;
+  /** The key DynamoDB Local's database answers to (local/dynamodb/launcher.ts). @default 'local' */
+  readonly accessKeyId?: string;
   readonly region?: string;
 }
 
@@ -27,6 +29,7 @@ export interface DataClientSettings {
  */
 export const createDocumentClient = ({
   endpoint,
+  accessKeyId = 'local',
   region = 'af-south-1',
 }: DataClientSettings = {}): DynamoDBDocumentClient =>
   DynamoDBDocumentClient.from(
@@ -34,7 +37,7 @@ export const createDocumentClient = ({
       ...(endpoint && {
         endpoint,
         region,
-        credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+        credentials: { accessKeyId, secretAccessKey: 'local' },
       }),
       maxAttempts: 3,
     }),

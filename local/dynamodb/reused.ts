@@ -1,0 +1,256 @@
+import { spawn } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
+import {
+  closeSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DYNAMODB_CACHE_DIRECTORY, engineLaunch } from './engine.ts';
+import {
+  answers,
+  type DynamoDbLocal,
+  engineArguments,
+  engineEnvironment,
+  freePort,
+  SHORT_RUN_JVM_OPTIONS,
+} from './launcher.ts';
+
+/** The engine exits once it has served no run for this long. */
+const IDLE_MINUTES = 5;
+/**
+ * An engine takes no new run after this long (the next run starts another): the engine keeps
+ * each finished run's deleted database open, so its memory grows a little with every run.
+ */
+const RETIRE_MS = 30 * 60_000;
+/** How long a run waits for an engine another run is starting. */
+const START_TIMEOUT_MS = 30_000;
+const REGION = 'af-south-1';
+
+/** What a running engine's state file says. */
+interface EngineState {
+  readonly pid: number;
+  readonly port: number;
+  /** Its databases: one file per access key, `<key>_<region>.db`. */
+  readonly directory: string;
+  /** The launch it was started with: a changed engine, launcher or JVM is not reused. */
+  readonly launchKey: string;
+  readonly startedAt: number;
+}
+
+export interface ReusedEngineOptions {
+  /** Where the state file and its lock are kept. @default node_modules/.cache/huduma-dynamodb */
+  readonly stateDirectory?: string;
+  readonly javaCommand?: string;
+}
+
+export interface ReusedDatabase {
+  /** Known at once, so clients can be built while the engine starts. */
+  readonly endpoint: string;
+  readonly accessKeyId: string;
+  /** Resolves once the engine answers. */
+  readonly opened: Promise<DynamoDbLocal>;
+}
+
+/** Unless HUDUMA_REUSE_ENGINE=0: the CLIs reuse an engine; tests and `npm start` never do. */
+export const reusedEngineWanted = (): boolean => process.env.HUDUMA_REUSE_ENGINE !== '0';
+
+const isAlive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+const readState = (file: string): EngineState | undefined => {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as EngineState;
+  } catch {
+    return undefined;
+  }
+};
+
+const detachedShell = (script: string, args: readonly string[]) =>
+  spawn('sh', ['-c', script, 'sh', ...args], { detached: true, stdio: 'ignore' });
+
+/**
+ * Stops the engine once it is idle, retired (the state file names another) or its state file is
+ * gone, with no run's database left, then removes its folder. A run's database stays until the
+ * run stops, or its own watchdog (below) sees it die.
+ */
+const ENGINE_WATCHDOG = `engine=$1 dir=$2 state=$3 idle=$4
+while kill -0 "$engine" 2>/dev/null; do
+  sleep 2
+  busy=
+  for db in "$dir"/run*_*.db; do [ -e "$db" ] && busy=1; done
+  [ -n "$busy" ] && continue
+  if ! grep -q "\\"pid\\":$engine," "$state" 2>/dev/null || [ -n "$(find "$dir/last-run" -mmin +"$idle")" ]; then
+    kill "$engine"
+  fi
+done
+rm -rf "$dir"`;
+
+/** Removes a run's database when the run's process dies without stopping. */
+const RUN_WATCHDOG = `owner=$1 db=$2
+while kill -0 "$owner" 2>/dev/null && [ -e "$db" ]; do sleep 1; done
+rm -f "$db"`;
+
+/** Touches the engine's last-run file: the idle clock starts again. */
+const markUsed = (directory: string) => writeFileSync(join(directory, 'last-run'), '');
+
+/** Spawns a detached engine (it outlives this process) on a free port and writes its state. */
+const spawnEngine = async (
+  javaCommand: string,
+  stateFile: string,
+  launchKey: string,
+): Promise<EngineState> => {
+  const launch = engineLaunch(javaCommand, SHORT_RUN_JVM_OPTIONS);
+  const port = await freePort();
+  const directory = mkdtempSync(
+    join(existsSync('/dev/shm') ? '/dev/shm' : tmpdir(), 'huduma-dynamodb-engine-'),
+  );
+  markUsed(directory);
+  const log = openSync(join(directory, 'engine.log'), 'a');
+  const child = spawn(
+    javaCommand,
+    engineArguments(SHORT_RUN_JVM_OPTIONS, launch, {
+      port,
+      databaseDirectory: directory,
+      sharedDb: false,
+    }),
+    { detached: true, stdio: ['ignore', log, log], env: engineEnvironment() },
+  );
+  closeSync(log);
+  child.unref();
+  if (child.pid === undefined) {
+    rmSync(directory, { recursive: true, force: true });
+    throw new Error(`DynamoDB Local did not start (${javaCommand})`);
+  }
+  const state: EngineState = { pid: child.pid, port, directory, launchKey, startedAt: Date.now() };
+  const staging = `${stateFile}.${process.pid}`;
+  writeFileSync(staging, JSON.stringify(state));
+  renameSync(staging, stateFile);
+  detachedShell(ENGINE_WATCHDOG, [
+    String(child.pid),
+    directory,
+    stateFile,
+    String(IDLE_MINUTES),
+  ]).unref();
+  return state;
+};
+
+const usable = (state: EngineState | undefined, launchKey: string): state is EngineState =>
+  state !== undefined &&
+  state.launchKey === launchKey &&
+  Date.now() - state.startedAt < RETIRE_MS &&
+  isAlive(state.pid) &&
+  existsSync(state.directory);
+
+/** The engine to use: the running one, or one this run starts (one run at a time starts it). */
+const currentEngine = async (
+  javaCommand: string,
+  stateDirectory: string,
+  launchKey: string,
+): Promise<EngineState> => {
+  const stateFile = join(stateDirectory, 'reused-engine.json');
+  const lock = `${stateFile}.lock`;
+  const deadline = Date.now() + START_TIMEOUT_MS;
+  for (;;) {
+    const state = readState(stateFile);
+    if (usable(state, launchKey)) return state;
+    try {
+      mkdirSync(lock);
+    } catch {
+      // Another run is starting one; a lock older than a start is left by a run that died.
+      const lockedAt = statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now();
+      if (Date.now() - lockedAt > START_TIMEOUT_MS) rmSync(lock, { recursive: true, force: true });
+      if (Date.now() > deadline) throw new Error('No DynamoDB Local engine could be started');
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      continue;
+    }
+    try {
+      const again = readState(stateFile);
+      return usable(again, launchKey)
+        ? again
+        : await spawnEngine(javaCommand, stateFile, launchKey);
+    } finally {
+      rmSync(lock, { recursive: true, force: true });
+    }
+  }
+};
+
+/**
+ * A database of this run's own, copied from `seededFile`, on a DynamoDB Local engine that stays
+ * running between runs: a CLI's short run spends most of its second starting a JVM and serving
+ * its first, slow requests, and a warm engine skips both. The engine keeps one database file per
+ * access key (no `-sharedDb`); each run signs with a new key and copies the seeded database in as
+ * that key's file, so runs are isolated as with an engine each. The run's stop deletes it.
+ * The engine listens on 127.0.0.1 only, exits after five idle minutes, and takes no new run after
+ * half an hour. `undefined` until the JVM's class-data archive exists: an engine of its own
+ * writes it as it stops, which a detached engine cannot.
+ */
+export const openReusedDatabase = async (
+  seededFile: string,
+  { stateDirectory = DYNAMODB_CACHE_DIRECTORY, javaCommand = 'java' }: ReusedEngineOptions = {},
+): Promise<ReusedDatabase | undefined> => {
+  const launch = engineLaunch(javaCommand, SHORT_RUN_JVM_OPTIONS);
+  if (launch.keepArchive) return undefined;
+  mkdirSync(stateDirectory, { recursive: true });
+  const launchKey = createHash('sha256')
+    .update(engineArguments(SHORT_RUN_JVM_OPTIONS, launch, { port: 0 }).join(' '))
+    .digest('hex')
+    .slice(0, 16);
+  const engine = await currentEngine(javaCommand, stateDirectory, launchKey);
+  const accessKeyId = `run${process.pid}x${randomBytes(6).toString('hex')}`;
+  const database = join(engine.directory, `${accessKeyId}_${REGION}.db`);
+  // Used first, then busy: the engine's watchdog stops an engine only when it is neither.
+  markUsed(engine.directory);
+  copyFileSync(seededFile, database);
+  const watchdog = detachedShell(RUN_WATCHDOG, [String(process.pid), database]);
+  watchdog.unref();
+  const endpoint = `http://127.0.0.1:${engine.port}`;
+  const stop = async () => {
+    rmSync(database, { force: true });
+    if (existsSync(engine.directory)) markUsed(engine.directory);
+    watchdog.kill();
+  };
+  const opened = (async () => {
+    const deadline = Date.now() + START_TIMEOUT_MS;
+    while (!(await answers(endpoint))) {
+      if (!isAlive(engine.pid) || Date.now() > deadline) {
+        await stop();
+        const log = join(engine.directory, 'engine.log');
+        throw new Error(
+          `DynamoDB Local did not answer on ${endpoint}: ${existsSync(log) ? readFileSync(log, 'utf8').trim() : ''}`,
+        );
+      }
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    return { endpoint, accessKeyId, pid: engine.pid, stop };
+  })();
+  return { endpoint, accessKeyId, opened };
+};
+
+/** Stops the engine the state directory names, if it runs (tests; a developer's clean-up). */
+export const stopReusedEngine = async (
+  stateDirectory: string = DYNAMODB_CACHE_DIRECTORY,
+): Promise<void> => {
+  const stateFile = join(stateDirectory, 'reused-engine.json');
+  const state = readState(stateFile);
+  rmSync(stateFile, { force: true });
+  if (!state || !isAlive(state.pid)) return;
+  process.kill(state.pid, 'SIGKILL');
+  while (isAlive(state.pid)) await new Promise((resolve) => setTimeout(resolve, 20));
+  rmSync(state.directory, { recursive: true, force: true });
+};
