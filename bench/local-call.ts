@@ -17,8 +17,20 @@ export const LOCAL_COMMANDS: readonly (readonly string[])[] = [
   ['chat', '--channel', 'sms', '--from', '+254712345678', '--messages', 'Hi|1'],
 ];
 
+/**
+ * How a CLI gets its DynamoDB Local: the engine kept running between runs (the default,
+ * local/dynamodb/reused.ts), or one of its own (HUDUMA_REUSE_ENGINE=0).
+ */
+export type EngineMode = 'reused' | 'own';
+
+const environmentFor = (engine: EngineMode, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv => ({
+  ...process.env,
+  ...extra,
+  HUDUMA_REUSE_ENGINE: engine === 'reused' ? '1' : '0',
+});
+
 /** One `npm run -s <script> -- <args>` from the repository, as a developer types it. */
-const runNpm = ([script, ...args]: readonly string[], env: NodeJS.ProcessEnv = process.env) => {
+const runNpm = ([script, ...args]: readonly string[], env: NodeJS.ProcessEnv) => {
   const spawnedAt = Date.now();
   const start = performance.now();
   const child = spawnSync('npm', ['run', '-s', script!, '--', ...args], {
@@ -31,9 +43,14 @@ const runNpm = ([script, ...args]: readonly string[], env: NodeJS.ProcessEnv = p
 };
 
 /** A command's median wall time of `runs` after one unmeasured run. */
-export const measureLocalCommand = (command: readonly string[], runs = 5) => {
-  runNpm(command);
-  const samples = Array.from({ length: runs }, () => runNpm(command).wallMs);
+export const measureLocalCommand = (
+  command: readonly string[],
+  engine: EngineMode = 'reused',
+  runs = 5,
+) => {
+  const env = environmentFor(engine);
+  runNpm(command, env);
+  const samples = Array.from({ length: runs }, () => runNpm(command, env).wallMs);
   return { medianMs: percentile(samples, 50), samples };
 };
 
@@ -58,12 +75,13 @@ const phasesOf = (stderr: string, spawnedAt: number): Record<string, number> => 
 /**
  * `npm run call -- --keys 1,2,12345678,5678` as a developer runs it, `runs` times after one
  * unmeasured run (which may build the caches: compiled modules, seeded database, class-data
- * archive, policies): the median wall time, the median end of each phase, and the load average
- * the machine had, since a loaded machine inflates them.
+ * archive, policies, and start the reused engine): the median wall time, the median end of each
+ * phase, and the load average the machine had, since a loaded machine inflates them.
  */
-export const measureLocalCall = (runs = 5) => {
+export const measureLocalCall = (engine: EngineMode = 'reused', runs = 5) => {
+  const env = environmentFor(engine, { HUDUMA_PHASES: '1' });
   const call = () => {
-    const run = runNpm(['call', '--keys', KEYS], { ...process.env, HUDUMA_PHASES: '1' });
+    const run = runNpm(['call', '--keys', KEYS], env);
     return { wallMs: run.wallMs, phases: phasesOf(run.stderr, run.spawnedAt) };
   };
   call();
@@ -86,4 +104,11 @@ export const measureLocalCall = (runs = 5) => {
     phaseMedians,
     loadAverage: loadavg()[0]!,
   };
+};
+
+/** One call when no engine runs (the first after five idle minutes): it starts the reused engine. */
+export const measureFirstLocalCall = async () => {
+  const { stopReusedEngine } = await import('#local/dynamodb/reused.ts');
+  await stopReusedEngine();
+  return runNpm(['call', '--keys', KEYS], environmentFor('reused')).wallMs;
 };
