@@ -150,12 +150,26 @@ const spawnEngine = async (
   return state;
 };
 
-const usable = (state: EngineState | undefined, launchKey: string): state is EngineState =>
-  state !== undefined &&
-  state.launchKey === launchKey &&
-  Date.now() - state.startedAt < RETIRE_MS &&
-  isAlive(state.pid) &&
-  existsSync(state.directory);
+/**
+ * The engine `state` names, if this run may use it: the same launch, not retired, alive, and
+ * answering once past its start. One that does not answer (hung, or its port taken) is replaced,
+ * and its watchdog stops it once the state names the new one; a starting one is given its start
+ * (the run waits for it to answer: `opened`).
+ */
+const usableEngine = async (
+  state: EngineState | undefined,
+  launchKey: string,
+): Promise<EngineState | undefined> => {
+  const usable =
+    state !== undefined &&
+    state.launchKey === launchKey &&
+    Date.now() - state.startedAt < RETIRE_MS &&
+    isAlive(state.pid) &&
+    existsSync(state.directory) &&
+    (Date.now() - state.startedAt < START_TIMEOUT_MS ||
+      (await answers(`http://127.0.0.1:${state.port}`)));
+  return usable ? state : undefined;
+};
 
 /** The engine to use: the running one, or one this run starts (one run at a time starts it). */
 const currentEngine = async (
@@ -167,8 +181,8 @@ const currentEngine = async (
   const lock = `${stateFile}.lock`;
   const deadline = Date.now() + START_TIMEOUT_MS;
   for (;;) {
-    const state = readState(stateFile);
-    if (usable(state, launchKey)) return state;
+    const running = await usableEngine(readState(stateFile), launchKey);
+    if (running) return running;
     try {
       mkdirSync(lock);
     } catch {
@@ -180,10 +194,10 @@ const currentEngine = async (
       continue;
     }
     try {
-      const again = readState(stateFile);
-      return usable(again, launchKey)
-        ? again
-        : await spawnEngine(javaCommand, stateFile, launchKey);
+      return (
+        (await usableEngine(readState(stateFile), launchKey)) ??
+        (await spawnEngine(javaCommand, stateFile, launchKey))
+      );
     } finally {
       rmSync(lock, { recursive: true, force: true });
     }

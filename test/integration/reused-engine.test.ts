@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
@@ -119,6 +119,29 @@ describe('the DynamoDB Local engine the CLIs reuse between runs', () => {
     // Assert
     expect(aliveWhileHeld).toBe(true);
     await eventually(() => !isAlive(pid) && !existsSync(directory));
+  }, 60_000);
+
+  it('replaces an engine that no longer answers', async () => {
+    // Prepare: an engine past its start, hung (stopped).
+    await (await openIn(stateDirectory)).stop();
+    const stateFile = join(stateDirectory, 'reused-engine.json');
+    const hung = JSON.parse(readFileSync(stateFile, 'utf8')) as { pid: number; startedAt: number };
+    writeFileSync(stateFile, JSON.stringify({ ...hung, startedAt: hung.startedAt - 60_000 }));
+    process.kill(hung.pid, 'SIGSTOP');
+    try {
+      // Act
+      const run = await openIn(stateDirectory);
+      const seeded = await clientOf(run).send(
+        new GetCommand({ TableName, Key: { pk: 'APP#12345678', sk: 'APP' } }),
+      );
+      await run.stop();
+
+      // Assert
+      expect(run.pid).not.toBe(hung.pid);
+      expect(seeded.Item).toBeDefined();
+    } finally {
+      process.kill(hung.pid, 'SIGKILL');
+    }
   }, 60_000);
 
   it("removes a run's database when the run's process dies without stopping", async () => {
