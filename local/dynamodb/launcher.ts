@@ -108,11 +108,15 @@ export const answers = async (endpoint: string) => {
 
 /**
  * Kills the engine if this process dies without stopping it (SIGKILL, a crashed test runner),
- * so no Java process outlives its owner.
+ * so no Java process outlives its owner, and removes its database if it was to be discarded
+ * (a seeded database's working copy).
  */
-const startWatchdog = (childPid: number) => {
-  const script = `while kill -0 ${process.pid} 2>/dev/null && kill -0 ${childPid} 2>/dev/null; do sleep 1; done; kill ${childPid} 2>/dev/null`;
-  const watchdog = spawnProcess('sh', ['-c', script], { detached: true, stdio: 'ignore' });
+const startWatchdog = (childPid: number, discardedDirectory: string | undefined) => {
+  const script = `while kill -0 ${process.pid} 2>/dev/null && kill -0 ${childPid} 2>/dev/null; do sleep 1; done; kill ${childPid} 2>/dev/null; [ -z "$1" ] || rm -rf "$1"`;
+  const watchdog = spawnProcess('sh', ['-c', script, 'sh', discardedDirectory ?? ''], {
+    detached: true,
+    stdio: 'ignore',
+  });
   watchdog.unref();
   return watchdog;
 };
@@ -174,7 +178,7 @@ export const startDynamoDbLocal = async ({
     assertJava(javaCommand);
     throw new Error(`DynamoDB Local did not start: ${stderr}`);
   }
-  const watchdog = startWatchdog(child.pid);
+  const watchdog = startWatchdog(child.pid, discardedOnStop ? databaseDirectory : undefined);
   const endpoint = `http://127.0.0.1:${port}`;
   const stop = async () => {
     if (discardedOnStop && !launch.keepArchive) {

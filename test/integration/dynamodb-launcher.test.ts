@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -81,6 +82,33 @@ describe('DynamoDB Local launcher', () => {
     } finally {
       await db.stop();
     }
+  }, 60_000);
+
+  it('stops the engine, and removes a database to be discarded, when its owner dies', async () => {
+    // Prepare: an owner process of its own, killed once its engine answers.
+    const dbPath = mkdtempSync(join(tmpdir(), 'huduma-ddb-owner-'));
+    const launcher = new URL('../../local/dynamodb/launcher.ts', import.meta.url).pathname;
+    const script = `
+      import { startDynamoDbLocal } from ${JSON.stringify(launcher)};
+      const db = await startDynamoDbLocal({ dbPath: ${JSON.stringify(dbPath)}, discardedOnStop: true });
+      console.log(db.pid);
+      setInterval(() => {}, 1000);`;
+    const owner = spawn(process.execPath, ['--input-type=module', '-e', script], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    const enginePid = await new Promise<number>((resolve) =>
+      owner.stdout.once('data', (chunk: Buffer) => resolve(Number(chunk.toString().trim()))),
+    );
+
+    // Act
+    owner.kill('SIGKILL');
+
+    // Assess
+    const deadline = Date.now() + 15_000;
+    while ((isAlive(enginePid) || existsSync(dbPath)) && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(isAlive(enginePid)).toBe(false);
+    expect(existsSync(dbPath)).toBe(false);
   }, 60_000);
 
   it('fails at once with install instructions when Java is missing', async () => {
