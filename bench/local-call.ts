@@ -15,6 +15,9 @@ export const LOCAL_COMMANDS: readonly (readonly string[])[] = [
   ['invoke', 'tracking', '{"operation":"track","applicationNumber":"12345678","idLast4":"5678"}'],
   ['ussd', '--from', '+254712345678', '--text', '2*12345678*5678'],
   ['chat', '--channel', 'sms', '--from', '+254712345678', '--messages', 'Hi|1'],
+  // These two read npm start's database (.local/dynamodb; the first run creates its tables).
+  ['report', '--date', '2026-12-01'],
+  ['knowledge', 'search', 'passport'],
 ];
 
 /**

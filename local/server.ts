@@ -13,10 +13,8 @@ import { iamCheckSummary, iamChecks } from './iam/guard.ts';
 import { localRouteRefusal } from './local-origin.ts';
 import { type LocalMessaging, smsCallbackEvent, snsDelivery } from './messaging.ts';
 import { sendPageFile } from './page-files.ts';
+import { SERVER_FILE } from './server-file.ts';
 import { CLOCK_FILE, parseShift, writeClockOffset } from './sim-clock.ts';
-
-/** Where a running local server says how to reach it (read by `npm run clock`). */
-export const SERVER_FILE = '.local/server.json';
 
 export interface LocalServer {
   readonly url: string;

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { nairobiTime, SERVER_FILE } from '#local/server.ts';
+import { nairobiTime } from '#local/server.ts';
+import { SERVER_FILE } from '#local/server-file.ts';
 import { CLOCK_FILE, parseShift, readClockOffset, writeClockOffset } from '#local/sim-clock.ts';
 
 const USAGE = `Moves the local contact centre's clock forward (a 72-hour story in seconds).

@@ -1,18 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { knowledgeSearchIndex } from '#lambdas/knowledge/dependencies.ts';
-import {
-  type ArticleView,
-  knowledgeReader,
-  type SearchResult,
-} from '#lambdas/knowledge/knowledge.ts';
-import { buildIndex } from '#lambdas/knowledge/search-index.ts';
-import { startDynamoDbLocal } from '#local/dynamodb/launcher.ts';
-import { createLocalTables, localDynamoDbClient } from '#local/dynamodb/tables.ts';
-import { localDependencies, localPlatform } from '#local/handlers.ts';
-import { loadArticleFiles } from '#local/knowledge/article-files.ts';
-import { SERVER_FILE } from '#local/server.ts';
-import { TimeZoneEnvironmentSchema } from '#shared/env.ts';
+import type { ArticleView, SearchResult } from '#lambdas/knowledge/knowledge.ts';
+import { openKeptDatabaseForReading } from '#local/dynamodb/reused.ts';
+import { localServerRunning, SERVER_FILE } from '#local/server-file.ts';
 
 const USAGE = `Searches the knowledge base as agents and callers do (the same use case as
 GET /knowledge/search), or shows one article.
@@ -72,7 +62,36 @@ const fromServer = async (): Promise<Source | undefined> => {
   };
 };
 
-const fromFiles = (): Source => {
+/** The knowledge code, imported only when the files or the database are read (not for npm start's API). */
+const loadKnowledge = async () => {
+  const [reader, dependencies, searchIndex, articleFiles, env, handlers, tables] =
+    await Promise.all([
+      import('#lambdas/knowledge/knowledge.ts'),
+      import('#lambdas/knowledge/dependencies.ts'),
+      import('#lambdas/knowledge/search-index.ts'),
+      import('#local/knowledge/article-files.ts'),
+      import('#shared/env.ts'),
+      import('#local/handlers.ts'),
+      import('#local/dynamodb/tables.ts'),
+    ]);
+  return {
+    ...reader,
+    ...dependencies,
+    ...searchIndex,
+    ...articleFiles,
+    ...env,
+    ...handlers,
+    ...tables,
+  };
+};
+type Knowledge = Awaited<ReturnType<typeof loadKnowledge>>;
+
+const fromFiles = ({
+  loadArticleFiles,
+  buildIndex,
+  knowledgeReader,
+  TimeZoneEnvironmentSchema,
+}: Knowledge): Source => {
   const articles = loadArticleFiles();
   const index = buildIndex(articles);
   const at = new Date().toISOString();
@@ -140,24 +159,34 @@ const run = async (source: Source) => {
 };
 
 try {
-  if (values.files) await run(fromFiles());
+  if (values.files) await run(fromFiles(await loadKnowledge()));
   else {
     const server = await fromServer();
     if (server) await run(server);
     else {
-      // The same database npm start and npm run seed use; stop npm start first if it is locked.
-      const dynamoDb = await startDynamoDbLocal({ dbPath: values.db, shortRun: true });
+      // The same database npm start and npm run seed use: a copy of it on the reused engine
+      // (local/dynamodb/reused.ts), or an engine of its own; the knowledge code loads meanwhile.
+      const loading = loadKnowledge();
+      const dynamoDb = await openKeptDatabaseForReading(values.db, {
+        inUse: await localServerRunning(),
+      });
       try {
-        await createLocalTables(localDynamoDbClient(dynamoDb.endpoint));
-        const platform = localPlatform({ dynamoDbEndpoint: dynamoDb.endpoint });
+        const knowledge = await loading;
+        const { createLocalTables, localDynamoDbClient, localPlatform, localDependencies } =
+          knowledge;
+        await createLocalTables(localDynamoDbClient(dynamoDb.endpoint, dynamoDb.accessKeyId));
+        const platform = localPlatform({
+          dynamoDbEndpoint: dynamoDb.endpoint,
+          dynamoDbAccessKeyId: dynamoDb.accessKeyId,
+        });
         const deps = await localDependencies('knowledge-api', {}, platform);
         if (!(await deps.repository.getIndexPointer())) {
           console.error('No articles in .local/dynamodb yet (npm run seed): searching the files.');
-          await run(fromFiles());
+          await run(fromFiles(knowledge));
         } else {
-          const reader = knowledgeReader({
+          const reader = knowledge.knowledgeReader({
             repository: deps.repository,
-            index: knowledgeSearchIndex(deps),
+            index: knowledge.knowledgeSearchIndex(deps),
             now: deps.now,
             timeZone: deps.timeZone,
           });

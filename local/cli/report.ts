@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { DailyReport } from '#lambdas/reports/reports.ts';
-import { startDynamoDbLocal } from '#local/dynamodb/launcher.ts';
+import { openKeptDatabaseForReading } from '#local/dynamodb/reused.ts';
+import { localServerRunning } from '#local/server-file.ts';
 
 const USAGE = `Prints the contact centre's report for a day from the local database (.local/dynamodb,
 where npm start keeps its calls), as GET /reports/daily and /reports/agents answer it.
@@ -115,8 +116,9 @@ const printDaily = (report: DailyReport) => {
   );
 };
 
-// The same database npm start uses; stop npm start first if this cannot open it.
-const starting = startDynamoDbLocal({ dbPath: values.db, shortRun: true });
+// The same database npm start uses: a copy of it on the reused engine while npm start is not
+// running, else an engine of its own on it (stop npm start first if that cannot open it).
+const starting = openKeptDatabaseForReading(values.db, { inUse: await localServerRunning() });
 // The report code loads while the engine's JVM starts.
 const [
   { createReports },
@@ -129,8 +131,11 @@ const [
 ]);
 const dynamoDb = await starting;
 try {
-  await createLocalTables(localDynamoDbClient(dynamoDb.endpoint));
-  const platform = localPlatform({ dynamoDbEndpoint: dynamoDb.endpoint });
+  await createLocalTables(localDynamoDbClient(dynamoDb.endpoint, dynamoDb.accessKeyId));
+  const platform = localPlatform({
+    dynamoDbEndpoint: dynamoDb.endpoint,
+    dynamoDbAccessKeyId: dynamoDb.accessKeyId,
+  });
   const reports = createReports(await localDependencies('reports', {}, platform));
   if (values.agent) {
     const report = await reports.agents({ date, agent: values.agent });

@@ -49,6 +49,8 @@ export interface DynamoDbLocal {
 
 /** The access key of an engine with one shared database (any key would do). */
 export const SHARED_DATABASE_ACCESS_KEY = 'local';
+/** The file of that database in its folder (`-sharedDb -dbPath <folder>`). */
+export const SHARED_DATABASE_FILE = 'shared-local-instance.db';
 
 export interface EngineArgumentsOptions {
   readonly port: number;

@@ -22,7 +22,9 @@ import {
   engineArguments,
   engineEnvironment,
   freePort,
+  SHARED_DATABASE_FILE,
   SHORT_RUN_JVM_OPTIONS,
+  startDynamoDbLocal,
 } from './launcher.ts';
 
 /** The engine exits once it has served no run for this long. */
@@ -254,6 +256,22 @@ export const openReusedDatabase = async (
     return { endpoint, accessKeyId, pid: engine.pid, stop };
   })();
   return { endpoint, accessKeyId, opened };
+};
+
+/**
+ * A kept database (`dbPath`: npm start's .local/dynamodb) for a CLI that only reads it (report,
+ * knowledge): a copy of its file on the reused engine, so a short run pays no JVM start, when
+ * `inUse` is false (npm start's engine holds the file, and a copy taken while it writes could be
+ * torn); else, as without HUDUMA_REUSE_ENGINE or a file yet, an engine of its own on the folder.
+ */
+export const openKeptDatabaseForReading = async (
+  dbPath: string,
+  { inUse }: { readonly inUse: boolean },
+): Promise<DynamoDbLocal> => {
+  const file = join(dbPath, SHARED_DATABASE_FILE);
+  const reused =
+    !inUse && reusedEngineWanted() && existsSync(file) ? await openReusedDatabase(file) : undefined;
+  return reused ? reused.opened : startDynamoDbLocal({ dbPath, shortRun: true });
 };
 
 /** Stops the engine the state directory names, if it runs (tests; a developer's clean-up). */

@@ -18,13 +18,12 @@ import {
   type DynamoDbLocalOptions,
   freePort,
   SHARED_DATABASE_ACCESS_KEY,
+  SHARED_DATABASE_FILE,
   startDynamoDbLocal,
 } from './launcher.ts';
 import { openReusedDatabase } from './reused.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-/** DynamoDB Local's file with `-sharedDb`. */
-const DATABASE_FILE = 'shared-local-instance.db';
 
 /**
  * What a seeded database depends on: the catalogue and demo data, the table definitions, and the
@@ -94,7 +93,7 @@ export const openSeededDynamoDbLocal = async <S>(
   const kept = join(DYNAMODB_CACHE_DIRECTORY, seededDatabaseKey());
   const reused =
     reuse && existsSync(join(kept, 'seeded.json'))
-      ? await openReusedDatabase(join(kept, DATABASE_FILE))
+      ? await openReusedDatabase(join(kept, SHARED_DATABASE_FILE))
       : undefined;
   if (reused) {
     const seeded = JSON.parse(readFileSync(join(kept, 'seeded.json'), 'utf8')) as S;
@@ -141,11 +140,11 @@ export const startSeededDynamoDbLocal = async <S>(
         await seeding.stop();
       }
       putInPlace(kept, (staging) => {
-        copyFileSync(join(work, DATABASE_FILE), join(staging, DATABASE_FILE));
+        copyFileSync(join(work, SHARED_DATABASE_FILE), join(staging, SHARED_DATABASE_FILE));
         writeFileSync(join(staging, 'seeded.json'), JSON.stringify(seeded));
       });
     } else {
-      copyFileSync(join(kept, DATABASE_FILE), join(work, DATABASE_FILE));
+      copyFileSync(join(kept, SHARED_DATABASE_FILE), join(work, SHARED_DATABASE_FILE));
     }
     const seeded = JSON.parse(readFileSync(join(kept, 'seeded.json'), 'utf8')) as S;
     return {
