@@ -266,11 +266,13 @@ export const openReusedDatabase = async (
  */
 export const openKeptDatabaseForReading = async (
   dbPath: string,
-  { inUse }: { readonly inUse: boolean },
+  { inUse, ...options }: ReusedEngineOptions & { readonly inUse: boolean },
 ): Promise<DynamoDbLocal> => {
   const file = join(dbPath, SHARED_DATABASE_FILE);
   const reused =
-    !inUse && reusedEngineWanted() && existsSync(file) ? await openReusedDatabase(file) : undefined;
+    !inUse && reusedEngineWanted() && existsSync(file)
+      ? await openReusedDatabase(file, options)
+      : undefined;
   return reused ? reused.opened : startDynamoDbLocal({ dbPath, shortRun: true });
 };
 

@@ -5,9 +5,13 @@ import { join } from 'node:path';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { DYNAMODB_CACHE_DIRECTORY } from '#local/dynamodb/engine.ts';
 import { type DynamoDbLocal, startDynamoDbLocal } from '#local/dynamodb/launcher.ts';
-import { openReusedDatabase, stopReusedEngine } from '#local/dynamodb/reused.ts';
+import {
+  openKeptDatabaseForReading,
+  openReusedDatabase,
+  stopReusedEngine,
+} from '#local/dynamodb/reused.ts';
 import { seededDatabaseKey } from '#local/dynamodb/seeded.ts';
-import { localTableName } from '#local/dynamodb/tables.ts';
+import { createLocalTables, localDynamoDbClient, localTableName } from '#local/dynamodb/tables.ts';
 import { localPlatform } from '#local/platform.ts';
 import { serviceDataTable } from '#shared/data/tables.ts';
 
@@ -141,6 +145,35 @@ describe('the DynamoDB Local engine the CLIs reuse between runs', () => {
       expect(seeded.Item).toBeDefined();
     } finally {
       process.kill(hung.pid, 'SIGKILL');
+    }
+  }, 60_000);
+
+  it('reads a copy of a kept database while nothing holds it, else opens it with an engine of its own', async () => {
+    // Prepare: a kept database (as npm start's) with one item, its engine stopped.
+    const dbPath = mkdtempSync(join(tmpdir(), 'huduma-kept-'));
+    const Key = { pk: 'KEPT#ITEM', sk: 'TEST' };
+    try {
+      const keeper = await startDynamoDbLocal({ dbPath });
+      await createLocalTables(localDynamoDbClient(keeper.endpoint));
+      await clientOf(keeper).send(new PutCommand({ TableName, Item: { ...Key, by: 'kept' } }));
+      await keeper.stop();
+
+      // Act
+      const copy = await openKeptDatabaseForReading(dbPath, { inUse: false, stateDirectory });
+      const fromCopy = await clientOf(copy).send(new GetCommand({ TableName, Key }));
+      await clientOf(copy).send(new PutCommand({ TableName, Item: { ...Key, by: 'copy' } }));
+      await copy.stop();
+      const own = await openKeptDatabaseForReading(dbPath, { inUse: true, stateDirectory });
+      const fromOwn = await clientOf(own).send(new GetCommand({ TableName, Key }));
+      await own.stop();
+
+      // Assert: the copy was on the reused engine, and its write never reached the kept file.
+      expect(copy.pid).toBe(engineState(stateDirectory).pid);
+      expect(own.pid).not.toBe(copy.pid);
+      expect(fromCopy.Item?.by).toBe('kept');
+      expect(fromOwn.Item?.by).toBe('kept');
+    } finally {
+      rmSync(dbPath, { recursive: true, force: true });
     }
   }, 60_000);
 
