@@ -98,6 +98,16 @@ export const freePort = (): Promise<number> =>
     });
   });
 
+/** Whether a process with this id runs (signal 0 checks without signalling). */
+export const isAlive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
 /** Any HTTP answer (an unsigned request gets a 400) means the engine is up. */
 export const answers = async (endpoint: string) => {
   try {

@@ -22,6 +22,7 @@ import {
   engineArguments,
   engineEnvironment,
   freePort,
+  isAlive,
   SHARED_DATABASE_FILE,
   SHORT_RUN_JVM_OPTIONS,
   startDynamoDbLocal,
@@ -65,15 +66,6 @@ export interface ReusedDatabase {
 
 /** Unless HUDUMA_REUSE_ENGINE=0: the CLIs reuse an engine; tests and `npm start` never do. */
 export const reusedEngineWanted = (): boolean => process.env.HUDUMA_REUSE_ENGINE !== '0';
-
-const isAlive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 const readState = (file: string): EngineState | undefined => {
   try {

@@ -90,7 +90,7 @@ export const openSeededDynamoDbLocal = async <S>(
     ...options
   }: Pick<DynamoDbLocalOptions, 'shortRun' | 'port'> & { readonly reuse?: boolean } = {},
 ): Promise<OpeningSeededDynamoDbLocal<S>> => {
-  const kept = join(DYNAMODB_CACHE_DIRECTORY, seededDatabaseKey());
+  const kept = keptDirectory();
   const reused =
     reuse && existsSync(join(kept, 'seeded.json'))
       ? await openReusedDatabase(join(kept, SHARED_DATABASE_FILE))
@@ -103,7 +103,7 @@ export const openSeededDynamoDbLocal = async <S>(
   return {
     endpoint: `http://127.0.0.1:${ownPort}`,
     accessKeyId: SHARED_DATABASE_ACCESS_KEY,
-    started: startSeededDynamoDbLocal(seedInto, { ...options, port: ownPort }),
+    started: startSeededIn(kept, seedInto, { ...options, port: ownPort }),
   };
 };
 
@@ -114,11 +114,19 @@ export const openSeededDynamoDbLocal = async <S>(
  * of data/ or of the code that writes it, not on every start. The first start seeds, stops the
  * engine (so the file is complete), keeps a copy and starts again on it.
  */
-export const startSeededDynamoDbLocal = async <S>(
+export const startSeededDynamoDbLocal = <S>(
   seedInto: (endpoint: string) => Promise<S>,
-  { port, ...options }: Pick<DynamoDbLocalOptions, 'shortRun' | 'port'> = {},
+  options: Pick<DynamoDbLocalOptions, 'shortRun' | 'port'> = {},
+): Promise<SeededDynamoDbLocal<S>> => startSeededIn(keptDirectory(), seedInto, options);
+
+/** Where the seeded database of this data/ is kept. */
+const keptDirectory = () => join(DYNAMODB_CACHE_DIRECTORY, seededDatabaseKey());
+
+const startSeededIn = async <S>(
+  kept: string,
+  seedInto: (endpoint: string) => Promise<S>,
+  { port, ...options }: Pick<DynamoDbLocalOptions, 'shortRun' | 'port'>,
 ): Promise<SeededDynamoDbLocal<S>> => {
-  const kept = join(DYNAMODB_CACHE_DIRECTORY, seededDatabaseKey());
   const work = workingDirectory();
   const withCleanup = (dynamoDb: DynamoDbLocal): DynamoDbLocal => ({
     ...dynamoDb,

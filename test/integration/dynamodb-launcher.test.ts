@@ -3,17 +3,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
-import { JavaMissingError, startDynamoDbLocal } from '#local/dynamodb/launcher.ts';
+import { isAlive, JavaMissingError, startDynamoDbLocal } from '#local/dynamodb/launcher.ts';
 import { createLocalTables, localDynamoDbClient } from '#local/dynamodb/tables.ts';
-
-const isAlive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 /**
  * The local addresses (kernel hex) of the sockets listening on a port, from Linux's socket

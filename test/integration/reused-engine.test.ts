@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { DYNAMODB_CACHE_DIRECTORY } from '#local/dynamodb/engine.ts';
-import { type DynamoDbLocal, startDynamoDbLocal } from '#local/dynamodb/launcher.ts';
+import { type DynamoDbLocal, isAlive, startDynamoDbLocal } from '#local/dynamodb/launcher.ts';
 import {
   openKeptDatabaseForReading,
   openReusedDatabase,
@@ -18,15 +18,6 @@ import { serviceDataTable } from '#shared/data/tables.ts';
 // The seeded database the integration project's global setup kept for this data/.
 const seededFile = join(DYNAMODB_CACHE_DIRECTORY, seededDatabaseKey(), 'shared-local-instance.db');
 const TableName = localTableName(serviceDataTable);
-
-const isAlive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 const eventually = async (condition: () => boolean, timeoutMs = 15_000) => {
   const deadline = Date.now() + timeoutMs;
