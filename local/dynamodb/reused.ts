@@ -23,8 +23,8 @@ import {
   engineEnvironment,
   freePort,
   isAlive,
+  jvmOptionsFor,
   SHARED_DATABASE_FILE,
-  SHORT_RUN_JVM_OPTIONS,
   startDynamoDbLocal,
 } from './launcher.ts';
 
@@ -38,6 +38,8 @@ const RETIRE_MS = 30 * 60_000;
 /** How long a run waits for an engine another run is starting. */
 const START_TIMEOUT_MS = 30_000;
 const REGION = 'af-south-1';
+/** A reused engine runs a CLI's short runs. */
+const jvmOptions = jvmOptionsFor(true);
 
 /** What a running engine's state file says. */
 interface EngineState {
@@ -109,7 +111,7 @@ const spawnEngine = async (
   stateFile: string,
   launchKey: string,
 ): Promise<EngineState> => {
-  const launch = engineLaunch(javaCommand, SHORT_RUN_JVM_OPTIONS);
+  const launch = engineLaunch(javaCommand, jvmOptions);
   const port = await freePort();
   const directory = mkdtempSync(
     join(existsSync('/dev/shm') ? '/dev/shm' : tmpdir(), 'huduma-dynamodb-engine-'),
@@ -118,7 +120,7 @@ const spawnEngine = async (
   const log = openSync(join(directory, 'engine.log'), 'a');
   const child = spawn(
     javaCommand,
-    engineArguments(SHORT_RUN_JVM_OPTIONS, launch, {
+    engineArguments(jvmOptions, launch, {
       port,
       databaseDirectory: directory,
       sharedDb: false,
@@ -212,11 +214,11 @@ export const openReusedDatabase = async (
   seededFile: string,
   { stateDirectory = DYNAMODB_CACHE_DIRECTORY, javaCommand = 'java' }: ReusedEngineOptions = {},
 ): Promise<ReusedDatabase | undefined> => {
-  const launch = engineLaunch(javaCommand, SHORT_RUN_JVM_OPTIONS);
+  const launch = engineLaunch(javaCommand, jvmOptions);
   if (launch.keepArchive) return undefined;
   mkdirSync(stateDirectory, { recursive: true });
   const launchKey = createHash('sha256')
-    .update(engineArguments(SHORT_RUN_JVM_OPTIONS, launch, { port: 0 }).join(' '))
+    .update(engineArguments(jvmOptions, launch, { port: 0 }).join(' '))
     .digest('hex')
     .slice(0, 16);
   const engine = await currentEngine(javaCommand, stateDirectory, launchKey);
