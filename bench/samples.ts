@@ -225,18 +225,11 @@ export const benchSamples = async ({
       context: unknown,
     ) => Promise<Record<string, unknown>>;
     const context = lambdaContext(capability.handler);
-    const template = connectEvent({});
     let contact: string[] = [];
     const invoke = (parameters: Readonly<Record<string, string>>) => {
-      const event = structuredClone(template);
-      event.Details.Parameters = { ...parameters };
-      event.Details.ContactData.ContactId = randomUUID();
-      contact = [event.Details.ContactData.ContactId];
-      if (event.Details.ContactData.CustomerEndpoint) {
-        event.Details.ContactData.CustomerEndpoint.Address = `+2547${digits(8)}`;
-        contact.push(event.Details.ContactData.CustomerEndpoint.Address);
-      }
-      return fn(event, context);
+      contact = [randomUUID(), `+2547${digits(8)}`];
+      const [contactId, customerNumber] = contact as [string, string];
+      return fn(connectEvent({ ...parameters }, { contactId, customerNumber }), context);
     };
     for (const [operation, { sample }] of Object.entries(capability.operations)) {
       if (!sample) continue;

@@ -1,6 +1,5 @@
 import MiniSearch from 'minisearch';
 import {
-  type Article,
   ArticleIdSchema,
   type Fee,
   isPastReview,
@@ -22,7 +21,7 @@ import { type SearchIndex, type StoredFields, searchOptions } from './search-ind
  * menus. Channel-free: the staff API, the flow handler and the CLI call the same functions.
  */
 export interface KnowledgeReadDependencies {
-  readonly repository: Pick<KnowledgeRepository, 'getPublished'>;
+  readonly repository: Pick<KnowledgeRepository, 'getPublished' | 'getPublishedSummary'>;
   readonly index: Pick<SearchIndex, 'current'>;
   readonly now: () => Date;
   /** Review dates are calendar dates here (`TIME_ZONE`, the config's `hours.timeZone`). */
@@ -209,23 +208,14 @@ export const knowledgeReader = ({
 }: KnowledgeReadDependencies) => {
   const today = () => localTime(now(), timeZone).date;
 
+  const noSuchArticle = (id: string) =>
+    new NotFoundError(`No published article ${id}`, { details: { reason: 'NO_SUCH_ARTICLE' } });
+
   const published = async (id: string): Promise<PublishedArticle> => {
     const found = await repository.getPublished(parseArticleId(id));
-    if (!found)
-      throw new NotFoundError(`No published article ${id}`, {
-        details: { reason: 'NO_SUCH_ARTICLE' },
-      });
+    if (!found) throw noSuchArticle(id);
     return found;
   };
-
-  const summaryOf = (article: Article, lang: Language): ServiceSummary => ({
-    id: article.id,
-    serviceId: article.serviceId ?? null,
-    lang,
-    title: article[lang].title,
-    summary: article[lang].summary,
-    reviewOverdue: isPastReview(article, today()),
-  });
 
   return {
     /** Ranked, typo-tolerant, bilingual search with prefixes: `{ results }` best first. */
@@ -263,8 +253,19 @@ export const knowledgeReader = ({
     /** A catalogue service's title and short summary for the IVR and SMS. */
     async summaryForService(serviceId: string, lang?: string): Promise<ServiceSummary> {
       const language = parseLanguage(lang);
-      const { article } = await published(parseArticleId(serviceId, 'serviceId'));
-      return summaryOf(article, language);
+      const found = await repository.getPublishedSummary(
+        parseArticleId(serviceId, 'serviceId'),
+        language,
+      );
+      if (!found) throw noSuchArticle(serviceId);
+      return {
+        id: found.id,
+        serviceId: found.serviceId ?? null,
+        lang: language,
+        title: found.title,
+        summary: found.summary,
+        reviewOverdue: isPastReview(found, today()),
+      };
     },
 
     /** The categories in menu order (data/service-categories.json), with their spoken names. */

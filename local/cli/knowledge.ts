@@ -64,7 +64,7 @@ const fromServer = async (): Promise<Source | undefined> => {
 
 /** The knowledge code, imported only when the files or the database are read (not for npm start's API). */
 const loadKnowledge = async () => {
-  const [reader, dependencies, searchIndex, articleFiles, env, handlers, tables] =
+  const [reader, dependencies, searchIndex, articleFiles, env, handlers, tables, model] =
     await Promise.all([
       import('#lambdas/knowledge/knowledge.ts'),
       import('#lambdas/knowledge/dependencies.ts'),
@@ -73,6 +73,7 @@ const loadKnowledge = async () => {
       import('#shared/env.ts'),
       import('#local/handlers.ts'),
       import('#local/dynamodb/tables.ts'),
+      import('#shared/data/knowledge.model.ts'),
     ]);
   return {
     ...reader,
@@ -82,6 +83,7 @@ const loadKnowledge = async () => {
     ...env,
     ...handlers,
     ...tables,
+    summaryIn: model.summaryIn,
   };
 };
 type Knowledge = Awaited<ReturnType<typeof loadKnowledge>>;
@@ -90,6 +92,7 @@ const fromFiles = ({
   loadArticleFiles,
   buildIndex,
   knowledgeReader,
+  summaryIn,
   TimeZoneEnvironmentSchema,
 }: Knowledge): Source => {
   const articles = loadArticleFiles();
@@ -100,6 +103,10 @@ const fromFiles = ({
       getPublished: async (id) => {
         const article = articles.find((entry) => entry.id === id);
         return article && { article, version: 1, publishedBy: 'data', publishedAt: at };
+      },
+      getPublishedSummary: async (id, language) => {
+        const article = articles.find((entry) => entry.id === id);
+        return article && summaryIn(article, language);
       },
     },
     index: { current: async () => index },

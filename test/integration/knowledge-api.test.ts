@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { jest } from '@jest/globals';
+import { localHandler } from '#local/handlers.ts';
 import { metrics } from '#shared/powertools.ts';
+import { connectEvent, lambdaContext } from '../support/connect.ts';
 import { draftArticle, knowledgeApi, OTHER_SUPERVISOR } from '../support/knowledge.ts';
 
 const api = knowledgeApi();
@@ -270,6 +272,43 @@ describe('knowledge API: editing with history and review', () => {
       expect(served.body.reviewOverdue).toBe(true);
       const found = await api('agent-demo', 'GET', '/knowledge/search', { query: { q: word } });
       expect(found.body.results[0]).toEqual(expect.objectContaining({ id, reviewOverdue: true }));
+    },
+    TIMEOUT,
+  );
+
+  it(
+    "gives the flow a published article's title and summary in the caller's language and whether it is past review, and none of a draft",
+    async () => {
+      const flow = localHandler('knowledge');
+      const summary = async (articleId: string, lang: 'en' | 'sw') =>
+        (await flow(
+          connectEvent({ operation: 'summary', articleId, lang }) as never,
+          lambdaContext('knowledge'),
+        )) as Record<string, string>;
+      const id = uniqueId();
+      const article = { ...draftArticle(id, uniqueWord()), reviewBy: '2020-01-31' };
+      await api('agency-immigration', 'POST', '/knowledge/articles', { body: { article } });
+
+      expect(await summary(id, 'en')).toMatchObject({ outcome: 'NOT_FOUND' });
+
+      await api('supervisor-demo', 'POST', `/knowledge/articles/${id}/publish`, {
+        body: { version: 1 },
+      });
+      for (const lang of ['en', 'sw'] as const)
+        expect(await summary(id, lang)).toEqual({
+          outcome: 'OK',
+          articleId: id,
+          serviceId: '',
+          title: article[lang].title,
+          summary: article[lang].summary,
+          say: `${article[lang].title}. ${article[lang].summary}`,
+          reviewOverdue: 'true',
+        });
+      expect(await summary('passport', 'sw')).toMatchObject({
+        serviceId: 'passport',
+        title: 'Kuomba na kubadilisha pasipoti',
+        reviewOverdue: 'false',
+      });
     },
     TIMEOUT,
   );

@@ -9,7 +9,7 @@ import { loadArticleFiles } from '#local/knowledge/article-files.ts';
 
 const index = buildIndex(loadArticleFiles());
 const reader = knowledgeReader({
-  repository: { getPublished: async () => undefined },
+  repository: { getPublished: async () => undefined, getPublishedSummary: async () => undefined },
   index: { current: async () => index },
   now: () => new Date('2026-12-01T09:00:00+03:00'),
   timeZone: 'Africa/Nairobi',

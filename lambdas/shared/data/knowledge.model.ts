@@ -141,6 +141,36 @@ export const PublishedArticleSchema = z.object({
 });
 export type PublishedArticle = z.infer<typeof PublishedArticleSchema>;
 
+const { title, summary } = ArticleContentSchema.shape;
+const SummaryTextSchema = z.object({ title, summary });
+
+/**
+ * All the IVR and SMS read of a published article: its title and summary in the languages read
+ * (a repository reads one) and its review date. Parsing only these keeps a warm summary's cost
+ * in its one read, not in checking two languages' answers, fees and sources again.
+ */
+export const PublishedSummaryItemSchema = z.object({
+  article: z.object({
+    id: ArticleSchema.shape.id,
+    serviceId: ArticleSchema.shape.serviceId,
+    reviewBy: ArticleSchema.shape.reviewBy,
+    en: z.optional(SummaryTextSchema),
+    sw: z.optional(SummaryTextSchema),
+  }),
+});
+/** A published article's summary in one language. */
+export type PublishedSummary = Pick<Article, 'id' | 'serviceId' | 'reviewBy'> &
+  z.infer<typeof SummaryTextSchema>;
+
+/** `article`'s summary in `lang`. */
+export const summaryIn = (
+  { id, serviceId, reviewBy, ...texts }: z.infer<typeof PublishedSummaryItemSchema>['article'],
+  lang: Language,
+): PublishedSummary | undefined => {
+  const text = texts[lang];
+  return text && { id, serviceId, reviewBy, ...text };
+};
+
 /** Whether an article is past its review date on `today` (YYYY-MM-DD, Nairobi). */
 export const isPastReview = (article: Pick<Article, 'reviewBy'>, today: string): boolean =>
   article.reviewBy < today;

@@ -11,8 +11,12 @@ import {
   ArticleHeadSchema,
   type ArticleVersion,
   ArticleVersionSchema,
+  type Language,
   type PublishedArticle,
   PublishedArticleSchema,
+  type PublishedSummary,
+  PublishedSummaryItemSchema,
+  summaryIn,
 } from './knowledge.model.ts';
 import { createKnowledgeIndexRepository } from './knowledge-index.repository.ts';
 import { domainFields } from './tables.ts';
@@ -108,6 +112,31 @@ export const createKnowledgeRepository = (client: DynamoDBDocumentClient, tableN
         await client.send(new GetCommand({ TableName: tableName, Key: keys.published(id) }))
       ).Item;
       return item && PublishedArticleSchema.parse(domainFields(item));
+    },
+
+    /**
+     * The published article's title and summary in `lang` and its review date, read alone
+     * (a projection: not the whole two-language article).
+     */
+    async getPublishedSummary(id: string, lang: Language): Promise<PublishedSummary | undefined> {
+      const { Item } = await client.send(
+        new GetCommand({
+          TableName: tableName,
+          Key: keys.published(id),
+          ProjectionExpression:
+            '#a.#id, #a.#serviceId, #a.#reviewBy, #a.#lang.#title, #a.#lang.#summary',
+          ExpressionAttributeNames: {
+            '#a': 'article',
+            '#id': 'id',
+            '#serviceId': 'serviceId',
+            '#reviewBy': 'reviewBy',
+            '#lang': lang,
+            '#title': 'title',
+            '#summary': 'summary',
+          },
+        }),
+      );
+      return Item && summaryIn(PublishedSummaryItemSchema.parse(Item).article, lang);
     },
 
     /** Every published article (gsi1): what the search index is built from. */
