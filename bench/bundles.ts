@@ -56,6 +56,8 @@ export const bundleHandler = async (handler: string, outfile: string) => {
     target: LAMBDA_BUNDLING.target,
     platform: LAMBDA_BUNDLING.platform,
     minify: LAMBDA_BUNDLING.minify,
+    sourcemap: LAMBDA_BUNDLING.sourcemap,
+    sourcesContent: LAMBDA_BUNDLING.sourcesContent,
     mainFields: [...LAMBDA_BUNDLING.mainFields],
     banner: { js: LAMBDA_BUNDLING.banner },
     external: [...LAMBDA_BUNDLING.external],
@@ -69,7 +71,8 @@ export const bundleHandler = async (handler: string, outfile: string) => {
 /**
  * Bundles each handler exactly as CDK does and measures the file size, what each dependency
  * adds (esbuild's metafile), and the time a fresh Node.js process takes to load it (the module
- * part of a Lambda cold start), as the median of `loads` fresh processes.
+ * part of a Lambda cold start, its source map read as the deployed options make Node.js read
+ * it), as the median of `loads` fresh processes.
  */
 export const measureBundles = async (
   environment: Record<string, string>,
@@ -84,7 +87,8 @@ export const measureBundles = async (
       const script = `const t = performance.now(); await import(${JSON.stringify(outfile)}); console.log(performance.now() - t);`;
       const samples = Array.from({ length: loads }, () => {
         const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
-          env: { ...process.env, ...environment },
+          // As Lambda starts it: the functions' Node.js options (source maps) included.
+          env: { ...process.env, ...environment, NODE_OPTIONS: LAMBDA_BUNDLING.nodeOptions },
           encoding: 'utf8',
         });
         if (child.status !== 0)

@@ -421,7 +421,7 @@ try {
 
   if (runs('bundles')) {
     console.log(
-      '\nHandler bundles (esbuild, as CDK bundles them): size and module load time in a fresh process (median of 7)\n',
+      '\nHandler bundles (esbuild, as CDK bundles them): size and module load time in a fresh process with the deployed Node.js options, source maps read (median of 7)\n',
     );
     const bundles = await measureBundles(localEnvironment({ dynamoDbEndpoint: dynamoDb.endpoint }));
     const kib = (bytes: number) => `${(bytes / 1024).toFixed(0)} KiB`;

@@ -78,7 +78,7 @@ export class PlatformFunction extends NodejsFunction {
       tracing: Tracing.ACTIVE,
       logGroup,
       environment: {
-        NODE_OPTIONS: '--enable-source-maps',
+        NODE_OPTIONS: LAMBDA_BUNDLING.nodeOptions,
         POWERTOOLS_SERVICE_NAME: serviceNameOf(props.handler),
         POWERTOOLS_LOG_LEVEL: 'INFO',
         ...props.environment,
@@ -88,6 +88,7 @@ export class PlatformFunction extends NodejsFunction {
         target: LAMBDA_BUNDLING.target,
         minify: LAMBDA_BUNDLING.minify,
         sourceMap: LAMBDA_BUNDLING.sourcemap,
+        sourcesContent: LAMBDA_BUNDLING.sourcesContent,
         mainFields: [...LAMBDA_BUNDLING.mainFields],
         banner: LAMBDA_BUNDLING.banner,
         externalModules: LAMBDA_BUNDLING.external,

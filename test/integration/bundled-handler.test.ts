@@ -1,8 +1,9 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { LAMBDA_BUNDLING } from '#lib/bundling.ts';
 import { localTableEnvironment } from '#local/dynamodb/tables.ts';
 import { LOCAL_IDENTITY_HASH_KEY } from '#local/environment.ts';
 import { bundleHandler } from '../../bench/bundles.ts';
@@ -39,33 +40,35 @@ const endpoint = () => {
   return value;
 };
 
+/** A Lambda's environment for the bundle: its settings, its role's credentials, its Node.js options. */
+const lambdaEnvironment = () => ({
+  PATH: process.env.PATH ?? '',
+  NODE_OPTIONS: LAMBDA_BUNDLING.nodeOptions,
+  ...localTableEnvironment(),
+  DYNAMODB_ENDPOINT: endpoint(),
+  AWS_REGION: 'af-south-1',
+  // As Lambda hands the role's credentials: the environment provider reads them.
+  AWS_ACCESS_KEY_ID: 'local',
+  AWS_SECRET_ACCESS_KEY: 'local',
+  AWS_SESSION_TOKEN: 'local',
+  PROMPT_AUDIO_URI: 's3://huduma-local-prompts/prompts',
+  IDENTITY_HASHER: 'local',
+  IDENTITY_HASH_LOCAL_KEY: LOCAL_IDENTITY_HASH_KEY,
+  POWERTOOLS_LOG_LEVEL: 'SILENT',
+  POWERTOOLS_METRICS_DISABLED: 'true',
+});
+
+const runnerArguments = (parameters: Record<string, string>, customerNumber: string) => [
+  runner,
+  JSON.stringify([connectEvent(parameters, { customerNumber }), lambdaContext('tracking')]),
+];
+
 /** The bundle's answer to one Connect event, from its own process with a Lambda's environment. */
 const invokeBundle = (parameters: Record<string, string>, customerNumber: string) => {
-  const output = execFileSync(
-    process.execPath,
-    [
-      runner,
-      JSON.stringify([connectEvent(parameters, { customerNumber }), lambdaContext('tracking')]),
-    ],
-    {
-      encoding: 'utf8',
-      env: {
-        PATH: process.env.PATH ?? '',
-        ...localTableEnvironment(),
-        DYNAMODB_ENDPOINT: endpoint(),
-        AWS_REGION: 'af-south-1',
-        // As Lambda hands the role's credentials: the environment provider reads them.
-        AWS_ACCESS_KEY_ID: 'local',
-        AWS_SECRET_ACCESS_KEY: 'local',
-        AWS_SESSION_TOKEN: 'local',
-        PROMPT_AUDIO_URI: 's3://huduma-local-prompts/prompts',
-        IDENTITY_HASHER: 'local',
-        IDENTITY_HASH_LOCAL_KEY: LOCAL_IDENTITY_HASH_KEY,
-        POWERTOOLS_LOG_LEVEL: 'SILENT',
-        POWERTOOLS_METRICS_DISABLED: 'true',
-      },
-    },
-  );
+  const output = execFileSync(process.execPath, runnerArguments(parameters, customerNumber), {
+    encoding: 'utf8',
+    env: lambdaEnvironment(),
+  });
   return JSON.parse(output.slice(output.lastIndexOf('\n') + 1));
 };
 
@@ -87,5 +90,18 @@ describe('the tracking handler as bundled for Lambda', () => {
     });
     // The second failure reads the counter the first wrote: both a write and a read round trip.
     expect([wrongProof.attemptsLeft, again.attemptsLeft]).toEqual(['4', '3']);
+  });
+
+  it('names our source files and lines in a stack trace (its source map, read as deployed)', () => {
+    const { SERVICE_DATA_TABLE_NAME: _left, ...withoutTable } = lambdaEnvironment();
+
+    const failed = spawnSync(process.execPath, runnerArguments({ lang: 'en' }, uniqueCaller()), {
+      encoding: 'utf8',
+      env: withoutTable,
+    });
+
+    expect(failed.status).not.toBe(0);
+    expect(failed.stderr).toMatch(/Invalid environment: SERVICE_DATA_TABLE_NAME/);
+    expect(failed.stderr).toMatch(/at parseEnv \(.*lambdas\/shared\/env\.ts:\d+:\d+\)/);
   });
 });
