@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Context, KinesisStreamEvent } from 'aws-lambda';
 import { createReports } from '#lambdas/reports/reports.ts';
 import { kinesisEventOf } from '#local/contact-records.ts';
@@ -8,14 +8,13 @@ import { localDependencies, localHandler } from '#local/handlers.ts';
 import type { LocalPlatform } from '#local/platform.ts';
 import { lambdaContext } from '../test/support/connect.ts';
 import type { Compare } from './appointments.ts';
-import { recordingPlatform, type Turns } from './samples.ts';
+import { readsCompare, recordingPlatform, type Turns } from './samples.ts';
 import { benchWanted } from './stats.ts';
 
 export interface AnalyticsBenchOptions {
   readonly compare: Compare;
   readonly client: DynamoDBDocumentClient;
   readonly platform: LocalPlatform;
-  readonly tables: { readonly callLogs: string; readonly tickets: string };
   readonly iterations: number;
 }
 
@@ -63,7 +62,6 @@ export const benchAnalytics = async ({
   compare,
   client,
   platform,
-  tables,
   iterations,
 }: AnalyticsBenchOptions): Promise<void> => {
   const [{ catalogueFiles }, { TicketStatusSchema }] = await Promise.all([
@@ -73,7 +71,7 @@ export const benchAnalytics = async ({
   const writer = localHandler('call-logs', {}, platform);
   const { platform: recorded, record } = recordingPlatform(platform);
   const recordingWriter = localHandler('call-logs', {}, recorded);
-  const reports = createReports(await localDependencies('reports', {}, platform));
+  const reports = createReports(await localDependencies('reports', {}, recorded));
   // The writer's deployed timeout (lib/constructs/analytics-consumers.ts), not a flow's 3 s.
   const context = lambdaContext('call-logs', 60_000);
   const write = (event: KinesisStreamEvent, on = writer) =>
@@ -129,53 +127,16 @@ export const benchAnalytics = async ({
   for (let index = 0; index < CONTACTS_PER_DAY; index += 100)
     await write(kinesisEventOf(Array.from({ length: 100 }, (_, i) => contactRecord(index + i))));
 
-  const queryAll = async (index: string, partition: string) => {
-    let ExclusiveStartKey: Record<string, unknown> | undefined;
-    do {
-      const page = await client.send(
-        new QueryCommand({
-          TableName: tables.callLogs,
-          IndexName: index,
-          KeyConditionExpression: '#pk = :pk',
-          ExpressionAttributeNames: { '#pk': `${index}pk` },
-          ExpressionAttributeValues: { ':pk': partition },
-          ExclusiveStartKey,
-        }),
-      );
-      ExclusiveStartKey = page.LastEvaluatedKey;
-    } while (ExclusiveStartKey);
-  };
-  const complaintQueries = async () => {
-    for (let index = 0; index < pairs.length; index += 8)
-      await Promise.all(
-        pairs.slice(index, index + 8).map((pk) =>
-          client.send(
-            new QueryCommand({
-              TableName: tables.tickets,
-              IndexName: 'gsi1',
-              KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk BETWEEN :from AND :to',
-              ExpressionAttributeValues: {
-                ':pk': pk,
-                ':from': '2026-10-07T00:00:00.000Z',
-                ':to': '2026-10-16T00:00:00.000Z~',
-              },
-            }),
-          ),
-        ),
-      );
-  };
-  await compare(
+  // The raw side of each report: the reads it makes, recorded once and replayed turn by turn.
+  const compareReads = readsCompare(compare, record, (command) => client.send(command as never));
+  await compareReads(
     daily,
     () => reports.daily({ date: DAY }),
-    () => Promise.all([queryAll('gsi1', `DAY#${DAY}`), complaintQueries()]),
-    1,
     Math.max(10, Math.floor(iterations / 40)),
   );
-  await compare(
+  await compareReads(
     agentDay,
     () => reports.agents({ date: DAY, agent: AGENTS[0] }),
-    () => queryAll('gsi2', `AGENT#${AGENTS[0]}#${DAY}`),
-    1,
     Math.max(10, Math.floor(iterations / 10)),
   );
 };

@@ -278,7 +278,6 @@ try {
       compare,
       client: documentClient,
       platform,
-      tables,
       iterations: ITERATIONS,
     });
     const { benchUssd } = await import('./ussd.ts');

@@ -168,12 +168,12 @@ export const readsCompare =
     record: ReturnType<typeof recordingClient>['record'],
     send: Parameters<typeof replayTurns>[0],
   ) =>
-  async (name: string, handlerCall: () => Promise<unknown>): Promise<void> => {
+  async (name: string, handlerCall: () => Promise<unknown>, iterations?: number): Promise<void> => {
     if (!benchWanted(name)) return;
     const [, turns] = await record(handlerCall);
     if (turns.flat().some(({ command }) => !READS.has(command)))
       throw new Error(`${name}: not read-only, so not replayed as it is: ${callShape(turns)}`);
-    await compare(name, handlerCall, () => replayTurns(send, turns, new Map()), 1);
+    await compare(name, handlerCall, () => replayTurns(send, turns, new Map()), 1, iterations);
   };
 
 /**

@@ -1,7 +1,7 @@
 import {
-  type CallLog,
   type CallLogRepository,
   CallOutcomeSchema,
+  type DayCallLog,
 } from '#shared/data/call-logs.repository.ts';
 import {
   type ComplaintSlaRepository,
@@ -94,11 +94,15 @@ export interface ChannelFigures {
 
 /** The day's figures for each channel its contacts came in on, busiest first. */
 const channelFigures = (
-  logs: readonly CallLog[],
+  logs: readonly DayCallLog[],
   answerWithinSeconds: number,
 ): ChannelFigures[] => {
-  const byChannel = new Map<string, CallLog[]>();
-  for (const log of logs) byChannel.set(log.channel, [...(byChannel.get(log.channel) ?? []), log]);
+  const byChannel = new Map<string, DayCallLog[]>();
+  for (const log of logs) {
+    const own = byChannel.get(log.channel);
+    if (own) own.push(log);
+    else byChannel.set(log.channel, [log]);
+  }
   return [...byChannel]
     .map(([channel, own]) => ({ channel, calls: callFigures(own, { answerWithinSeconds }) }))
     .sort((a, b) => b.calls.received - a.calls.received || a.channel.localeCompare(b.channel));
@@ -112,7 +116,7 @@ export interface HalfHourFigures {
 }
 
 /** Calls received per half hour of the day. */
-const halfHourFigures = (logs: readonly CallLog[], timeZone: string): HalfHourFigures[] => {
+const halfHourFigures = (logs: readonly DayCallLog[], timeZone: string): HalfHourFigures[] => {
   const figures = Array.from({ length: 48 }, (_, index) => ({
     interval: intervalLabel(index),
     received: 0,

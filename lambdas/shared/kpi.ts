@@ -172,7 +172,9 @@ export interface AgentFigures {
 }
 
 /** Calls handled and average and maximum handle time per agent, busiest agent first. */
-export const agentFigures = (logs: readonly KpiCallLog[]): AgentFigures[] => {
+export const agentFigures = (
+  logs: readonly Pick<KpiCallLog, 'outcome' | 'agentUsername' | 'handleSeconds'>[],
+): AgentFigures[] => {
   const byAgent = new Map<string, number[]>();
   for (const log of logs) {
     if (log.outcome !== 'ANSWERED' || !log.agentUsername) continue;

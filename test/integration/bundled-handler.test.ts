@@ -41,7 +41,7 @@ const endpoint = () => {
 };
 
 /** A Lambda's environment for the bundle: its settings, its role's credentials, its Node.js options. */
-const lambdaEnvironment = () => ({
+const lambdaEnvironment = (): Record<string, string> => ({
   PATH: process.env.PATH ?? '',
   NODE_OPTIONS: LAMBDA_BUNDLING.nodeOptions,
   ...localTableEnvironment(),

@@ -42,10 +42,36 @@ describe('call-log writer (Kinesis consumer)', () => {
       disconnectReason: 'CUSTOMER_DISCONNECT',
       expiresAt: Date.parse('2022-04-08T14:59:38Z') / 1000 + 90 * 86_400,
     });
-    expect((await callLogs.listByDay('2022-04-08')).map((item) => item.contactId)).toContain(
+    // The day and an agent's day read only what their reports (and the forecast) use of a contact.
+    expect(
+      (await callLogs.listByDay('2022-04-08')).find((item) => item.contactId === contactId),
+    ).toEqual({
       contactId,
-    );
-    expect(await callLogs.listByAgentDay(agent, '2022-04-08')).toEqual([log]);
+      day: '2022-04-08',
+      channel: log?.channel,
+      initiationMethod: log?.initiationMethod,
+      outcome: 'ANSWERED',
+      initiatedAt: log?.initiatedAt,
+      enqueuedAt: log?.enqueuedAt,
+      ivrPath: log?.ivrPath,
+      queueWaitSeconds: 7,
+      agentUsername: agent,
+      handleSeconds: 65,
+    });
+    expect(await callLogs.listByAgentDay(agent, '2022-04-08')).toEqual([
+      {
+        contactId,
+        initiatedAt: log?.initiatedAt,
+        outcome: 'ANSWERED',
+        agentUsername: agent,
+        queueName: 'BasicQueue',
+        queueWaitSeconds: 7,
+        talkSeconds: log?.talkSeconds,
+        holdSeconds: log?.holdSeconds,
+        afterContactWorkSeconds: log?.afterContactWorkSeconds,
+        handleSeconds: 65,
+      },
+    ]);
     expect(await callLogItem(contactId)).toMatchObject({
       gsi1pk: 'DAY#2022-04-08',
       gsi1sk: `2022-04-08T14:59:38.000Z#${contactId}`,

@@ -96,6 +96,45 @@ export type ContactCallLog = z.infer<typeof ContactCallLogSchema>;
 export const CallLogSchema = z.extend(ContactCallLogSchema, SurveyAnswersSchema.shape);
 export type CallLog = z.infer<typeof CallLogSchema>;
 
+/**
+ * What an agent's day shows of each contact (the agents report, a supervisor's drill-down): all
+ * its query reads of an item (a projection) and parses.
+ */
+export const AgentDayContactSchema = z.pick(ContactCallLogSchema, {
+  contactId: true,
+  initiatedAt: true,
+  outcome: true,
+  agentUsername: true,
+  queueName: true,
+  queueWaitSeconds: true,
+  talkSeconds: true,
+  holdSeconds: true,
+  afterContactWorkSeconds: true,
+  handleSeconds: true,
+});
+export type AgentDayContact = z.infer<typeof AgentDayContactSchema>;
+
+/**
+ * What the day's reports and the staffing forecast read of each contact on the day index: all
+ * a day's query reads of an item (a projection) and parses, a few hundred items a day.
+ */
+export const DayCallLogSchema = z.pick(CallLogSchema, {
+  contactId: true,
+  day: true,
+  channel: true,
+  initiationMethod: true,
+  outcome: true,
+  initiatedAt: true,
+  enqueuedAt: true,
+  ivrPath: true,
+  queueWaitSeconds: true,
+  agentUsername: true,
+  handleSeconds: true,
+  csat: true,
+  nps: true,
+});
+export type DayCallLog = z.infer<typeof DayCallLogSchema>;
+
 /** Attributes the writer owns and removes when the newest record no longer has them. */
 const OPTIONAL_RECORD_FIELDS = Object.entries(ContactCallLogSchema.shape)
   .filter(([, schema]) => schema.safeParse(undefined).success)
@@ -130,23 +169,30 @@ export interface SavedContactRecord {
  * UpdateItem SET of their own attributes, so neither clobbers the other, whichever comes first.
  */
 export const createCallLogRepository = (client: DynamoDBDocumentClient, tableName: string) => {
-  const query = async (
+  /** The items of a gsi1 or gsi2 partition, in order, parsed with `schema` (only its fields read). */
+  const query = async <S extends z.ZodMiniObject>(
+    schema: S,
     index: 'gsi1' | 'gsi2',
     partition: string,
     limit?: number,
-  ): Promise<CallLog[]> => {
+  ): Promise<z.infer<S>[]> => {
+    const fields = Object.keys(schema.shape);
     const items = await queryAll(
       client,
       {
         TableName: tableName,
         IndexName: index,
         KeyConditionExpression: '#pk = :pk',
-        ExpressionAttributeNames: { '#pk': `${index}pk` },
+        ProjectionExpression: fields.map((_, i) => `#f${i}`).join(', '),
+        ExpressionAttributeNames: {
+          '#pk': `${index}pk`,
+          ...Object.fromEntries(fields.map((field, i) => [`#f${i}`, field])),
+        },
         ExpressionAttributeValues: { ':pk': partition },
       },
       limit,
     );
-    return items.map((item) => CallLogSchema.parse(domainFields(item)));
+    return items.map((item) => schema.parse(item));
   };
 
   return {
@@ -297,11 +343,12 @@ export const createCallLogRepository = (client: DynamoDBDocumentClient, tableNam
     },
 
     /** Every contact initiated on a day (contact-centre time zone), in order (gsi1). */
-    listByDay: (day: string, limit?: number) => query('gsi1', `DAY#${day}`, limit),
+    listByDay: (day: string, limit?: number) =>
+      query(DayCallLogSchema, 'gsi1', `DAY#${day}`, limit),
 
-    /** An agent's contacts on a day, in order (gsi2). */
+    /** An agent's contacts on a day, in order (gsi2), as the agents report shows them. */
     listByAgentDay: (username: string, day: string, limit?: number) =>
-      query('gsi2', `AGENT#${username}#${day}`, limit),
+      query(AgentDayContactSchema, 'gsi2', `AGENT#${username}#${day}`, limit),
   };
 };
 

@@ -67,14 +67,21 @@ export const LAYOUT_ATTRIBUTES: readonly string[] = [
   'entity',
 ];
 
-/** An item's domain fields: no layout attributes (nor those in `also`), no absent optionals. */
-export const domainFields = <T extends object>(item: T, also: readonly string[] = []): T =>
-  Object.fromEntries(
-    Object.entries(item).filter(
-      ([name, value]) =>
-        value !== undefined && !LAYOUT_ATTRIBUTES.includes(name) && !also.includes(name),
-    ),
-  ) as T;
+const LAYOUT_ATTRIBUTE_SET: ReadonlySet<string> = new Set(LAYOUT_ATTRIBUTES);
+
+/**
+ * An item's domain fields: no layout attributes (nor those in `also`), no absent optionals.
+ * A plain loop: every item a repository reads passes here (60 per agent's day in a report).
+ */
+export const domainFields = <T extends object>(item: T, also: readonly string[] = []): T => {
+  const fields: Record<string, unknown> = {};
+  for (const name in item) {
+    const value = item[name];
+    if (value !== undefined && !LAYOUT_ATTRIBUTE_SET.has(name) && !also.includes(name))
+      fields[name] = value;
+  }
+  return fields as T;
+};
 
 /** Catalogue and citizen records: centres, services, slots, bookings, applications, pensions. */
 export const serviceDataTable: TableDefinition = {
