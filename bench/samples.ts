@@ -154,6 +154,31 @@ export const replayTurns = async (
     );
 };
 
+const digits = (n: number) =>
+  Array.from({ length: n }, () => Math.floor(Math.random() * 10)).join('');
+
+/** A new value of a token's shape: digits for digits (a reference, a number), else a UUID. */
+const fresh = (token: string) =>
+  /^\+?\d+$/.test(token)
+    ? token.replace(/\d+$/, (tail) => digits(tail.length))
+    : token.length === 36
+      ? randomUUID()
+      : randomUUID().slice(0, token.length);
+
+/**
+ * Replays recorded turns on `client` with what is new on each handler call (the contact, the
+ * calling number, what the handler drew: `tokens`) new again, so a conditional write writes
+ * new items of the handler's size and shape, as the handler's does, instead of failing its
+ * condition on the handler's (a cheaper round trip).
+ */
+export const freshReplay =
+  (client: Pick<DynamoDBDocumentClient, 'send'>) => (turns: Turns, tokens: readonly string[]) =>
+    replayTurns(
+      (command) => client.send(command as never).catch(() => undefined),
+      turns,
+      new Map(tokens.map((token) => [token, fresh(token)])),
+    );
+
 const READS: ReadonlySet<unknown> = new Set([GetCommand, QueryCommand, BatchGetCommand]);
 
 /**
@@ -191,26 +216,7 @@ export const benchSamples = async ({
 }: SampleBenchOptions): Promise<void> => {
   const client = platform.aws.dynamoDb;
   const { platform: recorded, record } = recordingPlatform(platform);
-  const digits = (n: number) =>
-    Array.from({ length: n }, () => Math.floor(Math.random() * 10)).join('');
-  /** A new value of a token's shape: digits for digits (a reference, a number), else a UUID. */
-  const fresh = (token: string) =>
-    /^\+?\d+$/.test(token)
-      ? token.replace(/\d+$/, (tail) => digits(tail.length))
-      : token.length === 36
-        ? randomUUID()
-        : randomUUID().slice(0, token.length);
-  /**
-   * Replays the turns with what is new on each handler call (the contact, the calling number,
-   * and what the handler drew: `tokens`) new again, so a conditional write writes new items as
-   * the handler's does instead of failing its condition on the handler's (a cheaper round trip).
-   */
-  const replay = (turns: Turns, tokens: readonly string[]) =>
-    replayTurns(
-      (command) => client.send(command as never).catch(() => undefined),
-      turns,
-      new Map(tokens.map((token) => [token, fresh(token)])),
-    );
+  const replay = freshReplay(client);
   const forScale = () =>
     client.send(
       new GetCommand({
