@@ -8,7 +8,7 @@ import { localDependencies, localHandler } from '#local/handlers.ts';
 import type { LocalPlatform } from '#local/platform.ts';
 import { lambdaContext } from '../test/support/connect.ts';
 import type { Compare } from './appointments.ts';
-import { readsCompare, recordingPlatform, type Turns } from './samples.ts';
+import { readsCompare, recordingPlatform, replayTurns, type Turns } from './samples.ts';
 import { benchWanted } from './stats.ts';
 
 export interface AnalyticsBenchOptions {
@@ -83,21 +83,29 @@ export const benchAnalytics = async ({
       kinesisEventOf(Array.from({ length: size }, () => contactRecord(CONTACTS_PER_DAY + next++))),
     );
   /**
-   * The writer's own requests for `count` batches of `size` new contacts, recorded: replayed on
-   * new contact ids (a batch per call, in turn), they are the raw round trips of a batch (same
-   * attributes, same condition, new items), in one turn as the writer sends them.
+   * The writer's own requests for `count` batches of `size` new contacts, recorded: replayed
+   * with each request's contact id new (its key, and the day and agent index keys that end in
+   * it), they are the raw round trips of a batch (same attributes, same condition, new items
+   * and index entries), in one turn as the writer sends them.
    */
   const rawWritesOf = async (count: number, size: number) => {
-    const recorded: { command: Turns[number][number]['command']; input: object }[][] = [];
+    const recorded: Turns[number][] = [];
     for (const event of events(count, size)) {
       const [, turns] = await record(() => write(event, recordingWriter));
-      recorded.push(turns.flat() as (typeof recorded)[number]);
+      recorded.push(turns.flat());
     }
+    const send = (command: object) => client.send(command as never);
     let call = 0;
     return () =>
       Promise.all(
-        recorded[call++ % count]!.map(({ command, input }) =>
-          client.send(new command({ ...structuredClone(input), Key: { contactId: randomUUID() } })),
+        recorded[call++ % count]!.map((request) =>
+          replayTurns(
+            send,
+            [[request]],
+            new Map([
+              [(request.input as { Key: { contactId: string } }).Key.contactId, randomUUID()],
+            ]),
+          ),
         ),
       );
   };
