@@ -15,6 +15,8 @@ export interface BundleFigures {
   readonly bytes: number;
   /** The bundle gzipped: about what the deployment package's zip holds. */
   readonly gzipBytes: number;
+  /** Its source map (no sources), which Node.js reads as it loads the bundle. */
+  readonly mapBytes: number;
   readonly coldLoadP50Ms: number;
   /** What each package (or our own folder) adds to the bundle, largest first. */
   readonly contributions: readonly { readonly source: string; readonly bytes: number }[];
@@ -99,6 +101,7 @@ export const measureBundles = async (
         handler,
         bytes,
         gzipBytes: gzipSync(readFileSync(outfile)).length,
+        mapBytes: statSync(`${outfile}.map`).size,
         coldLoadP50Ms: percentile(samples, 50),
         contributions: contributionsOf(metafile),
       });

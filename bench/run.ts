@@ -429,6 +429,7 @@ try {
         size: kib(bundle.bytes),
         'size goal': `${bundle.bytes <= BUNDLE_GOALS.bytes ? '✓' : '✗'} ≤ ${kib(BUNDLE_GOALS.bytes)}`,
         gzip: kib(bundle.gzipBytes),
+        'source map': kib(bundle.mapBytes),
         'cold load p50': ms(bundle.coldLoadP50Ms),
         'load goal': `${bundle.coldLoadP50Ms <= BUNDLE_GOALS.coldLoadMs ? '✓' : '✗'} ≤ ${BUNDLE_GOALS.coldLoadMs} ms`,
         largest: bundle.contributions
