@@ -260,9 +260,17 @@ export class MessagingChannels extends Construct {
       'kms:GenerateDataKey*',
       'kms:Decrypt',
     );
-    this.whatsappFunction.addEventSource(
+    // Through the live alias: a customer waits on each reply, so the function is kept warm in
+    // opening hours (warm-functions.ts), as the flow and USSD functions are.
+    const whatsappLive = this.whatsappFunction.liveAlias();
+    whatsappLive.addEventSource(
       new SnsEventSource(this.whatsappEvents, { deadLetterQueue: undelivered }),
     );
+    Validations.of(whatsappLive).acknowledge({
+      id: 'CloudFormation-Validate::W3694',
+      reason:
+        "SNS delivers to a Lambda alias's ARN (a qualified function ARN) as to the function's; the linter's rule expects an AWS::Lambda::Function.",
+    });
     props.alerts.onDeadLetters(
       this,
       'WhatsAppEventsDeadLettersAlarm',
@@ -306,7 +314,8 @@ export class MessagingChannels extends Construct {
     const routes = props.api.httpApi.addRoutes({
       path: '/channels/sms',
       methods: [HttpMethod.POST],
-      integration: new HttpLambdaIntegration('SmsInbound', this.smsFunction),
+      // Through the live alias, warm in opening hours (warm-functions.ts).
+      integration: new HttpLambdaIntegration('SmsInbound', this.smsFunction.liveAlias()),
     });
     for (const route of routes)
       Validations.of(route).acknowledge({

@@ -155,7 +155,9 @@ export class WebChat extends Construct {
       validateRequestBody: true,
       validateRequestParameters: true,
     });
-    const integration = new LambdaIntegration(this.function);
+    // Through the live alias: a citizen waits on every answer, so the function is kept warm in
+    // opening hours (warm-functions.ts), as the flow and USSD functions are.
+    const integration = new LambdaIntegration(this.function.liveAlias());
     for (const routeKey of WEB_CHAT_ROUTE_KEYS) {
       const [method, path] = routeKey.split(' ') as [string, string];
       this.api.root.resourceForPath(path).addMethod(method, integration, {

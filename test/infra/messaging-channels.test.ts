@@ -1,12 +1,18 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { buildApp } from '../support/app.ts';
-import { actionsOn, functionNamed, serviceActions, statementsOf } from '../support/grants.ts';
+import {
+  actionsOn,
+  functionNamed,
+  liveAliasOf,
+  serviceActions,
+  statementsOf,
+} from '../support/grants.ts';
 
 const { contactCentre, template } = buildApp('prod', {}, { bundle: false });
 const centre = template(contactCentre);
 
 describe('messaging channels', () => {
-  it("routes Africa's Talking's inbound SMS callback to the SMS channel, without a JWT", () => {
+  it("routes Africa's Talking's inbound SMS callback to the SMS channel's live alias, without a JWT", () => {
     const sms = functionNamed(centre, 'MessagingSms');
     centre.hasResourceProperties('AWS::ApiGatewayV2::Route', {
       RouteKey: 'POST /channels/sms',
@@ -15,7 +21,7 @@ describe('messaging channels', () => {
     });
     centre.hasResourceProperties('AWS::ApiGatewayV2::Integration', {
       IntegrationType: 'AWS_PROXY',
-      IntegrationUri: { 'Fn::GetAtt': [sms.logicalId, 'Arn'] },
+      IntegrationUri: { Ref: liveAliasOf(centre, sms.logicalId) },
     });
     expect(sms.properties.Environment.Variables).toMatchObject({
       SMS_GATEWAY: 'africas-talking',
@@ -27,7 +33,7 @@ describe('messaging channels', () => {
     });
   });
 
-  it('subscribes the WhatsApp channel to the encrypted event destination topic End User Messaging Social publishes to', () => {
+  it("subscribes the WhatsApp channel's live alias to the encrypted event destination topic End User Messaging Social publishes to", () => {
     const whatsapp = functionNamed(centre, 'MessagingWhatsApp');
     const [topic] = Object.entries(centre.findResources('AWS::SNS::Topic')).find(([id]) =>
       id.startsWith('MessagingWhatsAppEvents'),
@@ -36,7 +42,7 @@ describe('messaging channels', () => {
     centre.hasResourceProperties('AWS::SNS::Subscription', {
       Protocol: 'lambda',
       TopicArn: { Ref: topic },
-      Endpoint: { 'Fn::GetAtt': [whatsapp.logicalId, 'Arn'] },
+      Endpoint: { Ref: liveAliasOf(centre, whatsapp.logicalId) },
     });
     centre.hasResourceProperties('AWS::SNS::TopicPolicy', {
       PolicyDocument: {

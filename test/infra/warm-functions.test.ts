@@ -1,5 +1,7 @@
+import { type CfnElement, Stack } from 'aws-cdk-lib';
 import { Match } from 'aws-cdk-lib/assertions';
 import { environments } from '#lib/config/environments.ts';
+import type { PlatformFunction } from '#lib/constructs/flow-function.ts';
 import { buildApp } from '../support/app.ts';
 
 /** The 24-hour roster planned, so the config's shifts cover the hours. */
@@ -16,8 +18,17 @@ const devCentre = dev.template(dev.contactCentre);
 const flowFunctionIds = Object.values(prod.contactCentre.node.findAll())
   .filter((construct) => construct.node.tryFindChild('ConnectAssociation'))
   .map((construct) => construct.node.path);
-/** The functions a caller waits on: the flow functions and the USSD channel's. */
-const callerFacing = flowFunctionIds.length + 1;
+/** The channels' functions a customer waits on: USSD, web chat, SMS and WhatsApp. */
+const channelFunctions = (app: typeof prod): Record<string, PlatformFunction> => ({
+  ussd: app.contactCentre.ussd.function,
+  'web chat': app.contactCentre.webChat.function,
+  sms: app.contactCentre.messaging.smsFunction,
+  whatsapp: app.contactCentre.messaging.whatsappFunction,
+});
+/** The functions a caller waits on: the flow functions and the channels'. */
+const callerFacing = flowFunctionIds.length + Object.keys(channelFunctions(prod)).length;
+const liveAliasId = (fn: PlatformFunction) =>
+  Stack.of(fn).getLogicalId(fn.liveAlias().node.defaultChild as CfnElement);
 
 describe('flow functions, in prod', () => {
   const aliases = centre.findResources('AWS::Lambda::Alias', {
@@ -79,6 +90,32 @@ describe('flow functions, in prod', () => {
     );
     for (const id of named) expect(aliasIds.has(id!)).toBe(true);
     expect(flows).not.toMatch(/"Fn::GetAtt":\["SelfService\w+","Arn"\]/);
+  });
+
+  it("reach the channels' functions through their live aliases: USSD and web chat's APIs, the SMS callback, WhatsApp's events", () => {
+    const channels = channelFunctions(prod);
+    const references = (type: string) =>
+      JSON.stringify(centre.findResources(type)).match(/"Ref":"[A-Za-z0-9]+"/g) ?? [];
+    const reached = new Set([
+      ...references('AWS::ApiGateway::Method'),
+      ...references('AWS::ApiGatewayV2::Integration'),
+      ...references('AWS::SNS::Subscription'),
+    ]);
+    for (const [channel, fn] of Object.entries(channels)) {
+      expect({ channel, alias: reached.has(`"Ref":"${liveAliasId(fn)}"`) }).toEqual({
+        channel,
+        alias: true,
+      });
+      // Never the unqualified function, which no provisioned environment serves.
+      const unqualified = Stack.of(fn).getLogicalId(fn.node.defaultChild as CfnElement);
+      expect(
+        JSON.stringify([
+          centre.findResources('AWS::ApiGateway::Method'),
+          centre.findResources('AWS::ApiGatewayV2::Integration'),
+          centre.findResources('AWS::SNS::Subscription'),
+        ]),
+      ).not.toContain(`"Fn::GetAtt":["${unqualified}","Arn"]`);
+    }
   });
 
   it('send no warm-up pings: no schedule invokes a function', () => {

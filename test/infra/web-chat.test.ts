@@ -1,7 +1,7 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { CHAT_RATE_LIMIT } from '#lib/constructs/web-chat.ts';
 import { buildApp } from '../support/app.ts';
-import { functionNamed, serviceActions, statementsOf } from '../support/grants.ts';
+import { functionNamed, liveAliasOf, serviceActions, statementsOf } from '../support/grants.ts';
 import type { Json } from '../support/templates.ts';
 
 const { contactCentre, template } = buildApp('prod', {}, { bundle: false });
@@ -11,7 +11,7 @@ describe('web chat', () => {
   const fn = functionNamed(centre, 'WebChatHandler');
   const statements = statementsOf(centre, 'WebChatHandler');
 
-  it('serves POST /chat/messages and /chat/survey on a REST API to the web chat Lambda, CORS for the page only', () => {
+  it("serves POST /chat/messages and /chat/survey on a REST API to the web chat Lambda's live alias, CORS for the page only", () => {
     // The other REST API is the USSD gateway's (issue 15).
     const restApis = Object.keys(centre.findResources('AWS::ApiGateway::RestApi'));
     expect(restApis.filter((id) => !id.startsWith('Ussd'))).toEqual([
@@ -29,7 +29,10 @@ describe('web chat', () => {
     expect(posts).toHaveLength(2);
     for (const post of posts) {
       expect(post.Properties.Integration.Type).toBe('AWS_PROXY');
-      expect(JSON.stringify(post.Properties.Integration.Uri)).toContain(fn.logicalId);
+      // The live alias: warm in opening hours (warm-functions.ts).
+      expect(JSON.stringify(post.Properties.Integration.Uri)).toContain(
+        `{"Ref":"${liveAliasOf(centre, fn.logicalId)}"}`,
+      );
       expect(post.Properties.RequestValidatorId).toBeDefined();
     }
     const options = methods.filter((m) => m.Properties.HttpMethod === 'OPTIONS');

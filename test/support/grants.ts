@@ -17,6 +17,18 @@ export const functionNamed = (template: Template, prefix: string) => {
   return { logicalId, properties: resource.Properties };
 };
 
+/** The logical id of a function's `live` alias (what its callers invoke: warm-functions.ts). */
+export const liveAliasOf = (template: Template, functionLogicalId: string): string => {
+  const [id] =
+    Object.entries(template.findResources('AWS::Lambda::Alias')).find(
+      ([, alias]) =>
+        alias.Properties.Name === 'live' &&
+        alias.Properties.FunctionName?.Ref === functionLogicalId,
+    ) ?? [];
+  if (!id) throw new Error(`No live alias of ${functionLogicalId}`);
+  return id;
+};
+
 /** Every IAM statement attached to a function's role. */
 export const statementsOf = (template: Template, prefix: string): Statement[] => {
   const { properties } = functionNamed(template, prefix);
