@@ -8,7 +8,7 @@ import { localDependencies, localHandler } from '#local/handlers.ts';
 import type { LocalPlatform } from '#local/platform.ts';
 import { lambdaContext } from '../test/support/connect.ts';
 import type { Compare } from './appointments.ts';
-import { readsCompare, recordingPlatform, replayTurns, type Turns } from './samples.ts';
+import { freshReplay, readsCompare, recordingPlatform, type Turns } from './samples.ts';
 import { benchWanted } from './stats.ts';
 
 export interface AnalyticsBenchOptions {
@@ -94,18 +94,12 @@ export const benchAnalytics = async ({
       const [, turns] = await record(() => write(event, recordingWriter));
       recorded.push(turns.flat());
     }
-    const send = (command: object) => client.send(command as never);
+    const replay = freshReplay(client);
     let call = 0;
     return () =>
       Promise.all(
         recorded[call++ % count]!.map((request) =>
-          replayTurns(
-            send,
-            [[request]],
-            new Map([
-              [(request.input as { Key: { contactId: string } }).Key.contactId, randomUUID()],
-            ]),
-          ),
+          replay([[request]], [(request.input as { Key: { contactId: string } }).Key.contactId]),
         ),
       );
   };
