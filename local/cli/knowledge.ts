@@ -83,7 +83,7 @@ const loadKnowledge = async () => {
     ...env,
     ...handlers,
     ...tables,
-    summaryIn: model.summaryIn,
+    publishedSummaryOf: model.publishedSummaryOf,
   };
 };
 type Knowledge = Awaited<ReturnType<typeof loadKnowledge>>;
@@ -92,7 +92,7 @@ const fromFiles = ({
   loadArticleFiles,
   buildIndex,
   knowledgeReader,
-  summaryIn,
+  publishedSummaryOf,
   TimeZoneEnvironmentSchema,
 }: Knowledge): Source => {
   const articles = loadArticleFiles();
@@ -106,7 +106,7 @@ const fromFiles = ({
       },
       getPublishedSummary: async (id, language) => {
         const article = articles.find((entry) => entry.id === id);
-        return article && summaryIn(article, language);
+        return article && publishedSummaryOf(article, language);
       },
     },
     index: { current: async () => index },

@@ -3,7 +3,7 @@ import services from '#data/huduma-services.json' with { type: 'json' };
 import topics from '#data/knowledge-topics.json' with { type: 'json' };
 import categories from '#data/service-categories.json' with { type: 'json' };
 import { loadArticleFiles } from '#local/knowledge/article-files.ts';
-import { LANGUAGES } from '#shared/data/knowledge.model.ts';
+import { LANGUAGES, publishedSummaryOf } from '#shared/data/knowledge.model.ts';
 
 // Every file parses with ArticleSchema (the loader throws naming the file otherwise).
 const articles = loadArticleFiles();
@@ -65,6 +65,28 @@ describe('knowledge articles as data (data/knowledge/articles/)', () => {
     expect(replacement.every((fee) => fee.disputed)).toBe(true);
     process.stdout.write(
       `knowledge: ${articles.length} articles, ${fees.length} sourced fees (${fees.filter((f) => f.fee.disputed).length} marked disputed)\n`,
+    );
+  });
+});
+
+describe("a published article's summary (what the IVR, USSD and SMS read)", () => {
+  const passport = byId.get('passport')!;
+
+  it("is the article's title and summary in the language asked for, with its review date", () => {
+    for (const lang of LANGUAGES)
+      expect(publishedSummaryOf(passport, lang)).toEqual({
+        id: 'passport',
+        serviceId: 'passport',
+        reviewBy: passport.reviewBy,
+        title: passport[lang].title,
+        summary: passport[lang].summary,
+      });
+  });
+
+  it('is an error, not "not published", when the stored article lacks that language', () => {
+    const { sw: _sw, ...englishOnly } = passport;
+    expect(() => publishedSummaryOf(englishOnly, 'sw')).toThrow(
+      'Published article passport has no sw title and summary',
     );
   });
 });

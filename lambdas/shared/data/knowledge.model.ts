@@ -162,13 +162,17 @@ export const PublishedSummaryItemSchema = z.object({
 export type PublishedSummary = Pick<Article, 'id' | 'serviceId' | 'reviewBy'> &
   z.infer<typeof SummaryTextSchema>;
 
-/** `article`'s summary in `lang`. */
-export const summaryIn = (
+/**
+ * `article`'s summary in `lang`. A published article has both languages (ArticleSchema), so one
+ * without is a defect in the data, reported as an error rather than hidden as "not published".
+ */
+export const publishedSummaryOf = (
   { id, serviceId, reviewBy, ...texts }: z.infer<typeof PublishedSummaryItemSchema>['article'],
   lang: Language,
-): PublishedSummary | undefined => {
+): PublishedSummary => {
   const text = texts[lang];
-  return text && { id, serviceId, reviewBy, ...text };
+  if (!text) throw new Error(`Published article ${id} has no ${lang} title and summary`);
+  return { id, serviceId, reviewBy, title: text.title, summary: text.summary };
 };
 
 /** Whether an article is past its review date on `today` (YYYY-MM-DD, Nairobi). */

@@ -16,7 +16,7 @@ import {
   PublishedArticleSchema,
   type PublishedSummary,
   PublishedSummaryItemSchema,
-  summaryIn,
+  publishedSummaryOf,
 } from './knowledge.model.ts';
 import { createKnowledgeIndexRepository } from './knowledge-index.repository.ts';
 import { domainFields } from './tables.ts';
@@ -136,7 +136,7 @@ export const createKnowledgeRepository = (client: DynamoDBDocumentClient, tableN
           },
         }),
       );
-      return Item && summaryIn(PublishedSummaryItemSchema.parse(Item).article, lang);
+      return Item && publishedSummaryOf(PublishedSummaryItemSchema.parse(Item).article, lang);
     },
 
     /** Every published article (gsi1): what the search index is built from. */
