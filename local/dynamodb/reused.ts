@@ -238,11 +238,16 @@ export const openReusedDatabase = async (
   const opened = (async () => {
     const deadline = Date.now() + START_TIMEOUT_MS;
     while (!(await answers(endpoint))) {
-      if (!isAlive(engine.pid) || Date.now() > deadline) {
+      const alive = isAlive(engine.pid);
+      if (!alive || Date.now() > deadline) {
         await stop();
         const log = join(engine.directory, 'engine.log');
+        // Which of the two it was tells a crashed or killed engine from a starved one.
+        const why = alive
+          ? `within ${START_TIMEOUT_MS / 1000} s`
+          : `(process ${engine.pid} is gone)`;
         throw new Error(
-          `DynamoDB Local did not answer on ${endpoint}: ${existsSync(log) ? readFileSync(log, 'utf8').trim() : ''}`,
+          `DynamoDB Local did not answer on ${endpoint} ${why}: ${existsSync(log) ? readFileSync(log, 'utf8').trim() : ''}`,
         );
       }
       await new Promise((resolve) => setTimeout(resolve, 10));
