@@ -1,7 +1,7 @@
 import { type DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ifConditionHolds } from '#shared/data/conditional.ts';
 import * as z from '#shared/zod.ts';
-import { queryAll } from './client.ts';
+import { type Projection, projectionOf, queryAll } from './client.ts';
 import { domainFields } from './tables.ts';
 
 export const SurveyQuestionSchema = z.enum(['csat', 'nps']);
@@ -135,6 +135,18 @@ export const DayCallLogSchema = z.pick(CallLogSchema, {
 });
 export type DayCallLog = z.infer<typeof DayCallLogSchema>;
 
+/** A query's read: the schema its items parse with, and the projection of that schema's fields. */
+interface ProjectedRead<S extends z.ZodMiniObject> {
+  readonly schema: S;
+  readonly projection: Projection;
+}
+const projectedRead = <S extends z.ZodMiniObject>(schema: S): ProjectedRead<S> => ({
+  schema,
+  projection: projectionOf(Object.keys(schema.shape)),
+});
+const DAY_READ = projectedRead(DayCallLogSchema);
+const AGENT_DAY_READ = projectedRead(AgentDayContactSchema);
+
 /** Attributes the writer owns and removes when the newest record no longer has them. */
 const OPTIONAL_RECORD_FIELDS = Object.entries(ContactCallLogSchema.shape)
   .filter(([, schema]) => schema.safeParse(undefined).success)
@@ -169,25 +181,21 @@ export interface SavedContactRecord {
  * UpdateItem SET of their own attributes, so neither clobbers the other, whichever comes first.
  */
 export const createCallLogRepository = (client: DynamoDBDocumentClient, tableName: string) => {
-  /** The items of a gsi1 or gsi2 partition, in order, parsed with `schema` (only its fields read). */
+  /** The items of a gsi1 or gsi2 partition, in order, as `read` reads and parses them. */
   const query = async <S extends z.ZodMiniObject>(
-    schema: S,
+    { schema, projection }: ProjectedRead<S>,
     index: 'gsi1' | 'gsi2',
     partition: string,
     limit?: number,
   ): Promise<z.infer<S>[]> => {
-    const fields = Object.keys(schema.shape);
     const items = await queryAll(
       client,
       {
         TableName: tableName,
         IndexName: index,
         KeyConditionExpression: '#pk = :pk',
-        ProjectionExpression: fields.map((_, i) => `#f${i}`).join(', '),
-        ExpressionAttributeNames: {
-          '#pk': `${index}pk`,
-          ...Object.fromEntries(fields.map((field, i) => [`#f${i}`, field])),
-        },
+        ProjectionExpression: projection.ProjectionExpression,
+        ExpressionAttributeNames: { '#pk': `${index}pk`, ...projection.ExpressionAttributeNames },
         ExpressionAttributeValues: { ':pk': partition },
       },
       limit,
@@ -343,12 +351,11 @@ export const createCallLogRepository = (client: DynamoDBDocumentClient, tableNam
     },
 
     /** Every contact initiated on a day (contact-centre time zone), in order (gsi1). */
-    listByDay: (day: string, limit?: number) =>
-      query(DayCallLogSchema, 'gsi1', `DAY#${day}`, limit),
+    listByDay: (day: string, limit?: number) => query(DAY_READ, 'gsi1', `DAY#${day}`, limit),
 
     /** An agent's contacts on a day, in order (gsi2), as the agents report shows them. */
     listByAgentDay: (username: string, day: string, limit?: number) =>
-      query(AgentDayContactSchema, 'gsi2', `AGENT#${username}#${day}`, limit),
+      query(AGENT_DAY_READ, 'gsi2', `AGENT#${username}#${day}`, limit),
   };
 };
 

@@ -53,6 +53,37 @@ export const documentClientFor = (env: Environment): DynamoDBDocumentClient => {
   });
 };
 
+/** A read of some attributes only: a ProjectionExpression and the names it uses. */
+export interface Projection {
+  readonly ProjectionExpression: string;
+  readonly ExpressionAttributeNames: Readonly<Record<string, string>>;
+}
+
+/**
+ * The projection of `paths` (document paths, `article.en.title`), every name a placeholder
+ * (`#n0`...): attribute names such as `summary` or `day` may be DynamoDB reserved words. Built
+ * once per read, at module load, not per request.
+ */
+export const projectionOf = (paths: readonly string[]): Projection => {
+  const placeholders = new Map<string, string>();
+  const placeholder = (name: string) => {
+    let found = placeholders.get(name);
+    if (found === undefined) {
+      found = `#n${placeholders.size}`;
+      placeholders.set(name, found);
+    }
+    return found;
+  };
+  return {
+    ProjectionExpression: paths
+      .map((path) => path.split('.').map(placeholder).join('.'))
+      .join(', '),
+    ExpressionAttributeNames: Object.fromEntries(
+      [...placeholders].map(([name, found]) => [found, name]),
+    ),
+  };
+};
+
 /** A Query's input without the paging the helpers below do. */
 export type QueryInput = Omit<QueryCommandInput, 'ExclusiveStartKey' | 'Limit' | 'Select'>;
 

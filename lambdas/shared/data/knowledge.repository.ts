@@ -5,12 +5,14 @@ import {
   type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import { ConflictError } from '../errors.ts';
+import { type Projection, projectionOf } from './client.ts';
 import {
   type Article,
   type ArticleHead,
   ArticleHeadSchema,
   type ArticleVersion,
   ArticleVersionSchema,
+  LANGUAGES,
   type Language,
   type PublishedArticle,
   PublishedArticleSchema,
@@ -30,6 +32,20 @@ export {
 } from './knowledge-index.repository.ts';
 
 const PUBLISHED_PARTITION = 'KNOWLEDGE#PUBLISHED';
+
+/** What getPublishedSummary reads of a published article, per language. */
+const SUMMARY_PROJECTIONS = Object.fromEntries(
+  LANGUAGES.map((lang) => [
+    lang,
+    projectionOf([
+      'article.id',
+      'article.serviceId',
+      'article.reviewBy',
+      `article.${lang}.title`,
+      `article.${lang}.summary`,
+    ]),
+  ]),
+) as Record<Language, Projection>;
 
 const keys = {
   head: (id: string) => ({ pk: `ARTICLE#${id}`, sk: 'HEAD' }),
@@ -123,17 +139,7 @@ export const createKnowledgeRepository = (client: DynamoDBDocumentClient, tableN
         new GetCommand({
           TableName: tableName,
           Key: keys.published(id),
-          ProjectionExpression:
-            '#a.#id, #a.#serviceId, #a.#reviewBy, #a.#lang.#title, #a.#lang.#summary',
-          ExpressionAttributeNames: {
-            '#a': 'article',
-            '#id': 'id',
-            '#serviceId': 'serviceId',
-            '#reviewBy': 'reviewBy',
-            '#lang': lang,
-            '#title': 'title',
-            '#summary': 'summary',
-          },
+          ...SUMMARY_PROJECTIONS[lang],
         }),
       );
       return Item && publishedSummaryOf(PublishedSummaryItemSchema.parse(Item).article, lang);
