@@ -1,7 +1,8 @@
 import { type ChildProcess, spawn as spawnProcess } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { resolve } from 'node:path';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { assertJava, type EngineLaunch, engineLaunch } from './engine.ts';
 
 export { JavaMissingError } from './engine.ts';
@@ -68,15 +69,26 @@ export interface EngineArgumentsOptions {
   readonly databaseDirectory?: string | undefined;
   /** One database for every access key, else one file per key. @default true */
   readonly sharedDb?: boolean;
+  /**
+   * The JVM's temporary folder, removed with the engine: the engine unpacks its SQLite library
+   * (900 KB) there on every start and deletes it only when the JVM exits cleanly, so each killed
+   * engine left a copy in the system's temporary folder.
+   */
+  readonly temporaryDirectory?: string;
 }
+
+/** A new folder in memory where the machine has a tmpfs (no disk writes), else on disk. */
+export const scratchFolder = (prefix: string): string =>
+  mkdtempSync(join(existsSync('/dev/shm') ? '/dev/shm' : tmpdir(), prefix));
 
 /** The JVM's whole command line after `java` for the engine `launch` starts. */
 export const engineArguments = (
   jvmOptions: readonly string[],
   launch: EngineLaunch,
-  { port, databaseDirectory, sharedDb = true }: EngineArgumentsOptions,
+  { port, databaseDirectory, sharedDb = true, temporaryDirectory }: EngineArgumentsOptions,
 ): string[] => [
   ...jvmOptions,
+  ...(temporaryDirectory ? [`-Djava.io.tmpdir=${temporaryDirectory}`] : []),
   ...launch.javaArguments,
   '-port',
   String(port),
@@ -130,15 +142,20 @@ export const answers = async (endpoint: string) => {
 
 /**
  * Kills the engine if this process dies without stopping it (SIGKILL, a crashed test runner),
- * so no Java process outlives its owner, and removes its database if it was to be discarded
- * (a seeded database's working copy).
+ * so no Java process outlives its owner, and removes its temporary folder and its database if
+ * it was to be discarded (a seeded database's working copy).
  */
-const startWatchdog = (childPid: number, discardedDirectory: string | undefined) => {
-  const script = `while kill -0 ${process.pid} 2>/dev/null && kill -0 ${childPid} 2>/dev/null; do sleep 1; done; kill ${childPid} 2>/dev/null; [ -z "$1" ] || rm -rf "$1"`;
-  const watchdog = spawnProcess('sh', ['-c', script, 'sh', discardedDirectory ?? ''], {
-    detached: true,
-    stdio: 'ignore',
-  });
+const startWatchdog = (
+  childPid: number,
+  temporaryDirectory: string,
+  discardedDirectory: string | undefined,
+) => {
+  const script = `while kill -0 ${process.pid} 2>/dev/null && kill -0 ${childPid} 2>/dev/null; do sleep 1; done; kill ${childPid} 2>/dev/null; rm -rf "$1"; [ -z "$2" ] || rm -rf "$2"`;
+  const watchdog = spawnProcess(
+    'sh',
+    ['-c', script, 'sh', temporaryDirectory, discardedDirectory ?? ''],
+    { detached: true, stdio: 'ignore' },
+  );
   watchdog.unref();
   return watchdog;
 };
@@ -185,9 +202,10 @@ export const startDynamoDbLocal = async ({
   const port = chosenPort ?? (await freePort());
   const jvmOptions = jvmOptionsFor(shortRun);
   const launch = engineLaunch(javaCommand, jvmOptions);
+  const temporaryDirectory = scratchFolder('huduma-dynamodb-tmp-');
   const child = spawnProcess(
     javaCommand,
-    engineArguments(jvmOptions, launch, { port, databaseDirectory }),
+    engineArguments(jvmOptions, launch, { port, databaseDirectory, temporaryDirectory }),
     { stdio: 'pipe', env: engineEnvironment() },
   );
   child.stdout?.resume();
@@ -196,11 +214,16 @@ export const startDynamoDbLocal = async ({
     stderr += chunk.toString();
   });
   if (child.pid === undefined) {
+    rmSync(temporaryDirectory, { recursive: true, force: true });
     child.once('error', () => {});
     assertJava(javaCommand);
     throw new Error(`DynamoDB Local did not start: ${stderr}`);
   }
-  const watchdog = startWatchdog(child.pid, discardedOnStop ? databaseDirectory : undefined);
+  const watchdog = startWatchdog(
+    child.pid,
+    temporaryDirectory,
+    discardedOnStop ? databaseDirectory : undefined,
+  );
   const endpoint = `http://127.0.0.1:${port}`;
   const stop = async () => {
     if (discardedOnStop && !launch.keepArchive) {
@@ -213,6 +236,7 @@ export const startDynamoDbLocal = async ({
       launch.keepArchive?.(exited && child.exitCode === TERMINATED);
     }
     watchdog.kill();
+    rmSync(temporaryDirectory, { recursive: true, force: true });
   };
 
   const deadline = Date.now() + startTimeoutMs;

@@ -5,7 +5,6 @@ import {
   copyFileSync,
   existsSync,
   mkdirSync,
-  mkdtempSync,
   openSync,
   readFileSync,
   renameSync,
@@ -13,7 +12,6 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DYNAMODB_CACHE_DIRECTORY, engineLaunch } from './engine.ts';
 import {
@@ -25,6 +23,7 @@ import {
   isAlive,
   jvmOptionsFor,
   SHARED_DATABASE_FILE,
+  scratchFolder,
   startDynamoDbLocal,
 } from './launcher.ts';
 
@@ -113,9 +112,7 @@ const spawnEngine = async (
 ): Promise<EngineState> => {
   const launch = engineLaunch(javaCommand, jvmOptions);
   const port = await freePort();
-  const directory = mkdtempSync(
-    join(existsSync('/dev/shm') ? '/dev/shm' : tmpdir(), 'huduma-dynamodb-engine-'),
-  );
+  const directory = scratchFolder('huduma-dynamodb-engine-');
   markUsed(directory);
   const log = openSync(join(directory, 'engine.log'), 'a');
   const child = spawn(
@@ -124,6 +121,8 @@ const spawnEngine = async (
       port,
       databaseDirectory: directory,
       sharedDb: false,
+      // Its watchdog removes the folder, and what the engine unpacked there, once it stops.
+      temporaryDirectory: directory,
     }),
     { detached: true, stdio: ['ignore', log, log], env: engineEnvironment() },
   );

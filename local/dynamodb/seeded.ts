@@ -2,14 +2,12 @@ import { createHash } from 'node:crypto';
 import {
   copyFileSync,
   existsSync,
-  mkdtempSync,
   readdirSync,
   readFileSync,
   rmSync,
   statSync,
   writeFileSync,
 } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DYNAMODB_CACHE_DIRECTORY, putInPlace } from './engine.ts';
@@ -19,6 +17,7 @@ import {
   freePort,
   SHARED_DATABASE_ACCESS_KEY,
   SHARED_DATABASE_FILE,
+  scratchFolder,
   startDynamoDbLocal,
 } from './launcher.ts';
 import { openReusedDatabase } from './reused.ts';
@@ -62,8 +61,7 @@ export const seededDatabaseKey = (): string => {
 };
 
 /** Working copies live in memory where the machine has a tmpfs (no disk writes in tests). */
-const workingDirectory = () =>
-  mkdtempSync(join(existsSync('/dev/shm') ? '/dev/shm' : tmpdir(), 'huduma-dynamodb-'));
+const workingDirectory = () => scratchFolder('huduma-dynamodb-');
 
 export interface SeededDynamoDbLocal<S> {
   readonly dynamoDb: DynamoDbLocal;

@@ -1,4 +1,4 @@
-import { App, Stack } from 'aws-cdk-lib';
+import { Stack } from 'aws-cdk-lib';
 import { AttributeType, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { Key, KeySpec, KeyUsage } from 'aws-cdk-lib/aws-kms';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
@@ -7,10 +7,11 @@ import { trackingCapability } from '#lambdas/tracking/capability.ts';
 import { SelfService } from '#lib/constructs/self-service.ts';
 import type { CapabilityDescriptor } from '#shared/capability.ts';
 import * as z from '#shared/zod.ts';
+import { testApp } from '../support/app.ts';
 
 /** SelfService in a stack of its own with the given capabilities (no bundling). */
 const synthesize = (capabilities: readonly CapabilityDescriptor[]) => {
-  const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
+  const app = testApp({ context: { 'aws:cdk:bundling-stacks': [] } });
   const stack = new Stack(app, 'Test');
   const table = (id: string) =>
     new TableV2(stack, id, { partitionKey: { name: 'pk', type: AttributeType.STRING } });

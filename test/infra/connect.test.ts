@@ -1,11 +1,11 @@
-import { App, Stack } from 'aws-cdk-lib';
+import { Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { QUEUES } from '#flows/manifest.ts';
 import { ROUTING_PROFILES, SECURITY_PROFILES } from '#lib/config/agents.ts';
 import { ContactRouting, MAX_HOURS_OVERRIDES } from '#lib/constructs/contact-routing.ts';
 import { DAYS } from '#shared/hours.ts';
-import { buildApp } from '../support/app.ts';
+import { buildApp, testApp } from '../support/app.ts';
 
 const { data, contactCentre, template } = buildApp('prod', {}, { bundle: false });
 const dataTemplate = template(data);
@@ -301,7 +301,7 @@ describe('holiday overrides', () => {
     closedDates,
   });
   const routing = (closedDates: string[]) => {
-    const stack = new Stack(new App(), 'Test');
+    const stack = new Stack(testApp(), 'Test');
     new ContactRouting(stack, 'Routing', {
       instanceArn: 'arn:aws:connect:af-south-1:123456789012:instance/abc',
       instanceId: 'abc',

@@ -1,4 +1,4 @@
-import { App, Stack } from 'aws-cdk-lib';
+import { Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { ROUTING_PROFILES } from '#lib/config/agents.ts';
@@ -11,10 +11,10 @@ import {
 import { staffingWarnings } from '#lib/config/staffing-check.ts';
 import { ContactRouting } from '#lib/constructs/contact-routing.ts';
 import { DAYS } from '#shared/hours.ts';
-import { buildApp } from '../support/app.ts';
+import { buildApp, testApp } from '../support/app.ts';
 
 const routing = (config: EnvironmentConfig) => {
-  const stack = new Stack(new App(), 'Test');
+  const stack = new Stack(testApp(), 'Test');
   new ContactRouting(stack, 'Routing', {
     instanceArn: 'arn:aws:connect:af-south-1:123456789012:instance/abc',
     instanceId: 'abc',

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
@@ -21,6 +21,13 @@ const listeningAddresses = (port: number) => {
     .map((fields) => fields[1]!.split(':')[0]!);
 };
 
+/** The JVM's temporary folder (`-Djava.io.tmpdir`), from its command line. */
+const temporaryFolderOf = (pid: number) =>
+  readFileSync(`/proc/${pid}/cmdline`, 'utf8')
+    .split('\0')
+    .find((argument) => argument.startsWith('-Djava.io.tmpdir='))
+    ?.slice('-Djava.io.tmpdir='.length);
+
 describe('DynamoDB Local launcher', () => {
   it('keeps tables in a persistent folder across restarts and leaves no process behind', async () => {
     // Prepare
@@ -28,6 +35,8 @@ describe('DynamoDB Local launcher', () => {
     try {
       const first = await startDynamoDbLocal({ dbPath });
       await createLocalTables(localDynamoDbClient(first.endpoint));
+      const temporaryFolder = temporaryFolderOf(first.pid)!;
+      const unpacked = readdirSync(temporaryFolder);
       await first.stop();
 
       // Act
@@ -41,6 +50,9 @@ describe('DynamoDB Local launcher', () => {
       expect(TableNames).toEqual(['huduma-call-logs', 'huduma-service-data', 'huduma-tickets']);
       expect(isAlive(first.pid)).toBe(false);
       expect(isAlive(second.pid)).toBe(false);
+      // The engine unpacks its SQLite library into its own temporary folder, gone with it.
+      expect(unpacked).toEqual([expect.stringMatching(/libsqlite4java/)]);
+      expect(existsSync(temporaryFolder)).toBe(false);
       expect(second.endpoint).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     } finally {
       rmSync(dbPath, { recursive: true, force: true });
@@ -75,7 +87,7 @@ describe('DynamoDB Local launcher', () => {
     }
   }, 60_000);
 
-  it('stops the engine, and removes a database to be discarded, when its owner dies', async () => {
+  it('stops the engine, and removes its temporary folder and a database to be discarded, when its owner dies', async () => {
     // Prepare: an owner process of its own, killed once its engine answers.
     const dbPath = mkdtempSync(join(tmpdir(), 'huduma-ddb-owner-'));
     const launcher = new URL('../../local/dynamodb/launcher.ts', import.meta.url).pathname;
@@ -90,16 +102,20 @@ describe('DynamoDB Local launcher', () => {
     const enginePid = await new Promise<number>((resolve) =>
       owner.stdout.once('data', (chunk: Buffer) => resolve(Number(chunk.toString().trim()))),
     );
+    const temporaryFolder = temporaryFolderOf(enginePid)!;
 
     // Act
     owner.kill('SIGKILL');
 
     // Assess
     const deadline = Date.now() + 15_000;
-    while ((isAlive(enginePid) || existsSync(dbPath)) && Date.now() < deadline)
+    const gone = () => !isAlive(enginePid) && !existsSync(dbPath) && !existsSync(temporaryFolder);
+    while (!gone() && Date.now() < deadline)
       await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(temporaryFolder).toBeDefined();
     expect(isAlive(enginePid)).toBe(false);
     expect(existsSync(dbPath)).toBe(false);
+    expect(existsSync(temporaryFolder)).toBe(false);
   }, 60_000);
 
   it('fails at once with install instructions when Java is missing', async () => {

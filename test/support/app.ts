@@ -1,7 +1,29 @@
-import { App, type Stack } from 'aws-cdk-lib';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { App, type AppProps, type Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { type EnvironmentConfig, environments } from '#lib/config/environments.ts';
 import { addContactCentre } from '#lib/contact-centre-app.ts';
+
+const outputFolders: string[] = [];
+
+/**
+ * A CDK app whose cloud assembly goes to a folder of this test file's, which
+ * `removeTestApps` (after each infra test file) deletes: an app without an `outdir` synthesizes
+ * into a new `cdk.out*` in the system's temporary folder that nothing removes, up to 50 MB with
+ * its bundled assets, hundreds of them a suite.
+ */
+export const testApp = (props: AppProps = {}): App => {
+  const outdir = mkdtempSync(join(tmpdir(), 'huduma-cdk-test-'));
+  outputFolders.push(outdir);
+  return new App({ ...props, outdir });
+};
+
+/** Deletes the folders of the apps `testApp` made in this test file. */
+export const removeTestApps = (): void => {
+  for (const folder of outputFolders.splice(0)) rmSync(folder, { recursive: true, force: true });
+};
 
 export interface BuildOptions {
   /** Bundle the Lambdas and the agent desktop; off for tests that only read templates. @default true */
@@ -14,7 +36,7 @@ export const buildApp = (
   overrides: Partial<EnvironmentConfig> = {},
   options: BuildOptions = {},
 ) => {
-  const app = new App({
+  const app = testApp({
     context: {
       '@aws-cdk/core:defaultCrossStackReferences': 'strong',
       ...(options.bundle === false && { 'aws:cdk:bundling-stacks': [] }),
