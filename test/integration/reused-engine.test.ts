@@ -1,5 +1,13 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
@@ -26,6 +34,16 @@ const eventually = async (condition: () => boolean, timeoutMs = 15_000) => {
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 };
+
+/**
+ * Whether every thread of a process has stopped. `kill(SIGSTOP)` returns before they have: on a
+ * busy machine the engine's other threads ran on for tens of milliseconds and answered a request
+ * sent after it (the cause of this file's rare failures).
+ */
+const allThreadsStopped = (pid: number) =>
+  readdirSync(`/proc/${pid}/task`).every((thread) =>
+    /^\d+ \(.*\) [tT] /.test(readFileSync(`/proc/${pid}/task/${thread}/stat`, 'utf8')),
+  );
 
 const clientOf = (db: DynamoDbLocal) =>
   localPlatform({ dynamoDbEndpoint: db.endpoint, dynamoDbAccessKeyId: db.accessKeyId }).aws
@@ -121,9 +139,17 @@ describe('the DynamoDB Local engine the CLIs reuse between runs', () => {
     await (await openIn(stateDirectory)).stop();
     const stateFile = join(stateDirectory, 'reused-engine.json');
     const hung = JSON.parse(readFileSync(stateFile, 'utf8')) as { pid: number; startedAt: number };
-    writeFileSync(stateFile, JSON.stringify({ ...hung, startedAt: hung.startedAt - 60_000 }));
+    // Replaced, not rewritten in place: the engine's watchdog stops an engine its state file
+    // does not name, and could read the file between a truncation and a write.
+    writeFileSync(
+      `${stateFile}.new`,
+      JSON.stringify({ ...hung, startedAt: hung.startedAt - 60_000 }),
+    );
+    renameSync(`${stateFile}.new`, stateFile);
     process.kill(hung.pid, 'SIGSTOP');
     try {
+      await eventually(() => allThreadsStopped(hung.pid));
+
       // Act
       const run = await openIn(stateDirectory);
       const seeded = await clientOf(run).send(
