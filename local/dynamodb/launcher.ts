@@ -69,13 +69,18 @@ export interface EngineArgumentsOptions {
   readonly databaseDirectory?: string | undefined;
   /** One database for every access key, else one file per key. @default true */
   readonly sharedDb?: boolean;
-  /**
-   * The JVM's temporary folder, removed with the engine: the engine unpacks its SQLite library
-   * (900 KB) there on every start and deletes it only when the JVM exits cleanly, so each killed
-   * engine left a copy in the system's temporary folder.
-   */
+  /** The JVM's temporary folder (`javaTemporaryFolder`). */
   readonly temporaryDirectory?: string;
 }
+
+/**
+ * A temporary folder for an engine's JVM, to be removed with the engine: the engine unpacks its
+ * SQLite library (900 KB) there on every start and deletes it only when the JVM exits cleanly,
+ * so each killed engine left a copy in the system's temporary folder. On disk, not in
+ * `/dev/shm`: the JVM loads the library from it, and containers mount `/dev/shm` noexec.
+ */
+export const javaTemporaryFolder = (): string =>
+  mkdtempSync(join(tmpdir(), 'huduma-dynamodb-java-'));
 
 /** A new folder in memory where the machine has a tmpfs (no disk writes), else on disk. */
 export const scratchFolder = (prefix: string): string =>
@@ -202,7 +207,7 @@ export const startDynamoDbLocal = async ({
   const port = chosenPort ?? (await freePort());
   const jvmOptions = jvmOptionsFor(shortRun);
   const launch = engineLaunch(javaCommand, jvmOptions);
-  const temporaryDirectory = scratchFolder('huduma-dynamodb-tmp-');
+  const temporaryDirectory = javaTemporaryFolder();
   const child = spawnProcess(
     javaCommand,
     engineArguments(jvmOptions, launch, { port, databaseDirectory, temporaryDirectory }),

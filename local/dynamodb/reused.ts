@@ -21,6 +21,7 @@ import {
   engineEnvironment,
   freePort,
   isAlive,
+  javaTemporaryFolder,
   jvmOptionsFor,
   SHARED_DATABASE_FILE,
   scratchFolder,
@@ -81,10 +82,10 @@ const detachedShell = (script: string, args: readonly string[]) =>
 
 /**
  * Stops the engine once it is idle, retired (the state file names another) or its state file is
- * gone, with no run's database left, then removes its folder. A run's database stays until the
- * run stops, or its own watchdog (below) sees it die.
+ * gone, with no run's database left, then removes its folder and its JVM's temporary folder.
+ * A run's database stays until the run stops, or its own watchdog (below) sees it die.
  */
-const ENGINE_WATCHDOG = `engine=$1 dir=$2 state=$3 idle=$4
+const ENGINE_WATCHDOG = `engine=$1 dir=$2 state=$3 idle=$4 java_tmp=$5
 while kill -0 "$engine" 2>/dev/null; do
   sleep 2
   busy=
@@ -94,7 +95,7 @@ while kill -0 "$engine" 2>/dev/null; do
     kill "$engine"
   fi
 done
-rm -rf "$dir"`;
+rm -rf "$dir" "$java_tmp"`;
 
 /** Removes a run's database when the run's process dies without stopping. */
 const RUN_WATCHDOG = `owner=$1 db=$2
@@ -113,6 +114,7 @@ const spawnEngine = async (
   const launch = engineLaunch(javaCommand, jvmOptions);
   const port = await freePort();
   const directory = scratchFolder('huduma-dynamodb-engine-');
+  const temporaryDirectory = javaTemporaryFolder();
   markUsed(directory);
   const log = openSync(join(directory, 'engine.log'), 'a');
   const child = spawn(
@@ -121,15 +123,15 @@ const spawnEngine = async (
       port,
       databaseDirectory: directory,
       sharedDb: false,
-      // Its watchdog removes the folder, and what the engine unpacked there, once it stops.
-      temporaryDirectory: directory,
+      temporaryDirectory,
     }),
     { detached: true, stdio: ['ignore', log, log], env: engineEnvironment() },
   );
   closeSync(log);
   child.unref();
   if (child.pid === undefined) {
-    rmSync(directory, { recursive: true, force: true });
+    for (const folder of [directory, temporaryDirectory])
+      rmSync(folder, { recursive: true, force: true });
     throw new Error(`DynamoDB Local did not start (${javaCommand})`);
   }
   const state: EngineState = { pid: child.pid, port, directory, launchKey, startedAt: Date.now() };
@@ -141,6 +143,7 @@ const spawnEngine = async (
     directory,
     stateFile,
     String(IDLE_MINUTES),
+    temporaryDirectory,
   ]).unref();
   return state;
 };

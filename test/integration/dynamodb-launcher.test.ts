@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { isAlive, JavaMissingError, startDynamoDbLocal } from '#local/dynamodb/launcher.ts';
 import { createLocalTables, localDynamoDbClient } from '#local/dynamodb/tables.ts';
+import { javaTemporaryFolderOf } from '../support/java-processes.ts';
 
 /**
  * The local addresses (kernel hex) of the sockets listening on a port, from Linux's socket
@@ -21,13 +22,6 @@ const listeningAddresses = (port: number) => {
     .map((fields) => fields[1]!.split(':')[0]!);
 };
 
-/** The JVM's temporary folder (`-Djava.io.tmpdir`), from its command line. */
-const temporaryFolderOf = (pid: number) =>
-  readFileSync(`/proc/${pid}/cmdline`, 'utf8')
-    .split('\0')
-    .find((argument) => argument.startsWith('-Djava.io.tmpdir='))
-    ?.slice('-Djava.io.tmpdir='.length);
-
 describe('DynamoDB Local launcher', () => {
   it('keeps tables in a persistent folder across restarts and leaves no process behind', async () => {
     // Prepare
@@ -35,7 +29,7 @@ describe('DynamoDB Local launcher', () => {
     try {
       const first = await startDynamoDbLocal({ dbPath });
       await createLocalTables(localDynamoDbClient(first.endpoint));
-      const temporaryFolder = temporaryFolderOf(first.pid)!;
+      const temporaryFolder = javaTemporaryFolderOf(first.pid)!;
       const unpacked = readdirSync(temporaryFolder);
       await first.stop();
 
@@ -102,7 +96,7 @@ describe('DynamoDB Local launcher', () => {
     const enginePid = await new Promise<number>((resolve) =>
       owner.stdout.once('data', (chunk: Buffer) => resolve(Number(chunk.toString().trim()))),
     );
-    const temporaryFolder = temporaryFolderOf(enginePid)!;
+    const temporaryFolder = javaTemporaryFolderOf(enginePid)!;
 
     // Act
     owner.kill('SIGKILL');

@@ -22,6 +22,7 @@ import { seededDatabaseKey } from '#local/dynamodb/seeded.ts';
 import { createLocalTables, localDynamoDbClient, localTableName } from '#local/dynamodb/tables.ts';
 import { localPlatform } from '#local/platform.ts';
 import { serviceDataTable } from '#shared/data/tables.ts';
+import { allThreadsStopped, javaTemporaryFolderOf } from '../support/java-processes.ts';
 
 // The seeded database the integration project's global setup kept for this data/.
 const seededFile = join(DYNAMODB_CACHE_DIRECTORY, seededDatabaseKey(), 'shared-local-instance.db');
@@ -34,16 +35,6 @@ const eventually = async (condition: () => boolean, timeoutMs = 15_000) => {
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 };
-
-/**
- * Whether every thread of a process has stopped. `kill(SIGSTOP)` returns before they have: on a
- * busy machine the engine's other threads ran on for tens of milliseconds and answered a request
- * sent after it (the cause of this file's rare failures).
- */
-const allThreadsStopped = (pid: number) =>
-  readdirSync(`/proc/${pid}/task`).every((thread) =>
-    /^\d+ \(.*\) [tT] /.test(readFileSync(`/proc/${pid}/task/${thread}/stat`, 'utf8')),
-  );
 
 const clientOf = (db: DynamoDbLocal) =>
   localPlatform({ dynamoDbEndpoint: db.endpoint, dynamoDbAccessKeyId: db.accessKeyId }).aws
@@ -122,6 +113,7 @@ describe('the DynamoDB Local engine the CLIs reuse between runs', () => {
     // Prepare
     const run = await openIn(stateDirectory);
     const { pid, directory } = engineState(stateDirectory);
+    const javaTemporaryFolder = javaTemporaryFolderOf(pid)!;
     rmSync(join(stateDirectory, 'reused-engine.json'));
 
     // Act: the engine waits for the run, then goes.
@@ -131,7 +123,10 @@ describe('the DynamoDB Local engine the CLIs reuse between runs', () => {
 
     // Assert
     expect(aliveWhileHeld).toBe(true);
-    await eventually(() => !isAlive(pid) && !existsSync(directory));
+    expect(existsSync(javaTemporaryFolder)).toBe(true);
+    await eventually(
+      () => !isAlive(pid) && !existsSync(directory) && !existsSync(javaTemporaryFolder),
+    );
   }, 60_000);
 
   it('replaces an engine that no longer answers', async () => {
