@@ -9,10 +9,9 @@ import { addContactCentre } from '#lib/contact-centre-app.ts';
 const outputFolders: string[] = [];
 
 /**
- * A CDK app whose cloud assembly goes to a folder of this test file's, which
- * `removeTestApps` (after each infra test file) deletes: an app without an `outdir` synthesizes
- * into a new `cdk.out*` in the system's temporary folder that nothing removes, up to 50 MB with
- * its bundled assets, hundreds of them a suite.
+ * A CDK app whose cloud assembly goes to a folder that `removeTestApps` deletes after each infra
+ * test file. An app without an `outdir` synthesizes into a new `cdk.out*` in the system's
+ * temporary folder that nothing removes: up to 50 MB each with the bundled assets.
  */
 export const testApp = (props: AppProps = {}): App => {
   const outdir = mkdtempSync(join(tmpdir(), 'huduma-cdk-test-'));
