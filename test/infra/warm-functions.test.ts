@@ -3,6 +3,7 @@ import { Match } from 'aws-cdk-lib/assertions';
 import { environments } from '#lib/config/environments.ts';
 import type { PlatformFunction } from '#lib/constructs/flow-function.ts';
 import { buildApp } from '../support/app.ts';
+import { liveAliasOf } from '../support/grants.ts';
 
 /** The 24-hour roster planned, so the config's shifts cover the hours. */
 const roster24h = {
@@ -27,8 +28,8 @@ const channelFunctions = (app: typeof prod): Record<string, PlatformFunction> =>
 });
 /** The functions a caller waits on: the flow functions and the channels'. */
 const callerFacing = flowFunctionIds.length + Object.keys(channelFunctions(prod)).length;
-const liveAliasId = (fn: PlatformFunction) =>
-  Stack.of(fn).getLogicalId(fn.liveAlias().node.defaultChild as CfnElement);
+const logicalIdOf = (fn: PlatformFunction) =>
+  Stack.of(fn).getLogicalId(fn.node.defaultChild as CfnElement);
 
 describe('flow functions, in prod', () => {
   const aliases = centre.findResources('AWS::Lambda::Alias', {
@@ -93,28 +94,21 @@ describe('flow functions, in prod', () => {
   });
 
   it("reach the channels' functions through their live aliases: USSD and web chat's APIs, the SMS callback, WhatsApp's events", () => {
-    const channels = channelFunctions(prod);
-    const references = (type: string) =>
-      JSON.stringify(centre.findResources(type)).match(/"Ref":"[A-Za-z0-9]+"/g) ?? [];
-    const reached = new Set([
-      ...references('AWS::ApiGateway::Method'),
-      ...references('AWS::ApiGatewayV2::Integration'),
-      ...references('AWS::SNS::Subscription'),
-    ]);
-    for (const [channel, fn] of Object.entries(channels)) {
-      expect({ channel, alias: reached.has(`"Ref":"${liveAliasId(fn)}"`) }).toEqual({
+    // What invokes a channel: its API's methods or integration, or its topic's subscription.
+    const invokers = JSON.stringify(
+      ['AWS::ApiGateway::Method', 'AWS::ApiGatewayV2::Integration', 'AWS::SNS::Subscription'].map(
+        (type) => centre.findResources(type),
+      ),
+    );
+    const reached = new Set(invokers.match(/"Ref":"[A-Za-z0-9]+"/g));
+    for (const [channel, fn] of Object.entries(channelFunctions(prod))) {
+      const unqualified = logicalIdOf(fn);
+      expect({
         channel,
-        alias: true,
-      });
+        alias: reached.has(`"Ref":"${liveAliasOf(centre, unqualified)}"`),
+      }).toEqual({ channel, alias: true });
       // Never the unqualified function, which no provisioned environment serves.
-      const unqualified = Stack.of(fn).getLogicalId(fn.node.defaultChild as CfnElement);
-      expect(
-        JSON.stringify([
-          centre.findResources('AWS::ApiGateway::Method'),
-          centre.findResources('AWS::ApiGatewayV2::Integration'),
-          centre.findResources('AWS::SNS::Subscription'),
-        ]),
-      ).not.toContain(`"Fn::GetAtt":["${unqualified}","Arn"]`);
+      expect(invokers).not.toContain(`"Fn::GetAtt":["${unqualified}","Arn"]`);
     }
   });
 

@@ -65,22 +65,18 @@ export interface Projection {
  * once per read, at module load, not per request.
  */
 export const projectionOf = (paths: readonly string[]): Projection => {
-  const placeholders = new Map<string, string>();
-  const placeholder = (name: string) => {
-    let found = placeholders.get(name);
-    if (found === undefined) {
-      found = `#n${placeholders.size}`;
-      placeholders.set(name, found);
-    }
-    return found;
-  };
+  const names = [...new Set(paths.flatMap((path) => path.split('.')))];
+  const placeholder = new Map(names.map((name, i) => [name, `#n${i}`]));
   return {
     ProjectionExpression: paths
-      .map((path) => path.split('.').map(placeholder).join('.'))
+      .map((path) =>
+        path
+          .split('.')
+          .map((name) => placeholder.get(name))
+          .join('.'),
+      )
       .join(', '),
-    ExpressionAttributeNames: Object.fromEntries(
-      [...placeholders].map(([name, found]) => [found, name]),
-    ),
+    ExpressionAttributeNames: Object.fromEntries(names.map((name, i) => [`#n${i}`, name])),
   };
 };
 
