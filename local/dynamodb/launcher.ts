@@ -147,7 +147,8 @@ export const answers = async (endpoint: string) => {
 
 /**
  * Kills the engine if this process dies without stopping it (SIGKILL, a crashed test runner),
- * so no Java process outlives its owner, and removes its temporary folder and its database if
+ * so no Java process outlives its owner (only then: an engine that is gone may have left its pid
+ * to another process), and removes its temporary folder and its database if
  * it was to be discarded (a seeded database's working copy).
  */
 const startWatchdog = (
@@ -155,7 +156,7 @@ const startWatchdog = (
   temporaryDirectory: string,
   discardedDirectory: string | undefined,
 ) => {
-  const script = `while kill -0 ${process.pid} 2>/dev/null && kill -0 ${childPid} 2>/dev/null; do sleep 1; done; kill ${childPid} 2>/dev/null; rm -rf "$1"; [ -z "$2" ] || rm -rf "$2"`;
+  const script = `while kill -0 ${process.pid} 2>/dev/null && kill -0 ${childPid} 2>/dev/null; do sleep 1; done; kill -0 ${process.pid} 2>/dev/null || kill ${childPid} 2>/dev/null; rm -rf "$1"; [ -z "$2" ] || rm -rf "$2"`;
   const watchdog = spawnProcess(
     'sh',
     ['-c', script, 'sh', temporaryDirectory, discardedDirectory ?? ''],

@@ -86,8 +86,8 @@ const detachedShell = (script: string, args: readonly string[]) =>
  * A run's database stays until the run stops, or its own watchdog (below) sees it die.
  */
 const ENGINE_WATCHDOG = `engine=$1 dir=$2 state=$3 idle=$4 java_tmp=$5
-while kill -0 "$engine" 2>/dev/null; do
-  sleep 2
+# Alive checked after each sleep, just before any kill: a pid that is gone may be reused.
+while sleep 2; kill -0 "$engine" 2>/dev/null; do
   busy=
   for db in "$dir"/run*_*.db; do [ -e "$db" ] && busy=1; done
   [ -n "$busy" ] && continue
