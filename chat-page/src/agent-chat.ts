@@ -8,8 +8,8 @@ export interface AgentChatEvents {
   left(): void;
   lost(): void;
   restored(): void;
-  /** The chat is over (the agent or the customer ended it): time for the page's own survey. */
-  ended(): void;
+  /** The chat is over: the agent, the flow (after hours, every queue full) or the customer ended it. */
+  ended(byCustomer: boolean): void;
   /** The participant is no longer valid (403 after the chat ended): start a new chat. */
   expired(): void;
 }
@@ -63,10 +63,10 @@ export const startAgentChat = async (
     type: connect.ChatSession.SessionTypes.CUSTOMER,
   });
   let ended = false;
-  const finish = () => {
+  const finish = (byCustomer = false) => {
     if (ended) return;
     ended = true;
-    on.ended();
+    on.ended(byCustomer);
   };
   const fromItem = (item: connect.ChatTranscriptItem) => {
     const type = item.ContentType ?? '';
@@ -111,7 +111,7 @@ export const startAgentChat = async (
     },
     async end() {
       await session.disconnectParticipant().catch(() => undefined);
-      finish();
+      finish(true);
     },
   };
 };

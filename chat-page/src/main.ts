@@ -94,6 +94,7 @@ const openSurvey = ({ contactId, surveyToken }: AgentChat) => {
   state.surveyFor = contactId;
   state.surveyToken = surveyToken;
   delete state.agentChat;
+  delete state.agentJoined;
   agent = undefined;
   save();
   composing(false);
@@ -109,6 +110,22 @@ const finishSurvey = (thanks: boolean) => {
   $('survey-thanks').hidden = !thanks;
   if (thanks) $('survey-thanks').focus();
   $('new-chat').hidden = false;
+};
+
+/**
+ * The agent chat ended before an agent joined (the flow closed it after hours or with every
+ * queue full, or the customer left the queue): no survey, the customer carries on in
+ * self-service. Unless the chat's own message said why, the page says so.
+ */
+const backToSelfService = (chat: AgentChat, told: boolean) => {
+  delete state.agentChat;
+  delete state.agentJoined;
+  agent = undefined;
+  save();
+  if (!told)
+    show({ id: `unavailable:${chat.contactId}`, from: 'system', text: t('agentUnavailable') });
+  status('');
+  composing(true);
 };
 
 const startNewChat = () => {
@@ -128,29 +145,41 @@ const connectAgent = async (config: PageConfig) => {
   const chat = state.agentChat;
   if (!chat) return;
   status('connecting');
+  // Whether the chat told the customer anything itself (the flow's closed or busy message).
+  let told = false;
+  /** The chat is over: its survey if an agent served, otherwise back to self-service. */
+  const over = (shown: 'ended' | 'expired', explained: boolean) => {
+    if (!state.agentChat) return;
+    if (!state.agentJoined) return backToSelfService(chat, explained);
+    status(shown);
+    openSurvey(chat);
+  };
   try {
-    agent = await startAgentChat(chat, config.region, {
-      line: (line) => show(line),
-      joined: () => status('agentJoined'),
+    const session = await startAgentChat(chat, config.region, {
+      line: (line) => {
+        if (line.from !== 'customer') told = true;
+        show(line);
+      },
+      joined: () => {
+        state.agentJoined = true;
+        save();
+        status('agentJoined');
+      },
       left: () => status('agentLeft'),
       lost: () => status('reconnecting'),
       restored: () => status('reconnected'),
-      ended: () => {
-        status('ended');
-        openSurvey(chat);
-      },
-      expired: () => {
-        // A 403: the chat ended while the page was away. Its survey is still ours to ask.
-        status('expired');
-        openSurvey(chat);
-      },
+      // A customer who left the queue needs no explanation.
+      ended: (byCustomer) => over('ended', told || byCustomer),
+      // A 403: the chat ended while the page was away, or before the customer could join it
+      // (the flow closed it at once).
+      expired: () => over('expired', told),
     });
+    // Unless the chat was over before it had connected.
+    if (state.agentChat !== chat) return;
+    agent = session;
     composing(true);
   } catch {
-    if (state.agentChat) {
-      status('expired');
-      openSurvey(chat);
-    }
+    over('expired', told);
   }
 };
 

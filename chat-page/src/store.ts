@@ -26,6 +26,8 @@ export interface ChatState {
   language: Language;
   lines: Line[];
   agentChat?: AgentChat;
+  /** An agent joined `agentChat`: only then is there a service to survey. */
+  agentJoined?: boolean;
   /** The contact whose post-chat survey is still open (kept in the page, never on the socket). */
   surveyFor?: string;
   /** The open survey's token (the hand-over's `surveyToken`). */

@@ -16,6 +16,7 @@ import { startEscalation, stopEscalations } from '../support/escalation.ts';
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const TIMEOUT = 120_000;
 const OPEN = '2026-12-01T10:00:00+03:00';
+const CLOSED = '2026-12-01T21:00:00+03:00';
 
 /**
  * The citizens' chat page in a real browser with the real amazon-connect-chatjs, against the
@@ -27,12 +28,13 @@ describe('the web chat in a browser', () => {
   let chat: LocalWebChat;
   let browser: Browser;
   let dir: string;
+  let escalation: Awaited<ReturnType<typeof startEscalation>>;
 
   beforeAll(async () => {
     if (!existsSync(CHROMIUM))
       throw new Error(`No browser at ${CHROMIUM}: apt-get install chromium (or set CHROMIUM_PATH)`);
     dir = mkdtempSync(join(tmpdir(), 'web-chat-'));
-    const escalation = await startEscalation(OPEN);
+    escalation = await startEscalation(OPEN);
     const platform = defaultLocalPlatform();
     const feed = loadContactRecordFeed(platform);
     chat = createLocalWebChat({
@@ -153,6 +155,40 @@ describe('the web chat in a browser', () => {
       expect(await customer.getAttribute('html', 'lang')).toBe('sw');
       expect(await customer.textContent('label[for="text"]')).toBe('Ujumbe wako');
       expect(await customer.getAttribute('button[data-lang="sw"]', 'aria-pressed')).toBe('true');
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'after hours, says no agent can take the chat and carries on in self-service, with no survey',
+    async () => {
+      escalation.clock.set(Date.parse(CLOSED));
+      try {
+        const customer = await browser.newPage();
+        await customer.goto(`${server.url}/chat/`);
+        await say(customer, 'hi');
+        await line(customer, 'service', 'Track a document application');
+        await say(customer, 'agent');
+        // The flow closes the chat at once: no agent came, so there is nothing to survey.
+        await line(customer, 'system', 'no agent can take your chat right now');
+        expect(await customer.locator('#survey').isHidden()).toBe(true);
+        expect(await customer.locator('#end').isHidden()).toBe(true);
+        expect(
+          await customer.evaluate(() => JSON.parse(localStorage.getItem('huduma.chat')!)),
+        ).not.toHaveProperty('agentChat');
+
+        // The customer carries on with the conversation service, and a refresh keeps it so.
+        await say(customer, '2');
+        await line(customer, 'service', 'application number');
+        await customer.reload();
+        await line(customer, 'system', 'no agent can take your chat right now');
+        await say(customer, '12345678');
+        await line(customer, 'service', 'last 4 digits');
+        expect(await customer.locator('#survey').isHidden()).toBe(true);
+        await customer.close();
+      } finally {
+        escalation.clock.set(Date.parse(OPEN));
+      }
     },
     TIMEOUT,
   );
