@@ -1,5 +1,10 @@
+import conversationPrompts from '../../prompts/conversation.json' with { type: 'json' };
+
 /** Every word the page shows, in English and Kiswahili (the conversation's own replies come from the API). */
 export type Language = 'en' | 'sw';
+
+/** What the text channels tell a customer whose hand-over no agent took: the same words here. */
+const agentUnavailable = conversationPrompts.prompts['conversation.agent_unavailable'];
 
 export const STRINGS = {
   en: {
@@ -23,8 +28,7 @@ export const STRINGS = {
     reconnected: 'Connected again.',
     ended: 'The chat has ended.',
     expired: 'Your previous chat has ended. You can start a new one.',
-    agentUnavailable:
-      'Sorry, no agent can take your chat right now: our agents answer during the contact centre’s opening hours, and all of them may be busy. Please try again later, or carry on here.',
+    agentUnavailable: agentUnavailable.en,
     surveyTitle: 'How did we do?',
     csat: 'How satisfied were you with the service today? (1 very dissatisfied, 5 very satisfied)',
     nps: 'How likely are you to recommend Huduma to a friend? (0 not at all, 10 extremely likely)',
@@ -54,8 +58,7 @@ export const STRINGS = {
     reconnected: 'Umeunganishwa tena.',
     ended: 'Mazungumzo yamekwisha.',
     expired: 'Mazungumzo yako ya awali yamekwisha. Unaweza kuanza mapya.',
-    agentUnavailable:
-      'Samahani, hakuna wakala anayeweza kupokea mazungumzo yako sasa hivi: mawakala wetu hujibu wakati wa saa za kazi za kituo, na huenda wote wana shughuli. Tafadhali jaribu tena baadaye, au endelea hapa.',
+    agentUnavailable: agentUnavailable.sw,
     surveyTitle: 'Tumefanyaje?',
     csat: 'Umeridhika kiasi gani na huduma leo? (1 kutoridhika kabisa, 5 kuridhika sana)',
     nps: 'Kuna uwezekano gani wa kupendekeza Huduma kwa rafiki? (0 hakuna, 10 uwezekano mkubwa sana)',
