@@ -1,3 +1,6 @@
+import centres from '../../data/huduma-centres.json' with { type: 'json' };
+import services from '../../data/huduma-services.json' with { type: 'json' };
+
 /**
  * What the agent sees when a contact arrives, built from the contact's attributes (set by the
  * flows, see docs/flow-contracts.md) and the caller's number. Pure: no DOM, no Connect.
@@ -9,7 +12,7 @@ export interface ScreenPop {
   readonly queue?: string;
   /** What the caller did in the IVR, one line per step, in order. */
   readonly journey: readonly string[];
-  /** Further attributes worth showing, as label and value. */
+  /** The attributes {@link DETAILS} names, as label and value. */
   readonly details: readonly (readonly [string, string])[];
 }
 
@@ -52,14 +55,38 @@ export const OUTCOMES: Record<string, string> = {
   SMS_SENT: 'summary sent by SMS',
 };
 
-/** Attributes the screen pop renders itself, or that must never be shown (personal data). */
-const HANDLED = new Set(['lang', 'journey', 'intent', 'reference', 'verified']);
-const PERSONAL = /phone|msisdn|mobile|id_?number|national_?id|passport|pin|dob|birth|name/i;
-
-const DETAIL_LABELS: Record<string, string> = {
+/**
+ * The attributes the screen pop shows, with their labels, in this order: the platform's, then
+ * each capability's (its descriptor's `screenPop.details`: the registration test checks). No
+ * other attribute is shown: routing state, queue and flow ARNs, the chat flow's messages and a
+ * chat's transcript stay out, and so does any personal data a new attribute might carry.
+ */
+export const DETAILS: Record<string, string> = {
   intent: 'Reason for calling',
   reference: 'Reference',
   verified: 'Identity verified',
+  channel: 'Channel',
+  handoverReason: 'Why an agent',
+  openComplaints: 'Open complaints (calling number)',
+  upcomingBookings: 'Upcoming bookings (calling number)',
+  centreId: 'Centre',
+  serviceId: 'Service',
+  knowledgeService: 'Service asked about',
+  requestType: 'Pension request',
+  requestReference: 'Pension request reference',
+};
+
+/** Why a text conversation came to an agent (lambdas/conversation/contract.ts). */
+const HANDOVER_REASONS: Record<string, string> = {
+  REQUESTED: 'the customer asked',
+  SELF_SERVICE_FAILED: 'self-service could not help',
+  LOCKED_OUT: 'locked out after failed proofs',
+};
+
+/** Names of the centres and services whose ids the flows set: the names agents know. */
+const NAMES: Record<string, ReadonlyMap<string, string>> = {
+  centreId: new Map(centres.map(({ id, name }) => [id, name])),
+  serviceId: new Map(services.map(({ id, name }) => [id, name])),
 };
 
 /** Hides all but Kenya's country code and the last three digits: +254 ••• ••• 678. */
@@ -92,28 +119,22 @@ export const screenPop = ({ callerNumber, queueName, attributes }: ScreenPopInpu
     .map((step) => step.trim())
     .filter((step) => step.length > 0)
     .map(describeStep);
-  const known = (['intent', 'reference', 'verified'] as const).flatMap((key) => {
+  const shown = (key: string, raw: string): string => {
+    if (key === 'intent') return describeStep(raw);
+    if (key in NAMES) return NAMES[key]!.get(raw) ?? raw;
+    if (key === 'verified') return raw === 'true' ? 'Yes' : 'No';
+    if (key === 'handoverReason') return HANDOVER_REASONS[raw] ?? raw;
+    return raw;
+  };
+  const details = Object.entries(DETAILS).flatMap(([key, label]) => {
     const raw = value(key);
-    if (raw === undefined) return [];
-    const shown =
-      key === 'intent'
-        ? describeStep(raw)
-        : key === 'verified'
-          ? raw === 'true'
-            ? 'Yes'
-            : 'No'
-          : raw;
-    return [[DETAIL_LABELS[key] ?? key, shown] as const];
+    return raw === undefined ? [] : [[label, shown(key, raw)] as const];
   });
-  const others = Object.entries(attributes)
-    .filter(([key, raw]) => !HANDLED.has(key) && !PERSONAL.test(key) && raw?.trim())
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([key, raw]) => [key, String(raw).trim()] as const);
   return {
     caller: maskPhoneNumber(callerNumber),
     language: lang ? (LANGUAGES[lang] ?? lang) : 'Not chosen',
     ...(queueName && { queue: queueName }),
     journey: journey.length > 0 ? journey : ['No self-service steps recorded'],
-    details: [...known, ...others],
+    details,
   };
 };

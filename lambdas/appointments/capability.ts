@@ -67,7 +67,7 @@ export const appointmentsCapability = defineCapability({
   },
   tables: { ServiceData: 'readWrite' },
   needs: ['identityHashing', 'notifications'],
-  screenPop: { label: 'Appointments' },
+  screenPop: { label: 'Appointments', details: { centreId: 'Centre', serviceId: 'Service' } },
   environment: AppointmentsEnvironmentSchema,
   menuKey: '1',
   proofScopes: ['booking'],

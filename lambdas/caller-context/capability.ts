@@ -22,4 +22,11 @@ export const callerContextCapability = defineCapability({
   environment: CallerContextEnvironmentSchema,
   prompts: 'caller.json',
   flows: ['main'],
+  // Counts for the calling number, which proves nothing: the labels say whose they are.
+  screenPop: {
+    details: {
+      openComplaints: 'Open complaints (calling number)',
+      upcomingBookings: 'Upcoming bookings (calling number)',
+    },
+  },
 });

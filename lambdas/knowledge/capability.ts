@@ -59,5 +59,6 @@ export const knowledgeCapability = defineCapability({
   screenPop: {
     label: 'Service information',
     outcomes: { INFORMED: 'heard a summary', SMS_SENT: 'summary sent by SMS' },
+    details: { knowledgeService: 'Service asked about' },
   },
 });

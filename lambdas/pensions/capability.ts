@@ -44,7 +44,10 @@ export const pensionsCapability = defineCapability({
     },
   },
   ...TICKETING,
-  screenPop: { label: 'Pensions' },
+  screenPop: {
+    label: 'Pensions',
+    details: { requestType: 'Pension request', requestReference: 'Pension request reference' },
+  },
   environment: PensionsEnvironmentSchema,
   menuKey: '3',
   proofScopes: ['pension'],

@@ -62,13 +62,15 @@ export interface CapabilityDescriptor {
   /** Proof scopes its failed proofs count under (lambdas/shared/verification.ts). */
   readonly proofScopes?: readonly string[];
   /**
-   * How the agent's screen pop names its journey steps (`<handler>:<outcome>`): the label, and
-   * the words for outcomes of its own (agent-desktop/src/screen-pop.ts; the registration test
-   * checks they agree).
+   * What the agent's screen pop shows of it (agent-desktop/src/screen-pop.ts; the registration
+   * test checks they agree): how it names its journey steps (`<handler>:<outcome>`), the label
+   * and the words for outcomes of its own; and the contact attributes its flows set that an
+   * agent should read, with their labels (the pop shows no attribute nobody named).
    */
   readonly screenPop?: {
-    readonly label: string;
+    readonly label?: string;
     readonly outcomes?: Readonly<Record<string, string>>;
+    readonly details?: Readonly<Record<string, string>>;
   };
 }
 

@@ -20,6 +20,7 @@ import { promptCatalogue } from '#shared/speech/catalogue.ts';
 import { PROMPT_FILES } from '#shared/speech/prompt-files.ts';
 import {
   CAPABILITIES as SCREEN_POP_LABELS,
+  DETAILS as SCREEN_POP_DETAILS,
   OUTCOMES as SCREEN_POP_OUTCOMES,
 } from '../../agent-desktop/src/screen-pop.ts';
 
@@ -135,15 +136,23 @@ describe('capability registration', () => {
     }
   });
 
-  it('labels the journey of every capability as its descriptor says, on the screen pop', () => {
+  it('labels the journey and the details of every capability as its descriptor says, on the screen pop', () => {
+    const flowsText = FLOWS.map((flow) => flowText(flow.file)).join('\n');
     for (const { handler, screenPop } of descriptors.filter((c) => c.screenPop)) {
       expect([handler, SCREEN_POP_LABELS[handler]]).toEqual([handler, screenPop!.label]);
       for (const [outcome, words] of Object.entries(screenPop!.outcomes ?? {}))
         expect([outcome, SCREEN_POP_OUTCOMES[outcome]]).toEqual([outcome, words]);
+      for (const [attribute, label] of Object.entries(screenPop!.details ?? {})) {
+        expect([attribute, SCREEN_POP_DETAILS[attribute]]).toEqual([attribute, label]);
+        // A flow sets it (a renamed attribute would leave the pop silent).
+        expect([attribute, flowsText.includes(`"${attribute}":`)]).toEqual([attribute, true]);
+      }
     }
     const journeys = descriptors.filter((c) => c.menu).map((c) => c.handler);
     expect(
-      journeys.filter((handler) => !descriptors.find((c) => c.handler === handler)?.screenPop),
+      journeys.filter(
+        (handler) => !descriptors.find((c) => c.handler === handler)?.screenPop?.label,
+      ),
     ).toEqual([]);
   });
 

@@ -49,18 +49,33 @@ describe('screenPop', () => {
     expect(pop.queue).toBeUndefined();
   });
 
-  it('shows other attributes but never personal data', () => {
+  it('shows the attributes it names, labelled, and no other: not routing state, a transcript or personal data', () => {
     const pop = screenPop({
       attributes: {
-        centre: 'gpo',
+        centreId: 'nac-001',
+        serviceId: 'passport',
+        requestType: 'no-such-request',
+        handoverReason: 'SELF_SERVICE_FAILED',
+        openComplaints: '1',
+        requestReference: ' ',
+        agentQueue: 'arn:aws:connect:af-south-1:000000000000:instance/local/queue/general',
+        menuFlow: 'arn:aws:connect:af-south-1:000000000000:instance/local/contact-flow/menu',
+        categoryPage: '2',
+        waitingMessage: 'You are now in the queue for an agent.',
+        transcript: 'Customer: my ID number is 22334455',
         phoneNumber: '+254712345678',
+        callbackNumber: '0712345678',
         idNumber: '12345678',
         callerName: 'Wanjiku',
-        callbackMsisdn: '+254700000000',
-        empty: ' ',
       },
     });
-    expect(pop.details).toEqual([['centre', 'gpo']]);
+    expect(pop.details).toEqual([
+      ['Why an agent', 'self-service could not help'],
+      ['Open complaints (calling number)', '1'],
+      ['Centre', 'GPO Huduma Centre'],
+      ['Service', 'Passport application (via eCitizen; biometrics at designated centres)'],
+      ['Pension request', 'no-such-request'],
+    ]);
   });
 
   it('keeps unknown steps and outcomes readable', () => {
