@@ -19,8 +19,8 @@ import { parseEnv } from '#shared/env.ts';
 import { promptCatalogue } from '#shared/speech/catalogue.ts';
 import { PROMPT_FILES } from '#shared/speech/prompt-files.ts';
 import {
-  CAPABILITIES as SCREEN_POP_LABELS,
   DETAILS as SCREEN_POP_DETAILS,
+  CAPABILITIES as SCREEN_POP_LABELS,
   OUTCOMES as SCREEN_POP_OUTCOMES,
 } from '../../agent-desktop/src/screen-pop.ts';
 
