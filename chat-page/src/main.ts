@@ -168,8 +168,11 @@ const connectAgent = async (config: PageConfig) => {
       left: () => status('agentLeft'),
       lost: () => status('reconnecting'),
       restored: () => status('reconnected'),
-      // A customer who left the queue needs no explanation.
-      ended: (byCustomer) => over('ended', told || byCustomer),
+      // A customer who left the queue needs no explanation, only to see it done.
+      ended: (byCustomer) => {
+        over('ended', told || byCustomer);
+        if (byCustomer) status('ended');
+      },
       // A 403: the chat ended while the page was away, or before the customer could join it
       // (the flow closed it at once).
       expired: () => over('expired', told),
