@@ -29,24 +29,31 @@ const row = (label: string, value: string): HTMLElement => {
   return fragment;
 };
 
+/** Fills a list with one item per line. */
+const fillList = (list: HTMLOListElement, lines: readonly string[]) =>
+  list.replaceChildren(
+    ...lines.map((line) => {
+      const item = document.createElement('li');
+      item.textContent = line;
+      return item;
+    }),
+  );
+
 /** Renders with textContent only: attribute values never become markup. */
 const render = (pop: ScreenPop | undefined): void => {
   const panel = element('screen-pop');
   const summary = element<HTMLDListElement>('summary');
-  const journey = element<HTMLOListElement>('journey');
   const details = element<HTMLDListElement>('details');
   panel.hidden = pop === undefined;
   summary.replaceChildren();
-  journey.replaceChildren();
   details.replaceChildren();
+  fillList(element<HTMLOListElement>('journey'), pop?.journey ?? []);
+  fillList(element<HTMLOListElement>('pop-transcript'), pop?.transcript ?? []);
+  element('pop-transcript').hidden = element('pop-transcript-title').hidden =
+    !pop?.transcript.length;
   if (!pop) return;
   summary.append(row('Caller', pop.caller), row('Language', pop.language));
   if (pop.queue) summary.append(row('Queue', pop.queue));
-  for (const step of pop.journey) {
-    const item = document.createElement('li');
-    item.textContent = step;
-    journey.append(item);
-  }
   for (const [label, value] of pop.details) details.append(row(label, value));
 };
 

@@ -14,6 +14,11 @@ export interface ScreenPop {
   readonly journey: readonly string[];
   /** The attributes {@link DETAILS} names, as label and value. */
   readonly details: readonly (readonly [string, string])[];
+  /**
+   * A web chat's self-service conversation before the hand-over (its `transcript` attribute,
+   * proofs already masked), one line per message; empty for a call.
+   */
+  readonly transcript: readonly string[];
 }
 
 export interface ScreenPopInput {
@@ -58,8 +63,9 @@ export const OUTCOMES: Record<string, string> = {
 /**
  * The attributes the screen pop shows, with their labels, in this order: the platform's, then
  * each capability's (its descriptor's `screenPop.details`: the registration test checks). No
- * other attribute is shown: routing state, queue and flow ARNs, the chat flow's messages and a
- * chat's transcript stay out, and so does any personal data a new attribute might carry.
+ * other attribute is shown (a web chat's transcript has a section of its own): routing state,
+ * queue and flow ARNs and the chat flow's messages stay out, and so does any personal data a
+ * new attribute might carry.
  */
 export const DETAILS: Record<string, string> = {
   intent: 'Reason for calling',
@@ -136,5 +142,6 @@ export const screenPop = ({ callerNumber, queueName, attributes }: ScreenPopInpu
     ...(queueName && { queue: queueName }),
     journey: journey.length > 0 ? journey : ['No self-service steps recorded'],
     details,
+    transcript: (value('transcript') ?? '').split('\n').filter((line) => line.trim()),
   };
 };

@@ -100,6 +100,11 @@ describe('the web chat in a browser', () => {
       await desktop.goto(`${server.url}/desktop/`);
       await desktop.locator('#chats-waiting button').click();
       await desktop.locator('#journey', { hasText: 'Document tracking: found' }).waitFor();
+      // What the customer and the service said before, in the pop, the proof masked.
+      const before = await desktop.locator('#pop-transcript li').allTextContents();
+      expect(before).toContainEqual(expect.stringContaining('ready for collection'));
+      expect(before).not.toContain('Customer: 5678');
+      expect(await desktop.locator('#details').textContent()).not.toContain('ready for collection');
       await desktop.fill('#chat-reply-text', 'Hello, I am Wanjiku.');
       await desktop.click('#chat-reply button[type=submit]');
       await line(customer, 'agent', 'Hello, I am Wanjiku.');

@@ -38,6 +38,7 @@ describe('screenPop', () => {
         ['Reference', '12345678'],
         ['Identity verified', 'Yes'],
       ],
+      transcript: [],
     });
   });
 
@@ -76,6 +77,19 @@ describe('screenPop', () => {
       ['Service', 'Passport application (via eCitizen; biometrics at designated centres)'],
       ['Pension request', 'no-such-request'],
     ]);
+  });
+
+  it("lists a web chat's self-service transcript line by line, apart from the details", () => {
+    const pop = screenPop({
+      attributes: {
+        transcript: 'Customer: 2\nHuduma: Please send your 8-digit application number.\n\n',
+      },
+    });
+    expect(pop.transcript).toEqual([
+      'Customer: 2',
+      'Huduma: Please send your 8-digit application number.',
+    ]);
+    expect(pop.details).toEqual([]);
   });
 
   it('keeps unknown steps and outcomes readable', () => {
