@@ -137,7 +137,11 @@ export const screenPop = ({ callerNumber, queueName, attributes }: ScreenPopInpu
     return raw === undefined ? [] : [[label, shown(key, raw)] as const];
   });
   return {
-    caller: maskPhoneNumber(callerNumber),
+    // A web chat has no number to withhold.
+    caller:
+      !callerNumber && value('channel') === 'web'
+        ? 'No number (web chat)'
+        : maskPhoneNumber(callerNumber),
     language: lang ? (LANGUAGES[lang] ?? lang) : 'Not chosen',
     ...(queueName && { queue: queueName }),
     journey: journey.length > 0 ? journey : ['No self-service steps recorded'],

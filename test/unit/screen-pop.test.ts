@@ -92,6 +92,11 @@ describe('screenPop', () => {
     expect(pop.details).toEqual([]);
   });
 
+  it('says a web chat has no number rather than that it was withheld', () => {
+    expect(screenPop({ attributes: { channel: 'web' } }).caller).toBe('No number (web chat)');
+    expect(screenPop({ attributes: { channel: 'SMS' } }).caller).toBe('Withheld');
+  });
+
   it('keeps unknown steps and outcomes readable', () => {
     const pop = screenPop({ attributes: { journey: 'licensing:SOME_NEW_OUTCOME' } });
     expect(pop.journey).toEqual(['licensing: some new outcome']);
