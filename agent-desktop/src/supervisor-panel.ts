@@ -52,6 +52,17 @@ const TABLES: Readonly<Record<string, readonly string[]>> = {
   'supervisor-overdue': ['Reference', 'Agency', 'Status', 'Due'],
 };
 
+/** Fills a table body with its rows, or one line that says there are none. */
+const fillTable = (id: keyof typeof TABLES, rows: readonly string[][], none: string) => {
+  if (rows.length > 0) return element(id).replaceChildren(...rows.map((row) => tableRow(...row)));
+  const cell = el('td', none);
+  cell.colSpan = TABLES[id]!.length;
+  const row = el('tr');
+  row.className = 'none';
+  row.append(cell);
+  element(id).replaceChildren(row);
+};
+
 /**
  * The supervisors' page: the chosen day's figures, calls per half hour against the forecast and
  * the planned staff, handle times per agent and the complaint SLA board. It refreshes itself
@@ -180,15 +191,15 @@ export const createSupervisorPanel = ({ reports }: { readonly reports: ReportsCl
         ...channels.map((values) => tableRow(...values)),
       );
       drawChart(halfHourSeries(report, plan));
-      element('supervisor-agents').replaceChildren(
-        ...report.agents.map((agent) =>
-          tableRow(
-            agent.username,
-            String(agent.handled),
-            `${agent.averageHandleSeconds} s`,
-            `${agent.maxHandleSeconds} s`,
-          ),
-        ),
+      fillTable(
+        'supervisor-agents',
+        report.agents.map((agent) => [
+          agent.username,
+          String(agent.handled),
+          `${agent.averageHandleSeconds} s`,
+          `${agent.maxHandleSeconds} s`,
+        ]),
+        'No agent handled a contact on this day.',
       );
       element('supervisor-warnings').replaceChildren(
         ...plan.warnings.map((warning) => {
@@ -197,22 +208,27 @@ export const createSupervisorPanel = ({ reports }: { readonly reports: ReportsCl
           return item;
         }),
       );
-      element('supervisor-sla').replaceChildren(
-        ...board.agencies.map((agency) =>
-          tableRow(agency.agencyId, String(agency.overdue), String(agency.dueSoon)),
-        ),
+      fillTable(
+        'supervisor-sla',
+        board.agencies.map((agency) => [
+          agency.agencyId,
+          String(agency.overdue),
+          String(agency.dueSoon),
+        ]),
+        'No open complaint is overdue or due within a day.',
       );
-      element('supervisor-overdue').replaceChildren(
-        ...[...board.overdue, ...board.dueSoon]
-          .slice(0, 50)
-          .map((complaint) =>
-            tableRow(
-              complaint.reference,
-              complaint.agencyId,
-              complaint.status,
-              dueIn(complaint.dueAt),
-            ),
-          ),
+      const listed = [...board.overdue, ...board.dueSoon].slice(0, 50);
+      // Under the board's own "none" line, an empty list would only repeat it.
+      element('supervisor-overdue').parentElement!.hidden = listed.length === 0;
+      fillTable(
+        'supervisor-overdue',
+        listed.map((complaint) => [
+          complaint.reference,
+          complaint.agencyId,
+          complaint.status,
+          dueIn(complaint.dueAt),
+        ]),
+        '',
       );
       updated.textContent = `Updated ${new Date(report.generatedAt).toLocaleTimeString('en-KE', { timeZone: TIME_ZONE })}`;
     } catch (error) {

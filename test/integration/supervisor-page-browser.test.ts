@@ -98,7 +98,7 @@ describe("the supervisors' page in a browser", () => {
       expect(received).toBeGreaterThan(10);
       expect(figures).toMatch(/Service level(\d+(\.\d)? %|—)/);
       expect(figures).toContain('Breached (open, overdue)');
-      expect(await page.locator('#supervisor-agents tr').count()).toBeGreaterThan(0);
+      expect(await page.locator('#supervisor-agents tr:not(.none)').count()).toBeGreaterThan(0);
       expect(await page.isVisible('#supervisor-channels-section')).toBe(true);
       expect(await page.locator('#supervisor-channels tr').allTextContents()).toEqual([
         expect.stringMatching(/^VOICE\d+/),
@@ -107,6 +107,14 @@ describe("the supervisors' page in a browser", () => {
       expect(await paintedPixels(page, '#supervisor-chart')).toBeGreaterThan(2000);
       expect(await page.textContent('#supervisor-message')).toBe('');
       await page.screenshot({ path: SCREENSHOT, fullPage: true });
+
+      // A day without calls says so instead of showing a table of headers.
+      const quiet = '2026-01-05';
+      await page.fill('#supervisor-date', quiet);
+      await page.locator(`#supervisor-figures[data-date="${quiet}"]`).waitFor();
+      expect(await page.textContent('#supervisor-agents')).toBe(
+        'No agent handled a contact on this day.',
+      );
     },
     TIMEOUT,
   );
