@@ -17,6 +17,10 @@ export const el = <K extends keyof HTMLElementTagNameMap>(
   return node;
 };
 
+/** Fills a list with one item per line. */
+export const fillList = (list: HTMLElement, lines: readonly string[]): void =>
+  list.replaceChildren(...lines.map((line) => el('li', line)));
+
 /**
  * Heads the table around `body` with one column header per entry of `columns`, in the order the
  * panel's rows give their cells: the page writes each table as its empty body only, and the

@@ -1,4 +1,4 @@
-import { element } from './dom.ts';
+import { element, fillList } from './dom.ts';
 
 interface LocalChatSummary {
   readonly contactId: string;
@@ -69,12 +69,9 @@ export const startLocalChatPanel = (
     reply.hidden = mine.state !== 'CONNECTED';
     element('chat-end').hidden = mine.state !== 'CONNECTED';
     if (transcript.childElementCount !== mine.messages.length)
-      transcript.replaceChildren(
-        ...mine.messages.map((message) => {
-          const item = document.createElement('li');
-          item.textContent = `${WHO[message.role ?? ''] ?? 'System'}: ${message.text}`;
-          return item;
-        }),
+      fillList(
+        transcript,
+        mine.messages.map((message) => `${WHO[message.role ?? ''] ?? 'System'}: ${message.text}`),
       );
   };
 

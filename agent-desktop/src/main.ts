@@ -1,7 +1,7 @@
 import 'amazon-connect-streams';
 import { roleFromGroups } from '#shared/roles.ts';
 import { type DesktopConfig, parseDesktopConfig } from './config.ts';
-import { element } from './dom.ts';
+import { element, fillList } from './dom.ts';
 import { createKnowledgeClient } from './knowledge-api.ts';
 import { createKnowledgePanel } from './knowledge-panel.ts';
 import { startLocalChatPanel } from './local-chat-panel.ts';
@@ -29,16 +29,6 @@ const row = (label: string, value: string): HTMLElement => {
   return fragment;
 };
 
-/** Fills a list with one item per line. */
-const fillList = (list: HTMLOListElement, lines: readonly string[]) =>
-  list.replaceChildren(
-    ...lines.map((line) => {
-      const item = document.createElement('li');
-      item.textContent = line;
-      return item;
-    }),
-  );
-
 /** Renders with textContent only: attribute values never become markup. */
 const render = (pop: ScreenPop | undefined): void => {
   const panel = element('screen-pop');
@@ -47,10 +37,10 @@ const render = (pop: ScreenPop | undefined): void => {
   panel.hidden = pop === undefined;
   summary.replaceChildren();
   details.replaceChildren();
-  fillList(element<HTMLOListElement>('journey'), pop?.journey ?? []);
-  fillList(element<HTMLOListElement>('pop-transcript'), pop?.transcript ?? []);
-  element('pop-transcript').hidden = element('pop-transcript-title').hidden =
-    !pop?.transcript.length;
+  const transcript = element('pop-transcript');
+  fillList(element('journey'), pop?.journey ?? []);
+  fillList(transcript, pop?.transcript ?? []);
+  transcript.hidden = element('pop-transcript-title').hidden = !pop?.transcript.length;
   if (!pop) return;
   summary.append(row('Caller', pop.caller), row('Language', pop.language));
   if (pop.queue) summary.append(row('Queue', pop.queue));

@@ -10,7 +10,7 @@ import {
   PointElement,
   Tooltip,
 } from 'chart.js';
-import { el, element, headColumns } from './dom.ts';
+import { el, element, fillList, headColumns } from './dom.ts';
 import type { ReportsClient } from './reports-api.ts';
 import {
   CHANNEL_COLUMNS,
@@ -52,15 +52,18 @@ const TABLES: Readonly<Record<string, readonly string[]>> = {
   'supervisor-overdue': ['Reference', 'Agency', 'Status', 'Due'],
 };
 
-/** Fills a table body with its rows, or one line that says there are none. */
-const fillTable = (id: keyof typeof TABLES, rows: readonly string[][], none: string) => {
-  if (rows.length > 0) return element(id).replaceChildren(...rows.map((row) => tableRow(...row)));
+/** Fills a table body with its rows; with no rows, one line saying `none`, or no table at all. */
+const fillTable = (id: string, rows: readonly string[][], none?: string) => {
+  const body = element(id);
+  body.parentElement!.hidden = rows.length === 0 && none === undefined;
+  if (rows.length > 0 || none === undefined)
+    return body.replaceChildren(...rows.map((row) => tableRow(...row)));
   const cell = el('td', none);
   cell.colSpan = TABLES[id]!.length;
   const row = el('tr');
   row.className = 'none';
   row.append(cell);
-  element(id).replaceChildren(row);
+  body.replaceChildren(row);
 };
 
 /**
@@ -201,13 +204,7 @@ export const createSupervisorPanel = ({ reports }: { readonly reports: ReportsCl
         ]),
         'No agent handled a contact on this day.',
       );
-      element('supervisor-warnings').replaceChildren(
-        ...plan.warnings.map((warning) => {
-          const item = document.createElement('li');
-          item.textContent = warning;
-          return item;
-        }),
-      );
+      fillList(element('supervisor-warnings'), plan.warnings);
       fillTable(
         'supervisor-sla',
         board.agencies.map((agency) => [
@@ -217,18 +214,17 @@ export const createSupervisorPanel = ({ reports }: { readonly reports: ReportsCl
         ]),
         'No open complaint is overdue or due within a day.',
       );
-      const listed = [...board.overdue, ...board.dueSoon].slice(0, 50);
-      // Under the board's own "none" line, an empty list would only repeat it.
-      element('supervisor-overdue').parentElement!.hidden = listed.length === 0;
+      // No "none" line: under the board's own, it would only repeat it.
       fillTable(
         'supervisor-overdue',
-        listed.map((complaint) => [
-          complaint.reference,
-          complaint.agencyId,
-          complaint.status,
-          dueIn(complaint.dueAt),
-        ]),
-        '',
+        [...board.overdue, ...board.dueSoon]
+          .slice(0, 50)
+          .map((complaint) => [
+            complaint.reference,
+            complaint.agencyId,
+            complaint.status,
+            dueIn(complaint.dueAt),
+          ]),
       );
       updated.textContent = `Updated ${new Date(report.generatedAt).toLocaleTimeString('en-KE', { timeZone: TIME_ZONE })}`;
     } catch (error) {

@@ -76,7 +76,7 @@ export const projectionOf = (paths: readonly string[]): Projection => {
           .join('.'),
       )
       .join(', '),
-    ExpressionAttributeNames: Object.fromEntries(names.map((name, i) => [`#n${i}`, name])),
+    ExpressionAttributeNames: Object.fromEntries([...placeholder].map(([name, id]) => [id, name])),
   };
 };
 
