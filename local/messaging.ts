@@ -17,6 +17,7 @@ import { localAgentChats } from './chat/agent-chats.ts';
 import { localChatContacts } from './chat/local-chats.ts';
 import { type ChatItem, LocalParticipantService } from './chat/participant-service.ts';
 import { loadContactRecordFeed, RecordingFlowEngine } from './contact-records.ts';
+import type { QueueSimulation } from './flow-engine/types.ts';
 import { localHandler } from './handlers.ts';
 import { lambdaContext } from './lambda-context.ts';
 import type { LocalPlatform } from './platform.ts';
@@ -175,8 +176,15 @@ export interface LocalAgentDesk {
   readonly chatContacts: ChatContacts;
 }
 
-/** A desk of its own (tests, `npm run chat`): the chat hand-over flow in a local flow engine. */
-const ownDesk = (platform: LocalPlatform, clock: Clock): LocalAgentDesk => {
+/**
+ * A desk of its own (tests, `npm run chat`): the chat hand-over flow in a local flow engine,
+ * its agent queue as `queue` simulates it (full, for one).
+ */
+export const localAgentDesk = (
+  platform: LocalPlatform,
+  clock: Clock,
+  queue?: QueueSimulation,
+): LocalAgentDesk => {
   const service = new LocalParticipantService(() => clock().getTime());
   let contacts: Promise<ChatContacts> | undefined;
   const feed = loadContactRecordFeed(platform);
@@ -188,6 +196,7 @@ const ownDesk = (platform: LocalPlatform, clock: Clock): LocalAgentDesk => {
       instanceArn: LOCAL_INSTANCE_ARN,
       feed,
       now: clock,
+      ...(queue && { queue }),
     });
   return {
     service,
@@ -210,7 +219,7 @@ const ownDesk = (platform: LocalPlatform, clock: Clock): LocalAgentDesk => {
  */
 export const localMessaging = (platform: LocalPlatform, clock?: Clock, desk?: LocalAgentDesk) => {
   const received: ReceivedMessage[] = [];
-  const agents = desk ?? ownDesk(platform, clock ?? systemClock);
+  const agents = desk ?? localAgentDesk(platform, clock ?? systemClock);
   const agentChats = localAgentChats(agents);
   const whatsapp = outboxWhatsAppSender();
   const smsOutbox: SmsGateway = {

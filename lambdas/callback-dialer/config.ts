@@ -1,5 +1,5 @@
 import { environmentOf, tableName } from '#shared/env.ts';
-import { OpeningHoursSchema } from '#shared/hours.ts';
+import { contactCentreHoursVariable } from '#shared/hours.ts';
 import { NotifierEnvironmentSchema } from '#shared/notifications/default-notifier.ts';
 import * as z from '#shared/zod.ts';
 
@@ -15,11 +15,7 @@ export const CallbackDialerEnvironmentSchema = environmentOf(
     OUTBOUND_QUEUE_ID: z.optional(z.string().check(z.minLength(1))),
     /** Queue the outbound flow transfers to when the customer presses 1. */
     AGENT_QUEUE_ARN: z._default(z.string().check(z.minLength(1)), 'complaints'),
-    /** The contact centre's opening hours (OpeningHoursSchema JSON, from the environment config). */
-    CONTACT_CENTRE_HOURS: z.pipe(
-      z.string(),
-      z.transform((raw) => OpeningHoursSchema.parse(JSON.parse(raw))),
-    ),
+    CONTACT_CENTRE_HOURS: contactCentreHoursVariable,
     /** Milliseconds between two calls from one dialer instance. */
     DIAL_INTERVAL_MS: z._default(z.coerce.number().check(z.int(), z.gte(0)), 1000),
   }),

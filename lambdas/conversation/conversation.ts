@@ -8,6 +8,7 @@ import {
   TRANSCRIPT_LINES,
 } from '#shared/data/conversations.repository.ts';
 import { InvalidInputError } from '#shared/errors.ts';
+import { isOpen, localTime, nextOpening, type OpeningHours } from '#shared/hours.ts';
 import type { IdentityHasher } from '#shared/identity/identity-hasher.ts';
 import { toE164 } from '#shared/phone.ts';
 import type { Language } from '#shared/speech/language.ts';
@@ -47,6 +48,8 @@ export interface ConversationDependencies {
   readonly newConversationId: () => string;
   /** A conversation idle this long ends; the next message starts a new one. */
   readonly idleMinutes: number;
+  /** The contact centre's opening hours: outside them a customer who asks for an agent is told when they open. */
+  readonly hours: OpeningHours;
   /** WhatsApp and SMS hand-overs: the agent's Connect chat (web chat's page holds its own). */
   readonly agentChats?: AgentChats;
 }
@@ -128,24 +131,30 @@ export const createConversation = (deps: ConversationDependencies): HandleMessag
     session: { ...session, stage: 'MENU', dialogue: undefined },
   });
 
+  /**
+   * To an agent: a hand-over within the opening hours. Outside them, when they next open and
+   * the menu, with no hand-over: the chat flow would only close the chat. The journey still
+   * records `agent`, as a call's does: the forecast counts after-hours demand from it.
+   */
   const toAgent = (
     session: ConversationSession,
     reason: HandoverReason,
+    now: Date,
     lead: readonly Say[] = [],
-  ): Outcome => ({
-    say: [...lead, { prompt: 'conversation.handover' }],
-    session: {
-      ...session,
-      stage: 'AGENT',
-      dialogue: undefined,
-      handedOver: true,
-      journey: [...session.journey, 'agent'],
-    },
-    handover: reason,
-  });
+  ): Outcome => {
+    const journey = [...session.journey, 'agent'];
+    if (isOpen(deps.hours, now))
+      return {
+        say: [...lead, { prompt: 'conversation.handover' }],
+        session: { ...session, stage: 'AGENT', dialogue: undefined, handedOver: true, journey },
+        handover: reason,
+      };
+    const closed = agentsClosed(nextOpening(deps.hours, now), deps.hours.timeZone);
+    return menu({ ...session, journey }, [...lead, closed]);
+  };
 
   /** Applies a dialogue step's result to the session. */
-  const afterTurn = (session: ConversationSession, turn: DialogueTurn): Outcome => {
+  const afterTurn = (session: ConversationSession, turn: DialogueTurn, now: Date): Outcome => {
     const next: ConversationSession = {
       ...session,
       journey: [...session.journey, ...(turn.journey ?? [])],
@@ -157,7 +166,10 @@ export const createConversation = (deps: ConversationDependencies): HandleMessag
       return { say, session: { ...next, stage: 'DIALOGUE', dialogue: turn.state }, ...masked };
     switch (turn.exit) {
       case 'agent':
-        return { ...toAgent(next, turn.handoverReason ?? 'SELF_SERVICE_FAILED', say), ...masked };
+        return {
+          ...toAgent(next, turn.handoverReason ?? 'SELF_SERVICE_FAILED', now, say),
+          ...masked,
+        };
       case 'goodbye':
         return {
           say: [...say, { prompt: 'conversation.goodbye' }],
@@ -173,6 +185,7 @@ export const createConversation = (deps: ConversationDependencies): HandleMessag
     message: IncomingMessage,
     session: ConversationSession,
     customer: CustomerMessaging,
+    now: Date,
   ): Promise<Outcome> => {
     const text = message.text;
     const { agentChat } = session;
@@ -186,7 +199,7 @@ export const createConversation = (deps: ConversationDependencies): HandleMessag
       customer,
       deps.track,
       context(session, message),
-      clock(),
+      now,
     );
     if (keyword) return keyword;
 
@@ -202,13 +215,13 @@ export const createConversation = (deps: ConversationDependencies): HandleMessag
         const withLang = { ...session, lang: chosen };
         return { ...menu(withLang), customer: { lang: chosen } };
       }
-      if (globalCommand(text) === 'AGENT') return toAgent(session, 'REQUESTED');
+      if (globalCommand(text) === 'AGENT') return toAgent(session, 'REQUESTED', now);
       return { say: [{ prompt: 'conversation.welcome' }], session };
     }
 
     switch (globalCommand(text)) {
       case 'AGENT':
-        return toAgent(session, 'REQUESTED');
+        return toAgent(session, 'REQUESTED', now);
       case 'MENU':
         return menu(session);
       case 'HELP':
@@ -221,6 +234,7 @@ export const createConversation = (deps: ConversationDependencies): HandleMessag
       return afterTurn(
         session,
         await deps.dialogues.answer(session.dialogue, text, context(session, message)),
+        now,
       );
 
     // The main menu (also where a customer back from an agent, or who said goodbye, types).
@@ -234,6 +248,7 @@ export const createConversation = (deps: ConversationDependencies): HandleMessag
     return afterTurn(
       started,
       await deps.dialogues.start(entry.capability, context(started, message)),
+      now,
     );
   };
 
@@ -263,7 +278,7 @@ export const createConversation = (deps: ConversationDependencies): HandleMessag
     const decided =
       fresh && knownLang && !globalCommand(message.text) && !isMenuKey(deps.dialogues, message.text)
         ? await greetKnown(message, session, customer)
-        : await decide(message, session, customer);
+        : await decide(message, session, customer, now);
 
     const lang: Language = decided.session.lang ?? knownLang ?? 'en';
     const replies: Reply[] = decided.say.map((say) => textReply(say, lang, message.channel));
@@ -357,6 +372,17 @@ export const createConversation = (deps: ConversationDependencies): HandleMessag
 
 const isMenuKey = (dialogues: TextDialogues, text: string) =>
   dialogues.menu.some((entry) => entry.key === text.trim());
+
+/** When the agents are next available (in the centre's time zone), or that none can say when. */
+const agentsClosed = (opens: Date | undefined, timeZone: string): Say => {
+  if (!opens) return { prompt: 'conversation.agent_unavailable' };
+  const { date, minuteOfDay } = localTime(opens, timeZone);
+  const clock = (part: number) => String(part).padStart(2, '0');
+  return {
+    prompt: 'conversation.agents_closed',
+    vars: { date, time: `${clock(Math.floor(minuteOfDay / 60))}:${clock(minuteOfDay % 60)}` },
+  };
+};
 
 const expiry = (now: Date, idleMinutes: number) =>
   Math.floor(now.getTime() / 1000) + idleMinutes * 60;

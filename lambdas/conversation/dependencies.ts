@@ -4,6 +4,7 @@ import { type ChannelDependencies, channelDependencies } from '#shared/channel-d
 import { createCallLogRepository } from '#shared/data/call-logs.repository.ts';
 import { createConversationRepository } from '#shared/data/conversations.repository.ts';
 import { parseEnv } from '#shared/env.ts';
+import type { OpeningHours } from '#shared/hours.ts';
 import type { AwsClients, Environment } from '#shared/platform.ts';
 import { conversationRecorder } from './call-log.ts';
 import { TEXT_DIALOGUES } from './capabilities.ts';
@@ -19,6 +20,7 @@ export interface ConversationServiceDependencies extends ChannelDependencies {
   readonly idleMinutes: number;
   readonly newConversationId: () => string;
   readonly timeZone: string;
+  readonly hours: OpeningHours;
   /** WhatsApp and SMS: hand-overs start the agent's Connect chat here and relay into it. */
   readonly agentChats?: AgentChats;
 }
@@ -34,6 +36,7 @@ export const conversationServiceDependencies = (
     idleMinutes: config.CONVERSATION_IDLE_MINUTES,
     newConversationId: randomUUID,
     timeZone: config.TIME_ZONE,
+    hours: config.CONTACT_CENTRE_HOURS,
   };
 };
 
@@ -57,6 +60,7 @@ export const createConversationService = (deps: ConversationServiceDependencies)
     clock: deps.clock,
     newConversationId: deps.newConversationId,
     idleMinutes: deps.idleMinutes,
+    hours: deps.hours,
     ...(deps.agentChats && { agentChats: deps.agentChats }),
   });
 };

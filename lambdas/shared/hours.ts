@@ -31,6 +31,12 @@ export const OpeningHoursSchema = z.object({
 });
 export type OpeningHours = z.infer<typeof OpeningHoursSchema>;
 
+/** `CONTACT_CENTRE_HOURS`: the opening hours as JSON, written by CDK from the environment config. */
+export const contactCentreHoursVariable = z.pipe(
+  z.string(),
+  z.transform((raw) => OpeningHoursSchema.parse(JSON.parse(raw))),
+);
+
 const minutes = (clock: string) => Number(clock.slice(0, 2)) * 60 + Number(clock.slice(3, 5));
 
 // Building a DateTimeFormat costs far more than using one: keep one per time zone.

@@ -1,5 +1,6 @@
 import { ConnectClient } from '@aws-sdk/client-connect';
 import { hashingNotifyingClients } from '#shared/aws-clients.ts';
+import { systemClock } from '#shared/clock.ts';
 import { createCallLogRepository } from '#shared/data/call-logs.repository.ts';
 import { parseEnv } from '#shared/env.ts';
 import {
@@ -28,7 +29,7 @@ export const defaultDependencies = (
 ): WebChatHandlerDependencies => {
   const config = parseEnv(WebChatEnvironmentSchema, env);
   return {
-    handleMessage: conversationFor(env, aws),
+    handleMessage: conversationFor(env, aws, systemClock),
     chatContacts: connectChatContacts(aws.connect, {
       instanceId: config.CONNECT_INSTANCE_ID,
       flowId: config.CHAT_FLOW_ID,
@@ -36,7 +37,7 @@ export const defaultDependencies = (
     callLogs: createCallLogRepository(aws.dynamoDb, config.CALL_LOGS_TABLE_NAME),
     identityHasher: identityHasherFor(parseEnv(IdentityHasherEnvironmentSchema, env), aws.kms),
     retentionDays: config.CALL_LOG_RETENTION_DAYS,
-    clock: () => new Date(),
+    clock: systemClock,
     allowedOrigin: config.ALLOWED_ORIGIN,
   };
 };

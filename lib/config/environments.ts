@@ -84,7 +84,8 @@ export const EnvironmentConfigSchema = z
     hours: z
       .object({
         timeZone: z.string().check(z.minLength(1)),
-        open: ClockTime,
+        /** On the half hour: the text channels write it in the recorded clock words (`time.HHMM`). */
+        open: ClockTime.check(z.regex(/:[03]0$/, 'an opening time on the hour or half hour')),
         close: CloseTimeSchema,
         /** Open on public holidays (data/kenya-public-holidays-*.json); when false each becomes a CLOSED override. */
         openOnHolidays: z.boolean(),

@@ -12,6 +12,7 @@ import { Construct } from 'constructs';
 import { CAPABILITIES } from '#lambdas/capabilities.ts';
 import { TEXT_DIALOGUES } from '#lambdas/conversation/capabilities.ts';
 import { type TableDefinition, tableDefinitions } from '#shared/data/tables.ts';
+import type { OpeningHours } from '#shared/hours.ts';
 import { PlatformFunction, type TableAccess } from './flow-function.ts';
 import { instanceArnIn } from './instance-arn.ts';
 import type { OperationsAlerts } from './operations-alerts.ts';
@@ -34,7 +35,8 @@ export interface MessagingChannelsProps {
   readonly handoverFlowArn: string;
   readonly promptAudioUri: string;
   readonly callLogRetentionDays: number;
-  readonly timeZone: string;
+  /** The contact centre's opening hours (and time zone): outside them no hand-over is offered. */
+  readonly hours: OpeningHours;
   readonly sms: {
     /** `africas-talking` for Kenya (no two-way SMS through End User Messaging there). */
     readonly gateway: 'africas-talking' | 'end-user-messaging';
@@ -158,7 +160,8 @@ export class MessagingChannels extends Construct {
         environment: {
           PROMPT_AUDIO_URI: props.promptAudioUri,
           CALL_LOG_RETENTION_DAYS: String(props.callLogRetentionDays),
-          TIME_ZONE: props.timeZone,
+          TIME_ZONE: props.hours.timeZone,
+          CONTACT_CENTRE_HOURS: JSON.stringify(props.hours),
           CONNECT_INSTANCE_ID: props.instanceId,
           CONVERSATION_FLOW_ID: handoverFlowId,
         },

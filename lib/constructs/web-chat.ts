@@ -25,6 +25,7 @@ import { Construct } from 'constructs';
 import { WEB_CHAT_ROUTE_KEYS } from '#lambdas/web-chat/api-contract.ts';
 import { CHAT_PAGE_DIR } from '#lib/chat-page-bundle.ts';
 import { type TableDefinition, tableDefinitions } from '#shared/data/tables.ts';
+import type { OpeningHours } from '#shared/hours.ts';
 import { PlatformFunction, type TableAccess } from './flow-function.ts';
 import { HostedPage } from './hosted-page.ts';
 import { conversationTableAccess } from './messaging-channels.ts';
@@ -46,7 +47,8 @@ export interface WebChatProps {
   /** Gives a function the SQS notifier (SelfService's queue). */
   readonly allowToNotify: (fn: PlatformFunction) => void;
   readonly promptAudioUri: string;
-  readonly timeZone: string;
+  /** The contact centre's opening hours (and time zone): outside them no hand-over is offered. */
+  readonly hours: OpeningHours;
   readonly callLogRetentionDays: number;
   readonly accessLogsBucket: IBucket;
   /** Countries (ISO alpha-2) the page may be loaded from. */
@@ -101,7 +103,8 @@ export class WebChat extends Construct {
         CHAT_FLOW_ID: flowId,
         CALL_LOG_RETENTION_DAYS: String(props.callLogRetentionDays),
         PROMPT_AUDIO_URI: props.promptAudioUri,
-        TIME_ZONE: props.timeZone,
+        TIME_ZONE: props.hours.timeZone,
+        CONTACT_CENTRE_HOURS: JSON.stringify(props.hours),
         ALLOWED_ORIGIN: this.url,
       },
     }).allowToHashIdentity(props.identityHashKey);

@@ -275,7 +275,7 @@ export class ContactCentreStack extends Stack {
       handoverFlowArn: chatFlow.attrContactFlowArn,
       promptAudioUri: props.promptAudioUri,
       callLogRetentionDays: config.callLogRetentionDays,
-      timeZone: config.hours.timeZone,
+      hours: contactCentreHours(config),
       sms: {
         gateway: config.messaging.smsGateway,
         africasTalkingUsername: config.messaging.africasTalkingUsername,
@@ -346,7 +346,7 @@ export class ContactCentreStack extends Stack {
       identityHashKey: props.identityHashKey,
       allowToNotify: (fn) => selfService.allowToNotify(fn),
       promptAudioUri: props.promptAudioUri,
-      timeZone: config.hours.timeZone,
+      hours: contactCentreHours(config),
       callLogRetentionDays: config.callLogRetentionDays,
       accessLogsBucket: props.accessLogsBucket,
       allowedCountries: config.agentDesktop.allowedCountries,

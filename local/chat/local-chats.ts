@@ -1,6 +1,7 @@
 import type { ChatContacts } from '#lambdas/web-chat/chat-contacts.ts';
 import type { ContactRecordFeed } from '#local/contact-records.ts';
 import type { FlowEngine } from '#local/flow-engine/engine.ts';
+import type { QueueSimulation } from '#local/flow-engine/types.ts';
 import type { LocalChat, LocalParticipantService } from './participant-service.ts';
 
 const timestamp = (ms: number) =>
@@ -69,6 +70,7 @@ export const localChatContacts = ({
   instanceArn,
   feed,
   now,
+  queue,
 }: {
   readonly service: LocalParticipantService;
   readonly engine: FlowEngine;
@@ -76,6 +78,8 @@ export const localChatContacts = ({
   readonly instanceArn: string;
   readonly feed: ContactRecordFeed;
   readonly now: () => Date;
+  /** How the agent queue behaves (`atCapacity`: the flow's queue-full branch ends the chat). */
+  readonly queue?: QueueSimulation;
 }): ChatContacts => {
   const started = new Map<
     string,
@@ -100,6 +104,7 @@ export const localChatContacts = ({
         customerNumber: 'anonymous',
         attributes: { ...chat.attributes },
         startAt: now(),
+        ...(queue && { queue }),
         caller: {
           hear: (prompt) => messages.push(prompt.text),
           input: async () => ({ kind: 'hangup' }),

@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
+import { conversationFor } from '#lambdas/web-chat/conversation.ts';
 import type { HandleMessage } from '#lambdas/web-chat/conversation-port.ts';
 import { chatPageFiles } from '#lib/chat-page-bundle.ts';
 import type { ContactRecordFeed } from '#local/contact-records.ts';
 import type { FlowEngine } from '#local/flow-engine/engine.ts';
+import type { QueueSimulation } from '#local/flow-engine/types.ts';
 import { type LocalPlatform, localHandler } from '#local/handlers.ts';
 import { LOCAL_INSTANCE_ARN, localArn } from '../arns.ts';
 import { sendPageFile } from '../page-files.ts';
@@ -59,7 +61,9 @@ export interface LocalWebChatOptions {
   readonly platform: LocalPlatform;
   readonly feed: ContactRecordFeed;
   readonly now: () => Date;
-  /** The conversation service; the deployed handler's own when omitted. */
+  /** How the agent queue behaves (`atCapacity`: the chat flow ends a hand-over at once). */
+  readonly queue?: QueueSimulation;
+  /** The conversation service; the deployed handler's own (on `now`) when omitted. */
   readonly handleMessage?: HandleMessage;
 }
 
@@ -78,13 +82,17 @@ export const createLocalWebChat = (options: LocalWebChatOptions) => {
     instanceArn: LOCAL_INSTANCE_ARN,
     feed: options.feed,
     now: options.now,
+    ...(options.queue && { queue: options.queue }),
   });
   const api = localHandler(
     'web-chat',
     {
       chatContacts,
       clock: options.now,
-      ...(options.handleMessage && { handleMessage: options.handleMessage }),
+      // The conversation on the same clock as the chat flow (the handler's own is the system's).
+      handleMessage:
+        options.handleMessage ??
+        conversationFor(options.platform.env, options.platform.aws, options.now),
     },
     options.platform,
   );

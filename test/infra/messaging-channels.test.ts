@@ -1,4 +1,6 @@
 import { Match } from 'aws-cdk-lib/assertions';
+import { contactCentreHours, environments } from '#lib/config/environments.ts';
+import { contactCentreHoursVariable } from '#shared/hours.ts';
 import { buildApp } from '../support/app.ts';
 import {
   actionsOn,
@@ -32,6 +34,16 @@ describe('messaging channels', () => {
       NOTIFIER: 'sqs',
     });
   });
+
+  it.each(['MessagingSms', 'MessagingWhatsApp', 'WebChatHandler'])(
+    'gives the %s conversation the contact centre hours, so after hours it hands no one over',
+    (name) => {
+      const env = functionNamed(centre, name).properties.Environment.Variables;
+      const hours = contactCentreHoursVariable.parse(env.CONTACT_CENTRE_HOURS);
+      expect(hours).toEqual(contactCentreHours(environments.prod));
+      expect(env.TIME_ZONE).toBe(hours.timeZone);
+    },
+  );
 
   it("subscribes the WhatsApp channel's live alias to the encrypted event destination topic End User Messaging Social publishes to", () => {
     const whatsapp = functionNamed(centre, 'MessagingWhatsApp');

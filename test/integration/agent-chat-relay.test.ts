@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { SNSEvent } from 'aws-lambda';
-import { context, localMessaging } from '#local/messaging.ts';
+import { context, localAgentDesk, localMessaging } from '#local/messaging.ts';
 import { defaultLocalPlatform } from '#local/platform.ts';
 import { uniqueCaller } from '../support/data.ts';
 
@@ -180,10 +180,11 @@ describe('the agent-chat relay handler', () => {
 });
 
 describe('a hand-over the chat flow does not queue', () => {
-  /** Wednesday 03:00 in Nairobi: the contact centre is closed and the chat flow ends the chat. */
-  const afterHours = localMessaging(
+  /** Every agent queue is full: the chat flow tells the customer and ends the chat. */
+  const queueFull = localMessaging(
     defaultLocalPlatform(),
-    () => new Date('2026-12-02T03:00:00+03:00'),
+    () => WITHIN_HOURS,
+    localAgentDesk(defaultLocalPlatform(), () => WITHIN_HOURS, { atCapacity: true }),
   );
 
   it.each([
@@ -197,22 +198,22 @@ describe('a hand-over the chat flow does not queue', () => {
       const [greeting, language, agent] = LANGUAGES[lang].opening;
 
       // Act
-      for (const text of [greeting, language]) await afterHours.send({ channel, customer, text });
-      const before = afterHours.received.length;
+      for (const text of [greeting, language]) await queueFull.send({ channel, customer, text });
+      const before = queueFull.received.length;
       const id = randomUUID();
-      await afterHours.send({ channel, customer, text: agent, id });
-      const told = afterHours.received
+      await queueFull.send({ channel, customer, text: agent, id });
+      const told = queueFull.received
         .slice(before)
         .map((message) => message.text)
         .join('\n');
-      const redelivered = afterHours.received.length;
-      await afterHours.send({ channel, customer, text: agent, id });
-      const again = afterHours.received
+      const redelivered = queueFull.received.length;
+      await queueFull.send({ channel, customer, text: agent, id });
+      const again = queueFull.received
         .slice(redelivered)
         .map((message) => message.text)
         .join('\n');
-      const next = afterHours.received.length;
-      await afterHours.send({ channel, customer, text: '2' });
+      const next = queueFull.received.length;
+      await queueFull.send({ channel, customer, text: '2' });
 
       // Assess
       expect(told.toLowerCase()).toContain(unavailable);
@@ -220,7 +221,7 @@ describe('a hand-over the chat flow does not queue', () => {
       expect(told).not.toContain(LANGUAGES[lang].waiting);
       expect(again).toBe('');
       expect(
-        afterHours.received
+        queueFull.received
           .slice(next)
           .map((message) => message.text)
           .join('\n'),

@@ -1,14 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import { localMessaging } from '#local/messaging.ts';
 import { defaultLocalPlatform } from '#local/platform.ts';
+import { SimulatedClock } from '#local/sim-clock.ts';
 import { localOutbox } from '#shared/notifications/default-notifier.ts';
 import { callLogItem, uniqueCaller } from '../support/data.ts';
 
 const messaging = localMessaging(defaultLocalPlatform());
-/** Within the contact centre's hours (Tuesday 10:00 in Nairobi): the chat flow queues a hand-over. */
+/** From Tuesday 10:00 in Nairobi, on real time: the agents are in and the chat flow queues a hand-over. */
 const withinHours = localMessaging(
   defaultLocalPlatform(),
-  () => new Date('2026-12-01T10:00:00+03:00'),
+  new SimulatedClock(new Date('2026-12-01T10:00:00+03:00'), true).now,
+);
+
+/** From Wednesday 03:00 in Nairobi: the agents start at 07:00. */
+const afterHours = localMessaging(
+  defaultLocalPlatform(),
+  new SimulatedClock(new Date('2026-12-02T03:00:00+03:00'), true).now,
 );
 
 /** Sends the messages in order from one customer; returns the texts they received after each. */
@@ -219,6 +226,20 @@ describe.each(['sms', 'whatsapp'] as const)('a conversation on %s', (channel) =>
     expect(replies[4]?.join()).toContain('Reply with a number');
   });
 
+  it('after hours, says when the agents are back and starts no agent chat', async () => {
+    // Arrange
+    const started = afterHours.agentChats.started.length;
+
+    // Act
+    const replies = await converse(channel, uniqueCaller(), ['Hi', '1', 'agent'], afterHours);
+
+    // Assess
+    expect(replies[2]?.join('\n')).toContain('They will be back on Wednesday 2 December at 07:00.');
+    expect(replies[2]?.join('\n')).toContain('Reply with a number');
+    expect(replies[2]?.join('\n')).not.toContain('An agent will join');
+    expect(afterHours.agentChats.started.length).toBe(started);
+  });
+
   it('handles a redelivered message once', async () => {
     // Arrange
     const customer = uniqueCaller();
@@ -287,13 +308,18 @@ describe('conversation call logs', () => {
   it('leaves one call-log item per conversation with its channel, outcome and handle time', async () => {
     // Arrange
     const customer = uniqueCaller();
-    const started = messaging.agentChats.started.length;
+    const started = withinHours.agentChats.started.length;
 
     // Act
-    await converse('whatsapp', customer, ['Hi', '1', '2', '12345678', '5678', 'agent']);
+    await converse(
+      'whatsapp',
+      customer,
+      ['Hi', '1', '2', '12345678', '5678', 'agent'],
+      withinHours,
+    );
 
     // Assess
-    const conversationId = messaging.agentChats.started[started]?.conversationId ?? '';
+    const conversationId = withinHours.agentChats.started[started]?.conversationId ?? '';
     expect(await callLogItem(conversationId)).toMatchObject({
       channel: 'WHATSAPP',
       initiationMethod: 'INBOUND',

@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { APIGatewayProxyResult, Context } from 'aws-lambda';
 import type { ChatContacts, ChatStart } from '#lambdas/web-chat/chat-contacts.ts';
+import { conversationFor } from '#lambdas/web-chat/conversation.ts';
 import { restEvent } from '#local/chat/web-chat-runtime.ts';
 import { localTableName } from '#local/dynamodb/tables.ts';
 import { localHandler } from '#local/handlers.ts';
 import { defaultLocalPlatform } from '#local/platform.ts';
+import { SimulatedClock } from '#local/sim-clock.ts';
 import { createCallLogRepository } from '#shared/data/call-logs.repository.ts';
 import { callLogsTable } from '#shared/data/tables.ts';
 import { callLogItem, uniqueCaller } from '../support/data.ts';
@@ -13,6 +15,23 @@ import { callLogItem, uniqueCaller } from '../support/data.ts';
 const JOURNEY_TIMEOUT = 60_000;
 
 const context = { getRemainingTimeInMillis: () => 10_000 } as Context;
+
+/** A clock from `at` (Nairobi time) on real time. */
+const clockFrom = (at: string) => new SimulatedClock(new Date(at), true).now;
+
+/** The deployed web-chat handler and its conversation on a clock from `at`: Tuesday 10:00 in Nairobi (the agents are in) unless told. */
+const chatApi = (
+  overrides: Parameters<typeof localHandler<'web-chat'>>[1],
+  at = '2026-12-01T10:00:00+03:00',
+) => {
+  const { env, aws } = defaultLocalPlatform();
+  const clock = clockFrom(at);
+  return localHandler('web-chat', {
+    clock,
+    handleMessage: conversationFor(env, aws, clock),
+    ...overrides,
+  });
+};
 
 /** Connect's StartChatContact, recorded: what the hand-over asked for. */
 const recordingChats = () => {
@@ -26,11 +45,7 @@ const recordingChats = () => {
   return { started, chatContacts };
 };
 
-const post = async (
-  handler: ReturnType<typeof localHandler<'web-chat'>>,
-  path: string,
-  body: unknown,
-) => {
+const post = async (handler: ReturnType<typeof chatApi>, path: string, body: unknown) => {
   const result = (await handler(
     restEvent('POST', path, typeof body === 'string' ? body : JSON.stringify(body)),
     context,
@@ -41,7 +56,7 @@ const post = async (
 describe('web chat API', () => {
   it('passes messages to the conversation service and hands over with the transcript and screen pop', async () => {
     const { started, chatContacts } = recordingChats();
-    const handler = localHandler('web-chat', { chatContacts });
+    const handler = chatApi({ chatContacts });
     const chatId = randomUUID();
     const send = (text: string, messageId = randomUUID()) =>
       post(handler, '/chat/messages', { chatId, messageId, text, locale: 'sw' });
@@ -87,9 +102,38 @@ describe('web chat API', () => {
     expect(listed.map((log) => log.contactId)).not.toContain(conversationId);
   });
 
+  it('after hours, answers an agent request with when the agents are back and starts no chat', async () => {
+    // Arrange: Wednesday 03:00 in Nairobi.
+    const { started, chatContacts } = recordingChats();
+    const handler = chatApi({ chatContacts }, '2026-12-02T03:00:00+03:00');
+    const chatId = randomUUID();
+    await post(handler, '/chat/messages', {
+      chatId,
+      messageId: randomUUID(),
+      text: 'hi',
+      locale: 'en',
+    });
+
+    // Act
+    const agent = await post(handler, '/chat/messages', {
+      chatId,
+      messageId: randomUUID(),
+      text: 'agent',
+      locale: 'en',
+    });
+
+    // Assess
+    expect(agent.status).toBe(200);
+    expect(agent.body).not.toHaveProperty('handover');
+    expect(agent.body.replies.map((reply: { text: string }) => reply.text).join('\n')).toContain(
+      'They will be back on Wednesday 2 December at 07:00.',
+    );
+    expect(started).toHaveLength(0);
+  });
+
   /** One chat's messages in order, in the page's language; the replies after each, joined. */
   const chatThrough = async (locale: 'en' | 'sw', messages: readonly string[]) => {
-    const handler = localHandler('web-chat', recordingChats());
+    const handler = chatApi(recordingChats());
     const chatId = randomUUID();
     const replies: string[] = [];
     for (const text of messages) {
@@ -161,7 +205,7 @@ describe('web chat API', () => {
   );
 
   it('refuses a body of the wrong shape with 400 and its reason, and an unknown route with 404', async () => {
-    const handler = localHandler('web-chat', recordingChats());
+    const handler = chatApi(recordingChats());
     const bad = await post(handler, '/chat/messages', { chatId: 'not-a-uuid', text: '' });
     expect(bad.status).toBe(400);
     expect(bad.body.error).toBe('INVALID_INPUT');
@@ -186,7 +230,7 @@ describe('web chat API', () => {
   it(
     'records the signed post-chat survey on the contact call log, and refuses a score out of range',
     async () => {
-      const handler = localHandler('web-chat', recordingChats());
+      const handler = chatApi(recordingChats());
       const { contactId, surveyToken: token } = await handedOver(handler);
 
       const refused = await post(handler, '/chat/survey', { contactId, token, csat: '9' });
@@ -209,7 +253,7 @@ describe('web chat API', () => {
   it(
     'refuses a survey without its token, with another contact’s token, or a second time',
     async () => {
-      const handler = localHandler('web-chat', recordingChats());
+      const handler = chatApi(recordingChats());
       const first = await handedOver(handler);
       const second = await handedOver(handler);
 
@@ -239,7 +283,7 @@ describe('web chat API', () => {
   );
 
   it('answers 503 when Connect is at its chat quota, so the page asks to try again', async () => {
-    const handler = localHandler('web-chat', {
+    const handler = chatApi({
       chatContacts: {
         start: async () => {
           throw Object.assign(new Error('quota'), { name: 'LimitExceededException' });

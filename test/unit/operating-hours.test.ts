@@ -43,6 +43,15 @@ describe('operating hours in configuration', () => {
     ).toThrow(/the planned roster "12 h" leaves open half hours without a shift: 00:00, 00:30/);
   });
 
+  it('refuses an opening time off the half hour, which the text channels could not write', () => {
+    expect(() =>
+      parseEnvironmentConfig({
+        ...environments.dev,
+        hours: { ...environments.dev.hours, open: '07:15' },
+      }),
+    ).toThrow(/an opening time on the hour or half hour/);
+  });
+
   it('refuses a planned roster that is not one of the rosters', () => {
     expect(() =>
       parseEnvironmentConfig({
