@@ -1,3 +1,4 @@
+import type { HandoverReason } from '#lambdas/conversation/contract.ts';
 import centres from '../../data/huduma-centres.json' with { type: 'json' };
 import services from '../../data/huduma-services.json' with { type: 'json' };
 
@@ -82,8 +83,11 @@ export const DETAILS: Record<string, string> = {
   requestReference: 'Pension request reference',
 };
 
-/** Why a text conversation came to an agent (lambdas/conversation/contract.ts). */
-const HANDOVER_REASONS: Record<string, string> = {
+/**
+ * Why a text conversation came to an agent, for each of the conversation's reasons (a
+ * type-only import: a new reason fails the typecheck here, and no zod reaches the bundle).
+ */
+const HANDOVER_REASONS: Record<HandoverReason, string> = {
   REQUESTED: 'the customer asked',
   SELF_SERVICE_FAILED: 'self-service could not help',
   LOCKED_OUT: 'locked out after failed proofs',
@@ -129,7 +133,7 @@ export const screenPop = ({ callerNumber, queueName, attributes }: ScreenPopInpu
     if (key === 'intent') return describeStep(raw);
     if (key in NAMES) return NAMES[key]!.get(raw) ?? raw;
     if (key === 'verified') return raw === 'true' ? 'Yes' : 'No';
-    if (key === 'handoverReason') return HANDOVER_REASONS[raw] ?? raw;
+    if (key === 'handoverReason') return HANDOVER_REASONS[raw as HandoverReason] ?? raw;
     return raw;
   };
   const details = Object.entries(DETAILS).flatMap(([key, label]) => {
