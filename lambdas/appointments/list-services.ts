@@ -51,7 +51,7 @@ export const listServices =
       },
       speech: serviceMenuSpeech(
         items.map((serviceId, index) => ({ key: index + 1, prompt: `service.${serviceId}` })),
-        more,
+        { page: pageNumber, pageCount },
       ),
     };
   };

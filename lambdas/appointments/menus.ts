@@ -1,3 +1,4 @@
+import { menuPageOutro } from '#shared/speech/menu-page.ts';
 import type { Speech } from '#shared/speech/render.ts';
 import type { Slot } from './slots.ts';
 import './prompts.ts';
@@ -26,12 +27,15 @@ export const centreMenuSpeech = (countyCode: string, choices: readonly MenuOptio
 });
 
 /** "Which service would you like to book? Press 1 for … For more choices, press 9." */
-export const serviceMenuSpeech = (choices: readonly MenuOption[], more: boolean): Speech => ({
+export const serviceMenuSpeech = (
+  choices: readonly MenuOption[],
+  { page, pageCount }: { readonly page: number; readonly pageCount: number },
+): Speech => ({
   prompt: `appointments.menu.${choices.length}`,
   vars: {
     intro: 'appointments.services.intro',
     ...options(choices),
-    outro: more ? 'appointments.menu.more' : 'appointments.menu.repeat',
+    outro: menuPageOutro(page, pageCount),
   },
 });
 

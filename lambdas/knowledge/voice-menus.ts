@@ -1,5 +1,6 @@
 import { InvalidInputError } from '#shared/errors.ts';
 import type { FlowOutcome } from '#shared/middleware.ts';
+import { menuPageOutro } from '#shared/speech/menu-page.ts';
 import type { Speech } from '#shared/speech/render.ts';
 import type { SummarySmsOutcome } from './summary-sms.ts';
 
@@ -31,7 +32,8 @@ const parsePage = (page: string | undefined): number => {
 
 /**
  * One page of a menu as a flow outcome: `option<k>` = the id for key k, paging values, and the
- * speech "<intro> Press 1 for … For more choices, press 9." A page past the last is the first.
+ * speech "<intro> Press 1 for … For more choices, press 9." A page past the last is the first,
+ * and the last of several says so.
  */
 export const menuPage = (
   ids: readonly string[],
@@ -54,7 +56,7 @@ export const menuPage = (
           [`option${index + 1}`, namePrompt(id)],
         ]),
       ),
-      outro: more ? 'appointments.menu.more' : 'appointments.menu.repeat',
+      outro: menuPageOutro(page, pageCount),
     },
   };
   return {

@@ -1,5 +1,6 @@
 import { createSmsAllowanceRepository } from '#shared/data/proof-codes.repository.ts';
 import { localOutbox } from '#shared/notifications/default-notifier.ts';
+import { renderText } from '#shared/speech/render.ts';
 import { connectEvent, lambdaContext } from '../support/connect.ts';
 import { call, freshCaller } from '../support/contact-centre.ts';
 import { documentClient, identityHasher, tableNames } from '../support/data.ts';
@@ -212,6 +213,27 @@ describe.each(LANGUAGES)('knowledge flow in $language', ({ key, lang }) => {
       }
     },
   );
+
+  it('says on the last page of categories that 9 goes back to the first, and 9 does', async () => {
+    // Arrange: 9 on each page but the last turns to the next; on the last, to the first.
+    const { pageCount } = await menu({ operation: 'categories', lang });
+    const turns = Array.from({ length: Number(pageCount) }, () => '9');
+
+    // Act
+    const result = await call({ keys: [key, KNOWLEDGE, ...turns, '*'] });
+
+    // Assess
+    const pages = result.callsTo('knowledge').map((event) => event.result);
+    expect(pages.map((page) => Number(page?.page))).toEqual([
+      ...Array.from({ length: Number(pageCount) }, (_, index) => index + 1),
+      1,
+    ]);
+    const first = renderText({ prompt: 'appointments.menu.first' }, lang);
+    expect(pages.map((page) => String(page?.say).endsWith(first))).toEqual([
+      ...Array.from({ length: Number(pageCount) }, (_, index) => index === Number(pageCount) - 1),
+      false,
+    ]);
+  });
 
   it('asks again for a category when the key has none on the last page', async () => {
     const last = await menu({ operation: 'categories', lang, page: '2' });

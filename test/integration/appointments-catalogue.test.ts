@@ -152,7 +152,7 @@ describe('appointments handler: list-services', () => {
     });
   });
 
-  it('ends with the last page, which offers to repeat instead of more', async () => {
+  it('ends with the last page, which offers to repeat or go back to the first instead of more', async () => {
     const result = await appointments({
       operation: 'list-services',
       centreId: 'nac-001',
@@ -163,7 +163,9 @@ describe('appointments handler: list-services', () => {
     expect(result.nextPage).toBeUndefined();
     expect(Object.values(result)).toContain('court-filing');
     expect(Object.values(result)).not.toContain('tele-counselling');
-    expect(result.say).toMatch(/To hear these choices again, press 8\.$/);
+    expect(result.say).toMatch(
+      /To hear these choices again, press 8\. To go back to the first choices, press 9\.$/,
+    );
   });
 
   it('leaves out a service the centre has no desk for', async () => {

@@ -42,7 +42,7 @@ describe('appointment menus', () => {
     const services = catalogueFiles.services.slice(0, appointmentPolicy.menuSize);
     const speech = serviceMenuSpeech(
       services.map((service, index) => ({ key: index + 1, prompt: `service.${service.id}` })),
-      true,
+      { page: 1, pageCount: 2 },
     );
     const clips = renderClips(speech, 'sw');
     expect(clips).toHaveLength(2 + 2 * appointmentPolicy.menuSize);
@@ -53,6 +53,16 @@ describe('appointment menus', () => {
       `service.${services[0]!.id}`,
     ]);
     expect(clips.at(-1)?.id).toBe('appointments.menu.more');
+  });
+
+  it.each([
+    [1, 1, 'To hear these choices again, press 8.'],
+    [2, 2, 'To hear these choices again, press 8. To go back to the first choices, press 9.'],
+    [1, 3, 'For more choices, press 9.'],
+  ])('ends page %i of %i with "%s"', (page, pageCount, outro) => {
+    const speech = serviceMenuSpeech([{ key: 1, prompt: 'service.passport' }], { page, pageCount });
+
+    expect(renderText(speech, 'en').endsWith(` ${outro}`)).toBe(true);
   });
 
   it('offers three slots as "press 1 for Tuesday 1 December at 09:00" within 16 clips', () => {
