@@ -36,13 +36,15 @@ const moveOf = (text: string, awaiting: TextState['awaiting']): DialogueMove => 
   return { kind: 'answer', text: awaiting === 'input' ? text.trim() : word };
 };
 
-/** A list as one message: its question, then one numbered line per item, then "98 more". */
+const TEXT_MORE = { next: 'conversation.list_more', first: 'conversation.list_first' } as const;
+
+/** A list as one message: its question, then one numbered line per item, then "98. More" (or "98. First page"). */
 const askSpeech = (ask: DialogueAsk, lang: Language): Speech => {
   if (ask.kind !== 'list') return ask.speech;
   const written = (speech: Speech) =>
     renderMessage({ ...speech, prompt: writtenVariant(speech.prompt) }, lang);
   const lines = ask.items.map((item) => `${item.key}. ${written(item.label)}`);
-  if (ask.more) lines.push(renderMessage({ prompt: 'conversation.list_more' }, lang));
+  if (ask.more) lines.push(renderMessage({ prompt: TEXT_MORE[ask.more] }, lang));
   return {
     prompt: 'conversation.list',
     vars: { question: written(ask.speech), items: lines.join('\n') },

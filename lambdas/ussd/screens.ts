@@ -83,11 +83,13 @@ export const shortenAtWord = (text: string, max: number): string => {
   return '';
 };
 
+const USSD_MORE = { next: 'ussd.more', first: 'ussd.first' } as const;
+
 /** The question part of a screen: an input's or choice's words, or a page of a list. */
 const askText = (ask: DialogueAsk, lang: Language, room: number): string => {
   if (ask.kind !== 'list') return ussdText(ask.speech, lang);
   const heading = ussdText(ask.speech, lang);
-  const more = ask.more ? `\n${ussdText({ prompt: 'ussd.more' }, lang)}` : '';
+  const more = ask.more ? `\n${ussdText({ prompt: USSD_MORE[ask.more] }, lang)}` : '';
   const lines = ask.items.map((item) => `${item.key}. ${ussdText(item.label, lang)}`);
   const fixed = heading.length + more.length + ask.items.length;
   // Long names are shortened so the page fits, rather than the list cut.

@@ -186,7 +186,7 @@ describe('dialogue runner: complaints', () => {
     const { port, calls } = scripted({ create: created });
     const turns = await play(complaintsDialogue, port, ['1', { kind: 'more' }, '2', '7', '3', '1']);
     const first = turns[1]!.ask;
-    expect(first).toMatchObject({ kind: 'list', more: true });
+    expect(first).toMatchObject({ kind: 'list', more: 'next' });
     expect(first?.kind === 'list' && first.items.map((i) => i.label.prompt)).toEqual([
       'complaints.category.delay',
       'complaints.category.unlawful-conduct',
@@ -202,21 +202,33 @@ describe('dialogue runner: complaints', () => {
     expect(calls[0]!.parameters).toEqual({ categoryKey: '6', serviceKey: '3', lang: 'en' });
   });
 
-  it('shows the last page again on 98 there, with the reason, not counted as a try', async () => {
+  it('offers the first page again from the last of several, and goes there on 98', async () => {
     const { port } = scripted({ create: created });
     const more = { kind: 'more' } as const;
-    // Ten categories, three pages; 98 on the third, three times (more than the list's retries).
-    const moves = ['1', more, more, more, more, more, '9'];
-    const turns = await play(complaintsDialogue, port, moves);
-    expect(turns[3]!.ask).toMatchObject({ kind: 'list', more: false });
-    for (const turn of turns.slice(4, 7)) {
+    // Ten categories, three pages of four on USSD: 98 twice reaches the third, then the first.
+    const turns = await play(complaintsDialogue, port, ['1', more, more, more, '1']);
+    expect(turns[3]!.ask).toMatchObject({ kind: 'list', more: 'first' });
+    expect(turns[4]!.ask).toEqual(turns[1]!.ask);
+    expect(turns[4]).not.toHaveProperty('refused');
+    expect(turns[5]!.state.kept).toMatchObject({ categoryKey: '1' });
+  });
+
+  it('says there is no more on 98 on a list of one page, and shows it again, not counted as a try', async () => {
+    const { port } = scripted({ create: created });
+    const more = { kind: 'more' } as const;
+    // On text channels a page holds ten: the ten categories are one page.
+    const text: RunnerOptions = { channel: 'text', lang: 'en', pageSize: 10 };
+    const turns = await play(complaintsDialogue, port, ['1', more, more, more, '11'], text);
+    expect(turns[1]!.ask).toMatchObject({ kind: 'list' });
+    expect(turns[1]!.ask).not.toHaveProperty('more');
+    for (const turn of turns.slice(2, 5)) {
       expect(turn).toMatchObject({ refused: 'NO_MORE', state: { tries: 0 } });
       expect(said(turn)).toEqual(['main.no_more']);
-      expect(turn.ask).toEqual(turns[3]!.ask);
+      expect(turn.ask).toEqual(turns[1]!.ask);
     }
     // A wrong key after them is the first failed try.
-    expect(turns[7]).toMatchObject({ refused: 'NOT_IN_LIST', state: { tries: 1 } });
-    expect(turns[7]!.exit).toBeUndefined();
+    expect(turns[5]).toMatchObject({ refused: 'NOT_IN_LIST', state: { tries: 1 } });
+    expect(turns[5]!.exit).toBeUndefined();
   });
 
   it('asks for the description on text channels only', async () => {
@@ -309,6 +321,28 @@ describe('dialogue runner: appointments', () => {
       ],
       ['book', { centreId: 'nac-001', serviceId: 'kra-pin', slot: '2026-12-08T10:00', lang: 'en' }],
     ]);
+  });
+
+  it('goes back from the later slots to the first ones on 98, asking the operation again', async () => {
+    const { port, calls } = scripted(script);
+    const more = { kind: 'more' } as const;
+    const turns = await play(appointmentsDialogue, port, [
+      '1',
+      more,
+      '2',
+      '1',
+      '1',
+      more,
+      more,
+      '1',
+    ]);
+    // The later slots are a later set from the operation: 98 there asks for the first again.
+    expect(turns[6]!.ask).toMatchObject({ kind: 'list', more: 'first' });
+    expect(turns[7]!.ask).toMatchObject({ kind: 'list', more: 'next' });
+    expect(turns[8]!.state.kept).toMatchObject({ slot: '2026-12-07T09:00' });
+    expect(
+      calls.filter((c) => c.operation === 'offer-slots').map((c) => c.parameters.after),
+    ).toEqual([undefined, '2026-12-07T10:00', undefined]);
   });
 
   it('catches a mistyped reference by its check digit before a code is sent, then cancels', async () => {

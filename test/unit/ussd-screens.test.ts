@@ -127,7 +127,7 @@ describe('USSD screens', () => {
             'new-id',
             'passport',
           ].map((id, k) => ({ key: String(k + 1), label: { prompt: `service.${id}` } })),
-          more: true,
+          more: 'next',
         },
       },
       'en',

@@ -131,12 +131,18 @@ export const runDialogue = async (
     const list = turn.state.list ?? { items: [], page: 1 };
     const start = (list.page - 1) * options.pageSize;
     const shown = list.items.slice(start, start + options.pageSize);
+    const more =
+      start + options.pageSize < list.items.length || list.next !== undefined
+        ? 'next'
+        : list.page > 1 || list.later
+          ? 'first'
+          : undefined;
     return done({
       ask: {
         kind: 'list',
         speech: speechOf(step.ask),
         items: shown.map((item, index) => ({ key: String(index + 1), label: labelOf(step, item) })),
-        more: start + options.pageSize < list.items.length || list.next !== undefined,
+        ...(more && { more }),
       },
     });
   };
@@ -173,7 +179,12 @@ export const runDialogue = async (
     const next = source.more && result.values?.[source.more.value];
     turn.state = {
       ...turn.state,
-      list: { items, page: 1, ...(next !== undefined && next !== '' && { next: String(next) }) },
+      list: {
+        items,
+        page: 1,
+        ...(next !== undefined && next !== '' && { next: String(next) }),
+        ...(after !== undefined && { later: true as const }),
+      },
     };
     return askList(step);
   };
@@ -344,7 +355,13 @@ export const runDialogue = async (
       return askList(step);
     }
     if (list.next !== undefined) return loadList(step, list.next);
-    // The last page already: said so and shown again, not counted as a failed try.
+    // The last of several pages: back to the first.
+    if (list.later) return loadList(step, undefined);
+    if (list.page > 1) {
+      turn.state = { ...turn.state, list: { ...list, page: 1 } };
+      return askList(step);
+    }
+    // A list of one page: said so and shown again, not counted as a failed try.
     turn.refused = 'NO_MORE';
     turn.said.push({ prompt: 'main.no_more' });
     return askList(step);

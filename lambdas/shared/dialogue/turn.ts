@@ -41,6 +41,8 @@ export interface DialogueState {
     readonly items: readonly string[];
     readonly page: number;
     readonly next?: string;
+    /** The items are a later set from the operation (its first is loaded again for the start). */
+    readonly later?: true;
   };
   /** Steps left, for `back`. */
   readonly history: readonly string[];
@@ -59,7 +61,11 @@ export type DialogueAsk =
       readonly kind: 'list';
       readonly speech: Speech;
       readonly items: readonly { readonly key: string; readonly label: Speech }[];
-      readonly more: boolean;
+      /**
+       * What "more" (98) does on this page: the next page, or on the last of several back to
+       * the first; absent on a list of one page, where it only says there is no more.
+       */
+      readonly more?: 'next' | 'first';
     };
 
 /** One turn's answer: what is said, then what is asked, or the exit taken. */
