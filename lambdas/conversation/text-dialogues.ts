@@ -38,7 +38,10 @@ const moveOf = (text: string, awaiting: TextState['awaiting']): DialogueMove => 
 
 const TEXT_MORE = { next: 'conversation.list_more', first: 'conversation.list_first' } as const;
 
-/** A list as one message: its question, then one numbered line per item, then "98. More" (or "98. First page"). */
+/**
+ * A list as one message: its question, then one numbered line per item, then "98. More" (or,
+ * on the last of several pages, "98. First page").
+ */
 const askSpeech = (ask: DialogueAsk, lang: Language): Speech => {
   if (ask.kind !== 'list') return ask.speech;
   const written = (speech: Speech) =>

@@ -131,12 +131,9 @@ export const runDialogue = async (
     const list = turn.state.list ?? { items: [], page: 1 };
     const start = (list.page - 1) * options.pageSize;
     const shown = list.items.slice(start, start + options.pageSize);
-    const more =
-      start + options.pageSize < list.items.length || list.next !== undefined
-        ? 'next'
-        : list.page > 1 || list.later
-          ? 'first'
-          : undefined;
+    const hasNext = start + options.pageSize < list.items.length || list.next !== undefined;
+    const ofSeveral = list.page > 1 || list.later === true;
+    const more = hasNext ? 'next' : ofSeveral ? 'first' : undefined;
     return done({
       ask: {
         kind: 'list',
