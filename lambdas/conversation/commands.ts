@@ -3,14 +3,15 @@ import type { Language } from '#shared/speech/language.ts';
 /** What a customer can type at any step, in either language. */
 export type GlobalCommand = 'AGENT' | 'MENU' | 'HELP';
 
-const COMMANDS: Readonly<Record<string, GlobalCommand>> = {
-  '0': 'AGENT',
-  agent: 'AGENT',
-  wakala: 'AGENT',
-  menu: 'MENU',
-  menyu: 'MENU',
-  help: 'HELP',
-  msaada: 'HELP',
+/** Each command word, and the language it is a word of ("0" is neither). */
+const COMMANDS: Readonly<Record<string, readonly [GlobalCommand, Language?]>> = {
+  '0': ['AGENT'],
+  agent: ['AGENT', 'en'],
+  wakala: ['AGENT', 'sw'],
+  menu: ['MENU', 'en'],
+  menyu: ['MENU', 'sw'],
+  help: ['HELP', 'en'],
+  msaada: ['HELP', 'sw'],
 };
 
 /** What the customer wrote, trimmed, lower case, with spaces and trailing punctuation folded. */
@@ -23,7 +24,12 @@ export const normalise = (text: string): string =>
     .replace(/[.!?]+$/, '');
 
 /** The global command the text is, if it is one ("0", "agent", "menyu", "Msaada!"). */
-export const globalCommand = (text: string): GlobalCommand | undefined => COMMANDS[normalise(text)];
+export const globalCommand = (text: string): GlobalCommand | undefined =>
+  COMMANDS[normalise(text)]?.[0];
+
+/** The language a command word is in ("wakala": Kiswahili), before the customer chose one. */
+export const commandLanguage = (text: string): Language | undefined =>
+  COMMANDS[normalise(text)]?.[1];
 
 const LANGUAGE_WORDS: Readonly<Record<string, Language>> = {
   english: 'en',

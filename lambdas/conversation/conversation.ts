@@ -19,7 +19,13 @@ import {
   sessionAfterHandover,
   startAgentChat,
 } from './agent-chat.ts';
-import { globalCommand, languageChoice, languageFromLocale, languageWord } from './commands.ts';
+import {
+  commandLanguage,
+  globalCommand,
+  languageChoice,
+  languageFromLocale,
+  languageWord,
+} from './commands.ts';
 import {
   CALL_LOG_CHANNEL,
   type ConversationResult,
@@ -215,7 +221,12 @@ export const createConversation = (deps: ConversationDependencies): HandleMessag
         const withLang = { ...session, lang: chosen };
         return { ...menu(withLang), customer: { lang: chosen } };
       }
-      if (globalCommand(text) === 'AGENT') return toAgent(session, 'REQUESTED', now);
+      // "wakala" or "menu" before a language was chosen: answered in the word's language.
+      const inWords = commandLanguage(text);
+      const withLang = inWords ? { ...session, lang: inWords } : session;
+      const command = globalCommand(text);
+      if (command === 'AGENT') return toAgent(withLang, 'REQUESTED', now);
+      if (command === 'MENU' && inWords) return menu(withLang);
       return { say: [{ prompt: 'conversation.welcome' }], session };
     }
 

@@ -67,6 +67,27 @@ describe('conversation service', () => {
     expect(back?.session.stage).toBe('MENU');
   });
 
+  it('answers a command word sent before any language was chosen in its own language', async () => {
+    // Act: a first message of "wakala" (within hours), "menyu", and "0" (no language in it).
+    const [agent] = await converse('sms', uniqueCaller(), ['wakala']);
+    const [menu] = await converse('whatsapp', uniqueCaller(), ['Menyu']);
+    const [zero] = await converse('sms', uniqueCaller(), ['0']);
+    const [closed] = await converse(
+      'sms',
+      uniqueCaller(),
+      ['wakala'],
+      serviceAt('2026-12-02T03:00:00+03:00'),
+    );
+
+    // Assess
+    expect(agent?.handover?.attributes).toMatchObject({ lang: 'sw' });
+    expect(agent?.replies[0]?.text).toContain('Wakala atajiunga');
+    expect(menu?.session).toMatchObject({ stage: 'MENU', lang: 'sw' });
+    expect(menu?.replies[0]?.text).toContain('Jibu kwa nambari');
+    expect(zero?.handover?.attributes).toMatchObject({ lang: 'en' });
+    expect(closed?.replies[0]?.text).toContain('Mawakala wetu hawapatikani');
+  });
+
   it('handles a redelivered message once', async () => {
     // Arrange
     const customer = uniqueCaller();
