@@ -1,4 +1,4 @@
-import { backFromAgent } from '#lambdas/conversation/agent-chat.ts';
+import { backFromAgent, withAgent } from '#lambdas/conversation/agent-chat.ts';
 import { insideWindow } from '#lambdas/conversation/channels/whatsapp-outbound.ts';
 import type { Channel } from '#lambdas/conversation/contract.ts';
 import { textReply } from '#lambdas/conversation/replies.ts';
@@ -81,14 +81,18 @@ export const createRelay = (deps: RelayDependencies) => {
     if (session.handled.some((entry) => entry.id === item.marker)) return;
     const stillOurs = session.stage === 'AGENT' && session.agentChat?.contactId === item.chatId;
     const now = deps.clock();
+    const after = item.end && stillOurs ? backFromAgent(session).session : session;
     const next: ConversationSession = {
-      ...(item.end && stillOurs ? backFromAgent(session).session : session),
+      ...after,
       handled: [...session.handled, { id: item.marker, replies: item.texts }].slice(
         -REMEMBERED_MESSAGE_IDS,
       ),
       lastMessageAt: now.toISOString(),
       version: session.version + 1,
-      expiresAt: Math.floor(now.getTime() / 1000) + deps.idleMinutes * 60,
+      // Still with the agent: as long as the chat; back in self-service: until it idles.
+      expiresAt: withAgent(after)
+        ? after.expiresAt
+        : Math.floor(now.getTime() / 1000) + deps.idleMinutes * 60,
     };
     try {
       await deps.conversations.saveSession(customerHash, next, session.version);

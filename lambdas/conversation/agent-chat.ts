@@ -19,6 +19,18 @@ const LEAVE_WORDS = new Set(['end', 'maliza', 'menu', 'menyu']);
 /** How long the relay may find the conversation from the chat: Connect's chat lasts 25 hours at most. */
 const LINK_SECONDS = 26 * 3600;
 
+/** When a chat started at `now` can no longer be answered: its link and its session expire then. */
+const agentChatExpiry = (now: Date) => Math.floor(now.getTime() / 1000) + LINK_SECONDS;
+
+/**
+ * Whether the session waits on (or talks with) an agent: it does not idle out, since an agent
+ * may take the chat long after the customer last wrote; it lives as long as the chat may.
+ */
+export const withAgent = (
+  session: ConversationSession,
+): session is ConversationSession & { agentChat: SessionAgentChat } =>
+  session.stage === 'AGENT' && session.agentChat !== undefined;
+
 /** The session's agent chat once it is started, streamed and connected. */
 export type SessionAgentChat = NonNullable<ConversationSession['agentChat']>;
 
@@ -49,7 +61,7 @@ export const startAgentChat = async (
   await conversations.linkAgentChat(chat.contactId, {
     channel: session.channel,
     customerHash: request.customerHash,
-    expiresAt: Math.floor(request.now.getTime() / 1000) + LINK_SECONDS,
+    expiresAt: agentChatExpiry(request.now),
   });
   await agentChats.stream(chat.contactId);
   let connectionToken: string;
@@ -81,7 +93,11 @@ export const sessionAfterHandover = (
   at: string,
 ): { readonly session: ConversationSession; readonly replies: readonly Reply[] } => {
   if (chat === undefined) return { session, replies };
-  if (chat !== 'ENDED') return { session: { ...session, agentChat: chat }, replies };
+  if (chat !== 'ENDED')
+    return {
+      session: { ...session, agentChat: chat, expiresAt: agentChatExpiry(new Date(at)) },
+      replies,
+    };
   const waiting = replies.find((reply) => reply.prompt === 'conversation.handover');
   const told = [
     ...replies.filter((reply) => reply !== waiting),

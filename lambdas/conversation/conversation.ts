@@ -18,6 +18,7 @@ import {
   leftAgentChat,
   sessionAfterHandover,
   startAgentChat,
+  withAgent,
 } from './agent-chat.ts';
 import {
   commandLanguage,
@@ -316,7 +317,10 @@ export const createConversation = (deps: ConversationDependencies): HandleMessag
       ].slice(-REMEMBERED_MESSAGE_IDS),
       lastMessageAt: at,
       version: (live?.version ?? 0) + 1,
-      expiresAt: expiry(now, deps.idleMinutes),
+      // With an agent the session lives as long as the chat; otherwise until it idles.
+      expiresAt: withAgent(decided.session)
+        ? decided.session.expiresAt
+        : expiry(now, deps.idleMinutes),
     };
     const handover = decided.handover && handoverOf(withoutChat, decided.handover);
     const chat =
@@ -401,7 +405,9 @@ const expiry = (now: Date, idleMinutes: number) =>
 /** TTL deletes lazily: an idle or ended conversation is over whatever the table still holds. */
 const isLive = (session: ConversationSession, now: Date, idleMinutes: number) =>
   session.stage !== 'ENDED' &&
-  now.getTime() - Date.parse(session.lastMessageAt) < idleMinutes * 60_000;
+  (withAgent(session)
+    ? now.getTime() < session.expiresAt * 1000
+    : now.getTime() - Date.parse(session.lastMessageAt) < idleMinutes * 60_000);
 
 const mask = (text: string) => text.replace(/\S/g, '•');
 

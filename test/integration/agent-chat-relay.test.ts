@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import type { SNSEvent } from 'aws-lambda';
 import { context, localAgentDesk, localMessaging } from '#local/messaging.ts';
 import { defaultLocalPlatform } from '#local/platform.ts';
+import { SimulatedClock } from '#local/sim-clock.ts';
 import { uniqueCaller } from '../support/data.ts';
 
 /** Within the contact centre's hours (Tuesday 10:00 in Nairobi): the chat flow queues the chat. */
@@ -177,6 +178,44 @@ describe('the agent-chat relay handler', () => {
     // Assess
     expect(messaging.received.length).toBe(before);
   });
+});
+
+describe('a customer waiting in the queue longer than a conversation idles', () => {
+  const clock = new SimulatedClock(WITHIN_HOURS);
+  const waiting = localMessaging(defaultLocalPlatform(), clock.now);
+
+  it.each(['whatsapp', 'sms'] as const)(
+    'keeps the %s conversation with its agent chat: what they write reaches the agent, and the reply reaches them',
+    async (channel) => {
+      // Arrange: handed over and queued, then 45 minutes with nobody writing (idle is 30).
+      const customer = uniqueCaller();
+      for (const text of LANGUAGES.en.opening) await waiting.send({ channel, customer, text });
+      const conversationId = waiting.agentChats.started.at(-1)?.conversationId;
+      const chat = [...waiting.desk.service.chats.values()].find(
+        (candidate) => candidate.attributes.conversationId === conversationId,
+      );
+      clock.set(clock.nowMs() + 45 * 60_000);
+
+      // Act
+      const before = waiting.received.length;
+      await waiting.send({ channel, customer, text: 'Are you there?' });
+      const answered = waiting.received.slice(before);
+      waiting.desk.service.accept(chat?.contactId ?? '', 'agent.wanjiku');
+      waiting.desk.service.agentMessage(chat?.contactId ?? '', 'Yes, sorry for the wait.');
+      await waiting.relayed();
+
+      // Assess
+      expect(answered).toEqual([]);
+      expect(
+        (waiting.desk.service.chats.get(chat?.contactId ?? '')?.transcript ?? [])
+          .filter((item) => item.ParticipantRole === 'CUSTOMER' && item.Type === 'MESSAGE')
+          .map((item) => item.Content),
+      ).toContain('Are you there?');
+      expect(waiting.received.slice(before).map((message) => message.text)).toEqual([
+        'Yes, sorry for the wait.',
+      ]);
+    },
+  );
 });
 
 describe('a hand-over the chat flow does not queue', () => {
