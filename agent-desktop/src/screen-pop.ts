@@ -91,6 +91,7 @@ const HANDOVER_REASONS: Record<HandoverReason, string> = {
   REQUESTED: 'the customer asked',
   SELF_SERVICE_FAILED: 'self-service could not help',
   LOCKED_OUT: 'locked out after failed proofs',
+  AFTER_HOURS: 'left after hours for the first agent in',
 };
 
 /** Names of the centres and services whose ids the flows set: the names agents know. */

@@ -13,7 +13,9 @@ const message = (builder: FlowBuilder, id: string, attribute: string, next: stri
 /**
  * The hand-over of a text conversation to an agent (StartChatContact from the web chat): to
  * the queue self-service chose (`agentQueue`, else general) within hours, with a waiting
- * message; after hours or when the queue is full a message and the end of the chat. Chat only:
+ * message; after hours or when the queue is full a message and the end of the chat, unless
+ * the customer left the request for the agents after hours (`handoverReason` AFTER_HOURS):
+ * that chat goes to the queue, where it waits for the first agent in. Chat only:
  * the messages are text the caller of StartChatContact rendered from the prompt catalogue
  * (`waitingMessage`, `closedMessage`, `busyMessage`), since Kiswahili has no voice here to
  * play. The post-chat survey is the chat page's own (the socket closes when the chat ends).
@@ -31,10 +33,12 @@ export const chatHandoverFlow = (): FlowDocument => {
         Errors: [{ ErrorType: 'NoMatchingError', NextAction: 'waiting' }],
         Conditions: [
           { NextAction: 'waiting', Condition: { Operator: 'Equals', Operands: ['True'] } },
-          { NextAction: 'closed', Condition: { Operator: 'Equals', Operands: ['False'] } },
+          { NextAction: 'after-hours', Condition: { Operator: 'Equals', Operands: ['False'] } },
         ],
       },
-    );
+    )
+    // A request the customer left after hours (WhatsApp, SMS) waits for the first agent in.
+    .branch('after-hours', '$.Attributes.handoverReason', { AFTER_HOURS: 'transfer' }, 'closed');
   message(flow, 'waiting', 'waitingMessage', 'transfer');
   flow.transferToQueue('transfer', 'busy', 'busy');
   message(flow, 'closed', 'closedMessage', 'end');

@@ -98,7 +98,10 @@ export const sessionAfterHandover = (
       session: { ...session, agentChat: chat, expiresAt: agentChatExpiry(new Date(at)) },
       replies,
     };
-  const waiting = replies.find((reply) => reply.prompt === 'conversation.handover');
+  const waiting = replies.find(
+    (reply) =>
+      reply.prompt === 'conversation.handover' || reply.prompt === 'conversation.handover_later',
+  );
   const told = [
     ...replies.filter((reply) => reply !== waiting),
     ...UNANSWERED_HANDOVER.map((say) => textReply(say, session.lang ?? 'en', channel)),

@@ -1,3 +1,4 @@
+import type { ConversationStageSchema } from '#shared/data/conversations.repository.ts';
 import type { LanguageSchema } from '#shared/speech/language.ts';
 import * as z from '#shared/zod.ts';
 
@@ -51,7 +52,13 @@ export interface TranscriptEntry {
 }
 
 /** Why the customer goes to an agent. */
-export const HandoverReasonSchema = z.enum(['REQUESTED', 'SELF_SERVICE_FAILED', 'LOCKED_OUT']);
+export const HandoverReasonSchema = z.enum([
+  'REQUESTED',
+  'SELF_SERVICE_FAILED',
+  'LOCKED_OUT',
+  /** Left after hours for the agents, who take it when they open (WhatsApp and SMS). */
+  'AFTER_HOURS',
+]);
 export type HandoverReason = z.infer<typeof HandoverReasonSchema>;
 
 /**
@@ -65,19 +72,6 @@ export interface Handover {
   readonly transcript: readonly TranscriptEntry[];
 }
 
-/** Where the conversation stands after a message. */
-export const ConversationStageSchema = z.enum([
-  /** Waiting for the customer to choose English or Kiswahili. */
-  'LANGUAGE',
-  /** The main menu was shown. */
-  'MENU',
-  /** Inside a capability's dialogue. */
-  'DIALOGUE',
-  /** Handed over to an agent: the adapter relays messages to the Connect chat. */
-  'AGENT',
-  /** The customer opted out (SMS STOP) or the conversation ended. */
-  'ENDED',
-]);
 export type ConversationStage = z.infer<typeof ConversationStageSchema>;
 
 /** What the adapter may show or keep about the session (no personal data). */

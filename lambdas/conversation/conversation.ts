@@ -140,24 +140,44 @@ export const createConversation = (deps: ConversationDependencies): HandleMessag
 
   /**
    * To an agent: a hand-over within the opening hours. Outside them, when they next open and
-   * the menu, with no hand-over: the chat flow would only close the chat. The journey still
-   * records `agent`, as a call's does: the forecast counts after-hours demand from it.
+   * the menu, with no hand-over: the chat flow would only close the chat. On WhatsApp and SMS,
+   * when the agents open within a night, the customer may also leave the request (`0` again):
+   * the chat then waits in the queue for the first agent in. The journey records
+   * `agent` once, as a call's does: the forecast counts after-hours demand from it.
    */
   const toAgent = (
     session: ConversationSession,
     reason: HandoverReason,
     now: Date,
     lead: readonly Say[] = [],
+    leave = false,
   ): Outcome => {
-    const journey = [...session.journey, 'agent'];
-    if (isOpen(deps.hours, now))
-      return {
-        say: [...lead, { prompt: 'conversation.handover' }],
-        session: { ...session, stage: 'AGENT', dialogue: undefined, handedOver: true, journey },
-        handover: reason,
-      };
-    const closed = agentsClosed(nextOpening(deps.hours, now), deps.hours.timeZone);
-    return menu({ ...session, journey }, [...lead, closed]);
+    const journey = leave ? session.journey : [...session.journey, 'agent'];
+    const handedOver = (say: Say, why: HandoverReason): Outcome => ({
+      say: [...lead, say],
+      session: { ...session, stage: 'AGENT', dialogue: undefined, handedOver: true, journey },
+      handover: why,
+    });
+    if (isOpen(deps.hours, now)) return handedOver({ prompt: 'conversation.handover' }, reason);
+    const opens = nextOpening(deps.hours, now);
+    const canLeave =
+      opens !== undefined &&
+      deps.agentChats !== undefined &&
+      session.channel !== 'web' &&
+      opens.getTime() - now.getTime() <= LEAVE_FOR_AGENTS_WITHIN_MS;
+    if (canLeave && leave)
+      return handedOver(
+        { prompt: 'conversation.handover_later', vars: openingVars(opens, deps.hours.timeZone) },
+        'AFTER_HOURS',
+      );
+    const closed: Say = canLeave
+      ? {
+          prompt: 'conversation.agents_closed_offer',
+          vars: openingVars(opens, deps.hours.timeZone),
+        }
+      : agentsClosed(opens, deps.hours.timeZone);
+    const told = menu({ ...session, journey }, [...lead, closed]);
+    return canLeave ? { ...told, session: { ...told.session, stage: 'AGENT_OFFER' } } : told;
   };
 
   /** Applies a dialogue step's result to the session. */
@@ -209,6 +229,13 @@ export const createConversation = (deps: ConversationDependencies): HandleMessag
       now,
     );
     if (keyword) return keyword;
+
+    // The after-hours offer stands for one message: `0` again leaves the request, else the menu.
+    if (session.stage === 'AGENT_OFFER') {
+      if (globalCommand(text) === 'AGENT')
+        return toAgent({ ...session, stage: 'MENU' }, 'REQUESTED', now, [], true);
+      return decide(message, { ...session, stage: 'MENU' }, customer, now);
+    }
 
     const switched = languageWord(text);
     if (switched && session.stage !== 'LANGUAGE') {
@@ -388,16 +415,25 @@ export const createConversation = (deps: ConversationDependencies): HandleMessag
 const isMenuKey = (dialogues: TextDialogues, text: string) =>
   dialogues.menu.some((entry) => entry.key === text.trim());
 
-/** When the agents are next available (in the centre's time zone), or that none can say when. */
-const agentsClosed = (opens: Date | undefined, timeZone: string): Say => {
-  if (!opens) return { prompt: 'conversation.agent_unavailable' };
+/**
+ * How soon the agents must open for a request to be left with them: an agent's WhatsApp reply
+ * must come within 24 hours of the customer's last message, and 12 hours covers every night of
+ * a 07:00-19:00 day while leaving the agents half the window.
+ */
+const LEAVE_FOR_AGENTS_WITHIN_MS = 12 * 3600_000;
+
+/** The date and clock time (in the centre's time zone) the agents next open, as prompt values. */
+const openingVars = (opens: Date, timeZone: string) => {
   const { date, minuteOfDay } = localTime(opens, timeZone);
   const clock = (part: number) => String(part).padStart(2, '0');
-  return {
-    prompt: 'conversation.agents_closed',
-    vars: { date, time: `${clock(Math.floor(minuteOfDay / 60))}:${clock(minuteOfDay % 60)}` },
-  };
+  return { date, time: `${clock(Math.floor(minuteOfDay / 60))}:${clock(minuteOfDay % 60)}` };
 };
+
+/** When the agents are next available, or that none can say when. */
+const agentsClosed = (opens: Date | undefined, timeZone: string): Say =>
+  opens
+    ? { prompt: 'conversation.agents_closed', vars: openingVars(opens, timeZone) }
+    : { prompt: 'conversation.agent_unavailable' };
 
 const expiry = (now: Date, idleMinutes: number) =>
   Math.floor(now.getTime() / 1000) + idleMinutes * 60;

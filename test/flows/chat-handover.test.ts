@@ -10,7 +10,12 @@ const chat = async (
   {
     queue,
     engineResources = resources,
-  }: { queue?: QueueSimulation; engineResources?: EngineResources } = {},
+    attributes = {},
+  }: {
+    queue?: QueueSimulation;
+    engineResources?: EngineResources;
+    attributes?: Record<string, string>;
+  } = {},
 ) => {
   const result = await new FlowEngine(engineResources).run({
     flowArn: localArn.flow('chat-handover'),
@@ -22,6 +27,7 @@ const chat = async (
       waitingMessage: 'An agent will be with you shortly.',
       closedMessage: 'Our agents are away; we open at 7.',
       busyMessage: 'All our agents are busy; please try again later.',
+      ...attributes,
     },
     ...(queue && { queue }),
   });
@@ -41,6 +47,19 @@ describe('chat hand-over flow', () => {
 
   it('tells a chat after hours that the agents are away, and ends it', async () => {
     const result = await chat(CLOSED);
+    expect(result.said).toEqual(['Our agents are away; we open at 7.']);
+  });
+
+  it('queues a request the customer left after hours, for the first agent in, without a message', async () => {
+    const result = await chat(CLOSED, { attributes: { handoverReason: 'AFTER_HOURS' } });
+    expect(result.disposition.type).toBe('QUEUED');
+    expect(result.said).toEqual([]);
+    expect(result.visited).toContain('chat-handover#transfer');
+  });
+
+  it('ends any other chat after hours, whatever else it asked for', async () => {
+    const result = await chat(CLOSED, { attributes: { handoverReason: 'REQUESTED' } });
+    expect(result.disposition.type).not.toBe('QUEUED');
     expect(result.said).toEqual(['Our agents are away; we open at 7.']);
   });
 

@@ -218,6 +218,101 @@ describe('a customer waiting in the queue longer than a conversation idles', () 
   );
 });
 
+describe('a request left for the agents after hours', () => {
+  /** The channels from Wednesday 03:00 in Nairobi (agents start at 07:00), on a clock a test moves. */
+  const atNight = () => {
+    const clock = new SimulatedClock(new Date('2026-12-02T03:00:00+03:00'));
+    const messaging = localMessaging(defaultLocalPlatform(), clock.now);
+    const texts = async (channel: 'whatsapp' | 'sms', customer: string, text: string) => {
+      const before = messaging.received.length;
+      await messaging.send({ channel, customer, text });
+      await messaging.relayed();
+      return messaging.received
+        .slice(before)
+        .map((message) => message.text)
+        .join('\n');
+    };
+    return { clock, night: messaging, texts };
+  };
+
+  it.each([
+    [
+      'whatsapp',
+      'en',
+      'reply 0 again',
+      'the first one in after we open on Wednesday 2 December at 07:00',
+    ],
+    [
+      'sms',
+      'sw',
+      'jibu 0 tena',
+      'baada ya kufungua Jumatano tarehe mbili Desemba saa moja asubuhi',
+    ],
+  ] as const)(
+    'waits in the queue on %s (%s) for the first agent in, who answers there in the morning',
+    async (channel, lang, offer, promise) => {
+      // Arrange
+      const { clock, night, texts } = atNight();
+      const customer = uniqueCaller();
+      const [greeting, language, agent] = LANGUAGES[lang].opening;
+      for (const text of [greeting, language]) await texts(channel, customer, text);
+      const started = night.agentChats.started.length;
+
+      // Act
+      const offered = await texts(channel, customer, agent);
+      const left = await texts(channel, customer, '0');
+      const question = await texts(channel, customer, 'My ID card is late');
+      clock.set(Date.parse('2026-12-02T07:05:00+03:00'));
+      const chat = [...night.desk.service.chats.values()].find(
+        (candidate) =>
+          candidate.attributes.conversationId === night.agentChats.started[started]?.conversationId,
+      );
+      night.desk.service.accept(chat?.contactId ?? '', 'agent.wanjiku');
+      night.desk.service.agentMessage(chat?.contactId ?? '', 'Good morning, I can help with that.');
+      await night.relayed();
+
+      // Assess
+      expect(offered.toLowerCase()).toContain(offer);
+      expect(offered).toContain(LANGUAGES[lang].menu);
+      expect(left).toContain(promise);
+      expect(night.agentChats.started[started]?.handover.attributes).toMatchObject({
+        handoverReason: 'AFTER_HOURS',
+        journey: 'agent',
+        lang,
+      });
+      expect(question).toBe('');
+      expect(
+        (chat?.transcript ?? [])
+          .filter((item) => item.ParticipantRole === 'CUSTOMER' && item.Type === 'MESSAGE')
+          .map((item) => item.Content),
+      ).toContain('My ID card is late');
+      expect(night.received.at(-1)).toEqual({
+        channel,
+        to: customer,
+        text: 'Good morning, I can help with that.',
+      });
+    },
+  );
+
+  it('stands for the next message only: anything else is the menu, and a later 0 offers again', async () => {
+    // Arrange
+    const { night, texts } = atNight();
+    const customer = uniqueCaller();
+    for (const text of ['Hi', '1', '0']) await texts('whatsapp', customer, text);
+    const started = night.agentChats.started.length;
+
+    // Act
+    const tracking = await texts('whatsapp', customer, '2');
+    await texts('whatsapp', customer, 'menu');
+    const again = await texts('whatsapp', customer, '0');
+
+    // Assess
+    expect(tracking).toContain('8-digit application number');
+    expect(again).toContain('reply 0 again');
+    expect(night.agentChats.started.length).toBe(started);
+  });
+});
+
 describe('a hand-over the chat flow does not queue', () => {
   /** Every agent queue is full: the chat flow tells the customer and ends the chat. */
   const queueFull = localMessaging(

@@ -226,7 +226,7 @@ describe.each(['sms', 'whatsapp'] as const)('a conversation on %s', (channel) =>
     expect(replies[4]?.join()).toContain('Reply with a number');
   });
 
-  it('after hours, says when the agents are back and starts no agent chat', async () => {
+  it('after hours, says when the agents are back, offers to leave the request, and starts no agent chat yet', async () => {
     // Arrange
     const started = afterHours.agentChats.started.length;
 
@@ -235,6 +235,7 @@ describe.each(['sms', 'whatsapp'] as const)('a conversation on %s', (channel) =>
 
     // Assess
     expect(replies[2]?.join('\n')).toContain('They will be back on Wednesday 2 December at 07:00.');
+    expect(replies[2]?.join('\n')).toContain('To leave your request with them, reply 0 again');
     expect(replies[2]?.join('\n')).toContain('Reply with a number');
     expect(replies[2]?.join('\n')).not.toContain('An agent will join');
     expect(afterHours.agentChats.started.length).toBe(started);

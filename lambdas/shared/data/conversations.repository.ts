@@ -33,10 +33,26 @@ const TranscriptEntrySchema = z.object({
   at: z.iso.datetime(),
 });
 
+/** Where a conversation stands after a message. */
+export const ConversationStageSchema = z.enum([
+  /** Waiting for the customer to choose English or Kiswahili. */
+  'LANGUAGE',
+  /** The main menu was shown. */
+  'MENU',
+  /** After hours, the menu was shown with the offer to leave the request for the agents. */
+  'AGENT_OFFER',
+  /** Inside a capability's dialogue. */
+  'DIALOGUE',
+  /** Handed over to an agent: the adapter relays messages to the Connect chat. */
+  'AGENT',
+  /** The customer opted out (SMS STOP) or the conversation ended. */
+  'ENDED',
+]);
+
 export const ConversationSessionSchema = z.object({
   conversationId: z.string().check(z.minLength(1)),
   channel: z.string().check(z.minLength(1)),
-  stage: z.enum(['LANGUAGE', 'MENU', 'DIALOGUE', 'AGENT', 'ENDED']),
+  stage: ConversationStageSchema,
   lang: z.optional(LanguageSchema),
   /** The dialogue runner's state (capability, step, inputs so far): opaque here. */
   dialogue: z.optional(z.record(z.string(), z.unknown())),
