@@ -38,8 +38,9 @@ export type SessionAgentChat = NonNullable<ConversationSession['agentChat']>;
  * A hand-over on WhatsApp or SMS: the agent's Connect chat on the chat hand-over flow, linked
  * to the conversation (so the relay finds it by contact id), its messages streamed to the
  * relay's topic, and the customer's participant connected to post what they write next.
- * `ENDED` when the chat was over before the customer could join it (the flow closed it: after
- * hours, or every queue full), so the conversation stays in self-service.
+ * `ENDED` when the chat was over before the customer could join it (the flow closed it: every
+ * queue full, or a hand-over that reached it after hours), so the conversation stays in
+ * self-service.
  */
 export const startAgentChat = async (
   agentChats: AgentChats,

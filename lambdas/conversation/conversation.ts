@@ -215,9 +215,8 @@ export const createConversation = (deps: ConversationDependencies): HandleMessag
     now: Date,
   ): Promise<Outcome> => {
     const text = message.text;
-    const { agentChat } = session;
-    if (session.stage === 'AGENT' && agentChat && deps.agentChats) {
-      const relayed = await agentChatTurn(deps.agentChats, { ...session, agentChat }, message);
+    if (withAgent(session) && deps.agentChats) {
+      const relayed = await agentChatTurn(deps.agentChats, session, message);
       if (relayed) return relayed;
     }
     const keyword = await smsTurn(
