@@ -215,6 +215,14 @@ export const createConversation = (deps: ConversationDependencies): HandleMessag
     now: Date,
   ): Promise<Outcome> => {
     const text = message.text;
+    // The after-hours offer stands for one message: `0` again leaves the request; anything
+    // else (an SMS keyword too) is handled as at the menu, and the offer lapses.
+    if (session.stage === 'AGENT_OFFER') {
+      const atMenu: ConversationSession = { ...session, stage: 'MENU' };
+      return globalCommand(text) === 'AGENT'
+        ? toAgent(atMenu, 'REQUESTED', now, [], true)
+        : decide(message, atMenu, customer, now);
+    }
     if (withAgent(session) && deps.agentChats) {
       const relayed = await agentChatTurn(deps.agentChats, session, message);
       if (relayed) return relayed;
@@ -228,13 +236,6 @@ export const createConversation = (deps: ConversationDependencies): HandleMessag
       now,
     );
     if (keyword) return keyword;
-
-    // The after-hours offer stands for one message: `0` again leaves the request, else the menu.
-    if (session.stage === 'AGENT_OFFER') {
-      if (globalCommand(text) === 'AGENT')
-        return toAgent({ ...session, stage: 'MENU' }, 'REQUESTED', now, [], true);
-      return decide(message, { ...session, stage: 'MENU' }, customer, now);
-    }
 
     const switched = languageWord(text);
     if (switched && session.stage !== 'LANGUAGE') {
