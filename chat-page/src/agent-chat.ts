@@ -8,7 +8,7 @@ export interface AgentChatEvents {
   left(): void;
   lost(): void;
   restored(): void;
-  /** The chat is over: the agent, the flow (after hours, every queue full) or the customer ended it. */
+  /** The chat is over: the agent, the flow (every queue full) or the customer ended it. */
   ended(byCustomer: boolean): void;
   /** The participant is no longer valid (403 after the chat ended): start a new chat. */
   expired(): void;

@@ -113,9 +113,10 @@ const finishSurvey = (thanks: boolean) => {
 };
 
 /**
- * The agent chat ended before an agent joined (the flow closed it after hours or with every
- * queue full, or the customer left the queue): no survey, the customer carries on in
- * self-service. Unless the chat's own message said why, the page says so.
+ * The agent chat ended before an agent joined (the flow closed it with every queue full, or
+ * the customer left the queue; after hours the conversation hands no web chat over): no
+ * survey, the customer carries on in self-service. Unless the chat's own message said why,
+ * the page says so.
  */
 const backToSelfService = (chat: AgentChat, told: boolean) => {
   delete state.agentChat;

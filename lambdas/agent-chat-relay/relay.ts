@@ -1,4 +1,4 @@
-import { backFromAgent, withAgent } from '#lambdas/conversation/agent-chat.ts';
+import { backFromAgent, sessionExpiry } from '#lambdas/conversation/agent-chat.ts';
 import { insideWindow } from '#lambdas/conversation/channels/whatsapp-outbound.ts';
 import type { Channel } from '#lambdas/conversation/contract.ts';
 import { textReply } from '#lambdas/conversation/replies.ts';
@@ -89,10 +89,7 @@ export const createRelay = (deps: RelayDependencies) => {
       ),
       lastMessageAt: now.toISOString(),
       version: session.version + 1,
-      // Still with the agent: as long as the chat; back in self-service: until it idles.
-      expiresAt: withAgent(after)
-        ? after.expiresAt
-        : Math.floor(now.getTime() / 1000) + deps.idleMinutes * 60,
+      expiresAt: sessionExpiry(after, now, deps.idleMinutes),
     };
     try {
       await deps.conversations.saveSession(customerHash, next, session.version);

@@ -1,4 +1,11 @@
-import { DAYS, localTime, type OpeningHours, zonedInstant } from '#shared/hours.ts';
+import {
+  clockTime,
+  DAYS,
+  localTime,
+  minutes,
+  type OpeningHours,
+  zonedInstant,
+} from '#shared/hours.ts';
 
 /**
  * The slot calendar of one desk (a service at a centre): pure functions from opening hours,
@@ -27,10 +34,6 @@ export type SlotUnavailableReason = 'PAST' | 'TOO_FAR' | 'WEEKEND' | 'HOLIDAY' |
 
 const SLOT_ID = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})$/;
 const DAY_MS = 86_400_000;
-
-const minutes = (clock: string) => Number(clock.slice(0, 2)) * 60 + Number(clock.slice(3, 5));
-const clock = (minuteOfDay: number) =>
-  `${String(Math.floor(minuteOfDay / 60)).padStart(2, '0')}:${String(minuteOfDay % 60).padStart(2, '0')}`;
 
 export const addDays = (date: string, days: number): string =>
   new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
@@ -76,7 +79,7 @@ const gridOn = (date: string, { hours, slotMinutes }: SlotCalendar): string[] =>
     .flatMap((window) => {
       const times: string[] = [];
       for (let t = minutes(window.open); t + slotMinutes <= minutes(window.close); t += slotMinutes)
-        times.push(clock(t));
+        times.push(clockTime(t));
       return times;
     });
 
@@ -175,7 +178,11 @@ export const deskCalendar = (
   return {
     hours: {
       timeZone: centre.hours.tz,
-      weekly: rules.openDays.map((day) => ({ day, open: clock(open), close: clock(close) })),
+      weekly: rules.openDays.map((day) => ({
+        day,
+        open: clockTime(open),
+        close: clockTime(close),
+      })),
       closedDates: [...holidays],
     },
     slotMinutes: rules.slotMinutes,

@@ -31,6 +31,14 @@ export const withAgent = (
 ): session is ConversationSession & { agentChat: SessionAgentChat } =>
   session.stage === 'AGENT' && session.agentChat !== undefined;
 
+/** The TTL of a session written at `now` that idles out after `idleMinutes`. */
+export const idleExpiry = (now: Date, idleMinutes: number) =>
+  Math.floor(now.getTime() / 1000) + idleMinutes * 60;
+
+/** A session's TTL after a write at `now`: with an agent, its chat's; otherwise its idle time. */
+export const sessionExpiry = (session: ConversationSession, now: Date, idleMinutes: number) =>
+  withAgent(session) ? session.expiresAt : idleExpiry(now, idleMinutes);
+
 /** The session's agent chat once it is started, streamed and connected. */
 export type SessionAgentChat = NonNullable<ConversationSession['agentChat']>;
 

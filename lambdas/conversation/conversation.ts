@@ -8,15 +8,17 @@ import {
   TRANSCRIPT_LINES,
 } from '#shared/data/conversations.repository.ts';
 import { InvalidInputError } from '#shared/errors.ts';
-import { isOpen, localTime, nextOpening, type OpeningHours } from '#shared/hours.ts';
+import { clockTime, isOpen, localTime, nextOpening, type OpeningHours } from '#shared/hours.ts';
 import type { IdentityHasher } from '#shared/identity/identity-hasher.ts';
 import { toE164 } from '#shared/phone.ts';
 import type { Language } from '#shared/speech/language.ts';
 import type { Speech } from '#shared/speech/render.ts';
 import {
   agentChatTurn,
+  idleExpiry,
   leftAgentChat,
   sessionAfterHandover,
+  sessionExpiry,
   startAgentChat,
   withAgent,
 } from './agent-chat.ts';
@@ -120,7 +122,7 @@ export const createConversation = (deps: ConversationDependencies): HandleMessag
     startedAt: now.toISOString(),
     lastMessageAt: now.toISOString(),
     version: 0,
-    expiresAt: expiry(now, deps.idleMinutes),
+    expiresAt: idleExpiry(now, deps.idleMinutes),
   });
 
   const context = (session: ConversationSession, message: IncomingMessage): TurnContext => {
@@ -132,6 +134,9 @@ export const createConversation = (deps: ConversationDependencies): HandleMessag
       ...(number && { customerNumber: number }),
     };
   };
+
+  /** The agent chats the service holds the customer's side of: WhatsApp's and SMS's, not web chat's. */
+  const agentChatsOn = (channel: string) => (channel === 'web' ? undefined : deps.agentChats);
 
   const menu = (session: ConversationSession, lead: readonly Say[] = []): Outcome => ({
     say: [...lead, { prompt: 'conversation.menu' }],
@@ -158,26 +163,18 @@ export const createConversation = (deps: ConversationDependencies): HandleMessag
       session: { ...session, stage: 'AGENT', dialogue: undefined, handedOver: true, journey },
       handover: why,
     });
+    const told = (say: Say) => menu({ ...session, journey }, [...lead, say]);
     if (isOpen(deps.hours, now)) return handedOver({ prompt: 'conversation.handover' }, reason);
     const opens = nextOpening(deps.hours, now);
+    if (!opens) return told({ prompt: 'conversation.agent_unavailable' });
+    const vars = openingVars(opens, deps.hours.timeZone);
     const canLeave =
-      opens !== undefined &&
-      deps.agentChats !== undefined &&
-      session.channel !== 'web' &&
+      agentChatsOn(session.channel) !== undefined &&
       opens.getTime() - now.getTime() <= LEAVE_FOR_AGENTS_WITHIN_MS;
-    if (canLeave && leave)
-      return handedOver(
-        { prompt: 'conversation.handover_later', vars: openingVars(opens, deps.hours.timeZone) },
-        'AFTER_HOURS',
-      );
-    const closed: Say = canLeave
-      ? {
-          prompt: 'conversation.agents_closed_offer',
-          vars: openingVars(opens, deps.hours.timeZone),
-        }
-      : agentsClosed(opens, deps.hours.timeZone);
-    const told = menu({ ...session, journey }, [...lead, closed]);
-    return canLeave ? { ...told, session: { ...told.session, stage: 'AGENT_OFFER' } } : told;
+    if (!canLeave) return told({ prompt: 'conversation.agents_closed', vars });
+    if (leave) return handedOver({ prompt: 'conversation.handover_later', vars }, 'AFTER_HOURS');
+    const offered = told({ prompt: 'conversation.agents_closed_offer', vars });
+    return { ...offered, session: { ...offered.session, stage: 'AGENT_OFFER' } };
   };
 
   /** Applies a dialogue step's result to the session. */
@@ -345,14 +342,13 @@ export const createConversation = (deps: ConversationDependencies): HandleMessag
       lastMessageAt: at,
       version: (live?.version ?? 0) + 1,
       // With an agent the session lives as long as the chat; otherwise until it idles.
-      expiresAt: withAgent(decided.session)
-        ? decided.session.expiresAt
-        : expiry(now, deps.idleMinutes),
+      expiresAt: sessionExpiry(decided.session, now, deps.idleMinutes),
     };
     const handover = decided.handover && handoverOf(withoutChat, decided.handover);
+    const agentChats = agentChatsOn(message.channel);
     const chat =
-      handover && deps.agentChats && message.channel !== 'web'
-        ? await startAgentChat(deps.agentChats, conversations, {
+      handover && agentChats
+        ? await startAgentChat(agentChats, conversations, {
             session: withoutChat,
             handover,
             customerHash,
@@ -425,18 +421,8 @@ const LEAVE_FOR_AGENTS_WITHIN_MS = 12 * 3600_000;
 /** The date and clock time (in the centre's time zone) the agents next open, as prompt values. */
 const openingVars = (opens: Date, timeZone: string) => {
   const { date, minuteOfDay } = localTime(opens, timeZone);
-  const clock = (part: number) => String(part).padStart(2, '0');
-  return { date, time: `${clock(Math.floor(minuteOfDay / 60))}:${clock(minuteOfDay % 60)}` };
+  return { date, time: clockTime(minuteOfDay) };
 };
-
-/** When the agents are next available, or that none can say when. */
-const agentsClosed = (opens: Date | undefined, timeZone: string): Say =>
-  opens
-    ? { prompt: 'conversation.agents_closed', vars: openingVars(opens, timeZone) }
-    : { prompt: 'conversation.agent_unavailable' };
-
-const expiry = (now: Date, idleMinutes: number) =>
-  Math.floor(now.getTime() / 1000) + idleMinutes * 60;
 
 /** TTL deletes lazily: an idle or ended conversation is over whatever the table still holds. */
 const isLive = (session: ConversationSession, now: Date, idleMinutes: number) =>

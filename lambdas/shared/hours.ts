@@ -37,7 +37,13 @@ export const contactCentreHoursVariable = z.pipe(
   z.transform((raw) => OpeningHoursSchema.parse(JSON.parse(raw))),
 );
 
-const minutes = (clock: string) => Number(clock.slice(0, 2)) * 60 + Number(clock.slice(3, 5));
+/** Minutes since midnight of an HH:MM clock time (`24:00` is 1440). */
+export const minutes = (clock: string) =>
+  Number(clock.slice(0, 2)) * 60 + Number(clock.slice(3, 5));
+
+/** The HH:MM clock time of a minute of the day. */
+export const clockTime = (minuteOfDay: number) =>
+  `${String(Math.floor(minuteOfDay / 60)).padStart(2, '0')}:${String(minuteOfDay % 60).padStart(2, '0')}`;
 
 // Building a DateTimeFormat costs far more than using one: keep one per time zone.
 const formatters = new Map<string, Intl.DateTimeFormat>();

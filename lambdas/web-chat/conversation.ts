@@ -1,10 +1,4 @@
 import type { HandleMessage as ConversationService } from '#lambdas/conversation/contract.ts';
-import {
-  conversationServiceDependencies,
-  createConversationService,
-} from '#lambdas/conversation/dependencies.ts';
-import { type Clock, systemClock } from '#shared/clock.ts';
-import type { AwsClients, Environment } from '#shared/platform.ts';
 import type { HandleMessage, Language } from './conversation-port.ts';
 
 /**
@@ -32,13 +26,3 @@ export const webChatConversation =
       }),
     };
   };
-
-/** The conversation service built from the web chat Lambda's environment and clients, on `clock`. */
-export const conversationFor = (
-  env: Environment,
-  aws: Pick<AwsClients, 'dynamoDb' | 'kms' | 'sqs'>,
-  clock: Clock = systemClock,
-): HandleMessage =>
-  webChatConversation(
-    createConversationService({ ...conversationServiceDependencies(env, aws), clock }),
-  );

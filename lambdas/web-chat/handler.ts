@@ -1,16 +1,16 @@
 import { ConnectClient } from '@aws-sdk/client-connect';
+import {
+  type ConversationServiceDependencies,
+  conversationServiceDependencies,
+  createConversationService,
+} from '#lambdas/conversation/dependencies.ts';
 import { hashingNotifyingClients } from '#shared/aws-clients.ts';
-import { systemClock } from '#shared/clock.ts';
 import { createCallLogRepository } from '#shared/data/call-logs.repository.ts';
 import { parseEnv } from '#shared/env.ts';
-import {
-  IdentityHasherEnvironmentSchema,
-  identityHasherFor,
-} from '#shared/identity/default-identity-hasher.ts';
 import { type AwsClients, deployedHandler, type Environment } from '#shared/platform.ts';
 import { connectChatContacts } from './chat-contacts.ts';
 import { WebChatEnvironmentSchema } from './config.ts';
-import { conversationFor } from './conversation.ts';
+import { webChatConversation } from './conversation.ts';
 import { publicApiHandler, publicRoute } from './public-api.ts';
 import {
   ChatMessageSchema,
@@ -19,7 +19,10 @@ import {
   webChatUseCases,
 } from './web-chat.ts';
 
-export interface WebChatHandlerDependencies extends WebChatDependencies {
+/** The conversation service's dependencies (as the SMS and WhatsApp handlers hold them) and the web chat's own. */
+export interface WebChatHandlerDependencies
+  extends ConversationServiceDependencies,
+    Omit<WebChatDependencies, 'handleMessage'> {
   readonly allowedOrigin: string;
 }
 
@@ -29,22 +32,21 @@ export const defaultDependencies = (
 ): WebChatHandlerDependencies => {
   const config = parseEnv(WebChatEnvironmentSchema, env);
   return {
-    handleMessage: conversationFor(env, aws, systemClock),
+    ...conversationServiceDependencies(env, aws),
     chatContacts: connectChatContacts(aws.connect, {
       instanceId: config.CONNECT_INSTANCE_ID,
       flowId: config.CHAT_FLOW_ID,
     }),
     callLogs: createCallLogRepository(aws.dynamoDb, config.CALL_LOGS_TABLE_NAME),
-    identityHasher: identityHasherFor(parseEnv(IdentityHasherEnvironmentSchema, env), aws.kms),
     retentionDays: config.CALL_LOG_RETENTION_DAYS,
-    clock: systemClock,
     allowedOrigin: config.ALLOWED_ORIGIN,
   };
 };
 
 /** The citizens' chat API: a message to the conversation service (and to an agent), the survey. */
 export const createHandler = (deps: WebChatHandlerDependencies) => {
-  const useCases = webChatUseCases(deps);
+  const handleMessage = webChatConversation(createConversationService(deps));
+  const useCases = webChatUseCases({ ...deps, handleMessage });
   return publicApiHandler({
     allowedOrigin: deps.allowedOrigin,
     routes: {

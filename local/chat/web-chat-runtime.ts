@@ -1,8 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
-import { conversationFor } from '#lambdas/web-chat/conversation.ts';
-import type { HandleMessage } from '#lambdas/web-chat/conversation-port.ts';
 import { chatPageFiles } from '#lib/chat-page-bundle.ts';
 import type { ContactRecordFeed } from '#local/contact-records.ts';
 import type { FlowEngine } from '#local/flow-engine/engine.ts';
@@ -63,8 +61,6 @@ export interface LocalWebChatOptions {
   readonly now: () => Date;
   /** How the agent queue behaves (`atCapacity`: the chat flow ends a hand-over at once). */
   readonly queue?: QueueSimulation;
-  /** The conversation service; the deployed handler's own (on `now`) when omitted. */
-  readonly handleMessage?: HandleMessage;
 }
 
 /**
@@ -88,11 +84,8 @@ export const createLocalWebChat = (options: LocalWebChatOptions) => {
     'web-chat',
     {
       chatContacts,
+      // The handler and its conversation on the chat flow's clock.
       clock: options.now,
-      // The conversation on the same clock as the chat flow (the handler's own is the system's).
-      handleMessage:
-        options.handleMessage ??
-        conversationFor(options.platform.env, options.platform.aws, options.now),
     },
     options.platform,
   );

@@ -28,28 +28,33 @@ const LANGUAGES = {
   },
 } as const;
 
+type Messaging = ReturnType<typeof localMessaging>;
+
 /** One customer message; what the customer received because of it (after the relay too). */
 const say = async (
   channel: 'whatsapp' | 'sms',
   customer: string,
   text: string,
-  id: string = randomUUID(),
+  { id = randomUUID(), via = messaging }: { id?: string; via?: Messaging } = {},
 ) => {
-  const before = messaging.received.length;
-  await messaging.send({ channel, customer, text, id });
-  await messaging.relayed();
-  return messaging.received.slice(before).map((message) => message.text);
+  const before = via.received.length;
+  await via.send({ channel, customer, text, id });
+  await via.relayed();
+  return via.received.slice(before).map((message) => message.text);
 };
+
+/** The chat a conversation's hand-over started in the desk. */
+const chatOf = (conversationId: string | undefined, via: Messaging = messaging) =>
+  [...via.desk.service.chats.values()].find(
+    (candidate) => candidate.attributes.conversationId === conversationId,
+  );
 
 /** The customer hands over; the agent accepts the chat the flow queued in the local desktop. */
 const handedOver = async (channel: 'whatsapp' | 'sms', lang: 'en' | 'sw') => {
   const customer = uniqueCaller();
   const replies: string[] = [];
   for (const text of LANGUAGES[lang].opening) replies.push(...(await say(channel, customer, text)));
-  const conversationId = messaging.agentChats.started.at(-1)?.conversationId;
-  const chat = [...service.chats.values()].find(
-    (candidate) => candidate.attributes.conversationId === conversationId,
-  );
+  const chat = chatOf(messaging.agentChats.started.at(-1)?.conversationId);
   if (!chat) throw new Error('No chat was started for the hand-over');
   service.accept(chat.contactId, 'agent.wanjiku');
   await messaging.relayed();
@@ -63,8 +68,8 @@ const agentSays = async (contactId: string, text: string) => {
   return messaging.received.slice(before);
 };
 
-const customerLines = (contactId: string) =>
-  (service.chats.get(contactId)?.transcript ?? [])
+const customerLines = (contactId: string, via: Messaging = messaging) =>
+  (via.desk.service.chats.get(contactId)?.transcript ?? [])
     .filter((item) => item.Type === 'MESSAGE' && item.ParticipantRole === 'CUSTOMER')
     .map((item) => item.Content);
 
@@ -130,8 +135,8 @@ describe.each(['whatsapp', 'sms'] as const)('an agent chat handed over on %s', (
     const id = randomUUID();
 
     // Act
-    await say(channel, customer, 'Are you there?', id);
-    const again = await say(channel, customer, 'Are you there?', id);
+    await say(channel, customer, 'Are you there?', { id });
+    const again = await say(channel, customer, 'Are you there?', { id });
     await agentSays(chat.contactId, 'Yes, I am here.');
     const item = service.chats.get(chat.contactId)?.transcript.at(-1);
     const before = messaging.received.length;
@@ -189,28 +194,20 @@ describe('a customer waiting in the queue longer than a conversation idles', () 
     async (channel) => {
       // Arrange: handed over and queued, then 45 minutes with nobody writing (idle is 30).
       const customer = uniqueCaller();
-      for (const text of LANGUAGES.en.opening) await waiting.send({ channel, customer, text });
-      const conversationId = waiting.agentChats.started.at(-1)?.conversationId;
-      const chat = [...waiting.desk.service.chats.values()].find(
-        (candidate) => candidate.attributes.conversationId === conversationId,
-      );
+      for (const text of LANGUAGES.en.opening) await say(channel, customer, text, { via: waiting });
+      const chat = chatOf(waiting.agentChats.started.at(-1)?.conversationId, waiting);
       clock.set(clock.nowMs() + 45 * 60_000);
 
       // Act
       const before = waiting.received.length;
-      await waiting.send({ channel, customer, text: 'Are you there?' });
-      const answered = waiting.received.slice(before);
+      const answered = await say(channel, customer, 'Are you there?', { via: waiting });
       waiting.desk.service.accept(chat?.contactId ?? '', 'agent.wanjiku');
       waiting.desk.service.agentMessage(chat?.contactId ?? '', 'Yes, sorry for the wait.');
       await waiting.relayed();
 
       // Assess
       expect(answered).toEqual([]);
-      expect(
-        (waiting.desk.service.chats.get(chat?.contactId ?? '')?.transcript ?? [])
-          .filter((item) => item.ParticipantRole === 'CUSTOMER' && item.Type === 'MESSAGE')
-          .map((item) => item.Content),
-      ).toContain('Are you there?');
+      expect(customerLines(chat?.contactId ?? '', waiting)).toContain('Are you there?');
       expect(waiting.received.slice(before).map((message) => message.text)).toEqual([
         'Yes, sorry for the wait.',
       ]);
@@ -222,17 +219,10 @@ describe('a request left for the agents after hours', () => {
   /** The channels from Wednesday 03:00 in Nairobi (agents start at 07:00), on a clock a test moves. */
   const atNight = () => {
     const clock = new SimulatedClock(new Date('2026-12-02T03:00:00+03:00'));
-    const messaging = localMessaging(defaultLocalPlatform(), clock.now);
-    const texts = async (channel: 'whatsapp' | 'sms', customer: string, text: string) => {
-      const before = messaging.received.length;
-      await messaging.send({ channel, customer, text });
-      await messaging.relayed();
-      return messaging.received
-        .slice(before)
-        .map((message) => message.text)
-        .join('\n');
-    };
-    return { clock, night: messaging, texts };
+    const night = localMessaging(defaultLocalPlatform(), clock.now);
+    const texts = async (channel: 'whatsapp' | 'sms', customer: string, text: string) =>
+      (await say(channel, customer, text, { via: night })).join('\n');
+    return { clock, night, texts };
   };
 
   it.each([
@@ -263,10 +253,7 @@ describe('a request left for the agents after hours', () => {
       const left = await texts(channel, customer, '0');
       const question = await texts(channel, customer, 'My ID card is late');
       clock.set(Date.parse('2026-12-02T07:05:00+03:00'));
-      const chat = [...night.desk.service.chats.values()].find(
-        (candidate) =>
-          candidate.attributes.conversationId === night.agentChats.started[started]?.conversationId,
-      );
+      const chat = chatOf(night.agentChats.started[started]?.conversationId, night);
       night.desk.service.accept(chat?.contactId ?? '', 'agent.wanjiku');
       night.desk.service.agentMessage(chat?.contactId ?? '', 'Good morning, I can help with that.');
       await night.relayed();
@@ -281,11 +268,7 @@ describe('a request left for the agents after hours', () => {
         lang,
       });
       expect(question).toBe('');
-      expect(
-        (chat?.transcript ?? [])
-          .filter((item) => item.ParticipantRole === 'CUSTOMER' && item.Type === 'MESSAGE')
-          .map((item) => item.Content),
-      ).toContain('My ID card is late');
+      expect(customerLines(chat?.contactId ?? '', night)).toContain('My ID card is late');
       expect(night.received.at(-1)).toEqual({
         channel,
         to: customer,
@@ -332,34 +315,19 @@ describe('a hand-over the chat flow does not queue', () => {
       const [greeting, language, agent] = LANGUAGES[lang].opening;
 
       // Act
-      for (const text of [greeting, language]) await queueFull.send({ channel, customer, text });
-      const before = queueFull.received.length;
+      for (const text of [greeting, language])
+        await say(channel, customer, text, { via: queueFull });
       const id = randomUUID();
-      await queueFull.send({ channel, customer, text: agent, id });
-      const told = queueFull.received
-        .slice(before)
-        .map((message) => message.text)
-        .join('\n');
-      const redelivered = queueFull.received.length;
-      await queueFull.send({ channel, customer, text: agent, id });
-      const again = queueFull.received
-        .slice(redelivered)
-        .map((message) => message.text)
-        .join('\n');
-      const next = queueFull.received.length;
-      await queueFull.send({ channel, customer, text: '2' });
+      const told = (await say(channel, customer, agent, { id, via: queueFull })).join('\n');
+      const again = (await say(channel, customer, agent, { id, via: queueFull })).join('\n');
+      const next = (await say(channel, customer, '2', { via: queueFull })).join('\n');
 
       // Assess
       expect(told.toLowerCase()).toContain(unavailable);
       expect(told).toContain(LANGUAGES[lang].menu);
       expect(told).not.toContain(LANGUAGES[lang].waiting);
       expect(again).toBe('');
-      expect(
-        queueFull.received
-          .slice(next)
-          .map((message) => message.text)
-          .join('\n'),
-      ).toMatch(/application number|nambari yako ya maombi/i);
+      expect(next).toMatch(/application number|nambari yako ya maombi/i);
     },
   );
 });

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { APIGatewayProxyResult, Context } from 'aws-lambda';
 import type { ChatContacts, ChatStart } from '#lambdas/web-chat/chat-contacts.ts';
-import { conversationFor } from '#lambdas/web-chat/conversation.ts';
 import { restEvent } from '#local/chat/web-chat-runtime.ts';
 import { localTableName } from '#local/dynamodb/tables.ts';
 import { localHandler } from '#local/handlers.ts';
@@ -23,15 +22,7 @@ const clockFrom = (at: string) => new SimulatedClock(new Date(at), true).now;
 const chatApi = (
   overrides: Parameters<typeof localHandler<'web-chat'>>[1],
   at = '2026-12-01T10:00:00+03:00',
-) => {
-  const { env, aws } = defaultLocalPlatform();
-  const clock = clockFrom(at);
-  return localHandler('web-chat', {
-    clock,
-    handleMessage: conversationFor(env, aws, clock),
-    ...overrides,
-  });
-};
+) => localHandler('web-chat', { clock: clockFrom(at), ...overrides });
 
 /** Connect's StartChatContact, recorded: what the hand-over asked for. */
 const recordingChats = () => {

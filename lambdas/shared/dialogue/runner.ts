@@ -131,9 +131,8 @@ export const runDialogue = async (
     const list = turn.state.list ?? { items: [], page: 1 };
     const start = (list.page - 1) * options.pageSize;
     const shown = list.items.slice(start, start + options.pageSize);
-    const hasNext = start + options.pageSize < list.items.length || list.next !== undefined;
-    const ofSeveral = list.page > 1 || list.later === true;
-    const more = hasNext ? 'next' : ofSeveral ? 'first' : undefined;
+    const action = moreAction(list);
+    const more = action === 'page' || action === 'load' ? 'next' : action && 'first';
     return done({
       ask: {
         kind: 'list',
@@ -344,24 +343,39 @@ export const runDialogue = async (
     return go(step.next);
   };
 
+  /**
+   * What "more" (98) does on a list's page: the next page of its items, the operation's next
+   * set, or, on the last of several, back to the first (its first set loaded again, or its
+   * first page); nothing on a list of one page.
+   */
+  const moreAction = (list: NonNullable<DialogueState['list']>) => {
+    if (list.page * options.pageSize < list.items.length) return 'page';
+    if (list.next !== undefined) return 'load';
+    if (list.later) return 'reload';
+    if (list.page > 1) return 'first';
+    return undefined;
+  };
+
   const moreOf = (step: ListStep) => {
     const list = turn.state.list;
     if (!list) return enter();
-    if (list.page * options.pageSize < list.items.length) {
-      turn.state = { ...turn.state, list: { ...list, page: list.page + 1 } };
-      return askList(step);
+    switch (moreAction(list)) {
+      case 'page':
+        turn.state = { ...turn.state, list: { ...list, page: list.page + 1 } };
+        return askList(step);
+      case 'load':
+        return loadList(step, list.next);
+      case 'reload':
+        return loadList(step, undefined);
+      case 'first':
+        turn.state = { ...turn.state, list: { ...list, page: 1 } };
+        return askList(step);
+      default:
+        // A list of one page: said so and shown again, not counted as a failed try.
+        turn.refused = 'NO_MORE';
+        turn.said.push({ prompt: 'main.no_more' });
+        return askList(step);
     }
-    if (list.next !== undefined) return loadList(step, list.next);
-    // The last of several pages: back to the first.
-    if (list.later) return loadList(step, undefined);
-    if (list.page > 1) {
-      turn.state = { ...turn.state, list: { ...list, page: 1 } };
-      return askList(step);
-    }
-    // A list of one page: said so and shown again, not counted as a failed try.
-    turn.refused = 'NO_MORE';
-    turn.said.push({ prompt: 'main.no_more' });
-    return askList(step);
   };
 
   const back = () => {
