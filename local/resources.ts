@@ -9,6 +9,7 @@ import type { Clock } from '#shared/clock.ts';
 import { kiswahiliRecordings, promptCatalogue } from '#shared/speech/catalogue.ts';
 import { clipUri, type SpeechSettings } from '#shared/speech/render.ts';
 import { LOCAL_INSTANCE_ARN, LOCAL_PROMPT_AUDIO_URI, localArn } from './arns.ts';
+import { contactClock } from './flow-engine/contact-time.ts';
 import type {
   EngineResources,
   LambdaHandler,
@@ -64,8 +65,10 @@ export const loadLocalResources = async ({
 } = {}): Promise<EngineResources> => {
   const lambdas = new Map<string, { name: string; handler: LambdaHandler }>();
   preloadHandlerModules(Object.values(FLOW_FUNCTIONS).map(({ handler }) => handler as HandlerName));
+  const contactCentre = contactCentreHours(config);
+  // The engine's clock and hours: a handler that tells the hours (caller context) tells these.
+  const overrides = { clock: clock ?? contactClock, hours: contactCentre } as Partial<never>;
   for (const { handler } of Object.values(FLOW_FUNCTIONS)) {
-    const overrides = (clock ? { clock } : {}) as Partial<never>;
     const built = localHandler(handler as HandlerName, overrides, platform) as LambdaHandler;
     lambdas.set(localArn.lambda(handler), { name: `huduma-${handler}`, handler: built });
   }
@@ -87,7 +90,7 @@ export const loadLocalResources = async ({
       { ...queue, hoursArn: contactCentreHoursArn },
     ]),
   );
-  const hours = new Map([[contactCentreHoursArn, contactCentreHours(config)]]);
+  const hours = new Map([[contactCentreHoursArn, contactCentre]]);
   const arns = localResourceArns();
   // The words of every clip, the parts around slots (<id>.p1, …) included.
   const clipWords = new Map(kiswahiliRecordings().map((clip) => [clip.id, clip.text]));

@@ -1,4 +1,5 @@
 import type { FlowDocument } from '#flows/language/flow.schema.ts';
+import { agentsClosed } from './agents-closed.ts';
 import { FlowBuilder } from './builder.ts';
 import { callback, callbackNumber, hangUps } from './callbacks.ts';
 
@@ -26,7 +27,7 @@ export const agentFlow = (): FlowDocument =>
     .transferToQueue('transfer', 'full', 'error')
     .say('full', 'agent.queue_full', 'busy')
     .setAttributes('busy', { callbackWhen: 'busy' }, 'offer-callback')
-    .say('closed', 'agent.closed', 'offer-callback')
+    .with(agentsClosed('closed', 'offer-callback'))
     .menu(
       'offer-callback',
       'agent.offer_callback',

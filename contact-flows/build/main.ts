@@ -1,4 +1,5 @@
 import type { FlowDocument } from '#flows/language/flow.schema.ts';
+import { agentsClosed } from './agents-closed.ts';
 import { continueTo, FlowBuilder } from './builder.ts';
 
 /** Every inbound call: logging, voice, hooks, welcome, language, privacy notice, hours, then the menu. */
@@ -113,7 +114,8 @@ export const mainFlow = (): FlowDocument =>
         ],
       },
     )
-    .say('closed-notice', 'main.agents_closed_now', 'to-menu')
+    .with(agentsClosed('closed-notice', 'self-service-now'))
+    .say('self-service-now', 'main.self_service_now', 'to-menu')
     .transfer('to-menu', '${MenuFlowArn}', 'error')
     .say('error', 'main.error', 'hang-up')
     .disconnect('hang-up')

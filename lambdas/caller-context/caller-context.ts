@@ -2,12 +2,23 @@ import type { Clock } from '#shared/clock.ts';
 import type { Contact } from '#shared/contact.ts';
 import type { BookingRepository } from '#shared/data/bookings.repository.ts';
 import { OPEN_STATUSES, type TicketRepository } from '#shared/data/tickets.repository.ts';
-import { localTime } from '#shared/hours.ts';
+import {
+  isOpen,
+  localTime,
+  nextOpening,
+  type OpeningHours,
+  openingPromptValues,
+} from '#shared/hours.ts';
 import type { FlowOutcome } from '#shared/middleware.ts';
 import * as z from '#shared/zod.ts';
 
-/** Nothing from the flow: the calling number comes with the contact. */
-export const CallerContextParametersSchema = z.object({});
+/** Nothing from the flow (the default operation): the calling number comes with the contact. */
+export const CallerContextParametersSchema = z.object({
+  operation: z.optional(z.literal('context')),
+});
+
+/** When the agents are back, for a flow that finds the contact centre closed. */
+export const AgentsBackParametersSchema = z.object({ operation: z.literal('agents-back') });
 
 export interface CallerContextDependencies {
   readonly tickets: Pick<TicketRepository, 'listByCaller'>;
@@ -52,4 +63,24 @@ export const callerContext =
         speech: { prompt: 'caller.upcoming_booking' },
       };
     return { outcome: 'KNOWN', values: counts };
+  };
+
+/**
+ * When the agents are back, for a caller the flow finds outside the opening hours: the next
+ * opening of the same hours Connect checks (CONTACT_CENTRE_HOURS), holidays skipped, so a
+ * prompt never states hours the configuration does not have. NOT_KNOWN when there is none
+ * within the search (closed for two months), or when the hours are open by this clock (the
+ * flow checked a moment before they opened): the flow then says only that agents are not
+ * available.
+ */
+export const agentsBack =
+  ({ hours, clock }: { readonly hours: OpeningHours; readonly clock: Clock }) =>
+  async (): Promise<FlowOutcome> => {
+    const now = clock();
+    const opens = isOpen(hours, now) ? undefined : nextOpening(hours, now);
+    if (!opens) return { outcome: 'NOT_KNOWN' };
+    return {
+      outcome: 'OPENS',
+      speech: { prompt: 'caller.agents_back', vars: openingPromptValues(opens, hours.timeZone) },
+    };
   };

@@ -6,12 +6,13 @@ import { createBookingRepository } from '#shared/data/bookings.repository.ts';
 import { documentClientFor } from '#shared/data/client.ts';
 import { createTicketRepository } from '#shared/data/tickets.repository.ts';
 import { parseEnv } from '#shared/env.ts';
+import type { OpeningHours } from '#shared/hours.ts';
 import { identityHasherFor } from '#shared/identity/default-identity-hasher.ts';
 import type { IdentityHasher } from '#shared/identity/identity-hasher.ts';
 import { capabilityHandler } from '#shared/middleware.ts';
 import { type AwsClients, deployedHandler, type Environment } from '#shared/platform.ts';
 import { type SpeechSettings, speechSettingsFrom } from '#shared/speech/render.ts';
-import { callerContext } from './caller-context.ts';
+import { agentsBack, callerContext } from './caller-context.ts';
 import { callerContextCapability } from './capability.ts';
 import { CallerContextEnvironmentSchema } from './config.ts';
 import './prompts.ts';
@@ -23,6 +24,8 @@ export interface CallerContextHandlerDependencies {
   readonly identityHasher: IdentityHasher;
   readonly clock: Clock;
   readonly timeZone: string;
+  /** The hours Connect checks (CONTACT_CENTRE_HOURS): when the agents are back. */
+  readonly hours: OpeningHours;
   readonly speech: SpeechSettings;
 }
 
@@ -37,6 +40,7 @@ export const defaultDependencies = (
     identityHasher: identityHasherFor(config, aws.kms),
     clock: systemClock,
     timeZone: config.TIME_ZONE,
+    hours: config.CONTACT_CENTRE_HOURS,
     speech: speechSettingsFrom(config),
   };
 };
@@ -48,6 +52,7 @@ export const callerContextUseCases = ({
   identityHasher,
   clock,
   timeZone,
+  hours,
 }: Omit<CallerContextHandlerDependencies, 'speech'>): UseCases<typeof callerContextCapability> => ({
   context: callerContext({
     tickets: createTicketRepository(db, tables.tickets, { hasher: identityHasher }),
@@ -55,6 +60,7 @@ export const callerContextUseCases = ({
     clock,
     timeZone,
   }),
+  'agents-back': agentsBack({ hours, clock }),
 });
 
 export const createHandler = (deps: CallerContextHandlerDependencies) =>

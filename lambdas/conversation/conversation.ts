@@ -8,7 +8,7 @@ import {
   TRANSCRIPT_LINES,
 } from '#shared/data/conversations.repository.ts';
 import { InvalidInputError } from '#shared/errors.ts';
-import { clockTime, isOpen, localTime, nextOpening, type OpeningHours } from '#shared/hours.ts';
+import { isOpen, nextOpening, type OpeningHours, openingPromptValues } from '#shared/hours.ts';
 import type { IdentityHasher } from '#shared/identity/identity-hasher.ts';
 import { toE164 } from '#shared/phone.ts';
 import type { Language } from '#shared/speech/language.ts';
@@ -167,7 +167,7 @@ export const createConversation = (deps: ConversationDependencies): HandleMessag
     if (isOpen(deps.hours, now)) return handedOver({ prompt: 'conversation.handover' }, reason);
     const opens = nextOpening(deps.hours, now);
     if (!opens) return told({ prompt: 'conversation.agent_unavailable' });
-    const vars = openingVars(opens, deps.hours.timeZone);
+    const vars = openingPromptValues(opens, deps.hours.timeZone);
     const canLeave =
       agentChatsOn(session.channel) !== undefined &&
       opens.getTime() - now.getTime() <= LEAVE_FOR_AGENTS_WITHIN_MS;
@@ -417,12 +417,6 @@ const isMenuKey = (dialogues: TextDialogues, text: string) =>
  * a 07:00-19:00 day while leaving the agents half the window.
  */
 const LEAVE_FOR_AGENTS_WITHIN_MS = 12 * 3600_000;
-
-/** The date and clock time (in the centre's time zone) the agents next open, as prompt values. */
-const openingVars = (opens: Date, timeZone: string) => {
-  const { date, minuteOfDay } = localTime(opens, timeZone);
-  return { date, time: clockTime(minuteOfDay) };
-};
 
 /** TTL deletes lazily: an idle or ended conversation is over whatever the table still holds. */
 const isLive = (session: ConversationSession, now: Date, idleMinutes: number) =>

@@ -144,3 +144,9 @@ export const nextOpening = (hours: OpeningHours, from: Date): Date | undefined =
   }
   return undefined;
 };
+
+/** The local date and clock time the hours next open, as prompt values (`{date:date}`, `{time:time}`). */
+export const openingPromptValues = (opens: Date, timeZone: string) => {
+  const { date, minuteOfDay } = localTime(opens, timeZone);
+  return { date, time: clockTime(minuteOfDay) };
+};

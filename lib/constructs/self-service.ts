@@ -8,6 +8,7 @@ import type { FLOW_FUNCTIONS } from '#flows/manifest.ts';
 import { CAPABILITIES } from '#lambdas/capabilities.ts';
 import type { CapabilityDescriptor, PlatformNeed, TableAccess } from '#shared/capability.ts';
 import { type TableDefinition, tableDefinitions } from '#shared/data/tables.ts';
+import type { OpeningHours } from '#shared/hours.ts';
 import { capabilityEnvironment } from './capability-environment.ts';
 import { PlatformFunction } from './flow-function.ts';
 import { queueWithDeadLetters } from './queues.ts';
@@ -26,8 +27,11 @@ export interface SelfServiceProps {
   readonly callLogRetentionDays: number;
   readonly promptAudioUri: string;
   readonly logRetention: RetentionDays;
-  /** The contact centre's time zone (IANA), for use cases that name today's date. */
-  readonly timeZone: string;
+  /**
+   * The contact centre's opening hours (those Connect checks): their time zone for use cases
+   * that name today's date, the hours for those that say when the agents are back.
+   */
+  readonly hours: OpeningHours;
   /** The capabilities to deploy. @default CAPABILITIES (lambdas/capabilities.ts) */
   readonly capabilities?: readonly CapabilityDescriptor[];
 }
@@ -60,7 +64,8 @@ export class SelfService extends Construct {
     const platform = {
       PROMPT_AUDIO_URI: props.promptAudioUri,
       CALL_LOG_RETENTION_DAYS: String(props.callLogRetentionDays),
-      TIME_ZONE: props.timeZone,
+      TIME_ZONE: props.hours.timeZone,
+      CONTACT_CENTRE_HOURS: JSON.stringify(props.hours),
     };
     // What a platform need gives a function: its settings, then its grants.
     const needs: Record<

@@ -86,11 +86,13 @@ export class ContactCentreStack extends Stack {
     warmFunctionsIn(this, warmSchedule(config));
     const instanceArn = connect.instanceArn;
     const retention = logRetention(config.logRetentionDays);
+    // One set of hours for Connect and every function that tells or keeps them.
+    const hours = contactCentreHours(config);
 
     this.routing = new ContactRouting(this, 'Routing', {
       instanceArn,
       instanceId: connect.instanceId,
-      hours: contactCentreHours(config),
+      hours,
       routingProfiles: ROUTING_PROFILES,
       outboundCallerIdNumberArn: connect.phoneNumberArn,
       logRetention: retention,
@@ -107,7 +109,7 @@ export class ContactCentreStack extends Stack {
       callLogRetentionDays: config.callLogRetentionDays,
       promptAudioUri: props.promptAudioUri,
       logRetention: retention,
-      timeZone: config.hours.timeZone,
+      hours,
     });
     const functionArns = Object.fromEntries(
       // Flows invoke each function's live alias (provisioned per environment).
@@ -230,7 +232,7 @@ export class ContactCentreStack extends Stack {
       outboundFlowArn: outboundFlow.attrContactFlowArn,
       callerIdQueueArn: this.routing.queues.CallbackQueueArn.attrQueueArn,
       agentQueueArn: this.routing.queues.ComplaintsQueueArn.attrQueueArn,
-      hours: contactCentreHours(config),
+      hours,
       allowToNotify,
       promptAudioUri: props.promptAudioUri,
       logRetention: retention,
@@ -275,7 +277,7 @@ export class ContactCentreStack extends Stack {
       handoverFlowArn: chatFlow.attrContactFlowArn,
       promptAudioUri: props.promptAudioUri,
       callLogRetentionDays: config.callLogRetentionDays,
-      hours: contactCentreHours(config),
+      hours,
       sms: {
         gateway: config.messaging.smsGateway,
         africasTalkingUsername: config.messaging.africasTalkingUsername,
@@ -346,7 +348,7 @@ export class ContactCentreStack extends Stack {
       identityHashKey: props.identityHashKey,
       allowToNotify: (fn) => selfService.allowToNotify(fn),
       promptAudioUri: props.promptAudioUri,
-      hours: contactCentreHours(config),
+      hours,
       callLogRetentionDays: config.callLogRetentionDays,
       accessLogsBucket: props.accessLogsBucket,
       allowedCountries: config.agentDesktop.allowedCountries,

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Channel, FlowAction } from '#flows/language/flow.schema.ts';
 import { PLACEHOLDER, parsePlaceholder } from '#flows/language/placeholders.ts';
 import { lambdaContext } from '../lambda-context.ts';
+import { atContactTime } from './contact-time.ts';
 import { interpolate, isSinglePath, resolvePath } from './jsonpath.ts';
 import type {
   CallerInput,
@@ -280,9 +281,11 @@ export class ContactRun {
     });
     try {
       const response = await Promise.race([
-        target.handler(
-          event,
-          lambdaContext(target.name, () => Math.max(0, deadline - Date.now())),
+        atContactTime(this.now(), () =>
+          target.handler(
+            event,
+            lambdaContext(target.name, () => Math.max(0, deadline - Date.now())),
+          ),
         ),
         timeout,
       ]);

@@ -39,8 +39,8 @@ describe.each(LANGUAGES)('agent flow in $language', ({ key, lang }) => {
 
     expect(heardIn(result, lang)).toEqual(
       expect.arrayContaining([
-        'main.agents_closed_now',
-        'agent.closed',
+        'caller.agents_back',
+        'main.self_service_now',
         'agent.offer_callback',
         'agent.ask_callback_number',
         'agent.callback_confirmed',

@@ -1,6 +1,17 @@
 import { localArn } from '#local/arns.ts';
+import { contactClock } from '#local/flow-engine/contact-time.ts';
+import type { LambdaHandler } from '#local/flow-engine/types.ts';
+import { localHandler } from '#local/handlers.ts';
 import type { OpeningHours } from '#shared/hours.ts';
-import { CLOSED, call, ENGLISH, KISWAHILI, OPEN, resources } from '../support/contact-centre.ts';
+import {
+  CLOSED,
+  call,
+  ENGLISH,
+  KISWAHILI,
+  OPEN,
+  resources,
+  withLambda,
+} from '../support/contact-centre.ts';
 
 const WELCOME = ['main.welcome', 'main.welcome', 'main.language_menu_sw', 'main.language_menu_en'];
 
@@ -118,9 +129,9 @@ describe('agent routing and the queue', () => {
 
     expect(result.heard).toEqual(
       expect.arrayContaining([
-        'main.agents_closed_now',
+        'caller.agents_back',
+        'main.self_service_now',
         'main.menu',
-        'agent.closed',
         'agent.offer_callback',
       ]),
     );
@@ -158,7 +169,7 @@ describe('agent routing and the queue', () => {
 
     const result = await call({ keys: [ENGLISH, '0'], at: jamhuriDay });
 
-    expect(result.heard).not.toContain('main.agents_closed_now');
+    expect(result.heard).not.toContain('main.self_service_now');
     expect(result.disposition).toMatchObject({ type: 'QUEUED' });
   });
 
@@ -168,7 +179,15 @@ describe('agent routing and the queue', () => {
       ...resources.hours.get(hoursArn)!,
       closedDates: ['2026-12-12'],
     };
-    const engineResources = { ...resources, hours: new Map([[hoursArn, closedOnHolidays]]) };
+    // Connect's hours and the ones caller context tells, as CDK gives both the same.
+    const tellsHours = localHandler('caller-context', {
+      hours: closedOnHolidays,
+      clock: contactClock,
+    });
+    const engineResources = {
+      ...withLambda('caller-context', tellsHours as LambdaHandler),
+      hours: new Map([[hoursArn, closedOnHolidays]]),
+    };
 
     const result = await call({
       keys: [ENGLISH, '0'],
@@ -177,7 +196,14 @@ describe('agent routing and the queue', () => {
     });
 
     expect(result.heard).toEqual(
-      expect.arrayContaining(['main.agents_closed_now', 'agent.closed']),
+      expect.arrayContaining([
+        'caller.agents_back',
+        'main.self_service_now',
+        'agent.offer_callback',
+      ]),
+    );
+    expect(result.callsTo('caller-context').at(-1)?.result?.say).toBe(
+      'Our agents are not available right now. They will be back on Sunday 13 December at 07:00.',
     );
   });
 });
@@ -225,7 +251,7 @@ describe('opening hours', () => {
     const justBeforeSeven = await call({ keys: [ENGLISH], at: '2026-12-01T06:59:00+03:00' });
     const atSeven = await call({ keys: [ENGLISH], at: OPEN.replace('10:00', '07:00') });
 
-    expect(justBeforeSeven.heard).toContain('main.agents_closed_now');
-    expect(atSeven.heard).not.toContain('main.agents_closed_now');
+    expect(justBeforeSeven.heard).toContain('main.self_service_now');
+    expect(atSeven.heard).not.toContain('main.self_service_now');
   });
 });

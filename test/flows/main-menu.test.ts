@@ -2,16 +2,27 @@ import { CLOSED, call, freshCaller } from '../support/contact-centre.ts';
 import { heardIn, LANGUAGES, outcomes, withoutFlow } from '../support/journeys.ts';
 
 describe.each(LANGUAGES)('main flow and menu in $language', ({ key, lang }) => {
-  it('after hours says when agents work, then still offers self-service', async () => {
+  it('after hours says when agents are back, from the configured hours, then still offers self-service', async () => {
     // Act
     const result = await call({ at: CLOSED, keys: [key, '2'] });
 
     // Assess
-    expect(heardIn(result, lang)).toEqual(
-      expect.arrayContaining(['main.agents_closed_now', 'main.menu', 'tracking.ask_number']),
+    const heard = heardIn(result, lang);
+    expect(heard).toEqual(
+      expect.arrayContaining([
+        'caller.agents_back',
+        'main.self_service_now',
+        'main.menu',
+        'tracking.ask_number',
+      ]),
     );
-    expect(heardIn(result, lang).indexOf('main.agents_closed_now')).toBeLessThan(
-      heardIn(result, lang).indexOf('main.menu'),
+    expect(heard.indexOf('caller.agents_back')).toBeLessThan(heard.indexOf('main.menu'));
+    // 22:00 on Tuesday 1 December: back at the next opening, 07:00 the next morning.
+    const [, told] = result.callsTo('caller-context');
+    expect(told?.result?.say).toBe(
+      lang === 'en'
+        ? 'Our agents are not available right now. They will be back on Wednesday 2 December at 07:00.'
+        : 'Mawakala wetu hawapatikani kwa sasa. Watapatikana tena Jumatano tarehe mbili Desemba saa moja asubuhi.',
     );
   });
 

@@ -15,7 +15,12 @@ describe('opening hours from configuration', () => {
     const result = await call({ at: NIGHT, keys: ['1', '2'], engineResources: twelve });
 
     expect(heardIn(result, 'en')).toEqual(
-      expect.arrayContaining(['main.agents_closed_now', 'main.menu', 'tracking.ask_number']),
+      expect.arrayContaining([
+        'caller.agents_back',
+        'main.self_service_now',
+        'main.menu',
+        'tracking.ask_number',
+      ]),
     );
     // The default environment is the 12-hour one, as deployed today.
     expect(resources.hours).toEqual(twelve.hours);
@@ -33,7 +38,7 @@ describe('opening hours from configuration', () => {
       engineResources: twelve,
     });
 
-    expect(heardIn(result, 'en')).toEqual(expect.arrayContaining(['agent.closed']));
+    expect(heardIn(result, 'en')).toEqual(expect.arrayContaining(['caller.agents_back']));
     expect(result.disposition).toMatchObject({ type: 'CALLBACK_REQUESTED', queue: 'Call-backs' });
   });
 
@@ -44,7 +49,7 @@ describe('opening hours from configuration', () => {
 
     const result = await call({ at: NIGHT, keys: ['1', '0'], engineResources: twentyFour });
 
-    expect(heardIn(result, 'en')).not.toContain('main.agents_closed_now');
+    expect(heardIn(result, 'en')).not.toContain('main.self_service_now');
     expect(heardIn(result, 'en')).toContain('agent.connecting');
     expect(result.disposition).toMatchObject({ type: 'QUEUED', queue: 'General enquiries' });
   });

@@ -4,6 +4,7 @@ import { Key, KeySpec, KeyUsage } from 'aws-cdk-lib/aws-kms';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { CAPABILITIES } from '#lambdas/capabilities.ts';
 import { trackingCapability } from '#lambdas/tracking/capability.ts';
+import { contactCentreHours, environments } from '#lib/config/environments.ts';
 import { SelfService } from '#lib/constructs/self-service.ts';
 import type { CapabilityDescriptor } from '#shared/capability.ts';
 import * as z from '#shared/zod.ts';
@@ -27,7 +28,7 @@ const synthesize = (capabilities: readonly CapabilityDescriptor[]) => {
     callLogRetentionDays: 90,
     promptAudioUri: 's3://prompts-bucket/prompts',
     logRetention: RetentionDays.ONE_MONTH,
-    timeZone: 'Africa/Nairobi',
+    hours: contactCentreHours(environments.dev),
     capabilities,
   });
 };

@@ -10,7 +10,7 @@ import {
 } from '#lib/config/environments.ts';
 import { staffingWarnings } from '#lib/config/staffing-check.ts';
 import { ContactRouting } from '#lib/constructs/contact-routing.ts';
-import { DAYS } from '#shared/hours.ts';
+import { contactCentreHoursVariable, DAYS } from '#shared/hours.ts';
 import { buildApp, testApp } from '../support/app.ts';
 
 const routing = (config: EnvironmentConfig) => {
@@ -88,6 +88,17 @@ describe('Connect hours of operation from the configured hours', () => {
     template(contactCentre).hasResourceProperties('AWS::Connect::HoursOfOperation', {
       Config: everyDay([0, 0], [0, 0]),
     });
+    // The hours the IVR tells a caller outside them are the ones Connect checks.
+    const [callerContext] = Object.values(
+      template(contactCentre).findResources('AWS::Lambda::Function', {
+        Properties: { Description: Match.stringLikeRegexp('^Open complaints and upcoming') },
+      }),
+    );
+    const told = contactCentreHoursVariable.parse(
+      callerContext?.Properties.Environment.Variables.CONTACT_CENTRE_HOURS,
+    );
+    expect(told.weekly).toContainEqual({ day: 'MONDAY', open: '00:00', close: '24:00' });
+    expect(told.timeZone).toBe('Africa/Nairobi');
     // The assembly Template.fromStack synthesized (a second synth would run the aspects again).
     const messages = app.synth().getStackArtifact(contactCentre.artifactId).messages;
     expect(

@@ -1,4 +1,6 @@
+import { contactCentreHours, environments, withOperatingHours } from '#lib/config/environments.ts';
 import { localHandler } from '#local/handlers.ts';
+import type { OpeningHours } from '#shared/hours.ts';
 import { connectEvent, lambdaContext } from '../support/connect.ts';
 import { uniqueCaller } from '../support/data.ts';
 
@@ -86,5 +88,60 @@ describe('caller context', () => {
     expect(JSON.stringify(result)).not.toMatch(
       new RegExp(`${booked.reference}|nac-001|${booked.slot}`),
     );
+  });
+});
+
+describe('when the agents are back', () => {
+  const twelveHours = contactCentreHours(withOperatingHours(environments.dev, '12 h'));
+  const agentsBack = (at: string, hours: OpeningHours = twelveHours, lang = 'en') =>
+    localHandler('caller-context', { hours, clock: () => new Date(at) })(
+      connectEvent({ operation: 'agents-back', lang }, { customerNumber: uniqueCaller() }),
+      lambdaContext('caller-context'),
+    );
+
+  it('names the next opening of the configured hours, in both languages', async () => {
+    const evening = '2026-12-01T22:00:00+03:00';
+
+    await expect(agentsBack(evening)).resolves.toEqual({
+      outcome: 'OPENS',
+      sayPrompt: 'caller.agents_back',
+      say: 'Our agents are not available right now. They will be back on Wednesday 2 December at 07:00.',
+    });
+    await expect(agentsBack(evening, twelveHours, 'sw')).resolves.toMatchObject({
+      outcome: 'OPENS',
+      clip1: expect.stringMatching(/caller\.agents_back\.p1\.wav$/),
+      clip5: expect.stringMatching(/time\.0700\.wav$/),
+    });
+  });
+
+  it('skips the days the hours close and follows a later opening time', async () => {
+    const weekdaysFromHalfPastEight: OpeningHours = {
+      timeZone: 'Africa/Nairobi',
+      weekly: ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY'].map((day) => ({
+        day: day as OpeningHours['weekly'][number]['day'],
+        open: '08:30',
+        close: '17:00',
+      })),
+      closedDates: ['2026-12-14'],
+    };
+
+    // Friday 11 December after closing: the weekend, then a closed Monday.
+    const result = await agentsBack('2026-12-11T18:00:00+03:00', weekdaysFromHalfPastEight);
+
+    expect(result.say).toBe(
+      'Our agents are not available right now. They will be back on Tuesday 15 December at 08:30.',
+    );
+  });
+
+  it('says nothing of a time when it cannot name one: no opening ahead, or open by its own clock', async () => {
+    const neverOpen: OpeningHours = { timeZone: 'Africa/Nairobi', weekly: [], closedDates: [] };
+
+    await expect(agentsBack('2026-12-01T22:00:00+03:00', neverOpen)).resolves.toEqual({
+      outcome: 'NOT_KNOWN',
+    });
+    // The flow found the hours closed a moment before they opened.
+    await expect(agentsBack('2026-12-02T07:00:01+03:00')).resolves.toEqual({
+      outcome: 'NOT_KNOWN',
+    });
   });
 });
