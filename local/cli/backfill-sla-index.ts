@@ -1,10 +1,10 @@
-import { parseArgs } from 'node:util';
 import { startDynamoDbLocal } from '#local/dynamodb/launcher.ts';
 import { createLocalTables, localDynamoDbClient, localTableName } from '#local/dynamodb/tables.ts';
 import { catalogueFiles } from '#shared/data/catalogue-files.ts';
 import { createDocumentClient } from '#shared/data/client.ts';
 import { backfillComplaintSlaKeys } from '#shared/data/complaint-sla-backfill.ts';
 import { ticketsTable } from '#shared/data/tables.ts';
+import { commandLine } from './arguments.ts';
 
 const USAGE = `Gives complaints written before the complaint SLA index (gsi3) their index keys.
 
@@ -14,7 +14,7 @@ const USAGE = `Gives complaints written before the complaint SLA index (gsi3) th
 
 Idempotent: run it once after the deploy that adds the index; a second run updates nothing.`;
 
-const { values } = parseArgs({
+const { values } = commandLine(USAGE, {
   options: {
     table: { type: 'string' },
     region: { type: 'string', default: 'af-south-1' },

@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { parseArgs } from 'node:util';
 import type { Channel, FlowType } from '#flows/language/flow.schema.ts';
 import { localArn } from '#local/arns.ts';
 import { parseKeys, scriptedCaller } from '#local/callers.ts';
@@ -11,6 +10,7 @@ import type { TranscriptEvent } from '#local/flow-engine/types.ts';
 import { startLocalRuntime } from '#local/runtime.ts';
 import { phaseEnded } from '#local/start-up-phases.ts';
 import { describeDisposition, describeEvent, toTranscript } from '#local/transcript.ts';
+import { commandLine, secondsOption } from './arguments.ts';
 import { clockFrom } from './clock.ts';
 
 const USAGE = `Places one scripted call through the local contact centre.
@@ -33,7 +33,7 @@ const USAGE = `Places one scripted call through the local contact centre.
   --queue        the working queue the contact arrives with
   --json         print the transcript as JSON (see docs/local-runtime.md)`;
 
-const { values } = parseArgs({
+const { values, fail } = commandLine(USAGE, {
   options: {
     from: { type: 'string', default: '+254712345678' },
     keys: { type: 'string' },
@@ -57,7 +57,8 @@ if (values.help) {
   process.exit(0);
 }
 
-const clock = clockFrom(values.at);
+const clock = clockFrom(values.at, fail);
+const agentAfter = secondsOption('agent-after', values['agent-after'], fail);
 const startedAt = clock();
 const caller = scriptedCaller(parseKeys(values.keys));
 // DynamoDB Local's JVM starts first (about a second); the flow schema and engine load meanwhile.
@@ -85,9 +86,7 @@ const contact = {
   ...(values.queue && { targetQueueArn: values.queue }),
   queue: {
     atCapacity: values['queue-full'],
-    ...(values['agent-after'] !== undefined && {
-      answerAfterSeconds: Number(values['agent-after']),
-    }),
+    ...(agentAfter !== undefined && { answerAfterSeconds: agentAfter }),
   },
 };
 

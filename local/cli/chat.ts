@@ -1,7 +1,7 @@
-import { parseArgs } from 'node:util';
 import type { Channel } from '#lambdas/conversation/contract.ts';
 import { reusedEngineWanted } from '#local/dynamodb/reused.ts';
 import { openSeededDynamoDbLocal } from '#local/dynamodb/seeded.ts';
+import { commandLine } from './arguments.ts';
 import { clockFrom } from './clock.ts';
 
 const USAGE = `Runs one text conversation through the conversation service on DynamoDB Local.
@@ -13,7 +13,7 @@ const USAGE = `Runs one text conversation through the conversation service on Dy
   --messages  what the customer sends, in order, separated by |
   --json      {"replies":[{"text":…}],"handovers":[…],"notifications":[…]}`;
 
-const { values } = parseArgs({
+const { values, fail } = commandLine(USAGE, {
   options: {
     channel: { type: 'string', default: 'web' },
     from: { type: 'string', default: '+254712345678' },
@@ -56,7 +56,7 @@ try {
     dynamoDbEndpoint: dynamoDb.endpoint,
     dynamoDbAccessKeyId: dynamoDb.accessKeyId,
   });
-  const messaging = localMessaging(platform, clockFrom(values.at));
+  const messaging = localMessaging(platform, clockFrom(values.at, fail));
   const lines: { from: 'customer' | 'service'; text: string }[] = [];
   const messages = values.messages.length > 0 ? values.messages.split('|') : [];
   for (const text of messages) {

@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { CHANNELS, type Channel, type FlowType } from '#flows/language/flow.schema.ts';
 import {
   errorsOf,
@@ -10,6 +9,7 @@ import {
 } from '#flows/language/validator.ts';
 import { FLOWS } from '#flows/manifest.ts';
 import { validateRepositoryFlow } from '#flows/validate.ts';
+import { commandLine } from './arguments.ts';
 
 /**
  * `npm run flows:check`: validates every flow in contact-flows/ as CDK does at synth.
@@ -17,7 +17,9 @@ import { validateRepositoryFlow } from '#flows/validate.ts';
  * validates exported flows from any project, their own placeholder tokens left unfilled, and
  * prints each finding (warnings too); it fails when any file has an error.
  */
-const { values, positionals } = parseArgs({
+const USAGE =
+  'Usage: npm run flows:check [-- --foreign <file…> [--type <flow type|MODULE>] [--channel <channel> …]]';
+const { values, positionals } = commandLine(USAGE, {
   allowPositionals: true,
   options: {
     foreign: { type: 'boolean', default: false },

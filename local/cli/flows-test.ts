@@ -1,10 +1,10 @@
 import { randomInt } from 'node:crypto';
 import { appendFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { parseArgs } from 'node:util';
 import { flowPlaceholder } from '#flows/manifest.ts';
 import { runTestCase, type TestCaseResult } from '#local/connect-tests/runner.ts';
 import { InvalidTestCaseError, parseTestCase } from '#local/connect-tests/testing-language.ts';
+import { commandLine } from './arguments.ts';
 
 const USAGE = `Runs Amazon Connect test cases (Testing language 2025-06-21) against our flows, locally.
 
@@ -17,7 +17,7 @@ const USAGE = `Runs Amazon Connect test cases (Testing language 2025-06-21) agai
               its \${Placeholder} ARNs filled from --arns (e.g. the stacks' outputs)
   FLOW_COVERAGE_DIR=<dir> also writes the actions visited there (npm run flows:coverage)`;
 
-const { values, positionals: files } = parseArgs({
+const { values, positionals: files } = commandLine(USAGE, {
   allowPositionals: true,
   options: {
     flow: { type: 'string', default: 'main' },

@@ -1,10 +1,10 @@
 import { writeFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
 import { environments } from '#lib/config/environments.ts';
 import { planFromLocalCallLogs } from '#local/staffing.ts';
 import { kpiTargets } from '#shared/kpi.ts';
 import { agentsNeeded } from '#shared/staffing/erlang.ts';
 import { datesBetween, type StaffingPlan } from '#shared/staffing/forecast.ts';
+import { commandLine } from './arguments.ts';
 
 const USAGE = `Staffing: how many agents answer the calls in time.
 
@@ -24,7 +24,7 @@ per half hour and per shift, and each roster of the configuration (12 h against 
                   type): data/demand-profile.json is the demand CDK checks the planned roster
                   against at synth`;
 
-const { values } = parseArgs({
+const { values, fail } = commandLine(USAGE, {
   options: {
     calls: { type: 'string' },
     interval: { type: 'string' },
@@ -43,11 +43,6 @@ const { values } = parseArgs({
     help: { type: 'boolean', default: false },
   },
 });
-
-const fail = (message: string): never => {
-  console.error(`${message}\n\n${USAGE}`);
-  process.exit(2);
-};
 
 const positive = (name: keyof typeof values, fallback?: number): number => {
   const raw = values[name];

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { parseArgs } from 'node:util';
 import { FLOW_FUNCTIONS } from '#flows/manifest.ts';
 import { localArn } from '#local/arns.ts';
 import { reusedEngineWanted } from '#local/dynamodb/reused.ts';
 import { startLocalRuntime } from '#local/runtime.ts';
 import { localOutbox } from '#shared/notifications/default-notifier.ts';
+import { commandLine } from './arguments.ts';
 
 const HANDLERS: string[] = Object.values(FLOW_FUNCTIONS).map((fn) => fn.handler);
 
@@ -17,7 +17,7 @@ its flat result. Each quoted argument is one invocation, all on the same contact
   npm run -s invoke -- complaints "operation=create categoryKey=1 serviceKey=3"
   npm run -s invoke -- survey "question=csat score=5" "question=nps score=11"`;
 
-const { values, positionals } = parseArgs({
+const { values, positionals } = commandLine(USAGE, {
   allowPositionals: true,
   options: {
     from: { type: 'string', default: '+254712345678' },

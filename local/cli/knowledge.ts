@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import type { ArticleView, SearchResult } from '#lambdas/knowledge/knowledge.ts';
 import { openKeptDatabaseForReading } from '#local/dynamodb/reused.ts';
 import { localServerRunning, SERVER_FILE } from '#local/server-file.ts';
+import { commandLine } from './arguments.ts';
 
 const USAGE = `Searches the knowledge base as agents and callers do (the same use case as
 GET /knowledge/search), or shows one article.
@@ -15,7 +15,7 @@ Reads what npm start serves (its staff API) when it runs, else the local databas
 are, without a database. --json prints {"results":[{"id","serviceId","title","score"},…]}
 best first.`;
 
-const { values, positionals } = parseArgs({
+const { values, positionals } = commandLine(USAGE, {
   allowPositionals: true,
   options: {
     lang: { type: 'string', default: 'en' },

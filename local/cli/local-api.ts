@@ -5,16 +5,17 @@ import { localMessaging } from '#local/messaging.ts';
 import { startLocalRuntime } from '#local/runtime.ts';
 import { startLocalServer } from '#local/server.ts';
 import { CLOCK_FILE, readClockOffset, SimulatedClock } from '#local/sim-clock.ts';
+import type { Fail } from './arguments.ts';
 
 /** The shared local clock: real time plus the offset `npm run clock` left in .local/clock.json. */
 export const sharedLocalClock = (): SimulatedClock =>
   new SimulatedClock(new Date(Date.now() + readClockOffset(CLOCK_FILE)), true);
 
 /** `--callbacks answer` (default) or `no-answer`: how simulated customers take call-backs. */
-export const answeringFrom = (mode: string | undefined): Answering | undefined => {
+export const answeringFrom = (mode: string | undefined, fail: Fail): Answering | undefined => {
   if (mode === undefined || mode === 'answer') return undefined;
-  if (mode === 'no-answer') return () => ({ answer: false });
-  throw new Error(`--callbacks must be answer or no-answer (got "${mode}")`);
+  if (mode !== 'no-answer') fail(`--callbacks must be answer or no-answer (got "${mode}")`);
+  return () => ({ answer: false });
 };
 
 /** What a person needs to use the local staff API and the agent desktop. */

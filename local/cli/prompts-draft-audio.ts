@@ -1,6 +1,6 @@
-import { parseArgs } from 'node:util';
 import { audioStatus, generateDraftAudio, isConnectAudio } from '#local/prompts/draft-audio.ts';
 import { kiswahiliRecordings } from '#shared/speech/catalogue.ts';
+import { commandLine } from './arguments.ts';
 
 /**
  * `npm run prompts:draft-audio [-- --recorded recordings/sw] [--out .local/draft-audio/sw]`:
@@ -8,7 +8,8 @@ import { kiswahiliRecordings } from '#shared/speech/catalogue.ts';
  * clip without a studio recording, for the deploy to upload until the studio's replace them.
  * `--check`: instead, verify that every clip has audio, recorded or draft, in Connect's format.
  */
-const { values } = parseArgs({
+const USAGE = 'Usage: npm run prompts:draft-audio [-- --recorded <dir>] [--out <dir>] [--check]';
+const { values } = commandLine(USAGE, {
   options: {
     recorded: { type: 'string', default: 'recordings/sw' },
     out: { type: 'string', default: '.local/draft-audio/sw' },

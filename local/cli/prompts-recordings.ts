@@ -1,6 +1,6 @@
-import { parseArgs } from 'node:util';
 import { audioStatus } from '#local/prompts/draft-audio.ts';
 import { kiswahiliRecordings } from '#shared/speech/catalogue.ts';
+import { commandLine } from './arguments.ts';
 
 /**
  * `npm run -s prompts:recordings > recordings.csv`: every Kiswahili clip to record, as the file
@@ -9,7 +9,9 @@ import { kiswahiliRecordings } from '#shared/speech/catalogue.ts';
  * third column says which each clip has now: `recorded`, `draft` (to be replaced by a studio
  * recording) or `missing`.
  */
-const { values } = parseArgs({
+const USAGE =
+  'Usage: npm run -s prompts:recordings [-- --recorded <dir>] [--drafts <dir>] > recordings.csv';
+const { values } = commandLine(USAGE, {
   options: { recorded: { type: 'string' }, drafts: { type: 'string' } },
 });
 const withStatus = values.recorded !== undefined || values.drafts !== undefined;

@@ -1,7 +1,7 @@
-import { parseArgs } from 'node:util';
 import type { DailyReport } from '#lambdas/reports/reports.ts';
 import { openKeptDatabaseForReading } from '#local/dynamodb/reused.ts';
 import { localServerRunning } from '#local/server-file.ts';
+import { commandLine } from './arguments.ts';
 
 const USAGE = `Prints the contact centre's report for a day from the local database (.local/dynamodb,
 where npm start keeps its calls), as GET /reports/daily and /reports/agents answer it.
@@ -12,7 +12,7 @@ where npm start keeps its calls), as GET /reports/daily and /reports/agents answ
   --agent   one agent's contacts and figures that day
   --json    print the API's JSON instead of tables`;
 
-const { values } = parseArgs({
+const { values } = commandLine(USAGE, {
   options: {
     date: { type: 'string' },
     agent: { type: 'string' },

@@ -1,4 +1,4 @@
-import { parseArgs } from 'node:util';
+import { commandLine } from './arguments.ts';
 import {
   answeringFrom,
   apiBanner,
@@ -12,7 +12,7 @@ const USAGE = `Runs the local contact centre's ticket API, complaint escalation 
 
   Move the clock from another terminal with npm run clock -- +25h. Ctrl-C stops.`;
 
-const { values } = parseArgs({
+const { values, fail } = commandLine(USAGE, {
   options: {
     port: { type: 'string', default: '3100' },
     callbacks: { type: 'string' },
@@ -25,7 +25,7 @@ if (values.help) {
 }
 
 console.log('Starting DynamoDB Local and loading the catalogue and demo data…');
-const answering = answeringFrom(values.callbacks);
+const answering = answeringFrom(values.callbacks, fail);
 const clock = sharedLocalClock();
 const { runtime, server } = await startLocalContactCentre(clock, answering, Number(values.port));
 console.log(apiBanner(server.url));

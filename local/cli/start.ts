@@ -1,9 +1,9 @@
 import { createInterface } from 'node:readline';
-import { parseArgs } from 'node:util';
 import { localContacts } from '#local/contacts.ts';
 import type { Caller, CallerInput, InputRequest } from '#local/flow-engine/types.ts';
 import { SimulatedClock } from '#local/sim-clock.ts';
 import { describeDisposition } from '#local/transcript.ts';
+import { commandLine, secondsOption } from './arguments.ts';
 import { clockFrom } from './clock.ts';
 import {
   answeringFrom,
@@ -19,7 +19,7 @@ const USAGE = `Runs the Huduma contact centre on this machine and places calls i
 
   Type the keys the IVR asks for and press Enter. An empty line is silence; q hangs up.`;
 
-const { values } = parseArgs({
+const { values, fail } = commandLine(USAGE, {
   options: {
     from: { type: 'string', default: '+254712345678' },
     at: { type: 'string' },
@@ -67,10 +67,13 @@ const terminalCaller: Caller = {
   },
 };
 
-console.log('Starting DynamoDB Local and loading the catalogue and demo data…');
-const answering = answeringFrom(values.callbacks);
+const answering = answeringFrom(values.callbacks, fail);
+const agentAfter = secondsOption('agent-after', values['agent-after'], fail);
 // One clock for the call, the flow Lambdas and the escalation: `--at`, or the shared local clock.
-const clock = values.at ? new SimulatedClock(clockFrom(values.at)(), true) : sharedLocalClock();
+const clock = values.at
+  ? new SimulatedClock(clockFrom(values.at, fail)(), true)
+  : sharedLocalClock();
+console.log('Starting DynamoDB Local and loading the catalogue and demo data…');
 // The ticket API, complaint escalation and call-backs run in the background beside the call.
 const { runtime, server: api } = await startLocalContactCentre(
   clock,
@@ -114,9 +117,7 @@ try {
           console.log(`  🖥   Agent desktop on this call: ${api.url}/desktop/?contact=${ContactId}`);
         localContacts.register(ContactId, { number: values.from, attributes: Attributes });
       },
-      ...(values['agent-after'] !== undefined && {
-        queue: { answerAfterSeconds: Number(values['agent-after']) },
-      }),
+      ...(agentAfter !== undefined && { queue: { answerAfterSeconds: agentAfter } }),
     });
     console.log(`\n  ☎   Call ended: ${describeDisposition(result.disposition)}`);
   } while (

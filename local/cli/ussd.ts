@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { createInterface } from 'node:readline/promises';
-import { parseArgs } from 'node:util';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { reusedEngineWanted } from '#local/dynamodb/reused.ts';
 import { localHandler, preloadHandlerModules } from '#local/handlers.ts';
 import { startLocalRuntime } from '#local/runtime.ts';
 import { localOutbox } from '#shared/notifications/default-notifier.ts';
+import { commandLine } from './arguments.ts';
 import { clockFrom } from './clock.ts';
 
 const USAGE = `Dials the local USSD service as a feature phone would (the real handler on DynamoDB Local).
@@ -20,7 +20,7 @@ const USAGE = `Dials the local USSD service as a feature phone would (the real h
                  empty line after it ends the session
   --at           the time the session happens (default: now)`;
 
-const { values } = parseArgs({
+const { values, fail } = commandLine(USAGE, {
   options: {
     from: { type: 'string', default: '+254712345678' },
     text: { type: 'string', default: '' },
@@ -37,12 +37,13 @@ if (values.help) {
 
 // The USSD handler's module loads while the runtime's engine starts.
 preloadHandlerModules(['ussd']);
+const clock = clockFrom(values.at, fail);
 const runtime = await startLocalRuntime({
-  clock: clockFrom(values.at),
+  clock,
   reuseEngine: reusedEngineWanted(),
 });
 try {
-  const handler = localHandler('ussd', { clock: clockFrom(values.at) }, runtime.platform);
+  const handler = localHandler('ussd', { clock }, runtime.platform);
   const sessionId = `ATUid_${randomUUID()}`;
   const post = async (text: string): Promise<string> => {
     const body = new URLSearchParams({
