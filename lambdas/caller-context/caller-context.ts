@@ -2,13 +2,7 @@ import type { Clock } from '#shared/clock.ts';
 import type { Contact } from '#shared/contact.ts';
 import type { BookingRepository } from '#shared/data/bookings.repository.ts';
 import { OPEN_STATUSES, type TicketRepository } from '#shared/data/tickets.repository.ts';
-import {
-  isOpen,
-  localTime,
-  nextOpening,
-  type OpeningHours,
-  openingPromptValues,
-} from '#shared/hours.ts';
+import { agentsBackAt, localTime, type OpeningHours, openingPromptValues } from '#shared/hours.ts';
 import type { FlowOutcome } from '#shared/middleware.ts';
 import * as z from '#shared/zod.ts';
 
@@ -76,8 +70,7 @@ export const callerContext =
 export const agentsBack =
   ({ hours, clock }: { readonly hours: OpeningHours; readonly clock: Clock }) =>
   async (): Promise<FlowOutcome> => {
-    const now = clock();
-    const opens = isOpen(hours, now) ? undefined : nextOpening(hours, now);
+    const opens = agentsBackAt(hours, clock());
     if (!opens) return { outcome: 'NOT_KNOWN' };
     return {
       outcome: 'OPENS',

@@ -145,6 +145,13 @@ export const nextOpening = (hours: OpeningHours, from: Date): Date | undefined =
   return undefined;
 };
 
+/**
+ * When agents are back for someone the hours turn away now: the next opening, or undefined
+ * when the hours are open (they opened as the flow checked) or none is ahead.
+ */
+export const agentsBackAt = (hours: OpeningHours, now: Date): Date | undefined =>
+  isOpen(hours, now) ? undefined : nextOpening(hours, now);
+
 /** The local date and clock time the hours next open, as prompt values (`{date:date}`, `{time:time}`). */
 export const openingPromptValues = (opens: Date, timeZone: string) => {
   const { date, minuteOfDay } = localTime(opens, timeZone);

@@ -1,4 +1,5 @@
 import { environmentOf, tableName, timeZone } from '#shared/env.ts';
+import { contactCentreHoursVariable } from '#shared/hours.ts';
 import { IdentityHasherEnvironmentSchema } from '#shared/identity/default-identity-hasher.ts';
 import { NotifierEnvironmentSchema } from '#shared/notifications/default-notifier.ts';
 import * as z from '#shared/zod.ts';
@@ -19,6 +20,7 @@ export const UssdEnvironmentSchema = environmentOf(
     USSD_SESSION_MINUTES: z._default(z.coerce.number().check(z.int(), z.positive()), 10),
     CALL_LOG_RETENTION_DAYS: z._default(z.coerce.number().check(z.int(), z.positive()), 90),
     TIME_ZONE: timeZone,
+    CONTACT_CENTRE_HOURS: contactCentreHoursVariable,
   }),
   IdentityHasherEnvironmentSchema,
   NotifierEnvironmentSchema,

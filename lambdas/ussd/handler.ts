@@ -10,6 +10,7 @@ import { createCallLogRepository } from '#shared/data/call-logs.repository.ts';
 import { createConversationRepository } from '#shared/data/conversations.repository.ts';
 import { createUssdSessionRepository } from '#shared/data/ussd-sessions.repository.ts';
 import { parseEnv } from '#shared/env.ts';
+import type { OpeningHours } from '#shared/hours.ts';
 import { type AwsClients, deployedHandler, type Environment } from '#shared/platform.ts';
 import { logger, metrics } from '#shared/powertools.ts';
 import { ussdRecorder } from './call-log.ts';
@@ -20,6 +21,8 @@ import { createUssdService } from './session.ts';
 
 export interface UssdHandlerDependencies extends ChannelDependencies {
   readonly timeZone: string;
+  /** The hours Connect checks (CONTACT_CENTRE_HOURS): when agents are back. */
+  readonly hours: OpeningHours;
   readonly gatewayCidrs: string;
   readonly sessionMinutes: number;
   /** @default a new booking reference with its check digit */
@@ -34,6 +37,7 @@ export const defaultDependencies = (
   return {
     ...channelDependencies(config, aws),
     timeZone: config.TIME_ZONE,
+    hours: config.CONTACT_CENTRE_HOURS,
     gatewayCidrs: config.USSD_GATEWAY_CIDRS,
     sessionMinutes: config.USSD_SESSION_MINUTES,
   };
@@ -73,6 +77,7 @@ export const createHandler = (deps: UssdHandlerDependencies) => {
     notifier: deps.notifier,
     clock: deps.clock,
     sessionMinutes: deps.sessionMinutes,
+    hours: deps.hours,
     // Only behind a configured gateway is the number the network's (an open callback: anyone's).
     numberAuthenticated: gatewayRanges(deps.gatewayCidrs).length > 0,
     record: ussdRecorder(

@@ -8,6 +8,7 @@ import {
 import { type OperationRegistry, operationPort } from '#shared/dialogue/operations.ts';
 import { type DialogueState, type DialogueTurn, runDialogue } from '#shared/dialogue/runner.ts';
 import type { DialogueMove } from '#shared/dialogue/turn.ts';
+import { agentsBackAt, type OpeningHours, openingPromptValues } from '#shared/hours.ts';
 import type { IdentityHasher } from '#shared/identity/identity-hasher.ts';
 import type { Notifier } from '#shared/notifications/notifier.ts';
 import { toE164 } from '#shared/phone.ts';
@@ -41,6 +42,8 @@ export interface UssdServiceDependencies {
    * network and stands for possession of the phone (records on it need no code; docs/security.md).
    */
   readonly numberAuthenticated: boolean;
+  /** The contact centre's opening hours: when agents are back, for one sent to an agent. */
+  readonly hours: OpeningHours;
   /** Called with the session after every step (the call log). */
   readonly record: (session: UssdSession, phone: string) => Promise<void>;
 }
@@ -84,6 +87,14 @@ export const createUssdService = (deps: UssdServiceDependencies) => {
       'en',
     );
 
+  /** Where the agents are: the number to call, and when they are back if they are off now. */
+  const toAgents = (): Speech => {
+    const opens = agentsBackAt(deps.hours, deps.clock());
+    return opens
+      ? { prompt: 'ussd.agent_closed', vars: openingPromptValues(opens, deps.hours.timeZone) }
+      : { prompt: 'ussd.agent' };
+  };
+
   const afterTurn = (session: Working, turn: DialogueTurn): Step => {
     const lang = session.lang ?? 'en';
     const kept = turn.state.kept;
@@ -105,7 +116,7 @@ export const createUssdService = (deps: UssdServiceDependencies) => {
         screen: composeScreen(
           {
             said: turn.said,
-            end: { prompt: turn.exit === 'agent' ? 'ussd.agent' : 'ussd.goodbye' },
+            end: turn.exit === 'agent' ? toAgents() : { prompt: 'ussd.goodbye' },
           },
           lang,
         ),

@@ -20,6 +20,7 @@ import {
 } from '#lambdas/ussd/screen-check.ts';
 import { loadArticleFiles } from '#local/knowledge/article-files.ts';
 import { tableDefinitions } from '#shared/data/tables.ts';
+import type { OpeningHours } from '#shared/hours.ts';
 import { PlatformFunction } from './flow-function.ts';
 
 export interface UssdChannelProps {
@@ -30,7 +31,8 @@ export interface UssdChannelProps {
   /** The gateway's source addresses: every other source is refused (resource policy and handler). */
   readonly gatewayCidrs: readonly string[];
   readonly callLogRetentionDays: number;
-  readonly timeZone: string;
+  /** The contact centre's opening hours (Connect's): the call log's day, when agents are back. */
+  readonly hours: OpeningHours;
   readonly logRetention: RetentionDays;
 }
 
@@ -65,7 +67,8 @@ export class UssdChannel extends Construct {
       environment: {
         USSD_GATEWAY_CIDRS: props.gatewayCidrs.join(','),
         CALL_LOG_RETENTION_DAYS: String(props.callLogRetentionDays),
-        TIME_ZONE: props.timeZone,
+        TIME_ZONE: props.hours.timeZone,
+        CONTACT_CENTRE_HOURS: JSON.stringify(props.hours),
       },
     });
     for (const definition of tableDefinitions) {

@@ -220,7 +220,7 @@ export class ContactCentreStack extends Stack {
       allowToNotify,
       gatewayCidrs: config.ussd.gatewayCidrs,
       callLogRetentionDays: config.callLogRetentionDays,
-      timeZone: config.hours.timeZone,
+      hours,
       logRetention: retention,
     });
     this.dashboard.chartErrors('Ussd', this.ussd.function);

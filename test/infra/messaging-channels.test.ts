@@ -35,8 +35,14 @@ describe('messaging channels', () => {
     });
   });
 
-  it.each(['MessagingSms', 'MessagingWhatsApp', 'WebChatHandler'])(
-    'gives the %s conversation the contact centre hours, so after hours it hands no one over',
+  it.each([
+    'MessagingSms',
+    'MessagingWhatsApp',
+    'WebChatHandler',
+    'UssdFunction',
+    'SelfServiceCallerContext',
+  ])(
+    'gives %s the hours Connect checks, so after hours it hands no one over and says when agents are back',
     (name) => {
       const env = functionNamed(centre, name).properties.Environment.Variables;
       const hours = contactCentreHoursVariable.parse(env.CONTACT_CENTRE_HOURS);

@@ -124,6 +124,28 @@ describe.each(LANGS)(
   },
 );
 
+describe.each(LANGS)('USSD in %s: sent to the agents after three invalid choices', (lang, key) => {
+  const giveUp = (at: string) =>
+    ussdPhone(uniqueCaller(), { clock: () => new Date(at) }).walk([key, '1', '1', '9', '9', '9']);
+
+  it('within the hours, says which number reaches them', async () => {
+    const screens = await giveUp('2026-12-01T10:00:00+03:00');
+
+    expectScreens(screens);
+    expect(screens.at(-1)).toBe(`END ${text('ussd.agent', lang)}`);
+  });
+
+  it('outside them, says when they are back, from the configured hours', async () => {
+    const screens = await giveUp('2026-12-01T22:00:00+03:00');
+
+    expectScreens(screens);
+    expect(screens.at(-1)).toBe(
+      `END ${text('ussd.agent_closed', lang, { date: '2026-12-02', time: '07:00' })}`,
+    );
+    expect(screens.at(-1)).toMatch(lang === 'en' ? /Wednesday 2 December at 07:00/ : /Jumatano/);
+  });
+});
+
 describe('USSD gateway contract', () => {
   it('answers a screen whatever the body: a malformed callback ends with words, not an HTTP error', async () => {
     const handler = localHandler('ussd');
