@@ -32,6 +32,8 @@ export type StreamedChatItem = z.infer<typeof StreamedChatItemSchema>;
 
 export type RelayOutcome =
   | 'SENT'
+  /** An agent joined: kept on the session, nothing sent. */
+  | 'JOINED'
   | 'ENDED'
   | 'IGNORED'
   | 'DUPLICATE'
@@ -49,14 +51,18 @@ export interface RelayDependencies {
 
 const MAX_ATTEMPTS = 3;
 
-/** What an item asks of the relay: the agent's words for the customer, the chat's end, or nothing. */
+/**
+ * What an item asks of the relay: the agent's words for the customer, an agent joining (kept,
+ * nothing sent), the chat's end, or nothing.
+ */
 const kindOf = (item: StreamedChatItem, visibility: string | undefined) => {
   if (item.Type === 'MESSAGE' && item.ParticipantRole === 'AGENT' && item.Content?.trim())
     return visibility === 'AGENT' ? undefined : 'MESSAGE';
   if (item.Type !== 'EVENT') return undefined;
   if (item.ContentType === `${EVENT}chat.ended`) return 'END';
-  if (item.ContentType === `${EVENT}participant.left` && item.ParticipantRole === 'AGENT')
-    return 'END';
+  if (item.ParticipantRole !== 'AGENT') return undefined;
+  if (item.ContentType === `${EVENT}participant.joined`) return 'JOINED';
+  if (item.ContentType === `${EVENT}participant.left`) return 'END';
   return undefined;
 };
 
@@ -79,9 +85,13 @@ export const createRelay = (deps: RelayDependencies) => {
     attempt: number,
   ): Promise<void> => {
     if (session.handled.some((entry) => entry.id === item.marker)) return;
-    const stillOurs = session.stage === 'AGENT' && session.agentChat?.contactId === item.chatId;
+    const chat = session.agentChat;
+    const stillOurs = session.stage === 'AGENT' && chat?.contactId === item.chatId;
     const now = deps.clock();
-    const after = item.end && stillOurs ? backFromAgent(session).session : session;
+    // An agent's message or joining: the chat's end is then not one nobody took.
+    const answered = stillOurs && !item.end ? { agentChat: { ...chat, answered: true } } : {};
+    const after =
+      item.end && stillOurs ? backFromAgent(session).session : { ...session, ...answered };
     const next: ConversationSession = {
       ...after,
       handled: [...session.handled, { id: item.marker, replies: item.texts }].slice(
@@ -115,9 +125,17 @@ export const createRelay = (deps: RelayDependencies) => {
     const marker = `agent:${item.Id}`;
     if (session.handled.some((entry) => entry.id === marker)) return 'DUPLICATE';
 
+    if (kind === 'JOINED') {
+      if (session.agentChat.answered) return 'DUPLICATE';
+      await markRelayed(link.customerHash, session, { marker, texts: [], chatId, end: false }, 1);
+      return 'JOINED';
+    }
     const channel = session.channel as Channel;
     const lang = session.lang ?? 'en';
-    const back = kind === 'END' ? backFromAgent(session) : undefined;
+    const back =
+      kind === 'END'
+        ? backFromAgent(session, { unanswered: !session.agentChat.answered })
+        : undefined;
     const texts = back
       ? back.say.map((say) => textReply(say, lang, channel).text)
       : [item.Content ?? ''];

@@ -136,9 +136,19 @@ export const sessionAfterHandover = (
   };
 };
 
-/** The session back in self-service after its agent chat: the customer is told and shown the menu. */
-export const backFromAgent = (session: ConversationSession): KeywordOutcome => ({
-  say: [{ prompt: 'conversation.agent_chat_ended' }, { prompt: 'conversation.menu' }],
+/**
+ * The session back in self-service after its agent chat: the customer is told and shown the
+ * menu. A chat Connect ended before any agent joined (no agent took it in the chat's 25 hours)
+ * is told as one nobody could take, not as a conversation that was had.
+ */
+export const backFromAgent = (
+  session: ConversationSession,
+  { unanswered = false } = {},
+): KeywordOutcome => ({
+  say: [
+    { prompt: unanswered ? 'conversation.agent_chat_unanswered' : 'conversation.agent_chat_ended' },
+    { prompt: 'conversation.menu' },
+  ],
   session: { ...session, stage: 'MENU', dialogue: undefined, agentChat: undefined },
 });
 

@@ -16,6 +16,7 @@ const LANGUAGES = {
     opening: ['Hi', '1', 'agent'],
     waiting: 'An agent will join this conversation',
     ended: 'The chat with our agent has ended',
+    unanswered: 'Sorry, no agent could take your chat this time',
     menu: 'Reply with a number',
     leave: 'end',
   },
@@ -23,6 +24,7 @@ const LANGUAGES = {
     opening: ['Habari', '2', 'wakala'],
     waiting: 'Wakala atajiunga na mazungumzo haya',
     ended: 'Mazungumzo na wakala wetu yamekwisha',
+    unanswered: 'Samahani, hakuna wakala aliyeweza kupokea mazungumzo yako',
     menu: 'Jibu kwa nambari',
     leave: 'maliza',
   },
@@ -113,6 +115,39 @@ describe.each(['whatsapp', 'sms'] as const)('an agent chat handed over on %s', (
       expect(told.join()).toContain(LANGUAGES[lang].menu);
       expect(next.join()).toMatch(/8-digit application number|nambari yako ya maombi/);
       expect(customerLines(chat.contactId)).not.toContain('2');
+    });
+
+    it('tells the customer no agent could take the chat when Connect ends it before any agent joined', async () => {
+      // Arrange: handed over, and nobody accepts the chat before it lapses.
+      const customer = uniqueCaller();
+      for (const text of LANGUAGES[lang].opening) await say(channel, customer, text);
+      const chat = chatOf(messaging.agentChats.started.at(-1)?.conversationId);
+      if (!chat) throw new Error('No chat was started for the hand-over');
+
+      // Act
+      const before = messaging.received.length;
+      service.end(chat.contactId, 'EXPIRED');
+      await messaging.relayed();
+      const told = messaging.received.slice(before).map((message) => message.text);
+      const next = await say(channel, customer, '2');
+
+      // Assess
+      expect(told.join()).toContain(LANGUAGES[lang].unanswered);
+      expect(told.join()).not.toContain(LANGUAGES[lang].ended);
+      expect(told.join()).toContain(LANGUAGES[lang].menu);
+      expect(next.join()).toMatch(/8-digit application number|nambari yako ya maombi/);
+    });
+
+    it('tells the conversation ended, not that nobody took it, once an agent joined and said nothing', async () => {
+      const { chat } = await handedOver(channel, lang);
+
+      const before = messaging.received.length;
+      service.end(chat.contactId, 'EXPIRED');
+      await messaging.relayed();
+      const told = messaging.received.slice(before).map((message) => message.text);
+
+      expect(told.join()).toContain(LANGUAGES[lang].ended);
+      expect(told.join()).not.toContain(LANGUAGES[lang].unanswered);
     });
 
     it('lets the customer leave the chat for the menu', async () => {

@@ -74,6 +74,8 @@ export const ConversationSessionSchema = z.object({
       contactId: z.string().check(z.minLength(1)),
       connectionToken: z.string().check(z.minLength(1)),
       customer: z.string().check(z.minLength(1)),
+      /** An agent joined the chat (the relay saw them): its end is then not a chat nobody took. */
+      answered: z.optional(z.boolean()),
     }),
   ),
   startedAt: z.iso.datetime(),
