@@ -1,6 +1,7 @@
 import type { Channel } from '#lambdas/conversation/contract.ts';
 import { reusedEngineWanted } from '#local/dynamodb/reused.ts';
 import { openSeededDynamoDbLocal } from '#local/dynamodb/seeded.ts';
+import { toE164 } from '#shared/phone.ts';
 import { commandLine } from './arguments.ts';
 import { clockFrom } from './clock.ts';
 
@@ -29,10 +30,11 @@ if (values.help) {
   process.exit(0);
 }
 const channel = values.channel as Channel;
-if (!['web', 'whatsapp', 'sms'].includes(channel)) {
-  console.error('--channel is one of web, whatsapp, sms');
-  process.exit(2);
-}
+if (!['web', 'whatsapp', 'sms'].includes(channel))
+  fail(`--channel is one of web, whatsapp, sms (got "${values.channel}")`);
+// The gateways send a phone number; one that is none would only be refused there, unseen.
+if (channel !== 'web' && !toE164(values.from))
+  fail(`--from must be a phone number, e.g. +254712345678 or 0712345678 (got "${values.from}")`);
 
 // The seeded database's copy (as npm run call's): its JVM starts while the conversation code loads.
 const opening = await openSeededDynamoDbLocal(

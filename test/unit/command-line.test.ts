@@ -11,11 +11,15 @@ const run = (script: string, ...args: string[]) =>
     },
   );
 
+/** Exit 2, the reason first, then the command's usage. */
 const failsWith = (reason: string) =>
   expect.objectContaining({
     status: 2,
     stderr: expect.stringMatching(
-      new RegExp(`^${reason}[^\\n]*\\n\\n.*(Usage|npm run|npm start)`, 's'),
+      new RegExp(
+        `^${reason.replace(/[-[\]()]/g, '\\$&')}[^\\n]*\\n\\n.*(Usage|npm run|npm start)`,
+        's',
+      ),
     ),
   });
 
@@ -30,7 +34,14 @@ describe('a local command given bad input', () => {
       '--agent-after must be a number of seconds',
     ],
   ])('call: says why, then how to use it, for %s (exit 2)', (_, args, reason) => {
-    expect(() => run('call', ...args)).toThrow(failsWith(reason.replace(/[-[\]()]/g, '\\$&')));
+    expect(() => run('call', ...args)).toThrow(failsWith(reason));
+  });
+
+  it.each([
+    [['--channel', 'fax'], '--channel is one of web, whatsapp, sms'],
+    [['--channel', 'sms', '--from', '0712', '--messages', 'hi'], '--from must be a phone number'],
+  ])('chat: refuses %j, saying why, before starting DynamoDB Local', (args, reason) => {
+    expect(() => run('chat', ...args)).toThrow(failsWith(reason));
   });
 
   it('start: refuses an unknown call-back mode before starting DynamoDB Local', () => {
