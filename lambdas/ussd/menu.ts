@@ -6,7 +6,10 @@ import { trackingDialogue } from '#lambdas/tracking/dialogue.ts';
 import type { Dialogue } from '#shared/dialogue/types.ts';
 import type { Language } from '#shared/speech/render.ts';
 
-/** The main menu (prompt `ussd.menu`): a key per capability dialogue, and the language (5). */
+/**
+ * The main menu (prompt `ussd.menu`): a key per capability dialogue, the language (5), and
+ * how to reach an agent (7).
+ */
 export const USSD_MENU = {
   dialogues: {
     '1': appointmentsDialogue,
@@ -16,6 +19,7 @@ export const USSD_MENU = {
     '6': knowledgeDialogue,
   } as Readonly<Record<string, Dialogue>>,
   language: '5',
+  agent: '7',
 } as const;
 
 /** The language screen (prompt `ussd.language`). */

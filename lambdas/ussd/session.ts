@@ -141,6 +141,12 @@ export const createUssdService = (deps: UssdServiceDependencies) => {
         const key = input.trim();
         if (key === USSD_MENU.language)
           return { session: { ...session, stage: 'LANGUAGE' }, screen: languageScreen() };
+        // USSD cannot connect a call: the number, and when agents are back if they are off now.
+        if (key === USSD_MENU.agent)
+          return {
+            session: { ...session, stage: 'ENDED', journey: [...session.journey, 'agent'] },
+            screen: composeScreen({ said: [], end: toAgents() }, lang),
+          };
         const dialogue = ussdDialogue(key);
         if (!dialogue)
           return {

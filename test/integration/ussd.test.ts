@@ -1,4 +1,5 @@
 import { localHandler } from '#local/handlers.ts';
+import { SimulatedClock } from '#local/sim-clock.ts';
 import { createCallLogRepository } from '#shared/data/call-logs.repository.ts';
 import type { Language } from '#shared/speech/render.ts';
 import { lambdaContext } from '../support/connect.ts';
@@ -124,25 +125,46 @@ describe.each(LANGS)(
   },
 );
 
-describe.each(LANGS)('USSD in %s: sent to the agents after three invalid choices', (lang, key) => {
-  const giveUp = (at: string) =>
-    ussdPhone(uniqueCaller(), { clock: () => new Date(at) }).walk([key, '1', '1', '9', '9', '9']);
+describe.each(LANGS)('USSD in %s: the way to an agent', (lang, key) => {
+  const ways: readonly [string, string[]][] = [
+    ['the menu entry', ['7']],
+    ['three invalid choices', ['1', '1', '9', '9', '9']],
+  ];
+  const reach = (at: string, path: readonly string[]) =>
+    ussdPhone(uniqueCaller(), { clock: () => new Date(at) }).walk([key, ...path]);
 
-  it('within the hours, says which number reaches them', async () => {
-    const screens = await giveUp('2026-12-01T10:00:00+03:00');
+  it.each(ways)('within the hours, by %s, says which number reaches them', async (_, path) => {
+    const screens = await reach('2026-12-01T10:00:00+03:00', path);
 
     expectScreens(screens);
     expect(screens.at(-1)).toBe(`END ${text('ussd.agent', lang)}`);
   });
 
-  it('outside them, says when they are back, from the configured hours', async () => {
-    const screens = await giveUp('2026-12-01T22:00:00+03:00');
+  it.each(ways)(
+    'outside them, by %s, says when they are back, from the configured hours',
+    async (_, path) => {
+      const screens = await reach('2026-12-01T22:00:00+03:00', path);
 
-    expectScreens(screens);
-    expect(screens.at(-1)).toBe(
-      `END ${text('ussd.agent_closed', lang, { date: '2026-12-02', time: '07:00' })}`,
-    );
-    expect(screens.at(-1)).toMatch(lang === 'en' ? /Wednesday 2 December at 07:00/ : /Jumatano/);
+      expectScreens(screens);
+      expect(screens.at(-1)).toBe(
+        `END ${text('ussd.agent_closed', lang, { date: '2026-12-02', time: '07:00' })}`,
+      );
+      expect(screens.at(-1)).toMatch(lang === 'en' ? /Wednesday 2 December at 07:00/ : /Jumatano/);
+    },
+  );
+});
+
+describe('USSD: a request for an agent', () => {
+  it('is in the session’s call log, as a call’s is, so after-hours demand counts it', async () => {
+    // A clock that runs: the call log keeps a session's latest write.
+    const clock = new SimulatedClock(new Date('2026-12-01T22:00:00+03:00'), true);
+    const phone = ussdPhone(uniqueCaller(), { clock: clock.now });
+    await phone.walk(['1', '7']);
+
+    expect(await callLogItem(phone.sessionId())).toMatchObject({
+      channel: 'USSD',
+      ivrPath: ['ussd', 'agent'],
+    });
   });
 });
 
