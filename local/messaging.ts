@@ -5,6 +5,7 @@ import {
   outboxWhatsAppSender,
   type WhatsAppMessage,
 } from '#lambdas/conversation/channels/whatsapp-outbound.ts';
+import { WHATSAPP_TEMPLATES } from '#lambdas/conversation/channels/whatsapp-templates.ts';
 import type { Channel, IncomingMessage } from '#lambdas/conversation/contract.ts';
 import {
   conversationServiceDependencies,
@@ -12,6 +13,7 @@ import {
 } from '#lambdas/conversation/dependencies.ts';
 import type { ChatContacts } from '#lambdas/web-chat/chat-contacts.ts';
 import { type Clock, systemClock } from '#shared/clock.ts';
+import type { Language } from '#shared/speech/language.ts';
 import { LOCAL_INSTANCE_ARN, localArn } from './arns.ts';
 import { localAgentChats } from './chat/agent-chats.ts';
 import { localChatContacts } from './chat/local-chats.ts';
@@ -153,10 +155,18 @@ export const whatsAppInboundEvent = (from: string, text: string, id: string): st
     messageId: randomUUID(),
   });
 
-const textOf = (message: WhatsAppMessage): string =>
-  message.type === 'text'
-    ? message.text.body
-    : message.template.components.flatMap((c) => c.parameters.map((p) => p.text)).join(' | ');
+/** What the customer reads: the text, or the approved template's body with its parameters. */
+const textOf = (message: WhatsAppMessage): string => {
+  if (message.type === 'text') return message.text.body;
+  const { name, language, components } = message.template;
+  const parameters = components.flatMap((component) => component.parameters.map((p) => p.text));
+  const body = WHATSAPP_TEMPLATES.find((template) => template.name === name)?.body[
+    language.code as Language
+  ];
+  return body
+    ? body.replace(/\{\{(\d+)\}\}/g, (_, n: string) => parameters[Number(n) - 1] ?? '')
+    : parameters.join(' | ');
+};
 
 /** StartContactStreaming's SNS message attributes beside the item (Connect's SNS payload). */
 const streamingAttributes = (item: ChatItem): Record<string, string> => ({

@@ -294,6 +294,7 @@ export const startLocalServer = async ({
   // The clock runs on in real time: do what falls due.
   const ticker = setInterval(() => {
     void serial(() => escalation.advanceTo(escalation.clock.nowMs())).catch(() => undefined);
+    chat?.service.endLapsed();
   }, tickMs);
   ticker.unref();
 

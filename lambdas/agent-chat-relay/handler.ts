@@ -5,6 +5,7 @@ import { channelHandler } from '#lambdas/conversation/channels/middleware.ts';
 import {
   socialMessagingSender,
   type WhatsAppSender,
+  whatsAppNotice,
   whatsAppText,
 } from '#lambdas/conversation/channels/whatsapp-outbound.ts';
 import { replyGateway, type SmsSenders, smsSendersFor } from '#lambdas/sms-channel/gateway.ts';
@@ -60,6 +61,11 @@ export const createHandler = (deps: AgentChatRelayDependencies) => {
       channel === 'whatsapp'
         ? deps.whatsapp.send(whatsAppText(to, text))
         : gateway.send({ to, text }),
+    notice: async (to, speech, lang) => {
+      const template = whatsAppNotice(to, speech, lang, { open: false });
+      if (template) await deps.whatsapp.send(template);
+      return template !== undefined;
+    },
   });
   return channelHandler(async (event: SNSEvent) => {
     for (const record of event.Records) {

@@ -1,7 +1,7 @@
 import { backFromAgent, sessionExpiry } from '#lambdas/conversation/agent-chat.ts';
 import { insideWindow } from '#lambdas/conversation/channels/whatsapp-outbound.ts';
 import type { Channel } from '#lambdas/conversation/contract.ts';
-import { textReply } from '#lambdas/conversation/replies.ts';
+import { type Say, textReply } from '#lambdas/conversation/replies.ts';
 import type { Clock } from '#shared/clock.ts';
 import {
   type ConversationRepository,
@@ -9,6 +9,7 @@ import {
   REMEMBERED_MESSAGE_IDS,
   StaleSessionError,
 } from '#shared/data/conversations.repository.ts';
+import type { Language } from '#shared/speech/language.ts';
 import * as z from '#shared/zod.ts';
 
 const EVENT = 'application/vnd.amazonaws.connect.event.';
@@ -45,6 +46,11 @@ export interface RelayDependencies {
   readonly conversations: ConversationRepository;
   /** Writes to the customer on their channel (WhatsApp free-form text, or the SMS gateway). */
   readonly send: (channel: Channel, to: string, text: string) => Promise<void>;
+  /**
+   * WhatsApp outside Meta's window: the notice's approved template (the channel's
+   * `whatsAppNotice`); false when the notice has none, and nothing is sent.
+   */
+  readonly notice: (to: string, speech: Say, lang: Language) => Promise<boolean>;
   readonly clock: Clock;
   readonly idleMinutes: number;
 }
@@ -139,11 +145,19 @@ export const createRelay = (deps: RelayDependencies) => {
     const texts = back
       ? back.say.map((say) => textReply(say, lang, channel).text)
       : [item.Content ?? ''];
+    const to = session.agentChat.customer;
     if (channel === 'whatsapp') {
       const customer = await deps.conversations.getCustomer(link.customerHash);
-      if (!insideWindow(customer.whatsappLastInboundAt, deps.clock())) return 'OUTSIDE_WINDOW';
+      if (!insideWindow(customer.whatsappLastInboundAt, deps.clock())) {
+        if (!back) return 'OUTSIDE_WINDOW';
+        // The chat's end still returns the conversation to the menu; the customer is told
+        // through the approved template where the notice has one (a chat that lapsed unanswered).
+        const told = back.say[0] && (await deps.notice(to, back.say[0], lang));
+        const marked = { marker, texts: told ? texts.slice(0, 1) : [], chatId, end: true };
+        await markRelayed(link.customerHash, session, marked, 1);
+        return told ? 'ENDED' : 'OUTSIDE_WINDOW';
+      }
     }
-    const to = session.agentChat.customer;
     if (channel === 'sms') await deps.send(channel, to, texts.join('\n\n'));
     else for (const text of texts) await deps.send(channel, to, text);
 

@@ -43,6 +43,8 @@ export interface LocalChat {
 
 const EVENT = 'application/vnd.amazonaws.connect.event.';
 const HOUR = 3_600_000;
+/** How long Connect lets a chat last: StartChatContact's ChatDurationInMinutes default, 25 hours. */
+export const CHAT_DURATION_MS = 25 * HOUR;
 
 /** A participant-service error as restJson1 carries it: status, x-amzn-errortype and message. */
 export interface ServiceAnswer {
@@ -175,6 +177,19 @@ export class LocalParticipantService {
     if (!chat || !agent || chat.state !== 'CONNECTED') return false;
     this.post(chat, { type: 'MESSAGE', text, from: agent });
     return true;
+  }
+
+  /**
+   * Ends every chat older than Connect's chat duration (one waiting in a queue overnight nobody
+   * took, one left open), as Connect does: chat.ended, disconnect reason EXPIRED. The local
+   * server runs it on its tick, so `npm run clock -- +26h` ends them.
+   */
+  endLapsed(): LocalChat[] {
+    const lapsed = [...this.chats.values()].filter(
+      (chat) => chat.state !== 'ENDED' && this.now() - chat.startedAt >= CHAT_DURATION_MS,
+    );
+    for (const chat of lapsed) this.end(chat.contactId, 'EXPIRED');
+    return lapsed;
   }
 
   /** Ends the chat: the leaver's participant.left, then chat.ended, and every socket closes. */

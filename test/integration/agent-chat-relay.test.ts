@@ -117,27 +117,6 @@ describe.each(['whatsapp', 'sms'] as const)('an agent chat handed over on %s', (
       expect(customerLines(chat.contactId)).not.toContain('2');
     });
 
-    it('tells the customer no agent could take the chat when Connect ends it before any agent joined', async () => {
-      // Arrange: handed over, and nobody accepts the chat before it lapses.
-      const customer = uniqueCaller();
-      for (const text of LANGUAGES[lang].opening) await say(channel, customer, text);
-      const chat = chatOf(messaging.agentChats.started.at(-1)?.conversationId);
-      if (!chat) throw new Error('No chat was started for the hand-over');
-
-      // Act
-      const before = messaging.received.length;
-      service.end(chat.contactId, 'EXPIRED');
-      await messaging.relayed();
-      const told = messaging.received.slice(before).map((message) => message.text);
-      const next = await say(channel, customer, '2');
-
-      // Assess
-      expect(told.join()).toContain(LANGUAGES[lang].unanswered);
-      expect(told.join()).not.toContain(LANGUAGES[lang].ended);
-      expect(told.join()).toContain(LANGUAGES[lang].menu);
-      expect(next.join()).toMatch(/8-digit application number|nambari yako ya maombi/);
-    });
-
     it('tells the conversation ended, not that nobody took it, once an agent joined and said nothing', async () => {
       const { chat } = await handedOver(channel, lang);
 
@@ -223,6 +202,66 @@ describe('the agent-chat relay handler', () => {
 describe('a customer waiting in the queue longer than a conversation idles', () => {
   const clock = new SimulatedClock(WITHIN_HOURS);
   const waiting = localMessaging(defaultLocalPlatform(), clock.now);
+
+  it.each([
+    ['whatsapp', 'en'],
+    ['sms', 'sw'],
+  ] as const)(
+    'tells the %s customer in %s no agent could take the chat when it lapses unanswered',
+    async (channel, lang) => {
+      // Arrange: handed over and queued; nobody takes it within Connect's 25 hours.
+      const customer = uniqueCaller();
+      for (const text of LANGUAGES[lang].opening)
+        await say(channel, customer, text, { via: waiting });
+      const chat = chatOf(waiting.agentChats.started.at(-1)?.conversationId, waiting);
+      clock.set(clock.nowMs() + 25 * 3_600_000);
+
+      // Act
+      const before = waiting.received.length;
+      const lapsed = waiting.desk.service.endLapsed();
+      await waiting.relayed();
+      const told = waiting.received.slice(before);
+      const next = await say(channel, customer, '2', { via: waiting });
+
+      // Assess
+      expect(lapsed.map((ended) => ended.contactId)).toContain(chat?.contactId);
+      expect(chat).toMatchObject({ state: 'ENDED', disconnectReason: 'EXPIRED' });
+      const text = told.map((message) => message.text).join();
+      expect(text).toContain(LANGUAGES[lang].unanswered);
+      expect(text).not.toContain(LANGUAGES[lang].ended);
+      if (channel === 'whatsapp')
+        // 25 hours after the customer last wrote, Meta's window is closed: the approved template.
+        expect(told).toEqual([
+          expect.objectContaining({ template: 'huduma_agent_chat_unanswered' }),
+        ]);
+      else expect(text).toContain(LANGUAGES[lang].menu);
+      // Back in self-service either way.
+      expect(next.join()).toMatch(/8-digit application number|nambari yako ya maombi/);
+    },
+  );
+
+  it("sends no free text on WhatsApp once Meta's window has closed, and the chat's end still returns the customer to the menu", async () => {
+    // Arrange: an agent takes the chat; the customer says nothing for 24.5 hours.
+    const customer = uniqueCaller();
+    for (const text of LANGUAGES.en.opening)
+      await say('whatsapp', customer, text, { via: waiting });
+    const chat = chatOf(waiting.agentChats.started.at(-1)?.conversationId, waiting);
+    waiting.desk.service.accept(chat?.contactId ?? '', 'agent.wanjiku');
+    await waiting.relayed();
+    clock.set(clock.nowMs() + 24.5 * 3_600_000);
+
+    // Act
+    const before = waiting.received.length;
+    waiting.desk.service.agentMessage(chat?.contactId ?? '', 'Are you still there?');
+    waiting.desk.service.end(chat?.contactId ?? '', 'AGENT_DISCONNECT', 'AGENT');
+    await waiting.relayed();
+    const sent = waiting.received.slice(before);
+    const next = await say('whatsapp', customer, '2', { via: waiting });
+
+    // Assess
+    expect(sent).toEqual([]);
+    expect(next.join()).toMatch(/8-digit application number/);
+  });
 
   it.each(['whatsapp', 'sms'] as const)(
     'keeps the %s conversation with its agent chat: what they write reaches the agent, and the reply reaches them',
