@@ -120,11 +120,13 @@ export const startLocalServer = async ({
     const callsBefore = escalation.dialer.calls.length;
     await escalation.advanceTo(target);
     writeClockOffset(escalation.clock.offsetMs(), clockFile);
+    const expired = chat?.service.endLapsed() ?? [];
     return {
       now: new Date(escalation.clock.nowMs()).toISOString(),
       local: nairobiTime(escalation.clock.nowMs()),
       sent: escalation.sent.slice(sentBefore),
       calls: escalation.dialer.calls.slice(callsBefore).map(summariseCall),
+      chatsExpired: expired.map((ended) => ended.contactId),
     };
   };
 

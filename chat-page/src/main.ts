@@ -8,7 +8,7 @@ import {
   newChatState,
   saveChatState,
 } from './store.ts';
-import { type Language, STRINGS, type StringId } from './strings.ts';
+import { isQueueMessage, type Language, STRINGS, type StringId } from './strings.ts';
 
 interface PageConfig {
   readonly apiUrl: string;
@@ -113,8 +113,9 @@ const finishSurvey = (thanks: boolean) => {
 };
 
 /**
- * The agent chat ended before an agent joined (the flow closed it with every queue full, or
- * the customer left the queue; after hours the conversation hands no web chat over): no
+ * The agent chat ended before an agent joined (the flow closed it with every queue full, the
+ * customer left the queue, or it lapsed there unanswered; after hours the conversation hands
+ * no web chat over): no
  * survey, the customer carries on in self-service. Unless the chat's own message said why,
  * the page says so.
  */
@@ -146,7 +147,7 @@ const connectAgent = async (config: PageConfig) => {
   const chat = state.agentChat;
   if (!chat) return;
   status('connecting');
-  // Whether the chat told the customer anything itself (the flow's closed or busy message).
+  // Whether the chat told the customer why it ends (the flow's closed or busy message).
   let told = false;
   /** The chat is over: its survey if an agent served, otherwise back to self-service. */
   const over = (shown: 'ended' | 'expired', explained: boolean) => {
@@ -158,7 +159,7 @@ const connectAgent = async (config: PageConfig) => {
   try {
     const session = await startAgentChat(chat, config.region, {
       line: (line) => {
-        if (line.from !== 'customer') told = true;
+        if (line.from !== 'customer' && !isQueueMessage(line.text)) told = true;
         show(line);
       },
       joined: () => {

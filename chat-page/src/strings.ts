@@ -1,4 +1,5 @@
 import conversationPrompts from '../../prompts/conversation.json' with { type: 'json' };
+import webChatPrompts from '../../prompts/web-chat.json' with { type: 'json' };
 
 /** Every word the page shows, in English and Kiswahili (the conversation's own replies come from the API). */
 export type Language = 'en' | 'sw';
@@ -70,3 +71,10 @@ export const STRINGS = {
 } as const satisfies Record<Language, Record<string, string>>;
 
 export type StringId = keyof (typeof STRINGS)['en'];
+
+const waiting = webChatPrompts.prompts['webchat.waiting'];
+/**
+ * The chat flow's message as the chat goes into the queue (`webchat.waiting`): it explains no
+ * end, so a chat that then ends with no agent (its 25 hours lapsed) still needs the page's words.
+ */
+export const isQueueMessage = (text: string): boolean => text === waiting.en || text === waiting.sw;

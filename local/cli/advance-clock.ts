@@ -67,6 +67,8 @@ if (reachable) {
     console.log(
       `  📞 ${call.at} call-back of ${call.reference} to ${call.to}: ${call.answered ? 'answered' : 'no answer'}`,
     );
+  for (const contactId of (result.chatsExpired as string[] | undefined) ?? [])
+    console.log(`  💬 chat ${contactId} ended: its 25 hours lapsed (EXPIRED)`);
 } else {
   const now = Date.now();
   const offset = readClockOffset(CLOCK_FILE);

@@ -201,6 +201,38 @@ describe('the web chat in a browser', () => {
   );
 
   it(
+    'when the chat lapses in the queue with no agent, says no agent could take it and carries on in self-service',
+    async () => {
+      const customer = await browser.newPage();
+      await customer.goto(`${server.url}/chat/`);
+      await say(customer, 'hi');
+      await line(customer, 'service', 'Track a document application');
+      await say(customer, 'agent');
+      await line(customer, 'system', 'You are now in the queue for an agent');
+
+      // Nobody takes it: 25 hours on (npm run clock -- +25h), Connect ends the chat.
+      const moved = await fetch(`${server.url}/local/clock`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ shift: '+25h' }),
+      });
+      const { chatsExpired } = (await moved.json()) as { chatsExpired: string[] };
+
+      expect(chatsExpired).toHaveLength(1);
+      expect(chat.service.chats.get(chatsExpired[0]!)).toMatchObject({
+        state: 'ENDED',
+        disconnectReason: 'EXPIRED',
+      });
+      await line(customer, 'system', 'no agent can take your chat right now');
+      expect(await customer.locator('#survey').isHidden()).toBe(true);
+      await say(customer, '2');
+      await line(customer, 'service', 'application number');
+      await customer.close();
+    },
+    TIMEOUT,
+  );
+
+  it(
     'books an appointment in Kiswahili, asking the number the confirmation goes to',
     async () => {
       const customer = await browser.newPage();
