@@ -152,7 +152,8 @@ export const createRelay = (deps: RelayDependencies) => {
         if (!back) return 'OUTSIDE_WINDOW';
         // The chat's end still returns the conversation to the menu; the customer is told
         // through the approved template where the notice has one (a chat that lapsed unanswered).
-        const told = back.say[0] && (await deps.notice(to, back.say[0], lang));
+        const [notice] = back.say;
+        const told = notice !== undefined && (await deps.notice(to, notice, lang));
         const marked = { marker, texts: told ? texts.slice(0, 1) : [], chatId, end: true };
         await markRelayed(link.customerHash, session, marked, 1);
         return told ? 'ENDED' : 'OUTSIDE_WINDOW';
