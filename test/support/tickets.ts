@@ -1,5 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { Ticket, TicketRepository } from '#shared/data/tickets.repository.ts';
+import {
+  ReferenceTakenError,
+  type Ticket,
+  type TicketRepository,
+} from '#shared/data/tickets.repository.ts';
 import { newReference } from '#shared/reference.ts';
 
 const HOUR = 3_600_000;
@@ -42,10 +46,17 @@ export const openCallerTicket = async (
     escalationLevel: 1,
     version: 1,
   };
-  await tickets.create(
-    ticket,
-    { reference: ticket.reference, at, by: { kind: 'caller' }, action: 'CREATED' },
-    { contactId: ticket.contactId, kind: complaint ? 'COMPLAINT' : 'SERVICE_REQUEST#x' },
-  );
+  try {
+    await tickets.create(
+      ticket,
+      { reference: ticket.reference, at, by: { kind: 'caller' }, action: 'CREATED' },
+      { contactId: ticket.contactId, kind: complaint ? 'COMPLAINT' : 'SERVICE_REQUEST#x' },
+    );
+  } catch (error) {
+    // A drawn reference already taken (hundreds drawn from 10^7): draw again, as openTicket does.
+    if (error instanceof ReferenceTakenError)
+      return openCallerTicket(tickets, { agencyId, createdAt, dueHours, type });
+    throw error;
+  }
   return ticket;
 };
