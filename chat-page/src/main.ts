@@ -115,9 +115,8 @@ const finishSurvey = (thanks: boolean) => {
 /**
  * The agent chat ended before an agent joined (the flow closed it with every queue full, the
  * customer left the queue, or it lapsed there unanswered; after hours the conversation hands
- * no web chat over): no
- * survey, the customer carries on in self-service. Unless the chat's own message said why,
- * the page says so.
+ * no web chat over): no survey, the customer carries on in self-service. Unless the chat's
+ * own message said why, the page says so.
  */
 const backToSelfService = (chat: AgentChat, told: boolean) => {
   delete state.agentChat;

@@ -2,7 +2,7 @@ import type { Clock } from '#shared/clock.ts';
 import type { Contact } from '#shared/contact.ts';
 import type { BookingRepository } from '#shared/data/bookings.repository.ts';
 import { OPEN_STATUSES, type TicketRepository } from '#shared/data/tickets.repository.ts';
-import { agentsBackAt, localTime, type OpeningHours, openingPromptValues } from '#shared/hours.ts';
+import { agentsBackValues, localTime, type OpeningHours } from '#shared/hours.ts';
 import type { FlowOutcome } from '#shared/middleware.ts';
 import * as z from '#shared/zod.ts';
 
@@ -70,10 +70,7 @@ export const callerContext =
 export const agentsBack =
   ({ hours, clock }: { readonly hours: OpeningHours; readonly clock: Clock }) =>
   async (): Promise<FlowOutcome> => {
-    const opens = agentsBackAt(hours, clock());
-    if (!opens) return { outcome: 'NOT_KNOWN' };
-    return {
-      outcome: 'OPENS',
-      speech: { prompt: 'caller.agents_back', vars: openingPromptValues(opens, hours.timeZone) },
-    };
+    const vars = agentsBackValues(hours, clock());
+    if (!vars) return { outcome: 'NOT_KNOWN' };
+    return { outcome: 'OPENS', speech: { prompt: 'caller.agents_back', vars } };
   };

@@ -145,15 +145,17 @@ export const nextOpening = (hours: OpeningHours, from: Date): Date | undefined =
   return undefined;
 };
 
-/**
- * When agents are back for someone the hours turn away now: the next opening, or undefined
- * when the hours are open (they opened as the flow checked) or none is ahead.
- */
-export const agentsBackAt = (hours: OpeningHours, now: Date): Date | undefined =>
-  isOpen(hours, now) ? undefined : nextOpening(hours, now);
-
 /** The local date and clock time the hours next open, as prompt values (`{date:date}`, `{time:time}`). */
 export const openingPromptValues = (opens: Date, timeZone: string) => {
   const { date, minuteOfDay } = localTime(opens, timeZone);
   return { date, time: clockTime(minuteOfDay) };
+};
+
+/**
+ * When agents are back for someone the hours turn away now, as prompt values; undefined when
+ * the hours are open (they opened as the flow checked) or no opening is ahead.
+ */
+export const agentsBackValues = (hours: OpeningHours, now: Date) => {
+  const opens = isOpen(hours, now) ? undefined : nextOpening(hours, now);
+  return opens && openingPromptValues(opens, hours.timeZone);
 };

@@ -8,7 +8,7 @@ import {
 import { type OperationRegistry, operationPort } from '#shared/dialogue/operations.ts';
 import { type DialogueState, type DialogueTurn, runDialogue } from '#shared/dialogue/runner.ts';
 import type { DialogueMove } from '#shared/dialogue/turn.ts';
-import { agentsBackAt, type OpeningHours, openingPromptValues } from '#shared/hours.ts';
+import { agentsBackValues, type OpeningHours } from '#shared/hours.ts';
 import type { IdentityHasher } from '#shared/identity/identity-hasher.ts';
 import type { Notifier } from '#shared/notifications/notifier.ts';
 import { toE164 } from '#shared/phone.ts';
@@ -89,10 +89,8 @@ export const createUssdService = (deps: UssdServiceDependencies) => {
 
   /** Where the agents are: the number to call, and when they are back if they are off now. */
   const toAgents = (): Speech => {
-    const opens = agentsBackAt(deps.hours, deps.clock());
-    return opens
-      ? { prompt: 'ussd.agent_closed', vars: openingPromptValues(opens, deps.hours.timeZone) }
-      : { prompt: 'ussd.agent' };
+    const vars = agentsBackValues(deps.hours, deps.clock());
+    return vars ? { prompt: 'ussd.agent_closed', vars } : { prompt: 'ussd.agent' };
   };
 
   const afterTurn = (session: Working, turn: DialogueTurn): Step => {

@@ -44,7 +44,7 @@ export interface LocalChat {
 const EVENT = 'application/vnd.amazonaws.connect.event.';
 const HOUR = 3_600_000;
 /** How long Connect lets a chat last: StartChatContact's ChatDurationInMinutes default, 25 hours. */
-export const CHAT_DURATION_MS = 25 * HOUR;
+const CHAT_DURATION_MS = 25 * HOUR;
 
 /** A participant-service error as restJson1 carries it: status, x-amzn-errortype and message. */
 export interface ServiceAnswer {
@@ -182,7 +182,7 @@ export class LocalParticipantService {
   /**
    * Ends every chat older than Connect's chat duration (one waiting in a queue overnight nobody
    * took, one left open), as Connect does: chat.ended, disconnect reason EXPIRED. The local
-   * server runs it on its tick, so `npm run clock -- +26h` ends them.
+   * server runs it on its tick and when `npm run clock` moves the clock.
    */
   endLapsed(): LocalChat[] {
     const lapsed = [...this.chats.values()].filter(
